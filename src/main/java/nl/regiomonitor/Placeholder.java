@@ -1,0 +1,1 @@
+package nl.regiomonitor; public class Placeholder {}
