@@ -1,1 +1,0 @@
-package nl.regiomonitor; public class Placeholder {}

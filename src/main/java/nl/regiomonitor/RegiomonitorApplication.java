@@ -1,0 +1,44 @@
+package nl.regiomonitor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import nl.regiomonitor.ingest.ImportCommand;
+import nl.regiomonitor.ingest.synthetic.GenerateCommand;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the jar: a picocli command line whose default subcommand is {@code serve}.
+ */
+@SpringBootApplication
+@Command(name = "regiomonitor",
+        mixinStandardHelpOptions = true,
+        version = "Regiomonitor Wlz-ggz 0.1",
+        description = "Regiomonitor Wlz-ggz: cijfers, regioperspectief en plan van aanpak per zorgkantoorregio.",
+        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class})
+public class RegiomonitorApplication {
+
+    private static final Set<String> OWN_WORDS = Set.of("serve", "generate", "import", "help",
+            "-h", "--help", "-V", "--version");
+
+    public static void main(String[] args) {
+        int exitCode = run(args);
+        if (exitCode != ServeCommand.KEEP_RUNNING) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** Runs the command line; {@code serve} is implied when the first word is not a known one. */
+    public static int run(String... args) {
+        List<String> effective = new ArrayList<>(List.of(args));
+        if (effective.isEmpty() || !OWN_WORDS.contains(effective.get(0))) {
+            effective.add(0, "serve");
+        }
+        CommandLine commandLine = new CommandLine(new RegiomonitorApplication());
+        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+        return commandLine.execute(effective.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,209 @@
+package nl.regiomonitor.ingest;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+
+import org.postgresql.util.ByteConverter;
+
+/**
+ * The kinds of value an import field can hold: how a text from the file is checked and turned
+ * into a value (with a Dutch reason when it cannot be), and how that value is written in
+ * PostgreSQL's binary COPY format.
+ */
+public enum FieldKind {
+    /** An opaque identifier such as a client pseudonym or provider code. */
+    TEXT {
+        @Override
+        Object parse(String raw) {
+            if (raw.length() > 64) {
+                throw new InvalidValue("is langer dan 64 tekens");
+            }
+            return raw;
+        }
+    },
+    /** A name for people to read. */
+    NAME {
+        @Override
+        Object parse(String raw) {
+            if (raw.length() > 200) {
+                throw new InvalidValue("is langer dan 200 tekens");
+            }
+            return raw;
+        }
+    },
+    /** A code from a reference list; checked by the engine against {@link ReferenceCodes}. */
+    CODE {
+        @Override
+        Object parse(String raw) {
+            return raw;
+        }
+    },
+    MUNICIPALITY_CODE {
+        @Override
+        Object parse(String raw) {
+            if (!raw.matches("GM\\d{4}")) {
+                throw new InvalidValue("is geen gemeentecode van het CBS (GM gevolgd door 4 cijfers, bijvoorbeeld GM0518)");
+            }
+            return raw;
+        }
+    },
+    /** A date written yyyy-mm-dd. */
+    DATE {
+        @Override
+        Object parse(String raw) {
+            if (raw.length() != 10 || raw.charAt(4) != '-' || raw.charAt(7) != '-') {
+                throw new InvalidValue("is geen datum in de vorm jjjj-mm-dd");
+            }
+            return date(digits(raw, 0, 4), digits(raw, 5, 7), digits(raw, 8, 10));
+        }
+
+        @Override
+        void write(DataOutputStream out, Object value) throws IOException {
+            writeDate(out, (LocalDate) value);
+        }
+    },
+    /** A month written yyyy-mm, stored as its first day. */
+    MONTH {
+        @Override
+        Object parse(String raw) {
+            // a spreadsheet turns 2023-01 into a date; its first day is accepted too
+            if (raw.length() == 10 && raw.endsWith("-01")) {
+                raw = raw.substring(0, 7);
+            }
+            if (raw.length() != 7 || raw.charAt(4) != '-') {
+                throw new InvalidValue("is geen maand in de vorm jjjj-mm");
+            }
+            return date(digits(raw, 0, 4), digits(raw, 5, 7), 1);
+        }
+
+        @Override
+        void write(DataOutputStream out, Object value) throws IOException {
+            writeDate(out, (LocalDate) value);
+        }
+
+        @Override
+        String keyExpression(String column) {
+            return "to_char(" + column + ", 'YYYY-MM')";
+        }
+    },
+    /** A calendar year. */
+    YEAR {
+        @Override
+        Object parse(String raw) {
+            int year = integer(raw, "is geen jaartal");
+            if (year < 1900 || year > 2100) {
+                throw new InvalidValue("is geen geldig jaartal (1900 tot en met 2100)");
+            }
+            return year;
+        }
+
+        @Override
+        void write(DataOutputStream out, Object value) throws IOException {
+            writeInt(out, (Integer) value);
+        }
+    },
+    /** A whole number of zero or more. */
+    COUNT {
+        @Override
+        Object parse(String raw) {
+            int count = integer(raw, "is geen geheel getal");
+            if (count < 0) {
+                throw new InvalidValue("is negatief");
+            }
+            return count;
+        }
+
+        @Override
+        void write(DataOutputStream out, Object value) throws IOException {
+            writeInt(out, (Integer) value);
+        }
+    },
+    /** An amount in euros of zero or more, with at most two decimals; a decimal comma is accepted. */
+    AMOUNT {
+        @Override
+        Object parse(String raw) {
+            if (!raw.matches("-?\\d{1,12}([.,]\\d{1,2})?")) {
+                throw new InvalidValue("is geen bedrag (cijfers, eventueel met punt of komma en twee decimalen)");
+            }
+            BigDecimal amount = new BigDecimal(raw.replace(',', '.'));
+            if (amount.signum() < 0) {
+                throw new InvalidValue("is negatief");
+            }
+            return amount;
+        }
+
+        @Override
+        void write(DataOutputStream out, Object value) throws IOException {
+            byte[] bytes = ByteConverter.numeric((BigDecimal) value);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+    };
+
+    /** PostgreSQL's dates count days from 2000-01-01. */
+    private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+
+    /** Turns the (trimmed, non-empty) text into a value, or throws {@link InvalidValue}. */
+    abstract Object parse(String raw);
+
+    /** Writes a non-null value as one field of a binary COPY row; texts by default. */
+    void write(DataOutputStream out, Object value) throws IOException {
+        byte[] bytes = ((String) value).getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    /** SQL that renders a stored column as the text the file holds, for comparing keys. */
+    String keyExpression(String column) {
+        return column + "::text";
+    }
+
+    private static void writeDate(DataOutputStream out, LocalDate date) throws IOException {
+        out.writeInt(4);
+        out.writeInt((int) (date.toEpochDay() - POSTGRES_EPOCH_DAY));
+    }
+
+    private static void writeInt(DataOutputStream out, int value) throws IOException {
+        out.writeInt(4);
+        out.writeInt(value);
+    }
+
+    private static LocalDate date(int year, int month, int day) {
+        try {
+            return LocalDate.of(year, month, day);
+        } catch (DateTimeException e) {
+            throw new InvalidValue("is geen bestaande datum");
+        }
+    }
+
+    private static int digits(String raw, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = raw.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new InvalidValue("bevat iets anders dan cijfers waar een datum die verwacht");
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static int integer(String raw, String reason) {
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new InvalidValue(reason);
+        }
+    }
+
+    /** A value that does not fit its field; the message completes "De waarde ...". */
+    static final class InvalidValue extends RuntimeException {
+        InvalidValue(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

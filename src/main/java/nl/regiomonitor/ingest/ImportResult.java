@@ -1,0 +1,32 @@
+package nl.regiomonitor.ingest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The state or outcome of one import, as shown on the page, by the API and on the command line. */
+@Schema(description = "Status of uitkomst van een import")
+public record ImportResult(
+        @Schema(description = "Nummer van de import") long id,
+        @Schema(description = "Soort bestand, bijvoorbeeld indications") String type,
+        @Schema(description = "Naam van het bestand; bepaalt samen met de soort welke eerdere versie wordt vervangen") String source,
+        @Schema(description = "RUNNING, LOADED, UNCHANGED, REJECTED of FAILED") ImportStatus status,
+        @Schema(description = "Voortgang van 0 tot 1 terwijl de import loopt") double progress,
+        @Schema(description = "Aantal gegevensregels dat is gelezen (bij LOADED: geladen)") long rowCount,
+        @Schema(description = "Aantal gevonden fouten") long errorCount,
+        @Schema(description = "De fouten (hoogstens de eerste 10.000)") List<ImportError> errors,
+        @Schema(description = "Samenvatting in het Nederlands") String message,
+        @Schema(description = "Begonnen") OffsetDateTime startedAt,
+        @Schema(description = "Klaar (leeg zolang de import loopt)") OffsetDateTime finishedAt,
+        @Schema(description = "Nummer van de latere import die deze gegevens heeft vervangen") Long replacedBy) {
+
+    /** The status for people: a loaded import whose rows a later one replaced reads "Vervangen". */
+    public String statusText() {
+        return status == ImportStatus.LOADED && replacedBy != null ? "Vervangen" : status.dutch();
+    }
+
+    public boolean succeeded() {
+        return status == ImportStatus.LOADED || status == ImportStatus.UNCHANGED;
+    }
+}

@@ -1,0 +1,240 @@
+package nl.regiomonitor.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports files of the formats of SPEC.md §3, each in one transaction (see {@link ImportJob}),
+ * and keeps their history. A file's identity is its type and its name: a new version with the
+ * same name replaces the rows of the earlier one; the same bytes again change nothing.
+ */
+@Service
+public class ImportService {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    /** Population first, so regions have inhabitants before client data arrive. */
+    private static final List<String> FOLDER_ORDER = List.of("population", "indications", "allocations", "waitlist", "costs");
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final ReferenceCodes referenceCodes;
+    private final ObjectMapper json;
+    private final Map<String, ImportFormat> formats = new LinkedHashMap<>();
+    private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
+        Thread thread = new Thread(r, "import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private record Running(String type, String source, OffsetDateTime startedAt, ImportJob.Progress progress) {
+    }
+
+    public ImportService(DataSource dataSource, ReferenceCodes referenceCodes, ObjectMapper json,
+                         List<ImportFormat> formats) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.referenceCodes = referenceCodes;
+        this.json = json;
+        formats.stream()
+                .sorted(java.util.Comparator.comparingInt(f -> FOLDER_ORDER.indexOf(f.type())))
+                .forEach(f -> this.formats.put(f.type(), f));
+    }
+
+    /** The formats, in the order a folder of files is best imported. */
+    public List<ImportFormat> formats() {
+        return List.copyOf(formats.values());
+    }
+
+    /** Whether {@code type} names a format; null means "recognise it from the header". */
+    public void checkType(String type) {
+        if (type != null && !formats.containsKey(type)) {
+            throw new UnknownImportType("Onbekende soort bestand '" + type + "'. Kies uit: "
+                    + String.join(", ", formats.keySet()) + ".");
+        }
+    }
+
+    /** Imports a file now and returns the outcome. */
+    public ImportResult importFile(Path file, String sourceName, String type) {
+        checkType(type);
+        long id = nextId();
+        return execute(id, file, sourceName, type, new ImportJob.Progress());
+    }
+
+    /**
+     * Starts importing a file in the background and returns its id at once; {@link #find(long)}
+     * tells how far it is. The file is deleted afterwards.
+     */
+    public long submit(Path file, String sourceName, String type) {
+        checkType(type);
+        long id = nextId();
+        ImportJob.Progress progress = new ImportJob.Progress();
+        progress.type = type;
+        running.put(id, new Running(type, sourceName, OffsetDateTime.now(AMSTERDAM), progress));
+        background.submit(() -> {
+            try {
+                execute(id, file, sourceName, type, progress);
+            } finally {
+                running.remove(id);
+                deleteQuietly(file);
+            }
+        });
+        return id;
+    }
+
+    public Optional<ImportResult> find(long id) {
+        Running now = running.get(id);
+        if (now != null) {
+            ImportJob.Progress p = now.progress();
+            return Optional.of(new ImportResult(id, p.type, now.source(), ImportStatus.RUNNING, p.fraction(), p.rows, 0,
+                    List.of(), "Bezig met controleren en laden…", now.startedAt(), null, null));
+        }
+        return jdbc.query("select * from import_run where id = ?", this::mapWithErrors, id).stream().findFirst();
+    }
+
+    /** The most recent imports, newest first, without their error lists. */
+    public List<ImportResult> history(int limit) {
+        return jdbc.query("select * from import_run order by id desc limit ?", withoutErrors(), limit);
+    }
+
+    private ImportResult execute(long id, Path file, String sourceName, String type, ImportJob.Progress progress) {
+        OffsetDateTime started = OffsetDateTime.now(AMSTERDAM);
+        ImportJob job = new ImportJob(id, file, sourceName, type, formats, referenceCodes, progress);
+        ImportJob.Outcome outcome;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                outcome = job.run(connection);
+                if (outcome.status() == ImportStatus.LOADED) {
+                    record(connection, id, sourceName, started, outcome);
+                    connection.commit();
+                    log.info("Import {} ({}, {}): {}", id, outcome.format().type(), sourceName, outcome.message());
+                    return find(id).orElseThrow();
+                }
+                connection.rollback();
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+            record(connection, id, sourceName, started, outcome);
+            log.info("Import {} ({}): {}", id, sourceName, outcome.message());
+        } catch (IOException | SQLException | RuntimeException e) {
+            log.error("Import {} van {} is mislukt", id, sourceName, e);
+            outcome = new ImportJob.Outcome(ImportStatus.FAILED, type == null ? null : formats.get(type), "", 0, 0,
+                    List.of(), "Het importeren is mislukt door een technische fout; er is niets veranderd. "
+                    + "Probeer het later opnieuw of meld het bij de beheerder (import " + id + ").");
+            try (Connection connection = dataSource.getConnection()) {
+                record(connection, id, sourceName, started, outcome);
+            } catch (SQLException | RuntimeException again) {
+                log.error("Ook het vastleggen van import {} is mislukt", id, again);
+                return new ImportResult(id, type, sourceName, ImportStatus.FAILED, 1, 0, 0, List.of(), outcome.message(),
+                        started, OffsetDateTime.now(AMSTERDAM), null);
+            }
+        }
+        return find(id).orElseThrow();
+    }
+
+    private void record(Connection connection, long id, String sourceName, OffsetDateTime started,
+                        ImportJob.Outcome outcome) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into import_run (id, import_type, source_name, sha256, status, started_at, finished_at,
+                                        row_count, error_count, errors, message)
+                values (?, ?, ?, ?, ?, ?, now(), ?, ?, cast(? as jsonb), ?)""")) {
+            insert.setLong(1, id);
+            insert.setString(2, outcome.format() == null ? "onbekend" : outcome.format().type());
+            insert.setString(3, sourceName);
+            insert.setString(4, outcome.sha256());
+            insert.setString(5, outcome.status().name());
+            insert.setTimestamp(6, Timestamp.from(started.toInstant()));
+            insert.setLong(7, outcome.rows());
+            insert.setLong(8, outcome.errorCount());
+            insert.setString(9, toJson(outcome.errors()));
+            insert.setString(10, outcome.message());
+            insert.executeUpdate();
+        }
+    }
+
+    private long nextId() {
+        return jdbc.queryForObject("select nextval('import_run_id_seq')", Long.class);
+    }
+
+    private String toJson(List<ImportError> errors) {
+        try {
+            return json.writeValueAsString(errors);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ImportResult mapWithErrors(java.sql.ResultSet rs, int rowNum) throws SQLException {
+        List<ImportError> errors;
+        try {
+            errors = json.readValue(rs.getString("errors"), new TypeReference<>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return map(rs, errors);
+    }
+
+    private RowMapper<ImportResult> withoutErrors() {
+        return (rs, rowNum) -> map(rs, List.of());
+    }
+
+    private static ImportResult map(java.sql.ResultSet rs, List<ImportError> errors) throws SQLException {
+        return new ImportResult(rs.getLong("id"), rs.getString("import_type"), rs.getString("source_name"),
+                ImportStatus.valueOf(rs.getString("status")), 1.0, rs.getLong("row_count"), rs.getLong("error_count"),
+                errors, rs.getString("message"),
+                rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(AMSTERDAM).toOffsetDateTime(),
+                rs.getObject("finished_at", OffsetDateTime.class).atZoneSameInstant(AMSTERDAM).toOffsetDateTime(),
+                rs.getObject("replaced_by", Long.class));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Tijdelijk bestand {} kon niet worden verwijderd", file, e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /** A type that names no format; its message is for people. */
+    public static class UnknownImportType extends IllegalArgumentException {
+        public UnknownImportType(String message) {
+            super(message);
+        }
+    }
+}

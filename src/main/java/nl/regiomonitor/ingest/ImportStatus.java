@@ -1,0 +1,24 @@
+package nl.regiomonitor.ingest;
+
+/** Where an import stands. */
+public enum ImportStatus {
+    RUNNING("Bezig"),
+    LOADED("Geladen"),
+    UNCHANGED("Ongewijzigd"),
+    REJECTED("Geweigerd"),
+    FAILED("Mislukt");
+
+    private final String dutch;
+
+    ImportStatus(String dutch) {
+        this.dutch = dutch;
+    }
+
+    public String dutch() {
+        return dutch;
+    }
+
+    public boolean finished() {
+        return this != RUNNING;
+    }
+}
