@@ -178,7 +178,7 @@ final class Simulation {
         double[] weight = new double[regionCount];
         double[] size = new double[regionCount];
         for (int r = 0; r < regionCount; r++) {
-            regionFactor[r] = Math.exp(REGION_FACTOR_SIGMA * rng.nextGaussian());
+            regionFactor[r] = StrictMath.exp(REGION_FACTOR_SIGMA * rng.nextGaussian());
             priceFactor[r] = BigDecimal.valueOf(0.95 + 0.10 * rng.nextDouble()).setScale(4, RoundingMode.HALF_UP);
             size[r] = ref.adultsPerRegion[r];
             weight[r] = size[r] * regionFactor[r];
@@ -222,12 +222,12 @@ final class Simulation {
             }
             int m = monthsBetween(W_START, ym);
             if (m <= 8) { // front-loaded wave 2021-01…2021-09: 4,000 → 800
-                return 800 + 3200 * Math.pow((8 - m) / 8.0, 1.135);
+                return 800 + 3200 * StrictMath.pow((8 - m) / 8.0, 1.135);
             }
             if (m <= 20) { // 2021-10…2022-09: about 650, slowly declining (690 → 590)
                 return 690 - 100.0 * (m - 9) / 11.0;
             }
-            return 100 + 450 * Math.exp(-(m - 21) / 8.0); // from 2022-10: towards 100
+            return 100 + 450 * StrictMath.exp(-(m - 21) / 8.0); // from 2022-10: towards 100
         }
         if (ym.isBefore(B_START)) {
             return 0;
@@ -263,7 +263,7 @@ final class Simulation {
 
     /** Exit day (last day with an indication) for a client present on {@code day}, NONE if after the horizon. */
     int drawExit(int series, int day) {
-        double e = -Math.log(1.0 - rng.nextDouble()); // Exp(1)
+        double e = -StrictMath.log(1.0 - rng.nextDouble()); // Exp(1)
         double exitDay;
         if (series == W) {
             exitDay = day + e / dailyRate(W_EXIT_HAZARD);
@@ -284,7 +284,7 @@ final class Simulation {
     }
 
     private static double dailyRate(double monthlyHazard) {
-        return -Math.log(1 - monthlyHazard) / MONTH_DAYS;
+        return -StrictMath.log(1 - monthlyHazard) / MONTH_DAYS;
     }
 
     // ---------------------------------------------------------------- one client

@@ -84,7 +84,7 @@ public final class SyntheticDataGenerator {
             w.write('\n');
             StringBuilder line = new StringBuilder(128);
             for (int year = settings.from().getYear(); year <= settings.to().getYear(); year++) {
-                double factor = Math.pow(1 + POPULATION_GROWTH, year - POPULATION_BASE_YEAR);
+                double factor = StrictMath.pow(1 + POPULATION_GROWTH, year - POPULATION_BASE_YEAR);
                 for (ReferenceData.Municipality m : ref.municipalities) {
                     if (m.year() != POPULATION_BASE_YEAR) {
                         continue;

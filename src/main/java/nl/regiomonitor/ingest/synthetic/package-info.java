@@ -9,8 +9,9 @@
  * top for Poisson draws), consumed in a fixed order: regional factors and price factors, providers, GGZ-W influx
  * month by month, GGZ-W calibration, GGZ-B initial stock, GGZ-B influx, GGZ-B calibration. The only other
  * "random" decision (is a client in care also waiting for a preferred provider this month?) is a fixed hash of
- * the client's random pseudonym and the month. Output is written in a fixed order, so equal settings give
- * byte-identical files. The simulation always runs over the model's own timeline (GGZ-B from 2015-01, GGZ-W
+ * the client's random pseudonym and the month. Output is written in a fixed order and transcendental functions
+ * use {@code StrictMath} (commons-math3 uses its pure-Java {@code FastMath}), so equal settings give
+ * byte-identical files, also on another JVM or CPU. The simulation always runs over the model's own timeline (GGZ-B from 2015-01, GGZ-W
  * from 2021-01) up to the last day of max({@code to}, 2024-12); {@code from}/{@code to} only select what is
  * written, so a shorter period is a slice of the same world. Indications and allocations overlapping the period
  * are written with their real dates, except that an end date after the period is not known yet and is written
