@@ -1,0 +1,415 @@
+package nl.regiomonitor.ingest.synthetic;
+
+import static nl.regiomonitor.ingest.synthetic.ClientStore.NONE;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Deterministic, seeded generator of the five import files ({@code indications.csv}, {@code allocations.csv},
+ * {@code waitlist.csv}, {@code costs.csv}, {@code population.csv}). The same {@link GeneratorSettings} always
+ * give byte-identical files. The model is described in {@code package-info.java}.
+ */
+public final class SyntheticDataGenerator {
+
+    public static final String INDICATIONS = "indications.csv";
+    public static final String ALLOCATIONS = "allocations.csv";
+    public static final String WAITLIST = "waitlist.csv";
+    public static final String COSTS = "costs.csv";
+    public static final String POPULATION = "population.csv";
+
+    static final String INDICATIONS_HEADER =
+            "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year";
+    static final String ALLOCATIONS_HEADER = "client_id;provider_code;region_code;delivery_form;start_date;end_date";
+    static final String WAITLIST_HEADER = "snapshot_date;client_id;region_code;profile_code;wait_status";
+    static final String COSTS_HEADER = "month;region_code;profile_code;delivery_form;client_days;amount_eur";
+    static final String POPULATION_HEADER =
+            "year;municipality_code;municipality_name;region_code;inhabitants;inhabitants_18plus";
+
+    /** Yearly population growth applied to the 2019 reference, compounded. */
+    static final double POPULATION_GROWTH = 0.006;
+    static final int POPULATION_BASE_YEAR = 2019;
+    /** Share of clients in care that is (also) waiting for a preferred provider on a snapshot date. */
+    static final double IN_CARE_PREFERENCE = 0.02;
+
+    private static final int BUFFER = 1 << 16;
+
+    private final GeneratorSettings settings;
+
+    public SyntheticDataGenerator(GeneratorSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /** Runs the simulation and writes the five files into {@code outDir} (created if needed). */
+    public GenerationSummary generate(Path outDir) throws IOException {
+        Objects.requireNonNull(outDir, "outDir");
+        ReferenceData ref = ReferenceData.load();
+        Simulation sim = new Simulation(settings, ref);
+        sim.run();
+        Files.createDirectories(outDir);
+        Output out = new Output(sim, settings);
+        long indications = out.writeIndications(outDir.resolve(INDICATIONS));
+        long allocations = out.writeAllocations(outDir.resolve(ALLOCATIONS));
+        long waitlist = out.writeWaitlist(outDir.resolve(WAITLIST));
+        long costs = out.writeCosts(outDir.resolve(COSTS));
+        long population = writePopulation(ref, settings, outDir.resolve(POPULATION));
+        long clients = 0;
+        for (int c = 0; c < sim.clients.size; c++) {
+            if (!sim.clients.removed[c]) {
+                clients++;
+            }
+        }
+        return new GenerationSummary(outDir, indications, allocations, waitlist, costs, population, clients);
+    }
+
+    static Writer open(Path file) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), BUFFER);
+    }
+
+    static long writePopulation(ReferenceData ref, GeneratorSettings settings, Path file) throws IOException {
+        long rows = 0;
+        try (Writer w = open(file)) {
+            w.write(POPULATION_HEADER);
+            w.write('\n');
+            StringBuilder line = new StringBuilder(128);
+            for (int year = settings.from().getYear(); year <= settings.to().getYear(); year++) {
+                double factor = StrictMath.pow(1 + POPULATION_GROWTH, year - POPULATION_BASE_YEAR);
+                for (ReferenceData.Municipality m : ref.municipalities) {
+                    if (m.year() != POPULATION_BASE_YEAR) {
+                        continue;
+                    }
+                    line.setLength(0);
+                    line.append(year).append(';').append(m.code()).append(';').append(csv(m.name())).append(';')
+                            .append(m.regionCode()).append(';').append(Math.round(m.inhabitants() * factor))
+                            .append(';').append(Math.round(m.inhabitants18plus() * factor)).append('\n');
+                    w.append(line);
+                    rows++;
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static String csv(String value) {
+        if (value.indexOf(';') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+
+    /**
+     * Formats a cost amount with 2 decimals. An amount whose integer part is exactly nine digits and passes the
+     * BSN elfproef would make the importer refuse the whole file, so it is raised by whole euros until it no
+     * longer does (only possible at large scales, a relative change below 10⁻⁷).
+     */
+    static String amount(BigDecimal value) {
+        BigDecimal v = value.setScale(2, RoundingMode.HALF_UP);
+        String s = v.toPlainString();
+        while (true) {
+            int dot = s.indexOf('.');
+            String integer = dot < 0 ? s : s.substring(0, dot);
+            if (!SyntheticMath.passesElfproef(integer)) {
+                return s;
+            }
+            v = v.add(BigDecimal.ONE);
+            s = v.toPlainString();
+        }
+    }
+
+    /** Writes the client-level files from the simulation, restricted to the period of the settings. */
+    private static final class Output {
+
+        private final Simulation sim;
+        private final ClientStore s;
+        private final ReferenceData ref;
+        private final GeneratorSettings settings;
+        private final int windowStart;
+        private final int windowEnd;
+        private final int dateBase;
+        private final String[] dates;
+        private final String[] regionCodes;
+        private final String[] profileCodes;
+        private final String[] formCodes;
+        private final String[] originCodes;
+        private final String[] statusCodes;
+        private final String[] providerCodes;
+
+        Output(Simulation sim, GeneratorSettings settings) {
+            this.sim = sim;
+            this.s = sim.clients;
+            this.ref = sim.ref;
+            this.settings = settings;
+            this.windowStart = (int) settings.from().atDay(1).toEpochDay();
+            this.windowEnd = (int) settings.to().atEndOfMonth().toEpochDay();
+            this.dateBase = (int) LocalDate.of(2009, 1, 1).toEpochDay();
+            this.dates = new String[sim.horizonEnd - dateBase + 2];
+            this.regionCodes = ref.regionCodes.toArray(String[]::new);
+            this.profileCodes = ref.profileCodes.toArray(String[]::new);
+            this.formCodes = ref.deliveryForms.toArray(String[]::new);
+            this.originCodes = ref.origins.toArray(String[]::new);
+            this.statusCodes = ref.waitStatuses.toArray(String[]::new);
+            this.providerCodes = Arrays.stream(sim.providerCode).mapToObj(Integer::toString).toArray(String[]::new);
+        }
+
+        private String date(int epochDay) {
+            int i = epochDay - dateBase;
+            if (i < 0 || i >= dates.length) {
+                return LocalDate.ofEpochDay(epochDay).toString();
+            }
+            String d = dates[i];
+            if (d == null) {
+                d = LocalDate.ofEpochDay(epochDay).toString();
+                dates[i] = d;
+            }
+            return d;
+        }
+
+        /** A period [from, to] is written when it overlaps the window. */
+        private boolean overlaps(int from, int to) {
+            return from <= windowEnd && to >= windowStart;
+        }
+
+        /** End dates after the window are not known yet at the end of the period: written empty. */
+        private String endDate(int to) {
+            return to > windowEnd ? "" : date(to);
+        }
+
+        long writeIndications(Path file) throws IOException {
+            long rows = 0;
+            try (Writer w = open(file)) {
+                w.write(INDICATIONS_HEADER);
+                w.write('\n');
+                StringBuilder line = new StringBuilder(128);
+                for (int c = 0; c < s.size; c++) {
+                    if (s.removed[c]) {
+                        continue;
+                    }
+                    String id = ClientStore.idString(s.id[c]);
+                    boolean changes = s.change[c] != NONE;
+                    int from1 = s.firstFrom[c];
+                    int to1 = changes ? s.change[c] - 1 : s.exit[c];
+                    if (overlaps(from1, to1)) {
+                        indication(w, line, c, id, from1, to1, s.decisionLag1[c], s.profile1[c]);
+                        rows++;
+                    }
+                    if (changes && overlaps(s.change[c], s.exit[c])) {
+                        indication(w, line, c, id, s.change[c], s.exit[c], s.decisionLag2[c], s.profile2[c]);
+                        rows++;
+                    }
+                }
+            }
+            return rows;
+        }
+
+        private void indication(Writer w, StringBuilder line, int c, String id, int from, int to, int lag,
+                                int profile) throws IOException {
+            line.setLength(0);
+            line.append(id).append(';').append(date(from - lag)).append(';').append(date(from)).append(';')
+                    .append(endDate(to)).append(';').append(regionCodes[s.region[c]]).append(';')
+                    .append(profileCodes[profile]).append(';').append(originCodes[s.origin[c]]).append(';')
+                    .append(s.birthYear[c]).append('\n');
+            w.append(line);
+        }
+
+        long writeAllocations(Path file) throws IOException {
+            long rows = 0;
+            try (Writer w = open(file)) {
+                w.write(ALLOCATIONS_HEADER);
+                w.write('\n');
+                StringBuilder line = new StringBuilder(128);
+                for (int c = 0; c < s.size; c++) {
+                    if (s.removed[c] || s.allocStart[c] == NONE) {
+                        continue;
+                    }
+                    String id = ClientStore.idString(s.id[c]);
+                    boolean switches = s.switchDay[c] != NONE;
+                    int start1 = s.allocStart[c];
+                    int end1 = switches ? s.switchDay[c] - 1 : s.exit[c];
+                    if (overlaps(start1, end1)) {
+                        allocation(w, line, c, id, s.provider1[c], start1, end1);
+                        rows++;
+                    }
+                    if (switches && overlaps(s.switchDay[c], s.exit[c])) {
+                        allocation(w, line, c, id, s.provider2[c], s.switchDay[c], s.exit[c]);
+                        rows++;
+                    }
+                }
+            }
+            return rows;
+        }
+
+        private void allocation(Writer w, StringBuilder line, int c, String id, int provider, int start, int end)
+                throws IOException {
+            line.setLength(0);
+            line.append(id).append(';').append(providerCodes[provider]).append(';')
+                    .append(regionCodes[s.careRegion[c]]).append(';').append(formCodes[s.form[c]]).append(';')
+                    .append(date(start)).append(';').append(endDate(end)).append('\n');
+            w.append(line);
+        }
+
+        /**
+         * One snapshot on the 1st of every month of the window. Waiting = valid indication without active
+         * allocation (status of the waiting spell); plus ~2% of clients in care waiting for a preferred provider
+         * (decided per client-month by a hash of the client's pseudonym and the month). A region without any row
+         * gets one WACHT_OP_VOORKEUR row for one of its clients in care.
+         */
+        long writeWaitlist(Path file) throws IOException {
+            long rows = 0;
+            int regions = regionCodes.length;
+            int[] count = new int[regions];
+            int[] candidate = new int[regions];
+            double[] candidateKey = new double[regions];
+            try (Writer w = open(file)) {
+                w.write(WAITLIST_HEADER);
+                w.write('\n');
+                StringBuilder line = new StringBuilder(96);
+                for (YearMonth ym = settings.from(); !ym.isAfter(settings.to()); ym = ym.plusMonths(1)) {
+                    int d = (int) ym.atDay(1).toEpochDay();
+                    String snapshot = date(d);
+                    long monthKey = ym.getYear() * 12L + ym.getMonthValue();
+                    Arrays.fill(count, 0);
+                    Arrays.fill(candidate, -1);
+                    Arrays.fill(candidateKey, 2.0);
+                    for (int c = 0; c < s.size; c++) {
+                        if (!s.valid(c, d)) {
+                            continue;
+                        }
+                        int region = s.region[c];
+                        int status;
+                        if (s.allocStart[c] > d) {
+                            status = s.waitStatus[c];
+                        } else {
+                            double u = SyntheticMath.unit(s.id[c], monthKey);
+                            if (u >= IN_CARE_PREFERENCE) {
+                                if (u < candidateKey[region]) {
+                                    candidateKey[region] = u;
+                                    candidate[region] = c;
+                                }
+                                continue;
+                            }
+                            status = sim.waitPreference;
+                        }
+                        waitRow(w, line, snapshot, c, s.profileOn(c, d), status);
+                        count[region]++;
+                        rows++;
+                    }
+                    for (int r = 0; r < regions; r++) {
+                        if (count[r] > 0) {
+                            continue;
+                        }
+                        if (candidate[r] >= 0) {
+                            int c = candidate[r];
+                            waitRow(w, line, snapshot, c, s.profileOn(c, d), sim.waitPreference);
+                            rows++;
+                        } else if (settings.scale() >= 1.0) {
+                            throw new IllegalStateException("Regio " + regionCodes[r] + " heeft op " + snapshot
+                                    + " geen enkele cliënt; dat hoort bij schaal ≥ 1 niet voor te komen");
+                        }
+                    }
+                }
+            }
+            return rows;
+        }
+
+        private void waitRow(Writer w, StringBuilder line, String snapshot, int c, int profile, int status)
+                throws IOException {
+            line.setLength(0);
+            line.append(snapshot).append(';').append(ClientStore.idString(s.id[c])).append(';')
+                    .append(regionCodes[s.region[c]]).append(';').append(profileCodes[profile]).append(';')
+                    .append(statusCodes[status]).append('\n');
+            w.append(line);
+        }
+
+        /**
+         * Client days per month × care region × profile (valid at mid-month) × delivery form, priced at the daily
+         * tariff × form multiplier × regional price factor.
+         */
+        long writeCosts(Path file) throws IOException {
+            YearMonth first = settings.from();
+            int months = Simulation.monthsBetween(first, settings.to()) + 1;
+            int regions = regionCodes.length;
+            int profiles = profileCodes.length;
+            int forms = formCodes.length;
+            int[] monthStart = new int[months + 1];
+            for (int m = 0; m <= months; m++) {
+                monthStart[m] = (int) first.plusMonths(m).atDay(1).toEpochDay();
+            }
+            long[] days = new long[months * regions * profiles * forms];
+            for (int c = 0; c < s.size; c++) {
+                if (s.removed[c] || s.allocStart[c] == NONE) {
+                    continue;
+                }
+                int start = Math.max(s.allocStart[c], windowStart);
+                int end = Math.min(s.exit[c] == NONE ? sim.horizonEnd : s.exit[c], windowEnd);
+                if (start > end) {
+                    continue;
+                }
+                int m = Arrays.binarySearch(monthStart, start);
+                if (m < 0) {
+                    m = -m - 2;
+                }
+                int base = s.careRegion[c] * profiles;
+                for (; m < months && monthStart[m] <= end; m++) {
+                    int lo = Math.max(start, monthStart[m]);
+                    int hi = Math.min(end, monthStart[m + 1] - 1);
+                    int mid = Math.max(lo, Math.min(hi, monthStart[m] + 14));
+                    int profile = s.profileOn(c, mid);
+                    days[((m * regions * profiles) + base + profile) * forms + s.form[c]] += hi - lo + 1;
+                }
+            }
+            long rows = 0;
+            try (Writer w = open(file)) {
+                w.write(COSTS_HEADER);
+                w.write('\n');
+                StringBuilder line = new StringBuilder(96);
+                BigDecimal[][][] rate = new BigDecimal[regions][profiles][forms];
+                for (int r = 0; r < regions; r++) {
+                    for (int p = 0; p < profiles; p++) {
+                        for (int f = 0; f < forms; f++) {
+                            rate[r][p][f] = sim.tariff[p][f].multiply(sim.priceFactor[r]);
+                        }
+                    }
+                }
+                int i = 0;
+                for (int m = 0; m < months; m++) {
+                    String month = first.plusMonths(m).toString();
+                    for (int r = 0; r < regions; r++) {
+                        boolean any = false;
+                        for (int p = 0; p < profiles; p++) {
+                            for (int f = 0; f < forms; f++, i++) {
+                                long n = days[i];
+                                if (n == 0) {
+                                    continue;
+                                }
+                                any = true;
+                                line.setLength(0);
+                                line.append(month).append(';').append(regionCodes[r]).append(';')
+                                        .append(profileCodes[p]).append(';').append(formCodes[f]).append(';')
+                                        .append(n).append(';').append(amount(rate[r][p][f].multiply(BigDecimal.valueOf(n))))
+                                        .append('\n');
+                                w.append(line);
+                                rows++;
+                            }
+                        }
+                        if (!any && settings.scale() >= 1.0) {
+                            throw new IllegalStateException("Regio " + regionCodes[r] + " heeft in " + month
+                                    + " geen zorgkosten; dat hoort bij schaal ≥ 1 niet voor te komen");
+                        }
+                    }
+                }
+            }
+            return rows;
+        }
+    }
+}
