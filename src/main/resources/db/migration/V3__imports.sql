@@ -16,7 +16,7 @@ create table import_run (
     error_count   int         not null,
     errors        jsonb       not null default '[]',
     message       text        not null,
-    replaced_by   bigint references import_run (id)
+    replaced_by   bigint references import_run (id) deferrable initially deferred
 );
 create index import_run_source on import_run (import_type, source_name);
 

@@ -11,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -26,37 +28,45 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvTabularFile implements TabularFile {
 
     private static final int MAX_HEADER_BYTES = 1 << 20;
+    private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
 
-    private CsvTabularFile(CSVParser parser) {
+    private final Path file;
+
+    private CsvTabularFile(Path file, CSVParser parser) {
+        this.file = file;
         this.parser = parser;
         this.records = parser.iterator();
         this.header = new ArrayList<>();
     }
 
-    static CsvTabularFile open(InputStream raw) throws ImportRejected, IOException {
+    static CsvTabularFile open(Path source, InputStream raw) throws ImportRejected, IOException {
         BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
         in.mark(MAX_HEADER_BYTES + 1);
         String headerLine = readHeaderLine(in);
         in.reset();
         char separator = separatorOf(headerLine);
+        skipByteOrderMark(in);
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT));
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true).get();
-        CsvTabularFile file = new CsvTabularFile(CSVParser.parse(reader, format));
+        CsvTabularFile file = new CsvTabularFile(source, CSVParser.parse(reader, format));
         Row first = file.next();
         for (String name : first.values()) {
             file.header.add(name.trim());
         }
         return file;
+    }
+
+    private static void skipByteOrderMark(BufferedInputStream in) throws IOException {
+        in.mark(3);
+        if (!java.util.Arrays.equals(in.readNBytes(3), BYTE_ORDER_MARK)) {
+            in.reset();
+        }
     }
 
     private static String readHeaderLine(BufferedInputStream in) throws IOException, ImportRejected {
@@ -136,13 +146,46 @@ final class CsvTabularFile implements TabularFile {
             return new Row(parser.getCurrentLineNumber(), record.values());
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
-                throw notUtf8(parser.getCurrentLineNumber() + 1);
+                throw notUtf8(firstLineThatIsNotUtf8(file));
             }
             throw new ImportRejected(null, "Het bestand kon niet gelezen worden: " + describe(e.getCause()));
         } catch (IllegalStateException e) {
             // commons-csv reports an unclosed quote this way
             throw new ImportRejected((int) parser.getCurrentLineNumber(), "Regel " + parser.getCurrentLineNumber()
                     + ": een aanhalingsteken (\") wordt niet afgesloten. Controleer de aanhalingstekens in het bestand.");
+        }
+    }
+
+    /** The decoder reads ahead, so the line with the bad bytes is found again from the file itself. */
+    private static long firstLineThatIsNotUtf8(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+            java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+            long line = 1;
+            boolean end = false;
+            while (!end) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                end = n < 0;
+                bytes.position(bytes.position() + Math.max(n, 0));
+                bytes.flip();
+                java.nio.charset.CoderResult result = decoder.decode(bytes, chars, end);
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    if (chars.get() == '\n') {
+                        line++;
+                    }
+                }
+                chars.clear();
+                if (result.isError()) {
+                    return line;
+                }
+                bytes.compact();
+            }
+            return line;
+        } catch (IOException e) {
+            return 1;
         }
     }
 

@@ -128,8 +128,9 @@ final class ImportJob {
                     "Het bestand bevat alleen een kopregel en geen gegevens. Er is niets veranderd.");
         }
         long replacedRows = removeReplacedRows(connection, format, loaded.replacedValues());
-        String message = String.format(Locale.ROOT, "%d regels geladen.", rows)
-                + (replacedRows > 0 ? " Ze vervangen " + replacedRows + " regels van een eerdere versie." : "");
+        java.text.NumberFormat dutch = java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("nl-NL"));
+        String message = dutch.format(rows) + " regels geladen."
+                + (replacedRows > 0 ? " Ze vervangen " + dutch.format(replacedRows) + " regels van een eerdere versie." : "");
         return new Outcome(ImportStatus.LOADED, format, sha, rows, 0, List.of(), message);
     }
 
@@ -246,6 +247,8 @@ final class ImportJob {
 
         String copySql = "copy " + format.table() + " (" + fields.stream().map(Field::name).collect(Collectors.joining(", "))
                 + ", import_id) from stdin (format binary)";
+        // a cancelled COPY aborts the transaction; the savepoint keeps it usable for the checks after
+        java.sql.Savepoint beforeCopy = connection.setSavepoint();
         PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, 1 << 16);
         BinaryCopyWriter writer = new BinaryCopyWriter(copy, fields, id);
         int width = table.header().size();
@@ -289,8 +292,11 @@ final class ImportJob {
         if (errorCount == 0) {
             writer.finish();
             copy.endCopy();
-        } else if (copy.isActive()) {
-            copy.cancelCopy();
+        } else {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+            connection.rollback(beforeCopy);
         }
         return new Loaded(rows, replacedValues);
     }

@@ -64,7 +64,7 @@ public class ImportService {
         this.referenceCodes = referenceCodes;
         this.json = json;
         formats.stream()
-                .sorted(java.util.Comparator.comparingInt(f -> FOLDER_ORDER.indexOf(f.type())))
+                .sorted(java.util.Comparator.comparingInt(f -> folderPosition(f.type())))
                 .forEach(f -> this.formats.put(f.type(), f));
     }
 
@@ -76,7 +76,7 @@ public class ImportService {
     /** Whether {@code type} names a format; null means "recognise it from the header". */
     public void checkType(String type) {
         if (type != null && !formats.containsKey(type)) {
-            throw new UnknownImportType("Onbekende soort bestand '" + type + "'. Kies uit: "
+            throw new InvalidImportRequest("Onbekende soort bestand '" + type + "'. Kies uit: "
                     + String.join(", ", formats.keySet()) + ".");
         }
     }
@@ -86,6 +86,40 @@ public class ImportService {
         checkType(type);
         long id = nextId();
         return execute(id, file, sourceName, type, new ImportJob.Progress());
+    }
+
+    /**
+     * Imports every .csv and .xlsx file of a folder, one transaction each. A file named after a
+     * type ({@code indications.csv}) is of that type, others are recognised by their header;
+     * population goes first, so regions have inhabitants before client data arrive.
+     */
+    public List<ImportResult> importFolder(Path folder, String namePrefix) throws IOException {
+        List<Path> files;
+        try (var listing = Files.list(folder)) {
+            files = listing.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(csv|xlsx)"))
+                    .sorted(java.util.Comparator.comparingInt((Path f) -> folderPosition(typeOfName(f)))
+                            .thenComparing(Path::getFileName))
+                    .toList();
+        }
+        if (files.isEmpty()) {
+            throw new InvalidImportRequest("In de map " + folder + " staan geen .csv- of .xlsx-bestanden.");
+        }
+        return files.stream()
+                .map(f -> importFile(f, namePrefix + f.getFileName(), typeOfName(f)))
+                .toList();
+    }
+
+    /** The type a file's name announces ({@code costs.csv} → costs), or null. */
+    private String typeOfName(Path file) {
+        String name = file.getFileName().toString();
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        return formats.containsKey(stem) ? stem : null;
+    }
+
+    private static int folderPosition(String type) {
+        int position = FOLDER_ORDER.indexOf(type);
+        return position < 0 ? FOLDER_ORDER.size() : position;
     }
 
     /**
@@ -231,9 +265,9 @@ public class ImportService {
         background.shutdownNow();
     }
 
-    /** A type that names no format; its message is for people. */
-    public static class UnknownImportType extends IllegalArgumentException {
-        public UnknownImportType(String message) {
+    /** A request that cannot be carried out as asked (unknown type, no file); its message is for people. */
+    public static class InvalidImportRequest extends IllegalArgumentException {
+        public InvalidImportRequest(String message) {
             super(message);
         }
     }

@@ -25,6 +25,6 @@ interface TabularFile extends Closeable {
             content.transferTo(java.io.OutputStream.nullOutputStream()); // the digest and progress still see every byte
             return XlsxTabularFile.open(file);
         }
-        return CsvTabularFile.open(content);
+        return CsvTabularFile.open(file, content);
     }
 }

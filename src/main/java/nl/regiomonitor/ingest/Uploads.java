@@ -1,0 +1,37 @@
+package nl.regiomonitor.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.springframework.web.multipart.MultipartFile;
+
+/** Takes an uploaded file out of the request, so it outlives it while the import runs in the background. */
+final class Uploads {
+
+    private Uploads() {
+    }
+
+    /** The name that identifies the file: the one given, else the upload's own file name without folders. */
+    static String sourceName(MultipartFile file, String givenName) {
+        String name = givenName != null && !givenName.isBlank() ? givenName : file.getOriginalFilename();
+        if (name == null || name.isBlank()) {
+            return "upload";
+        }
+        name = name.replace('\\', '/');
+        return name.substring(name.lastIndexOf('/') + 1).strip();
+    }
+
+    static Path keep(MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+            throw new ImportService.InvalidImportRequest("Kies een bestand om te importeren.");
+        }
+        Path copy = Files.createTempFile("regiomonitor-upload-", ".bin");
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,48 @@
+package nl.regiomonitor.region;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import nl.regiomonitor.ingest.CodeList;
+import nl.regiomonitor.ingest.ReferenceCodes;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** The care-office regions with their population, and the reference code lists. */
+@Service
+public class RegionService implements ReferenceCodes {
+
+    private final JdbcTemplate jdbc;
+
+    RegionService(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** All regions in code order, with inhabitants summed over their municipalities in the latest year held. */
+    public List<Region> regions() {
+        return jdbc.query("""
+                with latest as (select max(year) as year from population)
+                select r.code, r.name, latest.year,
+                       coalesce(sum(p.inhabitants), 0) as inhabitants,
+                       coalesce(sum(p.inhabitants_18plus), 0) as inhabitants_18plus
+                from region r cross join latest
+                left join population p on p.region_code = r.code and p.year = latest.year
+                group by r.code, r.name, latest.year
+                order by r.code""",
+                (rs, i) -> new Region(rs.getString("code"), rs.getString("name"), rs.getLong("inhabitants"),
+                        rs.getLong("inhabitants_18plus"), rs.getObject("year", Integer.class)));
+    }
+
+    @Override
+    public Set<String> codes(CodeList list) {
+        String table = switch (list) {
+            case REGION -> "region";
+            case PROFILE -> "care_profile";
+            case ORIGIN -> "origin";
+            case DELIVERY_FORM -> "delivery_form";
+            case WAIT_STATUS -> "wait_status";
+        };
+        return new TreeSet<>(jdbc.queryForList("select code from " + table, String.class));
+    }
+}

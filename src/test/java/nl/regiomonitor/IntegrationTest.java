@@ -1,0 +1,26 @@
+package nl.regiomonitor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Base of the tests that run the whole application against its own embedded PostgreSQL,
+ * started in a fresh folder per test run and filled with the demo data, as on a first start.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    static {
+        if (System.getProperty("REGIOMONITOR_DATA_DIR") == null) {
+            try {
+                System.setProperty("REGIOMONITOR_DATA_DIR",
+                        Files.createTempDirectory("regiomonitor-test-").toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

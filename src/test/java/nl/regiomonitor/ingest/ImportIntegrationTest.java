@@ -1,0 +1,185 @@
+package nl.regiomonitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import nl.regiomonitor.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class ImportIntegrationTest extends IntegrationTest {
+
+    private static final String INDICATION_HEADER = "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n";
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    JdbcTemplate jdbc;
+    @TempDir
+    Path folder;
+
+    private Path write(String name, String content) throws IOException {
+        Path file = folder.resolve(name);
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("select count(*) from " + table, Long.class);
+    }
+
+    private long countsOfAllTables() {
+        return count("indication") * 1_000_003 + count("care_allocation") * 1009 + count("waitlist_entry") * 31
+                + count("cost_line") + count("population") * 7;
+    }
+
+    @Test
+    void goodFileLoadsAndTheSameFileAgainChangesNothing() throws IOException {
+        Path file = write("good-indications.csv", INDICATION_HEADER
+                + "TESTAAAAAAA1;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
+                + "TESTAAAAAAA2;2023-02-02;2023-02-15;2024-01-01;ZK01;GGZ01W;GEEN;2001\n");
+        long before = count("indication");
+
+        ImportResult first = imports.importFile(file, "good-indications.csv", "indications");
+        assertThat(first.status()).isEqualTo(ImportStatus.LOADED);
+        assertThat(first.rowCount()).isEqualTo(2);
+        assertThat(count("indication")).isEqualTo(before + 2);
+        assertThat(jdbc.queryForObject("select region_code from indication where client_id = 'TESTAAAAAAA1'", String.class))
+                .isEqualTo("ZK10");
+
+        ImportResult again = imports.importFile(file, "good-indications.csv", "indications");
+        assertThat(again.status()).isEqualTo(ImportStatus.UNCHANGED);
+        assertThat(count("indication")).isEqualTo(before + 2);
+    }
+
+    @Test
+    void correctedVersionReplacesTheRowsOfTheEarlierOne() throws IOException {
+        long before = count("indication");
+        ImportResult first = imports.importFile(write("v1.csv", INDICATION_HEADER
+                + "TESTBBBBBBB1;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
+                + "TESTBBBBBBB2;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
+                + "TESTBBBBBBB3;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"), "regio-zk10.csv", "indications");
+        assertThat(first.status()).isEqualTo(ImportStatus.LOADED);
+
+        ImportResult corrected = imports.importFile(write("v2.csv", INDICATION_HEADER
+                + "TESTBBBBBBB1;2023-01-02;2023-01-15;;ZK10;GGZ04W;WMO_BW;1980\n"
+                + "TESTBBBBBBB2;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"), "regio-zk10.csv", "indications");
+
+        assertThat(corrected.status()).isEqualTo(ImportStatus.LOADED);
+        assertThat(count("indication")).isEqualTo(before + 2);
+        assertThat(jdbc.queryForList("select profile_code from indication where client_id like 'TESTBBBBBBB%' order by client_id",
+                String.class)).containsExactly("GGZ04W", "GGZ03W");
+        assertThat(imports.find(first.id()).orElseThrow().replacedBy()).isEqualTo(corrected.id());
+        assertThat(imports.find(first.id()).orElseThrow().statusText()).isEqualTo("Vervangen");
+    }
+
+    private ImportResult rejected(String name, String type, String content) throws IOException {
+        long before = countsOfAllTables();
+        ImportResult result = imports.importFile(write(name, content), name, type);
+        assertThat(result.status()).as(result.message()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(result.message()).contains("Er is niets veranderd");
+        assertThat(countsOfAllTables()).as("row counts after a refused file").isEqualTo(before);
+        return result;
+    }
+
+    @Test
+    void everyBadRowIsListedWithLineColumnValueAndReason() throws IOException {
+        ImportResult result = rejected("bad.csv", "indications", INDICATION_HEADER
+                + "TESTCCCCCCC1;2023-01-02;2023-01-15;;ZK99;GGZ03W;WMO_BW;1980\n"
+                + "TESTCCCCCCC2;2023-01-02;2023-01-15;;ZK10;GGZ99W;WMO_BW;1980\n"
+                + "TESTCCCCCCC3;2023-01-02;2023-01-15;;ZK10;GGZ03W;ELDERS;1980\n"
+                + "TESTCCCCCCC4;2023-01-02;2023-03-15;2023-02-01;ZK10;GGZ03W;WMO_BW;1980\n"
+                + "TESTCCCCCCC5;2023-01-02;2023-13-01;;ZK10;GGZ03W;WMO_BW;1980\n"
+                + "TESTCCCCCCC6;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
+                + "TESTCCCCCCC6;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
+                + "TESTCCCCCCC8;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n");
+
+        assertThat(result.errorCount()).isEqualTo(6);
+        List<ImportError> errors = result.errors();
+        assertThat(errors).extracting(ImportError::line).containsExactly(2, 3, 4, 5, 6, 8);
+        assertThat(errors.get(0)).extracting(ImportError::column, ImportError::value).containsExactly("region_code", "ZK99");
+        assertThat(errors.get(0).message()).contains("Onbekende regiocode");
+        assertThat(errors.get(1).message()).contains("Onbekende zorgprofiel");
+        assertThat(errors.get(2).column()).isEqualTo("origin");
+        assertThat(errors.get(3).column()).isEqualTo("valid_to");
+        assertThat(errors.get(3).message()).contains("ligt vóór valid_from");
+        assertThat(errors.get(4)).extracting(ImportError::column, ImportError::value).containsExactly("valid_from", "2023-13-01");
+        assertThat(errors.get(4).message()).contains("geen bestaande datum");
+        assertThat(errors.get(5).message()).contains("Dubbele sleutel").contains("regel 7");
+    }
+
+    @Test
+    void unknownDeliveryFormAndWaitStatusAreNamed() throws IOException {
+        ImportResult allocations = rejected("alloc.csv", "allocations",
+                "client_id;provider_code;region_code;delivery_form;start_date;end_date\n"
+                        + "TESTDDDDDDD1;73000001;ZK10;ZZP;2023-01-01;\n");
+        assertThat(allocations.errors().get(0).message()).contains("Onbekende leveringsvorm");
+
+        ImportResult waitlist = rejected("wait.csv", "waitlist",
+                "snapshot_date;client_id;region_code;profile_code;wait_status\n"
+                        + "2023-01-01;TESTDDDDDDD1;ZK10;GGZ03W;MISSCHIEN\n");
+        assertThat(waitlist.errors().get(0).message()).contains("Onbekende wachtstatus");
+    }
+
+    @Test
+    void fileLevelProblemsGetAClearMessage() throws IOException {
+        assertThat(rejected("empty.csv", "indications", "").errors().get(0).message()).isEqualTo("Het bestand is leeg.");
+        assertThat(rejected("tabs.csv", "indications", INDICATION_HEADER.replace(';', '\t')).errors().get(0).message())
+                .contains("een tab").contains("puntkomma");
+        assertThat(rejected("missing.csv", "indications",
+                "client_id;decision_date;valid_from;region_code;profile_code;origin;birth_year\n"
+                        + "TESTEEEEEEE1;2023-01-02;2023-01-15;ZK10;GGZ03W;WMO_BW;1980\n").errors().get(0).message())
+                .contains("De kolom valid_to ontbreekt");
+        assertThat(rejected("header-only.csv", "indications", INDICATION_HEADER).errors().get(0).message())
+                .contains("alleen een kopregel");
+
+        long before = countsOfAllTables();
+        byte[] latin1 = (INDICATION_HEADER + "TESTEEEEEEE2;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
+                + "CLIËNTEEEEE3;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n").getBytes(StandardCharsets.ISO_8859_1);
+        Path file = folder.resolve("latin1.csv");
+        Files.write(file, latin1);
+        ImportResult notUtf8 = imports.importFile(file, "latin1.csv", "indications");
+        assertThat(notUtf8.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(notUtf8.errors().get(0).message()).contains("geen UTF-8").contains("Regel 3");
+        assertThat(countsOfAllTables()).isEqualTo(before);
+    }
+
+    @Test
+    void commaSeparatedFileWithByteOrderMarkIsAccepted() throws IOException {
+        ImportResult result = imports.importFile(write("comma.csv", "\uFEFF" + INDICATION_HEADER.replace(';', ',')
+                + "TESTFFFFFFF1,2023-01-02,2023-01-15,,ZK28,GGZ02W,ZVW_GGZ,1990\n"), "comma.csv", null);
+        assertThat(result.status()).as(result.message()).isEqualTo(ImportStatus.LOADED);
+        assertThat(result.type()).isEqualTo("indications");
+    }
+
+    @Test
+    void fileWithABsnIsRefusedWholeWithoutRepeatingTheNumber() throws IOException {
+        String bsn = "111222333"; // passes the elfproef
+        ImportResult result = rejected("bsn.csv", "indications", INDICATION_HEADER
+                + "TESTGGGGGGG1;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
+                + bsn + ";2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n");
+        assertThat(result.message()).contains("BSN");
+        assertThat(result.errors()).hasSize(1);
+        assertThat(result.errors().get(0).line()).isEqualTo(3);
+        assertThat(result.errors().get(0).column()).isEqualTo("client_id");
+        assertThat(result.toString()).doesNotContain(bsn);
+        assertThat(jdbc.queryForObject("select count(*) from import_run where errors::text like ? or message like ?",
+                Long.class, "%" + bsn + "%", "%" + bsn + "%")).isZero();
+    }
+
+    @Test
+    void nineDigitsThatFailTheElfproefAreNoBsn() {
+        assertThat(BsnCheck.containsBsn("111222333")).isTrue();
+        assertThat(BsnCheck.containsBsn("x111222333x")).isTrue();
+        assertThat(BsnCheck.containsBsn("111222334")).isFalse();
+        assertThat(BsnCheck.containsBsn("1112223330")).isFalse();
+        assertThat(BsnCheck.containsBsn("000000000")).isFalse();
+    }
+}
