@@ -1,0 +1,87 @@
+package nl.regiomonitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.RegiomonitorApplication;
+import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
+import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** A separate JVM imports a large file and is killed with SIGKILL halfway: nothing of it may remain. */
+class KilledImportTest extends IntegrationTest {
+
+    private static final List<String> TABLES = List.of("indication", "care_allocation", "waitlist_entry", "cost_line",
+            "population", "import_run");
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    HikariDataSource dataSource;
+    @TempDir
+    Path folder;
+
+    private List<Long> counts() {
+        return TABLES.stream().map(t -> jdbc.queryForObject("select count(*) from " + t, Long.class)).toList();
+    }
+
+    @Test
+    void killedMidImportLeavesTheDatabaseAsItWas() throws Exception {
+        new SyntheticDataGenerator(new GeneratorSettings(7, YearMonth.of(2021, 1), YearMonth.of(2024, 12), 12))
+                .generate(folder);
+        Path big = folder.resolve(SyntheticDataGenerator.INDICATIONS);
+        List<Long> before = counts();
+
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RegiomonitorApplication.class.getName(),
+                "import", "--type", "indications", big.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("child.log").toFile());
+        child.environment().put("SPRING_DATASOURCE_URL", dataSource.getJdbcUrl());
+        child.environment().put("SPRING_DATASOURCE_USERNAME", dataSource.getUsername());
+        child.environment().put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
+        Process process = child.start();
+        try {
+            long copied = waitForCopiedRows(100_000, Duration.ofSeconds(120));
+            assertThat(copied).as("rows the child had copied when it was killed").isGreaterThanOrEqualTo(100_000);
+            process.destroyForcibly(); // SIGKILL
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).isEqualTo(137);
+        } finally {
+            process.destroyForcibly();
+        }
+        waitUntilNoCopyRuns(Duration.ofSeconds(30));
+
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    private long waitForCopiedRows(long rows, Duration limit) throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        long copied = 0;
+        while (Instant.now().isBefore(end) && copied < rows) {
+            copied = jdbc.queryForObject("select coalesce(max(tuples_processed), 0) from pg_stat_progress_copy", Long.class);
+            Thread.sleep(20);
+        }
+        return copied;
+    }
+
+    private void waitUntilNoCopyRuns(Duration limit) throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        while (Instant.now().isBefore(end)
+                && jdbc.queryForObject("select count(*) from pg_stat_progress_copy", Long.class) > 0) {
+            Thread.sleep(50);
+        }
+    }
+}
