@@ -1,0 +1,92 @@
+package nl.regiomonitor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import nl.regiomonitor.IntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The pages in real headless Chromium: what a user sees, and 0 WCAG 2.1 AA violations by axe-core. */
+class BrowserTest extends IntegrationTest {
+
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void startBrowser() {
+        boolean installed = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+        assumeTrue(installed || System.getenv("CI") != null, "Chromium is not installed");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,1024");
+        browser = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void assertAccessible() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        List<Rule> violations = results.getViolations();
+        assertThat(violations).as(() -> violations.stream()
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
+                .toList().toString()).isEmpty();
+    }
+
+    @Test
+    void startPageListsThe31RegionsAndIsAccessible() {
+        browser.get("http://localhost:" + port + "/");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Regiomonitor Wlz-ggz");
+        assertThat(browser.findElements(By.cssSelector("#regions tbody tr"))).hasSize(31);
+        assertThat(browser.findElement(By.cssSelector("#regions")).getText()).contains("ZK10").contains("Haaglanden");
+        assertAccessible();
+    }
+
+    @Test
+    void uploadShowsProgressAndThenEveryBadRow() throws Exception {
+        Path file = folder.resolve("browser-indications.csv");
+        Files.writeString(file, "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n"
+                + "BROWSERAAAA1;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
+                + "BROWSERAAAA2;2023-01-02;2023-01-15;;ZK77;GGZ03W;WMO_BW;1980\n", StandardCharsets.UTF_8);
+        browser.get("http://localhost:" + port + "/imports");
+        assertAccessible();
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("#upload-form button")).click();
+
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches(".*/imports/\\d+$"));
+        assertThat(browser.findElement(By.cssSelector(".outcome-status")).getText()).isEqualTo("Geweigerd");
+        String errors = browser.findElement(By.id("errors")).getText();
+        assertThat(errors).contains("3").contains("region_code").contains("ZK77").contains("Onbekende regiocode");
+        assertAccessible();
+    }
+}
