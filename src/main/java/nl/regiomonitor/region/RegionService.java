@@ -2,7 +2,7 @@ package nl.regiomonitor.region;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashSet;
 
 import nl.regiomonitor.ingest.CodeList;
 import nl.regiomonitor.ingest.ReferenceCodes;
@@ -43,6 +43,6 @@ public class RegionService implements ReferenceCodes {
             case DELIVERY_FORM -> "delivery_form";
             case WAIT_STATUS -> "wait_status";
         };
-        return new TreeSet<>(jdbc.queryForList("select code from " + table, String.class));
+        return new HashSet<>(jdbc.queryForList("select code from " + table, String.class));
     }
 }
