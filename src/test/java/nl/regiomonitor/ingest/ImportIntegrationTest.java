@@ -160,6 +160,37 @@ class ImportIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void excelFileWithTheSameColumnsIsAccepted() throws IOException {
+        Path file = folder.resolve("indicaties.xlsx");
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.OutputStream out = Files.newOutputStream(file)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("Blad1");
+            String[] header = INDICATION_HEADER.trim().split(";");
+            org.apache.poi.ss.usermodel.Row first = sheet.createRow(0);
+            for (int i = 0; i < header.length; i++) {
+                first.createCell(i).setCellValue(header[i]);
+            }
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("TESTXLSXXXX1");
+            org.apache.poi.ss.usermodel.CellStyle dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("d-m-yyyy"));
+            org.apache.poi.ss.usermodel.Cell decided = row.createCell(1);
+            decided.setCellValue(java.time.LocalDate.of(2023, 4, 3));
+            decided.setCellStyle(dateStyle);
+            row.createCell(2).setCellValue("2023-04-10");
+            row.createCell(4).setCellValue("ZK13");
+            row.createCell(5).setCellValue("GGZ05W");
+            row.createCell(6).setCellValue("JEUGD");
+            row.createCell(7).setCellValue(2002);
+            workbook.write(out);
+        }
+        ImportResult result = imports.importFile(file, "indicaties.xlsx", null);
+        assertThat(result.status()).as(result.message()).isEqualTo(ImportStatus.LOADED);
+        assertThat(jdbc.queryForMap("select decision_date::text d, birth_year, valid_to from indication where client_id = 'TESTXLSXXXX1'"))
+                .containsEntry("d", "2023-04-03").containsEntry("birth_year", 2002).containsEntry("valid_to", null);
+    }
+
+    @Test
     void fileWithABsnIsRefusedWholeWithoutRepeatingTheNumber() throws IOException {
         String bsn = "111222333"; // passes the elfproef
         ImportResult result = rejected("bsn.csv", "indications", INDICATION_HEADER
