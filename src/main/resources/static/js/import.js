@@ -16,8 +16,22 @@
     statusText.textContent = text || (phase + ': ' + percent + '%');
   }
 
+  // a care office's import is looked up within its region
+  function regionQuery(element) {
+    var region = element.getAttribute('data-region');
+    return region ? '?region=' + encodeURIComponent(region) : '';
+  }
+
+  function csrfHeader(request) {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    if (token && header) {
+      request.setRequestHeader(header.getAttribute('content'), token.getAttribute('content'));
+    }
+  }
+
   function poll(id) {
-    fetch('/api/v1/imports/' + id, {headers: {'Accept': 'application/json'}})
+    fetch('/api/v1/imports/' + id + regionQuery(form), {headers: {'Accept': 'application/json'}})
       .then(function (response) { return response.json(); })
       .then(function (result) {
         if (result.status === 'RUNNING') {
@@ -27,7 +41,7 @@
           window.setTimeout(function () { poll(id); }, 500);
         } else {
           show('Klaar', 1, 'Klaar: ' + result.message);
-          window.location.assign('/imports/' + id);
+          window.location.assign('/imports/' + id + regionQuery(form));
         }
       })
       .catch(function () {
@@ -45,6 +59,7 @@
       var request = new XMLHttpRequest();
       request.open('POST', '/api/v1/imports');
       request.setRequestHeader('Accept', 'application/json');
+      csrfHeader(request);
       request.upload.addEventListener('progress', function (e) {
         if (e.lengthComputable) {
           show('Bestand versturen', e.loaded / e.total);
@@ -71,7 +86,7 @@
   var running = document.querySelector('[data-running-import]');
   if (running) {
     window.setTimeout(function waitForEnd() {
-      fetch('/api/v1/imports/' + running.getAttribute('data-running-import'))
+      fetch('/api/v1/imports/' + running.getAttribute('data-running-import') + regionQuery(running))
         .then(function (response) { return response.json(); })
         .then(function (result) {
           if (result.status === 'RUNNING') {

@@ -26,6 +26,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Tag(name = "Imports", description = "Bestanden met cliënt- en bevolkingsgegevens inlezen")
 class ImportApiController {
 
+    private static final String REGION = "Regiocode (zoals ZK02) als het zorgkantoor voor zijn regio importeert; "
+            + "leeg voor een landelijk bestand of alle imports (alleen beheerder)";
+
     private final ImportService imports;
 
     ImportApiController(ImportService imports) {
@@ -43,24 +46,33 @@ class ImportApiController {
             @Parameter(description = "Soort: population, indications, allocations, waitlist of costs; leeg = herkennen aan de kopregel")
             @RequestParam(value = "type", required = false) String type,
             @Parameter(description = "Naam die het bestand identificeert; standaard de bestandsnaam")
-            @RequestParam(value = "name", required = false) String name) throws IOException {
+            @RequestParam(value = "name", required = false) String name,
+            @Parameter(description = REGION) @RequestParam(value = "region", required = false) String region)
+            throws IOException {
         String requestedType = type == null || type.isBlank() ? null : type.trim();
+        String scope = Uploads.region(region);
         imports.checkType(requestedType);
+        imports.checkRegion(scope);
         Path kept = Uploads.keep(file);
-        long id = imports.submit(kept, Uploads.sourceName(file, name), requestedType);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + id)).body(imports.find(id).orElseThrow());
+        long id = imports.submit(kept, Uploads.sourceName(file, name), requestedType, scope);
+        String location = "/api/v1/imports/" + id + (scope == null ? "" : "?region=" + scope);
+        return ResponseEntity.accepted().location(URI.create(location)).body(imports.find(id).orElseThrow());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Status en uitkomst van een import, met alle gevonden fouten (regel, kolom, waarde, reden)")
-    ImportResult status(@PathVariable long id) {
-        return imports.find(id).orElseThrow(() -> new ResponseStatusException(
+    ImportResult status(@PathVariable long id,
+                        @Parameter(description = REGION) @RequestParam(value = "region", required = false) String region) {
+        return imports.find(id, Uploads.region(region)).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND, "Er is geen import met nummer " + id + "."));
     }
 
     @GetMapping
     @Operation(summary = "De laatste imports, nieuwste eerst (zonder foutenlijsten)")
-    List<ImportResult> history(@Parameter(description = "Hoeveel (1 tot 500)") @RequestParam(defaultValue = "50") int limit) {
-        return imports.history(Math.max(1, Math.min(limit, 500)));
+    List<ImportResult> history(@Parameter(description = "Hoeveel (1 tot 500)") @RequestParam(defaultValue = "50") int limit,
+                               @Parameter(description = REGION) @RequestParam(value = "region", required = false) String region) {
+        String scope = Uploads.region(region);
+        imports.checkRegion(scope);
+        return imports.history(Math.max(1, Math.min(limit, 500)), scope);
     }
 }

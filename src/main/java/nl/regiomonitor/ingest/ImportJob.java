@@ -42,6 +42,8 @@ final class ImportJob {
     private final long id;
     private final Path file;
     private final String sourceName;
+    /** The region a care office imports for; null for a national file. */
+    private final String region;
     private final String requestedType;
     private final Map<String, ImportFormat> formats;
     private final ReferenceCodes referenceCodes;
@@ -62,11 +64,12 @@ final class ImportJob {
         }
     }
 
-    ImportJob(long id, Path file, String sourceName, String requestedType, Map<String, ImportFormat> formats,
+    ImportJob(long id, Path file, String sourceName, String region, String requestedType, Map<String, ImportFormat> formats,
               ReferenceCodes referenceCodes, Progress progress) {
         this.id = id;
         this.file = file;
         this.sourceName = sourceName;
+        this.region = region;
         this.requestedType = requestedType;
         this.formats = formats;
         this.referenceCodes = referenceCodes;
@@ -206,23 +209,27 @@ final class ImportJob {
     private PreviousRun currentRunOfSource(Connection connection, ImportFormat format) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 select id, sha256 from import_run
-                where import_type = ? and source_name = ? and status = 'LOADED' and replaced_by is null
+                where import_type = ? and source_name = ? and region_code is not distinct from ?
+                  and status = 'LOADED' and replaced_by is null
                 order by id desc limit 1""")) {
             query.setString(1, format.type());
             query.setString(2, sourceName);
+            query.setString(3, region);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? new PreviousRun(rs.getLong(1), rs.getString(2)) : null;
             }
         }
     }
 
-    private static String currentSourceWithSha(Connection connection, ImportFormat format, String sha) throws SQLException {
+    private String currentSourceWithSha(Connection connection, ImportFormat format, String sha) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 select source_name from import_run
-                where import_type = ? and sha256 = ? and status = 'LOADED' and replaced_by is null
+                where import_type = ? and sha256 = ? and region_code is not distinct from ?
+                  and status = 'LOADED' and replaced_by is null
                 order by id desc limit 1""")) {
             query.setString(1, format.type());
             query.setString(2, sha);
+            query.setString(3, region);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
@@ -244,6 +251,11 @@ final class ImportJob {
                 ? indexOf(fields, byField.field()) : -1;
         Set<Object> replacedValues = new HashSet<>();
         Set<String>[] codeLists = codeListsOf(fields);
+        int regionField = fields.stream().map(Field::name).toList().indexOf("region_code");
+        if (region != null && regionField < 0) {
+            throw new ImportRejected(null, "Een bestand van de soort '" + format.label() + "' geldt voor het hele land "
+                    + "en wordt door de beheerder geïmporteerd, niet voor één regio.");
+        }
 
         String copySql = "copy " + format.table() + " (" + fields.stream().map(Field::name).collect(Collectors.joining(", "))
                 + ", import_id) from stdin (format binary)";
@@ -272,6 +284,10 @@ final class ImportJob {
             }
             for (int i = 0; i < values.length; i++) {
                 values[i] = hidden[columns[i]] ? null : parseField(row.line(), fields.get(i), codeLists[i], raw[columns[i]].trim());
+            }
+            if (region != null && errorCount == before && !region.equals(values[regionField])) {
+                error(row.line(), "region_code", String.valueOf(values[regionField]), "Deze regel hoort bij een andere "
+                        + "regio; u importeert voor regio " + region + ". Een bestand voor een regio bevat alleen die regio.");
             }
             if (errorCount == before) {
                 for (int r = 0; r < rules.size(); r++) {
@@ -400,9 +416,11 @@ final class ImportJob {
             try (PreparedStatement delete = connection.prepareStatement("""
                     delete from %s where import_id in (
                         select id from import_run where import_type = ? and source_name = ?
-                        and status = 'LOADED' and replaced_by is null)""".formatted(format.table()))) {
+                        and region_code is not distinct from ? and status = 'LOADED' and replaced_by is null)"""
+                    .formatted(format.table()))) {
                 delete.setString(1, format.type());
                 delete.setString(2, sourceName);
+                delete.setString(3, region);
                 removed = delete.executeUpdate();
             }
         }

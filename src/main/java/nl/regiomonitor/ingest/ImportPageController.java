@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The import page: upload with progress (script) or a plain form post, and the result of each import. */
+/**
+ * The import page: upload with progress (script) or a plain form post, and the result of each
+ * import. A care office imports for its region ({@code ?region=}), the administrator also national files.
+ */
 @Controller
 class ImportPageController {
 
@@ -22,31 +25,37 @@ class ImportPageController {
         this.imports = imports;
     }
 
+    /** Without a region: national files and every import (administrator); with one: that region's. */
     @GetMapping("/imports")
-    String page(Model model) {
+    String page(@RequestParam(value = "region", required = false) String region, Model model) {
+        String scope = Uploads.region(region);
+        imports.checkRegion(scope);
+        model.addAttribute("region", scope);
         model.addAttribute("formats", imports.formats());
-        model.addAttribute("imports", imports.history(50));
+        model.addAttribute("imports", imports.history(50, scope));
         return "ingest/imports";
     }
 
     /** Without script the form posts here; the result page shows how it went. */
     @PostMapping("/imports")
     String upload(@RequestParam("file") MultipartFile file, @RequestParam(value = "type", required = false) String type,
-                  Model model) throws IOException {
+                  @RequestParam(value = "region", required = false) String region, Model model) throws IOException {
         String requestedType = type == null || type.isBlank() ? null : type;
+        String scope = Uploads.region(region);
         try {
             imports.checkType(requestedType);
-            long id = imports.submit(Uploads.keep(file), Uploads.sourceName(file, null), requestedType);
-            return "redirect:/imports/" + id;
+            imports.checkRegion(scope);
+            long id = imports.submit(Uploads.keep(file), Uploads.sourceName(file, null), requestedType, scope);
+            return scope == null ? "redirect:/imports/" + id : "redirect:/imports/" + id + "?region=" + scope;
         } catch (ImportService.InvalidImportRequest e) {
             model.addAttribute("problem", e.getMessage());
-            return page(model);
+            return page(scope, model);
         }
     }
 
     @GetMapping("/imports/{id}")
-    String result(@PathVariable long id, Model model) {
-        model.addAttribute("result", imports.find(id).orElseThrow(() ->
+    String result(@PathVariable long id, @RequestParam(value = "region", required = false) String region, Model model) {
+        model.addAttribute("result", imports.find(id, Uploads.region(region)).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Er is geen import met nummer " + id + ".")));
         return "ingest/import-result";
     }

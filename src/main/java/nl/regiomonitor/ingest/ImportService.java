@@ -27,12 +27,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import nl.regiomonitor.security.AuditAction;
+import nl.regiomonitor.security.AuditService;
+import nl.regiomonitor.security.CurrentUser;
 import org.springframework.stereotype.Service;
 
 /**
  * Imports files of the formats of SPEC.md §3, each in one transaction (see {@link ImportJob}),
- * and keeps their history. A file's identity is its type and its name: a new version with the
- * same name replaces the rows of the earlier one; the same bytes again change nothing.
+ * and keeps their history. A file is national (imported by the administrator) or for one region
+ * (by its care office; every row must be of that region). Its identity is its type, region and
+ * name: a new version with the same name replaces the rows of the earlier one; the same bytes
+ * again change nothing. Every import is written to the audit trail.
  */
 @Service
 public class ImportService {
@@ -46,6 +51,7 @@ public class ImportService {
     private final JdbcTemplate jdbc;
     private final ReferenceCodes referenceCodes;
     private final ObjectMapper json;
+    private final AuditService audit;
     private final Map<String, ImportFormat> formats = new LinkedHashMap<>();
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
@@ -54,11 +60,13 @@ public class ImportService {
         return thread;
     });
 
-    private record Running(String type, String source, OffsetDateTime startedAt, ImportJob.Progress progress) {
+    private record Running(String type, String source, String region, String actor, OffsetDateTime startedAt,
+                           ImportJob.Progress progress) {
     }
 
-    public ImportService(DataSource dataSource, ReferenceCodes referenceCodes, ObjectMapper json,
+    public ImportService(DataSource dataSource, ReferenceCodes referenceCodes, ObjectMapper json, AuditService audit,
                          List<ImportFormat> formats) {
+        this.audit = audit;
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.referenceCodes = referenceCodes;
@@ -81,11 +89,24 @@ public class ImportService {
         }
     }
 
-    /** Imports a file now and returns the outcome. */
+    /** Whether {@code region} is null (a national file) or a known region code. */
+    public void checkRegion(String region) {
+        if (region != null && !referenceCodes.codes(CodeList.REGION).contains(region)) {
+            throw new InvalidImportRequest("Onbekende regio '" + region + "'.");
+        }
+    }
+
+    /** Imports a national file now, as the system or the current user, and returns the outcome. */
     public ImportResult importFile(Path file, String sourceName, String type) {
+        return importFile(file, sourceName, type, null);
+    }
+
+    /** Imports a file now for {@code region} (null: national) and returns the outcome. */
+    public ImportResult importFile(Path file, String sourceName, String type, String region) {
         checkType(type);
+        checkRegion(region);
         long id = nextId();
-        return execute(id, file, sourceName, type, new ImportJob.Progress());
+        return execute(id, file, sourceName, type, region, CurrentUser.name(), new ImportJob.Progress());
     }
 
     /**
@@ -126,15 +147,17 @@ public class ImportService {
      * Starts importing a file in the background and returns its id at once; {@link #find(long)}
      * tells how far it is. The file is deleted afterwards.
      */
-    public long submit(Path file, String sourceName, String type) {
+    public long submit(Path file, String sourceName, String type, String region) {
         checkType(type);
+        checkRegion(region);
         long id = nextId();
+        String actor = CurrentUser.name();
         ImportJob.Progress progress = new ImportJob.Progress();
         progress.type = type;
-        running.put(id, new Running(type, sourceName, OffsetDateTime.now(AMSTERDAM), progress));
+        running.put(id, new Running(type, sourceName, region, actor, OffsetDateTime.now(AMSTERDAM), progress));
         background.submit(() -> {
             try {
-                execute(id, file, sourceName, type, progress);
+                execute(id, file, sourceName, type, region, actor, progress);
             } finally {
                 running.remove(id);
                 deleteQuietly(file);
@@ -147,27 +170,50 @@ public class ImportService {
         Running now = running.get(id);
         if (now != null) {
             ImportJob.Progress p = now.progress();
-            return Optional.of(new ImportResult(id, p.type, now.source(), ImportStatus.RUNNING, p.fraction(), p.rows, 0,
+            return Optional.of(new ImportResult(id, p.type, now.source(), now.region(), now.actor(), ImportStatus.RUNNING, p.fraction(), p.rows, 0,
                     List.of(), "Bezig met controleren en laden…", now.startedAt(), null, null));
         }
         return jdbc.query("select * from import_run where id = ?", this::mapWithErrors, id).stream().findFirst();
     }
 
-    /** The most recent imports, newest first, without their error lists. */
-    public List<ImportResult> history(int limit) {
-        return jdbc.query("select * from import_run order by id desc limit ?", withoutErrors(), limit);
+    /** An import, if it is one of {@code region} (or any import when region is null). */
+    public Optional<ImportResult> find(long id, String region) {
+        return find(id).filter(r -> region == null || region.equals(r.region()));
     }
 
-    private ImportResult execute(long id, Path file, String sourceName, String type, ImportJob.Progress progress) {
+    /** The most recent imports, newest first, without their error lists: of one region, or all when region is null. */
+    public List<ImportResult> history(int limit, String region) {
+        return region == null
+                ? jdbc.query("select * from import_run order by id desc limit ?", withoutErrors(), limit)
+                : jdbc.query("select * from import_run where region_code = ? order by id desc limit ?", withoutErrors(),
+                region, limit);
+    }
+
+    private ImportResult execute(long id, Path file, String sourceName, String type, String region, String actor,
+                                 ImportJob.Progress progress) {
+        ImportResult result = load(id, file, sourceName, type, region, actor, progress);
+        try {
+            audit.recordAs(actor, AuditAction.IMPORT, "import", id, region,
+                    "Import " + id + " (" + result.type() + ", " + sourceName + "): " + result.statusText(), null,
+                    Map.of("soort", String.valueOf(result.type()), "bestand", sourceName, "status", result.status().name(),
+                            "regels", result.rowCount(), "fouten", result.errorCount()));
+        } catch (RuntimeException e) {
+            log.error("Import {} kon niet in het audittrail worden geschreven", id, e);
+        }
+        return result;
+    }
+
+    private ImportResult load(long id, Path file, String sourceName, String type, String region, String actor,
+                              ImportJob.Progress progress) {
         OffsetDateTime started = OffsetDateTime.now(AMSTERDAM);
-        ImportJob job = new ImportJob(id, file, sourceName, type, formats, referenceCodes, progress);
+        ImportJob job = new ImportJob(id, file, sourceName, region, type, formats, referenceCodes, progress);
         ImportJob.Outcome outcome;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 outcome = job.run(connection);
                 if (outcome.status() == ImportStatus.LOADED) {
-                    record(connection, id, sourceName, started, outcome);
+                    record(connection, id, sourceName, region, actor, started, outcome);
                     connection.commit();
                     log.info("Import {} ({}, {}): {}", id, outcome.format().type(), sourceName, outcome.message());
                     return find(id).orElseThrow();
@@ -179,7 +225,7 @@ public class ImportService {
             } finally {
                 connection.setAutoCommit(true);
             }
-            record(connection, id, sourceName, started, outcome);
+            record(connection, id, sourceName, region, actor, started, outcome);
             log.info("Import {} ({}): {}", id, sourceName, outcome.message());
         } catch (IOException | SQLException | RuntimeException e) {
             log.error("Import {} van {} is mislukt", id, sourceName, e);
@@ -187,22 +233,22 @@ public class ImportService {
                     List.of(), "Het importeren is mislukt door een technische fout; er is niets veranderd. "
                     + "Probeer het later opnieuw of meld het bij de beheerder (import " + id + ").");
             try (Connection connection = dataSource.getConnection()) {
-                record(connection, id, sourceName, started, outcome);
+                record(connection, id, sourceName, region, actor, started, outcome);
             } catch (SQLException | RuntimeException again) {
                 log.error("Ook het vastleggen van import {} is mislukt", id, again);
-                return new ImportResult(id, type, sourceName, ImportStatus.FAILED, 1, 0, 0, List.of(), outcome.message(),
+                return new ImportResult(id, type, sourceName, region, actor, ImportStatus.FAILED, 1, 0, 0, List.of(), outcome.message(),
                         started, OffsetDateTime.now(AMSTERDAM), null);
             }
         }
         return find(id).orElseThrow();
     }
 
-    private void record(Connection connection, long id, String sourceName, OffsetDateTime started,
-                        ImportJob.Outcome outcome) throws SQLException {
+    private void record(Connection connection, long id, String sourceName, String region, String actor,
+                        OffsetDateTime started, ImportJob.Outcome outcome) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
                 insert into import_run (id, import_type, source_name, sha256, status, started_at, finished_at,
-                                        row_count, error_count, errors, message)
-                values (?, ?, ?, ?, ?, ?, now(), ?, ?, cast(? as jsonb), ?)""")) {
+                                        row_count, error_count, errors, message, region_code, imported_by)
+                values (?, ?, ?, ?, ?, ?, now(), ?, ?, cast(? as jsonb), ?, ?, ?)""")) {
             insert.setLong(1, id);
             insert.setString(2, outcome.format() == null ? "onbekend" : outcome.format().type());
             insert.setString(3, sourceName);
@@ -213,6 +259,8 @@ public class ImportService {
             insert.setLong(8, outcome.errorCount());
             insert.setString(9, toJson(outcome.errors()));
             insert.setString(10, outcome.message());
+            insert.setString(11, region);
+            insert.setString(12, actor);
             insert.executeUpdate();
         }
     }
@@ -245,6 +293,7 @@ public class ImportService {
 
     private static ImportResult map(java.sql.ResultSet rs, List<ImportError> errors) throws SQLException {
         return new ImportResult(rs.getLong("id"), rs.getString("import_type"), rs.getString("source_name"),
+                rs.getString("region_code"), rs.getString("imported_by"),
                 ImportStatus.valueOf(rs.getString("status")), 1.0, rs.getLong("row_count"), rs.getLong("error_count"),
                 errors, rs.getString("message"),
                 rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(AMSTERDAM).toOffsetDateTime(),

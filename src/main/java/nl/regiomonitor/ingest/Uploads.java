@@ -15,6 +15,11 @@ final class Uploads {
     }
 
     /** The name that identifies the file: the one given, else the upload's own file name without folders. */
+    /** The region a request names, or null for none (blank counts as none). */
+    static String region(String given) {
+        return given == null || given.isBlank() ? null : given;
+    }
+
     static String sourceName(MultipartFile file, String givenName) {
         String name = givenName != null && !givenName.isBlank() ? givenName : file.getOriginalFilename();
         if (name == null || name.isBlank()) {

@@ -5,12 +5,11 @@ import java.util.Map;
 
 import nl.regiomonitor.ingest.HoldingsService;
 import nl.regiomonitor.ingest.HoldingsService.Holdings;
-import nl.regiomonitor.ingest.ImportService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The start page: every region with its population and the client data held, and the latest imports. */
+/** The start page: every region with its population, and for national users the client data held. */
 @Controller
 class StartPageController {
 
@@ -20,12 +19,10 @@ class StartPageController {
 
     private final RegionService regions;
     private final HoldingsService holdings;
-    private final ImportService imports;
 
-    StartPageController(RegionService regions, HoldingsService holdings, ImportService imports) {
+    StartPageController(RegionService regions, HoldingsService holdings) {
         this.regions = regions;
         this.holdings = holdings;
-        this.imports = imports;
     }
 
     @GetMapping("/")
@@ -42,7 +39,6 @@ class StartPageController {
                 new Holdings(lines.stream().mapToLong(l -> l.holdings().clients()).sum(),
                         lines.stream().mapToLong(l -> l.holdings().indications()).sum(),
                         lines.stream().mapToLong(l -> l.holdings().allocations()).sum())));
-        model.addAttribute("imports", imports.history(10));
         return "region/start";
     }
 }

@@ -1,0 +1,156 @@
+package nl.regiomonitor.security;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.server.PathContainer;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import static nl.regiomonitor.security.Role.BEHEERDER;
+import static nl.regiomonitor.security.Role.LANDELIJK;
+import static nl.regiomonitor.security.Role.ZORGKANTOOR;
+
+/**
+ * Who may call which endpoint: the one place where access is decided. Every request is checked
+ * against the first rule whose method and path match; a request no rule covers is refused. A
+ * regional rule takes the region from the path ({@code /regions/{region}/…}) or from the
+ * {@code region} parameter; the controller then makes sure the thing asked for belongs to that
+ * region. {@code LANDELIJK} may read everything but edits no regional work.
+ */
+@Component
+public class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
+
+    /** Which HTTP methods a rule covers. */
+    public enum Methods {
+        READ(Set.of("GET", "HEAD")), WRITE(Set.of("POST", "PUT", "PATCH", "DELETE")), ANY(Set.of());
+
+        private final Set<String> names;
+
+        Methods(Set<String> names) {
+            this.names = names;
+        }
+
+        boolean covers(String method) {
+            return names.isEmpty() || names.contains(method);
+        }
+    }
+
+    /** Where a regional rule finds the region a request is about. */
+    public enum RegionFrom { PATH, PARAMETER }
+
+    /**
+     * What a user needs: nothing ({@code open}); one of {@code national} roles held nationally; or,
+     * when the request names a region, one of {@code regional} roles for that region.
+     */
+    public record Access(boolean open, Set<Role> national, Set<Role> regional, RegionFrom regionFrom) {
+
+        static Access publicly() {
+            return new Access(true, Set.of(), Set.of(), null);
+        }
+
+        static Access national(Role... roles) {
+            return new Access(false, Set.of(roles), Set.of(), null);
+        }
+
+        static Access regional(RegionFrom from, Set<Role> regional, Role... national) {
+            return new Access(false, Set.of(national), regional, from);
+        }
+
+        boolean allows(AppUser user, String region) {
+            if (open) {
+                return true;
+            }
+            if (user == null) {
+                return false;
+            }
+            if (national.stream().anyMatch(role -> user.holds(role, null))) {
+                return true;
+            }
+            return region != null && regional.stream().anyMatch(role -> user.holds(role, region));
+        }
+    }
+
+    public record Rule(Methods methods, PathPattern pattern, Access access) {
+
+        boolean matches(String method, PathContainer path) {
+            return methods.covers(method) && pattern.matches(path);
+        }
+    }
+
+    private static final Set<Role> CARE_OFFICE = EnumSet.of(ZORGKANTOOR);
+
+    private final List<Rule> rules = List.of(
+            // published: readable by everyone
+            rule(Methods.READ, "/", Access.publicly()),
+            rule(Methods.READ, "/api/v1/regions", Access.publicly()),
+            rule(Methods.READ, "/login", Access.publicly()),
+            rule(Methods.READ, "/css/**", Access.publicly()),
+            rule(Methods.READ, "/js/**", Access.publicly()),
+            rule(Methods.READ, "/favicon.ico", Access.publicly()),
+            rule(Methods.READ, "/swagger-ui.html", Access.publicly()),
+            rule(Methods.READ, "/swagger-ui/**", Access.publicly()),
+            rule(Methods.READ, "/v3/api-docs/**", Access.publicly()),
+            rule(Methods.READ, "/v3/api-docs", Access.publicly()),
+            rule(Methods.READ, "/v3/api-docs.yaml", Access.publicly()),
+            // the error page renders every refusal, so it must itself be open
+            rule(Methods.ANY, "/error", Access.publicly()),
+
+            // imports: a region's care office for its region, the administrator for all and for national files
+            rule(Methods.ANY, "/imports", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, BEHEERDER)),
+            rule(Methods.READ, "/imports/{id}", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, BEHEERDER)),
+            rule(Methods.ANY, "/api/v1/imports", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, BEHEERDER)),
+            rule(Methods.READ, "/api/v1/imports/{id}", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, BEHEERDER)),
+
+            // a region's own administration pages and its audit trail
+            rule(Methods.READ, "/regions/{region}/admin", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
+            rule(Methods.READ, "/regions/{region}/audit", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
+            rule(Methods.READ, "/regions/{region}/audit.csv", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
+
+            // national administration
+            rule(Methods.ANY, "/admin/**", Access.national(BEHEERDER)));
+
+    private static Rule rule(Methods methods, String pattern, Access access) {
+        return new Rule(methods, PathPatternParser.defaultInstance.parse(pattern), access);
+    }
+
+    /** The rule for a request, if any rule covers it. */
+    public Optional<Rule> ruleFor(String method, String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return rules.stream().filter(r -> r.matches(method, container)).findFirst();
+    }
+
+    @Override
+    public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        HttpServletRequest request = context.getRequest();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Optional<Rule> rule = ruleFor(request.getMethod(), path);
+        if (rule.isEmpty()) {
+            return new AuthorizationDecision(false);
+        }
+        Access access = rule.get().access();
+        AppUser user = authentication.get() != null && authentication.get().getPrincipal() instanceof AppUser u ? u : null;
+        String region = access.regionFrom() == null ? null : regionOf(request, rule.get(), path, access.regionFrom());
+        return new AuthorizationDecision(access.allows(user, region));
+    }
+
+    private static String regionOf(HttpServletRequest request, Rule rule, String path, RegionFrom from) {
+        if (from == RegionFrom.PARAMETER) {
+            String region = request.getParameter("region");
+            return region == null || region.isBlank() ? null : region;
+        }
+        PathPattern.PathMatchInfo match = rule.pattern().matchAndExtract(PathContainer.parsePath(path));
+        Map<String, String> variables = match == null ? Map.of() : match.getUriVariables();
+        return variables.get("region");
+    }
+}

@@ -1,0 +1,66 @@
+package nl.regiomonitor.security;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A user of the system as held in the user store; also the logged-in principal. */
+public record AppUser(long id, String username, String displayName, String passwordHash, boolean enabled,
+                      OffsetDateTime lockedUntil, List<Grant> grants) implements UserDetails {
+
+    /** Whether the user holds {@code role} for {@code region}, or holds it nationally. */
+    public boolean holds(Role role, String region) {
+        return grants.stream().anyMatch(g -> g.role() == role && (g.region() == null || g.region().equals(region)));
+    }
+
+    /** The regions in which the user holds {@code role}. */
+    public Set<String> regionsWith(Role role) {
+        Set<String> regions = new TreeSet<>();
+        grants.stream().filter(g -> g.role() == role && g.region() != null).forEach(g -> regions.add(g.region()));
+        return regions;
+    }
+
+    /** Every region the user holds any role in, sorted. */
+    public Set<String> regions() {
+        Set<String> regions = new TreeSet<>();
+        grants.stream().filter(g -> g.region() != null).forEach(g -> regions.add(g.region()));
+        return regions;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return grants.stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g.role().name())).distinct().toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return lockedUntil == null || lockedUntil.isBefore(OffsetDateTime.now());
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** Never show the hash, not even in a log line. */
+    @Override
+    public String toString() {
+        return "AppUser[" + username + ", " + grants + "]";
+    }
+}

@@ -1,0 +1,147 @@
+package nl.regiomonitor.security;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The audit trail. Every package records its creates, changes, deletes, imports and submissions
+ * here, in the transaction of the change itself, so a change is never without its line. The
+ * table refuses updates and deletes (a trigger), and this service offers none.
+ */
+@Service
+public class AuditService {
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public AuditService(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Records an event done by the user of the current request (or the system). */
+    public void record(AuditAction action, String subject, Object subjectId, String region, String summary,
+                       Map<String, ?> before, Map<String, ?> after) {
+        recordAs(CurrentUser.name(), action, subject, subjectId, region, summary, before, after);
+    }
+
+    /** Records an event done by {@code actor}, for work that runs outside the request that asked for it. */
+    public void recordAs(String actor, AuditAction action, String subject, Object subjectId, String region,
+                         String summary, Map<String, ?> before, Map<String, ?> after) {
+        jdbc.update("""
+                insert into audit_event (actor, action, subject, subject_id, region_code, summary, before, after)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""",
+                actor, action.name(), subject, subjectId == null ? null : subjectId.toString(), region, summary,
+                toJson(before), toJson(after));
+    }
+
+    /** The events matching {@code filter}, newest first, at most {@code limit}. */
+    public List<AuditEvent> search(AuditFilter filter, int limit) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        args.add(limit);
+        return jdbc.query("select * from audit_event" + where + " order by id desc limit ?", this::map, args.toArray());
+    }
+
+    /** Writes the events matching {@code filter} as CSV (semicolons, for Dutch spreadsheets), oldest first. */
+    public void writeCsv(AuditFilter filter, Writer out) throws IOException {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';')
+                .setHeader("nummer", "tijdstip", "wie", "actie", "onderwerp", "onderwerp_id", "regio", "omschrijving",
+                        "voor", "na").get();
+        try (CSVPrinter csv = new CSVPrinter(out, format)) {
+            jdbc.query("select * from audit_event" + where + " order by id", rs -> {
+                AuditEvent e = map(rs, 0);
+                try {
+                    csv.printRecord(e.id(), CSV_TIME.format(e.at()), e.actor(), e.action().dutch(), e.subject(),
+                            e.subjectId(), e.region(), e.summary(), e.before() == null ? "" : e.before().toString(),
+                            e.after() == null ? "" : e.after().toString());
+                } catch (IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }, args.toArray());
+        }
+    }
+
+    private static String where(AuditFilter f, List<Object> args) {
+        List<String> parts = new ArrayList<>();
+        if (f.region() != null) {
+            parts.add("region_code = ?");
+            args.add(f.region());
+        }
+        if (f.actor() != null && !f.actor().isBlank()) {
+            parts.add("actor = ?");
+            args.add(f.actor().trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (f.action() != null) {
+            parts.add("action = ?");
+            args.add(f.action().name());
+        }
+        if (f.from() != null) {
+            parts.add("at >= ?");
+            args.add(f.from().atStartOfDay(AMSTERDAM).toOffsetDateTime());
+        }
+        if (f.to() != null) {
+            parts.add("at < ?");
+            args.add(f.to().plusDays(1).atStartOfDay(AMSTERDAM).toOffsetDateTime());
+        }
+        if (f.text() != null && !f.text().isBlank()) {
+            parts.add("(summary ilike ? or subject ilike ? or coalesce(subject_id, '') ilike ?)");
+            String like = "%" + f.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            args.add(like);
+            args.add(like);
+            args.add(like);
+        }
+        return parts.isEmpty() ? "" : " where " + String.join(" and ", parts);
+    }
+
+    private AuditEvent map(ResultSet rs, int rowNum) throws SQLException {
+        return new AuditEvent(rs.getLong("id"),
+                rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(AMSTERDAM).toOffsetDateTime(),
+                rs.getString("actor"), AuditAction.valueOf(rs.getString("action")), rs.getString("subject"),
+                rs.getString("subject_id"), rs.getString("region_code"), rs.getString("summary"),
+                readJson(rs.getString("before")), readJson(rs.getString("after")));
+    }
+
+    private String toJson(Map<String, ?> values) {
+        if (values == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode readJson(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package nl.regiomonitor.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a refused request gets: 401 when nobody is logged in (a page visit goes to the login page
+ * instead), 403 otherwise, with a Dutch message (JSON for the API, the error page for pages) and
+ * never any data.
+ */
+@Component
+class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+
+    /** Request attribute the error page shows as its explanation. */
+    static final String REFUSAL = nl.regiomonitor.web.ErrorPageAttributes.EXPLANATION;
+
+    static final String NOT_LOGGED_IN = "U bent niet ingelogd. Log in om dit te doen.";
+    static final String NO_ACCESS = "U heeft geen toegang tot deze gegevens of deze handeling. "
+            + "Uw rol en regio geven daar geen recht op.";
+    static final String CSRF = "Het formulier is verlopen of komt niet van deze website. "
+            + "Laad de pagina opnieuw en probeer het nog eens.";
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityErrors.class);
+
+    private final ObjectMapper json;
+
+    SecurityErrors(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        if (isApi(request)) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Regiomonitor\", charset=\"UTF-8\"");
+            writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, NOT_LOGGED_IN);
+        } else if ("GET".equals(request.getMethod())) {
+            response.sendRedirect(request.getContextPath() + "/login");
+        } else {
+            request.setAttribute(REFUSAL, NOT_LOGGED_IN);
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        }
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        String message = e instanceof CsrfException ? CSRF : NO_ACCESS;
+        log.info("Geweigerd: {} {} voor {} ({})", request.getMethod(), request.getRequestURI(), CurrentUser.name(),
+                e.getClass().getSimpleName());
+        if (isApi(request)) {
+            writeJson(response, HttpServletResponse.SC_FORBIDDEN, message);
+        } else {
+            request.setAttribute(REFUSAL, message);
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        }
+    }
+
+    /** A failed form login goes back to the login page with the reason in words the page knows. */
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException e) throws IOException {
+        String reason = e instanceof LockedException ? "geblokkeerd" : e instanceof DisabledException ? "uitgeschakeld" : "fout";
+        response.sendRedirect(request.getContextPath() + "/login?" + reason);
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    private void writeJson(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        json.writeValue(response.getOutputStream(), Map.of("message", message));
+    }
+}

@@ -1,0 +1,231 @@
+package nl.regiomonitor.security;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The user store: users, their roles per region, and the count of wrong passwords that locks an
+ * account for a while. Every change is written to the audit trail in the same transaction.
+ */
+@Service
+public class UserService implements UserDetailsService {
+
+    /** Wrong passwords in a row that lock an account, and for how long. */
+    public static final int MAX_FAILED_LOGINS = 5;
+    public static final Duration LOCK_TIME = Duration.ofMinutes(15);
+    public static final int MIN_PASSWORD_LENGTH = 12;
+
+    private final JdbcTemplate jdbc;
+    private final PasswordEncoder passwords;
+    private final AuditService audit;
+
+    public UserService(JdbcTemplate jdbc, PasswordEncoder passwords, AuditService audit) {
+        this.jdbc = jdbc;
+        this.passwords = passwords;
+        this.audit = audit;
+    }
+
+    @Override
+    public AppUser loadUserByUsername(String username) {
+        return find(normalise(username)).orElseThrow(() -> new UsernameNotFoundException("Onbekende gebruiker"));
+    }
+
+    public Optional<AppUser> find(String username) {
+        return jdbc.query("select * from app_user where username = ?", this::map, normalise(username)).stream().findFirst();
+    }
+
+    public Optional<AppUser> find(long id) {
+        return jdbc.query("select * from app_user where id = ?", this::map, id).stream().findFirst();
+    }
+
+    public List<AppUser> list() {
+        return jdbc.query("select * from app_user order by username", this::map);
+    }
+
+    public boolean isEmpty() {
+        return Boolean.FALSE.equals(jdbc.queryForObject("select exists(select 1 from app_user)", Boolean.class));
+    }
+
+    /** Adds a user; the message of an {@link InvalidUserChange} says in Dutch what is wrong. */
+    @Transactional
+    public AppUser create(String username, String displayName, String password, List<Grant> grants) {
+        String name = normalise(username);
+        if (!name.matches("[a-z0-9._@-]{3,64}")) {
+            throw new InvalidUserChange("username", "Een gebruikersnaam heeft 3 tot 64 tekens: letters, cijfers, punt, "
+                    + "streepje, liggend streepje of @.");
+        }
+        checkName(displayName);
+        checkPassword(password);
+        checkGrants(grants);
+        long id;
+        try {
+            id = jdbc.queryForObject("insert into app_user (username, display_name, password_hash) values (?, ?, ?) returning id",
+                    Long.class, name, displayName.trim(), passwords.encode(password));
+        } catch (DuplicateKeyException e) {
+            throw new InvalidUserChange("username", "De gebruikersnaam '" + name + "' bestaat al.");
+        }
+        insertGrants(id, grants);
+        AppUser user = find(id).orElseThrow();
+        audit.record(AuditAction.CREATE, "gebruiker", name, null, "Gebruiker " + name + " aangemaakt", null, snapshot(user));
+        return user;
+    }
+
+    /** Changes name, roles and whether the user may log in. */
+    @Transactional
+    public AppUser change(long id, String displayName, boolean enabled, List<Grant> grants) {
+        AppUser before = lockedForChange(id);
+        checkName(displayName);
+        checkGrants(grants);
+        jdbc.update("update app_user set display_name = ?, enabled = ? where id = ?", displayName.trim(), enabled, id);
+        jdbc.update("delete from user_role where user_id = ?", id);
+        insertGrants(id, grants);
+        AppUser after = find(id).orElseThrow();
+        audit.record(AuditAction.CHANGE, "gebruiker", before.username(), null, "Gebruiker " + before.username() + " gewijzigd",
+                snapshot(before), snapshot(after));
+        return after;
+    }
+
+    @Transactional
+    public AppUser setEnabled(long id, boolean enabled) {
+        AppUser user = lockedForChange(id);
+        return change(id, user.displayName(), enabled, user.grants());
+    }
+
+    /** Sets a new password and lifts a lock. The trail says that it changed, never what it is. */
+    @Transactional
+    public void setPassword(long id, String password) {
+        AppUser user = lockedForChange(id);
+        checkPassword(password);
+        jdbc.update("update app_user set password_hash = ?, failed_logins = 0, locked_until = null where id = ?",
+                passwords.encode(password), id);
+        audit.record(AuditAction.CHANGE, "gebruiker", user.username(), null, "Wachtwoord van " + user.username() + " opnieuw ingesteld",
+                Map.of("wachtwoord", "(oud)"), Map.of("wachtwoord", "(nieuw)"));
+    }
+
+    @Transactional
+    public void delete(long id) {
+        AppUser user = lockedForChange(id);
+        if (user.username().equals(CurrentUser.name())) {
+            throw new InvalidUserChange("username", "U kunt uzelf niet verwijderen.");
+        }
+        jdbc.update("delete from app_user where id = ?", id);
+        audit.record(AuditAction.DELETE, "gebruiker", user.username(), null, "Gebruiker " + user.username() + " verwijderd",
+                snapshot(user), null);
+    }
+
+    /**
+     * Writes a failed login to the trail; a wrong password also counts towards the lock: the
+     * {@value #MAX_FAILED_LOGINS}th in a row locks the account for {@link #LOCK_TIME}.
+     */
+    @Transactional
+    public void recordFailedLogin(String username, boolean wrongPassword, String reason) {
+        String typed = normalise(username);
+        String name = typed.length() > 64 ? typed.substring(0, 64) : typed;
+        if (wrongPassword) {
+            jdbc.update("""
+                    update app_user set failed_logins = failed_logins + 1,
+                        locked_until = case when failed_logins + 1 >= ? then now() + make_interval(secs => ?) else locked_until end
+                    where username = ?""", MAX_FAILED_LOGINS, LOCK_TIME.toSeconds(), name);
+        }
+        audit.recordAs(name.isEmpty() ? "(leeg)" : name, AuditAction.LOGIN_FAILED, "inloggen", null, null,
+                "Inloggen mislukt: " + reason, null, null);
+    }
+
+    /** Resets the count of wrong passwords; a login on the login page is also written to the trail. */
+    @Transactional
+    public void recordSuccessfulLogin(String username, boolean interactive) {
+        String name = normalise(username);
+        jdbc.update("update app_user set failed_logins = 0, locked_until = null where username = ? and failed_logins > 0", name);
+        if (interactive) {
+            audit.recordAs(name, AuditAction.LOGIN, "inloggen", null, null, "Ingelogd", null, null);
+        }
+    }
+
+    /** The values the audit trail keeps of a user: never the password hash. */
+    static Map<String, Object> snapshot(AppUser user) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("gebruikersnaam", user.username());
+        values.put("naam", user.displayName());
+        values.put("actief", user.enabled());
+        values.put("rollen", user.grants().stream().map(Grant::label).toList());
+        return values;
+    }
+
+    private AppUser lockedForChange(long id) {
+        return jdbc.query("select * from app_user where id = ? for update", this::map, id).stream().findFirst()
+                .orElseThrow(() -> new InvalidUserChange(null, "Deze gebruiker bestaat niet (meer)."));
+    }
+
+    private void insertGrants(long id, List<Grant> grants) {
+        for (Grant g : grants.stream().distinct().toList()) {
+            jdbc.update("insert into user_role (user_id, role, region_code) values (?, ?, ?)", id, g.role().name(), g.region());
+        }
+    }
+
+    private static void checkName(String displayName) {
+        if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
+            throw new InvalidUserChange("displayName", "Vul een naam in (hoogstens 200 tekens).");
+        }
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidUserChange("password", "Een wachtwoord heeft minstens " + MIN_PASSWORD_LENGTH + " tekens.");
+        }
+    }
+
+    private void checkGrants(List<Grant> grants) {
+        if (grants.isEmpty()) {
+            throw new InvalidUserChange("grants", "Geef de gebruiker minstens één rol.");
+        }
+        for (Grant g : grants) {
+            if (g.region() != null && !Boolean.TRUE.equals(
+                    jdbc.queryForObject("select exists(select 1 from region where code = ?)", Boolean.class, g.region()))) {
+                throw new InvalidUserChange("grants", "Onbekende regio '" + g.region() + "'.");
+            }
+        }
+    }
+
+    private static String normalise(String username) {
+        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private AppUser map(ResultSet rs, int rowNum) throws SQLException {
+        long id = rs.getLong("id");
+        List<Grant> grants = new ArrayList<>(jdbc.query(
+                "select role, region_code from user_role where user_id = ? order by role, region_code",
+                (r, n) -> new Grant(Role.valueOf(r.getString(1)), r.getString(2)), id));
+        return new AppUser(id, rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
+                rs.getBoolean("enabled"), rs.getObject("locked_until", OffsetDateTime.class), List.copyOf(grants));
+    }
+
+    /** A change that cannot be made as asked; {@code field} names the form field, the message is for people. */
+    public static class InvalidUserChange extends IllegalArgumentException {
+        private final String field;
+
+        public InvalidUserChange(String field, String message) {
+            super(message);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+}
