@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 
@@ -32,12 +33,20 @@ class RegionsAndStartPageTest extends IntegrationTest {
         assertThat(regions).extracting(r -> r.get("code")).contains("ZK01", "ZK28", "ZK33").doesNotContain("ZK05", "ZK15");
     }
 
+    @LocalServerPort
+    int port;
+
     @Test
-    void startPageShowsEveryRegionWithDemoDataAndTheImportHistory() {
-        String page = http.getForObject("/", String.class);
+    void startPageShowsEveryRegionAndTheUnpublishedClientCountsOnlyToNationalUsers() {
+        String page = WebSession.anonymous(port).get("/").body();
         assertThat(page).contains("<html lang=\"nl\"").contains("Zuid-Holland Noord").contains("Amstelland en De Meerlanden");
         assertThat(page.split("<tr>").length - 1).isGreaterThanOrEqualTo(31);
-        assertThat(page).contains("demo-indications.csv").contains("Geladen");
+        assertThat(page).doesNotContain("Cliënten").doesNotContain("Zorgtoewijzingen");
+
+        String forAdmin = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord").get("/").body();
+        assertThat(forAdmin).contains("Cliënten").contains("Zorgtoewijzingen");
+        String forCareOffice = WebSession.loggedIn(port, "zorgkantoor.haaglanden", "demo-wachtwoord").get("/").body();
+        assertThat(forCareOffice).doesNotContain("Zorgtoewijzingen").contains("Beheer ZK10");
     }
 
     @Test

@@ -29,7 +29,11 @@ class ImportPageController {
     @GetMapping("/imports")
     String page(@RequestParam(value = "region", required = false) String region, Model model) {
         String scope = Uploads.region(region);
-        imports.checkRegion(scope);
+        try {
+            imports.checkRegion(scope);
+        } catch (ImportService.InvalidImportRequest e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
         model.addAttribute("region", scope);
         model.addAttribute("formats", imports.formats());
         model.addAttribute("imports", imports.history(50, scope));

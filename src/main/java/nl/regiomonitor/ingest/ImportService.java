@@ -216,7 +216,7 @@ public class ImportService {
                     record(connection, id, sourceName, region, actor, started, outcome);
                     connection.commit();
                     log.info("Import {} ({}, {}): {}", id, outcome.format().type(), sourceName, outcome.message());
-                    return find(id).orElseThrow();
+                    return stored(id);
                 }
                 connection.rollback();
             } catch (Exception e) {
@@ -240,7 +240,12 @@ public class ImportService {
                         started, OffsetDateTime.now(AMSTERDAM), null);
             }
         }
-        return find(id).orElseThrow();
+        return stored(id);
+    }
+
+    /** The import as recorded, also while it still counts as running for {@link #find(long)}. */
+    private ImportResult stored(long id) {
+        return jdbc.query("select * from import_run where id = ?", this::mapWithErrors, id).get(0);
     }
 
     private void record(Connection connection, long id, String sourceName, String region, String actor,

@@ -34,6 +34,11 @@ public class RegionService implements ReferenceCodes {
                         rs.getLong("inhabitants_18plus"), rs.getObject("year", Integer.class)));
     }
 
+    /** A region by its code, or empty for an unknown code. */
+    public java.util.Optional<Region> find(String code) {
+        return regions().stream().filter(r -> r.code().equals(code)).findFirst();
+    }
+
     @Override
     public Set<String> codes(CodeList list) {
         String table = switch (list) {

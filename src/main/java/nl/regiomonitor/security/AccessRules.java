@@ -8,12 +8,15 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -26,7 +29,8 @@ import static nl.regiomonitor.security.Role.ZORGKANTOOR;
  * against the first rule whose method and path match; a request no rule covers is refused. A
  * regional rule takes the region from the path ({@code /regions/{region}/…}) or from the
  * {@code region} parameter; the controller then makes sure the thing asked for belongs to that
- * region. {@code LANDELIJK} may read everything but edits no regional work.
+ * region. {@code LANDELIJK} may read everything but edits no regional work. A path the
+ * application does not have at all is let through, so it gets an honest 404.
  */
 @Component
 public class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
@@ -120,6 +124,12 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             // national administration
             rule(Methods.ANY, "/admin/**", Access.national(BEHEERDER)));
 
+    private final ObjectProvider<HandlerMapping> handlers;
+
+    AccessRules(@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers) {
+        this.handlers = handlers;
+    }
+
     private static Rule rule(Methods methods, String pattern, Access access) {
         return new Rule(methods, PathPatternParser.defaultInstance.parse(pattern), access);
     }
@@ -136,12 +146,22 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Optional<Rule> rule = ruleFor(request.getMethod(), path);
         if (rule.isEmpty()) {
-            return new AuthorizationDecision(false);
+            return new AuthorizationDecision(!hasEndpoint(request));
         }
         Access access = rule.get().access();
         AppUser user = authentication.get() != null && authentication.get().getPrincipal() instanceof AppUser u ? u : null;
         String region = access.regionFrom() == null ? null : regionOf(request, rule.get(), path, access.regionFrom());
         return new AuthorizationDecision(access.allows(user, region));
+    }
+
+    /** Whether a controller answers this path; one that answers it for another method counts too. */
+    private boolean hasEndpoint(HttpServletRequest request) {
+        HandlerMapping mapping = handlers.getIfAvailable();
+        try {
+            return mapping == null || mapping.getHandler(request) != null;
+        } catch (Exception e) {
+            return true;
+        }
     }
 
     private static String regionOf(HttpServletRequest request, Rule rule, String path, RegionFrom from) {

@@ -73,14 +73,19 @@ public class AuditService {
             jdbc.query("select * from audit_event" + where + " order by id", rs -> {
                 AuditEvent e = map(rs, 0);
                 try {
-                    csv.printRecord(e.id(), CSV_TIME.format(e.at()), e.actor(), e.action().dutch(), e.subject(),
-                            e.subjectId(), e.region(), e.summary(), e.before() == null ? "" : e.before().toString(),
-                            e.after() == null ? "" : e.after().toString());
+                    csv.printRecord(e.id(), CSV_TIME.format(e.at()), cell(e.actor()), e.action().dutch(), cell(e.subject()),
+                            cell(e.subjectId()), e.region(), cell(e.summary()), e.before() == null ? "" : cell(e.before().toString()),
+                            e.after() == null ? "" : cell(e.after().toString()));
                 } catch (IOException ex) {
                     throw new java.io.UncheckedIOException(ex);
                 }
             }, args.toArray());
         }
+    }
+
+    /** Text a spreadsheet would run as a formula (a typed user name like "=HYPERLINK(…)") is kept as text. */
+    private static String cell(String value) {
+        return value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static String where(AuditFilter f, List<Object> args) {

@@ -202,8 +202,9 @@ public class UserService implements UserDetailsService {
         }
     }
 
+    /** Control characters cannot be part of a name; dropping them also keeps typed NULs away from the database. */
     private static String normalise(String username) {
-        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        return username == null ? "" : username.replaceAll("\\p{Cntrl}", "").trim().toLowerCase(Locale.ROOT);
     }
 
     private AppUser map(ResultSet rs, int rowNum) throws SQLException {

@@ -63,8 +63,19 @@ class BrowserTest extends IntegrationTest {
                 .toList().toString()).isEmpty();
     }
 
+    /** Logs in through the login page, after logging out whoever was logged in. */
+    private void logIn(String username) {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo-wachtwoord");
+        browser.findElement(By.cssSelector("main form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
     @Test
     void startPageListsThe31RegionsAndIsAccessible() {
+        browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Regiomonitor Wlz-ggz");
         assertThat(browser.findElements(By.cssSelector("#regions tbody tr"))).hasSize(31);
@@ -78,6 +89,7 @@ class BrowserTest extends IntegrationTest {
         Files.writeString(file, "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n"
                 + "BROWSERAAAA1;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
                 + "BROWSERAAAA2;2023-01-02;2023-01-15;;ZK77;GGZ03W;WMO_BW;1980\n", StandardCharsets.UTF_8);
+        logIn("beheerder");
         browser.get("http://localhost:" + port + "/imports");
         assertAccessible();
         browser.findElement(By.id("file")).sendKeys(file.toString());
@@ -87,6 +99,54 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.cssSelector(".outcome-status")).getText()).isEqualTo("Geweigerd");
         String errors = browser.findElement(By.id("errors")).getText();
         assertThat(errors).contains("3").contains("region_code").contains("ZK77").contains("Onbekende regiocode");
+        assertAccessible();
+    }
+
+    @Test
+    void careOfficeUserWorksInOwnRegionAndIsRefusedAnotherRegion() throws Exception {
+        logIn("zorgkantoor.haaglanden");
+        browser.findElement(By.linkText("Beheer ZK10")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Beheer Haaglanden (ZK10)");
+        assertAccessible();
+
+        browser.findElement(By.linkText("Gegevens importeren voor deze regio")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Gegevens importeren voor regio ZK10");
+        assertAccessible();
+        Path file = folder.resolve("haaglanden-wachtlijst.csv");
+        Files.writeString(file, "snapshot_date;client_id;region_code;profile_code;wait_status\n"
+                + "2024-06-30;BROWSERWAIT1;ZK10;GGZ03W;ACTIEF\n"
+                + "2024-06-30;BROWSERWAIT2;ZK01;GGZ03W;ACTIEF\n", StandardCharsets.UTF_8);
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("#upload-form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches(".*/imports/\\d+\\?region=ZK10$"));
+        assertThat(browser.findElement(By.cssSelector(".outcome-status")).getText()).isEqualTo("Geweigerd");
+        assertThat(browser.findElement(By.id("errors")).getText()).contains("ZK01").contains("andere regio");
+
+        browser.get("http://localhost:" + port + "/regions/ZK10/audit");
+        assertThat(browser.findElement(By.cssSelector("table.audit")).getText())
+                .contains("zorgkantoor.haaglanden").contains("haaglanden-wachtlijst.csv");
+        assertAccessible();
+
+        browser.get("http://localhost:" + port + "/regions/ZK01/admin");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Geen toegang");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Uw rol en regio geven daar geen recht op")
+                .doesNotContain("Amstelland");
+        assertAccessible();
+        browser.get("http://localhost:" + port + "/regions/ZK01/audit");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Geen toegang");
+        browser.get("http://localhost:" + port + "/imports?region=ZK01");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Geen toegang");
+    }
+
+    @Test
+    void loginPageIsAccessibleAndAWrongPasswordIsExplained() {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login");
+        assertAccessible();
+        browser.findElement(By.id("username")).sendKeys("aanbieder.amstelland");
+        browser.findElement(By.id("password")).sendKeys("niet-het-wachtwoord");
+        browser.findElement(By.cssSelector("main form button")).click();
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("onjuist");
         assertAccessible();
     }
 }

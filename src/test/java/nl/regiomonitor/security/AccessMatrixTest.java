@@ -1,0 +1,298 @@
+package nl.regiomonitor.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.WebSession.Response;
+import nl.regiomonitor.ingest.ImportResult;
+import nl.regiomonitor.ingest.ImportService;
+import nl.regiomonitor.ingest.ImportStatus;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Who may do what, walked as a matrix: every endpoint the application has (read from its own
+ * request mappings) × every role in its own region and in another region, plus a visitor who is
+ * not logged in. Allowed calls must succeed; refused ones get 401/403 (or, for a page visit, the
+ * login page) and leave the data exactly as it was. The expectations are written out by hand
+ * below, so an endpoint added without a rule and a line here makes this test fail.
+ */
+class AccessMatrixTest extends IntegrationTest {
+
+    /** Every request targets this region; "own" users hold their role here, "other" users in {@link #OTHER}. */
+    static final String REGION = "ZK01";
+    static final String OTHER = "ZK10";
+    static final String PASSWORD = "matrix-wachtwoord-123";
+
+    /** Who calls. */
+    enum Actor {
+        ANONYMOUS(null, null),
+        ZORGKANTOOR_OWN(Role.ZORGKANTOOR, REGION), ZORGKANTOOR_OTHER(Role.ZORGKANTOOR, OTHER),
+        GEMEENTE_OWN(Role.GEMEENTE, REGION), GEMEENTE_OTHER(Role.GEMEENTE, OTHER),
+        AANBIEDER_OWN(Role.AANBIEDER, REGION), AANBIEDER_OTHER(Role.AANBIEDER, OTHER),
+        CLIENTVERTEGENWOORDIGING_OWN(Role.CLIENTVERTEGENWOORDIGING, REGION),
+        CLIENTVERTEGENWOORDIGING_OTHER(Role.CLIENTVERTEGENWOORDIGING, OTHER),
+        LANDELIJK(Role.LANDELIJK, null), BEHEERDER(Role.BEHEERDER, null);
+
+        final Role role;
+        final String region;
+
+        Actor(Role role, String region) {
+            this.role = role;
+            this.region = region;
+        }
+
+        String username() {
+            return "matrix." + name().toLowerCase().replace('_', '.');
+        }
+    }
+
+    static final Set<Actor> EVERYONE = EnumSet.allOf(Actor.class);
+    static final Set<Actor> ADMIN = EnumSet.of(Actor.BEHEERDER);
+    static final Set<Actor> CARE_OFFICE_OR_ADMIN = EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.BEHEERDER);
+
+    /** How one actor calls an endpoint: a page session (cookie, CSRF) and an API client (Basic, or none). */
+    record Caller(Actor actor, WebSession page, WebSession api) {
+    }
+
+    /** One line of the matrix: an endpoint in one variant, who may call it, and the call. */
+    record Case(String endpoint, String variant, Set<Actor> allowed, Function<Caller, Response> call) {
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+    @Autowired
+    AccessRules rules;
+    @Autowired
+    UserService users;
+    @Autowired
+    ImportService imports;
+    @Autowired
+    JdbcTemplate jdbc;
+    @TempDir
+    Path folder;
+
+    private final AtomicInteger counter = new AtomicInteger();
+    private long regionImport;
+    private long nationalImport;
+
+    @BeforeEach
+    void prepare() throws Exception {
+        for (Actor actor : Actor.values()) {
+            if (actor.role != null && users.find(actor.username()).isEmpty()) {
+                users.create(actor.username(), "Matrix " + actor, PASSWORD, List.of(new Grant(actor.role, actor.region)));
+            }
+        }
+        Path file = folder.resolve("matrix.csv");
+        Files.writeString(file, waitlist("MATRIXSEED"));
+        regionImport = imports.importFile(file, "matrix-regio.csv", "waitlist", REGION).id();
+        nationalImport = imports.importFile(file, "matrix-landelijk.csv", "waitlist", null).id();
+    }
+
+    /** A small waiting-list file of {@link #REGION}, different every call unless the prefix is the same. */
+    private static String waitlist(String client) {
+        return "snapshot_date;client_id;region_code;profile_code;wait_status\n2024-06-30;" + client + ";" + REGION + ";GGZ03W;ACTIEF\n";
+    }
+
+    private String fresh() {
+        return "MATRIX" + counter.incrementAndGet();
+    }
+
+    private List<Case> cases() {
+        List<Case> cases = new ArrayList<>();
+        // published and open pages
+        for (String path : List.of("/", "/login", "/swagger-ui.html")) {
+            cases.add(new Case("GET " + path, "", EVERYONE, c -> c.page().get(path)));
+        }
+        for (String path : List.of("/api/v1/regions", "/v3/api-docs", "/v3/api-docs/swagger-config")) {
+            cases.add(new Case("GET " + path, "", EVERYONE, c -> c.api().getJson(path)));
+        }
+        cases.add(new Case("GET /v3/api-docs.yaml", "", EVERYONE, c -> c.api().getAny("/v3/api-docs.yaml")));
+        // the error page answers 500 when asked directly, without an error; what counts is that it is not refused
+        cases.add(new Case("ANY /error", "", EVERYONE, c -> c.page().get("/error")));
+
+        // imports of a region and national ones
+        cases.add(new Case("GET /imports", "regio", CARE_OFFICE_OR_ADMIN, c -> c.page().get("/imports?region=" + REGION)));
+        cases.add(new Case("GET /imports", "landelijk", ADMIN, c -> c.page().get("/imports")));
+        cases.add(new Case("GET /imports/{id}", "regio", CARE_OFFICE_OR_ADMIN,
+                c -> c.page().get("/imports/" + regionImport + "?region=" + REGION)));
+        cases.add(new Case("GET /imports/{id}", "landelijk", ADMIN, c -> c.page().get("/imports/" + nationalImport)));
+        cases.add(new Case("POST /imports", "regio", CARE_OFFICE_OR_ADMIN, c -> c.page().postFile("/imports",
+                Map.of("region", REGION, "type", "waitlist"), "matrix-upload.csv", waitlist(fresh()))));
+        cases.add(new Case("POST /imports", "landelijk", ADMIN, c -> c.page().postFile("/imports",
+                Map.of("type", "waitlist"), "matrix-upload.csv", waitlist(fresh()))));
+        cases.add(new Case("GET /api/v1/imports", "regio", CARE_OFFICE_OR_ADMIN,
+                c -> c.api().getJson("/api/v1/imports?region=" + REGION)));
+        cases.add(new Case("GET /api/v1/imports", "landelijk", ADMIN, c -> c.api().getJson("/api/v1/imports")));
+        cases.add(new Case("GET /api/v1/imports/{id}", "regio", CARE_OFFICE_OR_ADMIN,
+                c -> c.api().getJson("/api/v1/imports/" + regionImport + "?region=" + REGION)));
+        cases.add(new Case("GET /api/v1/imports/{id}", "landelijk", ADMIN,
+                c -> c.api().getJson("/api/v1/imports/" + nationalImport)));
+        cases.add(new Case("POST /api/v1/imports", "regio", CARE_OFFICE_OR_ADMIN, c -> c.api().postFile(
+                "/api/v1/imports?region=" + REGION, Map.of("type", "waitlist"), "matrix-api.csv", waitlist(fresh()))));
+        cases.add(new Case("POST /api/v1/imports", "landelijk", ADMIN, c -> c.api().postFile(
+                "/api/v1/imports", Map.of("type", "waitlist"), "matrix-api.csv", waitlist(fresh()))));
+
+        // a region's administration and audit trail
+        for (String page : List.of("admin", "audit", "audit.csv")) {
+            cases.add(new Case("GET /regions/{region}/" + page, "", CARE_OFFICE_OR_ADMIN,
+                    c -> c.page().get("/regions/" + REGION + "/" + page)));
+        }
+
+        // national administration
+        cases.add(new Case("GET /admin/audit", "", ADMIN, c -> c.page().get("/admin/audit")));
+        cases.add(new Case("GET /admin/audit.csv", "", ADMIN, c -> c.page().get("/admin/audit.csv")));
+        cases.addAll(userAdministrationCases());
+        return cases;
+    }
+
+    private List<Case> userAdministrationCases() {
+        return List.of();
+    }
+
+    @Test
+    void everyEndpointHasARuleAndALineInThisMatrix() {
+        Set<String> endpoints = endpoints();
+        assertThat(endpoints).as("endpoints of the application").contains("POST /imports", "GET /regions/{region}/audit");
+        for (String endpoint : endpoints) {
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            for (String m : method.equals("ANY") ? List.of("GET", "POST") : List.of(method)) {
+                assertThat(rules.ruleFor(m, path)).as("rule for " + m + " " + path + " in AccessRules").isPresent();
+            }
+        }
+        Set<String> covered = new TreeSet<>();
+        cases().forEach(c -> covered.add(c.endpoint()));
+        assertThat(covered).as("endpoints with a line in this matrix").containsAll(endpoints);
+    }
+
+    @Test
+    void everyRoleInOwnAndOtherRegionGetsExactlyWhatItMay() throws Exception {
+        Map<Actor, Caller> callers = new EnumMap<>(Actor.class);
+        for (Actor actor : Actor.values()) {
+            callers.put(actor, actor.role == null
+                    ? new Caller(actor, WebSession.anonymous(port), WebSession.anonymous(port))
+                    : new Caller(actor, WebSession.loggedIn(port, actor.username(), PASSWORD),
+                    WebSession.basic(port, actor.username(), PASSWORD)));
+        }
+        List<String> wrong = new ArrayList<>();
+        int calls = 0;
+        for (Case line : cases()) {
+            boolean changes = !line.endpoint().startsWith("GET ");
+            for (Actor actor : Actor.values()) {
+                Map<String, String> before = fingerprint();
+                Response answer = line.call().apply(callers.get(actor));
+                calls++;
+                String what = line.endpoint() + " " + line.variant() + " as " + actor + ": " + answer.status() + " " + answer.location();
+                if (line.allowed().contains(actor)) {
+                    boolean ok = line.endpoint().equals("ANY /error") ? !refused(answer, actor) : succeeded(answer);
+                    if (!ok) {
+                        wrong.add("should be allowed, " + what);
+                    }
+                    awaitImport(answer);
+                } else {
+                    if (!refused(answer, actor)) {
+                        wrong.add("should be refused, " + what);
+                    }
+                    if (changes && !fingerprint().equals(before)) {
+                        wrong.add("refused but data changed, " + what);
+                    }
+                    if (answer.body().contains("MATRIX") || answer.body().contains("matrix-")) {
+                        wrong.add("refused but shows data, " + what);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as(wrong.size() + " wrong answers of " + calls).isEmpty();
+        assertThat(calls).isGreaterThan(250);
+    }
+
+    private static boolean succeeded(Response answer) {
+        int s = answer.status();
+        return s >= 200 && s < 300 || s == 302 && !answer.location().contains("/login");
+    }
+
+    private static boolean refused(Response answer, Actor actor) {
+        if (actor == Actor.ANONYMOUS) {
+            return answer.status() == 401 || answer.status() == 302 && answer.location().endsWith("/login");
+        }
+        return answer.status() == 403;
+    }
+
+    private static final Pattern IMPORT_ID = Pattern.compile("/imports/(\\d+)|\"id\":(\\d+)");
+
+    /** An allowed upload runs in the background; the next call waits until it is done, so it sees settled data. */
+    private void awaitImport(Response answer) throws InterruptedException {
+        Matcher m = IMPORT_ID.matcher(answer.location() + answer.body());
+        if (answer.status() != 202 && !(answer.status() == 302 && answer.location().contains("/imports/")) || !m.find()) {
+            return;
+        }
+        long id = Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
+        for (int i = 0; i < 200; i++) {
+            ImportResult result = imports.find(id).orElseThrow();
+            if (result.status() != ImportStatus.RUNNING) {
+                assertThat(result.succeeded()).as(result.message()).isTrue();
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Import " + id + " werd niet klaar");
+    }
+
+    /** What the data look like, table by table; the audit trail is left out, it grows with every login. */
+    private Map<String, String> fingerprint() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("users", jdbc.queryForObject(
+                "select count(*) || ':' || coalesce(md5(string_agg(u::text, '|' order by id)), '') from app_user u", String.class));
+        values.put("roles", jdbc.queryForObject(
+                "select count(*) || ':' || coalesce(md5(string_agg(r::text, '|' order by r::text)), '') from user_role r", String.class));
+        values.put("imports", jdbc.queryForObject(
+                "select count(*) || ':' || coalesce(md5(string_agg(i::text, '|' order by id)), '') from import_run i", String.class));
+        for (String table : List.of("indication", "care_allocation", "waitlist_entry", "cost_line", "population")) {
+            values.put(table, jdbc.queryForObject("select count(*)::text from " + table, String.class));
+        }
+        return values;
+    }
+
+    /** "METHOD /path" of every request mapping of the application; ANY when a mapping takes every method. */
+    private Set<String> endpoints() {
+        Set<String> endpoints = new TreeSet<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    endpoints.add("ANY " + pattern);
+                }
+                methods.forEach(m -> endpoints.add(m.name() + " " + pattern));
+            }
+        }
+        return endpoints;
+    }
+}

@@ -1,0 +1,197 @@
+package nl.regiomonitor.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.WebSession.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Login, lockout, CSRF, headers, the audit trail, and what a refused or failing request shows. */
+class SecurityTest extends IntegrationTest {
+
+    private static final String PASSWORD = "een-lang-test-wachtwoord";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserService users;
+    @Autowired
+    AuditService audit;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private List<AuditEvent> trailOf(String actor) {
+        return audit.search(new AuditFilter(null, actor, null, null, null, null), 100);
+    }
+
+    @Test
+    void aFormWithoutCsrfTokenIsRefusedAndChangesNothing() {
+        WebSession admin = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord");
+        int before = users.list().size();
+        Response refused = admin.postFormWithoutToken("/admin/users", Map.of("username", "csrf.slachtoffer",
+                "displayName", "Zonder token", "password", PASSWORD, "nationalRoles", "BEHEERDER"));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Het formulier is verlopen of komt niet van deze website");
+        assertThat(users.list()).hasSize(before);
+        assertThat(users.find("csrf.slachtoffer")).isEmpty();
+
+        Response forgedUpload = admin.postFormWithoutToken("/imports", Map.of("region", "ZK10"));
+        assertThat(forgedUpload.status()).isEqualTo(403);
+        assertThat(forgedUpload.body()).contains("Het formulier is verlopen");
+        // an API call riding on the session cookie needs the token too
+        Response forgedApi = admin.postFormWithoutToken("/api/v1/imports", Map.of("type", "waitlist"));
+        assertThat(forgedApi.status()).isEqualTo(403);
+        assertThat(forgedApi.body()).contains("\"message\"").contains("Het formulier is verlopen");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightPassword() {
+        users.create("slot.test", "Slot Test", PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
+        WebSession visitor = WebSession.anonymous(port);
+        for (int attempt = 1; attempt <= UserService.MAX_FAILED_LOGINS; attempt++) {
+            Response wrong = visitor.login("slot.test", "fout-wachtwoord-" + attempt);
+            assertThat(wrong.location()).as("poging " + attempt).endsWith("/login?fout");
+        }
+        Response right = visitor.login("slot.test", PASSWORD);
+        assertThat(right.location()).endsWith("/login?geblokkeerd");
+        assertThat(visitor.get("/login?geblokkeerd").body()).contains("tijdelijk geblokkeerd");
+        assertThat(jdbc.queryForObject("select locked_until from app_user where username = 'slot.test'", OffsetDateTime.class))
+                .isAfter(OffsetDateTime.now().plusMinutes(14));
+        assertThat(WebSession.basic(port, "slot.test", PASSWORD).getJson("/api/v1/imports").status()).isEqualTo(401);
+
+        assertThat(trailOf("slot.test")).filteredOn(e -> e.action() == AuditAction.LOGIN_FAILED).hasSize(7)
+                .anySatisfy(e -> assertThat(e.summary()).contains("geblokkeerd"));
+
+        // the administrator's new password lifts the lock
+        users.setPassword(users.find("slot.test").orElseThrow().id(), PASSWORD + "-nieuw");
+        assertThat(visitor.login("slot.test", PASSWORD + "-nieuw").location()).doesNotContain("/login");
+    }
+
+    @Test
+    void everyKindOfEventIsInTheTrailWithBeforeAndAfterValues() throws Exception {
+        WebSession.loggedIn(port, "zorgkantoor.amstelland", "demo-wachtwoord");
+        WebSession.anonymous(port).login("zorgkantoor.amstelland", "verkeerd-wachtwoord");
+        assertThat(trailOf("zorgkantoor.amstelland")).extracting(AuditEvent::action)
+                .contains(AuditAction.LOGIN, AuditAction.LOGIN_FAILED);
+
+        AppUser created = users.create("audit.test", "Audit Test", PASSWORD, List.of(new Grant(Role.AANBIEDER, "ZK01")));
+        users.change(created.id(), "Audit Test (gewijzigd)", true, List.of(new Grant(Role.AANBIEDER, "ZK10")));
+        users.delete(created.id());
+        List<AuditEvent> userEvents = audit.search(new AuditFilter(null, null, null, null, null, "audit.test"), 10);
+        AuditEvent create = userEvents.stream().filter(e -> e.action() == AuditAction.CREATE).findFirst().orElseThrow();
+        assertThat(create.before()).isNull();
+        assertThat(create.after().get("naam").asText()).isEqualTo("Audit Test");
+        AuditEvent change = userEvents.stream().filter(e -> e.action() == AuditAction.CHANGE).findFirst().orElseThrow();
+        assertThat(change.before().get("naam").asText()).isEqualTo("Audit Test");
+        assertThat(change.before().get("rollen").toString()).contains("Zorgaanbieder ZK01");
+        assertThat(change.after().get("naam").asText()).isEqualTo("Audit Test (gewijzigd)");
+        assertThat(change.after().get("rollen").toString()).contains("Zorgaanbieder ZK10");
+        AuditEvent delete = userEvents.stream().filter(e -> e.action() == AuditAction.DELETE).findFirst().orElseThrow();
+        assertThat(delete.before().get("gebruikersnaam").asText()).isEqualTo("audit.test");
+        assertThat(delete.after()).isNull();
+        assertThat(userEvents.toString()).doesNotContain("{bcrypt}").doesNotContain(PASSWORD);
+
+        Response started = WebSession.basic(port, "zorgkantoor.amstelland", "demo-wachtwoord").postFile(
+                "/api/v1/imports?region=ZK01", Map.of("type", "waitlist"), "audit-wachtlijst.csv",
+                "snapshot_date;client_id;region_code;profile_code;wait_status\n2024-06-30;AUDITWAIT1;ZK01;GGZ03W;ACTIEF\n");
+        assertThat(started.status()).isEqualTo(202);
+        AuditEvent imported = awaitEvent("audit-wachtlijst.csv");
+        assertThat(imported.action()).isEqualTo(AuditAction.IMPORT);
+        assertThat(imported.actor()).isEqualTo("zorgkantoor.amstelland");
+        assertThat(imported.region()).isEqualTo("ZK01");
+        assertThat(imported.after().get("status").asText()).isEqualTo("LOADED");
+
+        // the trail is append-only, whatever goes around the application
+        assertThatThrownBy(() -> jdbc.update("update audit_event set actor = 'iemand' where id = ?", imported.id()))
+                .hasMessageContaining("audittrail kan niet worden gewijzigd");
+        assertThatThrownBy(() -> jdbc.update("delete from audit_event where id = ?", imported.id()))
+                .hasMessageContaining("audittrail kan niet worden gewijzigd");
+    }
+
+    private AuditEvent awaitEvent(String text) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            List<AuditEvent> found = audit.search(new AuditFilter(null, null, null, null, null, text), 1);
+            if (!found.isEmpty()) {
+                return found.get(0);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Geen auditregel met " + text);
+    }
+
+    @Test
+    void theAuditTrailPageFiltersAndExportsAsCsvForTheRightPeopleOnly() {
+        WebSession admin = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord");
+        Response filtered = admin.get("/admin/audit?action=LOGIN&actor=beheerder");
+        assertThat(filtered.status()).isEqualTo(200);
+        assertThat(filtered.body()).contains("Ingelogd").doesNotContain("Geïmporteerd</td>");
+        Response csv = admin.get("/admin/audit.csv?action=IMPORT");
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFFnummer;tijdstip;wie;actie").contains("demo-indications.csv")
+                .doesNotContain("Ingelogd");
+
+        WebSession careOffice = WebSession.loggedIn(port, "zorgkantoor.haaglanden", "demo-wachtwoord");
+        assertThat(careOffice.get("/regions/ZK10/audit").status()).isEqualTo(200);
+        assertThat(careOffice.get("/regions/ZK10/audit.csv").status()).isEqualTo(200);
+        assertThat(careOffice.get("/regions/ZK01/audit").status()).isEqualTo(403);
+        assertThat(careOffice.get("/admin/audit").status()).isEqualTo(403);
+        assertThat(WebSession.loggedIn(port, "landelijk", "demo-wachtwoord").get("/regions/ZK10/audit").status()).isEqualTo(403);
+        assertThat(WebSession.anonymous(port).get("/admin/audit.csv").location()).endsWith("/login");
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeaders() {
+        Response page = WebSession.anonymous(port).get("/");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        Response login = WebSession.anonymous(port).login("beheerder", "demo-wachtwoord");
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+    }
+
+    @Test
+    void errorsShowADutchMessageAndNeverAStackTraceOrSql() {
+        WebSession admin = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord");
+        WebSession api = WebSession.basic(port, "beheerder", "demo-wachtwoord");
+        List<Response> answers = new java.util.ArrayList<>(List.of(
+                admin.get("/bestaat-niet"),
+                admin.get("/imports/geen-nummer"),
+                admin.get("/admin/audit?from=gisteren"),
+                admin.get("/regions/ZK99/admin"),
+                api.getJson("/api/v1/imports/geen-nummer"),
+                api.getJson("/api/v1/imports/999999"),
+                api.getJson("/api/v1/imports?region=ZK99"),
+                api.postFile("/api/v1/imports", Map.of("type", "onbekend"), "x.csv", "a\n"),
+                WebSession.anonymous(port).login("naam\u0000met-nul", "x"),
+                WebSession.basic(port, "beheerder", "fout").getJson("/api/v1/imports")));
+        // a real failure deep down: the table the page reads is briefly gone
+        jdbc.execute("alter table import_run rename to import_run_weg");
+        try {
+            answers.add(admin.get("/imports"));
+            answers.add(api.getJson("/api/v1/imports"));
+        } finally {
+            jdbc.execute("alter table import_run_weg rename to import_run");
+        }
+        assertThat(answers).extracting(Response::status)
+                .containsExactly(404, 400, 400, 404, 400, 404, 400, 400, 302, 401, 500, 500);
+        for (Response answer : answers) {
+            assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("org.")
+                    .doesNotContain("import_run").doesNotContainIgnoringCase("select ").doesNotContain("SQL")
+                    .doesNotContain("trace");
+        }
+        assertThat(answers.get(0).body()).contains("Pagina niet gevonden");
+        assertThat(answers.get(10).body()).contains("Door een technische fout");
+        assertThat(answers.get(11).body()).contains("\"message\"");
+    }
+}
