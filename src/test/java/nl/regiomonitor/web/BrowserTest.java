@@ -55,7 +55,15 @@ class BrowserTest extends IntegrationTest {
         }
     }
 
+    /** Checks the page with axe-core, and keeps a screenshot in target/screenshots to look at. */
     private void assertAccessible() {
+        try {
+            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(shots.resolve(browser.getTitle().replaceAll("[^A-Za-z0-9]+", "-") + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
         List<Rule> violations = results.getViolations();
         assertThat(violations).as(() -> violations.stream()
