@@ -144,6 +144,11 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Geen toegang");
         browser.get("http://localhost:" + port + "/imports?region=ZK01");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Geen toegang");
+
+        browser.findElement(By.cssSelector(".account button")).click();
+        assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText()).contains("U bent uitgelogd");
+        browser.get("http://localhost:" + port + "/regions/ZK10/admin");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
     }
 
     @Test
