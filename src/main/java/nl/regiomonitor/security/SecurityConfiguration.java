@@ -2,12 +2,11 @@ package nl.regiomonitor.security;
 
 import java.time.Duration;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -18,6 +17,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * session cookie; a request that carries its own credentials cannot be forged, so it needs none.
  */
 @Configuration
+@ConditionalOnWebApplication
 public class SecurityConfiguration {
 
     /** Pages and scripts come from this server only; nothing may frame the application. */
@@ -28,11 +28,6 @@ public class SecurityConfiguration {
     static final String SWAGGER_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
     static final Duration SESSION_TIMEOUT = Duration.ofMinutes(30);
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, AccessRules rules, SecurityErrors errors) throws Exception {
