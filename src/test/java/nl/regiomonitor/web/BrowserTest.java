@@ -104,6 +104,7 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Gebruiker browser.beheerder");
         assertThat(browser.findElement(By.id("grant-BEHEERDER")).isSelected()).isTrue();
         assertAccessible();
+        browser.manage().deleteAllCookies(); // the other tests start as a visitor who is not logged in
     }
 
     @Test
