@@ -6,6 +6,7 @@ import java.util.Set;
 
 import nl.regiomonitor.ingest.ImportCommand;
 import nl.regiomonitor.ingest.synthetic.GenerateCommand;
+import nl.regiomonitor.security.UserCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,10 +19,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Regiomonitor Wlz-ggz 0.1",
         description = "Regiomonitor Wlz-ggz: cijfers, regioperspectief en plan van aanpak per zorgkantoorregio.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class})
+        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, UserCommand.class})
 public class RegiomonitorApplication {
 
-    private static final Set<String> OWN_WORDS = Set.of("serve", "generate", "import", "help",
+    private static final Set<String> OWN_WORDS = Set.of("serve", "generate", "import", "user", "help",
             "-h", "--help", "-V", "--version");
 
     public static void main(String[] args) {

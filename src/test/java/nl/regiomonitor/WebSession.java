@@ -12,7 +12,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -96,13 +97,22 @@ public final class WebSession {
 
     /** Posts a form as the browser does, with this session's CSRF token. */
     public Response postForm(String path, Map<String, String> fields) {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf());
-        return postFormWithoutToken(path, all);
+        return postForm(path, List.copyOf(fields.entrySet()));
+    }
+
+    /** Posts a form whose fields may repeat (several ticked boxes of one name). */
+    public Response postForm(String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        all.add(Map.entry("_csrf", csrf()));
+        return send(path, all);
     }
 
     public Response postFormWithoutToken(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        return send(path, List.copyOf(fields.entrySet()));
+    }
+
+    private Response send(String path, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import nl.regiomonitor.RegiomonitorApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import nl.regiomonitor.CommandContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,15 +44,8 @@ public class ImportCommand implements Callable<Integer> {
             err.println("Fout: " + path + " bestaat niet.");
             return BAD_ARGUMENTS;
         }
-        ConfigurableApplicationContext context;
-        try {
-            context = new SpringApplicationBuilder(RegiomonitorApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .logStartupInfo(false)
-                    .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
-                    .run();
-        } catch (RuntimeException e) {
-            err.println("Fout: de database is niet bereikbaar. " + rootMessage(e));
+        ConfigurableApplicationContext context = CommandContext.start(err);
+        if (context == null) {
             return REFUSED;
         }
         try (context) {
@@ -68,7 +59,7 @@ public class ImportCommand implements Callable<Integer> {
             err.println("Fout: " + e.getMessage());
             return BAD_ARGUMENTS;
         } catch (Exception e) {
-            err.println("Fout: " + rootMessage(e));
+            err.println("Fout: " + CommandContext.reason(e));
             return REFUSED;
         } finally {
             out.flush();
@@ -91,14 +82,5 @@ public class ImportCommand implements Callable<Integer> {
             }
             out.println(line.append(line.length() > 2 ? ": " : "").append(error.message()));
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && !(cause instanceof IllegalStateException && cause.getMessage() != null
-                && cause.getMessage().startsWith("De "))) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage();
     }
 }

@@ -92,6 +92,12 @@ public class UserService implements UserDetailsService {
         AppUser before = lockedForChange(id);
         checkName(displayName);
         checkGrants(grants);
+        if (before.username().equals(CurrentUser.name()) && before.holds(Role.BEHEERDER, null)
+                && (!enabled || !grants.contains(Grant.national(Role.BEHEERDER)))) {
+            // otherwise the last administrator could lock everyone out of user management
+            throw new InvalidUserChange("grants", "U kunt uw eigen beheerdersrol niet weghalen en uzelf niet uitschakelen; "
+                    + "vraag dat aan een andere beheerder.");
+        }
         jdbc.update("update app_user set display_name = ?, enabled = ? where id = ?", displayName.trim(), enabled, id);
         jdbc.update("delete from user_role where user_id = ?", id);
         insertGrants(id, grants);

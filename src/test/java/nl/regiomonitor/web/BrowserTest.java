@@ -13,6 +13,10 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.security.AppUser;
+import nl.regiomonitor.security.Grant;
+import nl.regiomonitor.security.Role;
+import nl.regiomonitor.security.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The pages in real headless Chromium: what a user sees, and 0 WCAG 2.1 AA violations by axe-core. */
@@ -89,6 +94,36 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElements(By.cssSelector("#regions tbody tr"))).hasSize(31);
         assertThat(browser.findElement(By.cssSelector("#regions")).getText()).contains("ZK10").contains("Haaglanden");
         assertAccessible();
+    }
+
+    @Test
+    void userAdministrationPagesAreAccessible(@Autowired UserService users) {
+        AppUser admin = users.find("browser.beheerder").orElseGet(() -> users.create("browser.beheerder", "Browser Beheerder",
+                "browser-wachtwoord-1", List.of(Grant.national(Role.BEHEERDER))));
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(admin.username());
+        browser.findElement(By.id("password")).sendKeys("browser-wachtwoord-1");
+        browser.findElement(By.cssSelector("main form button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+
+        browser.get("http://localhost:" + port + "/admin/users");
+        assertThat(browser.findElement(By.id("users")).getText()).contains("browser.beheerder").contains("Beheerder");
+        assertAccessible();
+        browser.findElement(By.id("username")).sendKeys("browser.nieuw");
+        browser.findElement(By.id("displayName")).sendKeys("Nieuw via browser");
+        browser.findElement(By.id("password")).sendKeys("kort");
+        browser.findElement(By.id("grant-AANBIEDER-ZK10")).click();
+        browser.findElement(By.cssSelector(".user-form button")).click();
+        assertThat(browser.findElement(By.cssSelector(".problem[role=alert]")).getText()).contains("minstens 12 tekens");
+        assertThat(browser.findElement(By.id("grant-AANBIEDER-ZK10")).isSelected()).isTrue();
+        assertAccessible();
+
+        browser.get("http://localhost:" + port + "/admin/users/" + admin.id());
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Gebruiker browser.beheerder");
+        assertThat(browser.findElement(By.id("grant-BEHEERDER")).isSelected()).isTrue();
+        assertAccessible();
+        browser.manage().deleteAllCookies(); // the other tests start as a visitor who is not logged in
     }
 
     @Test

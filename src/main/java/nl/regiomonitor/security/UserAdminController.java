@@ -1,0 +1,174 @@
+package nl.regiomonitor.security;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import nl.regiomonitor.region.RegionService;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator's pages for users: list and add, change name, roles and whether someone may
+ * log in, set a new password, delete. A refused change shows the page again with what was typed
+ * (never the password) and the reason next to the field.
+ */
+@Controller
+@RequestMapping("/admin/users")
+class UserAdminController {
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
+
+    /** What the form shows: what is stored, or what was typed before a refusal. */
+    public record UserForm(String username, String displayName, boolean enabled, Set<String> grants) {
+
+        static UserForm empty() {
+            return new UserForm("", "", true, Set.of());
+        }
+
+        static UserForm of(AppUser user) {
+            return new UserForm(user.username(), user.displayName(), user.enabled(),
+                    new TreeSet<>(GrantCodes.codes(user.grants())));
+        }
+    }
+
+    /** A user as the pages show it; {@code lockedUntil} only while the lock lasts. */
+    public record UserRow(long id, String username, String displayName, List<String> roles, boolean enabled,
+                          String lockedUntil) {
+
+        static UserRow of(AppUser user) {
+            OffsetDateTime lock = user.lockedUntil();
+            return new UserRow(user.id(), user.username(), user.displayName(), user.grants().stream().map(Grant::label).toList(),
+                    user.enabled(), lock != null && lock.isAfter(OffsetDateTime.now())
+                            ? TIME.format(lock.atZoneSameInstant(AMSTERDAM)) : null);
+        }
+    }
+
+    /** Why a change was refused, and the id of the field it is about (null: about nothing in particular). */
+    public record Problem(String field, String message) {
+
+        static Problem of(UserService.InvalidUserChange e) {
+            return new Problem(e.field(), e.getMessage());
+        }
+    }
+
+    private final UserService users;
+    private final RegionService regions;
+
+    UserAdminController(UserService users, RegionService regions) {
+        this.users = users;
+        this.regions = regions;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        return listPage(UserForm.empty(), null, model);
+    }
+
+    @PostMapping
+    String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
+                  @RequestParam(defaultValue = "") String password,
+                  @RequestParam(name = "grants", required = false) List<String> grants,
+                  Model model, RedirectAttributes redirect) {
+        List<String> codes = grants == null ? List.of() : grants;
+        try {
+            AppUser user = users.create(username, displayName, password, GrantCodes.parse(codes));
+            redirect.addFlashAttribute("confirmation", "Gebruiker " + user.username() + " is toegevoegd.");
+            return "redirect:/admin/users/" + user.id();
+        } catch (UserService.InvalidUserChange e) {
+            return listPage(new UserForm(username, displayName, true, new TreeSet<>(codes)), Problem.of(e), model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String user(@PathVariable long id, Model model) {
+        AppUser user = existing(id);
+        return userPage(user, UserForm.of(user), null, model);
+    }
+
+    @PostMapping("/{id}")
+    String change(@PathVariable long id, @RequestParam(defaultValue = "") String displayName,
+                  @RequestParam(defaultValue = "false") boolean enabled,
+                  @RequestParam(name = "grants", required = false) List<String> grants,
+                  Model model, RedirectAttributes redirect) {
+        AppUser user = existing(id);
+        List<String> codes = grants == null ? List.of() : grants;
+        try {
+            users.change(id, displayName, enabled, GrantCodes.parse(codes));
+            redirect.addFlashAttribute("confirmation", "De wijzigingen zijn opgeslagen.");
+            return "redirect:/admin/users/" + id;
+        } catch (UserService.InvalidUserChange e) {
+            return userPage(user, new UserForm(user.username(), displayName, enabled, new TreeSet<>(codes)), Problem.of(e), model);
+        }
+    }
+
+    @PostMapping("/{id}/password")
+    String setPassword(@PathVariable long id, @RequestParam(defaultValue = "") String password,
+                       Model model, RedirectAttributes redirect) {
+        AppUser user = existing(id);
+        try {
+            users.setPassword(id, password);
+            redirect.addFlashAttribute("confirmation", "Het wachtwoord is opnieuw ingesteld. Een blokkering is opgeheven.");
+            return "redirect:/admin/users/" + id;
+        } catch (UserService.InvalidUserChange e) {
+            return userPage(user, UserForm.of(user), Problem.of(e), model);
+        }
+    }
+
+    /** Deleting needs the box "yes, delete" ticked: a stray click on the button does nothing. */
+    @PostMapping("/{id}/delete")
+    String delete(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm,
+                  Model model, RedirectAttributes redirect) {
+        AppUser user = existing(id);
+        if (!confirm) {
+            return userPage(user, UserForm.of(user), new Problem("confirm",
+                    "Vink aan dat u gebruiker " + user.username() + " echt wilt verwijderen."), model);
+        }
+        try {
+            users.delete(id);
+            redirect.addFlashAttribute("confirmation", "Gebruiker " + user.username() + " is verwijderd.");
+            return "redirect:/admin/users";
+        } catch (UserService.InvalidUserChange e) {
+            return userPage(user, UserForm.of(user), new Problem("confirm", e.getMessage()), model);
+        }
+    }
+
+    private AppUser existing(long id) {
+        return users.find(id).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "Er is geen gebruiker met nummer " + id + "."));
+    }
+
+    private String listPage(UserForm form, Problem problem, Model model) {
+        model.addAttribute("users", users.list().stream().map(UserRow::of).toList());
+        addForm(form, problem, model);
+        return "security/users";
+    }
+
+    private String userPage(AppUser user, UserForm form, Problem problem, Model model) {
+        model.addAttribute("user", UserRow.of(user));
+        addForm(form, problem, model);
+        return "security/user";
+    }
+
+    private void addForm(UserForm form, Problem problem, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("problem", problem);
+        model.addAttribute("regions", regions.regions());
+        model.addAttribute("nationalRoles", Arrays.stream(Role.values()).filter(Role::national).toList());
+        model.addAttribute("regionalRoles", Arrays.stream(Role.values()).filter(r -> !r.national()).toList());
+        model.addAttribute("minPasswordLength", UserService.MIN_PASSWORD_LENGTH);
+    }
+}
