@@ -101,6 +101,18 @@ class UserAdminTest extends IntegrationTest {
     }
 
     @Test
+    void anAdministratorCannotTakeAwayTheirOwnAdministration() {
+        logIn("web.beheerder", Grant.national(Role.BEHEERDER));
+        AppUser self = users.find("web.beheerder").orElseThrow();
+        Response refused = post("/admin/users/" + self.id(), List.of(Map.entry("displayName", "Zelf"),
+                Map.entry("enabled", "true"), Map.entry("grants", "LANDELIJK")));
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("U kunt uw eigen beheerdersrol niet weghalen");
+        assertThat(users.find(self.id()).orElseThrow().grants()).containsExactly(Grant.national(Role.BEHEERDER));
+        assertThat(get("/admin/users").status()).isEqualTo(200);
+    }
+
+    @Test
     void onlyAnAdministratorMayManageUsers() {
         logIn("web.zorgkantoor", new Grant(Role.ZORGKANTOOR, "ZK02"));
         assertThat(get("/admin/users").status()).isEqualTo(403);
