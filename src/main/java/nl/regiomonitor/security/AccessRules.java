@@ -98,6 +98,8 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             // published: readable by everyone
             rule(Methods.READ, "/", Access.publicly()),
             rule(Methods.READ, "/api/v1/regions", Access.publicly()),
+            rule(Methods.READ, "/api/v1/figures/**", Access.publicly()),
+            rule(Methods.READ, "/api/v1/trend/**", Access.publicly()),
             rule(Methods.READ, "/login", Access.publicly()),
             rule(Methods.READ, "/css/**", Access.publicly()),
             rule(Methods.READ, "/js/**", Access.publicly()),

@@ -2,6 +2,7 @@ package nl.regiomonitor.web;
 
 
 import jakarta.servlet.http.HttpServletRequest;
+import nl.regiomonitor.indicator.InvalidFigureRequest;
 import nl.regiomonitor.ingest.ImportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,8 @@ class ApiErrors {
     record ApiError(String message) {
     }
 
-    @ExceptionHandler(ImportService.InvalidImportRequest.class)
-    ResponseEntity<ApiError> invalidRequest(ImportService.InvalidImportRequest e) {
+    @ExceptionHandler({ImportService.InvalidImportRequest.class, InvalidFigureRequest.class})
+    ResponseEntity<ApiError> invalidRequest(IllegalArgumentException e) {
         return answer(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 

@@ -134,6 +134,10 @@ class AccessMatrixTest extends IntegrationTest {
         for (String path : List.of("/api/v1/regions", "/v3/api-docs", "/v3/api-docs/swagger-config")) {
             cases.add(new Case("GET " + path, "", EVERYONE, c -> c.api().getJson(path)));
         }
+        cases.add(new Case("GET /api/v1/figures/influx", "", EVERYONE,
+                c -> c.api().getJson("/api/v1/figures/influx?region=" + REGION + "&from=2024-01&to=2024-03")));
+        cases.add(new Case("GET /api/v1/figures/stock", "", EVERYONE,
+                c -> c.api().getJson("/api/v1/figures/stock?region=" + REGION + "&date=2024-10-01")));
         cases.add(new Case("GET /v3/api-docs.yaml", "", EVERYONE, c -> c.api().getAny("/v3/api-docs.yaml")));
         // the error page answers 500 when asked directly, without an error; what counts is that it is not refused
         cases.add(new Case("ANY /error", "", EVERYONE, c -> c.page().get("/error")));

@@ -1,0 +1,38 @@
+package nl.regiomonitor.indicator;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * One published number: its value and how it is shown in Dutch. A count of 1 to 4 clients is
+ * published as {@code <5} without its value (the primary rule; the full protection against
+ * working it back from totals is the disclosure capability's).
+ */
+@Schema(description = "Een gepubliceerd getal: waarde en weergave; 1 tot 4 cliënten wordt '<5' zonder waarde")
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
+public record Cell(
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "De waarde; leeg als die niet wordt getoond") Long value,
+        @Schema(description = "Waar: niet getoond om cliënten te beschermen") boolean suppressed,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Weergave in het Nederlands, bijvoorbeeld 1.234 of <5") String display) {
+
+    /** Counts from 1 up to this are hidden. */
+    public static final int SMALLEST_SHOWN = 5;
+
+    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+
+    /** A count of clients as published. */
+    public static Cell ofClients(long count) {
+        if (count > 0 && count < SMALLEST_SHOWN) {
+            return new Cell(null, true, "<" + SMALLEST_SHOWN);
+        }
+        return new Cell(count, false, NumberFormat.getIntegerInstance(DUTCH).format(count));
+    }
+
+    /** A count in the system's own use: shown as it is. */
+    public static Cell ofCount(long count) {
+        return new Cell(count, false, NumberFormat.getIntegerInstance(DUTCH).format(count));
+    }
+}

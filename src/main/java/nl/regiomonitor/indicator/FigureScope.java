@@ -1,0 +1,50 @@
+package nl.regiomonitor.indicator;
+
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Checks shared by all figures: a known region or NL, and a sensible period. */
+@Component
+class FigureScope {
+
+    /** Longest period one request may ask for, in months: ten years. */
+    static final int MAX_MONTHS = 120;
+
+    private final JdbcTemplate jdbc;
+
+    FigureScope(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean national(String region) {
+        return "NL".equals(region);
+    }
+
+    void checkRegion(String region) {
+        if (region == null || region.isBlank()) {
+            throw new InvalidFigureRequest("Kies een regio (bijvoorbeeld ZK10) of NL voor heel Nederland.");
+        }
+        if (!national(region) && !Boolean.TRUE.equals(
+                jdbc.queryForObject("select exists(select 1 from region where code = ?)", Boolean.class, region))) {
+            throw new InvalidFigureRequest("Onbekende regio '" + region + "'. Gebruik een code als ZK10, of NL.");
+        }
+    }
+
+    void check(String region, YearMonth from, YearMonth to) {
+        checkRegion(region);
+        if (from == null || to == null || from.isAfter(to)) {
+            throw new InvalidFigureRequest("Geef een periode met 'from' niet na 'to', als jjjj-mm.");
+        }
+        if (ChronoUnit.MONTHS.between(from, to) >= MAX_MONTHS) {
+            throw new InvalidFigureRequest("Een periode is hoogstens " + MAX_MONTHS + " maanden.");
+        }
+    }
+
+    List<String> profiles(String series) {
+        return jdbc.queryForList("select code from care_profile where series = ? order by sort_order", String.class, series);
+    }
+}

@@ -1,0 +1,88 @@
+package nl.regiomonitor.indicator;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The published figures as JSON; every number is a {@link Cell}. Readable without login. */
+@RestController
+@RequestMapping("/api/v1/figures")
+@Tag(name = "Cijfers", description = "Gepubliceerde cijfers per regio en voor heel Nederland (NL)")
+class FiguresApiController {
+
+    private static final String REGION = "Regiocode, bijvoorbeeld ZK10, of NL voor heel Nederland";
+
+    private final InfluxFigures influx;
+    private final StockFigures stock;
+
+    FiguresApiController(InfluxFigures influx, StockFigures stock) {
+        this.influx = influx;
+        this.stock = stock;
+    }
+
+    @Schema(description = "Instroom in één maand, per categorie en in totaal")
+    record InfluxMonth(@Schema(description = "Maand, jjjj-mm") YearMonth month, Map<String, Cell> cells, Cell total) {
+    }
+
+    @Schema(description = "Instroom per maand in de GGZ-W-profielen")
+    record InfluxAnswer(String region, YearMonth from, YearMonth to, String by, List<Category> columns, List<InfluxMonth> rows) {
+    }
+
+    @GetMapping("/influx")
+    @Operation(summary = "Instroom per maand in de GGZ-W-profielen, eventueel per profiel, herkomst of leeftijdsklasse",
+            description = "Instroom = de eerste GGZ-W-indicatie van een cliënt, in de maand waarin die ingaat. "
+                    + "Een cel met 1 tot 4 cliënten wordt getoond als '<5' zonder waarde.")
+    InfluxAnswer influx(@Parameter(description = REGION) @RequestParam String region,
+                        @Parameter(description = "Eerste maand, jjjj-mm") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+                        @Parameter(description = "Laatste maand, jjjj-mm") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+                        @Parameter(description = "none, profile, origin of ageband") @RequestParam(required = false) String by) {
+        Breakdown breakdown = Breakdown.parse(by);
+        InfluxFigures.InfluxTable table = influx.influx(region, from, to, breakdown);
+        List<InfluxMonth> rows = table.rows().stream().map(r -> {
+            Map<String, Cell> cells = new LinkedHashMap<>();
+            r.counts().forEach((code, count) -> cells.put(code, Cell.ofClients(count)));
+            return new InfluxMonth(r.month(), cells, Cell.ofClients(r.total()));
+        }).toList();
+        return new InfluxAnswer(region, from, to, breakdown.name().toLowerCase(java.util.Locale.ROOT), table.categories(), rows);
+    }
+
+    @Schema(description = "Een regel van de stand: een reeks (GGZ-W, GGZ-B) of een profiel")
+    record StockLine(String code, String name, @Schema(description = "Waar voor het totaal van een reeks") boolean seriesTotal,
+                     Cell clients, Cell clientsYearBefore,
+                     @Schema(description = "Verandering in procenten; leeg als een van beide standen niet wordt getoond") Double changePercent,
+                     @Schema(description = "Verandering zoals in het regioperspectief, bijvoorbeeld +29,7%") String change) {
+    }
+
+    @Schema(description = "Stand op een peildatum, met de stand een jaar eerder")
+    record StockAnswer(String region, LocalDate date, LocalDate yearBefore, List<StockLine> rows) {
+    }
+
+    @GetMapping("/stock")
+    @Operation(summary = "Stand (cliënten met een geldige indicatie) op een peildatum, met de verandering in procenten tegen een jaar eerder")
+    StockAnswer stock(@Parameter(description = REGION) @RequestParam String region,
+                      @Parameter(description = "Peildatum, jjjj-mm-dd (het regioperspectief gebruikt 1 oktober)")
+                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                      @Parameter(description = "none of profile") @RequestParam(required = false) String by) {
+        StockFigures.StockTable table = stock.stock(region, date, Breakdown.parse(by));
+        List<StockLine> rows = table.rows().stream().map(r -> {
+            Cell now = Cell.ofClients(r.clients());
+            Cell before = Cell.ofClients(r.clientsYearBefore());
+            boolean shown = !now.suppressed() && !before.suppressed() && r.change() != null;
+            return new StockLine(r.category().code(), r.category().name(), r.seriesTotal(), now, before,
+                    shown ? Math.round(r.change() * 10) / 10.0 : null, shown ? r.changeDisplay() : "–");
+        }).toList();
+        return new StockAnswer(region, table.date(), table.yearBefore(), rows);
+    }
+}

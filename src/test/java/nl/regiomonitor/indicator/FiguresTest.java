@@ -1,0 +1,175 @@
+package nl.regiomonitor.indicator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.regiomonitor.EmptyDatabaseTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.ingest.ImportService;
+import nl.regiomonitor.ingest.ImportStatus;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The figures on a small data set whose answers are worked out by hand below, in a database
+ * that holds nothing else.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FiguresTest extends EmptyDatabaseTest {
+
+    private static final String HEADER = "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n";
+
+    @Autowired
+    ImportService imports;
+    @Autowired
+    InfluxFigures influx;
+    @Autowired
+    StockFigures stock;
+    @Autowired
+    ObjectMapper json;
+    @LocalServerPort
+    int port;
+
+    /**
+     * Influx in 2024 (GGZ-W, by the month of the first GGZ-W valid_from):
+     * <pre>
+     * client    first GGZ-W   region profile origin      age (2024 − birth)  band
+     * HANDA     2024-01-10    ZK10   GGZ03W  WMO_BW      24                  18-26
+     * HANDB     2024-01-31    ZK10   GGZ01W  ZVW_GGZ     44                  27-44
+     * HANDC     2024-02-01    ZK01   GGZ03W  GEEN        64                  45-64   (changes to GGZ05W in June: no influx)
+     * HANDD     2024-02-15    ZK10   GGZ01W  WLZ_ANDERS  74                  65+     (GGZ-B since 2023: first GGZ-W counts)
+     * HANDE     2023-12-20    ZK10   GGZ02W  WMO_BW      outside the period
+     * HANDF     2024-03-05    ZK10   GGZ03W  JEUGD       19                  18-26
+     * </pre>
+     * So ZK10: January 2 (GGZ03W 1, GGZ01W 1), February 1, March 1; NL: 2, 2, 1.
+     * <p>
+     * Stock: 20,150 GGZ-W clients valid from 2021-01-01 without end, 5,985 more from 2022-01-01:
+     * 20,150 on 2021-10-01 and 26,135 on 2022-10-01, +29,7% (5,985 / 20,150 = 0,29702). GGZ-B: 50
+     * clients on 2021-10-01 of whom 6 end on 2022-06-30: 44 a year later, −12,0%.
+     */
+    @BeforeAll
+    void load() throws Exception {
+        StringBuilder rows = new StringBuilder(HEADER);
+        rows.append("HANDA;2024-01-02;2024-01-10;;ZK10;GGZ03W;WMO_BW;2000\n");
+        rows.append("HANDB;2024-01-20;2024-01-31;;ZK10;GGZ01W;ZVW_GGZ;1980\n");
+        rows.append("HANDC;2024-01-25;2024-02-01;2024-05-31;ZK01;GGZ03W;GEEN;1960\n");
+        rows.append("HANDC;2024-05-20;2024-06-01;;ZK01;GGZ05W;GEEN;1960\n");
+        rows.append("HANDD;2023-04-20;2023-05-01;2024-02-14;ZK10;GGZ04B;ZVW_GGZ;1950\n");
+        rows.append("HANDD;2024-02-10;2024-02-15;;ZK10;GGZ01W;WLZ_ANDERS;1950\n");
+        rows.append("HANDE;2023-12-10;2023-12-20;;ZK10;GGZ02W;WMO_BW;1990\n");
+        rows.append("HANDF;2024-03-01;2024-03-05;;ZK10;GGZ03W;JEUGD;2005\n");
+        String[] profiles = {"GGZ01W", "GGZ02W", "GGZ03W", "GGZ04W", "GGZ05W"};
+        for (int i = 0; i < 20_150; i++) {
+            rows.append("STOCKA").append(i).append(";2020-12-15;2021-01-01;;ZK02;").append(profiles[i % 5]).append(";WMO_BW;1970\n");
+        }
+        for (int i = 0; i < 5_985; i++) {
+            rows.append("STOCKB").append(i).append(";2021-12-15;2022-01-01;;ZK02;").append(profiles[i % 5]).append(";WMO_BW;1970\n");
+        }
+        for (int i = 0; i < 50; i++) {
+            rows.append("STOCKG").append(i).append(";2020-12-15;2021-01-01;").append(i < 6 ? "2022-06-30" : "")
+                    .append(";ZK02;GGZ05B;ZVW_GGZ;1970\n");
+        }
+        Path file = Files.createTempFile("figures-", ".csv");
+        Files.writeString(file, rows, StandardCharsets.UTF_8);
+        assertThat(imports.importFile(file, "hand.csv", "indications").status()).isEqualTo(ImportStatus.LOADED);
+        Files.delete(file);
+    }
+
+    private static final YearMonth JAN = YearMonth.of(2024, 1);
+    private static final YearMonth MAR = YearMonth.of(2024, 3);
+
+    @Test
+    void influxPerMonthCountsEachClientOnceInTheMonthOfTheFirstGgzWIndication() {
+        assertThat(influx.monthly("ZK10", JAN, MAR, null)).containsExactly(
+                Map.entry(JAN, 2L), Map.entry(YearMonth.of(2024, 2), 1L), Map.entry(MAR, 1L));
+        assertThat(influx.monthly("NL", JAN, MAR, null).values()).containsExactly(2L, 2L, 1L);
+        assertThat(influx.monthly("ZK01", JAN, YearMonth.of(2024, 12), null).values().stream().mapToLong(Long::longValue).sum())
+                .as("a change of profile is not influx").isEqualTo(1);
+        assertThat(influx.monthly("ZK10", JAN, MAR, "GGZ01W").values()).containsExactly(1L, 1L, 0L);
+    }
+
+    @Test
+    void influxByProfileOriginAndAgeBand() {
+        InfluxFigures.InfluxTable byProfile = influx.influx("ZK10", JAN, MAR, Breakdown.PROFILE);
+        assertThat(byProfile.categories()).extracting(Category::code)
+                .containsExactly("GGZ01W", "GGZ02W", "GGZ03W", "GGZ04W", "GGZ05W");
+        assertThat(byProfile.rows().get(0).counts()).containsEntry("GGZ01W", 1L).containsEntry("GGZ03W", 1L)
+                .containsEntry("GGZ02W", 0L);
+        assertThat(byProfile.rows().get(1).counts()).containsEntry("GGZ01W", 1L);
+
+        InfluxFigures.InfluxTable byOrigin = influx.influx("NL", JAN, MAR, Breakdown.ORIGIN);
+        assertThat(byOrigin.rows().get(1).counts()).containsEntry("GEEN", 1L).containsEntry("WLZ_ANDERS", 1L)
+                .containsEntry("WMO_BW", 0L);
+        assertThat(byOrigin.rows().get(2).counts()).containsEntry("JEUGD", 1L);
+
+        InfluxFigures.InfluxTable byAge = influx.influx("NL", JAN, MAR, Breakdown.AGEBAND);
+        assertThat(byAge.categories()).extracting(Category::code).containsExactly("18-26", "27-44", "45-64", "65+");
+        assertThat(byAge.rows()).extracting(r -> r.counts().get("18-26")).containsExactly(1L, 0L, 1L);
+        assertThat(byAge.rows()).extracting(r -> r.counts().get("65+")).containsExactly(0L, 1L, 0L);
+        assertThat(byAge.rows()).extracting(InfluxFigures.MonthRow::total).containsExactly(2L, 2L, 1L);
+    }
+
+    @Test
+    void stockWithTheChangeAgainstAYearBefore() {
+        StockFigures.StockTable table = stock.stock("NL", LocalDate.of(2022, 10, 1), Breakdown.PROFILE);
+        StockFigures.StockRow ggzW = table.rows().get(0);
+        assertThat(ggzW.category().code()).isEqualTo("GGZ-W");
+        assertThat(ggzW.clients()).isEqualTo(26_135);
+        assertThat(ggzW.clientsYearBefore()).isEqualTo(20_150);
+        assertThat(ggzW.changeDisplay()).isEqualTo("+29,7%");
+        // profile 1 holds clients 0, 5, 10, …: 4,030 of the first group and 1,197 of the second
+        assertThat(table.rows().get(1).category().code()).isEqualTo("GGZ01W");
+        assertThat(table.rows().get(1).clients()).isEqualTo(4_030 + 1_197);
+        StockFigures.StockRow ggzB = table.rows().stream().filter(r -> r.category().code().equals("GGZ-B")).findFirst().orElseThrow();
+        assertThat(ggzB.clients()).isEqualTo(44);
+        assertThat(ggzB.changeDisplay()).isEqualTo("\u221212,0%");
+        assertThat(stock.stock("ZK10", LocalDate.of(2022, 10, 1), Breakdown.NONE).rows().get(0).changeDisplay()).isEqualTo("–");
+    }
+
+    @Test
+    void theApiPublishesCellsAndHidesOneToFourClients() throws Exception {
+        WebSession visitor = WebSession.anonymous(port);
+        JsonNode answer = json.readTree(visitor.getJson("/api/v1/figures/influx?region=ZK10&from=2024-01&to=2024-03&by=profile").body());
+        JsonNode january = answer.get("rows").get(0);
+        assertThat(january.get("month").asText()).isEqualTo("2024-01");
+        assertThat(january.get("cells").get("GGZ01W").toString()).isEqualTo("{\"value\":null,\"suppressed\":true,\"display\":\"<5\"}");
+        assertThat(january.get("cells").get("GGZ02W").toString()).isEqualTo("{\"value\":0,\"display\":\"0\"}");
+        assertThat(answer.get("columns").get(0).get("name").asText()).startsWith("1 GGZ-W");
+
+        JsonNode big = json.readTree(visitor.getJson("/api/v1/figures/influx?region=NL&from=2022-01&to=2022-01").body());
+        assertThat(big.get("rows").get(0).get("total").toString()).isEqualTo("{\"value\":5985,\"display\":\"5.985\"}");
+
+        JsonNode stockAnswer = json.readTree(visitor.getJson("/api/v1/figures/stock?region=NL&date=2022-10-01").body());
+        assertThat(stockAnswer.get("rows").get(0).get("change").asText()).isEqualTo("+29,7%");
+        assertThat(stockAnswer.get("rows").get(0).get("changePercent").asDouble()).isEqualTo(29.7);
+        assertThat(stockAnswer.get("rows").get(0).get("clients").get("display").asText()).isEqualTo("26.135");
+
+        WebSession.Response bad = visitor.getJson("/api/v1/figures/influx?region=ZK99&from=2024-01&to=2024-03");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("Onbekende regio 'ZK99'");
+        assertThat(visitor.getJson("/api/v1/figures/influx?region=NL&from=2024-05&to=2024-03").status()).isEqualTo(400);
+        assertThat(visitor.getJson("/api/v1/figures/influx?region=NL&from=2024-01&to=2024-03&by=kleur").body())
+                .contains("Onbekende indeling");
+    }
+
+    @Test
+    void wrongQuestionsAreRefusedInDutch() {
+        assertThatThrownBy(() -> influx.monthly("NL", JAN, MAR, "GGZ04B")).hasMessageContaining("Onbekend GGZ-W-profiel");
+        assertThatThrownBy(() -> stock.stock("NL", LocalDate.of(2022, 10, 1), Breakdown.ORIGIN))
+                .hasMessageContaining("profiel");
+        assertThat(List.of(Breakdown.parse("AgeBand"), Breakdown.parse(null))).containsExactly(Breakdown.AGEBAND, Breakdown.NONE);
+    }
+}
