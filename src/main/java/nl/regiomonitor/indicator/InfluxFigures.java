@@ -1,6 +1,5 @@
 package nl.regiomonitor.indicator;
 
-import java.sql.Date;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +23,12 @@ public class InfluxFigures {
 
     private final JdbcTemplate jdbc;
     private final FigureScope scope;
+    private final InfluxCube cube;
 
-    public InfluxFigures(JdbcTemplate jdbc, FigureScope scope) {
+    InfluxFigures(JdbcTemplate jdbc, FigureScope scope, InfluxCube cube) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.cube = cube;
     }
 
     /** One month of the table: the count per category and in total. */
@@ -41,49 +42,30 @@ public class InfluxFigures {
 
     public InfluxTable influx(String region, YearMonth from, YearMonth to, Breakdown by) {
         scope.check(region, from, to);
-        List<Category> categories = categories(by);
+        List<Category> categories = new ArrayList<>(categories(by));
         Map<YearMonth, Map<String, Long>> counts = new LinkedHashMap<>();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             Map<String, Long> zero = new LinkedHashMap<>();
             categories.forEach(c -> zero.put(c.code(), 0L));
             counts.put(m, zero);
         }
-        List<Object> args = new ArrayList<>(List.of(SERIES, Date.valueOf(from.atDay(1)), Date.valueOf(to.plusMonths(1).atDay(1))));
-        String regionFilter = scope.national(region) ? "" : " and region_code = ?";
-        if (!scope.national(region)) {
-            args.add(region);
+        boolean national = scope.national(region);
+        for (InfluxCube.Line line : cube.lines()) {
+            Map<String, Long> row = counts.get(line.month());
+            if (row != null && (national || line.region().equals(region))) {
+                String category = categoryOf(line, by);
+                if (!row.containsKey(category)) {
+                    // a code outside the reference list, such as an age under 18: shown, not lost
+                    categories.add(new Category(category, "Onbekend"));
+                    counts.values().forEach(r -> r.putIfAbsent(category, 0L));
+                }
+                row.merge(category, line.clients(), Long::sum);
+            }
         }
-        jdbc.query("""
-                with firsts as (
-                    select distinct on (i.client_id) i.client_id, i.valid_from, i.region_code, i.profile_code, i.origin,
-                           extract(year from i.valid_from)::int - i.birth_year as age
-                    from indication i join care_profile p on p.code = i.profile_code
-                    where p.series = ?
-                    order by i.client_id, i.valid_from, i.profile_code)
-                select date_trunc('month', f.valid_from)::date as month, %s as category, count(*) as clients
-                from firsts f %s
-                where f.valid_from >= ? and f.valid_from < ?%s
-                group by 1, 2""".formatted(categoryExpression(by), by == Breakdown.AGEBAND
-                        ? "left join age_band a on f.age >= a.min_age and (a.max_age is null or f.age <= a.max_age)" : "",
-                regionFilter), rs -> {
-                    YearMonth month = YearMonth.from(rs.getDate("month").toLocalDate());
-                    String category = rs.getString("category");
-                    Map<String, Long> row = counts.get(month);
-                    if (!row.containsKey(category)) {
-                        row.put(category, 0L); // a code outside the reference list, e.g. an age under 18
-                    }
-                    row.merge(category, rs.getLong("clients"), Long::sum);
-                }, args.toArray());
-        List<Category> shown = new ArrayList<>(categories);
-        counts.values().stream().flatMap(r -> r.keySet().stream()).distinct()
-                .filter(code -> shown.stream().noneMatch(c -> c.code().equals(code)))
-                .forEach(code -> shown.add(new Category(code, "Onbekend")));
-        List<MonthRow> rows = counts.entrySet().stream().map(e -> {
-            Map<String, Long> row = new LinkedHashMap<>();
-            shown.forEach(c -> row.put(c.code(), e.getValue().getOrDefault(c.code(), 0L)));
-            return new MonthRow(e.getKey(), row, row.values().stream().mapToLong(Long::longValue).sum());
-        }).toList();
-        return new InfluxTable(region, from, to, by, shown, rows);
+        List<MonthRow> rows = counts.entrySet().stream()
+                .map(e -> new MonthRow(e.getKey(), e.getValue(), e.getValue().values().stream().mapToLong(Long::longValue).sum()))
+                .toList();
+        return new InfluxTable(region, from, to, by, categories, rows);
     }
 
     /** The monthly influx of one region or NL, optionally of one profile only: the series the trend judges. */
@@ -97,12 +79,12 @@ public class InfluxFigures {
         return series;
     }
 
-    private static String categoryExpression(Breakdown by) {
+    private static String categoryOf(InfluxCube.Line line, Breakdown by) {
         return switch (by) {
-            case NONE -> "'" + Category.TOTAL.code() + "'";
-            case PROFILE -> "f.profile_code";
-            case ORIGIN -> "f.origin";
-            case AGEBAND -> "coalesce(a.code, '" + UNKNOWN + "')";
+            case NONE -> Category.TOTAL.code();
+            case PROFILE -> line.profile();
+            case ORIGIN -> line.origin();
+            case AGEBAND -> line.ageBand();
         };
     }
 
