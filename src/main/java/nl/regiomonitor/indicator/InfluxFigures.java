@@ -68,6 +68,11 @@ public class InfluxFigures {
         return new InfluxTable(region, from, to, by, categories, rows);
     }
 
+    /** The last month with any influx in the data, or null when there are no data. */
+    public YearMonth lastMonth() {
+        return cube.lines().stream().map(InfluxCube.Line::month).max(YearMonth::compareTo).orElse(null);
+    }
+
     /** The monthly influx of one region or NL, optionally of one profile only: the series the trend judges. */
     public Map<YearMonth, Long> monthly(String region, YearMonth from, YearMonth to, String profile) {
         if (profile != null && !scope.profiles(SERIES).contains(profile)) {

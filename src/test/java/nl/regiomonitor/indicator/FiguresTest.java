@@ -172,4 +172,47 @@ class FiguresTest extends EmptyDatabaseTest {
                 .hasMessageContaining("profiel");
         assertThat(List.of(Breakdown.parse("AgeBand"), Breakdown.parse(null))).containsExactly(Breakdown.AGEBAND, Breakdown.NONE);
     }
+
+    @Test
+    void theInstroommonitorPageAndItsDownloadsHoldTheSameCells() throws Exception {
+        WebSession visitor = WebSession.anonymous(port);
+        String query = "?region=ZK10&from=2024-01&to=2024-03";
+        String page = visitor.get("/instroom" + query).body();
+        assertThat(page).contains("Instroommonitor Haaglanden").contains("Instroom GGZ-W per herkomst");
+        List<String> pageCells = new java.util.ArrayList<>();
+        java.util.regex.Matcher td = java.util.regex.Pattern.compile("<td class=\"num\">([^<]*)</td>").matcher(page);
+        while (td.find()) {
+            pageCells.add(td.group(1).replace("&lt;", "<"));
+        }
+        // three tables of three months: 5 profiles, 7 origins, 4 age bands, each with a total column
+        assertThat(pageCells).hasSize(3 * (6 + 8 + 5));
+        assertThat(pageCells.subList(0, 6)).containsExactly("<5", "0", "<5", "0", "0", "<5");
+
+        List<String> csvCells = new java.util.ArrayList<>();
+        for (String line : visitor.getAny("/instroom.csv" + query).body().split("\r?\n")) {
+            String[] fields = line.split(";");
+            if (fields.length > 1 && fields[0].matches("[a-z]{3}\\.? 2024")) {
+                csvCells.addAll(List.of(fields).subList(1, fields.length));
+            }
+        }
+        assertThat(csvCells).isEqualTo(pageCells);
+
+        List<String> xlsxCells = new java.util.ArrayList<>();
+        java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/instroom.xlsx" + query)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (org.apache.poi.ss.usermodel.Sheet sheet : book) {
+                for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                    org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                    for (int c = 1; c < row.getLastCellNum(); c++) {
+                        xlsxCells.add(text.formatCellValue(row.getCell(c)));
+                    }
+                }
+            }
+        }
+        assertThat(xlsxCells).isEqualTo(pageCells);
+    }
 }

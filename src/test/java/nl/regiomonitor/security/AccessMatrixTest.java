@@ -128,7 +128,7 @@ class AccessMatrixTest extends IntegrationTest {
     private List<Case> cases() {
         List<Case> cases = new ArrayList<>();
         // published and open pages
-        for (String path : List.of("/", "/login", "/swagger-ui.html")) {
+        for (String path : List.of("/", "/login", "/swagger-ui.html", "/instroom", "/instroom.csv", "/instroom.xlsx")) {
             cases.add(new Case("GET " + path, "", EVERYONE, c -> c.page().get(path)));
         }
         for (String path : List.of("/api/v1/regions", "/v3/api-docs", "/v3/api-docs/swagger-config")) {

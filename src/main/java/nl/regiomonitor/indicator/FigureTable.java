@@ -1,0 +1,43 @@
+package nl.regiomonitor.indicator;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A published table exactly as the page shows it, so the CSV and XLSX downloads hold the same
+ * cells: a caption, column headings and rows of cells.
+ */
+public record FigureTable(String id, String caption, String rowHeading, List<String> columns, List<Row> rows) {
+
+    public record Row(String label, List<Cell> cells) {
+    }
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.forLanguageTag("nl-NL"));
+
+    /** "jan. 2024" as the Dutch locale writes a month. */
+    static String monthLabel(YearMonth month) {
+        return MONTH.format(month);
+    }
+
+    /** Influx per month with a column per category and the total. */
+    static FigureTable ofInflux(String id, String caption, InfluxFigures.InfluxTable table) {
+        List<String> columns = new ArrayList<>();
+        boolean split = table.by() != Breakdown.NONE;
+        if (split) {
+            table.categories().forEach(c -> columns.add(c.name()));
+        }
+        columns.add(Category.TOTAL.name());
+        List<Row> rows = table.rows().stream().map(r -> {
+            List<Cell> cells = new ArrayList<>();
+            if (split) {
+                table.categories().forEach(c -> cells.add(Cell.ofClients(r.counts().get(c.code()))));
+            }
+            cells.add(Cell.ofClients(r.total()));
+            return new Row(monthLabel(r.month()), cells);
+        }).toList();
+        return new FigureTable(id, caption, "Maand", columns, rows);
+    }
+}

@@ -1,0 +1,98 @@
+package nl.regiomonitor.indicator;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.regiomonitor.region.RegionService;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The Instroommonitor: monthly GGZ-W influx of a region or NL, by profile, origin and age band,
+ * with downloads that hold the same cells as the page. Published, so open to everyone.
+ */
+@Controller
+class InfluxPageController {
+
+    /** Months shown when no period is asked for: the last two years of data. */
+    static final int DEFAULT_MONTHS = 24;
+
+    private final InfluxFigures influx;
+    private final RegionService regions;
+
+    InfluxPageController(InfluxFigures influx, RegionService regions) {
+        this.influx = influx;
+        this.regions = regions;
+    }
+
+    /** The period and place a page or download is about, with the defaults filled in. */
+    private record Question(String region, String regionName, YearMonth from, YearMonth to) {
+    }
+
+    @GetMapping("/instroom")
+    String page(@RequestParam(defaultValue = "NL") String region,
+                @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+                @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to, Model model) {
+        Question q = question(region, from, to);
+        model.addAttribute("q", q);
+        model.addAttribute("regions", regions.regions());
+        model.addAttribute("tables", tables(q));
+        return "indicator/influx";
+    }
+
+    @GetMapping("/instroom.csv")
+    void csv(@RequestParam(defaultValue = "NL") String region,
+             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+             HttpServletResponse response) throws IOException {
+        Question q = question(region, from, to);
+        download(response, "text/csv; charset=UTF-8", q, "csv");
+        TableDownloads.csv(tables(q), response.getOutputStream());
+    }
+
+    @GetMapping("/instroom.xlsx")
+    void xlsx(@RequestParam(defaultValue = "NL") String region,
+              @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+              @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+              HttpServletResponse response) throws IOException {
+        Question q = question(region, from, to);
+        download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", q, "xlsx");
+        TableDownloads.xlsx(tables(q), response.getOutputStream());
+    }
+
+    private static void download(HttpServletResponse response, String type, Question q, String extension) {
+        response.setContentType(type);
+        response.setHeader("Content-Disposition", "attachment; filename=\"instroom-" + q.region() + "-" + q.from() + "-" + q.to()
+                + "." + extension + "\"");
+    }
+
+    private Question question(String region, YearMonth from, YearMonth to) {
+        String name = "NL".equals(region) ? "Nederland" : regions.find(region).map(r -> r.name())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio"));
+        YearMonth last = influx.lastMonth() == null ? YearMonth.now() : influx.lastMonth();
+        YearMonth end = to == null ? last : to;
+        YearMonth start = from == null ? end.minusMonths(DEFAULT_MONTHS - 1) : from;
+        if (start.isAfter(end)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "De eerste maand ligt na de laatste");
+        }
+        return new Question(region, name, start, end);
+    }
+
+    private List<FigureTable> tables(Question q) {
+        String where = " — " + q.regionName() + ", " + FigureTable.monthLabel(q.from()) + " t/m " + FigureTable.monthLabel(q.to());
+        return List.of(
+                FigureTable.ofInflux("profiel", "Instroom GGZ-W per profiel" + where,
+                        influx.influx(q.region(), q.from(), q.to(), Breakdown.PROFILE)),
+                FigureTable.ofInflux("herkomst", "Instroom GGZ-W per herkomst" + where,
+                        influx.influx(q.region(), q.from(), q.to(), Breakdown.ORIGIN)),
+                FigureTable.ofInflux("leeftijd", "Instroom GGZ-W per leeftijdsklasse" + where,
+                        influx.influx(q.region(), q.from(), q.to(), Breakdown.AGEBAND)));
+    }
+}

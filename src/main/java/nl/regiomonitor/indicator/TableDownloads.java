@@ -1,0 +1,85 @@
+package nl.regiomonitor.indicator;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** A {@link FigureTable} as CSV (semicolons, for Dutch spreadsheets) and as XLSX: the cells of the page. */
+public final class TableDownloads {
+
+    private TableDownloads() {
+    }
+
+    /** Each table under its caption; a hidden cell is written as the page shows it ("<5"), never its value. */
+    public static void csv(List<FigureTable> tables, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF'); // Excel reads UTF-8 only with a byte order mark
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get());
+        for (FigureTable table : tables) {
+            csv.printRecord(table.caption());
+            List<String> heading = new ArrayList<>();
+            heading.add(table.rowHeading());
+            heading.addAll(table.columns());
+            csv.printRecord(heading);
+            for (FigureTable.Row row : table.rows()) {
+                List<String> line = new ArrayList<>();
+                line.add(row.label());
+                row.cells().forEach(c -> line.add(c.value() == null ? c.display() : c.value().toString()));
+                csv.printRecord(line);
+            }
+            csv.println();
+        }
+        csv.flush();
+    }
+
+    /** One sheet per table; shown values are numbers, hidden ones the text "<5". */
+    public static void xlsx(List<FigureTable> tables, OutputStream out) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            CellStyle bold = book.createCellStyle();
+            Font font = book.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            for (FigureTable table : tables) {
+                Sheet sheet = book.createSheet(table.id());
+                Row caption = sheet.createRow(0);
+                caption.createCell(0).setCellValue(table.caption());
+                caption.getCell(0).setCellStyle(bold);
+                Row heading = sheet.createRow(1);
+                heading.createCell(0).setCellValue(table.rowHeading());
+                for (int c = 0; c < table.columns().size(); c++) {
+                    heading.createCell(c + 1).setCellValue(table.columns().get(c));
+                    heading.getCell(c + 1).setCellStyle(bold);
+                }
+                int r = 2;
+                for (FigureTable.Row row : table.rows()) {
+                    Row line = sheet.createRow(r++);
+                    line.createCell(0).setCellValue(row.label());
+                    for (int c = 0; c < row.cells().size(); c++) {
+                        nl.regiomonitor.indicator.Cell value = row.cells().get(c);
+                        Cell cell = line.createCell(c + 1);
+                        if (value.value() == null) {
+                            cell.setCellValue(value.display());
+                        } else {
+                            cell.setCellValue(value.value());
+                        }
+                    }
+                }
+                sheet.setColumnWidth(0, 14 * 256);
+            }
+            book.write(out);
+        }
+    }
+}
