@@ -22,14 +22,16 @@ class InfluxCube {
     }
 
     private final JdbcTemplate jdbc;
+    private final DataVersion data;
     private volatile Snapshot snapshot;
 
-    InfluxCube(JdbcTemplate jdbc) {
+    InfluxCube(JdbcTemplate jdbc, DataVersion data) {
         this.jdbc = jdbc;
+        this.data = data;
     }
 
     List<Line> lines() {
-        long version = dataVersion();
+        long version = data.current();
         Snapshot current = snapshot;
         if (current == null || current.version() != version) {
             synchronized (this) {
@@ -41,11 +43,6 @@ class InfluxCube {
             }
         }
         return current.lines();
-    }
-
-    /** Any import that loads rows gets a higher number than all before it, also one that replaces rows. */
-    private long dataVersion() {
-        return jdbc.queryForObject("select coalesce(max(id), 0) from import_run where status = 'LOADED'", Long.class);
     }
 
     private List<Line> load() {

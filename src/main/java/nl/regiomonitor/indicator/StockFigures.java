@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -23,10 +24,17 @@ public class StockFigures {
 
     private final JdbcTemplate jdbc;
     private final FigureScope scope;
+    private final DataVersion data;
+    /** Stock per reference date, then per scope (region code or NL), then per series or profile; for one data version. */
+    private record Cache(long version, Map<LocalDate, Map<String, Map<String, Long>>> byDate) {
+    }
 
-    public StockFigures(JdbcTemplate jdbc, FigureScope scope) {
+    private volatile Cache cache = new Cache(-1, new ConcurrentHashMap<>());
+
+    StockFigures(JdbcTemplate jdbc, FigureScope scope, DataVersion data) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.data = data;
     }
 
     /** A line of the table: a series total or a profile, now and a year before. */
@@ -61,36 +69,47 @@ public class StockFigures {
             throw new InvalidFigureRequest("De stand is in te delen naar profiel (by=profile) of niet (by=none).");
         }
         LocalDate before = date.minusYears(1);
-        List<Object> args = new ArrayList<>(List.of(Date.valueOf(date), Date.valueOf(date), Date.valueOf(before)));
-        String regionFilter = "";
-        if (!scope.national(region)) {
-            regionFilter = " and i.region_code = ?";
-            args.add(region);
-        }
-        // key: series or profile code, then the day; grouping sets give both levels in one pass
-        Map<String, long[]> counts = new HashMap<>();
-        jdbc.query("""
-                select d.day = ?::date as now, p.series, i.profile_code, count(distinct i.client_id) as clients
-                from (values (?::date), (?::date)) as d(day)
-                join indication i on i.valid_from <= d.day and (i.valid_to is null or i.valid_to >= d.day)
-                join care_profile p on p.code = i.profile_code
-                where true%s
-                group by grouping sets ((d.day, p.series), (d.day, p.series, i.profile_code))""".formatted(regionFilter),
-                rs -> {
-                    String key = rs.getString("profile_code") == null ? rs.getString("series") : rs.getString("profile_code");
-                    counts.computeIfAbsent(key, k -> new long[2])[rs.getBoolean("now") ? 0 : 1] = rs.getLong("clients");
-                }, args.toArray());
+        Map<String, Long> now = countsOn(date).getOrDefault(region, Map.of());
+        Map<String, Long> then = countsOn(before).getOrDefault(region, Map.of());
         List<StockRow> rows = new ArrayList<>();
         for (String series : jdbc.queryForList("select series from care_profile group by series order by min(sort_order)", String.class)) {
-            long[] total = counts.getOrDefault(series, new long[2]);
-            rows.add(new StockRow(new Category(series, series), true, total[0], total[1]));
+            rows.add(new StockRow(new Category(series, series), true, now.getOrDefault(series, 0L), then.getOrDefault(series, 0L)));
             if (by == Breakdown.PROFILE) {
                 jdbc.query("select code, name from care_profile where series = ? order by sort_order", rs -> {
-                    long[] profile = counts.getOrDefault(rs.getString(1), new long[2]);
-                    rows.add(new StockRow(new Category(rs.getString(1), rs.getString(2)), false, profile[0], profile[1]));
+                    String code = rs.getString(1);
+                    rows.add(new StockRow(new Category(code, rs.getString(2)), false, now.getOrDefault(code, 0L),
+                            then.getOrDefault(code, 0L)));
                 }, series);
             }
         }
         return new StockTable(region, date, before, by, rows);
+    }
+
+    /**
+     * Stock on one day for every region and NL at once, per series and per profile. NL counts
+     * distinct clients itself rather than adding regions, so a client in two regions counts once.
+     */
+    private Map<String, Map<String, Long>> countsOn(LocalDate day) {
+        long version = data.current();
+        Cache current = cache;
+        if (current.version() != version) {
+            current = new Cache(version, new ConcurrentHashMap<>());
+            cache = current;
+        }
+        return current.byDate().computeIfAbsent(day, d -> {
+            Map<String, Map<String, Long>> counts = new HashMap<>();
+            jdbc.query("""
+                    select coalesce(i.region_code, 'NL') as scope, coalesce(i.profile_code, p.series) as key,
+                           count(distinct i.client_id) as clients
+                    from indication i join care_profile p on p.code = i.profile_code
+                    where i.valid_from <= ? and (i.valid_to is null or i.valid_to >= ?)
+                    group by grouping sets ((i.region_code, p.series), (i.region_code, p.series, i.profile_code),
+                                            (p.series), (p.series, i.profile_code))""",
+                    rs -> {
+                        counts.computeIfAbsent(rs.getString("scope"), k -> new HashMap<>())
+                                .put(rs.getString("key"), rs.getLong("clients"));
+                    }, Date.valueOf(d), Date.valueOf(d));
+            return counts;
+        });
     }
 }
