@@ -18,16 +18,17 @@ public record FigureTable(String id, String caption, String rowHeading, List<Str
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.forLanguageTag("nl-NL"));
 
     /** "jan. 2024" as the Dutch locale writes a month. */
-    static String monthLabel(YearMonth month) {
+    public static String monthLabel(YearMonth month) {
         return MONTH.format(month);
     }
 
     /** Influx per month with a column per category and the total. */
-    static FigureTable ofInflux(String id, String caption, InfluxFigures.InfluxTable table) {
+    public static FigureTable ofInflux(String id, String caption, InfluxFigures.InfluxTable table) {
         List<String> columns = new ArrayList<>();
         boolean split = table.by() != Breakdown.NONE;
         if (split) {
-            table.categories().forEach(c -> columns.add(c.name()));
+            // profile names are long sentences; their codes are what care offices use in tables
+            table.categories().forEach(c -> columns.add(table.by() == Breakdown.PROFILE ? c.code() : c.name()));
         }
         columns.add(Category.TOTAL.name());
         List<Row> rows = table.rows().stream().map(r -> {

@@ -23,12 +23,12 @@ public class InfluxFigures {
 
     private final JdbcTemplate jdbc;
     private final FigureScope scope;
-    private final InfluxCube cube;
+    private final IndicationSnapshot snapshot;
 
-    InfluxFigures(JdbcTemplate jdbc, FigureScope scope, InfluxCube cube) {
+    InfluxFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot) {
         this.jdbc = jdbc;
         this.scope = scope;
-        this.cube = cube;
+        this.snapshot = snapshot;
     }
 
     /** One month of the table: the count per category and in total. */
@@ -50,7 +50,7 @@ public class InfluxFigures {
             counts.put(m, zero);
         }
         boolean national = scope.national(region);
-        for (InfluxCube.Line line : cube.lines()) {
+        for (IndicationSnapshot.InfluxLine line : snapshot.influx()) {
             Map<String, Long> row = counts.get(line.month());
             if (row != null && (national || line.region().equals(region))) {
                 String category = categoryOf(line, by);
@@ -70,7 +70,7 @@ public class InfluxFigures {
 
     /** The last month with any influx in the data, or null when there are no data. */
     public YearMonth lastMonth() {
-        return cube.lines().stream().map(InfluxCube.Line::month).max(YearMonth::compareTo).orElse(null);
+        return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).max(YearMonth::compareTo).orElse(null);
     }
 
     /** The monthly influx of one region or NL, optionally of one profile only: the series the trend judges. */
@@ -84,7 +84,7 @@ public class InfluxFigures {
         return series;
     }
 
-    private static String categoryOf(InfluxCube.Line line, Breakdown by) {
+    private static String categoryOf(IndicationSnapshot.InfluxLine line, Breakdown by) {
         return switch (by) {
             case NONE -> Category.TOTAL.code();
             case PROFILE -> line.profile();

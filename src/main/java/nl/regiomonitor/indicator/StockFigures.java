@@ -1,21 +1,18 @@
 package nl.regiomonitor.indicator;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Stock on a reference date: the distinct clients with an indication valid on that day
- * ({@code valid_from} on or before it, {@code valid_to} empty or on or after it), per series
- * (GGZ-W, GGZ-B) and per profile, with the change against the same day a year before.
+ * Stock on a reference date: the clients with an indication valid on that day ({@code valid_from}
+ * on or before it, {@code valid_to} empty or on or after it), each counted once per series
+ * (GGZ-W, GGZ-B) and profile, with the change against the same day a year before.
  */
 @Service
 public class StockFigures {
@@ -24,17 +21,12 @@ public class StockFigures {
 
     private final JdbcTemplate jdbc;
     private final FigureScope scope;
-    private final DataVersion data;
-    /** Stock per reference date, then per scope (region code or NL), then per series or profile; for one data version. */
-    private record Cache(long version, Map<LocalDate, Map<String, Map<String, Long>>> byDate) {
-    }
+    private final IndicationSnapshot snapshot;
 
-    private volatile Cache cache = new Cache(-1, new ConcurrentHashMap<>());
-
-    StockFigures(JdbcTemplate jdbc, FigureScope scope, DataVersion data) {
+    StockFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot) {
         this.jdbc = jdbc;
         this.scope = scope;
-        this.data = data;
+        this.snapshot = snapshot;
     }
 
     /** A line of the table: a series total or a profile, now and a year before. */
@@ -69,8 +61,8 @@ public class StockFigures {
             throw new InvalidFigureRequest("De stand is in te delen naar profiel (by=profile) of niet (by=none).");
         }
         LocalDate before = date.minusYears(1);
-        Map<String, Long> now = countsOn(date).getOrDefault(region, Map.of());
-        Map<String, Long> then = countsOn(before).getOrDefault(region, Map.of());
+        Map<String, Long> now = snapshot.stockOn(date).getOrDefault(region, Map.of());
+        Map<String, Long> then = snapshot.stockOn(before).getOrDefault(region, Map.of());
         List<StockRow> rows = new ArrayList<>();
         for (String series : jdbc.queryForList("select series from care_profile group by series order by min(sort_order)", String.class)) {
             rows.add(new StockRow(new Category(series, series), true, now.getOrDefault(series, 0L), then.getOrDefault(series, 0L)));
@@ -83,33 +75,5 @@ public class StockFigures {
             }
         }
         return new StockTable(region, date, before, by, rows);
-    }
-
-    /**
-     * Stock on one day for every region and NL at once, per series and per profile. NL counts
-     * distinct clients itself rather than adding regions, so a client in two regions counts once.
-     */
-    private Map<String, Map<String, Long>> countsOn(LocalDate day) {
-        long version = data.current();
-        Cache current = cache;
-        if (current.version() != version) {
-            current = new Cache(version, new ConcurrentHashMap<>());
-            cache = current;
-        }
-        return current.byDate().computeIfAbsent(day, d -> {
-            Map<String, Map<String, Long>> counts = new HashMap<>();
-            jdbc.query("""
-                    select coalesce(i.region_code, 'NL') as scope, coalesce(i.profile_code, p.series) as key,
-                           count(distinct i.client_id) as clients
-                    from indication i join care_profile p on p.code = i.profile_code
-                    where i.valid_from <= ? and (i.valid_to is null or i.valid_to >= ?)
-                    group by grouping sets ((i.region_code, p.series), (i.region_code, p.series, i.profile_code),
-                                            (p.series), (p.series, i.profile_code))""",
-                    rs -> {
-                        counts.computeIfAbsent(rs.getString("scope"), k -> new HashMap<>())
-                                .put(rs.getString("key"), rs.getLong("clients"));
-                    }, Date.valueOf(d), Date.valueOf(d));
-            return counts;
-        });
     }
 }

@@ -197,4 +197,24 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("onjuist");
         assertAccessible();
     }
+
+    @Test
+    void instroommonitorShowsChartAndVerdictForTheCountryAndASmallRegion() {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/instroom");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Instroommonitor Nederland");
+        assertThat(browser.findElement(By.cssSelector(".verdict")).getText()).startsWith("De instroom");
+        assertThat(browser.findElement(By.cssSelector("figure svg[role=img]")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("figure svg")).getText()).contains("doel 100 per maand");
+        assertAccessible();
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("region"))).selectByValue("ZK28");
+        browser.findElement(By.cssSelector("form.filter button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("region=ZK28"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Instroommonitor ").doesNotContain("Nederland");
+        assertThat(browser.findElement(By.cssSelector(".verdict")).getText()).startsWith("De instroom");
+        assertThat(browser.findElements(By.cssSelector("#tabel-profiel tbody tr"))).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(browser.findElement(By.id("tabel-profiel")).getText()).contains("<5");
+        assertAccessible();
+    }
 }

@@ -1,10 +1,14 @@
-package nl.regiomonitor.indicator;
+package nl.regiomonitor.trend;
 
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import nl.regiomonitor.indicator.Breakdown;
+import nl.regiomonitor.indicator.FigureTable;
+import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.indicator.TableDownloads;
 import nl.regiomonitor.region.RegionService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -15,20 +19,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The Instroommonitor: monthly GGZ-W influx of a region or NL, by profile, origin and age band,
- * with downloads that hold the same cells as the page. Published, so open to everyone.
+ * The Instroommonitor: the monthly GGZ-W influx of a region or NL as a control chart with its
+ * judgement in words, and the tables by profile, origin and age band, with downloads that hold
+ * the same cells as the page. Published, so open to everyone.
  */
 @Controller
-class InfluxPageController {
+class InfluxMonitorController {
 
     /** Months shown when no period is asked for: the last two years of data. */
     static final int DEFAULT_MONTHS = 24;
 
     private final InfluxFigures influx;
+    private final InfluxTrend trend;
     private final RegionService regions;
 
-    InfluxPageController(InfluxFigures influx, RegionService regions) {
+    InfluxMonitorController(InfluxFigures influx, InfluxTrend trend, RegionService regions) {
         this.influx = influx;
+        this.trend = trend;
         this.regions = regions;
     }
 
@@ -43,8 +50,12 @@ class InfluxPageController {
         Question q = question(region, from, to);
         model.addAttribute("q", q);
         model.addAttribute("regions", regions.regions());
+        TrendResult result = trend.analyse(q.region(), q.from(), q.to(), null);
+        model.addAttribute("trend", result);
+        model.addAttribute("chart", TrendChart.svg(result, "Instroom GGZ-W per maand, " + q.regionName(),
+                InfluxTrend.targetFor(q.region(), null), "instroomgrafiek"));
         model.addAttribute("tables", tables(q));
-        return "indicator/influx";
+        return "trend/influx";
     }
 
     @GetMapping("/instroom.csv")

@@ -1,0 +1,148 @@
+package nl.regiomonitor.trend;
+
+import java.text.NumberFormat;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The monthly series as an SVG drawn on the server, so a page and a PDF show the same picture:
+ * the 95% interval of each month as a band, the count as a line with points (a signal in red),
+ * the centre line and control limits of each phase, and the national aim where given. Colours
+ * are presentation attributes, not styles, because the pages allow no inline style. A count of
+ * 1 to 4 is drawn but never written out (no label, no tooltip value).
+ */
+public final class TrendChart {
+
+    static final int WIDTH = 760;
+    static final int HEIGHT = 320;
+    private static final int LEFT = 56;
+    private static final int RIGHT = 16;
+    private static final int TOP = 16;
+    private static final int BOTTOM = 40;
+    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", DUTCH);
+
+    private TrendChart() {
+    }
+
+    /**
+     * @param title accessible name of the picture
+     * @param target the aim per month to draw as a line, or null
+     */
+    public static String svg(TrendResult result, String title, Double target, String id) {
+        List<TrendPoint> points = result.points();
+        double max = 1;
+        for (TrendPoint p : points) {
+            max = Math.max(max, Math.max(p.ciHigh(), Math.max(p.uclCount(), p.count())));
+        }
+        if (target != null) {
+            max = Math.max(max, target);
+        }
+        double top = niceCeiling(max);
+        int n = points.size();
+        double plotWidth = WIDTH - LEFT - RIGHT;
+        double plotHeight = HEIGHT - TOP - BOTTOM;
+        java.util.function.IntToDoubleFunction x = i -> LEFT + (n <= 1 ? plotWidth / 2 : i * plotWidth / (n - 1));
+        java.util.function.DoubleUnaryOperator y = v -> TOP + plotHeight - v / top * plotHeight;
+
+        StringBuilder svg = new StringBuilder();
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ')
+                .append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
+                .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\">");
+        svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
+        svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(result.sentence()))
+                .append(" Grijze band: 95%-betrouwbaarheidsinterval per maand. Doorgetrokken groene lijn: gemiddelde per fase; "
+                        + "gestippeld: controlegrenzen. Rode punten: signalen.").append("</desc>");
+
+        // axes and grid
+        NumberFormat whole = NumberFormat.getIntegerInstance(DUTCH);
+        for (int g = 0; g <= 4; g++) {
+            double value = top * g / 4;
+            double gy = y.applyAsDouble(value);
+            svg.append(line(LEFT, gy, WIDTH - RIGHT, gy, "#d0d4d9", 1, null));
+            svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(gy + 4))
+                    .append("\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">").append(whole.format(value)).append("</text>");
+        }
+        int step = Math.max(1, (int) Math.ceil(n / 8.0));
+        for (int i = 0; i < n; i += step) {
+            svg.append("<text x=\"").append(fmt(x.applyAsDouble(i))).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
+                    .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">")
+                    .append(escape(MONTH.format(points.get(i).month()))).append("</text>");
+        }
+
+        if (n > 0) {
+            // interval band
+            StringBuilder band = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                band.append(i == 0 ? "M" : "L").append(fmt(x.applyAsDouble(i))).append(',').append(fmt(y.applyAsDouble(points.get(i).ciHigh())));
+            }
+            for (int i = n - 1; i >= 0; i--) {
+                band.append('L').append(fmt(x.applyAsDouble(i))).append(',').append(fmt(y.applyAsDouble(points.get(i).ciLow())));
+            }
+            svg.append("<path d=\"").append(band).append("Z\" fill=\"#c9ced6\" fill-opacity=\"0.6\" stroke=\"none\"/>");
+
+            // centre and limits, as steps per month so a phase change shows where it happens
+            svg.append(polyline(points, x, y, TrendPoint::centreCount, "#1d7a38", 2, null));
+            svg.append(polyline(points, x, y, TrendPoint::uclCount, "#1d7a38", 1, "4 3"));
+            svg.append(polyline(points, x, y, TrendPoint::lclCount, "#1d7a38", 1, "4 3"));
+            if (target != null) {
+                double ty = y.applyAsDouble(target);
+                svg.append(line(LEFT, ty, WIDTH - RIGHT, ty, "#b35900", 2, "8 4"));
+                svg.append("<text x=\"").append(LEFT + 6).append("\" y=\"").append(fmt(ty + 16))
+                        .append("\" font-size=\"12\" fill=\"#7a3d00\">doel ").append(whole.format(target))
+                        .append(" per maand</text>");
+            }
+            svg.append(polyline(points, x, y, p -> p.count(), "#154273", 2, null));
+            for (int i = 0; i < n; i++) {
+                TrendPoint p = points.get(i);
+                String shown = p.count() > 0 && p.count() < 5 ? "<5" : whole.format(p.count());
+                svg.append("<circle cx=\"").append(fmt(x.applyAsDouble(i))).append("\" cy=\"").append(fmt(y.applyAsDouble(p.count())))
+                        .append("\" r=\"").append(p.signal() ? 4.5 : 3).append("\" fill=\"").append(p.signal() ? "#c0152f" : "#154273")
+                        .append("\"><title>").append(escape(MONTH.format(p.month()) + ": " + shown + (p.signal() ? " (signaal)" : "")))
+                        .append("</title></circle>");
+            }
+        }
+        svg.append(line(LEFT, TOP, LEFT, HEIGHT - BOTTOM, "#333", 1, null));
+        svg.append(line(LEFT, HEIGHT - BOTTOM, WIDTH - RIGHT, HEIGHT - BOTTOM, "#333", 1, null));
+        return svg.append("</svg>").toString();
+    }
+
+    private static String polyline(List<TrendPoint> points, java.util.function.IntToDoubleFunction x,
+                                   java.util.function.DoubleUnaryOperator y, java.util.function.ToDoubleFunction<TrendPoint> value,
+                                   String colour, double width, String dash) {
+        StringBuilder d = new StringBuilder();
+        for (int i = 0; i < points.size(); i++) {
+            d.append(i == 0 ? "" : " ").append(fmt(x.applyAsDouble(i))).append(',')
+                    .append(fmt(y.applyAsDouble(value.applyAsDouble(points.get(i)))));
+        }
+        return "<polyline points=\"" + d + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"" + width + "\""
+                + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
+    }
+
+    private static String line(double x1, double y1, double x2, double y2, String colour, double width, String dash) {
+        return "<line x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\"" + fmt(y2) + "\" stroke=\""
+                + colour + "\" stroke-width=\"" + width + "\"" + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code value}: round numbers on the axis. */
+    static double niceCeiling(double value) {
+        double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+            if (f * power >= value) {
+                return f * power;
+            }
+        }
+        return 10 * power;
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+}

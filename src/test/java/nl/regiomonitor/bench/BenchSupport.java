@@ -1,0 +1,69 @@
+package nl.regiomonitor.bench;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import nl.regiomonitor.RegiomonitorApplication;
+import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
+import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** What the benchmarks share: generated data of a fixed size, the application without web server, medians. */
+final class BenchSupport {
+
+    private BenchSupport() {
+    }
+
+    /** A fresh data folder for the embedded PostgreSQL; call before {@link #application()}. */
+    static Path workFolder() throws IOException {
+        Path work = Files.createTempDirectory("regiomonitor-bench-");
+        System.setProperty("REGIOMONITOR_DATA_DIR", work.toString());
+        return work;
+    }
+
+    /** The first {@code rows} generated indications (seed 1, 2021–2024, 24 × the national volume) as a CSV file. */
+    static Path indications(Path work, int rows) throws IOException {
+        Path generated = work.resolve("generated");
+        new SyntheticDataGenerator(new GeneratorSettings(1, YearMonth.of(2021, 1), YearMonth.of(2024, 12), 24))
+                .generate(generated);
+        Path file = work.resolve("indications-" + rows + ".csv");
+        try (BufferedReader in = Files.newBufferedReader(generated.resolve(SyntheticDataGenerator.INDICATIONS));
+             BufferedWriter out = Files.newBufferedWriter(file)) {
+            for (int i = 0; i <= rows; i++) {
+                String line = in.readLine();
+                if (line == null) {
+                    throw new IllegalStateException("Generator gave fewer than " + rows + " rows");
+                }
+                out.write(line);
+                out.write('\n');
+            }
+        }
+        return file;
+    }
+
+    static ConfigurableApplicationContext application() {
+        return new SpringApplicationBuilder(RegiomonitorApplication.class)
+                .web(WebApplicationType.NONE).properties("spring.main.banner-mode=off", "logging.level.root=WARN").run();
+    }
+
+    static void check(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalStateException(message);
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+}
