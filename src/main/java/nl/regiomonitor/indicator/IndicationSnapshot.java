@@ -82,29 +82,45 @@ class IndicationSnapshot {
 
     private Map<String, Map<String, Long>> countStock(Rows rows, LocalDate day) {
         int d = (int) day.toEpochDay();
-        Map<String, Map<String, Long>> counts = new HashMap<>();
-        Map<String, Long> national = counts.computeIfAbsent("NL", k -> new HashMap<>());
-        Map<String, Integer> latestOfSeries = new HashMap<>();
+        int profiles = rows.profiles.size();
+        List<String> series = rows.profiles.stream().map(seriesOfProfile::get).distinct().toList();
+        int[] seriesOf = rows.profiles.stream().mapToInt(p -> series.indexOf(seriesOfProfile.get(p))).toArray();
+        // per scope (the regions, then NL last): per profile, then per series
+        long[][] counts = new long[rows.regions.size() + 1][profiles + series.size()];
+        long[] national = counts[rows.regions.size()];
+        int[] latest = new int[series.size()];
         for (int c = 0; c < rows.clients; c++) {
             int start = rows.clientStart[c];
             int end = c + 1 < rows.clients ? rows.clientStart[c + 1] : rows.size;
-            latestOfSeries.clear();
+            Arrays.fill(latest, -1);
             for (int i = start; i < end; i++) {
                 if (rows.from[i] <= d && rows.to[i] >= d) {
-                    latestOfSeries.put(seriesOfProfile.get(rows.profiles.get(rows.profile[i])), i);
+                    latest[seriesOf[rows.profile[i]]] = i;
                 }
             }
-            for (Map.Entry<String, Integer> e : latestOfSeries.entrySet()) {
-                int i = e.getValue();
-                Map<String, Long> regional = counts.computeIfAbsent(rows.regions.get(rows.region[i]), k -> new HashMap<>());
-                String profile = rows.profiles.get(rows.profile[i]);
-                for (Map<String, Long> scope : List.of(national, regional)) {
-                    scope.merge(e.getKey(), 1L, Long::sum);
-                    scope.merge(profile, 1L, Long::sum);
+            for (int s = 0; s < latest.length; s++) {
+                int i = latest[s];
+                if (i >= 0) {
+                    long[] regional = counts[rows.region[i]];
+                    regional[rows.profile[i]]++;
+                    regional[profiles + s]++;
+                    national[rows.profile[i]]++;
+                    national[profiles + s]++;
                 }
             }
         }
-        return counts;
+        Map<String, Map<String, Long>> result = new HashMap<>();
+        for (int r = 0; r < counts.length; r++) {
+            Map<String, Long> scope = new HashMap<>();
+            for (int p = 0; p < profiles; p++) {
+                scope.put(rows.profiles.get(p), counts[r][p]);
+            }
+            for (int s = 0; s < series.size(); s++) {
+                scope.put(series.get(s), counts[r][profiles + s]);
+            }
+            result.put(r == rows.regions.size() ? "NL" : rows.regions.get(r), scope);
+        }
+        return result;
     }
 
     private Snapshot current() {
@@ -123,6 +139,7 @@ class IndicationSnapshot {
         return now;
     }
 
+    /** Reads the indications sorted by client (by bytes: only grouping matters), then by start date. */
     private Rows load() {
         jdbc.query("select code, series from care_profile", rs -> {
             seriesOfProfile.put(rs.getString(1), rs.getString(2));
@@ -134,9 +151,10 @@ class IndicationSnapshot {
         String[] previousClient = {null};
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("""
-                    select client_id, valid_from, valid_to, region_code, profile_code, origin, birth_year
-                    from indication order by client_id, valid_from, profile_code""");
-            statement.setFetchSize(10_000);
+                    select client_id, valid_from - date '1970-01-01', valid_to - date '1970-01-01', region_code,
+                           profile_code, origin, birth_year
+                    from indication order by client_id collate "C", valid_from, profile_code""");
+            statement.setFetchSize(50_000);
             return statement;
         }, rs -> {
             int i = rows.size;
@@ -151,9 +169,9 @@ class IndicationSnapshot {
                 rows.clientStart[rows.clients++] = i;
                 previousClient[0] = client;
             }
-            rows.from[i] = (int) rs.getDate(2).toLocalDate().toEpochDay();
-            java.sql.Date validTo = rs.getDate(3);
-            rows.to[i] = validTo == null ? Integer.MAX_VALUE : (int) validTo.toLocalDate().toEpochDay();
+            rows.from[i] = rs.getInt(2); // days since 1970-01-01, as LocalDate.toEpochDay
+            int validTo = rs.getInt(3);
+            rows.to[i] = rs.wasNull() ? Integer.MAX_VALUE : validTo;
             rows.region[i] = (byte) index(regionIndex, rows.regions, rs.getString(4));
             rows.profile[i] = (byte) index(profileIndex, rows.profiles, rs.getString(5));
             rows.origin[i] = (byte) index(originIndex, rows.origins, rs.getString(6));

@@ -41,7 +41,8 @@ public final class TrendChart {
         if (target != null) {
             max = Math.max(max, target);
         }
-        double top = niceCeiling(max);
+        double step = niceStep(max / 4);
+        double top = step * Math.ceil(max / step);
         int n = points.size();
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
@@ -59,15 +60,14 @@ public final class TrendChart {
 
         // axes and grid
         NumberFormat whole = NumberFormat.getIntegerInstance(DUTCH);
-        for (int g = 0; g <= 4; g++) {
-            double value = top * g / 4;
+        for (double value = 0; value <= top + step / 2; value += step) {
             double gy = y.applyAsDouble(value);
             svg.append(line(LEFT, gy, WIDTH - RIGHT, gy, "#d0d4d9", 1, null));
             svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(gy + 4))
                     .append("\" text-anchor=\"end\" font-size=\"12\" fill=\"#333\">").append(whole.format(value)).append("</text>");
         }
-        int step = Math.max(1, (int) Math.ceil(n / 8.0));
-        for (int i = 0; i < n; i += step) {
+        int labelEvery = Math.max(1, (int) Math.ceil(n / 8.0));
+        for (int i = 0; i < n; i += labelEvery) {
             svg.append("<text x=\"").append(fmt(x.applyAsDouble(i))).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
                     .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"#333\">")
                     .append(escape(MONTH.format(points.get(i).month()))).append("</text>");
@@ -127,10 +127,13 @@ public final class TrendChart {
                 + colour + "\" stroke-width=\"" + width + "\"" + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code value}: round numbers on the axis. */
-    static double niceCeiling(double value) {
+    /** The distance between grid lines: 1, 2 or 5 times a power of ten, at least {@code value} and at least 1. */
+    static double niceStep(double value) {
+        if (value <= 1) {
+            return 1;
+        }
         double power = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double f : new double[] {1, 2, 5}) {
             if (f * power >= value) {
                 return f * power;
             }
