@@ -26,10 +26,12 @@ class FiguresApiController {
 
     private final InfluxFigures influx;
     private final StockFigures stock;
+    private final WaitlistFigures waitlist;
 
-    FiguresApiController(InfluxFigures influx, StockFigures stock) {
+    FiguresApiController(InfluxFigures influx, StockFigures stock, WaitlistFigures waitlist) {
         this.influx = influx;
         this.stock = stock;
+        this.waitlist = waitlist;
     }
 
     @Schema(description = "Instroom in één maand, per categorie en in totaal")
@@ -84,5 +86,47 @@ class FiguresApiController {
                     shown ? Math.round(r.change() * 10) / 10.0 : null, shown ? r.changeDisplay() : "–");
         }).toList();
         return new StockAnswer(region, table.date(), table.yearBefore(), rows);
+    }
+
+    @Schema(description = "Prevalentie van een regio of NL: cliënten per 10.000 inwoners van 18 jaar en ouder")
+    record PrevalenceLine(String region, String name, Cell clients, Cell adults,
+                          @Schema(description = "Per 10.000 inwoners 18+, één decimaal; leeg als het aantal cliënten niet wordt getoond")
+                          Double perTenThousand,
+                          @Schema(description = "Weergave, bijvoorbeeld 15,3") String display) {
+    }
+
+    @Schema(description = "Prevalentie op een peildatum, NL eerst en dan elke regio")
+    record PrevalenceAnswer(LocalDate date, int populationYear, String series, List<PrevalenceLine> rows) {
+    }
+
+    @GetMapping("/prevalence")
+    @Operation(summary = "Prevalentie: stand per 10.000 inwoners van 18 jaar en ouder, elke regio tegen NL")
+    PrevalenceAnswer prevalence(@Parameter(description = "Peildatum, jjjj-mm-dd") @RequestParam
+                                @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                                @Parameter(description = "GGZ-W (standaard) of GGZ-B") @RequestParam(defaultValue = "GGZ-W") String series) {
+        StockFigures.PrevalenceTable table = stock.prevalence(date, series);
+        List<PrevalenceLine> rows = table.rows().stream().map(r -> {
+            Cell clients = Cell.ofClients(r.clients());
+            Double rate = clients.suppressed() || r.perTenThousand() == null ? null : Math.round(r.perTenThousand() * 10) / 10.0;
+            return new PrevalenceLine(r.region(), r.name(), clients, Cell.ofCount(r.adults()), rate,
+                    rate == null ? (clients.suppressed() ? "x" : "–") : String.format(java.util.Locale.forLanguageTag("nl-NL"), "%.1f", rate));
+        }).toList();
+        return new PrevalenceAnswer(table.date(), table.populationYear(), table.series(), rows);
+    }
+
+    @Schema(description = "Wachtlijst per wachtstatus op de laatste momentopname op of voor de gevraagde datum")
+    record WaitlistAnswer(String region, LocalDate date, @Schema(description = "Datum van de gebruikte momentopname") LocalDate snapshot,
+                          List<Category> statuses, Map<String, Cell> clients, Cell total) {
+    }
+
+    @GetMapping("/waitlist")
+    @Operation(summary = "Wachtlijst per wachtstatus (actief plaatsen, urgent, wacht op voorkeur, niet actief) op een peildatum")
+    WaitlistAnswer waitlist(@Parameter(description = REGION) @RequestParam String region,
+                            @Parameter(description = "Peildatum, jjjj-mm-dd") @RequestParam
+                            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        WaitlistFigures.WaitlistTable table = waitlist.waitlist(region, date);
+        Map<String, Cell> cells = new LinkedHashMap<>();
+        table.statuses().forEach(s -> cells.put(s.code(), Cell.ofClients(table.clients().get(s.code()))));
+        return new WaitlistAnswer(region, date, table.snapshot(), table.statuses(), cells, Cell.ofClients(table.total()));
     }
 }

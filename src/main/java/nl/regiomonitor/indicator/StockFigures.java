@@ -76,4 +76,50 @@ public class StockFigures {
         }
         return new StockTable(region, date, before, by, rows);
     }
+
+    /** A region's (or NL's) stock of one series against its adult population. */
+    public record PrevalenceRow(String region, String name, long clients, long adults) {
+
+        /** Clients per 10,000 inhabitants aged 18+, or null without population. */
+        public Double perTenThousand() {
+            return adults == 0 ? null : 10_000.0 * clients / adults;
+        }
+    }
+
+    public record PrevalenceTable(LocalDate date, int populationYear, String series, List<PrevalenceRow> rows) {
+    }
+
+    /**
+     * Prevalence on a reference date: stock of {@code series} per 10,000 inhabitants aged 18+, for
+     * NL (first) and every region, with the population of the latest year on or before the date
+     * (the earliest year known when the date lies before all of them).
+     */
+    public PrevalenceTable prevalence(LocalDate date, String series) {
+        if (date == null) {
+            throw new InvalidFigureRequest("Geef een peildatum, als jjjj-mm-dd.");
+        }
+        if (!jdbc.queryForList("select distinct series from care_profile", String.class).contains(series)) {
+            throw new InvalidFigureRequest("Onbekende reeks '" + series + "'. Kies GGZ-W of GGZ-B.");
+        }
+        Integer year = jdbc.queryForObject("select coalesce(max(year) filter (where year <= ?), min(year)) from population",
+                Integer.class, date.getYear());
+        if (year == null) {
+            throw new InvalidFigureRequest("Er zijn nog geen bevolkingscijfers geïmporteerd.");
+        }
+        Map<String, Map<String, Long>> stock = snapshot.stockOn(date);
+        List<PrevalenceRow> rows = new ArrayList<>();
+        long nationalAdults = 0;
+        List<PrevalenceRow> regions = jdbc.query("""
+                select r.code, r.name, coalesce(sum(p.inhabitants_18plus), 0) as adults
+                from region r left join population p on p.region_code = r.code and p.year = ?
+                group by r.code, r.name order by r.code""",
+                (rs, n) -> new PrevalenceRow(rs.getString(1), rs.getString(2),
+                        stock.getOrDefault(rs.getString(1), Map.of()).getOrDefault(series, 0L), rs.getLong(3)), year);
+        for (PrevalenceRow r : regions) {
+            nationalAdults += r.adults();
+        }
+        rows.add(new PrevalenceRow("NL", "Nederland", stock.getOrDefault("NL", Map.of()).getOrDefault(series, 0L), nationalAdults));
+        rows.addAll(regions);
+        return new PrevalenceTable(date, year, series, rows);
+    }
 }

@@ -86,6 +86,23 @@ class FiguresTest extends EmptyDatabaseTest {
         Files.writeString(file, rows, StandardCharsets.UTF_8);
         assertThat(imports.importFile(file, "hand.csv", "indications").status()).isEqualTo(ImportStatus.LOADED);
         Files.delete(file);
+
+        // waiting list: on 2024-05-31 ZK10 has 2 active; on 2024-06-30 ZK10 has 3 active and 1 urgent, ZK01 6 active
+        StringBuilder waiting = new StringBuilder("snapshot_date;client_id;region_code;profile_code;wait_status\n");
+        for (int i = 0; i < 2; i++) {
+            waiting.append("2024-05-31;WAITMAY").append(i).append(";ZK10;GGZ03W;ACTIEF\n");
+        }
+        for (int i = 0; i < 3; i++) {
+            waiting.append("2024-06-30;WAITJUN").append(i).append(";ZK10;GGZ03W;ACTIEF\n");
+        }
+        waiting.append("2024-06-30;WAITURG;ZK10;GGZ01W;URGENT\n");
+        for (int i = 0; i < 6; i++) {
+            waiting.append("2024-06-30;WAITAMS").append(i).append(";ZK01;GGZ03W;ACTIEF\n");
+        }
+        Path list = Files.createTempFile("waitlist-", ".csv");
+        Files.writeString(list, waiting, StandardCharsets.UTF_8);
+        assertThat(imports.importFile(list, "hand-wachtlijst.csv", "waitlist").status()).isEqualTo(ImportStatus.LOADED);
+        Files.delete(list);
     }
 
     private static final YearMonth JAN = YearMonth.of(2024, 1);
@@ -214,5 +231,53 @@ class FiguresTest extends EmptyDatabaseTest {
             }
         }
         assertThat(xlsxCells).isEqualTo(pageCells);
+    }
+
+    @Autowired
+    WaitlistFigures waitlist;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void theWaitingListOfTheLatestSnapshotOnOrBeforeTheDate() throws Exception {
+        WaitlistFigures.WaitlistTable july = waitlist.waitlist("NL", LocalDate.of(2024, 7, 15));
+        assertThat(july.snapshot()).isEqualTo(LocalDate.of(2024, 6, 30));
+        assertThat(july.clients()).containsEntry("ACTIEF", 9L).containsEntry("URGENT", 1L).containsEntry("NIET_ACTIEF", 0L);
+        assertThat(july.total()).isEqualTo(10);
+        WaitlistFigures.WaitlistTable june = waitlist.waitlist("ZK10", LocalDate.of(2024, 6, 29));
+        assertThat(june.snapshot()).isEqualTo(LocalDate.of(2024, 5, 31));
+        assertThat(june.clients()).containsEntry("ACTIEF", 2L);
+        assertThat(waitlist.waitlist("ZK10", LocalDate.of(2020, 1, 1)).snapshot()).isNull();
+
+        JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/waitlist?region=ZK10&date=2024-07-01").body());
+        assertThat(answer.get("snapshot").asText()).isEqualTo("2024-06-30");
+        assertThat(answer.get("clients").get("ACTIEF").get("display").asText()).isEqualTo("<5");
+        assertThat(answer.get("clients").get("WACHT_OP_VOORKEUR").get("display").asText()).isEqualTo("0");
+    }
+
+    @Test
+    void prevalencePerTenThousandAdultsForEveryRegionAndNl() throws Exception {
+        long adultsZk02 = jdbc.queryForObject("select sum(inhabitants_18plus) from population where year = 2019 and region_code = 'ZK02'", Long.class);
+        long adultsNl = jdbc.queryForObject("select sum(inhabitants_18plus) from population where year = 2019", Long.class);
+        StockFigures.PrevalenceTable table = stock.prevalence(LocalDate.of(2022, 10, 1), "GGZ-W");
+        assertThat(table.populationYear()).isEqualTo(2019);
+        assertThat(table.rows()).hasSize(32);
+        assertThat(table.rows().get(0).region()).isEqualTo("NL");
+        assertThat(table.rows().get(0).perTenThousand()).isCloseTo(26_135 * 10_000.0 / adultsNl, org.assertj.core.data.Offset.offset(1e-9));
+        StockFigures.PrevalenceRow zk02 = table.rows().stream().filter(r -> r.region().equals("ZK02")).findFirst().orElseThrow();
+        assertThat(zk02.clients()).isEqualTo(26_135);
+        assertThat(zk02.perTenThousand()).isCloseTo(26_135 * 10_000.0 / adultsZk02, org.assertj.core.data.Offset.offset(1e-9));
+
+        JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/prevalence?date=2022-10-01").body());
+        JsonNode zk02Line = null;
+        for (JsonNode line : answer.get("rows")) {
+            if (line.get("region").asText().equals("ZK02")) {
+                zk02Line = line;
+            }
+        }
+        assertThat(zk02Line.get("display").asText()).isEqualTo(String.format(java.util.Locale.forLanguageTag("nl-NL"), "%.1f",
+                Math.round(26_135 * 100_000.0 / adultsZk02) / 10.0));
+        assertThat(answer.get("rows").get(1).get("display").asText()).isEqualTo("0,0");
+        assertThat(WebSession.anonymous(port).getJson("/api/v1/figures/prevalence?date=2022-10-01&series=GGZ-X").status()).isEqualTo(400);
     }
 }

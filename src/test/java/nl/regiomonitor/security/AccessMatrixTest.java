@@ -138,6 +138,10 @@ class AccessMatrixTest extends IntegrationTest {
                 c -> c.api().getJson("/api/v1/figures/influx?region=" + REGION + "&from=2024-01&to=2024-03")));
         cases.add(new Case("GET /api/v1/trend/influx", "", EVERYONE,
                 c -> c.api().getJson("/api/v1/trend/influx?region=" + REGION + "&from=2023-01&to=2024-12")));
+        cases.add(new Case("GET /api/v1/figures/prevalence", "", EVERYONE,
+                c -> c.api().getJson("/api/v1/figures/prevalence?date=2024-10-01")));
+        cases.add(new Case("GET /api/v1/figures/waitlist", "", EVERYONE,
+                c -> c.api().getJson("/api/v1/figures/waitlist?region=" + REGION + "&date=2024-10-01")));
         cases.add(new Case("GET /api/v1/figures/stock", "", EVERYONE,
                 c -> c.api().getJson("/api/v1/figures/stock?region=" + REGION + "&date=2024-10-01")));
         cases.add(new Case("GET /v3/api-docs.yaml", "", EVERYONE, c -> c.api().getAny("/v3/api-docs.yaml")));
