@@ -27,11 +27,13 @@ class FiguresApiController {
     private final InfluxFigures influx;
     private final StockFigures stock;
     private final WaitlistFigures waitlist;
+    private final CostFigures costs;
 
-    FiguresApiController(InfluxFigures influx, StockFigures stock, WaitlistFigures waitlist) {
+    FiguresApiController(InfluxFigures influx, StockFigures stock, WaitlistFigures waitlist, CostFigures costs) {
         this.influx = influx;
         this.stock = stock;
         this.waitlist = waitlist;
+        this.costs = costs;
     }
 
     @Schema(description = "Instroom in één maand, per categorie en in totaal")
@@ -128,5 +130,27 @@ class FiguresApiController {
         Map<String, Cell> cells = new LinkedHashMap<>();
         table.statuses().forEach(s -> cells.put(s.code(), Cell.ofClients(table.clients().get(s.code()))));
         return new WaitlistAnswer(region, date, table.snapshot(), table.statuses(), cells, Cell.ofClients(table.total()));
+    }
+
+    @Schema(description = "Kosten per cliënt per dag van een profiel (of alle profielen), met de band van alle regio's")
+    record CostLine(String code, String name,
+                    @Schema(description = "Gemiddelde kosten per cliënt per dag in euro's; leeg zonder kosten") java.math.BigDecimal perDay,
+                    java.math.BigDecimal lowest, java.math.BigDecimal median, java.math.BigDecimal highest,
+                    @Schema(description = "Aantal regio's in de band") int regionsInBand,
+                    @Schema(description = "Weergave, bijvoorbeeld € 166,67") String display) {
+    }
+
+    record CostAnswer(String region, int year, List<CostLine> rows) {
+    }
+
+    @GetMapping("/costs")
+    @Operation(summary = "Betaalbaarheid: gemiddelde kosten per cliënt per dag per profiel, tegen de band (laagste, mediaan, hoogste) van alle regio's")
+    CostAnswer costs(@Parameter(description = REGION) @RequestParam String region,
+                     @Parameter(description = "Jaar, bijvoorbeeld 2024") @RequestParam int year) {
+        CostFigures.CostTable table = costs.costs(region, year);
+        java.text.NumberFormat money = java.text.NumberFormat.getCurrencyInstance(java.util.Locale.forLanguageTag("nl-NL"));
+        List<CostLine> rows = table.rows().stream().map(r -> new CostLine(r.category().code(), r.category().name(), r.perDay(),
+                r.lowest(), r.median(), r.highest(), r.regionsInBand(), r.perDay() == null ? "–" : money.format(r.perDay()))).toList();
+        return new CostAnswer(region, year, rows);
     }
 }

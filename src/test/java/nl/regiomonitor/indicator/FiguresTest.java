@@ -103,6 +103,19 @@ class FiguresTest extends EmptyDatabaseTest {
         Files.writeString(list, waiting, StandardCharsets.UTF_8);
         assertThat(imports.importFile(list, "hand-wachtlijst.csv", "waitlist").status()).isEqualTo(ImportStatus.LOADED);
         Files.delete(list);
+
+        // costs 2024: GGZ03W per day ZK10 25,000/150 = 166.67, ZK01 30,000/200 = 150.00, ZK02 21,000/100 = 210.00;
+        // ZK10 also GGZ01W 1,000/10 = 100.00, so ZK10 over all profiles 26,000/160 = 162.50; a 2023 line is outside
+        Path costsFile = Files.createTempFile("costs-", ".csv");
+        Files.writeString(costsFile, "month;region_code;profile_code;delivery_form;client_days;amount_eur\n"
+                + "2024-01;ZK10;GGZ03W;VERBLIJF;100;20000.00\n"
+                + "2024-02;ZK10;GGZ03W;VERBLIJF;50;5000.00\n"
+                + "2024-02;ZK10;GGZ01W;MPT;10;1000.00\n"
+                + "2024-03;ZK01;GGZ03W;VERBLIJF;200;30000.00\n"
+                + "2024-03;ZK02;GGZ03W;VERBLIJF;100;21000.00\n"
+                + "2023-12;ZK02;GGZ03W;VERBLIJF;100;99000.00\n", StandardCharsets.UTF_8);
+        assertThat(imports.importFile(costsFile, "hand-kosten.csv", "costs").status()).isEqualTo(ImportStatus.LOADED);
+        Files.delete(costsFile);
     }
 
     private static final YearMonth JAN = YearMonth.of(2024, 1);
@@ -279,5 +292,29 @@ class FiguresTest extends EmptyDatabaseTest {
                 Math.round(26_135 * 100_000.0 / adultsZk02) / 10.0));
         assertThat(answer.get("rows").get(1).get("display").asText()).isEqualTo("0,0");
         assertThat(WebSession.anonymous(port).getJson("/api/v1/figures/prevalence?date=2022-10-01&series=GGZ-X").status()).isEqualTo(400);
+    }
+
+    @Autowired
+    CostFigures costs;
+
+    @Test
+    void costPerClientPerDayAgainstTheBandOfAllRegions() throws Exception {
+        CostFigures.CostTable zk10 = costs.costs("ZK10", 2024);
+        CostFigures.CostRow ggz03w = zk10.rows().stream().filter(r -> r.category().code().equals("GGZ03W")).findFirst().orElseThrow();
+        assertThat(ggz03w.perDay()).isEqualByComparingTo("166.67");
+        assertThat(ggz03w.lowest()).isEqualByComparingTo("150.00");
+        assertThat(ggz03w.median()).isEqualByComparingTo("166.67");
+        assertThat(ggz03w.highest()).isEqualByComparingTo("210.00");
+        assertThat(ggz03w.regionsInBand()).isEqualTo(3);
+        CostFigures.CostRow all = zk10.rows().get(zk10.rows().size() - 1);
+        assertThat(all.category().code()).isEqualTo("ALL");
+        assertThat(all.perDay()).isEqualByComparingTo("162.50");
+        assertThat(costs.costs("NL", 2024).rows().stream().filter(r -> r.category().code().equals("GGZ03W")).findFirst()
+                .orElseThrow().perDay()).isEqualByComparingTo("168.89"); // 76,000 / 450
+        assertThat(costs.costs("ZK01", 2024).rows().stream().filter(r -> r.category().code().equals("GGZ01W")).findFirst()
+                .orElseThrow().perDay()).as("no GGZ01W costs in ZK01").isNull();
+
+        JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/costs?region=ZK10&year=2024").body());
+        assertThat(answer.get("rows").get(1).get("display").asText()).isEqualTo("€\u00a0166,67"); // a non-breaking space, as Dutch currency is written
     }
 }
