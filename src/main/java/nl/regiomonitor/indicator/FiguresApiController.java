@@ -28,8 +28,13 @@ class FiguresApiController {
     private final StockFigures stock;
     private final WaitlistFigures waitlist;
     private final CostFigures costs;
+    private final DeliveryFormFigures deliveryForms;
+    private final FlowFigures flows;
 
-    FiguresApiController(InfluxFigures influx, StockFigures stock, WaitlistFigures waitlist, CostFigures costs) {
+    FiguresApiController(InfluxFigures influx, StockFigures stock, WaitlistFigures waitlist, CostFigures costs,
+                         DeliveryFormFigures deliveryForms, FlowFigures flows) {
+        this.deliveryForms = deliveryForms;
+        this.flows = flows;
         this.influx = influx;
         this.stock = stock;
         this.waitlist = waitlist;
@@ -152,5 +157,52 @@ class FiguresApiController {
         List<CostLine> rows = table.rows().stream().map(r -> new CostLine(r.category().code(), r.category().name(), r.perDay(),
                 r.lowest(), r.median(), r.highest(), r.regionsInBand(), r.perDay() == null ? "–" : money.format(r.perDay()))).toList();
         return new CostAnswer(region, year, rows);
+    }
+
+    @Schema(description = "Verzilvering van één profiel (of ALL): cliënten in zorg per leveringsvorm en hun aandeel")
+    record FormLine(String code, String name, Map<String, Cell> clients,
+                    @Schema(description = "Aandeel per leveringsvorm in procenten; leeg waar de cel niet wordt getoond") Map<String, Double> share,
+                    Cell total) {
+    }
+
+    record FormAnswer(String region, LocalDate date, List<Category> forms, List<FormLine> rows) {
+    }
+
+    @GetMapping("/delivery-forms")
+    @Operation(summary = "Verzilvering: cliënten in zorg per leveringsvorm (verblijf, vpt, mpt, pgb), per profiel, op een peildatum")
+    FormAnswer deliveryForms(@Parameter(description = REGION) @RequestParam String region,
+                             @Parameter(description = "Peildatum, jjjj-mm-dd") @RequestParam
+                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        DeliveryFormFigures.FormTable table = deliveryForms.deliveryForms(region, date);
+        List<FormLine> rows = table.rows().stream().map(r -> {
+            Map<String, Cell> cells = new LinkedHashMap<>();
+            Map<String, Double> shares = new LinkedHashMap<>();
+            Cell total = Cell.ofClients(r.total());
+            for (Category form : table.forms()) {
+                Cell cell = Cell.ofClients(r.clients().get(form.code()));
+                cells.put(form.code(), cell);
+                Double share = r.share(form.code());
+                shares.put(form.code(), cell.suppressed() || total.suppressed() || share == null ? null : Math.round(share * 10) / 10.0);
+            }
+            return new FormLine(r.profile().code(), r.profile().name(), cells, shares, total);
+        }).toList();
+        return new FormAnswer(region, date, table.forms(), rows);
+    }
+
+    @Schema(description = "Stromen in een jaar tussen regio's")
+    record FlowAnswer(String region, int year,
+                      @Schema(description = "Geïndiceerd in de regio, zorg geleverd in een andere regio") Cell indicatedHereCaredElsewhere,
+                      @Schema(description = "Zorg geleverd in de regio, geïndiceerd in een andere regio") Cell caredHereIndicatedElsewhere,
+                      @Schema(description = "Verhuisd naar de regio: een nieuwe indicatie hier na een in een andere regio") Cell movedIn,
+                      @Schema(description = "Verhuisd uit de regio") Cell movedOut) {
+    }
+
+    @GetMapping("/flows")
+    @Operation(summary = "Stromen: hier geïndiceerd en elders in zorg (en omgekeerd), verhuisd naar en uit de regio in een jaar")
+    FlowAnswer flows(@Parameter(description = REGION) @RequestParam String region,
+                     @Parameter(description = "Jaar, bijvoorbeeld 2024") @RequestParam int year) {
+        FlowFigures.Flows f = flows.flows(region, year);
+        return new FlowAnswer(region, year, Cell.ofClients(f.indicatedHereCaredElsewhere()), Cell.ofClients(f.caredHereIndicatedElsewhere()),
+                Cell.ofClients(f.movedIn()), Cell.ofClients(f.movedOut()));
     }
 }

@@ -71,6 +71,9 @@ class FiguresTest extends EmptyDatabaseTest {
         rows.append("HANDD;2024-02-10;2024-02-15;;ZK10;GGZ01W;WLZ_ANDERS;1950\n");
         rows.append("HANDE;2023-12-10;2023-12-20;;ZK10;GGZ02W;WMO_BW;1990\n");
         rows.append("HANDF;2024-03-01;2024-03-05;;ZK10;GGZ03W;JEUGD;2005\n");
+        // moves from ZK01 to ZK10 in April 2024 (first GGZ-W in 2023: no influx in the months above)
+        rows.append("MOVER;2023-02-20;2023-03-01;2024-03-31;ZK01;GGZ02W;GEEN;1975\n");
+        rows.append("MOVER;2024-03-20;2024-04-01;;ZK10;GGZ02W;GEEN;1975\n");
         String[] profiles = {"GGZ01W", "GGZ02W", "GGZ03W", "GGZ04W", "GGZ05W"};
         for (int i = 0; i < 20_150; i++) {
             rows.append("STOCKA").append(i).append(";2020-12-15;2021-01-01;;ZK02;").append(profiles[i % 5]).append(";WMO_BW;1970\n");
@@ -116,6 +119,19 @@ class FiguresTest extends EmptyDatabaseTest {
                 + "2023-12;ZK02;GGZ03W;VERBLIJF;100;99000.00\n", StandardCharsets.UTF_8);
         assertThat(imports.importFile(costsFile, "hand-kosten.csv", "costs").status()).isEqualTo(ImportStatus.LOADED);
         Files.delete(costsFile);
+
+        // care on 2024-07-01 in ZK10: HANDA (GGZ03W) VERBLIJF; HANDF (GGZ03W) PGB and MPT at once; HANDC (GGZ05W,
+        // indicated in ZK01) VPT delivered in ZK10; HANDB's MPT ended in June. STOCKA0 (GGZ01W) VERBLIJF in ZK02.
+        Path care = Files.createTempFile("allocations-", ".csv");
+        Files.writeString(care, "client_id;provider_code;region_code;delivery_form;start_date;end_date\n"
+                + "HANDA;P1;ZK10;VERBLIJF;2024-02-01;\n"
+                + "HANDB;P1;ZK10;MPT;2024-03-01;2024-06-30\n"
+                + "HANDF;P1;ZK10;PGB;2024-04-01;\n"
+                + "HANDF;P2;ZK10;MPT;2024-04-01;\n"
+                + "HANDC;P3;ZK10;VPT;2024-06-01;\n"
+                + "STOCKA0;P4;ZK02;VERBLIJF;2021-02-01;\n", StandardCharsets.UTF_8);
+        assertThat(imports.importFile(care, "hand-zorg.csv", "allocations").status()).isEqualTo(ImportStatus.LOADED);
+        Files.delete(care);
     }
 
     private static final YearMonth JAN = YearMonth.of(2024, 1);
@@ -316,5 +332,57 @@ class FiguresTest extends EmptyDatabaseTest {
 
         JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/costs?region=ZK10&year=2024").body());
         assertThat(answer.get("rows").get(1).get("display").asText()).isEqualTo("€\u00a0166,67"); // a non-breaking space, as Dutch currency is written
+    }
+
+    @Autowired
+    DeliveryFormFigures deliveryForms;
+
+    @Test
+    void deliveryFormsPerProfileOfTheClientsInCare() throws Exception {
+        DeliveryFormFigures.FormTable zk10 = deliveryForms.deliveryForms("ZK10", LocalDate.of(2024, 7, 1));
+        DeliveryFormFigures.FormRow ggz03w = zk10.rows().stream().filter(r -> r.profile().code().equals("GGZ03W")).findFirst().orElseThrow();
+        assertThat(ggz03w.total()).isEqualTo(2);
+        assertThat(ggz03w.clients()).containsEntry("VERBLIJF", 1L).containsEntry("PGB", 1L).containsEntry("MPT", 1L)
+                .containsEntry("VPT", 0L);
+        assertThat(ggz03w.share("VERBLIJF")).isEqualTo(50.0);
+        DeliveryFormFigures.FormRow ggz05w = zk10.rows().stream().filter(r -> r.profile().code().equals("GGZ05W")).findFirst().orElseThrow();
+        assertThat(ggz05w.clients()).containsEntry("VPT", 1L);
+        DeliveryFormFigures.FormRow all = zk10.rows().get(zk10.rows().size() - 1);
+        assertThat(all.total()).isEqualTo(3);
+        DeliveryFormFigures.FormRow national = deliveryForms.deliveryForms("NL", LocalDate.of(2024, 7, 1)).rows().stream()
+                .filter(r -> r.profile().code().equals("ALL")).findFirst().orElseThrow();
+        assertThat(national.total()).isEqualTo(4);
+        assertThat(national.clients()).containsEntry("VERBLIJF", 2L);
+
+        JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/delivery-forms?region=ZK10&date=2024-07-01").body());
+        JsonNode line = answer.get("rows").get(2); // GGZ03W
+        assertThat(line.get("code").asText()).isEqualTo("GGZ03W");
+        assertThat(line.get("clients").get("PGB").get("display").asText()).isEqualTo("<5");
+        assertThat(line.get("share").path("PGB").isNumber()).as("a share of hidden cells would give them away").isFalse();
+    }
+
+    @Autowired
+    FlowFigures flows;
+
+    @Test
+    void flowsBetweenRegionsInAYear() throws Exception {
+        // HANDC is indicated in ZK01 and cared for in ZK10; MOVER moves from ZK01 to ZK10 in 2024
+        FlowFigures.Flows zk10 = flows.flows("ZK10", 2024);
+        assertThat(zk10.caredHereIndicatedElsewhere()).isEqualTo(1);
+        assertThat(zk10.indicatedHereCaredElsewhere()).isZero();
+        assertThat(zk10.movedIn()).isEqualTo(1);
+        assertThat(zk10.movedOut()).isZero();
+        FlowFigures.Flows zk01 = flows.flows("ZK01", 2024);
+        assertThat(zk01.indicatedHereCaredElsewhere()).isEqualTo(1);
+        assertThat(zk01.movedOut()).isEqualTo(1);
+        assertThat(zk01.movedIn()).isZero();
+        FlowFigures.Flows national = flows.flows("NL", 2024);
+        assertThat(national.indicatedHereCaredElsewhere()).isEqualTo(1);
+        assertThat(national.movedIn()).isEqualTo(1);
+        assertThat(flows.flows("ZK10", 2023).movedIn()).isZero();
+
+        JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/flows?region=ZK10&year=2024").body());
+        assertThat(answer.get("movedIn").get("display").asText()).isEqualTo("<5");
+        assertThat(answer.get("movedOut").get("display").asText()).isEqualTo("0");
     }
 }

@@ -140,6 +140,10 @@ class AccessMatrixTest extends IntegrationTest {
                 c -> c.api().getJson("/api/v1/trend/influx?region=" + REGION + "&from=2023-01&to=2024-12")));
         cases.add(new Case("GET /api/v1/figures/prevalence", "", EVERYONE,
                 c -> c.api().getJson("/api/v1/figures/prevalence?date=2024-10-01")));
+        cases.add(new Case("GET /api/v1/figures/delivery-forms", "", EVERYONE,
+                c -> c.api().getJson("/api/v1/figures/delivery-forms?region=" + REGION + "&date=2024-10-01")));
+        cases.add(new Case("GET /api/v1/figures/flows", "", EVERYONE,
+                c -> c.api().getJson("/api/v1/figures/flows?region=" + REGION + "&year=2024")));
         cases.add(new Case("GET /api/v1/figures/costs", "", EVERYONE,
                 c -> c.api().getJson("/api/v1/figures/costs?region=" + REGION + "&year=2024")));
         cases.add(new Case("GET /api/v1/figures/waitlist", "", EVERYONE,
