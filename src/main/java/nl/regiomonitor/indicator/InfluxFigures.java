@@ -20,6 +20,8 @@ public class InfluxFigures {
     /** The series whose influx the regions must bring down (SPEC.md §1). */
     public static final String SERIES = "GGZ-W";
     static final String UNKNOWN = "ONBEKEND";
+    /** The age band of young adults, a focus of the national template. */
+    public static final String YOUNG_ADULTS = "18-26";
 
     private final JdbcTemplate jdbc;
     private final FigureScope scope;

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.indicator.Breakdown;
+import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.FigureTable;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.indicator.TableDownloads;
@@ -55,6 +56,7 @@ class InfluxMonitorController {
         model.addAttribute("chart", TrendChart.svg(result, "Instroom GGZ-W per maand, " + q.regionName(),
                 InfluxTrend.targetFor(q.region(), null), "instroomgrafiek"));
         model.addAttribute("tables", tables(q));
+        model.addAttribute("youngAdults", youngAdults(q));
         return "trend/influx";
     }
 
@@ -94,6 +96,22 @@ class InfluxMonitorController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "De eerste maand ligt na de laatste");
         }
         return new Question(region, name, start, end);
+    }
+
+    /** The share of 18–26-year-olds in the period's influx, as the page says it; a count of 1 to 4 is not given. */
+    private String youngAdults(Question q) {
+        InfluxFigures.InfluxTable byAge = influx.influx(q.region(), q.from(), q.to(), Breakdown.AGEBAND);
+        long young = byAge.rows().stream().mapToLong(r -> r.counts().getOrDefault(InfluxFigures.YOUNG_ADULTS, 0L)).sum();
+        long all = byAge.rows().stream().mapToLong(InfluxFigures.MonthRow::total).sum();
+        Cell youngCell = Cell.ofClients(young);
+        if (all == 0) {
+            return "Geen instroom in deze periode.";
+        }
+        if (youngCell.suppressed()) {
+            return "Jongvolwassenen (18 t/m 26 jaar): <5 van " + Cell.ofClients(all).display() + " nieuwe cliënten.";
+        }
+        return String.format(java.util.Locale.forLanguageTag("nl-NL"), "Jongvolwassenen (18 t/m 26 jaar): %.1f%% van de instroom (%s van %s).",
+                100.0 * young / all, youngCell.display(), Cell.ofClients(all).display());
     }
 
     private List<FigureTable> tables(Question q) {
