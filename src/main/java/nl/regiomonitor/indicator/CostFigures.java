@@ -3,10 +3,12 @@ package nl.regiomonitor.indicator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
+import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.math3.stat.descriptive.rank.Median;
@@ -32,6 +34,11 @@ public class CostFigures {
     /** One line: the region's cost per client per day and the band of the regions that have costs for it. */
     public record CostRow(Category category, BigDecimal perDay, BigDecimal lowest, BigDecimal median, BigDecimal highest,
                           int regionsInBand) {
+
+        /** An amount as Dutch write it, "€ 166,67" (with a non-breaking space); "–" for none. */
+        public static String display(BigDecimal amount) {
+            return amount == null ? "–" : NumberFormat.getCurrencyInstance(Locale.forLanguageTag("nl-NL")).format(amount);
+        }
     }
 
     public record CostTable(String region, int year, List<CostRow> rows) {

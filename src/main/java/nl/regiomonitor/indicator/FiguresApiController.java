@@ -153,9 +153,8 @@ class FiguresApiController {
     CostAnswer costs(@Parameter(description = REGION) @RequestParam String region,
                      @Parameter(description = "Jaar, bijvoorbeeld 2024") @RequestParam int year) {
         CostFigures.CostTable table = costs.costs(region, year);
-        java.text.NumberFormat money = java.text.NumberFormat.getCurrencyInstance(java.util.Locale.forLanguageTag("nl-NL"));
         List<CostLine> rows = table.rows().stream().map(r -> new CostLine(r.category().code(), r.category().name(), r.perDay(),
-                r.lowest(), r.median(), r.highest(), r.regionsInBand(), r.perDay() == null ? "–" : money.format(r.perDay()))).toList();
+                r.lowest(), r.median(), r.highest(), r.regionsInBand(), CostFigures.CostRow.display(r.perDay()))).toList();
         return new CostAnswer(region, year, rows);
     }
 

@@ -385,6 +385,8 @@ class FiguresTest extends EmptyDatabaseTest {
         assertThat(national.movedIn()).isEqualTo(1);
         assertThat(flows.flows("ZK10", 2023).movedIn()).isZero();
 
+        String page = WebSession.anonymous(port).get("/regions/ZK10?year=2024").body();
+        assertThat(page).contains("Cijfers Haaglanden (ZK10)").contains("€\u00a0166,67").contains("Verhuisd naar de regio");
         JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/flows?region=ZK10&year=2024").body());
         assertThat(answer.get("movedIn").get("display").asText()).isEqualTo("<5");
         assertThat(answer.get("movedOut").get("display").asText()).isEqualTo("0");

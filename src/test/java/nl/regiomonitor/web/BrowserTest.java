@@ -217,4 +217,17 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.id("tabel-profiel")).getText()).contains("<5");
         assertAccessible();
     }
+
+    @Test
+    void aRegionsFiguresPageIsReachedFromTheStartPage() {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.linkText("Haaglanden")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/regions/ZK10"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cijfers Haaglanden (ZK10)");
+        assertThat(browser.findElement(By.id("tabel-stand")).getText()).contains("GGZ-W").contains("GGZ03W").contains("%");
+        assertThat(browser.findElement(By.id("tabel-kosten")).getText()).contains("€");
+        assertThat(browser.findElement(By.id("stromen")).getText()).contains("Verhuisd naar de regio");
+        assertAccessible();
+    }
 }
