@@ -31,6 +31,11 @@ public record Cell(
         return new Cell(count, false, NumberFormat.getIntegerInstance(DUTCH).format(count));
     }
 
+    /** A figure that is not a count of clients, such as an amount or a change, as text. */
+    public static Cell ofText(String display) {
+        return new Cell(null, false, display);
+    }
+
     /** A count in the system's own use: shown as it is. */
     public static Cell ofCount(long count) {
         return new Cell(count, false, NumberFormat.getIntegerInstance(DUTCH).format(count));

@@ -57,7 +57,8 @@ class IndicationSnapshot {
 
     private final JdbcTemplate jdbc;
     private final DataVersion data;
-    private final Map<String, String> seriesOfProfile = new HashMap<>();
+    // read by figure requests while a rebuild may be filling it again
+    private final Map<String, String> seriesOfProfile = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Snapshot snapshot;
 
     IndicationSnapshot(JdbcTemplate jdbc, DataVersion data) {

@@ -1,10 +1,10 @@
 package nl.regiomonitor.indicator;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
 import org.springframework.http.HttpStatus;
@@ -15,61 +15,62 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/**
- * A region's published figures on one page, for a year: stock on 1 October with the change,
- * prevalence against NL, delivery forms, costs against the band of all regions, the waiting list
- * and the flows. Every number is a {@link Cell}.
- */
+/** A region's published figures for a year on one page, and as CSV and XLSX with the same cells. */
 @Controller
 class RegionFiguresController {
 
     private final RegionService regions;
     private final InfluxFigures influx;
-    private final StockFigures stock;
-    private final WaitlistFigures waitlist;
-    private final CostFigures costs;
-    private final DeliveryFormFigures deliveryForms;
-    private final FlowFigures flows;
+    private final RegionTables tables;
 
-    RegionFiguresController(RegionService regions, InfluxFigures influx, StockFigures stock, WaitlistFigures waitlist,
-                            CostFigures costs, DeliveryFormFigures deliveryForms, FlowFigures flows) {
+    RegionFiguresController(RegionService regions, InfluxFigures influx, RegionTables tables) {
         this.regions = regions;
         this.influx = influx;
-        this.stock = stock;
-        this.waitlist = waitlist;
-        this.costs = costs;
-        this.deliveryForms = deliveryForms;
-        this.flows = flows;
+        this.tables = tables;
     }
 
     @GetMapping("/regions/{region}")
     String page(@PathVariable String region, @RequestParam(required = false) Integer year, Model model) {
-        Region shown = regions.find(region).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio"));
-        int chosen = year == null ? defaultYear() : year;
-        if (chosen < 2000 || chosen > 2100) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Onbekend jaar");
-        }
-        // the regioperspectief counts on 1 October (SPEC.md §3)
-        LocalDate referenceDate = LocalDate.of(chosen, 10, 1);
+        Region shown = region(region);
+        int chosen = year(year);
         model.addAttribute("region", shown);
-        model.addAttribute("regions", regions.regions());
         model.addAttribute("year", chosen);
-        model.addAttribute("referenceDate", referenceDate);
-        model.addAttribute("referenceDateText", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("nl-NL")).format(referenceDate));
-        model.addAttribute("stock", stock.stock(region, referenceDate, Breakdown.PROFILE));
-        StockFigures.PrevalenceTable prevalence = stock.prevalence(referenceDate, InfluxFigures.SERIES);
-        model.addAttribute("prevalenceYear", prevalence.populationYear());
-        model.addAttribute("prevalenceNl", prevalence.rows().get(0));
-        model.addAttribute("prevalenceRegion", prevalence.rows().stream().filter(r -> r.region().equals(region)).findFirst().orElseThrow());
-        model.addAttribute("forms", deliveryForms.deliveryForms(region, referenceDate));
-        model.addAttribute("costs", costs.costs(region, chosen));
-        model.addAttribute("waitlist", waitlist.waitlist(region, referenceDate));
-        model.addAttribute("flows", flows.flows(region, chosen));
+        model.addAttribute("tables", tables.tables(shown, chosen));
         return "indicator/region";
     }
 
-    /** The last year whose 1 October lies within the data. */
-    private int defaultYear() {
+    @GetMapping("/regions/{region}/cijfers.csv")
+    void csv(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletResponse response)
+            throws IOException {
+        Region shown = region(region);
+        int chosen = year(year);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"cijfers-" + shown.code() + "-" + chosen + ".csv\"");
+        TableDownloads.csv(tables.tables(shown, chosen), response.getOutputStream());
+    }
+
+    @GetMapping("/regions/{region}/cijfers.xlsx")
+    void xlsx(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletResponse response)
+            throws IOException {
+        Region shown = region(region);
+        int chosen = year(year);
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader("Content-Disposition", "attachment; filename=\"cijfers-" + shown.code() + "-" + chosen + ".xlsx\"");
+        TableDownloads.xlsx(tables.tables(shown, chosen), response.getOutputStream());
+    }
+
+    private Region region(String code) {
+        return regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio"));
+    }
+
+    /** The year asked, or the last year whose 1 October lies within the data. */
+    private int year(Integer asked) {
+        if (asked != null) {
+            if (asked < 2000 || asked > 2100) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Onbekend jaar");
+            }
+            return asked;
+        }
         YearMonth last = influx.lastMonth();
         if (last == null) {
             return LocalDate.now().getYear();

@@ -102,6 +102,8 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.READ, "/api/v1/trend/**", Access.publicly()),
             rule(Methods.READ, "/instroom", Access.publicly()),
             rule(Methods.READ, "/regions/{region}", Access.publicly()),
+            rule(Methods.READ, "/regions/{region}/cijfers.csv", Access.publicly()),
+            rule(Methods.READ, "/regions/{region}/cijfers.xlsx", Access.publicly()),
             rule(Methods.READ, "/instroom.csv", Access.publicly()),
             rule(Methods.READ, "/instroom.xlsx", Access.publicly()),
             rule(Methods.READ, "/login", Access.publicly()),

@@ -229,41 +229,66 @@ class FiguresTest extends EmptyDatabaseTest {
         // NL, January to March 2024: 2 of 5 are 18-26 (HANDA, HANDF), but 2 is hidden; over 2021-2022 none of 26,135 are
         assertThat(visitor.get("/instroom?region=NL&from=2021-01&to=2022-12").body())
                 .contains("Jongvolwassenen (18 t/m 26 jaar): 0,0% van de instroom (0 van 26.135).");
-        List<String> pageCells = new java.util.ArrayList<>();
-        java.util.regex.Matcher td = java.util.regex.Pattern.compile("<td class=\"num\">([^<]*)</td>").matcher(page);
-        while (td.find()) {
-            pageCells.add(td.group(1).replace("&lt;", "<"));
-        }
+        List<String> pageCells = pageCells(page);
         // three tables of three months: 5 profiles, 7 origins, 4 age bands, each with a total column
         assertThat(pageCells).hasSize(3 * (6 + 8 + 5));
         assertThat(pageCells.subList(0, 6)).containsExactly("<5", "0", "<5", "0", "0", "<5");
+        assertThat(csvCells(visitor.getAny("/instroom.csv" + query).body())).isEqualTo(pageCells);
+        assertThat(xlsxCells("/instroom.xlsx" + query)).isEqualTo(pageCells);
 
-        List<String> csvCells = new java.util.ArrayList<>();
-        for (String line : visitor.getAny("/instroom.csv" + query).body().split("\r?\n")) {
-            String[] fields = line.split(";");
-            if (fields.length > 1 && fields[0].matches("[a-z]{3}\\.? 2024")) {
-                csvCells.addAll(List.of(fields).subList(1, fields.length));
+        String regionPage = visitor.get("/regions/ZK10?year=2024").body();
+        List<String> regionCells = pageCells(regionPage);
+        assertThat(regionCells).contains("€\u00a0166,67", "<5", "–");
+        assertThat(csvCells(visitor.getAny("/regions/ZK10/cijfers.csv?year=2024").body())).isEqualTo(regionCells);
+        assertThat(xlsxCells("/regions/ZK10/cijfers.xlsx?year=2024")).isEqualTo(regionCells);
+    }
+
+    /** The cells of every table on a page, in order, as shown. */
+    private static List<String> pageCells(String page) {
+        List<String> cells = new java.util.ArrayList<>();
+        java.util.regex.Matcher td = java.util.regex.Pattern.compile("<td class=\"num\">([^<]*)</td>").matcher(page);
+        while (td.find()) {
+            cells.add(org.springframework.web.util.HtmlUtils.htmlUnescape(td.group(1)));
+        }
+        return cells;
+    }
+
+    /** The cells of every table of a download: each table is a caption line, a heading line, rows, an empty line. */
+    private static List<String> csvCells(String csv) throws java.io.IOException {
+        List<String> cells = new java.util.ArrayList<>();
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(';')
+                .setIgnoreEmptyLines(false).get().parse(new java.io.StringReader(csv.replace("\uFEFF", ""))).getRecords();
+        int inTable = 0;
+        for (org.apache.commons.csv.CSVRecord record : records) {
+            if (record.size() == 1 && record.get(0).isEmpty()) {
+                inTable = 0;
+            } else if (++inTable > 2) {
+                for (int i = 1; i < record.size(); i++) {
+                    cells.add(record.get(i));
+                }
             }
         }
-        assertThat(csvCells).isEqualTo(pageCells);
+        return cells;
+    }
 
-        List<String> xlsxCells = new java.util.ArrayList<>();
+    private List<String> xlsxCells(String path) throws Exception {
+        List<String> cells = new java.util.ArrayList<>();
         java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/instroom.xlsx" + query)).build(),
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofByteArray());
         try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
                 new java.io.ByteArrayInputStream(xlsx.body()))) {
-            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter();
+            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.forLanguageTag("nl-NL"));
             for (org.apache.poi.ss.usermodel.Sheet sheet : book) {
                 for (int r = 2; r <= sheet.getLastRowNum(); r++) {
                     org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
                     for (int c = 1; c < row.getLastCellNum(); c++) {
-                        xlsxCells.add(text.formatCellValue(row.getCell(c)));
+                        cells.add(text.formatCellValue(row.getCell(c)));
                     }
                 }
             }
         }
-        assertThat(xlsxCells).isEqualTo(pageCells);
+        return cells;
     }
 
     @Autowired

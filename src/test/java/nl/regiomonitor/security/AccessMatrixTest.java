@@ -131,7 +131,9 @@ class AccessMatrixTest extends IntegrationTest {
         for (String path : List.of("/", "/login", "/swagger-ui.html", "/instroom", "/instroom.csv", "/instroom.xlsx")) {
             cases.add(new Case("GET " + path, "", EVERYONE, c -> c.page().get(path)));
         }
-        cases.add(new Case("GET /regions/{region}", "", EVERYONE, c -> c.page().get("/regions/" + REGION + "?year=2024")));
+        for (String page : List.of("", "/cijfers.csv", "/cijfers.xlsx")) {
+            cases.add(new Case("GET /regions/{region}" + page, "", EVERYONE, c -> c.page().get("/regions/" + REGION + page + "?year=2024")));
+        }
         for (String path : List.of("/api/v1/regions", "/v3/api-docs", "/v3/api-docs/swagger-config")) {
             cases.add(new Case("GET " + path, "", EVERYONE, c -> c.api().getJson(path)));
         }

@@ -227,7 +227,7 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Cijfers Haaglanden (ZK10)");
         assertThat(browser.findElement(By.id("tabel-stand")).getText()).contains("GGZ-W").contains("GGZ03W").contains("%");
         assertThat(browser.findElement(By.id("tabel-kosten")).getText()).contains("€");
-        assertThat(browser.findElement(By.id("stromen")).getText()).contains("Verhuisd naar de regio");
+        assertThat(browser.findElement(By.id("tabel-stromen")).getText()).contains("Verhuisd naar de regio");
         assertAccessible();
     }
 }

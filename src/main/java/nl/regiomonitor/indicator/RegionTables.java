@@ -1,0 +1,106 @@
+package nl.regiomonitor.indicator;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import nl.regiomonitor.region.Region;
+import org.springframework.stereotype.Component;
+
+/**
+ * A region's figures for one year as the tables its page shows and its downloads hold: stock on
+ * 1 October with the change, prevalence against NL, delivery forms, costs against the band of all
+ * regions, the waiting list and the flows.
+ */
+@Component
+class RegionTables {
+
+    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d-M-yyyy");
+
+    private final StockFigures stock;
+    private final WaitlistFigures waitlist;
+    private final CostFigures costs;
+    private final DeliveryFormFigures deliveryForms;
+    private final FlowFigures flows;
+
+    RegionTables(StockFigures stock, WaitlistFigures waitlist, CostFigures costs, DeliveryFormFigures deliveryForms,
+                 FlowFigures flows) {
+        this.stock = stock;
+        this.waitlist = waitlist;
+        this.costs = costs;
+        this.deliveryForms = deliveryForms;
+        this.flows = flows;
+    }
+
+    /** The regioperspectief counts on 1 October (SPEC.md §3). */
+    static LocalDate referenceDate(int year) {
+        return LocalDate.of(year, 10, 1);
+    }
+
+    List<FigureTable> tables(Region region, int year) {
+        LocalDate day = referenceDate(year);
+        String dayText = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH).format(day);
+        List<FigureTable> tables = new ArrayList<>();
+
+        StockFigures.StockTable s = stock.stock(region.code(), day, Breakdown.PROFILE);
+        tables.add(new FigureTable("stand", "Stand op " + dayText, "Profiel",
+                List.of(DAY.format(s.date()), DAY.format(s.yearBefore()), "Verandering"),
+                s.rows().stream().map(r -> {
+                    Cell now = Cell.ofClients(r.clients());
+                    Cell before = Cell.ofClients(r.clientsYearBefore());
+                    return new FigureTable.Row(r.seriesTotal() ? r.category().name() : r.category().code(), List.of(now, before,
+                            Cell.ofText(now.suppressed() || before.suppressed() ? "–" : r.changeDisplay())));
+                }).toList()));
+
+        StockFigures.PrevalenceTable prevalence = stock.prevalence(day, InfluxFigures.SERIES);
+        List<FigureTable.Row> prevalenceRows = new ArrayList<>();
+        for (StockFigures.PrevalenceRow r : prevalence.rows()) {
+            if (r.region().equals(region.code()) || r.region().equals("NL")) {
+                boolean hidden = Cell.ofClients(r.clients()).suppressed() || r.perTenThousand() == null;
+                prevalenceRows.add(new FigureTable.Row(r.name(), List.of(
+                        Cell.ofText(hidden ? "–" : String.format(DUTCH, "%.1f", r.perTenThousand())))));
+            }
+        }
+        tables.add(new FigureTable("prevalentie", "Prevalentie GGZ-W op " + dayText + " (bevolking " + prevalence.populationYear() + ")",
+                "Gebied", List.of("Per 10.000 inwoners van 18+"), List.copyOf(prevalenceRows)));
+
+        DeliveryFormFigures.FormTable f = deliveryForms.deliveryForms(region.code(), day);
+        List<String> formColumns = new ArrayList<>();
+        f.forms().forEach(form -> formColumns.add(form.code()));
+        formColumns.add("Totaal");
+        tables.add(new FigureTable("verzilvering", "Verzilvering: cliënten in zorg per leveringsvorm op " + dayText, "Profiel",
+                formColumns, f.rows().stream().filter(r -> r.total() > 0).map(r -> {
+                    List<Cell> cells = new ArrayList<>();
+                    f.forms().forEach(form -> cells.add(Cell.ofClients(r.clients().get(form.code()))));
+                    cells.add(Cell.ofClients(r.total()));
+                    return new FigureTable.Row(r.profile().code().equals(DeliveryFormFigures.ALL_PROFILES)
+                            ? "Alle profielen" : r.profile().code(), List.copyOf(cells));
+                }).toList()));
+
+        CostFigures.CostTable c = costs.costs(region.code(), year);
+        tables.add(new FigureTable("kosten", "Kosten per cliënt per dag in " + year, "Profiel",
+                List.of(region.code(), "Laagste regio", "Mediaan regio's", "Hoogste regio"),
+                c.rows().stream().map(r -> new FigureTable.Row(r.category().code().equals("ALL") ? "Alle profielen" : r.category().code(),
+                        List.of(Cell.ofText(CostFigures.CostRow.display(r.perDay())), Cell.ofText(CostFigures.CostRow.display(r.lowest())),
+                                Cell.ofText(CostFigures.CostRow.display(r.median())), Cell.ofText(CostFigures.CostRow.display(r.highest())))))
+                        .toList()));
+
+        WaitlistFigures.WaitlistTable w = waitlist.waitlist(region.code(), day);
+        List<FigureTable.Row> waitRows = new ArrayList<>();
+        w.statuses().forEach(status -> waitRows.add(new FigureTable.Row(status.name(), List.of(Cell.ofClients(w.clients().get(status.code()))))));
+        waitRows.add(new FigureTable.Row("Totaal", List.of(Cell.ofClients(w.total()))));
+        tables.add(new FigureTable("wachtlijst", w.snapshot() == null ? "Wachtlijst: geen momentopname op of vóór " + dayText
+                : "Wachtlijst, momentopname van " + DAY.format(w.snapshot()), "Wachtstatus", List.of("Cliënten"), List.copyOf(waitRows)));
+
+        FlowFigures.Flows fl = flows.flows(region.code(), year);
+        tables.add(new FigureTable("stromen", "Stromen in " + year, "Stroom", List.of("Cliënten"), List.of(
+                new FigureTable.Row("Hier geïndiceerd, elders in zorg", List.of(Cell.ofClients(fl.indicatedHereCaredElsewhere()))),
+                new FigureTable.Row("Hier in zorg, elders geïndiceerd", List.of(Cell.ofClients(fl.caredHereIndicatedElsewhere()))),
+                new FigureTable.Row("Verhuisd naar de regio", List.of(Cell.ofClients(fl.movedIn()))),
+                new FigureTable.Row("Verhuisd uit de regio", List.of(Cell.ofClients(fl.movedOut()))))));
+        return tables;
+    }
+}
