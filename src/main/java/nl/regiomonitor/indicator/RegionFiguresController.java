@@ -44,9 +44,7 @@ class RegionFiguresController {
             throws IOException {
         Region shown = region(region);
         int chosen = year(year);
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"cijfers-" + shown.code() + "-" + chosen + ".csv\"");
-        TableDownloads.csv(tables.tables(shown, chosen), response.getOutputStream());
+        TableDownloads.sendCsv(response, "cijfers-" + shown.code() + "-" + chosen, tables.tables(shown, chosen));
     }
 
     @GetMapping("/regions/{region}/cijfers.xlsx")
@@ -54,9 +52,7 @@ class RegionFiguresController {
             throws IOException {
         Region shown = region(region);
         int chosen = year(year);
-        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition", "attachment; filename=\"cijfers-" + shown.code() + "-" + chosen + ".xlsx\"");
-        TableDownloads.xlsx(tables.tables(shown, chosen), response.getOutputStream());
+        TableDownloads.sendXlsx(response, "cijfers-" + shown.code() + "-" + chosen, tables.tables(shown, chosen));
     }
 
     private Region region(String code) {

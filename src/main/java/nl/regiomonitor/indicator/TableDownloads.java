@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -20,11 +21,30 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** A {@link FigureTable} as CSV (semicolons, for Dutch spreadsheets) and as XLSX: the cells of the page. */
 public final class TableDownloads {
 
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private TableDownloads() {
     }
 
+    /** Sends the tables as a CSV download named {@code fileStem}.csv. */
+    public static void sendCsv(HttpServletResponse response, String fileStem, List<FigureTable> tables) throws IOException {
+        attachment(response, "text/csv; charset=UTF-8", fileStem + ".csv");
+        csv(tables, response.getOutputStream());
+    }
+
+    /** Sends the tables as an Excel download named {@code fileStem}.xlsx. */
+    public static void sendXlsx(HttpServletResponse response, String fileStem, List<FigureTable> tables) throws IOException {
+        attachment(response, XLSX, fileStem + ".xlsx");
+        xlsx(tables, response.getOutputStream());
+    }
+
+    private static void attachment(HttpServletResponse response, String type, String fileName) {
+        response.setContentType(type);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    }
+
     /** Each table under its caption; a hidden cell is written as the page shows it ("<5"), never its value. */
-    public static void csv(List<FigureTable> tables, OutputStream out) throws IOException {
+    private static void csv(List<FigureTable> tables, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // Excel reads UTF-8 only with a byte order mark
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get());
@@ -46,7 +66,7 @@ public final class TableDownloads {
     }
 
     /** One sheet per table; shown values are numbers, hidden ones the text "<5". */
-    public static void xlsx(List<FigureTable> tables, OutputStream out) throws IOException {
+    private static void xlsx(List<FigureTable> tables, OutputStream out) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();

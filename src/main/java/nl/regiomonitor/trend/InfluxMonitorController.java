@@ -66,8 +66,7 @@ class InfluxMonitorController {
              @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
              HttpServletResponse response) throws IOException {
         Question q = question(region, from, to);
-        download(response, "text/csv; charset=UTF-8", q, "csv");
-        TableDownloads.csv(tables(q), response.getOutputStream());
+        TableDownloads.sendCsv(response, fileStem(q), tables(q));
     }
 
     @GetMapping("/instroom.xlsx")
@@ -76,14 +75,11 @@ class InfluxMonitorController {
               @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
               HttpServletResponse response) throws IOException {
         Question q = question(region, from, to);
-        download(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", q, "xlsx");
-        TableDownloads.xlsx(tables(q), response.getOutputStream());
+        TableDownloads.sendXlsx(response, fileStem(q), tables(q));
     }
 
-    private static void download(HttpServletResponse response, String type, Question q, String extension) {
-        response.setContentType(type);
-        response.setHeader("Content-Disposition", "attachment; filename=\"instroom-" + q.region() + "-" + q.from() + "-" + q.to()
-                + "." + extension + "\"");
+    private static String fileStem(Question q) {
+        return "instroom-" + q.region() + "-" + q.from() + "-" + q.to();
     }
 
     private Question question(String region, YearMonth from, YearMonth to) {
