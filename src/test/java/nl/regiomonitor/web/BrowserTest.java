@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -76,6 +77,15 @@ class BrowserTest extends IntegrationTest {
                 .toList().toString()).isEmpty();
     }
 
+    /** Waits for an element the next page brings: a click that submits a form returns before the page is there. */
+    private WebElement waitFor(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    private void waitForHeading(String heading) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
+    }
+
     /** Logs in through the login page, after logging out whoever was logged in. */
     private void logIn(String username) {
         browser.manage().deleteAllCookies();
@@ -115,7 +125,7 @@ class BrowserTest extends IntegrationTest {
         browser.findElement(By.id("password")).sendKeys("kort");
         browser.findElement(By.id("grant-AANBIEDER-ZK10")).click();
         browser.findElement(By.cssSelector(".user-form button")).click();
-        assertThat(browser.findElement(By.cssSelector(".problem[role=alert]")).getText()).contains("minstens 12 tekens");
+        assertThat(waitFor(By.cssSelector(".problem[role=alert]")).getText()).contains("minstens 12 tekens");
         assertThat(browser.findElement(By.id("grant-AANBIEDER-ZK10")).isSelected()).isTrue();
         assertAccessible();
 
@@ -149,11 +159,11 @@ class BrowserTest extends IntegrationTest {
     void careOfficeUserWorksInOwnRegionAndIsRefusedAnotherRegion() throws Exception {
         logIn("zorgkantoor.haaglanden");
         browser.findElement(By.linkText("Beheer ZK10")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Beheer Haaglanden (ZK10)");
+        waitForHeading("Beheer Haaglanden (ZK10)");
         assertAccessible();
 
         browser.findElement(By.linkText("Gegevens importeren voor deze regio")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Gegevens importeren voor regio ZK10");
+        waitForHeading("Gegevens importeren voor regio ZK10");
         assertAccessible();
         Path file = folder.resolve("haaglanden-wachtlijst.csv");
         Files.writeString(file, "snapshot_date;client_id;region_code;profile_code;wait_status\n"
@@ -181,7 +191,7 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Geen toegang");
 
         browser.findElement(By.cssSelector(".account button")).click();
-        assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText()).contains("U bent uitgelogd");
+        assertThat(waitFor(By.cssSelector("main [role=status]")).getText()).contains("U bent uitgelogd");
         browser.get("http://localhost:" + port + "/regions/ZK10/admin");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
     }
@@ -194,7 +204,7 @@ class BrowserTest extends IntegrationTest {
         browser.findElement(By.id("username")).sendKeys("aanbieder.amstelland");
         browser.findElement(By.id("password")).sendKeys("niet-het-wachtwoord");
         browser.findElement(By.cssSelector("main form button")).click();
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("onjuist");
+        assertThat(waitFor(By.cssSelector("[role=alert]")).getText()).contains("onjuist");
         assertAccessible();
     }
 
