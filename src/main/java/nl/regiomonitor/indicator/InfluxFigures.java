@@ -51,10 +51,9 @@ public class InfluxFigures {
             categories.forEach(c -> zero.put(c.code(), 0L));
             counts.put(m, zero);
         }
-        boolean national = scope.national(region);
-        for (IndicationSnapshot.InfluxLine line : snapshot.influx()) {
+        for (IndicationSnapshot.InfluxLine line : scope.national(region) ? snapshot.influx() : snapshot.influx(region)) {
             Map<String, Long> row = counts.get(line.month());
-            if (row != null && (national || line.region().equals(region))) {
+            if (row != null) {
                 String category = categoryOf(line, by);
                 if (!row.containsKey(category)) {
                     // a code outside the reference list, such as an age under 18: shown, not lost

@@ -52,6 +52,7 @@ public class ImportService {
     private final ReferenceCodes referenceCodes;
     private final ObjectMapper json;
     private final AuditService audit;
+    private final List<LoadListener> listeners;
     private final Map<String, ImportFormat> formats = new LinkedHashMap<>();
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
@@ -65,8 +66,9 @@ public class ImportService {
     }
 
     public ImportService(DataSource dataSource, ReferenceCodes referenceCodes, ObjectMapper json, AuditService audit,
-                         List<ImportFormat> formats) {
+                         List<ImportFormat> formats, org.springframework.beans.factory.ObjectProvider<LoadListener> listeners) {
         this.audit = audit;
+        this.listeners = listeners.orderedStream().toList();
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.referenceCodes = referenceCodes;
@@ -213,6 +215,9 @@ public class ImportService {
             try {
                 outcome = job.run(connection);
                 if (outcome.status() == ImportStatus.LOADED) {
+                    for (LoadListener listener : listeners) {
+                        listener.loaded(connection, outcome.format().type());
+                    }
                     record(connection, id, sourceName, region, actor, started, outcome);
                     connection.commit();
                     log.info("Import {} ({}, {}): {}", id, outcome.format().type(), sourceName, outcome.message());

@@ -74,6 +74,9 @@ class FiguresTest extends EmptyDatabaseTest {
         // moves from ZK01 to ZK10 in April 2024 (first GGZ-W in 2023: no influx in the months above)
         rows.append("MOVER;2023-02-20;2023-03-01;2024-03-31;ZK01;GGZ02W;GEEN;1975\n");
         rows.append("MOVER;2024-03-20;2024-04-01;;ZK10;GGZ02W;GEEN;1975\n");
+        // GGZ-B in 2025: a year-long indication in ZK03 with a March indication in ZK04 inside it
+        rows.append("NESTED;2024-12-01;2025-01-01;2025-12-31;ZK03;GGZ04B;GEEN;1970\n");
+        rows.append("NESTED;2025-02-20;2025-03-01;2025-03-31;ZK04;GGZ05B;GEEN;1970\n");
         String[] profiles = {"GGZ01W", "GGZ02W", "GGZ03W", "GGZ04W", "GGZ05W"};
         for (int i = 0; i < 20_150; i++) {
             rows.append("STOCKA").append(i).append(";2020-12-15;2021-01-01;;ZK02;").append(profiles[i % 5]).append(";WMO_BW;1970\n");
@@ -183,6 +186,24 @@ class FiguresTest extends EmptyDatabaseTest {
         assertThat(ggzB.clients()).isEqualTo(44);
         assertThat(ggzB.changeDisplay()).isEqualTo("\u221212,0%");
         assertThat(stock.stock("ZK10", LocalDate.of(2022, 10, 1), Breakdown.NONE).rows().get(0).changeDisplay()).isEqualTo("–");
+    }
+
+    @Test
+    void aClientCountsInTheStockOnceInTheRegionOfTheLatestIndicationValidThatDay() {
+        // before, during and after the nested March indication, and after both ended
+        assertThat(ggzB("ZK03", 2025, 2)).isEqualTo(1);
+        assertThat(ggzB("ZK04", 2025, 2)).isZero();
+        assertThat(ggzB("ZK03", 2025, 3)).isZero();
+        assertThat(ggzB("ZK04", 2025, 3)).isEqualTo(1);
+        assertThat(ggzB("NL", 2025, 3)).isEqualTo(44 + 1); // with the 44 GGZ05B clients of ZK02 that never end
+        assertThat(ggzB("ZK03", 2025, 4)).isEqualTo(1);
+        assertThat(ggzB("ZK04", 2025, 4)).isZero();
+        assertThat(ggzB("NL", 2026, 1)).isEqualTo(44);
+    }
+
+    private long ggzB(String region, int year, int month) {
+        return stock.stock(region, LocalDate.of(year, month, 15), Breakdown.NONE).rows().stream()
+                .filter(r -> r.category().code().equals("GGZ-B")).findFirst().orElseThrow().clients();
     }
 
     @Test
