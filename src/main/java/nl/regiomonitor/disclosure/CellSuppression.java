@@ -1,0 +1,165 @@
+package nl.regiomonitor.disclosure;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Protects a {@link CountTable}. Primary rule: a cell counting 1 to threshold − 1 clients is hidden
+ * ({@code <5}); 0 is shown. Secondary suppression then hides extra cells ({@code x}) until the
+ * {@link DisclosureAudit} finds no primary cell that can be bounded more tightly than
+ * [0, threshold]:
+ * <ol>
+ *   <li>a relation with exactly one hidden cell gives it away: hide one more cell of it;</li>
+ *   <li>a primary cell the audit still finds too narrow gets one more hidden cell among the
+ *       cells it shares a relation with (or, when those are all hidden, among those of its
+ *       hidden neighbours); repeat from 1.</li>
+ * </ol>
+ * The extra cell is chosen to lose as little as possible: a cell that is no total before one that
+ * is, then the smallest count that is at least the threshold (a zero cannot move down, so it
+ * protects nothing in that direction), then the lowest position. The table's order fixes the
+ * outcome: the same table always gets the same pattern.
+ */
+@Component
+public class CellSuppression {
+
+    private final int threshold;
+
+    public CellSuppression(@Value("${regiomonitor.disclosure.threshold:5}") int threshold) {
+        if (threshold < 1) {
+            throw new IllegalArgumentException("De drempel voor kleine aantallen is minstens 1");
+        }
+        this.threshold = threshold;
+    }
+
+    public int threshold() {
+        return threshold;
+    }
+
+    /** Only the primary rule: what the tables looked like before secondary suppression, for the audit to catch. */
+    public ProtectionPattern primaryOnly(CountTable table) {
+        return new ProtectionPattern(table, primary(table));
+    }
+
+    public ProtectionPattern protect(CountTable table) {
+        ProtectionPattern.Mark[] marks = primary(table);
+        boolean[] hidden = new boolean[table.size()];
+        List<Integer> primaries = new ArrayList<>();
+        for (int c = 0; c < marks.length; c++) {
+            hidden[c] = marks[c] != ProtectionPattern.Mark.SHOWN;
+            if (hidden[c]) {
+                primaries.add(c);
+            }
+        }
+        if (primaries.isEmpty()) {
+            return new ProtectionPattern(table, marks);
+        }
+        Set<Integer> totals = new HashSet<>();
+        table.relations().forEach(r -> totals.add(r[0]));
+        Comparator<Integer> leastLoss = Comparator.<Integer, Boolean>comparing(totals::contains)
+                .thenComparing(c -> table.value(c) < threshold)
+                .thenComparingLong(table::value)
+                .thenComparingInt(c -> c);
+        while (true) {
+            closeSingletons(table, hidden, marks, leastLoss);
+            List<DisclosureAudit.Finding> findings = DisclosureAudit.findings(table, hidden, primaries, threshold);
+            if (findings.isEmpty()) {
+                return new ProtectionPattern(table, marks);
+            }
+            int weak = table.indexOf(findings.get(0).key());
+            Integer extra = bestNeighbour(table, hidden, List.of(weak), leastLoss);
+            if (extra == null) {
+                extra = bestNeighbour(table, hidden, connectedHidden(table, hidden, weak), leastLoss);
+            }
+            if (extra == null) {
+                throw new IllegalStateException("Cel " + findings.get(0).key() + " is niet te beschermen");
+            }
+            hide(extra, hidden, marks);
+        }
+    }
+
+    private ProtectionPattern.Mark[] primary(CountTable table) {
+        ProtectionPattern.Mark[] marks = new ProtectionPattern.Mark[table.size()];
+        for (int c = 0; c < marks.length; c++) {
+            long value = table.value(c);
+            marks[c] = value > 0 && value < threshold ? ProtectionPattern.Mark.PRIMARY : ProtectionPattern.Mark.SHOWN;
+        }
+        return marks;
+    }
+
+    private static void closeSingletons(CountTable table, boolean[] hidden, ProtectionPattern.Mark[] marks,
+                                        Comparator<Integer> leastLoss) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int[] relation : table.relations()) {
+                int count = 0;
+                Integer best = null;
+                for (int c : relation) {
+                    if (hidden[c]) {
+                        count++;
+                    } else if (best == null || leastLoss.compare(c, best) < 0) {
+                        best = c;
+                    }
+                }
+                if (count == 1 && best != null) {
+                    hide(best, hidden, marks);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /** The shown cell that loses least among those sharing a relation with any of {@code cells}. */
+    private static Integer bestNeighbour(CountTable table, boolean[] hidden, List<Integer> cells, Comparator<Integer> leastLoss) {
+        Set<Integer> of = new HashSet<>(cells);
+        Integer best = null;
+        for (int[] relation : table.relations()) {
+            boolean touches = false;
+            for (int c : relation) {
+                touches |= of.contains(c);
+            }
+            if (touches) {
+                for (int c : relation) {
+                    if (!hidden[c] && (best == null || leastLoss.compare(c, best) < 0)) {
+                        best = c;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The hidden cells reachable from {@code cell} through relations. */
+    private static List<Integer> connectedHidden(CountTable table, boolean[] hidden, int cell) {
+        List<Integer> members = new ArrayList<>(List.of(cell));
+        Set<Integer> seen = new HashSet<>(members);
+        for (int m = 0; m < members.size(); m++) {
+            int member = members.get(m);
+            for (int[] relation : table.relations()) {
+                boolean touches = false;
+                for (int c : relation) {
+                    touches |= c == member;
+                }
+                if (touches) {
+                    for (int c : relation) {
+                        if (hidden[c] && seen.add(c)) {
+                            members.add(c);
+                        }
+                    }
+                }
+            }
+        }
+        return members;
+    }
+
+    private static void hide(int cell, boolean[] hidden, ProtectionPattern.Mark[] marks) {
+        hidden[cell] = true;
+        marks[cell] = ProtectionPattern.Mark.SECONDARY;
+    }
+}
