@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import nl.regiomonitor.disclosure.AuditCommand;
 import nl.regiomonitor.ingest.ImportCommand;
 import nl.regiomonitor.ingest.synthetic.GenerateCommand;
 import nl.regiomonitor.security.UserCommand;
@@ -19,11 +20,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Regiomonitor Wlz-ggz 0.1",
         description = "Regiomonitor Wlz-ggz: cijfers, regioperspectief en plan van aanpak per zorgkantoorregio.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, UserCommand.class})
+        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, UserCommand.class, AuditCommand.class})
 public class RegiomonitorApplication {
 
-    private static final Set<String> OWN_WORDS = Set.of("serve", "generate", "import", "user", "help",
-            "-h", "--help", "-V", "--version");
+    private static final Set<String> OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     public static void main(String[] args) {
         int exitCode = run(args);
@@ -34,12 +34,13 @@ public class RegiomonitorApplication {
 
     /** Runs the command line; {@code serve} is implied when the first word is not a known one. */
     public static int run(String... args) {
-        List<String> effective = new ArrayList<>(List.of(args));
-        if (effective.isEmpty() || !OWN_WORDS.contains(effective.get(0))) {
-            effective.add(0, "serve");
-        }
         CommandLine commandLine = new CommandLine(new RegiomonitorApplication());
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+        List<String> effective = new ArrayList<>(List.of(args));
+        if (effective.isEmpty()
+                || !(commandLine.getSubcommands().containsKey(effective.get(0)) || OPTIONS.contains(effective.get(0)))) {
+            effective.add(0, "serve");
+        }
         return commandLine.execute(effective.toArray(String[]::new));
     }
 }

@@ -65,22 +65,35 @@ public class CellSuppression {
                 .thenComparing(c -> table.value(c) < threshold)
                 .thenComparingLong(table::value)
                 .thenComparingInt(c -> c);
+        // hiding more cells only widens what a hidden cell can be, so a cell once safe stays safe
+        Set<Integer> safe = new HashSet<>();
         while (true) {
             closeSingletons(table, hidden, marks, leastLoss);
-            List<DisclosureAudit.Finding> findings = DisclosureAudit.findings(table, hidden, primaries, threshold);
-            if (findings.isEmpty()) {
+            Integer weak = firstWeak(table, hidden, primaries, safe);
+            if (weak == null) {
                 return new ProtectionPattern(table, marks);
             }
-            int weak = table.indexOf(findings.get(0).key());
             Integer extra = bestNeighbour(table, hidden, List.of(weak), leastLoss);
             if (extra == null) {
                 extra = bestNeighbour(table, hidden, connectedHidden(table, hidden, weak), leastLoss);
             }
             if (extra == null) {
-                throw new IllegalStateException("Cel " + findings.get(0).key() + " is niet te beschermen");
+                throw new IllegalStateException("Cel " + table.key(weak) + " is niet te beschermen");
             }
             hide(extra, hidden, marks);
         }
+    }
+
+    private Integer firstWeak(CountTable table, boolean[] hidden, List<Integer> primaries, Set<Integer> safe) {
+        for (int cell : primaries) {
+            if (!safe.contains(cell)) {
+                if (!DisclosureAudit.findings(table, hidden, List.of(cell), threshold).isEmpty()) {
+                    return cell;
+                }
+                safe.add(cell);
+            }
+        }
+        return null;
     }
 
     private ProtectionPattern.Mark[] primary(CountTable table) {

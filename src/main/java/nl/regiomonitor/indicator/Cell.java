@@ -5,13 +5,15 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import nl.regiomonitor.disclosure.ProtectionPattern;
 
 /**
  * One published number: its value and how it is shown in Dutch. A count of 1 to 4 clients is
- * published as {@code <5} without its value (the primary rule; the full protection against
- * working it back from totals is the disclosure capability's).
+ * published as {@code <5} without its value (the primary rule); a count hidden so that a {@code <5}
+ * cannot be worked back from totals is published as {@code x} (secondary suppression).
  */
-@Schema(description = "Een gepubliceerd getal: waarde en weergave; 1 tot 4 cliënten wordt '<5' zonder waarde")
+@Schema(description = "Een gepubliceerd getal: waarde en weergave; 1 tot 4 cliënten wordt '<5' zonder waarde, "
+        + "een getal dat verborgen is om zo'n cel te beschermen 'x'")
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record Cell(
         @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "De waarde; leeg als die niet wordt getoond") Long value,
@@ -29,6 +31,15 @@ public record Cell(
             return new Cell(null, true, "<" + SMALLEST_SHOWN);
         }
         return new Cell(count, false, NumberFormat.getIntegerInstance(DUTCH).format(count));
+    }
+
+    /** A count of clients as its table's protection pattern publishes it. */
+    public static Cell ofClients(long count, ProtectionPattern.Mark mark) {
+        return switch (mark) {
+            case SHOWN -> ofCount(count);
+            case PRIMARY -> new Cell(null, true, "<" + SMALLEST_SHOWN);
+            case SECONDARY -> new Cell(null, true, "x");
+        };
     }
 
     /** A figure that is not a count of clients, such as an amount or a change, as text. */

@@ -49,19 +49,18 @@ class RegionTables {
         tables.add(new FigureTable("stand", "Stand op " + dayText, "Profiel",
                 List.of(DAY.format(s.date()), DAY.format(s.yearBefore()), "Verandering"),
                 s.rows().stream().map(r -> {
-                    Cell now = Cell.ofClients(r.clients());
-                    Cell before = Cell.ofClients(r.clientsYearBefore());
+                    Cell now = Cell.ofClients(r.clients(), r.mark());
+                    Cell before = Cell.ofClients(r.clientsYearBefore(), r.markYearBefore());
                     return new FigureTable.Row(r.seriesTotal() ? r.category().name() : r.category().code(), List.of(now, before,
-                            Cell.ofText(now.suppressed() || before.suppressed() ? "–" : r.changeDisplay())));
+                            Cell.ofText(r.changeShown() ? r.changeDisplay() : "–")));
                 }).toList()));
 
         StockFigures.PrevalenceTable prevalence = stock.prevalence(day, InfluxFigures.SERIES);
         List<FigureTable.Row> prevalenceRows = new ArrayList<>();
         for (StockFigures.PrevalenceRow r : prevalence.rows()) {
             if (r.region().equals(region.code()) || r.region().equals("NL")) {
-                boolean hidden = Cell.ofClients(r.clients()).suppressed() || r.perTenThousand() == null;
                 prevalenceRows.add(new FigureTable.Row(r.name(), List.of(
-                        Cell.ofText(hidden ? "–" : String.format(DUTCH, "%.1f", r.perTenThousand())))));
+                        Cell.ofText(r.shown() ? String.format(DUTCH, "%.1f", r.perTenThousand()) : "–"))));
             }
         }
         tables.add(new FigureTable("prevalentie", "Prevalentie GGZ-W op " + dayText + " (bevolking " + prevalence.populationYear() + ")",

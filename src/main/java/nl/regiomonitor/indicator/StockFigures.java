@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import nl.regiomonitor.disclosure.ProtectionPattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -22,15 +23,23 @@ public class StockFigures {
     private final JdbcTemplate jdbc;
     private final FigureScope scope;
     private final IndicationSnapshot snapshot;
+    private final StockProtection protection;
 
-    StockFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot) {
+    StockFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot, StockProtection protection) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.snapshot = snapshot;
+        this.protection = protection;
     }
 
     /** A line of the table: a series total or a profile, now and a year before. */
-    public record StockRow(Category category, boolean seriesTotal, long clients, long clientsYearBefore) {
+    public record StockRow(Category category, boolean seriesTotal, long clients, long clientsYearBefore,
+                           ProtectionPattern.Mark mark, ProtectionPattern.Mark markYearBefore) {
+
+        /** Whether the change may be published: only when both counts are shown, or it gives them away. */
+        public boolean changeShown() {
+            return mark == ProtectionPattern.Mark.SHOWN && markYearBefore == ProtectionPattern.Mark.SHOWN && change() != null;
+        }
 
         /** Change in percent against a year before, or null when there was nobody a year before. */
         public Double change() {
@@ -65,12 +74,13 @@ public class StockFigures {
         Map<String, Long> then = snapshot.stockOn(before).getOrDefault(region, Map.of());
         List<StockRow> rows = new ArrayList<>();
         for (String series : jdbc.queryForList("select series from care_profile group by series order by min(sort_order)", String.class)) {
-            rows.add(new StockRow(new Category(series, series), true, now.getOrDefault(series, 0L), then.getOrDefault(series, 0L)));
+            rows.add(new StockRow(new Category(series, series), true, now.getOrDefault(series, 0L), then.getOrDefault(series, 0L),
+                    protection.mark(date, region, series), protection.mark(before, region, series)));
             if (by == Breakdown.PROFILE) {
                 jdbc.query("select code, name from care_profile where series = ? order by sort_order", rs -> {
                     String code = rs.getString(1);
                     rows.add(new StockRow(new Category(code, rs.getString(2)), false, now.getOrDefault(code, 0L),
-                            then.getOrDefault(code, 0L)));
+                            then.getOrDefault(code, 0L), protection.mark(date, region, code), protection.mark(before, region, code)));
                 }, series);
             }
         }
@@ -78,11 +88,16 @@ public class StockFigures {
     }
 
     /** A region's (or NL's) stock of one series against its adult population. */
-    public record PrevalenceRow(String region, String name, long clients, long adults) {
+    public record PrevalenceRow(String region, String name, long clients, long adults, ProtectionPattern.Mark mark) {
 
         /** Clients per 10,000 inhabitants aged 18+, or null without population. */
         public Double perTenThousand() {
             return adults == 0 ? null : 10_000.0 * clients / adults;
+        }
+
+        /** Whether the rate may be published: the rate and the population give the count back. */
+        public boolean shown() {
+            return mark == ProtectionPattern.Mark.SHOWN && perTenThousand() != null;
         }
     }
 
@@ -114,11 +129,13 @@ public class StockFigures {
                 from region r left join population p on p.region_code = r.code and p.year = ?
                 group by r.code, r.name order by r.code""",
                 (rs, n) -> new PrevalenceRow(rs.getString(1), rs.getString(2),
-                        stock.getOrDefault(rs.getString(1), Map.of()).getOrDefault(series, 0L), rs.getLong(3)), year);
+                        stock.getOrDefault(rs.getString(1), Map.of()).getOrDefault(series, 0L), rs.getLong(3),
+                        protection.mark(date, rs.getString(1), series)), year);
         for (PrevalenceRow r : regions) {
             nationalAdults += r.adults();
         }
-        rows.add(new PrevalenceRow("NL", "Nederland", stock.getOrDefault("NL", Map.of()).getOrDefault(series, 0L), nationalAdults));
+        rows.add(new PrevalenceRow("NL", "Nederland", stock.getOrDefault("NL", Map.of()).getOrDefault(series, 0L), nationalAdults,
+                protection.mark(date, "NL", series)));
         rows.addAll(regions);
         return new PrevalenceTable(date, year, series, rows);
     }

@@ -1,0 +1,32 @@
+package nl.regiomonitor.disclosure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
+/** Runs the {@link DisclosureAudit} over every table the application publishes. */
+@Service
+public class DisclosureAuditService {
+
+    /** One published table: its size, what is hidden, and the cells that can still be worked back. */
+    public record TableReport(String name, int cells, long primary, long secondary, List<DisclosureAudit.Finding> findings) {
+    }
+
+    private final ObjectProvider<PublishedTables> publishers;
+    private final CellSuppression suppression;
+
+    DisclosureAuditService(ObjectProvider<PublishedTables> publishers, CellSuppression suppression) {
+        this.publishers = publishers;
+        this.suppression = suppression;
+    }
+
+    public List<TableReport> audit() {
+        List<TableReport> reports = new ArrayList<>();
+        publishers.orderedStream().forEach(publisher -> publisher.published().forEach((name, pattern) ->
+                reports.add(new TableReport(name, pattern.table().size(), pattern.count(ProtectionPattern.Mark.PRIMARY),
+                        pattern.count(ProtectionPattern.Mark.SECONDARY), DisclosureAudit.audit(pattern, suppression.threshold())))));
+        return reports;
+    }
+}
