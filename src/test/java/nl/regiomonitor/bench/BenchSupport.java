@@ -11,6 +11,8 @@ import java.util.Collections;
 import java.util.List;
 
 import nl.regiomonitor.RegiomonitorApplication;
+import nl.regiomonitor.ingest.ImportService;
+import nl.regiomonitor.ingest.ImportStatus;
 import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
 import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
 import org.springframework.boot.WebApplicationType;
@@ -53,6 +55,15 @@ final class BenchSupport {
     static ConfigurableApplicationContext application() {
         return new SpringApplicationBuilder(RegiomonitorApplication.class)
                 .web(WebApplicationType.NONE).properties("spring.main.banner-mode=off", "logging.level.root=WARN").run();
+    }
+
+    /** A small waiting-list import: every figure held in memory is stale afterwards and is read again. */
+    static void makeFiguresStale(ImportService imports, Path work, int round) throws IOException {
+        Path touch = work.resolve("touch-" + round + ".csv");
+        Files.writeString(touch, "snapshot_date;client_id;region_code;profile_code;wait_status\n"
+                + "2024-06-30;BENCHTOUCH" + round + ";ZK10;GGZ03W;ACTIEF\n");
+        check(imports.importFile(touch, touch.getFileName().toString(), "waitlist").status() == ImportStatus.LOADED,
+                "touch import failed");
     }
 
     static void check(boolean condition, String message) {

@@ -44,11 +44,7 @@ public final class DisclosureBenchmark {
             int tables = 0;
             long cells = 0;
             for (int round = 0; round < ROUNDS; round++) {
-                Path touch = work.resolve("touch-" + round + ".csv");
-                Files.writeString(touch, "snapshot_date;client_id;region_code;profile_code;wait_status\n"
-                        + "2024-06-30;BENCHTOUCH" + round + ";ZK10;GGZ03W;ACTIEF\n");
-                BenchSupport.check(imports.importFile(touch, touch.getFileName().toString(), "waitlist").status()
-                        == ImportStatus.LOADED, "touch import failed");
+                BenchSupport.makeFiguresStale(imports, work, round);
                 long start = System.nanoTime();
                 List<ProtectionPattern> patterns = new ArrayList<>();
                 publishers.forEach(p -> patterns.addAll(p.published().values()));

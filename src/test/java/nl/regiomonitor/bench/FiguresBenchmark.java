@@ -58,11 +58,7 @@ public final class FiguresBenchmark {
             List<Double> figureTimes = new ArrayList<>();
             long cells = 0;
             for (int round = 0; round < ROUNDS; round++) {
-                Path touch = work.resolve("touch-" + round + ".csv");
-                Files.writeString(touch, "snapshot_date;client_id;region_code;profile_code;wait_status\n"
-                        + "2024-06-30;BENCHTOUCH" + round + ";ZK10;GGZ03W;ACTIEF\n");
-                BenchSupport.check(imports.importFile(touch, touch.getFileName().toString(), "waitlist").status()
-                        == ImportStatus.LOADED, "touch import failed");
+                BenchSupport.makeFiguresStale(imports, work, round);
 
                 long start = System.nanoTime();
                 int groups = jdbc.query(PLAIN, (rs, n) -> rs.getLong(3)).size();
