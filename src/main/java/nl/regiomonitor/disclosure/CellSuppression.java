@@ -75,7 +75,7 @@ public class CellSuppression {
             }
             Integer extra = bestNeighbour(table, hidden, List.of(weak), leastLoss);
             if (extra == null) {
-                extra = bestNeighbour(table, hidden, connectedHidden(table, hidden, weak), leastLoss);
+                extra = bestNeighbour(table, hidden, DisclosureAudit.component(table, hidden, weak).members(), leastLoss);
             }
             if (extra == null) {
                 throw new IllegalStateException("Cel " + table.key(weak) + " is niet te beschermen");
@@ -146,29 +146,6 @@ public class CellSuppression {
             }
         }
         return best;
-    }
-
-    /** The hidden cells reachable from {@code cell} through relations. */
-    private static List<Integer> connectedHidden(CountTable table, boolean[] hidden, int cell) {
-        List<Integer> members = new ArrayList<>(List.of(cell));
-        Set<Integer> seen = new HashSet<>(members);
-        for (int m = 0; m < members.size(); m++) {
-            int member = members.get(m);
-            for (int[] relation : table.relations()) {
-                boolean touches = false;
-                for (int c : relation) {
-                    touches |= c == member;
-                }
-                if (touches) {
-                    for (int c : relation) {
-                        if (hidden[c] && seen.add(c)) {
-                            members.add(c);
-                        }
-                    }
-                }
-            }
-        }
-        return members;
     }
 
     private static void hide(int cell, boolean[] hidden, ProtectionPattern.Mark[] marks) {

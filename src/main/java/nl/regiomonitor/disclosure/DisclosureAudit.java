@@ -1,9 +1,13 @@
 package nl.regiomonitor.disclosure;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
@@ -59,33 +63,13 @@ public final class DisclosureAudit {
      * relations that reach the cell through other hidden cells matter; the rest are constants.
      */
     static double[] bounds(CountTable table, boolean[] hidden, int cell) {
-        List<int[]> relations = table.relations();
-        Map<Integer, List<int[]>> relationsOf = new HashMap<>();
-        for (int[] relation : relations) {
-            for (int c : relation) {
-                if (hidden[c]) {
-                    relationsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(relation);
-                }
-            }
-        }
-        // the hidden cells connected to this one through relations, and those relations
-        List<Integer> members = new ArrayList<>(List.of(cell));
-        Map<Integer, Integer> position = new HashMap<>(Map.of(cell, 0));
-        List<int[]> involved = new ArrayList<>();
-        java.util.Set<int[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Component component = component(table, hidden, cell);
+        List<Integer> members = component.members();
+        Map<Integer, Integer> position = new HashMap<>();
         for (int m = 0; m < members.size(); m++) {
-            for (int[] relation : relationsOf.getOrDefault(members.get(m), List.of())) {
-                if (seen.add(relation)) {
-                    involved.add(relation);
-                    for (int c : relation) {
-                        if (hidden[c] && !position.containsKey(c)) {
-                            position.put(c, members.size());
-                            members.add(c);
-                        }
-                    }
-                }
-            }
+            position.put(members.get(m), m);
         }
+        List<int[]> involved = component.relations();
         ExpressionsBasedModel model = new ExpressionsBasedModel();
         Variable[] variables = new Variable[members.size()];
         for (int v = 0; v < variables.length; v++) {
@@ -111,6 +95,38 @@ public final class DisclosureAudit {
         double lowest = value(model.minimise(), 0);
         double highest = value(model.maximise(), Double.POSITIVE_INFINITY);
         return new double[] {lowest, highest};
+    }
+
+    /** The hidden cells connected to a hidden cell through relations (the cell first), and those relations. */
+    record Component(List<Integer> members, List<int[]> relations) {
+    }
+
+    static Component component(CountTable table, boolean[] hidden, int cell) {
+        Map<Integer, List<int[]>> relationsOf = new HashMap<>();
+        for (int[] relation : table.relations()) {
+            for (int c : relation) {
+                if (hidden[c]) {
+                    relationsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(relation);
+                }
+            }
+        }
+        List<Integer> members = new ArrayList<>(List.of(cell));
+        Set<Integer> seen = new HashSet<>(members);
+        List<int[]> involved = new ArrayList<>();
+        Set<int[]> seenRelations = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int m = 0; m < members.size(); m++) {
+            for (int[] relation : relationsOf.getOrDefault(members.get(m), List.of())) {
+                if (seenRelations.add(relation)) {
+                    involved.add(relation);
+                    for (int c : relation) {
+                        if (hidden[c] && seen.add(c)) {
+                            members.add(c);
+                        }
+                    }
+                }
+            }
+        }
+        return new Component(members, involved);
     }
 
     private static double value(Optimisation.Result result, double whenUnbounded) {
