@@ -68,7 +68,7 @@ public class CellSuppression {
         // hiding more cells only widens what a hidden cell can be, so a cell once safe stays safe
         Set<Integer> safe = new HashSet<>();
         while (true) {
-            closeSingletons(table, hidden, marks, leastLoss);
+            closeRelations(table, hidden, marks, leastLoss);
             Integer weak = firstWeak(table, hidden, primaries, safe);
             if (weak == null) {
                 return new ProtectionPattern(table, marks);
@@ -85,15 +85,10 @@ public class CellSuppression {
     }
 
     private Integer firstWeak(CountTable table, boolean[] hidden, List<Integer> primaries, Set<Integer> safe) {
-        for (int cell : primaries) {
-            if (!safe.contains(cell)) {
-                if (!DisclosureAudit.findings(table, hidden, List.of(cell), threshold).isEmpty()) {
-                    return cell;
-                }
-                safe.add(cell);
-            }
-        }
-        return null;
+        List<Integer> open = primaries.stream().filter(c -> !safe.contains(c)).toList();
+        DisclosureAudit.Verdicts verdicts = DisclosureAudit.check(table, hidden, open, threshold, true);
+        safe.addAll(verdicts.safe());
+        return verdicts.findings().isEmpty() ? null : table.indexOf(verdicts.findings().get(0).key());
     }
 
     private ProtectionPattern.Mark[] primary(CountTable table) {
@@ -105,22 +100,34 @@ public class CellSuppression {
         return marks;
     }
 
-    private static void closeSingletons(CountTable table, boolean[] hidden, ProtectionPattern.Mark[] marks,
-                                        Comparator<Integer> leastLoss) {
+    /**
+     * Hides one more cell of every relation that gives a hidden cell away, until none does: a
+     * relation with a single hidden cell, and a relation with a published total whose hidden parts
+     * hold a {@code <5} cell but add up to less than the threshold (that sum is known, and no part
+     * can exceed it). Both are certain leaks, found without solving anything.
+     */
+    private void closeRelations(CountTable table, boolean[] hidden, ProtectionPattern.Mark[] marks,
+                                Comparator<Integer> leastLoss) {
         boolean changed = true;
         while (changed) {
             changed = false;
             for (int[] relation : table.relations()) {
                 int count = 0;
+                long hiddenParts = 0;
+                boolean primary = false;
                 Integer best = null;
-                for (int c : relation) {
+                for (int i = 0; i < relation.length; i++) {
+                    int c = relation[i];
                     if (hidden[c]) {
                         count++;
+                        hiddenParts += i > 0 ? table.value(c) : 0;
+                        primary |= marks[c] == ProtectionPattern.Mark.PRIMARY;
                     } else if (best == null || leastLoss.compare(c, best) < 0) {
                         best = c;
                     }
                 }
-                if (count == 1 && best != null) {
+                boolean tooLittleHidden = !hidden[relation[0]] && primary && hiddenParts < threshold;
+                if (best != null && (count == 1 || tooLittleHidden)) {
                     hide(best, hidden, marks);
                     changed = true;
                 }

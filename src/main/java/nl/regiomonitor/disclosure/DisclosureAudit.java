@@ -44,57 +44,158 @@ public final class DisclosureAudit {
                 primaries.add(c);
             }
         }
-        return findings(table, hidden, primaries, threshold);
+        return check(table, hidden, primaries, threshold, false).findings();
     }
 
-    static List<Finding> findings(CountTable table, boolean[] hidden, List<Integer> cells, int threshold) {
-        List<Finding> findings = new ArrayList<>();
-        for (int cell : cells) {
-            double[] bounds = bounds(table, hidden, cell);
-            if (bounds[0] > TOLERANCE || bounds[1] < threshold - TOLERANCE) {
-                findings.add(new Finding(table.key(cell), table.value(cell), bounds[0], bounds[1]));
-            }
-        }
-        return findings;
+    /** The cells proven safe, and the cells found too narrow with their exact interval. */
+    record Verdicts(Set<Integer> safe, List<Finding> findings) {
     }
 
     /**
-     * The lowest and highest value of hidden {@code cell} given what is published. Only the
-     * relations that reach the cell through other hidden cells matter; the rest are constants.
+     * Decides for each of {@code cells} (hidden) whether its interval holds [0, threshold]. A cell
+     * is safe when some solution consistent with what is published has it at 0, and some other has
+     * it at the threshold or above; one LP whose optimum is such a solution for many cells at once
+     * (the least sum of the cells, the greatest sum of the cells each capped at the threshold)
+     * settles them all. A cell no such joint solution settles gets its own min and max LP, which
+     * also gives the exact interval a finding reports. With {@code firstWeakOnly} the check stops at
+     * the first cell, in the given order, that is too narrow.
      */
-    static double[] bounds(CountTable table, boolean[] hidden, int cell) {
-        Component component = component(table, hidden, cell);
-        List<Integer> members = component.members();
-        Map<Integer, Integer> position = new HashMap<>();
-        for (int m = 0; m < members.size(); m++) {
-            position.put(members.get(m), m);
-        }
-        List<int[]> involved = component.relations();
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Variable[] variables = new Variable[members.size()];
-        for (int v = 0; v < variables.length; v++) {
-            variables[v] = model.addVariable("c" + members.get(v)).lower(0);
-        }
-        int r = 0;
-        for (int[] relation : involved) {
-            // parts − total = 0, with the published cells moved to the right-hand side
-            long constant = 0;
-            Expression expression = model.addExpression("r" + r++);
-            for (int i = 0; i < relation.length; i++) {
-                int sign = i == 0 ? -1 : 1;
-                int c = relation[i];
-                if (hidden[c]) {
-                    expression.set(variables[position.get(c)], sign);
+    static Verdicts check(CountTable table, boolean[] hidden, List<Integer> cells, int threshold, boolean firstWeakOnly) {
+        Set<Integer> safe = new HashSet<>();
+        List<Finding> findings = new ArrayList<>();
+        Set<Integer> decided = new HashSet<>();
+        for (int cell : cells) {
+            if (decided.contains(cell)) {
+                continue;
+            }
+            Program program = new Program(table, hidden, component(table, hidden, cell), threshold);
+            List<Integer> asked = cells.stream().filter(c -> !decided.contains(c) && program.position.containsKey(c)).toList();
+            decided.addAll(asked);
+            Set<Integer> low = program.settled(asked, false);
+            Set<Integer> high = program.settled(asked, true);
+            for (int c : asked) {
+                boolean narrow = (!low.contains(c) && program.optimum(c, false) > TOLERANCE)
+                        || (!high.contains(c) && program.optimum(c, true) < threshold - TOLERANCE);
+                if (!narrow) {
+                    safe.add(c);
                 } else {
-                    constant -= sign * table.value(c);
+                    findings.add(new Finding(table.key(c), table.value(c), program.optimum(c, false), program.optimum(c, true)));
+                    if (firstWeakOnly) {
+                        return new Verdicts(safe, findings);
+                    }
                 }
             }
-            expression.level(constant);
         }
-        variables[0].weight(1);
-        double lowest = value(model.minimise(), 0);
-        double highest = value(model.maximise(), Double.POSITIVE_INFINITY);
-        return new double[] {lowest, highest};
+        return new Verdicts(safe, findings);
+    }
+
+    /** The lowest and highest value of hidden {@code cell} given what is published. */
+    static double[] bounds(CountTable table, boolean[] hidden, int cell) {
+        Program program = new Program(table, hidden, component(table, hidden, cell), 0);
+        return new double[] {program.optimum(cell, false), program.optimum(cell, true)};
+    }
+
+    /**
+     * The linear program of one component: a variable per hidden cell (at least 0), and every
+     * relation that reaches it as an equation, with the published cells moved to the right-hand
+     * side. Only the relations that reach a cell through other hidden cells matter; the rest are
+     * constants.
+     */
+    private static final class Program {
+
+        private final CountTable table;
+        private final boolean[] hidden;
+        private final List<Integer> members;
+        private final Map<Integer, Integer> position = new HashMap<>();
+        private final List<int[]> relations;
+        private final int threshold;
+
+        Program(CountTable table, boolean[] hidden, Component component, int threshold) {
+            this.table = table;
+            this.hidden = hidden;
+            this.members = component.members();
+            this.relations = component.relations();
+            this.threshold = threshold;
+            for (int m = 0; m < members.size(); m++) {
+                position.put(members.get(m), m);
+            }
+        }
+
+        /**
+         * The cells a joint solution puts at 0 (or, {@code upward}, at the threshold), solving again
+         * for the rest while that settles more.
+         */
+        Set<Integer> settled(List<Integer> cells, boolean upward) {
+            Set<Integer> settled = new HashSet<>();
+            List<Integer> open = new ArrayList<>(cells);
+            while (!open.isEmpty()) {
+                double[] solution = solve(open, upward);
+                List<Integer> now = open.stream().filter(c -> upward
+                        ? solution[position.get(c)] >= threshold - TOLERANCE
+                        : solution[position.get(c)] <= TOLERANCE).toList();
+                if (now.isEmpty()) {
+                    break;
+                }
+                settled.addAll(now);
+                open.removeAll(now);
+            }
+            return settled;
+        }
+
+        /** The least (or greatest) value {@code cell} can have: an LP of its own. */
+        double optimum(int cell, boolean upward) {
+            ExpressionsBasedModel model = new ExpressionsBasedModel();
+            Variable[] variables = variables(model);
+            variables[position.get(cell)].weight(1);
+            Optimisation.Result result = upward ? model.maximise() : model.minimise();
+            return value(result, upward ? Double.POSITIVE_INFINITY : 0);
+        }
+
+        /** A solution with the least sum of {@code cells}, or the greatest sum of them each capped at the threshold. */
+        private double[] solve(List<Integer> cells, boolean upward) {
+            ExpressionsBasedModel model = new ExpressionsBasedModel();
+            Variable[] variables = variables(model);
+            for (int c : cells) {
+                Variable x = variables[position.get(c)];
+                if (upward) {
+                    Variable capped = model.addVariable("t" + c).lower(0).upper(threshold).weight(1);
+                    model.addExpression("t" + c + "≤c" + c).set(x, 1).set(capped, -1).lower(0);
+                } else {
+                    x.weight(1);
+                }
+            }
+            Optimisation.Result result = upward ? model.maximise() : model.minimise();
+            value(result, 0);
+            double[] solution = new double[members.size()];
+            for (int m = 0; m < solution.length; m++) {
+                solution[m] = result.doubleValue(m);
+            }
+            return solution;
+        }
+
+        private Variable[] variables(ExpressionsBasedModel model) {
+            Variable[] variables = new Variable[members.size()];
+            for (int v = 0; v < variables.length; v++) {
+                variables[v] = model.addVariable("c" + members.get(v)).lower(0);
+            }
+            int r = 0;
+            for (int[] relation : relations) {
+                // parts − total = 0, with the published cells moved to the right-hand side
+                long constant = 0;
+                Expression expression = model.addExpression("r" + r++);
+                for (int i = 0; i < relation.length; i++) {
+                    int sign = i == 0 ? -1 : 1;
+                    int c = relation[i];
+                    if (hidden[c]) {
+                        expression.set(variables[position.get(c)], sign);
+                    } else {
+                        constant -= sign * table.value(c);
+                    }
+                }
+                expression.level(constant);
+            }
+            return variables;
+        }
     }
 
     /** The hidden cells connected to a hidden cell through relations (the cell first), and those relations. */

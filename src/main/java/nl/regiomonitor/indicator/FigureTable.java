@@ -34,9 +34,9 @@ public record FigureTable(String id, String caption, String rowHeading, List<Str
         List<Row> rows = table.rows().stream().map(r -> {
             List<Cell> cells = new ArrayList<>();
             if (split) {
-                table.categories().forEach(c -> cells.add(Cell.ofClients(r.counts().get(c.code()))));
+                table.categories().forEach(c -> cells.add(r.cell(c.code())));
             }
-            cells.add(Cell.ofClients(r.total()));
+            cells.add(r.totalCell());
             return new Row(monthLabel(r.month()), cells);
         }).toList();
         return new FigureTable(id, caption, "Maand", columns, rows);

@@ -61,8 +61,8 @@ class FiguresApiController {
         InfluxFigures.InfluxTable table = influx.influx(region, from, to, breakdown);
         List<InfluxMonth> rows = table.rows().stream().map(r -> {
             Map<String, Cell> cells = new LinkedHashMap<>();
-            r.counts().forEach((code, count) -> cells.put(code, Cell.ofClients(count)));
-            return new InfluxMonth(r.month(), cells, Cell.ofClients(r.total()));
+            r.counts().keySet().forEach(code -> cells.put(code, r.cell(code)));
+            return new InfluxMonth(r.month(), cells, r.totalCell());
         }).toList();
         return new InfluxAnswer(region, from, to, breakdown.name().toLowerCase(java.util.Locale.ROOT), table.categories(), rows);
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.regiomonitor.disclosure.ProtectionPattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -26,15 +27,28 @@ public class InfluxFigures {
     private final JdbcTemplate jdbc;
     private final FigureScope scope;
     private final IndicationSnapshot snapshot;
+    private final InfluxProtection protection;
 
-    InfluxFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot) {
+    InfluxFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot, InfluxProtection protection) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.snapshot = snapshot;
+        this.protection = protection;
     }
 
-    /** One month of the table: the count per category and in total. */
-    public record MonthRow(YearMonth month, Map<String, Long> counts, long total) {
+    /** One month of the table: the count per category and in total, and how each is published. */
+    public record MonthRow(YearMonth month, Map<String, Long> counts, long total,
+                           Map<String, ProtectionPattern.Mark> marks, ProtectionPattern.Mark totalMark) {
+
+        /** The published cell of one category. */
+        public Cell cell(String category) {
+            return Cell.ofClients(counts.get(category), marks.get(category));
+        }
+
+        /** The published cell of the month's total. */
+        public Cell totalCell() {
+            return Cell.ofClients(total, totalMark);
+        }
     }
 
     /** Influx per month, every month of the period present (also months without influx). */
@@ -63,9 +77,13 @@ public class InfluxFigures {
                 row.merge(category, line.clients(), Long::sum);
             }
         }
-        List<MonthRow> rows = counts.entrySet().stream()
-                .map(e -> new MonthRow(e.getKey(), e.getValue(), e.getValue().values().stream().mapToLong(Long::longValue).sum()))
-                .toList();
+        List<MonthRow> rows = counts.entrySet().stream().map(e -> {
+            ProtectionPattern.Mark totalMark = protection.mark(e.getKey(), region, Breakdown.NONE, null);
+            Map<String, ProtectionPattern.Mark> marks = new LinkedHashMap<>();
+            e.getValue().keySet().forEach(c -> marks.put(c, by == Breakdown.NONE ? totalMark : protection.mark(e.getKey(), region, by, c)));
+            return new MonthRow(e.getKey(), e.getValue(), e.getValue().values().stream().mapToLong(Long::longValue).sum(),
+                    marks, totalMark);
+        }).toList();
         return new InfluxTable(region, from, to, by, categories, rows);
     }
 
@@ -76,16 +94,26 @@ public class InfluxFigures {
 
     /** The monthly influx of one region or NL, optionally of one profile only: the series the trend judges. */
     public Map<YearMonth, Long> monthly(String region, YearMonth from, YearMonth to, String profile) {
-        if (profile != null && !scope.profiles(SERIES).contains(profile)) {
-            throw new InvalidFigureRequest("Onbekend GGZ-W-profiel '" + profile + "'.");
-        }
-        InfluxTable table = influx(region, from, to, profile == null ? Breakdown.NONE : Breakdown.PROFILE);
         Map<YearMonth, Long> series = new LinkedHashMap<>();
-        table.rows().forEach(r -> series.put(r.month(), profile == null ? r.total() : r.counts().get(profile)));
+        series(region, from, to, profile).forEach(r -> series.put(r.month(), profile == null ? r.total() : r.counts().get(profile)));
         return series;
     }
 
-    private static String categoryOf(IndicationSnapshot.InfluxLine line, Breakdown by) {
+    /** The same series as published: the cells of the influx table, protected as there. */
+    public Map<YearMonth, Cell> monthlyCells(String region, YearMonth from, YearMonth to, String profile) {
+        Map<YearMonth, Cell> series = new LinkedHashMap<>();
+        series(region, from, to, profile).forEach(r -> series.put(r.month(), profile == null ? r.totalCell() : r.cell(profile)));
+        return series;
+    }
+
+    private List<MonthRow> series(String region, YearMonth from, YearMonth to, String profile) {
+        if (profile != null && !scope.profiles(SERIES).contains(profile)) {
+            throw new InvalidFigureRequest("Onbekend GGZ-W-profiel '" + profile + "'.");
+        }
+        return influx(region, from, to, profile == null ? Breakdown.NONE : Breakdown.PROFILE).rows();
+    }
+
+    static String categoryOf(IndicationSnapshot.InfluxLine line, Breakdown by) {
         return switch (by) {
             case NONE -> Category.TOTAL.code();
             case PROFILE -> line.profile();

@@ -3,6 +3,7 @@ package nl.regiomonitor.trend;
 import java.io.IOException;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.indicator.Breakdown;
@@ -51,7 +52,7 @@ class InfluxMonitorController {
         Question q = question(region, from, to);
         model.addAttribute("q", q);
         model.addAttribute("regions", regions.regions());
-        TrendResult result = trend.analyse(q.region(), q.from(), q.to(), null);
+        PublishedTrend result = trend.published(q.region(), q.from(), q.to(), null);
         model.addAttribute("trend", result);
         model.addAttribute("chart", TrendChart.svg(result, "Instroom GGZ-W per maand, " + q.regionName(),
                 InfluxTrend.targetFor(q.region(), null), "instroomgrafiek"));
@@ -94,20 +95,26 @@ class InfluxMonitorController {
         return new Question(region, name, start, end);
     }
 
-    /** The share of 18–26-year-olds in the period's influx, as the page says it; a count of 1 to 4 is not given. */
+    /**
+     * The share of 18–26-year-olds in the period's influx, as the page says it. The two sums over the
+     * period are published only when every month's cell they add up is shown: a sum over hidden
+     * months would give them back.
+     */
     private String youngAdults(Question q) {
         InfluxFigures.InfluxTable byAge = influx.influx(q.region(), q.from(), q.to(), Breakdown.AGEBAND);
         long young = byAge.rows().stream().mapToLong(r -> r.counts().getOrDefault(InfluxFigures.YOUNG_ADULTS, 0L)).sum();
         long all = byAge.rows().stream().mapToLong(InfluxFigures.MonthRow::total).sum();
-        Cell youngCell = Cell.ofClients(young);
         if (all == 0) {
             return "Geen instroom in deze periode.";
         }
-        if (youngCell.suppressed()) {
-            return "Jongvolwassenen (18 t/m 26 jaar): <5 van " + Cell.ofClients(all).display() + " nieuwe cliënten.";
+        boolean anyHidden = byAge.rows().stream()
+                .anyMatch(r -> r.totalCell().suppressed() || r.cell(InfluxFigures.YOUNG_ADULTS).suppressed());
+        if (anyHidden) {
+            return "Aandeel jongvolwassenen (18 t/m 26 jaar): niet te tonen, omdat in deze periode maanden met kleine "
+                    + "aantallen zitten die de som zou verraden.";
         }
-        return String.format(java.util.Locale.forLanguageTag("nl-NL"), "Jongvolwassenen (18 t/m 26 jaar): %.1f%% van de instroom (%s van %s).",
-                100.0 * young / all, youngCell.display(), Cell.ofClients(all).display());
+        return String.format(Locale.forLanguageTag("nl-NL"), "Jongvolwassenen (18 t/m 26 jaar): %.1f%% van de instroom (%s van %s).",
+                100.0 * young / all, Cell.ofCount(young).display(), Cell.ofCount(all).display());
     }
 
     private List<FigureTable> tables(Question q) {

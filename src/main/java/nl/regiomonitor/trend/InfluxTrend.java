@@ -19,11 +19,16 @@ public class InfluxTrend {
         this.influx = influx;
     }
 
-    /** Monthly counts are never hidden here: the statistics need them; what is shown of them is the page's care. */
+    /** The judgement is made on the true counts: the statistics need them. What is shown of them is {@link #published}'s care. */
     public TrendResult analyse(String region, YearMonth from, YearMonth to, String profile) {
         List<MonthlyCount> series = influx.monthly(region, from, to, profile).entrySet().stream()
                 .map(e -> MonthlyCount.of(e.getKey(), e.getValue())).toList();
         return TrendAnalysis.analyse(series);
+    }
+
+    /** The judgement as every published output shows it: the counts are the influx table's cells, with its protection. */
+    public PublishedTrend published(String region, YearMonth from, YearMonth to, String profile) {
+        return new PublishedTrend(analyse(region, from, to, profile), List.copyOf(influx.monthlyCells(region, from, to, profile).values()));
     }
 
     /** The aim to hold a series against: only the national total has one. */

@@ -25,8 +25,10 @@ class InfluxMonitorTest extends IntegrationTest {
         assertThat(answer.get("points")).hasSize(24);
         JsonNode first = answer.get("points").get(0);
         assertThat(first.get("month").asText()).isEqualTo("2023-01");
-        assertThat(first.get("ciLow").asDouble()).isLessThan(first.get("count").asDouble());
-        assertThat(first.get("ciHigh").asDouble()).isGreaterThan(first.get("count").asDouble());
+        assertThat(first.get("ciLow").asDouble()).isLessThan(first.get("clients").get("value").asDouble());
+        assertThat(first.get("ciHigh").asDouble()).isGreaterThan(first.get("clients").get("value").asDouble());
+        // every national month is shown, so the level is published too
+        assertThat(answer.get("points")).allSatisfy(p -> assertThat(p.get("centre").isNull()).isFalse());
         assertThat(answer.get("verdict").asText()).isEqualTo("DALEND");
         assertThat(answer.get("sentence").asText()).startsWith("De instroom daalt sinds");
         assertThat(answer.get("target").asDouble()).isEqualTo(100.0);
@@ -39,19 +41,29 @@ class InfluxMonitorTest extends IntegrationTest {
         WebSession visitor = WebSession.anonymous(port);
         JsonNode answer = json.readTree(visitor.getJson("/api/v1/trend/influx?region=ZK28&from=2023-01&to=2024-12").body());
         assertThat(answer.has("target")).isFalse();
-        long small = 0;
+        long hidden = 0;
         for (JsonNode point : answer.get("points")) {
-            long count = point.get("count").asLong();
-            if (count > 0 && count < 5) {
-                small++;
+            JsonNode clients = point.get("clients");
+            if (clients.path("suppressed").asBoolean(false)) {
+                hidden++;
+                // the value, its interval, the signal and the phase's level would each give the count back
+                assertThat(clients.get("value").isNull()).isTrue();
+                assertThat(clients.get("display").asText()).isIn("<5", "x");
+                assertThat(point.get("ciLow").isNull()).isTrue();
+                assertThat(point.get("ciHigh").isNull()).isTrue();
+                assertThat(point.get("signal").isNull()).isTrue();
+                assertThat(point.get("centre").isNull()).isTrue();
+            } else {
+                assertThat(clients.get("value").asLong()).isNotIn(1L, 2L, 3L, 4L);
             }
         }
-        assertThat(small).as("months with 1 to 4 clients in the demo data of ZK28").isPositive();
+        assertThat(hidden).as("months of ZK28 hidden in the demo data").isPositive();
+        assertThat(answer.get("sentence").asText()).doesNotContainPattern("rond [0-9]");
 
         String page = visitor.get("/instroom?region=ZK28&from=2023-01&to=2024-12").body();
         assertThat(page).contains("<svg").contains("role=\"img\"").contains("class=\"verdict");
         String svg = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
-        assertThat(svg).contains(": &lt;5</title>").doesNotContainPattern(": [1-4]( \\(signaal\\))?</title>");
+        assertThat(svg).contains(": &lt;5 (niet getoond)</title></rect>").doesNotContainPattern(": [1-4]( \\(signaal\\))?</title>");
         assertThat(visitor.getJson("/api/v1/trend/influx?region=ZK99&from=2023-01&to=2024-12").status()).isEqualTo(400);
     }
 }
