@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Counts of clients as they would be published, with the sums that tie them together: each
- * relation says a total equals the sum of its parts. Several published tables that share totals
+ * relation says a total equals the sum of its parts, or, for a {@link #union}, counts each client
+ * of its parts once. Several published tables that share totals
  * (influx by profile and by origin for the same months, regions that add up to NL) are one
  * CountTable, so they are protected together.
  */
@@ -19,6 +22,7 @@ public final class CountTable {
     private final Map<String, Integer> index = new HashMap<>();
     private long[] values = new long[64];
     private final List<int[]> relations = new ArrayList<>();
+    private final Set<int[]> unions = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** Adds a cell, or returns the one with this key; a key always has one value. */
     public int cell(String key, long value) {
@@ -43,19 +47,51 @@ public final class CountTable {
 
     /** Records that {@code total} is the sum of {@code parts}; all must be cells already. */
     public void sum(String total, List<String> parts) {
+        int[] relation = relation(total, parts);
+        long sum = partsSum(relation);
+        if (sum != values[relation[0]]) {
+            throw new IllegalArgumentException("Totaal " + total + " = " + values[relation[0]] + " is niet de som van de delen (" + sum + ")");
+        }
+        relations.add(relation);
+    }
+
+    /**
+     * Records that {@code total} counts the clients of {@code parts} once each, while a client may be
+     * in several parts (two delivery forms at once, care in two regions): no part exceeds the total,
+     * and the total does not exceed the sum of the parts. When the parts do add up to the total, an
+     * attacker may take it as that sum, so it is recorded as one.
+     */
+    public void union(String total, List<String> parts) {
+        int[] relation = relation(total, parts);
+        long largest = 0;
+        for (int i = 1; i < relation.length; i++) {
+            largest = Math.max(largest, values[relation[i]]);
+        }
+        if (largest > values[relation[0]] || partsSum(relation) < values[relation[0]]) {
+            throw new IllegalArgumentException("Totaal " + total + " = " + values[relation[0]] + " ligt niet tussen het grootste deel ("
+                    + largest + ") en de som van de delen (" + partsSum(relation) + ")");
+        }
+        relations.add(relation);
+        if (partsSum(relation) != values[relation[0]]) {
+            unions.add(relation);
+        }
+    }
+
+    private int[] relation(String total, List<String> parts) {
         int[] relation = new int[parts.size() + 1];
         relation[0] = indexOf(total);
         for (int i = 0; i < parts.size(); i++) {
             relation[i + 1] = indexOf(parts.get(i));
         }
+        return relation;
+    }
+
+    private long partsSum(int[] relation) {
         long sum = 0;
         for (int i = 1; i < relation.length; i++) {
             sum += values[relation[i]];
         }
-        if (sum != values[relation[0]]) {
-            throw new IllegalArgumentException("Totaal " + total + " = " + values[relation[0]] + " is niet de som van de delen (" + sum + ")");
-        }
-        relations.add(relation);
+        return sum;
     }
 
     public int indexOf(String key) {
@@ -85,5 +121,10 @@ public final class CountTable {
     /** Each relation as cell indexes, the total first. */
     List<int[]> relations() {
         return Collections.unmodifiableList(relations);
+    }
+
+    /** Whether a relation of {@link #relations()} is a {@link #union}, not an exact sum. */
+    boolean isUnion(int[] relation) {
+        return unions.contains(relation);
     }
 }

@@ -180,7 +180,7 @@ public final class DisclosureAudit {
             }
             int r = 0;
             for (int[] relation : relations) {
-                // parts − total = 0, with the published cells moved to the right-hand side
+                // parts − total, with the published cells moved to the right-hand side
                 long constant = 0;
                 Expression expression = model.addExpression("r" + r++);
                 for (int i = 0; i < relation.length; i++) {
@@ -192,9 +192,35 @@ public final class DisclosureAudit {
                         constant -= sign * table.value(c);
                     }
                 }
-                expression.level(constant);
+                if (!table.isUnion(relation)) {
+                    expression.level(constant);
+                    continue;
+                }
+                // a union: the parts add up to at least the total, and no part exceeds it
+                expression.lower(constant);
+                for (int i = 1; i < relation.length; i++) {
+                    addAtMost(model, "r" + r++, relation[i], relation[0], variables);
+                }
             }
             return variables;
+        }
+
+        /** {@code part} ≤ {@code total}, as an expression of the hidden ones among them. */
+        private void addAtMost(ExpressionsBasedModel model, String name, int part, int total, Variable[] variables) {
+            if (!hidden[part] && !hidden[total]) {
+                return;
+            }
+            long constant = 0;
+            Expression expression = model.addExpression(name);
+            for (int c : new int[] {total, part}) {
+                int sign = c == total ? 1 : -1;
+                if (hidden[c]) {
+                    expression.set(variables[position.get(c)], sign);
+                } else {
+                    constant -= sign * table.value(c);
+                }
+            }
+            expression.lower(constant);
         }
     }
 

@@ -25,14 +25,6 @@ public record Cell(
 
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
-    /** A count of clients as published. */
-    public static Cell ofClients(long count) {
-        if (count > 0 && count < SMALLEST_SHOWN) {
-            return new Cell(null, true, "<" + SMALLEST_SHOWN);
-        }
-        return new Cell(count, false, NumberFormat.getIntegerInstance(DUTCH).format(count));
-    }
-
     /** A count of clients as its table's protection pattern publishes it. */
     public static Cell ofClients(long count, ProtectionPattern.Mark mark) {
         return switch (mark) {
@@ -47,7 +39,7 @@ public record Cell(
         return new Cell(null, false, display);
     }
 
-    /** A count in the system's own use: shown as it is. */
+    /** A count shown as it is: not a count of clients, or one in the unprotected view. */
     public static Cell ofCount(long count) {
         return new Cell(count, false, NumberFormat.getIntegerInstance(DUTCH).format(count));
     }

@@ -4,9 +4,14 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.regiomonitor.disclosure.CellSuppression;
+import nl.regiomonitor.disclosure.CountTable;
+import nl.regiomonitor.disclosure.ProtectionPattern;
+import nl.regiomonitor.disclosure.PublishedTables;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -14,27 +19,49 @@ import org.springframework.stereotype.Service;
  * Verzilvering: of the clients in care on a date (a care allocation running that day, in the
  * region where the care is delivered), how many receive it in each delivery form, per profile of
  * their indication valid that day. A client with two forms at once counts in both forms, once in
- * the profile's total.
+ * the profile's total. Worked out for every region and NL at once and protected as one table: a
+ * profile's total counts each client of its forms once, NL counts each client of the regions once
+ * (care in two regions counts in both), and NL's all profiles is the sum of its profiles (a client
+ * has one profile on a day).
  */
 @Service
-public class DeliveryFormFigures {
+public class DeliveryFormFigures implements PublishedTables {
 
     static final String ALL_PROFILES = "ALL";
 
     private final JdbcTemplate jdbc;
     private final FigureScope scope;
+    private final StockProtection stock;
+    private final DataCache<LocalDate, Map<String, FormTable>> tables;
 
-    DeliveryFormFigures(JdbcTemplate jdbc, FigureScope scope) {
+    DeliveryFormFigures(JdbcTemplate jdbc, FigureScope scope, StockProtection stock, DataVersion data, CellSuppression suppression) {
         this.jdbc = jdbc;
         this.scope = scope;
+        this.stock = stock;
+        this.tables = new DataCache<>(data, day -> protect(count(day), suppression));
     }
 
     /** Per profile (and {@code ALL}): clients per delivery form, and in total. */
-    public record FormRow(Category profile, Map<String, Long> clients, long total) {
+    public record FormRow(String region, Category profile, Map<String, Long> clients, long total, ProtectionPattern pattern) {
 
         /** Share of the profile's clients in care in {@code form}, in percent; null without clients. */
         public Double share(String form) {
             return total == 0 ? null : 100.0 * clients.getOrDefault(form, 0L) / total;
+        }
+
+        /** The published cell of one form. */
+        public Cell cell(String form) {
+            return Cell.ofClients(clients.get(form), pattern.mark(key(region, profile.code(), form)));
+        }
+
+        public Cell totalCell() {
+            return Cell.ofClients(total, pattern.mark(key(region, profile.code(), Category.TOTAL.code())));
+        }
+
+        /** The share as published: only where the form's cell and the total are both shown, since it would give them back. */
+        public Double shownShare(String form) {
+            Double share = share(form);
+            return cell(form).suppressed() || totalCell().suppressed() || share == null ? null : Math.round(share * 10) / 10.0;
         }
     }
 
@@ -46,41 +73,104 @@ public class DeliveryFormFigures {
         if (date == null) {
             throw new InvalidFigureRequest("Geef een peildatum, als jjjj-mm-dd.");
         }
-        List<Object> args = new ArrayList<>(List.of(Date.valueOf(date), Date.valueOf(date)));
-        String regionFilter = "";
-        if (!scope.national(region)) {
-            regionFilter = " and a.region_code = ?";
-            args.add(region);
-        }
-        args.add(Date.valueOf(date));
-        args.add(Date.valueOf(date));
-        Map<String, Map<String, Long>> counts = new HashMap<>();
+        return tables.get(date).get(region);
+    }
+
+    /** The delivery forms on every reference date the region pages publish. */
+    @Override
+    public Map<String, ProtectionPattern> published() {
+        Map<String, ProtectionPattern> published = new LinkedHashMap<>();
+        stock.referenceDates().forEach(day -> published.put("verzilvering " + day,
+                tables.get(day).get(StockProtection.NATIONAL).rows().get(0).pattern()));
+        return published;
+    }
+
+    /** Every region's table and NL's, counted, still without a pattern. */
+    private Map<String, FormTable> count(LocalDate date) {
+        // region → profile (or ALL) → form (or TOTAAL) → clients; NL counts a client once over all regions
+        Map<String, Map<String, Map<String, Long>>> counts = new HashMap<>();
         jdbc.query("""
                 with care as (
-                    select distinct a.client_id, a.delivery_form from care_allocation a
-                    where a.start_date <= ? and (a.end_date is null or a.end_date >= ?)%s),
+                    select distinct a.client_id, a.region_code, a.delivery_form from care_allocation a
+                    where a.start_date <= ? and (a.end_date is null or a.end_date >= ?)),
                 indicated as (
                     select distinct on (i.client_id) i.client_id, i.profile_code from indication i
                     where i.valid_from <= ? and (i.valid_to is null or i.valid_to >= ?)
                     order by i.client_id, i.valid_from desc)
-                select coalesce(ind.profile_code, 'ALL') as profile, coalesce(c.delivery_form, 'TOTAL') as form,
-                       count(distinct c.client_id) as clients
+                select coalesce(c.region_code, 'NL'), coalesce(ind.profile_code, 'ALL'), coalesce(c.delivery_form, 'TOTAAL'),
+                       count(distinct c.client_id)
                 from care c join indicated ind on ind.client_id = c.client_id
-                group by grouping sets ((ind.profile_code, c.delivery_form), (ind.profile_code), (c.delivery_form), ())"""
-                .formatted(regionFilter), rs -> {
-                    counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getLong(3));
-                }, args.toArray());
+                group by grouping sets ((c.region_code, ind.profile_code, c.delivery_form), (c.region_code, ind.profile_code),
+                                       (c.region_code, c.delivery_form), (c.region_code),
+                                       (ind.profile_code, c.delivery_form), (ind.profile_code), (c.delivery_form), ())""", rs -> {
+            counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).computeIfAbsent(rs.getString(2), k -> new HashMap<>())
+                    .put(rs.getString(3), rs.getLong(4));
+        }, Date.valueOf(date), Date.valueOf(date), Date.valueOf(date), Date.valueOf(date));
         List<Category> forms = jdbc.query("select code, name from delivery_form order by sort_order",
                 (rs, n) -> new Category(rs.getString(1), rs.getString(2)));
         List<Category> profiles = new ArrayList<>(jdbc.query("select code, name from care_profile order by sort_order",
                 (rs, n) -> new Category(rs.getString(1), rs.getString(2))));
         profiles.add(new Category(ALL_PROFILES, "Alle GGZ-profielen"));
-        List<FormRow> rows = profiles.stream().map(p -> {
-            Map<String, Long> ofProfile = counts.getOrDefault(p.code(), Map.of());
-            Map<String, Long> clients = new HashMap<>();
-            forms.forEach(f -> clients.put(f.code(), ofProfile.getOrDefault(f.code(), 0L)));
-            return new FormRow(p, clients, ofProfile.getOrDefault("TOTAL", 0L));
-        }).toList();
-        return new FormTable(region, date, forms, rows);
+        List<String> scopes = new ArrayList<>(jdbc.queryForList("select code from region order by code", String.class));
+        scopes.add(StockProtection.NATIONAL);
+        Map<String, FormTable> tables = new LinkedHashMap<>();
+        for (String region : scopes) {
+            Map<String, Map<String, Long>> ofRegion = counts.getOrDefault(region, Map.of());
+            List<FormRow> rows = profiles.stream().map(p -> {
+                Map<String, Long> ofProfile = ofRegion.getOrDefault(p.code(), Map.of());
+                Map<String, Long> clients = new LinkedHashMap<>();
+                forms.forEach(f -> clients.put(f.code(), ofProfile.getOrDefault(f.code(), 0L)));
+                return new FormRow(region, p, clients, ofProfile.getOrDefault(Category.TOTAL.code(), 0L), null);
+            }).toList();
+            tables.put(region, new FormTable(region, date, forms, rows));
+        }
+        return tables;
+    }
+
+    private static Map<String, FormTable> protect(Map<String, FormTable> counted, CellSuppression suppression) {
+        CountTable table = new CountTable();
+        List<String> columns = new ArrayList<>();
+        FormTable national = counted.get(StockProtection.NATIONAL);
+        national.forms().forEach(f -> columns.add(f.code()));
+        columns.add(Category.TOTAL.code());
+        counted.values().forEach(f -> {
+            for (FormRow row : f.rows()) {
+                String profile = row.profile().code();
+                if (!publishes(f.region(), profile)) {
+                    continue;
+                }
+                table.cell(key(f.region(), profile, Category.TOTAL.code()), row.total());
+                f.forms().forEach(form -> table.cell(key(f.region(), profile, form.code()), row.clients().get(form.code())));
+                table.union(key(f.region(), profile, Category.TOTAL.code()),
+                        f.forms().stream().map(form -> key(f.region(), profile, form.code())).toList());
+            }
+        });
+        List<String> regions = counted.keySet().stream().filter(r -> !r.equals(StockProtection.NATIONAL)).toList();
+        List<String> profiles = national.rows().stream().map(r -> r.profile().code()).filter(p -> !p.equals(ALL_PROFILES)).toList();
+        columns.forEach(column -> table.sum(key(StockProtection.NATIONAL, ALL_PROFILES, column),
+                profiles.stream().map(p -> key(StockProtection.NATIONAL, p, column)).toList()));
+        for (String profile : profiles) {
+            columns.forEach(column -> table.union(key(StockProtection.NATIONAL, profile, column),
+                    regions.stream().map(r -> key(r, profile, column)).toList()));
+        }
+        ProtectionPattern pattern = suppression.protect(table);
+        Map<String, FormTable> protectedTables = new LinkedHashMap<>();
+        counted.forEach((region, f) -> protectedTables.put(region, new FormTable(region, f.date(), f.forms(), f.rows().stream()
+                .filter(r -> publishes(region, r.profile().code()))
+                .map(r -> new FormRow(region, r.profile(), r.clients(), r.total(), pattern)).toList())));
+        return protectedTables;
+    }
+
+    /**
+     * All profiles together is published for NL only: for a region it would tie its profiles into one
+     * table with all other regions', too large to protect in reasonable time, and every profile of
+     * the region is shown anyway.
+     */
+    private static boolean publishes(String region, String profile) {
+        return !profile.equals(ALL_PROFILES) || region.equals(StockProtection.NATIONAL);
+    }
+
+    private static String key(String region, String profile, String column) {
+        return region + "|" + profile + "|" + column;
     }
 }

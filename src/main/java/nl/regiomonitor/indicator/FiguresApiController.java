@@ -133,8 +133,8 @@ class FiguresApiController {
                             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         WaitlistFigures.WaitlistTable table = waitlist.waitlist(region, date);
         Map<String, Cell> cells = new LinkedHashMap<>();
-        table.statuses().forEach(s -> cells.put(s.code(), Cell.ofClients(table.clients().get(s.code()))));
-        return new WaitlistAnswer(region, date, table.snapshot(), table.statuses(), cells, Cell.ofClients(table.total()));
+        table.statuses().forEach(s -> cells.put(s.code(), table.cell(s.code())));
+        return new WaitlistAnswer(region, date, table.snapshot(), table.statuses(), cells, table.totalCell());
     }
 
     @Schema(description = "Kosten per cliënt per dag van een profiel (of alle profielen), met de band van alle regio's")
@@ -176,14 +176,11 @@ class FiguresApiController {
         List<FormLine> rows = table.rows().stream().map(r -> {
             Map<String, Cell> cells = new LinkedHashMap<>();
             Map<String, Double> shares = new LinkedHashMap<>();
-            Cell total = Cell.ofClients(r.total());
             for (Category form : table.forms()) {
-                Cell cell = Cell.ofClients(r.clients().get(form.code()));
-                cells.put(form.code(), cell);
-                Double share = r.share(form.code());
-                shares.put(form.code(), cell.suppressed() || total.suppressed() || share == null ? null : Math.round(share * 10) / 10.0);
+                cells.put(form.code(), r.cell(form.code()));
+                shares.put(form.code(), r.shownShare(form.code()));
             }
-            return new FormLine(r.profile().code(), r.profile().name(), cells, shares, total);
+            return new FormLine(r.profile().code(), r.profile().name(), cells, shares, r.totalCell());
         }).toList();
         return new FormAnswer(region, date, table.forms(), rows);
     }
@@ -201,7 +198,7 @@ class FiguresApiController {
     FlowAnswer flows(@Parameter(description = REGION) @RequestParam String region,
                      @Parameter(description = "Jaar, bijvoorbeeld 2024") @RequestParam int year) {
         FlowFigures.Flows f = flows.flows(region, year);
-        return new FlowAnswer(region, year, Cell.ofClients(f.indicatedHereCaredElsewhere()), Cell.ofClients(f.caredHereIndicatedElsewhere()),
-                Cell.ofClients(f.movedIn()), Cell.ofClients(f.movedOut()));
+        return new FlowAnswer(region, year, f.cell(FlowFigures.Flow.INDICATED_HERE_CARED_ELSEWHERE),
+                f.cell(FlowFigures.Flow.CARED_HERE_INDICATED_ELSEWHERE), f.cell(FlowFigures.Flow.MOVED_IN), f.cell(FlowFigures.Flow.MOVED_OUT));
     }
 }

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
@@ -31,20 +30,14 @@ class InfluxProtection implements PublishedTables {
 
     private static final List<Breakdown> BREAKDOWNS = List.of(Breakdown.PROFILE, Breakdown.ORIGIN, Breakdown.AGEBAND);
 
-    private record Patterns(long version, Map<YearMonth, ProtectionPattern> byMonth) {
-    }
-
     private final JdbcTemplate jdbc;
-    private final DataVersion data;
     private final IndicationSnapshot snapshot;
-    private final CellSuppression suppression;
-    private volatile Patterns patterns = new Patterns(-1, Map.of());
+    private final DataCache<YearMonth, ProtectionPattern> patterns;
 
     InfluxProtection(JdbcTemplate jdbc, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
         this.jdbc = jdbc;
-        this.data = data;
         this.snapshot = snapshot;
-        this.suppression = suppression;
+        this.patterns = new DataCache<>(data, k -> suppression.protect(table(k)));
     }
 
     /** How the influx of {@code month} in {@code scope} (a region or NL) is published: the total, or one category of a breakdown. */
@@ -53,17 +46,7 @@ class InfluxProtection implements PublishedTables {
     }
 
     ProtectionPattern pattern(YearMonth month) {
-        long version = data.current();
-        Patterns now = patterns;
-        if (now.version() != version) {
-            synchronized (this) {
-                if (patterns.version() != version) {
-                    patterns = new Patterns(version, new ConcurrentHashMap<>());
-                }
-                now = patterns;
-            }
-        }
-        return now.byMonth().computeIfAbsent(month, m -> suppression.protect(table(m)));
+        return patterns.get(month);
     }
 
     /**

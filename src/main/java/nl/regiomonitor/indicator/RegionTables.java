@@ -73,8 +73,8 @@ class RegionTables {
         tables.add(new FigureTable("verzilvering", "Verzilvering: cliënten in zorg per leveringsvorm op " + dayText, "Profiel",
                 formColumns, f.rows().stream().filter(r -> r.total() > 0).map(r -> {
                     List<Cell> cells = new ArrayList<>();
-                    f.forms().forEach(form -> cells.add(Cell.ofClients(r.clients().get(form.code()))));
-                    cells.add(Cell.ofClients(r.total()));
+                    f.forms().forEach(form -> cells.add(r.cell(form.code())));
+                    cells.add(r.totalCell());
                     return new FigureTable.Row(r.profile().code().equals(DeliveryFormFigures.ALL_PROFILES)
                             ? "Alle profielen" : r.profile().code(), List.copyOf(cells));
                 }).toList()));
@@ -89,17 +89,17 @@ class RegionTables {
 
         WaitlistFigures.WaitlistTable w = waitlist.waitlist(region.code(), day);
         List<FigureTable.Row> waitRows = new ArrayList<>();
-        w.statuses().forEach(status -> waitRows.add(new FigureTable.Row(status.name(), List.of(Cell.ofClients(w.clients().get(status.code()))))));
-        waitRows.add(new FigureTable.Row("Totaal", List.of(Cell.ofClients(w.total()))));
+        w.statuses().forEach(status -> waitRows.add(new FigureTable.Row(status.name(), List.of(w.cell(status.code())))));
+        waitRows.add(new FigureTable.Row("Totaal", List.of(w.totalCell())));
         tables.add(new FigureTable("wachtlijst", w.snapshot() == null ? "Wachtlijst: geen momentopname op of vóór " + dayText
                 : "Wachtlijst, momentopname van " + DAY.format(w.snapshot()), "Wachtstatus", List.of("Cliënten"), List.copyOf(waitRows)));
 
         FlowFigures.Flows fl = flows.flows(region.code(), year);
         tables.add(new FigureTable("stromen", "Stromen in " + year, "Stroom", List.of("Cliënten"), List.of(
-                new FigureTable.Row("Hier geïndiceerd, elders in zorg", List.of(Cell.ofClients(fl.indicatedHereCaredElsewhere()))),
-                new FigureTable.Row("Hier in zorg, elders geïndiceerd", List.of(Cell.ofClients(fl.caredHereIndicatedElsewhere()))),
-                new FigureTable.Row("Verhuisd naar de regio", List.of(Cell.ofClients(fl.movedIn()))),
-                new FigureTable.Row("Verhuisd uit de regio", List.of(Cell.ofClients(fl.movedOut()))))));
+                new FigureTable.Row("Hier geïndiceerd, elders in zorg", List.of(fl.cell(FlowFigures.Flow.INDICATED_HERE_CARED_ELSEWHERE))),
+                new FigureTable.Row("Hier in zorg, elders geïndiceerd", List.of(fl.cell(FlowFigures.Flow.CARED_HERE_INDICATED_ELSEWHERE))),
+                new FigureTable.Row("Verhuisd naar de regio", List.of(fl.cell(FlowFigures.Flow.MOVED_IN))),
+                new FigureTable.Row("Verhuisd uit de regio", List.of(fl.cell(FlowFigures.Flow.MOVED_OUT))))));
         return tables;
     }
 }

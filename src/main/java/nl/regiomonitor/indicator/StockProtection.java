@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
@@ -25,20 +24,14 @@ class StockProtection implements PublishedTables {
 
     static final String NATIONAL = "NL";
 
-    private record Patterns(long version, Map<LocalDate, ProtectionPattern> byDate) {
-    }
-
     private final JdbcTemplate jdbc;
-    private final DataVersion data;
     private final IndicationSnapshot snapshot;
-    private final CellSuppression suppression;
-    private volatile Patterns patterns = new Patterns(-1, Map.of());
+    private final DataCache<LocalDate, ProtectionPattern> patterns;
 
     StockProtection(JdbcTemplate jdbc, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
         this.jdbc = jdbc;
-        this.data = data;
         this.snapshot = snapshot;
-        this.suppression = suppression;
+        this.patterns = new DataCache<>(data, k -> suppression.protect(table(k)));
     }
 
     /** How the count of {@code code} (a profile or a series) in {@code scope} (a region or NL) on {@code day} is published. */
@@ -47,17 +40,7 @@ class StockProtection implements PublishedTables {
     }
 
     ProtectionPattern pattern(LocalDate day) {
-        long version = data.current();
-        Patterns now = patterns;
-        if (now.version() != version) {
-            synchronized (this) {
-                if (patterns.version() != version) {
-                    patterns = new Patterns(version, new ConcurrentHashMap<>());
-                }
-                now = patterns;
-            }
-        }
-        return now.byDate().computeIfAbsent(day, d -> suppression.protect(table(d)));
+        return patterns.get(day);
     }
 
     /**
@@ -67,15 +50,21 @@ class StockProtection implements PublishedTables {
     @Override
     public Map<String, ProtectionPattern> published() {
         Map<String, ProtectionPattern> published = new LinkedHashMap<>();
+        referenceDates().forEach(day -> published.put("stand " + day, pattern(day)));
+        return published;
+    }
+
+    /** The reference dates the region pages and reports publish: 1 October of every year with data, and the year before. */
+    List<LocalDate> referenceDates() {
         List<Integer> years = jdbc.queryForList(
                 "select distinct extract(year from day)::int from stock_change where delta > 0 order by 1", Integer.class);
+        List<LocalDate> days = new ArrayList<>();
         if (!years.isEmpty()) {
             for (int year = years.get(0) - 1; year <= years.get(years.size() - 1); year++) {
-                LocalDate day = RegionTables.referenceDate(year);
-                published.put("stand " + day, pattern(day));
+                days.add(RegionTables.referenceDate(year));
             }
         }
-        return published;
+        return days;
     }
 
     /** The stock on {@code day} as the table that is published, with its sums. */

@@ -146,4 +146,39 @@ class CellSuppressionTest {
                 Map.of("NL", List.of("A", "B")));
         assertThat(hiddenCells(suppression.protect(table))).isEmpty();
     }
+
+    /**
+     * Clients in care of one profile by delivery form, where a client with two forms counts in both:
+     * total 10 is a union of A = 3 and B = 8. With only A hidden, B ≤ 10 and A + B ≥ 10 give
+     * A ≥ 2: a lower bound above 0. Hiding B as well leaves A + B ≥ 10 with both ≤ 10, so A can be
+     * anything from 0 to 10.
+     */
+    @Test
+    void aUnionOfOverlappingPartsBoundsAHiddenCellAndGetsASecondHiddenCell() {
+        CountTable table = new CountTable();
+        table.cell("tot", 10);
+        table.cell("A", 3);
+        table.cell("B", 8);
+        table.union("tot", List.of("A", "B"));
+
+        List<DisclosureAudit.Finding> leak = DisclosureAudit.audit(suppression.primaryOnly(table), 5);
+        assertThat(leak).singleElement().satisfies(f -> {
+            assertThat(f.key()).isEqualTo("A");
+            assertThat(f.lowest()).isCloseTo(2.0, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(f.highest()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-6));
+        });
+
+        ProtectionPattern pattern = suppression.protect(table);
+        assertThat(hiddenCells(pattern)).containsExactly(Map.entry("A", PRIMARY), Map.entry("B", SECONDARY));
+        assertThat(DisclosureAudit.audit(pattern, 5)).isEmpty();
+        boolean[] hidden = {false, true, true};
+        assertThat(DisclosureAudit.bounds(table, hidden, table.indexOf("A"))).containsExactly(0.0, 10.0);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> {
+            CountTable wrong = new CountTable();
+            wrong.cell("tot", 12);
+            wrong.cell("A", 3);
+            wrong.cell("B", 8);
+            wrong.union("tot", List.of("A", "B"));
+        })).hasMessageContaining("ligt niet tussen");
+    }
 }
