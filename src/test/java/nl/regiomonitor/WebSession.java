@@ -82,6 +82,15 @@ public final class WebSession {
         return send(request(path).header("Accept", "*/*").GET());
     }
 
+    /** A file download (a PDF or XLSX is not text) as a program asks for it; fails unless the answer is 200. */
+    public byte[] getBytes(String path) {
+        HttpResponse<byte[]> answer = exchange(request(path).header("Accept", "*/*").GET(), HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " gaf " + answer.statusCode());
+        }
+        return answer.body();
+    }
+
     public Response getJson(String path) {
         return send(request(path).header("Accept", "application/json").GET());
     }
@@ -154,9 +163,13 @@ public final class WebSession {
     }
 
     private Response send(HttpRequest.Builder builder) {
+        HttpResponse<String> answer = exchange(builder, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Response(answer.statusCode(), answer.body(), answer.headers());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder builder, HttpResponse.BodyHandler<T> body) {
         try {
-            HttpResponse<String> answer = client.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(answer.statusCode(), answer.body(), answer.headers());
+            return client.send(builder.build(), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A published table exactly as the page shows it, so the CSV and XLSX downloads hold the same
+ * A published table exactly as the page shows it, so the CSV, XLSX and PDF downloads hold the same
  * cells: a caption, column headings and rows of cells.
  */
 public record FigureTable(String id, String caption, String rowHeading, List<String> columns, List<Row> rows) {

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** A region's published figures for a year on one page, and as CSV and XLSX with the same cells. */
+/** A region's published figures for a year on one page, and as CSV, XLSX and PDF with the same cells. */
 @Controller
 class RegionFiguresController {
 
@@ -53,6 +53,15 @@ class RegionFiguresController {
         Region shown = region(region);
         int chosen = year(year);
         TableDownloads.sendXlsx(response, "cijfers-" + shown.code() + "-" + chosen, tables.tables(shown, chosen));
+    }
+
+    @GetMapping("/regions/{region}/cijfers.pdf")
+    void pdf(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletResponse response)
+            throws IOException {
+        Region shown = region(region);
+        int chosen = year(year);
+        TableDownloads.sendPdf(response, "cijfers-" + shown.code() + "-" + chosen,
+                "Cijfers " + shown.name() + " (" + shown.code() + "), " + chosen, tables.tables(shown, chosen));
     }
 
     private Region region(String code) {

@@ -1,13 +1,25 @@
 package nl.regiomonitor.indicator;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.slf4j.Slf4jLogger;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -17,11 +29,28 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-/** A {@link FigureTable} as CSV (semicolons, for Dutch spreadsheets) and as XLSX: the cells of the page. */
+/** A {@link FigureTable} as CSV (semicolons, for Dutch spreadsheets), as XLSX and as PDF: the cells of the page. */
 public final class TableDownloads {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final String FONT = "DejaVu Sans";
+    // read once: every PDF embeds a subset of these, never the machine's own fonts
+    private static final byte[] REGULAR = font("DejaVuSans.ttf");
+    private static final byte[] BOLD = font("DejaVuSans-Bold.ttf");
+    /** Its own engine in XML mode, so the PDF renderer always gets well-formed XHTML. */
+    private static final TemplateEngine PDF_TEMPLATE = pdfTemplate();
+
+    static {
+        XRLog.setLoggerImpl(new Slf4jLogger()); // into the application's log, not straight to stderr
+    }
 
     private TableDownloads() {
     }
@@ -36,6 +65,13 @@ public final class TableDownloads {
     public static void sendXlsx(HttpServletResponse response, String fileStem, List<FigureTable> tables) throws IOException {
         attachment(response, XLSX, fileStem + ".xlsx");
         xlsx(tables, response.getOutputStream());
+    }
+
+    /** Sends the tables as a PDF download named {@code fileStem}.pdf, headed by {@code title} and today's date. */
+    public static void sendPdf(HttpServletResponse response, String fileStem, String title, List<FigureTable> tables)
+            throws IOException {
+        attachment(response, "application/pdf", fileStem + ".pdf");
+        pdf(title, tables, LocalDate.now(AMSTERDAM), response.getOutputStream());
     }
 
     private static void attachment(HttpServletResponse response, String type, String fileName) {
@@ -100,6 +136,42 @@ public final class TableDownloads {
                 sheet.setColumnWidth(0, 14 * 256);
             }
             book.write(out);
+        }
+    }
+
+    /** A4 pages numbered in the footer, each table under its caption, then what {@code <5}, {@code x} and – mean. */
+    static void pdf(String title, List<FigureTable> tables, LocalDate made, OutputStream out) throws IOException {
+        String xhtml = PDF_TEMPLATE.process("tables-pdf.xhtml",
+                new Context(null, Map.of("title", title, "made", DAY.format(made), "tables", tables)));
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.usePdfUaAccessibility(true); // tagged, so screen readers read the tables as tables
+        builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT, 400, FontStyle.NORMAL, true);
+        builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT, 700, FontStyle.NORMAL, true);
+        builder.useSVGDrawer(new BatikSVGDrawer()); // so charts can be drawn as inline SVG
+        builder.withHtmlContent(xhtml, null);
+        builder.toStream(out);
+        builder.run();
+    }
+
+    private static TemplateEngine pdfTemplate() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/indicator/");
+        resolver.setTemplateMode(TemplateMode.XML);
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
+    private static byte[] font(String file) {
+        try (InputStream in = TableDownloads.class.getResourceAsStream("/fonts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("Font not on the classpath: /fonts/" + file);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

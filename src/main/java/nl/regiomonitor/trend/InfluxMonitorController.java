@@ -79,6 +79,15 @@ class InfluxMonitorController {
         TableDownloads.sendXlsx(response, fileStem(q), tables(q));
     }
 
+    @GetMapping("/instroom.pdf")
+    void pdf(@RequestParam(defaultValue = "NL") String region,
+             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+             HttpServletResponse response) throws IOException {
+        Question q = question(region, from, to);
+        TableDownloads.sendPdf(response, fileStem(q), "Instroommonitor " + q.regionName(), tables(q));
+    }
+
     private static String fileStem(Question q) {
         return "instroom-" + q.region() + "-" + q.from() + "-" + q.to();
     }

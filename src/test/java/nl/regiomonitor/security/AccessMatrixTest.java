@@ -128,10 +128,11 @@ class AccessMatrixTest extends IntegrationTest {
     private List<Case> cases() {
         List<Case> cases = new ArrayList<>();
         // published and open pages
-        for (String path : List.of("/", "/login", "/swagger-ui.html", "/instroom", "/instroom.csv", "/instroom.xlsx")) {
+        for (String path : List.of("/", "/login", "/swagger-ui.html", "/instroom", "/instroom.csv", "/instroom.xlsx",
+                "/instroom.pdf")) {
             cases.add(new Case("GET " + path, "", EVERYONE, c -> c.page().get(path)));
         }
-        for (String page : List.of("", "/cijfers.csv", "/cijfers.xlsx")) {
+        for (String page : List.of("", "/cijfers.csv", "/cijfers.xlsx", "/cijfers.pdf")) {
             cases.add(new Case("GET /regions/{region}" + page, "", EVERYONE, c -> c.page().get("/regions/" + REGION + page + "?year=2024")));
         }
         for (String path : List.of("/api/v1/regions", "/v3/api-docs", "/v3/api-docs/swagger-config")) {
