@@ -23,7 +23,7 @@ public record FigureTable(String id, String caption, String rowHeading, List<Str
     }
 
     /** Influx per month with a column per category and the total. */
-    public static FigureTable ofInflux(String id, String caption, InfluxFigures.InfluxTable table) {
+    public static FigureTable ofInflux(String id, String caption, InfluxFigures.InfluxTable table, View view) {
         List<String> columns = new ArrayList<>();
         boolean split = table.by() != Breakdown.NONE;
         if (split) {
@@ -34,9 +34,9 @@ public record FigureTable(String id, String caption, String rowHeading, List<Str
         List<Row> rows = table.rows().stream().map(r -> {
             List<Cell> cells = new ArrayList<>();
             if (split) {
-                table.categories().forEach(c -> cells.add(r.cell(c.code())));
+                table.categories().forEach(c -> cells.add(view.cell(r.cell(c.code()), r.counts().get(c.code()))));
             }
-            cells.add(r.totalCell());
+            cells.add(view.cell(r.totalCell(), r.total()));
             return new Row(monthLabel(r.month()), cells);
         }).toList();
         return new FigureTable(id, caption, "Maand", columns, rows);

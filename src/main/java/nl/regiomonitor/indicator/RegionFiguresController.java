@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.security.AccessRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,53 +19,74 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** A region's published figures for a year on one page, and as CSV, XLSX and PDF with the same cells. */
+/**
+ * A region's published figures for a year on one page, and as CSV, XLSX and PDF with the same cells;
+ * under {@code /intern} the same unprotected, for people with the right, not for publication.
+ */
 @Controller
 class RegionFiguresController {
 
     private final RegionService regions;
     private final InfluxFigures influx;
     private final RegionTables tables;
+    private final AccessRules rules;
+    private final UnprotectedDownloads downloads;
 
-    RegionFiguresController(RegionService regions, InfluxFigures influx, RegionTables tables) {
+    RegionFiguresController(RegionService regions, InfluxFigures influx, RegionTables tables, AccessRules rules,
+                            UnprotectedDownloads downloads) {
         this.regions = regions;
         this.influx = influx;
         this.tables = tables;
+        this.rules = rules;
+        this.downloads = downloads;
     }
 
-    @GetMapping("/regions/{region}")
-    String page(@PathVariable String region, @RequestParam(required = false) Integer year, Model model) {
+    @GetMapping({"/regions/{region}", View.INTERNAL_PREFIX + "/regions/{region}"})
+    String page(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletRequest request, Model model) {
         Region shown = region(region);
         int chosen = year(year);
+        View view = View.of(request);
         model.addAttribute("region", shown);
         model.addAttribute("year", chosen);
-        model.addAttribute("tables", tables.tables(shown, chosen));
+        model.addAttribute("links", ViewLinks.of(view, rules.mayRead(View.INTERNAL_PREFIX + "/regions/" + shown.code(), shown.code()),
+                "/regions/" + shown.code(), "/regions/" + shown.code() + "/cijfers", "?year=" + chosen));
+        model.addAttribute("tables", tables.tables(shown, chosen, view));
         return "indicator/region";
     }
 
-    @GetMapping("/regions/{region}/cijfers.csv")
-    void csv(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletResponse response)
-            throws IOException {
-        Region shown = region(region);
-        int chosen = year(year);
-        TableDownloads.sendCsv(response, "cijfers-" + shown.code() + "-" + chosen, tables.tables(shown, chosen));
+    @GetMapping({"/regions/{region}/cijfers.csv", View.INTERNAL_PREFIX + "/regions/{region}/cijfers.csv"})
+    void csv(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletRequest request,
+             HttpServletResponse response) throws IOException {
+        download("csv", region, year, request, response);
     }
 
-    @GetMapping("/regions/{region}/cijfers.xlsx")
-    void xlsx(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletResponse response)
-            throws IOException {
-        Region shown = region(region);
-        int chosen = year(year);
-        TableDownloads.sendXlsx(response, "cijfers-" + shown.code() + "-" + chosen, tables.tables(shown, chosen));
+    @GetMapping({"/regions/{region}/cijfers.xlsx", View.INTERNAL_PREFIX + "/regions/{region}/cijfers.xlsx"})
+    void xlsx(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletRequest request,
+              HttpServletResponse response) throws IOException {
+        download("xlsx", region, year, request, response);
     }
 
-    @GetMapping("/regions/{region}/cijfers.pdf")
-    void pdf(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletResponse response)
+    @GetMapping({"/regions/{region}/cijfers.pdf", View.INTERNAL_PREFIX + "/regions/{region}/cijfers.pdf"})
+    void pdf(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletRequest request,
+             HttpServletResponse response) throws IOException {
+        download("pdf", region, year, request, response);
+    }
+
+    private void download(String format, String region, Integer year, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Region shown = region(region);
         int chosen = year(year);
-        TableDownloads.sendPdf(response, "cijfers-" + shown.code() + "-" + chosen,
-                "Cijfers " + shown.name() + " (" + shown.code() + "), " + chosen, tables.tables(shown, chosen));
+        View view = View.of(request);
+        String stem = view.fileStem("cijfers-" + shown.code() + "-" + chosen);
+        List<FigureTable> content = tables.tables(shown, chosen, view);
+        // recorded before the file leaves, so no unprotected download goes unrecorded
+        downloads.record(view, stem + "." + format, shown.code());
+        switch (format) {
+            case "csv" -> TableDownloads.sendCsv(response, stem, content);
+            case "xlsx" -> TableDownloads.sendXlsx(response, stem, content);
+            default -> TableDownloads.sendPdf(response, stem,
+                    view.mark("Cijfers " + shown.name() + " (" + shown.code() + "), " + chosen), content);
+        }
     }
 
     private Region region(String code) {

@@ -40,19 +40,19 @@ class RegionTables {
         return LocalDate.of(year, 10, 1);
     }
 
-    List<FigureTable> tables(Region region, int year) {
+    List<FigureTable> tables(Region region, int year, View view) {
         LocalDate day = referenceDate(year);
         String dayText = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH).format(day);
         List<FigureTable> tables = new ArrayList<>();
 
         StockFigures.StockTable s = stock.stock(region.code(), day, Breakdown.PROFILE);
-        tables.add(new FigureTable("stand", "Stand op " + dayText, "Profiel",
+        tables.add(new FigureTable("stand", view.mark("Stand op " + dayText), "Profiel",
                 List.of(DAY.format(s.date()), DAY.format(s.yearBefore()), "Verandering"),
                 s.rows().stream().map(r -> {
-                    Cell now = Cell.ofClients(r.clients(), r.mark());
-                    Cell before = Cell.ofClients(r.clientsYearBefore(), r.markYearBefore());
+                    Cell now = view.cell(Cell.ofClients(r.clients(), r.mark()), r.clients());
+                    Cell before = view.cell(Cell.ofClients(r.clientsYearBefore(), r.markYearBefore()), r.clientsYearBefore());
                     return new FigureTable.Row(r.seriesTotal() ? r.category().name() : r.category().code(), List.of(now, before,
-                            Cell.ofText(r.changeShown() ? r.changeDisplay() : "–")));
+                            Cell.ofText(view.shows(r.changeShown()) ? r.changeDisplay() : "–")));
                 }).toList()));
 
         StockFigures.PrevalenceTable prevalence = stock.prevalence(day, InfluxFigures.SERIES);
@@ -60,27 +60,27 @@ class RegionTables {
         for (StockFigures.PrevalenceRow r : prevalence.rows()) {
             if (r.region().equals(region.code()) || r.region().equals("NL")) {
                 prevalenceRows.add(new FigureTable.Row(r.name(), List.of(
-                        Cell.ofText(r.shown() ? String.format(DUTCH, "%.1f", r.perTenThousand()) : "–"))));
+                        Cell.ofText(view.shows(r.shown()) ? String.format(DUTCH, "%.1f", r.perTenThousand()) : "–"))));
             }
         }
-        tables.add(new FigureTable("prevalentie", "Prevalentie GGZ-W op " + dayText + " (bevolking " + prevalence.populationYear() + ")",
+        tables.add(new FigureTable("prevalentie", view.mark("Prevalentie GGZ-W op ") + dayText + " (bevolking " + prevalence.populationYear() + ")",
                 "Gebied", List.of("Per 10.000 inwoners van 18+"), List.copyOf(prevalenceRows)));
 
         DeliveryFormFigures.FormTable f = deliveryForms.deliveryForms(region.code(), day);
         List<String> formColumns = new ArrayList<>();
         f.forms().forEach(form -> formColumns.add(form.code()));
         formColumns.add("Totaal");
-        tables.add(new FigureTable("verzilvering", "Verzilvering: cliënten in zorg per leveringsvorm op " + dayText, "Profiel",
+        tables.add(new FigureTable("verzilvering", view.mark("Verzilvering: cliënten in zorg per leveringsvorm op " + dayText), "Profiel",
                 formColumns, f.rows().stream().filter(r -> r.total() > 0).map(r -> {
                     List<Cell> cells = new ArrayList<>();
-                    f.forms().forEach(form -> cells.add(r.cell(form.code())));
-                    cells.add(r.totalCell());
+                    f.forms().forEach(form -> cells.add(view.cell(r.cell(form.code()), r.clients().get(form.code()))));
+                    cells.add(view.cell(r.totalCell(), r.total()));
                     return new FigureTable.Row(r.profile().code().equals(DeliveryFormFigures.ALL_PROFILES)
                             ? "Alle profielen" : r.profile().code(), List.copyOf(cells));
                 }).toList()));
 
         CostFigures.CostTable c = costs.costs(region.code(), year);
-        tables.add(new FigureTable("kosten", "Kosten per cliënt per dag in " + year, "Profiel",
+        tables.add(new FigureTable("kosten", view.mark("Kosten per cliënt per dag in " + year), "Profiel",
                 List.of(region.code(), "Laagste regio", "Mediaan regio's", "Hoogste regio"),
                 c.rows().stream().map(r -> new FigureTable.Row(r.category().code().equals("ALL") ? "Alle profielen" : r.category().code(),
                         List.of(Cell.ofText(CostFigures.CostRow.display(r.perDay())), Cell.ofText(CostFigures.CostRow.display(r.lowest())),
@@ -89,17 +89,19 @@ class RegionTables {
 
         WaitlistFigures.WaitlistTable w = waitlist.waitlist(region.code(), day);
         List<FigureTable.Row> waitRows = new ArrayList<>();
-        w.statuses().forEach(status -> waitRows.add(new FigureTable.Row(status.name(), List.of(w.cell(status.code())))));
-        waitRows.add(new FigureTable.Row("Totaal", List.of(w.totalCell())));
-        tables.add(new FigureTable("wachtlijst", w.snapshot() == null ? "Wachtlijst: geen momentopname op of vóór " + dayText
-                : "Wachtlijst, momentopname van " + DAY.format(w.snapshot()), "Wachtstatus", List.of("Cliënten"), List.copyOf(waitRows)));
+        w.statuses().forEach(status -> waitRows.add(new FigureTable.Row(status.name(),
+                List.of(view.cell(w.cell(status.code()), w.clients().get(status.code()))))));
+        waitRows.add(new FigureTable.Row("Totaal", List.of(view.cell(w.totalCell(), w.total()))));
+        tables.add(new FigureTable("wachtlijst", view.mark(w.snapshot() == null ? "Wachtlijst: geen momentopname op of vóór " + dayText
+                : "Wachtlijst, momentopname van " + DAY.format(w.snapshot())), "Wachtstatus", List.of("Cliënten"), List.copyOf(waitRows)));
 
         FlowFigures.Flows fl = flows.flows(region.code(), year);
-        tables.add(new FigureTable("stromen", "Stromen in " + year, "Stroom", List.of("Cliënten"), List.of(
-                new FigureTable.Row("Hier geïndiceerd, elders in zorg", List.of(fl.cell(FlowFigures.Flow.INDICATED_HERE_CARED_ELSEWHERE))),
-                new FigureTable.Row("Hier in zorg, elders geïndiceerd", List.of(fl.cell(FlowFigures.Flow.CARED_HERE_INDICATED_ELSEWHERE))),
-                new FigureTable.Row("Verhuisd naar de regio", List.of(fl.cell(FlowFigures.Flow.MOVED_IN))),
-                new FigureTable.Row("Verhuisd uit de regio", List.of(fl.cell(FlowFigures.Flow.MOVED_OUT))))));
+        java.util.function.Function<FlowFigures.Flow, List<Cell>> flow = kind -> List.of(view.cell(fl.cell(kind), fl.count(kind)));
+        tables.add(new FigureTable("stromen", view.mark("Stromen in " + year), "Stroom", List.of("Cliënten"), List.of(
+                new FigureTable.Row("Hier geïndiceerd, elders in zorg", flow.apply(FlowFigures.Flow.INDICATED_HERE_CARED_ELSEWHERE)),
+                new FigureTable.Row("Hier in zorg, elders geïndiceerd", flow.apply(FlowFigures.Flow.CARED_HERE_INDICATED_ELSEWHERE)),
+                new FigureTable.Row("Verhuisd naar de regio", flow.apply(FlowFigures.Flow.MOVED_IN)),
+                new FigureTable.Row("Verhuisd uit de regio", flow.apply(FlowFigures.Flow.MOVED_OUT)))));
         return tables;
     }
 }

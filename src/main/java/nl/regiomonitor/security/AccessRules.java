@@ -131,6 +131,16 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.READ, "/regions/{region}/audit", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
             rule(Methods.READ, "/regions/{region}/audit.csv", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
 
+            // unprotected figures, not for publication: a region's care office for its region, national roles for all
+            rule(Methods.READ, "/intern/instroom", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/intern/instroom.csv", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/intern/instroom.xlsx", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/intern/instroom.pdf", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/intern/regions/{region}", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/intern/regions/{region}/cijfers.csv", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/intern/regions/{region}/cijfers.xlsx", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/intern/regions/{region}/cijfers.pdf", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+
             // national administration
             rule(Methods.ANY, "/admin/**", Access.national(BEHEERDER)));
 
@@ -142,6 +152,15 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
 
     private static Rule rule(Methods methods, String pattern, Access access) {
         return new Rule(methods, PathPatternParser.defaultInstance.parse(pattern), access);
+    }
+
+    /**
+     * Whether the user of the current request may {@code GET} {@code path} about {@code region} (null
+     * for none or NL), so a page offers only links its visitor may follow.
+     */
+    public boolean mayRead(String path, String region) {
+        return ruleFor("GET", path).map(rule -> rule.access().allows(CurrentUser.get().orElse(null),
+                region == null || region.isBlank() ? null : region)).orElse(false);
     }
 
     /** The rule for a request, if any rule covers it. */

@@ -8,7 +8,8 @@ public enum AuditAction {
     CHANGE("Gewijzigd"),
     DELETE("Verwijderd"),
     IMPORT("Geïmporteerd"),
-    SUBMIT("Ingediend");
+    SUBMIT("Ingediend"),
+    EXPORT("Onbeschermd gedownload");
 
     private final String dutch;
 

@@ -5,13 +5,18 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.FigureTable;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.indicator.TableDownloads;
+import nl.regiomonitor.indicator.UnprotectedDownloads;
+import nl.regiomonitor.indicator.View;
+import nl.regiomonitor.indicator.ViewLinks;
 import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.security.AccessRules;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -34,62 +39,78 @@ class InfluxMonitorController {
     private final InfluxFigures influx;
     private final InfluxTrend trend;
     private final RegionService regions;
+    private final AccessRules rules;
+    private final UnprotectedDownloads downloads;
 
-    InfluxMonitorController(InfluxFigures influx, InfluxTrend trend, RegionService regions) {
+    InfluxMonitorController(InfluxFigures influx, InfluxTrend trend, RegionService regions, AccessRules rules,
+                            UnprotectedDownloads downloads) {
         this.influx = influx;
         this.trend = trend;
         this.regions = regions;
+        this.rules = rules;
+        this.downloads = downloads;
     }
 
     /** The period and place a page or download is about, with the defaults filled in. */
     private record Question(String region, String regionName, YearMonth from, YearMonth to) {
     }
 
-    @GetMapping("/instroom")
+    @GetMapping({"/instroom", View.INTERNAL_PREFIX + "/instroom"})
     String page(@RequestParam(defaultValue = "NL") String region,
                 @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
-                @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to, Model model) {
+                @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+                HttpServletRequest request, Model model) {
         Question q = question(region, from, to);
+        View view = View.of(request);
         model.addAttribute("q", q);
+        model.addAttribute("links", ViewLinks.of(view, rules.mayRead(View.INTERNAL_PREFIX + "/instroom", q.region()),
+                "/instroom", "/instroom", "?region=" + q.region() + "&from=" + q.from() + "&to=" + q.to()));
         model.addAttribute("regions", regions.regions());
-        PublishedTrend result = trend.published(q.region(), q.from(), q.to(), null);
+        PublishedTrend published = trend.published(q.region(), q.from(), q.to(), null);
+        PublishedTrend result = view == View.PUBLISHED ? published : PublishedTrend.unprotected(published.result());
         model.addAttribute("trend", result);
-        model.addAttribute("chart", TrendChart.svg(result, "Instroom GGZ-W per maand, " + q.regionName(),
+        model.addAttribute("chart", TrendChart.svg(result, view.mark("Instroom GGZ-W per maand, " + q.regionName()),
                 InfluxTrend.targetFor(q.region(), null), "instroomgrafiek"));
-        model.addAttribute("tables", tables(q));
-        model.addAttribute("youngAdults", youngAdults(q));
+        model.addAttribute("tables", tables(q, view));
+        model.addAttribute("youngAdults", youngAdults(q, view));
         return "trend/influx";
     }
 
-    @GetMapping("/instroom.csv")
+    @GetMapping({"/instroom.csv", View.INTERNAL_PREFIX + "/instroom.csv"})
     void csv(@RequestParam(defaultValue = "NL") String region,
              @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
              @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
-             HttpServletResponse response) throws IOException {
-        Question q = question(region, from, to);
-        TableDownloads.sendCsv(response, fileStem(q), tables(q));
+             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        download("csv", question(region, from, to), request, response);
     }
 
-    @GetMapping("/instroom.xlsx")
+    @GetMapping({"/instroom.xlsx", View.INTERNAL_PREFIX + "/instroom.xlsx"})
     void xlsx(@RequestParam(defaultValue = "NL") String region,
               @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
               @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
-              HttpServletResponse response) throws IOException {
-        Question q = question(region, from, to);
-        TableDownloads.sendXlsx(response, fileStem(q), tables(q));
+              HttpServletRequest request, HttpServletResponse response) throws IOException {
+        download("xlsx", question(region, from, to), request, response);
     }
 
-    @GetMapping("/instroom.pdf")
+    @GetMapping({"/instroom.pdf", View.INTERNAL_PREFIX + "/instroom.pdf"})
     void pdf(@RequestParam(defaultValue = "NL") String region,
              @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
              @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
-             HttpServletResponse response) throws IOException {
-        Question q = question(region, from, to);
-        TableDownloads.sendPdf(response, fileStem(q), "Instroommonitor " + q.regionName(), tables(q));
+             HttpServletRequest request, HttpServletResponse response) throws IOException {
+        download("pdf", question(region, from, to), request, response);
     }
 
-    private static String fileStem(Question q) {
-        return "instroom-" + q.region() + "-" + q.from() + "-" + q.to();
+    private void download(String format, Question q, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        View view = View.of(request);
+        String stem = view.fileStem("instroom-" + q.region() + "-" + q.from() + "-" + q.to());
+        List<FigureTable> content = tables(q, view);
+        // recorded before the file leaves, so no unprotected download goes unrecorded
+        downloads.record(view, stem + "." + format, q.region());
+        switch (format) {
+            case "csv" -> TableDownloads.sendCsv(response, stem, content);
+            case "xlsx" -> TableDownloads.sendXlsx(response, stem, content);
+            default -> TableDownloads.sendPdf(response, stem, view.mark("Instroommonitor " + q.regionName()), content);
+        }
     }
 
     private Question question(String region, YearMonth from, YearMonth to) {
@@ -109,7 +130,7 @@ class InfluxMonitorController {
      * period are published only when every month's cell they add up is shown: a sum over hidden
      * months would give them back.
      */
-    private String youngAdults(Question q) {
+    private String youngAdults(Question q, View view) {
         InfluxFigures.InfluxTable byAge = influx.influx(q.region(), q.from(), q.to(), Breakdown.AGEBAND);
         long young = byAge.rows().stream().mapToLong(r -> r.counts().getOrDefault(InfluxFigures.YOUNG_ADULTS, 0L)).sum();
         long all = byAge.rows().stream().mapToLong(InfluxFigures.MonthRow::total).sum();
@@ -118,7 +139,7 @@ class InfluxMonitorController {
         }
         boolean anyHidden = byAge.rows().stream()
                 .anyMatch(r -> r.totalCell().suppressed() || r.cell(InfluxFigures.YOUNG_ADULTS).suppressed());
-        if (anyHidden) {
+        if (!view.shows(!anyHidden)) {
             return "Aandeel jongvolwassenen (18 t/m 26 jaar): niet te tonen, omdat in deze periode maanden met kleine "
                     + "aantallen zitten die de som zou verraden.";
         }
@@ -126,14 +147,14 @@ class InfluxMonitorController {
                 100.0 * young / all, Cell.ofCount(young).display(), Cell.ofCount(all).display());
     }
 
-    private List<FigureTable> tables(Question q) {
+    private List<FigureTable> tables(Question q, View view) {
         String where = " — " + q.regionName() + ", " + FigureTable.monthLabel(q.from()) + " t/m " + FigureTable.monthLabel(q.to());
         return List.of(
-                FigureTable.ofInflux("profiel", "Instroom GGZ-W per profiel" + where,
-                        influx.influx(q.region(), q.from(), q.to(), Breakdown.PROFILE)),
-                FigureTable.ofInflux("herkomst", "Instroom GGZ-W per herkomst" + where,
-                        influx.influx(q.region(), q.from(), q.to(), Breakdown.ORIGIN)),
-                FigureTable.ofInflux("leeftijd", "Instroom GGZ-W per leeftijdsklasse" + where,
-                        influx.influx(q.region(), q.from(), q.to(), Breakdown.AGEBAND)));
+                FigureTable.ofInflux("profiel", view.mark("Instroom GGZ-W per profiel" + where),
+                        influx.influx(q.region(), q.from(), q.to(), Breakdown.PROFILE), view),
+                FigureTable.ofInflux("herkomst", view.mark("Instroom GGZ-W per herkomst" + where),
+                        influx.influx(q.region(), q.from(), q.to(), Breakdown.ORIGIN), view),
+                FigureTable.ofInflux("leeftijd", view.mark("Instroom GGZ-W per leeftijdsklasse" + where),
+                        influx.influx(q.region(), q.from(), q.to(), Breakdown.AGEBAND), view));
     }
 }

@@ -74,6 +74,8 @@ class AccessMatrixTest extends IntegrationTest {
     static final Set<Actor> EVERYONE = EnumSet.allOf(Actor.class);
     static final Set<Actor> ADMIN = EnumSet.of(Actor.BEHEERDER);
     static final Set<Actor> CARE_OFFICE_OR_ADMIN = EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.BEHEERDER);
+    static final Set<Actor> CARE_OFFICE_OR_NATIONAL = EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.LANDELIJK, Actor.BEHEERDER);
+    static final Set<Actor> NATIONAL = EnumSet.of(Actor.LANDELIJK, Actor.BEHEERDER);
 
     /** How one actor calls an endpoint: a page session (cookie, CSRF) and an API client (Basic, or none). */
     record Caller(Actor actor, WebSession page, WebSession api) {
@@ -179,6 +181,17 @@ class AccessMatrixTest extends IntegrationTest {
                 "/api/v1/imports?region=" + REGION, Map.of("type", "waitlist"), "matrix-api.csv", waitlist(fresh()))));
         cases.add(new Case("POST /api/v1/imports", "landelijk", ADMIN, c -> c.api().postFile(
                 "/api/v1/imports", Map.of("type", "waitlist"), "matrix-api.csv", waitlist(fresh()))));
+
+        // unprotected figures, not for publication
+        for (String path : List.of("/intern/instroom", "/intern/instroom.csv", "/intern/instroom.xlsx", "/intern/instroom.pdf")) {
+            cases.add(new Case("GET " + path, "regio", CARE_OFFICE_OR_NATIONAL,
+                    c -> c.page().get(path + "?region=" + REGION + "&from=2024-01&to=2024-03")));
+            cases.add(new Case("GET " + path, "landelijk", NATIONAL, c -> c.page().get(path + "?region=NL&from=2024-01&to=2024-03")));
+        }
+        for (String page : List.of("", "/cijfers.csv", "/cijfers.xlsx", "/cijfers.pdf")) {
+            cases.add(new Case("GET /intern/regions/{region}" + page, "", CARE_OFFICE_OR_NATIONAL,
+                    c -> c.page().get("/intern/regions/" + REGION + page + "?year=2024")));
+        }
 
         // a region's administration and audit trail
         for (String page : List.of("admin", "audit", "audit.csv")) {

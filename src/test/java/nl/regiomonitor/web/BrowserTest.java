@@ -240,4 +240,22 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.id("tabel-stromen")).getText()).contains("Verhuisd naar de regio");
         assertAccessible();
     }
+
+    @Test
+    void theNationalUserOpensTheUnprotectedViewFromThePublishedPage() {
+        logIn("landelijk");
+        browser.get("http://localhost:" + port + "/instroom?region=ZK28");
+        browser.findElement(By.linkText("Onbeschermde cijfers bekijken (niet voor publicatie)")).click();
+        assertThat(waitFor(By.cssSelector(".not-for-publication")).getText()).startsWith("Niet voor publicatie.");
+        assertThat(browser.getCurrentUrl()).contains("/intern/instroom");
+        assertThat(browser.findElement(By.id("tabel-profiel")).getText()).doesNotContain("<5");
+        assertAccessible();
+
+        browser.get("http://localhost:" + port + "/regions/ZK28");
+        browser.findElement(By.linkText("Onbeschermde cijfers bekijken (niet voor publicatie)")).click();
+        assertThat(waitFor(By.cssSelector(".not-for-publication")).getText()).startsWith("Niet voor publicatie.");
+        assertAccessible();
+        browser.findElement(By.cssSelector(".account button")).click();
+        waitFor(By.cssSelector("main [role=status]"));
+    }
 }
