@@ -1,23 +1,22 @@
 package nl.regiomonitor.indicator;
 
+import static nl.regiomonitor.PublishedOutputs.assertCaptionsAndRowsInOrder;
+import static nl.regiomonitor.PublishedOutputs.assertEveryPageHeadsItsRows;
+import static nl.regiomonitor.PublishedOutputs.csvCells;
+import static nl.regiomonitor.PublishedOutputs.csvTables;
+import static nl.regiomonitor.PublishedOutputs.pageCells;
+import static nl.regiomonitor.PublishedOutputs.pdfPages;
+import static nl.regiomonitor.PublishedOutputs.xlsxCells;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,14 +24,12 @@ import nl.regiomonitor.EmptyDatabaseTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.ingest.ImportStatus;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -46,7 +43,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FiguresTest extends EmptyDatabaseTest {
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final String HEADER = "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n";
 
     @Autowired
@@ -272,67 +268,13 @@ class FiguresTest extends EmptyDatabaseTest {
         assertThat(pageCells).hasSize(3 * (6 + 8 + 5));
         assertThat(pageCells.subList(0, 6)).containsExactly("<5", "0", "<5", "0", "0", "<5");
         assertThat(csvCells(visitor.getAny("/instroom.csv" + query).body())).isEqualTo(pageCells);
-        assertThat(xlsxCells("/instroom.xlsx" + query)).isEqualTo(pageCells);
+        assertThat(xlsxCells(visitor, "/instroom.xlsx" + query)).isEqualTo(pageCells);
 
         String regionPage = visitor.get("/regions/ZK10?year=2024").body();
         List<String> regionCells = pageCells(regionPage);
         assertThat(regionCells).contains("€\u00a0166,67", "<5", "–");
         assertThat(csvCells(visitor.getAny("/regions/ZK10/cijfers.csv?year=2024").body())).isEqualTo(regionCells);
-        assertThat(xlsxCells("/regions/ZK10/cijfers.xlsx?year=2024")).isEqualTo(regionCells);
-    }
-
-    /** The cells of every table on a page, in order, as shown. */
-    private static List<String> pageCells(String page) {
-        List<String> cells = new java.util.ArrayList<>();
-        java.util.regex.Matcher td = java.util.regex.Pattern.compile("<td class=\"num\">([^<]*)</td>").matcher(page);
-        while (td.find()) {
-            cells.add(org.springframework.web.util.HtmlUtils.htmlUnescape(td.group(1)));
-        }
-        return cells;
-    }
-
-    /** The cells of every table of a download, in order, as the CSV holds them. */
-    private static List<String> csvCells(String csv) throws IOException {
-        List<String> cells = new ArrayList<>();
-        for (List<CSVRecord> table : csvTables(csv)) {
-            for (CSVRecord row : table.subList(2, table.size())) {
-                cells.addAll(row.toList().subList(1, row.size()));
-            }
-        }
-        return cells;
-    }
-
-    /** Each table of a CSV download as its records: a caption line, a heading line, the rows (then an empty line). */
-    private static List<List<CSVRecord>> csvTables(String csv) throws IOException {
-        List<List<CSVRecord>> tables = new ArrayList<>();
-        List<CSVRecord> table = new ArrayList<>();
-        for (CSVRecord record : CSVFormat.DEFAULT.builder().setDelimiter(';').setIgnoreEmptyLines(false).get()
-                .parse(new StringReader(csv.replace("\uFEFF", ""))).getRecords()) {
-            if (record.size() == 1 && record.get(0).isEmpty()) {
-                tables.add(table);
-                table = new ArrayList<>();
-            } else {
-                table.add(record);
-            }
-        }
-        return tables;
-    }
-
-    private List<String> xlsxCells(String path) throws Exception {
-        List<String> cells = new ArrayList<>();
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                new java.io.ByteArrayInputStream(WebSession.anonymous(port).getBytes(path)))) {
-            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter(DUTCH);
-            for (org.apache.poi.ss.usermodel.Sheet sheet : book) {
-                for (int r = 2; r <= sheet.getLastRowNum(); r++) {
-                    org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
-                    for (int c = 1; c < row.getLastCellNum(); c++) {
-                        cells.add(text.formatCellValue(row.getCell(c)));
-                    }
-                }
-            }
-        }
-        return cells;
+        assertThat(xlsxCells(visitor, "/regions/ZK10/cijfers.xlsx?year=2024")).isEqualTo(regionCells);
     }
 
     @Test
@@ -346,12 +288,11 @@ class FiguresTest extends EmptyDatabaseTest {
                 "/instroom.%s?region=NL&from=2021-01&to=2024-12")) {
             String csv = visitor.getAny(download.formatted("csv")).body();
             List<List<CSVRecord>> tables = csvTables(csv);
-            assertThat(xlsxCells(download.formatted("xlsx"))).isEqualTo(csvCells(csv));
+            assertThat(xlsxCells(visitor, download.formatted("xlsx"))).isEqualTo(csvCells(csv));
             try (PDDocument pdf = Loader.loadPDF(visitor.getBytes(download.formatted("pdf")))) {
                 int pages = pdf.getNumberOfPages();
-                List<List<String>> lines = new ArrayList<>();
+                List<List<String>> lines = pdfPages(pdf);
                 for (int page = 1; page <= pages; page++) {
-                    lines.add(pdfLines(pdf, page));
                     assertThat(lines.get(page - 1)).as("paginanummer").contains("Regiomonitor Wlz-ggz pagina " + page + " van " + pages);
                 }
                 assertCaptionsAndRowsInOrder(lines.stream().flatMap(List::stream).toList(), tables);
@@ -366,58 +307,6 @@ class FiguresTest extends EmptyDatabaseTest {
                 if (download.contains("NL")) {
                     assertThat(pages).as("48 maanden in drie tabellen").isGreaterThan(2);
                 }
-            }
-        }
-    }
-
-    /** The printed lines of one page of a PDF, top to bottom, with single spaces (a non-breaking one too). */
-    private static List<String> pdfLines(PDDocument pdf, int page) throws IOException {
-        PDFTextStripper stripper = new PDFTextStripper();
-        stripper.setSortByPosition(true);
-        stripper.setStartPage(page);
-        stripper.setEndPage(page);
-        return stripper.getText(pdf).lines().map(FiguresTest::singleSpaced).filter(line -> !line.isEmpty()).toList();
-    }
-
-    private static String singleSpaced(String text) {
-        return text.replace('\u00a0', ' ').trim().replaceAll("\\s+", " ");
-    }
-
-    /** A CSV row as the PDF prints it: the label and each cell as shown, counts with Dutch thousands separators. */
-    private static String printed(CSVRecord row) {
-        return singleSpaced(row.stream().map(cell -> cell.matches("\\d+") ? NumberFormat.getIntegerInstance(DUTCH)
-                .format(Long.parseLong(cell)) : cell).collect(Collectors.joining(" ")));
-    }
-
-    /** Every caption (it may wrap) and then every row of its table as one whole printed line, in the CSV's order. */
-    private static void assertCaptionsAndRowsInOrder(List<String> lines, List<List<CSVRecord>> tables) {
-        String text = "\n" + String.join("\n", lines) + "\n";
-        String flat = text.replace('\n', ' '); // same positions, lines joined
-        int at = 0;
-        for (List<CSVRecord> table : tables) {
-            String caption = singleSpaced(table.get(0).get(0));
-            at = flat.indexOf(caption, at);
-            assertThat(at).as("bijschrift '%s' in:%s", caption, text).isNotNegative();
-            for (CSVRecord row : table.subList(2, table.size())) {
-                String line = "\n" + printed(row) + "\n";
-                int found = text.indexOf(line, at);
-                assertThat(found).as("regel '%s' na positie %d in:%s", line.strip(), at, text).isNotNegative();
-                at = found + line.length() - 1;
-            }
-        }
-    }
-
-    /** On every page, the first table row comes after column headings: repeated when a table runs on. */
-    private static void assertEveryPageHeadsItsRows(List<List<String>> pages, List<List<CSVRecord>> tables) {
-        Set<String> rows = tables.stream().flatMap(t -> t.subList(2, t.size()).stream()).map(FiguresTest::printed)
-                .collect(Collectors.toSet());
-        Set<String> rowHeadings = tables.stream().map(t -> t.get(1).get(0)).collect(Collectors.toSet());
-        for (int page = 0; page < pages.size(); page++) {
-            List<String> lines = pages.get(page);
-            int firstRow = IntStream.range(0, lines.size()).filter(i -> rows.contains(lines.get(i))).findFirst().orElse(-1);
-            if (firstRow >= 0) {
-                assertThat(lines.subList(0, firstRow)).as("kolomkoppen boven de eerste rij van pagina %d", page + 1)
-                        .anyMatch(line -> rowHeadings.stream().anyMatch(h -> line.equals(h) || line.startsWith(h + " ")));
             }
         }
     }
