@@ -43,7 +43,7 @@ public class CellSuppression {
 
     /** Only the primary rule: what the tables looked like before secondary suppression, for the audit to catch. */
     public ProtectionPattern primaryOnly(CountTable table) {
-        return new ProtectionPattern(table, primary(table));
+        return new ProtectionPattern(table, primary(table), threshold);
     }
 
     public ProtectionPattern protect(CountTable table) {
@@ -57,7 +57,7 @@ public class CellSuppression {
             }
         }
         if (primaries.isEmpty()) {
-            return new ProtectionPattern(table, marks);
+            return new ProtectionPattern(table, marks, threshold);
         }
         Set<Integer> totals = new HashSet<>();
         table.relations().forEach(r -> totals.add(r[0]));
@@ -71,7 +71,7 @@ public class CellSuppression {
             closeRelations(table, hidden, marks, leastLoss);
             Integer weak = firstWeak(table, hidden, primaries, safe);
             if (weak == null) {
-                return new ProtectionPattern(table, marks);
+                return new ProtectionPattern(table, marks, threshold);
             }
             Integer extra = bestNeighbour(table, hidden, List.of(weak), leastLoss);
             if (extra == null) {

@@ -11,10 +11,17 @@ public final class ProtectionPattern {
 
     private final CountTable table;
     private final Mark[] marks;
+    private final int threshold;
 
-    ProtectionPattern(CountTable table, Mark[] marks) {
+    ProtectionPattern(CountTable table, Mark[] marks, int threshold) {
         this.table = table;
         this.marks = marks.clone();
+        this.threshold = threshold;
+    }
+
+    /** The smallest count shown: {@code <threshold} is what a primary cell says. */
+    public int threshold() {
+        return threshold;
     }
 
     public Mark mark(String key) {

@@ -20,16 +20,13 @@ public record Cell(
         @Schema(description = "Waar: niet getoond om cliënten te beschermen") boolean suppressed,
         @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Weergave in het Nederlands, bijvoorbeeld 1.234 of <5") String display) {
 
-    /** Counts from 1 up to this are hidden. */
-    public static final int SMALLEST_SHOWN = 5;
-
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
-    /** A count of clients as its table's protection pattern publishes it. */
-    public static Cell ofClients(long count, ProtectionPattern.Mark mark) {
+    /** A count of clients as its table's protection pattern publishes it; {@code threshold} is the smallest count shown. */
+    public static Cell ofClients(long count, ProtectionPattern.Mark mark, int threshold) {
         return switch (mark) {
             case SHOWN -> ofCount(count);
-            case PRIMARY -> new Cell(null, true, "<" + SMALLEST_SHOWN);
+            case PRIMARY -> new Cell(null, true, "<" + threshold);
             case SECONDARY -> new Cell(null, true, "x");
         };
     }

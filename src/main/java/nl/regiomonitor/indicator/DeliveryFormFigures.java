@@ -51,11 +51,11 @@ public class DeliveryFormFigures implements PublishedTables {
 
         /** The published cell of one form. */
         public Cell cell(String form) {
-            return Cell.ofClients(clients.get(form), pattern.mark(key(region, profile.code(), form)));
+            return Cell.ofClients(clients.get(form), pattern.mark(key(region, profile.code(), form)), pattern.threshold());
         }
 
         public Cell totalCell() {
-            return Cell.ofClients(total, pattern.mark(key(region, profile.code(), Category.TOTAL.code())));
+            return Cell.ofClients(total, pattern.mark(key(region, profile.code(), Category.TOTAL.code())), pattern.threshold());
         }
 
         /** The share as published: only where the form's cell and the total are both shown, since it would give them back. */

@@ -86,8 +86,8 @@ class FiguresApiController {
                       @Parameter(description = "none of profile") @RequestParam(required = false) String by) {
         StockFigures.StockTable table = stock.stock(region, date, Breakdown.parse(by));
         List<StockLine> rows = table.rows().stream().map(r -> {
-            Cell now = Cell.ofClients(r.clients(), r.mark());
-            Cell before = Cell.ofClients(r.clientsYearBefore(), r.markYearBefore());
+            Cell now = r.cell();
+            Cell before = r.cellYearBefore();
             boolean shown = r.changeShown();
             return new StockLine(r.category().code(), r.category().name(), r.seriesTotal(), now, before,
                     shown ? Math.round(r.change() * 10) / 10.0 : null, shown ? r.changeDisplay() : "–");
@@ -113,7 +113,7 @@ class FiguresApiController {
                                 @Parameter(description = "GGZ-W (standaard) of GGZ-B") @RequestParam(defaultValue = "GGZ-W") String series) {
         StockFigures.PrevalenceTable table = stock.prevalence(date, series);
         List<PrevalenceLine> rows = table.rows().stream().map(r -> {
-            Cell clients = Cell.ofClients(r.clients(), r.mark());
+            Cell clients = r.cell();
             Double rate = r.shown() ? Math.round(r.perTenThousand() * 10) / 10.0 : null;
             return new PrevalenceLine(r.region(), r.name(), clients, Cell.ofCount(r.adults()), rate,
                     rate == null ? (clients.suppressed() ? "x" : "–") : String.format(java.util.Locale.forLanguageTag("nl-NL"), "%.1f", rate));

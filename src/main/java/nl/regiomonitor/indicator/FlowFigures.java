@@ -51,7 +51,7 @@ public class FlowFigures implements PublishedTables {
 
         /** The published cell of one flow. */
         public Cell cell(Flow flow) {
-            return Cell.ofClients(clients.get(flow), pattern.mark(key(region, flow)));
+            return Cell.ofClients(clients.get(flow), pattern.mark(key(region, flow)), pattern.threshold());
         }
     }
 

@@ -38,16 +38,16 @@ public class InfluxFigures {
 
     /** One month of the table: the count per category and in total, and how each is published. */
     public record MonthRow(YearMonth month, Map<String, Long> counts, long total,
-                           Map<String, ProtectionPattern.Mark> marks, ProtectionPattern.Mark totalMark) {
+                           Map<String, ProtectionPattern.Mark> marks, ProtectionPattern.Mark totalMark, int threshold) {
 
         /** The published cell of one category. */
         public Cell cell(String category) {
-            return Cell.ofClients(counts.get(category), marks.get(category));
+            return Cell.ofClients(counts.get(category), marks.get(category), threshold);
         }
 
         /** The published cell of the month's total. */
         public Cell totalCell() {
-            return Cell.ofClients(total, totalMark);
+            return Cell.ofClients(total, totalMark, threshold);
         }
     }
 
@@ -82,9 +82,14 @@ public class InfluxFigures {
             Map<String, ProtectionPattern.Mark> marks = new LinkedHashMap<>();
             e.getValue().keySet().forEach(c -> marks.put(c, by == Breakdown.NONE ? totalMark : protection.mark(e.getKey(), region, by, c)));
             return new MonthRow(e.getKey(), e.getValue(), e.getValue().values().stream().mapToLong(Long::longValue).sum(),
-                    marks, totalMark);
+                    marks, totalMark, protection.threshold());
         }).toList();
         return new InfluxTable(region, from, to, by, categories, rows);
+    }
+
+    /** The smallest count of clients published; fewer are hidden. */
+    public int threshold() {
+        return protection.threshold();
     }
 
     /** The last month with any influx in the data, or null when there are no data. */

@@ -33,16 +33,22 @@ class InfluxProtection implements PublishedTables {
     private final JdbcTemplate jdbc;
     private final IndicationSnapshot snapshot;
     private final DataCache<YearMonth, ProtectionPattern> patterns;
+    private final int threshold;
 
     InfluxProtection(JdbcTemplate jdbc, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
         this.jdbc = jdbc;
         this.snapshot = snapshot;
         this.patterns = new DataCache<>(data, k -> suppression.protect(table(k)));
+        this.threshold = suppression.threshold();
     }
 
     /** How the influx of {@code month} in {@code scope} (a region or NL) is published: the total, or one category of a breakdown. */
     ProtectionPattern.Mark mark(YearMonth month, String scope, Breakdown by, String category) {
         return pattern(month).mark(by == Breakdown.NONE ? totalKey(scope) : key(scope, by, category));
+    }
+
+    int threshold() {
+        return threshold;
     }
 
     ProtectionPattern pattern(YearMonth month) {

@@ -49,8 +49,8 @@ class RegionTables {
         tables.add(new FigureTable("stand", view.mark("Stand op " + dayText), "Profiel",
                 List.of(DAY.format(s.date()), DAY.format(s.yearBefore()), "Verandering"),
                 s.rows().stream().map(r -> {
-                    Cell now = view.cell(Cell.ofClients(r.clients(), r.mark()), r.clients());
-                    Cell before = view.cell(Cell.ofClients(r.clientsYearBefore(), r.markYearBefore()), r.clientsYearBefore());
+                    Cell now = view.cell(r.cell(), r.clients());
+                    Cell before = view.cell(r.cellYearBefore(), r.clientsYearBefore());
                     return new FigureTable.Row(r.seriesTotal() ? r.category().name() : r.category().code(), List.of(now, before,
                             Cell.ofText(view.shows(r.changeShown()) ? r.changeDisplay() : "–")));
                 }).toList()));

@@ -34,7 +34,17 @@ public class StockFigures {
 
     /** A line of the table: a series total or a profile, now and a year before. */
     public record StockRow(Category category, boolean seriesTotal, long clients, long clientsYearBefore,
-                           ProtectionPattern.Mark mark, ProtectionPattern.Mark markYearBefore) {
+                           ProtectionPattern.Mark mark, ProtectionPattern.Mark markYearBefore, int threshold) {
+
+        /** The published cell of the count on the date. */
+        public Cell cell() {
+            return Cell.ofClients(clients, mark, threshold);
+        }
+
+        /** The published cell of the count a year before. */
+        public Cell cellYearBefore() {
+            return Cell.ofClients(clientsYearBefore, markYearBefore, threshold);
+        }
 
         /** Whether the change may be published: only when both counts are shown, or it gives them away. */
         public boolean changeShown() {
@@ -75,12 +85,13 @@ public class StockFigures {
         List<StockRow> rows = new ArrayList<>();
         for (String series : jdbc.queryForList("select series from care_profile group by series order by min(sort_order)", String.class)) {
             rows.add(new StockRow(new Category(series, series), true, now.getOrDefault(series, 0L), then.getOrDefault(series, 0L),
-                    protection.mark(date, region, series), protection.mark(before, region, series)));
+                    protection.mark(date, region, series), protection.mark(before, region, series), protection.threshold()));
             if (by == Breakdown.PROFILE) {
                 jdbc.query("select code, name from care_profile where series = ? order by sort_order", rs -> {
                     String code = rs.getString(1);
                     rows.add(new StockRow(new Category(code, rs.getString(2)), false, now.getOrDefault(code, 0L),
-                            then.getOrDefault(code, 0L), protection.mark(date, region, code), protection.mark(before, region, code)));
+                            then.getOrDefault(code, 0L), protection.mark(date, region, code), protection.mark(before, region, code),
+                            protection.threshold()));
                 }, series);
             }
         }
@@ -88,7 +99,12 @@ public class StockFigures {
     }
 
     /** A region's (or NL's) stock of one series against its adult population. */
-    public record PrevalenceRow(String region, String name, long clients, long adults, ProtectionPattern.Mark mark) {
+    public record PrevalenceRow(String region, String name, long clients, long adults, ProtectionPattern.Mark mark, int threshold) {
+
+        /** The published cell of the count the rate is of. */
+        public Cell cell() {
+            return Cell.ofClients(clients, mark, threshold);
+        }
 
         /** Clients per 10,000 inhabitants aged 18+, or null without population. */
         public Double perTenThousand() {
@@ -130,12 +146,12 @@ public class StockFigures {
                 group by r.code, r.name order by r.code""",
                 (rs, n) -> new PrevalenceRow(rs.getString(1), rs.getString(2),
                         stock.getOrDefault(rs.getString(1), Map.of()).getOrDefault(series, 0L), rs.getLong(3),
-                        protection.mark(date, rs.getString(1), series)), year);
+                        protection.mark(date, rs.getString(1), series), protection.threshold()), year);
         for (PrevalenceRow r : regions) {
             nationalAdults += r.adults();
         }
         rows.add(new PrevalenceRow("NL", "Nederland", stock.getOrDefault("NL", Map.of()).getOrDefault(series, 0L), nationalAdults,
-                protection.mark(date, "NL", series)));
+                protection.mark(date, "NL", series), protection.threshold()));
         rows.addAll(regions);
         return new PrevalenceTable(date, year, series, rows);
     }

@@ -27,16 +27,22 @@ class StockProtection implements PublishedTables {
     private final JdbcTemplate jdbc;
     private final IndicationSnapshot snapshot;
     private final DataCache<LocalDate, ProtectionPattern> patterns;
+    private final int threshold;
 
     StockProtection(JdbcTemplate jdbc, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
         this.jdbc = jdbc;
         this.snapshot = snapshot;
         this.patterns = new DataCache<>(data, k -> suppression.protect(table(k)));
+        this.threshold = suppression.threshold();
     }
 
     /** How the count of {@code code} (a profile or a series) in {@code scope} (a region or NL) on {@code day} is published. */
     ProtectionPattern.Mark mark(LocalDate day, String scope, String code) {
         return pattern(day).mark(key(scope, code));
+    }
+
+    int threshold() {
+        return threshold;
     }
 
     ProtectionPattern pattern(LocalDate day) {

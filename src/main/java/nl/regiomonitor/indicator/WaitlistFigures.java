@@ -42,11 +42,11 @@ public class WaitlistFigures implements PublishedTables {
 
         /** The published cell of one status. */
         public Cell cell(String status) {
-            return Cell.ofClients(clients.get(status), pattern.mark(key(region, status)));
+            return Cell.ofClients(clients.get(status), pattern.mark(key(region, status)), pattern.threshold());
         }
 
         public Cell totalCell() {
-            return Cell.ofClients(total, pattern.mark(key(region, Category.TOTAL.code())));
+            return Cell.ofClients(total, pattern.mark(key(region, Category.TOTAL.code())), pattern.threshold());
         }
     }
 

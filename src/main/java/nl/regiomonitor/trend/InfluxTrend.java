@@ -28,7 +28,8 @@ public class InfluxTrend {
 
     /** The judgement as every published output shows it: the counts are the influx table's cells, with its protection. */
     public PublishedTrend published(String region, YearMonth from, YearMonth to, String profile) {
-        return new PublishedTrend(analyse(region, from, to, profile), List.copyOf(influx.monthlyCells(region, from, to, profile).values()));
+        return new PublishedTrend(analyse(region, from, to, profile), List.copyOf(influx.monthlyCells(region, from, to, profile).values()),
+                influx.threshold());
     }
 
     /** The aim to hold a series against: only the national total has one. */

@@ -15,8 +15,12 @@ import nl.regiomonitor.indicator.Cell;
  * that phase is shown. A level is the phase's mean, so with a hidden month in the phase it would
  * give back the sum of the hidden months, and with one hidden month that month itself.
  */
-public record PublishedTrend(TrendResult result, List<Cell> counts) {
+public record PublishedTrend(TrendResult result, List<Cell> counts, int threshold) {
 
+    /**
+     * @param counts each month's count as published
+     * @param threshold the smallest count shown: a hidden month may be anything from 0 up to it
+     */
     public PublishedTrend {
         if (counts.size() != result.points().size()) {
             throw new IllegalArgumentException("Een cel per maand nodig");
@@ -26,7 +30,7 @@ public record PublishedTrend(TrendResult result, List<Cell> counts) {
 
     /** Every count shown: for people with the right to see unprotected figures, not for publication. */
     public static PublishedTrend unprotected(TrendResult result) {
-        return new PublishedTrend(result, result.points().stream().map(p -> Cell.ofCount(p.count())).toList());
+        return new PublishedTrend(result, result.points().stream().map(p -> Cell.ofCount(p.count())).toList(), 0);
     }
 
     @Schema(description = "Een maand van de reeks zoals gepubliceerd: het aantal als cel ('<5' of 'x' zonder waarde als het "

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import nl.regiomonitor.indicator.Cell;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -43,7 +42,7 @@ public final class TrendChart {
         for (int i = 0; i < points.size(); i++) {
             TrendPoint p = points.get(i);
             hidden[i] = published.hidden(i);
-            max = Math.max(max, Math.max(published.levelShown(i) ? p.uclCount() : 0, hidden[i] ? Cell.SMALLEST_SHOWN : Math.max(p.ciHigh(), p.count())));
+            max = Math.max(max, Math.max(published.levelShown(i) ? p.uclCount() : 0, hidden[i] ? published.threshold() : Math.max(p.ciHigh(), p.count())));
         }
         if (target != null) {
             max = Math.max(max, target);
@@ -63,8 +62,8 @@ public final class TrendChart {
         svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
         svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(published.sentence()))
                 .append(" Grijze band: 95%-betrouwbaarheidsinterval per maand. Doorgetrokken groene lijn: gemiddelde per fase; "
-                        + "gestippeld: controlegrenzen. Rode punten: signalen. Grijs staafje van 0 tot 5: een maand waarvan "
-                        + "het aantal niet wordt getoond.").append("</desc>");
+                        + "gestippeld: controlegrenzen. Rode punten: signalen. Grijs staafje van 0 tot " + published.threshold()
+                        + ": een maand waarvan het aantal niet wordt getoond.").append("</desc>");
 
         // axes and grid
         NumberFormat whole = NumberFormat.getIntegerInstance(DUTCH);
@@ -120,7 +119,7 @@ public final class TrendChart {
             for (int i = 0; i < n; i++) {
                 TrendPoint p = points.get(i);
                 if (hidden[i]) {
-                    double top0 = y.applyAsDouble(Cell.SMALLEST_SHOWN);
+                    double top0 = y.applyAsDouble(published.threshold());
                     svg.append("<rect x=\"").append(fmt(x.applyAsDouble(i) - 3)).append("\" y=\"").append(fmt(top0))
                             .append("\" width=\"6\" height=\"").append(fmt(y.applyAsDouble(0) - top0))
                             .append("\" fill=\"#aeb4bd\"><title>").append(escape(MONTH.format(p.month()) + ": "
