@@ -13,6 +13,7 @@ import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,6 +78,10 @@ public class FlowFigures implements PublishedTables {
         Date start = Date.valueOf(LocalDate.of(year, 1, 1));
         Date end = Date.valueOf(LocalDate.of(year, 12, 31));
         Map<String, Map<Flow, Long>> counts = new HashMap<>();
+        // each query gives region (or NL), flow, clients
+        RowCallbackHandler add = rs -> {
+            counts.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).put(Flow.valueOf(rs.getString(2)), rs.getLong(3));
+        };
         // grouping by the region on each side; the grand total (no region) is NL, "here" being any region
         jdbc.query("""
                 with ind as (select distinct client_id, region_code from indication
@@ -89,9 +94,7 @@ public class FlowFigures implements PublishedTables {
                 from cross_border group by grouping sets ((indicated), ())
                 union all
                 select coalesce(cared, 'NL'), 'CARED_HERE_INDICATED_ELSEWHERE', count(distinct client_id)
-                from cross_border group by grouping sets ((cared), ())""", rs -> {
-            counts.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).put(Flow.valueOf(rs.getString(2)), rs.getLong(3));
-        }, end, start, end, start);
+                from cross_border group by grouping sets ((cared), ())""", add, end, start, end, start);
         jdbc.query("""
                 with moves as (select client_id, region_code, previous from (
                                    select client_id, region_code, valid_from,
@@ -102,9 +105,7 @@ public class FlowFigures implements PublishedTables {
                 from moves group by grouping sets ((region_code), ())
                 union all
                 select coalesce(previous, 'NL'), 'MOVED_OUT', count(distinct client_id)
-                from moves group by grouping sets ((previous), ())""", rs -> {
-            counts.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).put(Flow.valueOf(rs.getString(2)), rs.getLong(3));
-        }, start, end);
+                from moves group by grouping sets ((previous), ())""", add, start, end);
         List<String> scopes = new ArrayList<>(jdbc.queryForList("select code from region order by code", String.class));
         scopes.add(StockProtection.NATIONAL);
         Map<String, Flows> flows = new LinkedHashMap<>();

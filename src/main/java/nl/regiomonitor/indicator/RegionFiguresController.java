@@ -54,22 +54,12 @@ class RegionFiguresController {
         return "indicator/region";
     }
 
-    @GetMapping({"/regions/{region}/cijfers.csv", View.INTERNAL_PREFIX + "/regions/{region}/cijfers.csv"})
-    void csv(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletRequest request,
-             HttpServletResponse response) throws IOException {
-        download("csv", region, year, request, response);
-    }
-
-    @GetMapping({"/regions/{region}/cijfers.xlsx", View.INTERNAL_PREFIX + "/regions/{region}/cijfers.xlsx"})
-    void xlsx(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletRequest request,
-              HttpServletResponse response) throws IOException {
-        download("xlsx", region, year, request, response);
-    }
-
-    @GetMapping({"/regions/{region}/cijfers.pdf", View.INTERNAL_PREFIX + "/regions/{region}/cijfers.pdf"})
-    void pdf(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletRequest request,
-             HttpServletResponse response) throws IOException {
-        download("pdf", region, year, request, response);
+    @GetMapping({"/regions/{region}/cijfers.csv", "/regions/{region}/cijfers.xlsx", "/regions/{region}/cijfers.pdf",
+            View.INTERNAL_PREFIX + "/regions/{region}/cijfers.csv", View.INTERNAL_PREFIX + "/regions/{region}/cijfers.xlsx",
+            View.INTERNAL_PREFIX + "/regions/{region}/cijfers.pdf"})
+    void download(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletRequest request,
+                  HttpServletResponse response) throws IOException {
+        download(TableDownloads.format(request), region, year, request, response);
     }
 
     private void download(String format, String region, Integer year, HttpServletRequest request, HttpServletResponse response)

@@ -20,6 +20,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.slf4j.Slf4jLogger;
 import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import com.openhtmltopdf.util.XRLog;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -53,6 +54,12 @@ public final class TableDownloads {
     }
 
     private TableDownloads() {
+    }
+
+    /** The format a download is asked in: the extension of its path (csv, xlsx or pdf). */
+    public static String format(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     /** Sends the tables as a CSV download named {@code fileStem}.csv. */

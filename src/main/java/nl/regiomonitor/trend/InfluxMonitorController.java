@@ -76,28 +76,13 @@ class InfluxMonitorController {
         return "trend/influx";
     }
 
-    @GetMapping({"/instroom.csv", View.INTERNAL_PREFIX + "/instroom.csv"})
-    void csv(@RequestParam(defaultValue = "NL") String region,
-             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
-             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
-             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        download("csv", question(region, from, to), request, response);
-    }
-
-    @GetMapping({"/instroom.xlsx", View.INTERNAL_PREFIX + "/instroom.xlsx"})
-    void xlsx(@RequestParam(defaultValue = "NL") String region,
-              @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
-              @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
-              HttpServletRequest request, HttpServletResponse response) throws IOException {
-        download("xlsx", question(region, from, to), request, response);
-    }
-
-    @GetMapping({"/instroom.pdf", View.INTERNAL_PREFIX + "/instroom.pdf"})
-    void pdf(@RequestParam(defaultValue = "NL") String region,
-             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
-             @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
-             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        download("pdf", question(region, from, to), request, response);
+    @GetMapping({"/instroom.csv", "/instroom.xlsx", "/instroom.pdf",
+            View.INTERNAL_PREFIX + "/instroom.csv", View.INTERNAL_PREFIX + "/instroom.xlsx", View.INTERNAL_PREFIX + "/instroom.pdf"})
+    void download(@RequestParam(defaultValue = "NL") String region,
+                  @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
+                  @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+                  HttpServletRequest request, HttpServletResponse response) throws IOException {
+        download(TableDownloads.format(request), question(region, from, to), request, response);
     }
 
     private void download(String format, Question q, HttpServletRequest request, HttpServletResponse response) throws IOException {
