@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
  * {@link DisclosureAudit} finds no primary cell that can be bounded more tightly than
  * [0, threshold]:
  * <ol>
- *   <li>a relation with exactly one hidden cell gives it away: hide one more cell of it;</li>
+ *   <li>a sum with exactly one hidden cell gives it away, and so does a sum with a published total
+ *       whose hidden parts hold a {@code <5} and add up to less than the threshold: hide one more
+ *       cell of it (found without solving anything);</li>
  *   <li>a primary cell the audit still finds too narrow gets one more hidden cell among the
  *       cells it shares a relation with (or, when those are all hidden, among those of its
  *       hidden neighbours); repeat from 1.</li>

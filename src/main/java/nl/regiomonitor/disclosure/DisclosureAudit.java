@@ -17,7 +17,8 @@ import org.ojalgo.optimisation.Variable;
 /**
  * What an attacker can work out from a protected table: for every cell hidden by the primary rule,
  * the smallest and largest value consistent with everything published (the shown cells, every
- * relation between cells, and that counts are not negative), each the optimum of a linear program
+ * relation between cells — an equation for a sum, inequalities for a {@link CountTable#union} — and
+ * that counts are not negative), each the optimum of a linear program
  * (ojAlgo). A hidden cell is safe when that interval holds the whole protection interval
  * [0, threshold]: nobody can rule out that it is empty, nor that it is at the threshold, so its
  * being a small number is not revealed. The LP relaxation is what τ-ARGUS audits as well.
