@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * regions, the waiting list and the flows.
  */
 @Component
-class RegionTables {
+public class RegionTables {
 
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d-M-yyyy");
@@ -36,11 +36,11 @@ class RegionTables {
     }
 
     /** The regioperspectief counts on 1 October (SPEC.md §3). */
-    static LocalDate referenceDate(int year) {
+    public static LocalDate referenceDate(int year) {
         return LocalDate.of(year, 10, 1);
     }
 
-    List<FigureTable> tables(Region region, int year, View view) {
+    public List<FigureTable> tables(Region region, int year, View view) {
         LocalDate day = referenceDate(year);
         String dayText = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH).format(day);
         List<FigureTable> tables = new ArrayList<>();

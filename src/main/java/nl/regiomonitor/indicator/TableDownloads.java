@@ -1,11 +1,8 @@
 package nl.regiomonitor.indicator;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -15,13 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.slf4j.Slf4jLogger;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
-import com.openhtmltopdf.util.XRLog;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.regiomonitor.web.PdfDocuments;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -30,11 +23,6 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.thymeleaf.TemplateEngine;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** A {@link FigureTable} as CSV (semicolons, for Dutch spreadsheets), as XLSX and as PDF: the cells of the page. */
 public final class TableDownloads {
@@ -42,16 +30,6 @@ public final class TableDownloads {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final String FONT = "DejaVu Sans";
-    // read once: every PDF embeds a subset of these, never the machine's own fonts
-    private static final byte[] REGULAR = font("DejaVuSans.ttf");
-    private static final byte[] BOLD = font("DejaVuSans-Bold.ttf");
-    /** Its own engine in XML mode, so the PDF renderer always gets well-formed XHTML. */
-    private static final TemplateEngine PDF_TEMPLATE = pdfTemplate();
-
-    static {
-        XRLog.setLoggerImpl(new Slf4jLogger()); // into the application's log, not straight to stderr
-    }
 
     private TableDownloads() {
     }
@@ -148,37 +126,6 @@ public final class TableDownloads {
 
     /** A4 pages numbered in the footer, each table under its caption, then what {@code <5}, {@code x} and – mean. */
     static void pdf(String title, List<FigureTable> tables, LocalDate made, OutputStream out) throws IOException {
-        String xhtml = PDF_TEMPLATE.process("tables-pdf.xhtml",
-                new Context(null, Map.of("title", title, "made", DAY.format(made), "tables", tables)));
-        PdfRendererBuilder builder = new PdfRendererBuilder();
-        builder.useFastMode();
-        builder.usePdfUaAccessibility(true); // tagged, so screen readers read the tables as tables
-        builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT, 400, FontStyle.NORMAL, true);
-        builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT, 700, FontStyle.NORMAL, true);
-        builder.useSVGDrawer(new BatikSVGDrawer()); // so charts can be drawn as inline SVG
-        builder.withHtmlContent(xhtml, null);
-        builder.toStream(out);
-        builder.run();
-    }
-
-    private static TemplateEngine pdfTemplate() {
-        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-        resolver.setPrefix("templates/indicator/");
-        resolver.setTemplateMode(TemplateMode.XML);
-        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        SpringTemplateEngine engine = new SpringTemplateEngine();
-        engine.setTemplateResolver(resolver);
-        return engine;
-    }
-
-    private static byte[] font(String file) {
-        try (InputStream in = TableDownloads.class.getResourceAsStream("/fonts/" + file)) {
-            if (in == null) {
-                throw new IllegalStateException("Font not on the classpath: /fonts/" + file);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PdfDocuments.render("indicator/tables-pdf.xhtml", Map.of("title", title, "made", DAY.format(made), "tables", tables), out);
     }
 }

@@ -93,6 +93,7 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
     }
 
     private static final Set<Role> CARE_OFFICE = EnumSet.of(ZORGKANTOOR);
+    private static final Set<Role> REGION_ROLES = EnumSet.of(ZORGKANTOOR, Role.GEMEENTE, Role.AANBIEDER, Role.CLIENTVERTEGENWOORDIGING);
 
     private final List<Rule> rules = List.of(
             // published: readable by everyone
@@ -140,6 +141,10 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.READ, "/intern/regions/{region}/cijfers.csv", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
             rule(Methods.READ, "/intern/regions/{region}/cijfers.xlsx", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
             rule(Methods.READ, "/intern/regions/{region}/cijfers.pdf", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+
+            // the regioperspectief, still a draft: the people of the region and national roles
+            rule(Methods.READ, "/regioperspectief/{region}/{year}", Access.regional(RegionFrom.PATH, REGION_ROLES, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/regioperspectief/{region}/{year}.pdf", Access.regional(RegionFrom.PATH, REGION_ROLES, LANDELIJK, BEHEERDER)),
 
             // national administration
             rule(Methods.ANY, "/admin/**", Access.national(BEHEERDER)));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import nl.regiomonitor.web.ChartAxis;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -47,7 +48,7 @@ public final class TrendChart {
         if (target != null) {
             max = Math.max(max, target);
         }
-        double step = niceStep(max / 4);
+        double step = ChartAxis.niceStep(max / 4);
         double top = step * Math.ceil(max / step);
         int n = points.size();
         double plotWidth = WIDTH - LEFT - RIGHT;
@@ -168,20 +169,6 @@ public final class TrendChart {
     private static String line(double x1, double y1, double x2, double y2, String colour, double width, String dash) {
         return "<line x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\"" + fmt(y2) + "\" stroke=\""
                 + colour + "\" stroke-width=\"" + width + "\"" + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
-    }
-
-    /** The distance between grid lines: 1, 2 or 5 times a power of ten, at least {@code value} and at least 1. */
-    static double niceStep(double value) {
-        if (value <= 1) {
-            return 1;
-        }
-        double power = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double f : new double[] {1, 2, 5}) {
-            if (f * power >= value) {
-                return f * power;
-            }
-        }
-        return 10 * power;
     }
 
     private static String fmt(double v) {

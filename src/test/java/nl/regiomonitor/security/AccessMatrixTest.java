@@ -193,6 +193,14 @@ class AccessMatrixTest extends IntegrationTest {
                     c -> c.page().get("/intern/regions/" + REGION + page + "?year=2024")));
         }
 
+        // the draft regioperspectief: everyone of the region, and national roles
+        Set<Actor> regionOrNational = EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN, Actor.AANBIEDER_OWN,
+                Actor.CLIENTVERTEGENWOORDIGING_OWN, Actor.LANDELIJK, Actor.BEHEERDER);
+        for (String suffix : List.of("", ".pdf")) {
+            cases.add(new Case("GET /regioperspectief/{region}/{year}" + suffix, "", regionOrNational,
+                    c -> c.page().get("/regioperspectief/" + REGION + "/2024" + suffix)));
+        }
+
         // a region's administration and audit trail
         for (String page : List.of("admin", "audit", "audit.csv")) {
             cases.add(new Case("GET /regions/{region}/" + page, "", CARE_OFFICE_OR_ADMIN,

@@ -242,7 +242,7 @@ class BrowserTest extends IntegrationTest {
     }
 
     @Test
-    void theNationalUserOpensTheUnprotectedViewFromThePublishedPage() {
+    void theNationalUserOpensTheUnprotectedViewFromThePublishedPageAndReadsARegioperspectief() {
         logIn("landelijk");
         browser.get("http://localhost:" + port + "/instroom?region=ZK28");
         browser.findElement(By.linkText("Onbeschermde cijfers bekijken (niet voor publicatie)")).click();
@@ -254,6 +254,11 @@ class BrowserTest extends IntegrationTest {
         browser.get("http://localhost:" + port + "/regions/ZK28");
         browser.findElement(By.linkText("Onbeschermde cijfers bekijken (niet voor publicatie)")).click();
         assertThat(waitFor(By.cssSelector(".not-for-publication")).getText()).startsWith("Niet voor publicatie.");
+        assertAccessible();
+
+        browser.get("http://localhost:" + port + "/regioperspectief/ZK28/2024");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Zuid-Holland Noord 2024");
+        assertThat(browser.findElements(By.cssSelector(".report-chart svg[role=img]"))).hasSize(4);
         assertAccessible();
         browser.findElement(By.cssSelector(".account button")).click();
         waitFor(By.cssSelector("main [role=status]"));

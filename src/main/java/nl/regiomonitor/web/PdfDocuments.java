@@ -1,0 +1,78 @@
+package nl.regiomonitor.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.slf4j.Slf4jLogger;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.util.XRLog;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * PDF documents from XHTML templates (OpenHTMLtoPDF): A4 as the template's CSS says, the fonts
+ * carried in the application and embedded, tagged for screen readers, inline SVG charts drawn as
+ * on the page. Shared by every capability that offers a PDF.
+ */
+public final class PdfDocuments {
+
+    /** The font family the templates name. */
+    public static final String FONT = "DejaVu Sans";
+    // read once: every PDF embeds a subset of these, never the machine's own fonts
+    private static final byte[] REGULAR = font("DejaVuSans.ttf");
+    private static final byte[] BOLD = font("DejaVuSans-Bold.ttf");
+    /** Its own engine in XML mode over {@code templates/}, so the renderer always gets well-formed XHTML. */
+    private static final TemplateEngine TEMPLATES = templates();
+
+    static {
+        XRLog.setLoggerImpl(new Slf4jLogger()); // into the application's log, not straight to stderr
+    }
+
+    private PdfDocuments() {
+    }
+
+    /** Renders template {@code template} (a path under {@code templates/}, such as {@code report/report-pdf.xhtml}) with {@code model}. */
+    public static void render(String template, Map<String, Object> model, OutputStream out) throws IOException {
+        String xhtml = TEMPLATES.process(template, new Context(null, model));
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.usePdfUaAccessibility(true); // tagged, so screen readers read the tables as tables
+        builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT, 400, FontStyle.NORMAL, true);
+        builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT, 700, FontStyle.NORMAL, true);
+        builder.useSVGDrawer(new BatikSVGDrawer());
+        builder.withHtmlContent(xhtml, null);
+        builder.toStream(out);
+        builder.run();
+    }
+
+    private static TemplateEngine templates() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setTemplateMode(TemplateMode.XML);
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
+    private static byte[] font(String file) {
+        try (InputStream in = PdfDocuments.class.getResourceAsStream("/fonts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("Font not on the classpath: /fonts/" + file);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

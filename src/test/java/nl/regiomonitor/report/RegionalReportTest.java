@@ -1,0 +1,74 @@
+package nl.regiomonitor.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.PublishedOutputs;
+import nl.regiomonitor.WebSession;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The regioperspectief of a demo region: every section with real, protected figures, in the page and the PDF alike. */
+class RegionalReportTest extends IntegrationTest {
+
+    private static final List<String> SECTIONS = List.of("Inleiding", "1. Terugblik op 2024", "2. Sectorbeeld GGZ",
+            "3.1 Zorgvraag in Haaglanden", "3.2 Betaalbaarheid", "3.3 Toegankelijkheid", "Disclaimer", "Datum van publicatie");
+
+    @LocalServerPort
+    int port;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void thePageAndThePdfHoldEverySectionAndTheFiguresOfTheApi() throws Exception {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", "demo-wachtwoord");
+        String page = municipality.get("/regioperspectief/ZK10/2024").body();
+        SECTIONS.forEach(title -> assertThat(page).as(title).contains(title));
+        assertThat(page.split("<svg", -1)).as("four charts").hasSize(5);
+        assertThat(page).contains("role=\"img\"");
+
+        WebSession visitor = WebSession.anonymous(port);
+        String nationalGgz03w = cell(visitor, "/api/v1/figures/stock?region=NL&date=2024-10-01&by=profile", "GGZ03W");
+        String regionalGgzW = cell(visitor, "/api/v1/figures/stock?region=ZK10&date=2024-10-01", "GGZ-W");
+        String regionalGgz05b = cell(visitor, "/api/v1/figures/stock?region=ZK10&date=2024-10-01&by=profile", "GGZ05B");
+        List<List<String>> national = PublishedOutputs.pageTable(page, "stand-nl-w");
+        assertThat(national.stream().filter(r -> r.get(0).equals("GGZ03W")).findFirst().orElseThrow().get(5)).isEqualTo(nationalGgz03w);
+        List<List<String>> regional = PublishedOutputs.pageTable(page, "stand-regio-b");
+        assertThat(regional.stream().filter(r -> r.get(0).equals("GGZ05B")).findFirst().orElseThrow().get(5)).isEqualTo(regionalGgz05b);
+        assertThat(page).contains("<span class=\"tile-value\">" + regionalGgzW + "</span>");
+
+        byte[] pdf = municipality.getBytes("/regioperspectief/ZK10/2024.pdf");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            List<String> lines = PublishedOutputs.pdfPages(document).stream().flatMap(List::stream).toList();
+            String text = String.join("\n", lines);
+            SECTIONS.forEach(title -> assertThat(text).as(title).contains(title));
+            assertThat(text).contains("Haaglanden 2024").contains("pagina 1 van " + document.getNumberOfPages());
+            assertThat(lines).anyMatch(line -> line.startsWith("GGZ03W ") && line.split(" ")[5].equals(nationalGgz03w));
+            assertThat(lines).anyMatch(line -> line.startsWith("GGZ05B ") && line.split(" ")[5].equals(regionalGgz05b));
+            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(4);
+        }
+    }
+
+    @Test
+    void anotherRegionsPeopleDoNotSeeTheDraft() {
+        WebSession amstelland = WebSession.loggedIn(port, "gemeente.amstelland", "demo-wachtwoord");
+        assertThat(amstelland.get("/regioperspectief/ZK10/2024").status()).isEqualTo(403);
+        assertThat(amstelland.get("/regioperspectief/ZK01/2024").status()).isEqualTo(200);
+        assertThat(amstelland.get("/regioperspectief/ZK99/2024").status()).isIn(403, 404);
+    }
+
+    /** The display of one row's clients in a stock answer of the API. */
+    private String cell(WebSession session, String path, String code) throws Exception {
+        for (JsonNode row : json.readTree(session.getJson(path).body()).get("rows")) {
+            if (row.get("code").asText().equals(code)) {
+                return row.get("clients").get("display").asText();
+            }
+        }
+        throw new AssertionError(code + " not in " + path);
+    }
+}
