@@ -97,6 +97,15 @@ public class InfluxFigures {
         return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).max(YearMonth::compareTo).orElse(null);
     }
 
+    /** The last year whose reference date (1 October) lies within the data: the year pages and reports show first. */
+    public int latestReferenceYear() {
+        YearMonth last = lastMonth();
+        if (last == null) {
+            return java.time.LocalDate.now().getYear();
+        }
+        return last.getMonthValue() >= 10 ? last.getYear() : last.getYear() - 1;
+    }
+
     /** The monthly influx of one region or NL, optionally of one profile only: the series the trend judges. */
     public Map<YearMonth, Long> monthly(String region, YearMonth from, YearMonth to, String profile) {
         Map<YearMonth, Long> series = new LinkedHashMap<>();

@@ -1,8 +1,6 @@
 package nl.regiomonitor.indicator;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.YearMonth;
 
 import java.util.List;
 
@@ -91,10 +89,6 @@ class RegionFiguresController {
             }
             return asked;
         }
-        YearMonth last = influx.lastMonth();
-        if (last == null) {
-            return LocalDate.now().getYear();
-        }
-        return last.getMonthValue() >= 10 ? last.getYear() : last.getYear() - 1;
+        return influx.latestReferenceYear();
     }
 }

@@ -1,5 +1,6 @@
 package nl.regiomonitor.region;
 
+import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.ingest.ImportService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -14,10 +15,12 @@ class RegionAdminController {
 
     private final RegionService regions;
     private final ImportService imports;
+    private final InfluxFigures influx;
 
-    RegionAdminController(RegionService regions, ImportService imports) {
+    RegionAdminController(RegionService regions, ImportService imports, InfluxFigures influx) {
         this.regions = regions;
         this.imports = imports;
+        this.influx = influx;
     }
 
     @GetMapping("/regions/{region}/admin")
@@ -25,6 +28,7 @@ class RegionAdminController {
         model.addAttribute("region", regions.find(region).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio")));
         model.addAttribute("imports", imports.history(10, region));
+        model.addAttribute("reportYear", influx.latestReferenceYear());
         return "region/admin";
     }
 }

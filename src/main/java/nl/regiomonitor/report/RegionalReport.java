@@ -35,11 +35,13 @@ public class RegionalReport {
     private final StockFigures stock;
     private final WaitlistFigures waitlist;
     private final RegionTables regionTables;
+    private final ReportTexts texts;
 
-    RegionalReport(StockFigures stock, WaitlistFigures waitlist, RegionTables regionTables) {
+    RegionalReport(StockFigures stock, WaitlistFigures waitlist, RegionTables regionTables, ReportTexts texts) {
         this.stock = stock;
         this.waitlist = waitlist;
         this.regionTables = regionTables;
+        this.texts = texts;
     }
 
     /** A number in the look-back: what it is, and its value as published. */
@@ -54,10 +56,25 @@ public class RegionalReport {
     public record Section(String id, String title, String intro, List<Figure> figures) {
     }
 
-    public record Report(Region region, int year, String referenceDate, List<Tile> lookBack, List<Section> sections) {
+    /** A titled text of the care office, as safe HTML. */
+    public record Task(String title, String html) {
     }
 
+    /**
+     * @param publishedOn the day of publication in words, null for a draft
+     * @param introduction the care office's texts as safe HTML, null where it wrote none
+     */
+    public record Report(Region region, int year, String referenceDate, String publishedOn, String introduction, String lookBackNote,
+                         List<Tile> lookBack, List<Section> sections, List<Task> tasks, String disclaimer) {
+    }
+
+    /** The report as a draft: the figures as they are now. */
     public Report build(Region region, int year) {
+        return build(region, year, null);
+    }
+
+    /** The report as published on {@code publishedOn}, or a draft when that is null. */
+    public Report build(Region region, int year, LocalDate publishedOn) {
         LocalDate day = RegionTables.referenceDate(year);
         Map<String, FigureTable> regional = new LinkedHashMap<>();
         regionTables.tables(region, year, View.PUBLISHED).forEach(t -> regional.put(t.id(), t));
@@ -76,7 +93,15 @@ public class RegionalReport {
         sections.add(new Section("toegankelijkheid", "3.3 Toegankelijkheid",
                 "De wachtlijst per wachtstatus en de stromen tussen regio's.",
                 List.of(new Figure(regional.get("wachtlijst"), null), new Figure(regional.get("stromen"), null))));
-        return new Report(region, year, LONG.format(day), lookBack(region, day), sections);
+        List<ReportTexts.Text> written = texts.list(region.code(), year);
+        List<Task> tasks = written.stream().filter(t -> t.kind() == TextKind.REGIONAL_TASK).map(t -> new Task(t.title(), t.html())).toList();
+        return new Report(region, year, LONG.format(day), publishedOn == null ? null : LONG.format(publishedOn),
+                html(written, TextKind.INTRODUCTION), html(written, TextKind.LOOK_BACK), lookBack(region, day), sections, tasks,
+                html(written, TextKind.DISCLAIMER));
+    }
+
+    private static String html(List<ReportTexts.Text> written, TextKind kind) {
+        return written.stream().filter(t -> t.kind() == kind).findFirst().map(ReportTexts.Text::html).orElse(null);
     }
 
     /** Seed 004's tiles that come from the figures: the growth of indicated clients and the waiting list. */

@@ -1,12 +1,11 @@
 package nl.regiomonitor.report;
 
 import java.io.IOException;
-import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
-import nl.regiomonitor.web.PdfDocuments;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,38 +13,70 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The regioperspectief of a region and year as a page and as a PDF with the same content. */
+/**
+ * The regioperspectief: as published (frozen, open to everyone) and as a draft of the figures and
+ * texts as they are now (for the people of the region), each as a page and as a PDF.
+ */
 @Controller
 class ReportController {
 
     private final RegionService regions;
     private final RegionalReport reports;
+    private final ReportPublications publications;
 
-    ReportController(RegionService regions, RegionalReport reports) {
+    ReportController(RegionService regions, RegionalReport reports, ReportPublications publications) {
         this.regions = regions;
         this.reports = reports;
+        this.publications = publications;
     }
 
     @GetMapping("/regioperspectief/{region}/{year}")
-    String page(@PathVariable String region, @PathVariable int year, Model model) {
-        model.addAttribute("report", reports.build(region(region), year(year)));
-        return "report/regioperspectief";
+    String published(@PathVariable String region, @PathVariable int year, Model model, HttpServletResponse response) {
+        Region shown = region(region, regions);
+        Optional<ReportPublications.Publication> publication = publications.find(shown.code(), year(year));
+        model.addAttribute("region", shown);
+        model.addAttribute("year", year);
+        if (publication.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "report/not-published";
+        }
+        model.addAttribute("publication", publication.get());
+        return "report/published";
     }
 
     @GetMapping("/regioperspectief/{region}/{year}.pdf")
-    void pdf(@PathVariable String region, @PathVariable int year, HttpServletResponse response) throws IOException {
-        RegionalReport.Report report = reports.build(region(region), year(year));
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition",
-                "attachment; filename=\"regioperspectief-" + report.region().code() + "-" + report.year() + ".pdf\"");
-        PdfDocuments.render("report/regioperspectief-pdf.xhtml", Map.of("report", report), response.getOutputStream());
+    void publishedPdf(@PathVariable String region, @PathVariable int year, HttpServletResponse response) throws IOException {
+        Region shown = region(region, regions);
+        ReportPublications.Publication publication = publications.find(shown.code(), year(year))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        pdfHeaders(response, shown, year);
+        response.getOutputStream().write(publication.pdf());
     }
 
-    private Region region(String code) {
+    @GetMapping("/regions/{region}/regioperspectief/{year}/concept")
+    String draft(@PathVariable String region, @PathVariable int year, Model model) {
+        model.addAttribute("report", reports.build(region(region, regions), year(year)));
+        return "report/regioperspectief";
+    }
+
+    @GetMapping("/regions/{region}/regioperspectief/{year}/concept.pdf")
+    void draftPdf(@PathVariable String region, @PathVariable int year, HttpServletResponse response) throws IOException {
+        Region shown = region(region, regions);
+        RegionalReport.Report report = reports.build(shown, year(year));
+        pdfHeaders(response, shown, year);
+        ReportPublications.writePdf(report, response.getOutputStream());
+    }
+
+    private static void pdfHeaders(HttpServletResponse response, Region region, int year) {
+        response.setContentType("application/pdf");
+        response.setHeader("Content-Disposition", "attachment; filename=\"regioperspectief-" + region.code() + "-" + year + ".pdf\"");
+    }
+
+    static Region region(String code, RegionService regions) {
         return regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio"));
     }
 
-    private static int year(int year) {
+    static int year(int year) {
         if (year < 2000 || year > 2100) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekend jaar");
         }

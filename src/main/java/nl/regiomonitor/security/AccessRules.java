@@ -142,9 +142,16 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.READ, "/intern/regions/{region}/cijfers.xlsx", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
             rule(Methods.READ, "/intern/regions/{region}/cijfers.pdf", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
 
-            // the regioperspectief, still a draft: the people of the region and national roles
-            rule(Methods.READ, "/regioperspectief/{region}/{year}", Access.regional(RegionFrom.PATH, REGION_ROLES, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/regioperspectief/{region}/{year}.pdf", Access.regional(RegionFrom.PATH, REGION_ROLES, LANDELIJK, BEHEERDER)),
+            // the regioperspectief: published for everyone; the draft for the people of the region and national roles;
+            // its texts and publishing for the region's care office
+            rule(Methods.READ, "/regioperspectief/{region}/{year}", Access.publicly()),
+            rule(Methods.READ, "/regioperspectief/{region}/{year}.pdf", Access.publicly()),
+            rule(Methods.READ, "/regions/{region}/regioperspectief/{year}/concept", Access.regional(RegionFrom.PATH, REGION_ROLES, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/regions/{region}/regioperspectief/{year}/concept.pdf", Access.regional(RegionFrom.PATH, REGION_ROLES, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/regions/{region}/regioperspectief/{year}", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
+            rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/texts", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
+            rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/texts/{id}/delete", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
+            rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/publish", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
 
             // national administration
             rule(Methods.ANY, "/admin/**", Access.national(BEHEERDER)));

@@ -9,7 +9,8 @@ public enum AuditAction {
     DELETE("Verwijderd"),
     IMPORT("Geïmporteerd"),
     SUBMIT("Ingediend"),
-    EXPORT("Onbeschermd gedownload");
+    EXPORT("Onbeschermd gedownload"),
+    PUBLISH("Gepubliceerd");
 
     private final String dutch;
 

@@ -27,7 +27,7 @@ class RegionalReportTest extends IntegrationTest {
     @Test
     void thePageAndThePdfHoldEverySectionAndTheFiguresOfTheApi() throws Exception {
         WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", "demo-wachtwoord");
-        String page = municipality.get("/regioperspectief/ZK10/2024").body();
+        String page = municipality.get("/regions/ZK10/regioperspectief/2024/concept").body();
         SECTIONS.forEach(title -> assertThat(page).as(title).contains(title));
         assertThat(page.split("<svg", -1)).as("four charts").hasSize(5);
         assertThat(page).contains("role=\"img\"");
@@ -42,7 +42,7 @@ class RegionalReportTest extends IntegrationTest {
         assertThat(regional.stream().filter(r -> r.get(0).equals("GGZ05B")).findFirst().orElseThrow().get(5)).isEqualTo(regionalGgz05b);
         assertThat(page).contains("<span class=\"tile-value\">" + regionalGgzW + "</span>");
 
-        byte[] pdf = municipality.getBytes("/regioperspectief/ZK10/2024.pdf");
+        byte[] pdf = municipality.getBytes("/regions/ZK10/regioperspectief/2024/concept.pdf");
         try (PDDocument document = Loader.loadPDF(pdf)) {
             List<String> lines = PublishedOutputs.pdfPages(document).stream().flatMap(List::stream).toList();
             String text = String.join("\n", lines);
@@ -57,9 +57,9 @@ class RegionalReportTest extends IntegrationTest {
     @Test
     void anotherRegionsPeopleDoNotSeeTheDraft() {
         WebSession amstelland = WebSession.loggedIn(port, "gemeente.amstelland", "demo-wachtwoord");
-        assertThat(amstelland.get("/regioperspectief/ZK10/2024").status()).isEqualTo(403);
-        assertThat(amstelland.get("/regioperspectief/ZK01/2024").status()).isEqualTo(200);
-        assertThat(amstelland.get("/regioperspectief/ZK99/2024").status()).isIn(403, 404);
+        assertThat(amstelland.get("/regions/ZK10/regioperspectief/2024/concept").status()).isEqualTo(403);
+        assertThat(amstelland.get("/regions/ZK01/regioperspectief/2024/concept").status()).isEqualTo(200);
+        assertThat(amstelland.get("/regions/ZK99/regioperspectief/2024/concept").status()).isIn(403, 404);
     }
 
     /** The display of one row's clients in a stock answer of the API. */

@@ -193,13 +193,29 @@ class AccessMatrixTest extends IntegrationTest {
                     c -> c.page().get("/intern/regions/" + REGION + page + "?year=2024")));
         }
 
-        // the draft regioperspectief: everyone of the region, and national roles
+        // the regioperspectief: published for everyone; the draft for everyone of the region and national roles;
+        // texts and publishing for the care office
         Set<Actor> regionOrNational = EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN, Actor.AANBIEDER_OWN,
                 Actor.CLIENTVERTEGENWOORDIGING_OWN, Actor.LANDELIJK, Actor.BEHEERDER);
+        Set<Actor> careOffice = EnumSet.of(Actor.ZORGKANTOOR_OWN);
+        String report = "/regions/" + REGION + "/regioperspectief/2015";
+        jdbc.update("insert into report_publication (region_code, year, published_at, published_by, content, pdf) "
+                + "values (?, 2014, now(), 'matrix', '<p>Gepubliceerd</p>', ?) on conflict do nothing", REGION, new byte[] {'%', 'P', 'D', 'F'});
         for (String suffix : List.of("", ".pdf")) {
-            cases.add(new Case("GET /regioperspectief/{region}/{year}" + suffix, "", regionOrNational,
-                    c -> c.page().get("/regioperspectief/" + REGION + "/2024" + suffix)));
+            cases.add(new Case("GET /regioperspectief/{region}/{year}" + suffix, "", EVERYONE,
+                    c -> c.page().get("/regioperspectief/" + REGION + "/2014" + suffix)));
+            cases.add(new Case("GET /regions/{region}/regioperspectief/{year}/concept" + suffix, "", regionOrNational,
+                    c -> c.page().get(report + "/concept" + suffix)));
         }
+        cases.add(new Case("GET /regions/{region}/regioperspectief/{year}", "", careOffice, c -> c.page().get(report)));
+        cases.add(new Case("POST /regions/{region}/regioperspectief/{year}/texts", "", careOffice, c -> c.page().postForm(
+                report + "/texts", Map.of("kind", "INTRODUCTION", "body", "Inleiding " + fresh()))));
+        long doomedText = jdbc.queryForObject("insert into report_text (region_code, year, kind, title, body, changed_by) "
+                + "values (?, 2015, 'REGIONAL_TASK', 'Weg', 'Weg', 'matrix') returning id", Long.class, REGION);
+        cases.add(new Case("POST /regions/{region}/regioperspectief/{year}/texts/{id}/delete", "", careOffice,
+                c -> c.page().postForm(report + "/texts/" + doomedText + "/delete", Map.of())));
+        cases.add(new Case("POST /regions/{region}/regioperspectief/{year}/publish", "", careOffice,
+                c -> c.page().postForm(report + "/publish", Map.of())));
 
         // a region's administration and audit trail
         for (String page : List.of("admin", "audit", "audit.csv")) {
@@ -332,6 +348,10 @@ class AccessMatrixTest extends IntegrationTest {
                 "select count(*) || ':' || coalesce(md5(string_agg(r::text, '|' order by r::text)), '') from user_role r", String.class));
         values.put("imports", jdbc.queryForObject(
                 "select count(*) || ':' || coalesce(md5(string_agg(i::text, '|' order by id)), '') from import_run i", String.class));
+        values.put("report texts", jdbc.queryForObject(
+                "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by id)), '') from report_text t", String.class));
+        values.put("publications", jdbc.queryForObject(
+                "select count(*) || ':' || coalesce(md5(string_agg(p::text, '|' order by year)), '') from report_publication p", String.class));
         for (String table : List.of("indication", "care_allocation", "waitlist_entry", "cost_line", "population")) {
             values.put(table, jdbc.queryForObject("select count(*)::text from " + table, String.class));
         }

@@ -256,7 +256,7 @@ class BrowserTest extends IntegrationTest {
         assertThat(waitFor(By.cssSelector(".not-for-publication")).getText()).startsWith("Niet voor publicatie.");
         assertAccessible();
 
-        browser.get("http://localhost:" + port + "/regioperspectief/ZK28/2024");
+        browser.get("http://localhost:" + port + "/regions/ZK28/regioperspectief/2024/concept");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Zuid-Holland Noord 2024");
         assertThat(browser.findElements(By.cssSelector(".report-chart svg[role=img]"))).hasSize(4);
         assertAccessible();

@@ -1,0 +1,87 @@
+package nl.regiomonitor.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import nl.regiomonitor.region.Region;
+import nl.regiomonitor.security.AuditAction;
+import nl.regiomonitor.security.AuditService;
+import nl.regiomonitor.security.CurrentUser;
+import nl.regiomonitor.web.PdfDocuments;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Publishing a regioperspectief: the page content and the PDF are made once, from the figures and
+ * texts of that moment, and kept as they are, so the published report stays the same after new
+ * data are imported or texts change. Publishing again replaces it, in the audit trail.
+ */
+@Service
+public class ReportPublications {
+
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    private final JdbcTemplate jdbc;
+    private final RegionalReport reports;
+    private final ITemplateEngine templates;
+    private final AuditService audit;
+
+    ReportPublications(JdbcTemplate jdbc, RegionalReport reports, ITemplateEngine templates, AuditService audit) {
+        this.jdbc = jdbc;
+        this.reports = reports;
+        this.templates = templates;
+        this.audit = audit;
+    }
+
+    public record Publication(String region, int year, OffsetDateTime publishedAt, String publishedBy, String content, byte[] pdf) {
+    }
+
+    public Optional<Publication> find(String region, int year) {
+        return jdbc.query("select region_code, year, published_at, published_by, content, pdf from report_publication "
+                        + "where region_code = ? and year = ?",
+                (rs, n) -> new Publication(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
+                        rs.getString(5), rs.getBytes(6)), region, year).stream().findFirst();
+    }
+
+    @Transactional
+    public Publication publish(Region region, int year) {
+        RegionalReport.Report report = reports.build(region, year, LocalDate.now(AMSTERDAM));
+        String content = templates.process("report/sections", Set.of("report"), new Context(Locale.forLanguageTag("nl-NL"),
+                Map.of("report", report)));
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        writePdf(report, pdf);
+        Optional<Publication> before = find(region.code(), year);
+        jdbc.update("""
+                insert into report_publication (region_code, year, published_at, published_by, content, pdf)
+                values (?, ?, now(), ?, ?, ?)
+                on conflict (region_code, year) do update set published_at = excluded.published_at,
+                    published_by = excluded.published_by, content = excluded.content, pdf = excluded.pdf""",
+                region.code(), year, CurrentUser.name(), content, pdf.toByteArray());
+        audit.record(AuditAction.PUBLISH, "regioperspectief", region.code() + "-" + year, region.code(),
+                "Regioperspectief " + region.name() + " " + year + (before.isPresent() ? " opnieuw" : "") + " gepubliceerd",
+                before.map(p -> Map.<String, Object>of("gepubliceerd", p.publishedAt().toString(), "door", p.publishedBy())).orElse(null),
+                Map.of("door", CurrentUser.name()));
+        return find(region.code(), year).orElseThrow();
+    }
+
+    /** A report as PDF: A4, numbered pages, its fonts embedded, the charts as on the page. */
+    public static void writePdf(RegionalReport.Report report, OutputStream out) {
+        try {
+            PdfDocuments.render("report/regioperspectief-pdf.xhtml", Map.of("report", report), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
