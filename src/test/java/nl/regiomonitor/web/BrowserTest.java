@@ -263,4 +263,45 @@ class BrowserTest extends IntegrationTest {
         browser.findElement(By.cssSelector(".account button")).click();
         waitFor(By.cssSelector("main [role=status]"));
     }
+
+    @Test
+    void aCareOfficeWritesATaskPublishesAndEveryoneReadsIt() {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/regioperspectief/ZK10/2022");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Regioperspectief niet gevonden");
+        assertAccessible();
+
+        logIn("zorgkantoor.haaglanden");
+        browser.get("http://localhost:" + port + "/regions/ZK10/admin");
+        browser.findElement(By.partialLinkText("schrijven en publiceren")).click();
+        waitForHeading("Regioperspectief Haaglanden 2024");
+        browser.get("http://localhost:" + port + "/regions/ZK10/regioperspectief/2022");
+        waitForHeading("Regioperspectief Haaglanden 2022");
+        assertAccessible();
+        browser.findElement(By.id("opgave-nieuw-title")).sendKeys("Passende woonplekken");
+        browser.findElement(By.id("opgave-nieuw-body")).sendKeys("Samen met de gemeenten zoeken we woonplekken.");
+        browser.findElement(By.cssSelector("#opgave-nieuw button")).click();
+        // the next page's status, not the one still on screen before it arrives
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("main [role=status]"), "Regionale opgave is opgeslagen"));
+        browser.findElement(By.cssSelector("form[action$='/publish'] button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("main [role=status]"), "is gepubliceerd"));
+        assertAccessible();
+
+        browser.findElement(By.cssSelector(".account button")).click();
+        waitFor(By.cssSelector("main [role=status]"));
+        browser.get("http://localhost:" + port + "/regioperspectief/ZK10/2022");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Haaglanden 2022");
+        assertThat(browser.findElement(By.id("opgaven-kop")).getText()).isEqualTo("4. Regionale opgaven");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Passende woonplekken")
+                .contains("Samen met de gemeenten zoeken we woonplekken.");
+        assertAccessible();
+
+        logIn("zorgkantoor.amstelland");
+        browser.get("http://localhost:" + port + "/regions/ZK10/regioperspectief/2022");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Geen toegang");
+        browser.findElement(By.cssSelector(".account button")).click();
+        waitFor(By.cssSelector("main [role=status]"));
+    }
 }
