@@ -1,0 +1,13 @@
+package nl.regiomonitor.signal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * One stored register entry; {@code category} and {@code locationKind} are null for kinds that
+ * have none. {@code version} guards against overwriting someone else's change.
+ */
+public record RegisterEntry(long id, String region, RegisterKind kind, LocalDate date, int year, SignalCategory category,
+                            String name, LocationKind locationKind, String description, int version,
+                            String createdBy, OffsetDateTime createdAt, String changedBy, OffsetDateTime changedAt) {
+}
