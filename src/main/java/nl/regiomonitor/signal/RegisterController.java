@@ -73,7 +73,7 @@ class RegisterController {
         Region r = existing(region);
         try {
             RegisterEntry entry = register.create(region, form);
-            redirect.addFlashAttribute("confirmation", entry.kind().dutch() + " van " + entry.date() + " is toegevoegd.");
+            redirect.addFlashAttribute("confirmation", entry.label() + " is toegevoegd.");
             return "redirect:/regions/" + region + "/register?year=" + entry.year();
         } catch (InvalidEntry e) {
             return entryPage(r, null, form, e.problems(), model);
@@ -92,7 +92,7 @@ class RegisterController {
         RegisterEntry entry = existing(region, id);
         try {
             RegisterEntry after = register.update(region, id, version, form);
-            redirect.addFlashAttribute("confirmation", after.kind().dutch() + " van " + after.date() + " is gewijzigd.");
+            redirect.addFlashAttribute("confirmation", after.label() + " is gewijzigd.");
             return "redirect:/regions/" + region + "/register?year=" + after.year();
         } catch (InvalidEntry e) {
             // after someone else's change the form shows the stored entry, so it is not overwritten unseen
@@ -112,7 +112,7 @@ class RegisterController {
         }
         try {
             register.delete(region, id, version);
-            redirect.addFlashAttribute("confirmation", entry.kind().dutch() + " van " + entry.date() + " is verwijderd.");
+            redirect.addFlashAttribute("confirmation", entry.label() + " is verwijderd.");
             return "redirect:/regions/" + region + "/register?year=" + entry.year();
         } catch (InvalidEntry e) {
             return entryPage(existing(region), entry, EntryInput.of(entry), e.problems(), model);

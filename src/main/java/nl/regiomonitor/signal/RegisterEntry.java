@@ -2,6 +2,7 @@ package nl.regiomonitor.signal;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 
 /**
  * One stored register entry; {@code category} and {@code locationKind} are null for kinds that
@@ -10,4 +11,11 @@ import java.time.OffsetDateTime;
 public record RegisterEntry(long id, String region, RegisterKind kind, LocalDate date, int year, SignalCategory category,
                             String name, LocationKind locationKind, String description, int version,
                             String createdBy, OffsetDateTime createdAt, String changedBy, OffsetDateTime changedAt) {
+
+    private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    /** How messages and the audit trail name the entry: "Klantsignaal van 17-05-2024". */
+    public String label() {
+        return kind.dutch() + " van " + DUTCH_DATE.format(date);
+    }
 }

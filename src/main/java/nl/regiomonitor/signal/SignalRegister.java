@@ -91,7 +91,7 @@ public class SignalRegister {
         long id = insert(region, entry);
         RegisterEntry created = find(region, id).orElseThrow();
         audit.record(AuditAction.CREATE, "registratie", id, region,
-                created.kind().dutch() + " van " + created.date() + " toegevoegd", null, snapshot(created));
+                created.label() + " toegevoegd", null, snapshot(created));
         return created;
     }
 
@@ -111,7 +111,7 @@ public class SignalRegister {
                 CurrentUser.name(), id);
         RegisterEntry after = find(region, id).orElseThrow();
         audit.record(AuditAction.CHANGE, "registratie", id, region,
-                after.kind().dutch() + " van " + after.date() + " gewijzigd", snapshot(before), snapshot(after));
+                after.label() + " gewijzigd", snapshot(before), snapshot(after));
         return after;
     }
 
@@ -120,7 +120,7 @@ public class SignalRegister {
         RegisterEntry before = lockedForChange(region, id, version);
         jdbc.update("delete from register_entry where id = ?", id);
         audit.record(AuditAction.DELETE, "registratie", id, region,
-                before.kind().dutch() + " van " + before.date() + " verwijderd", snapshot(before), null);
+                before.label() + " verwijderd", snapshot(before), null);
     }
 
     /**

@@ -57,7 +57,7 @@ class RegisterPagesTest extends IntegrationTest {
         RegisterEntry entry = register.list("ZK10", YEAR).get(0);
         assertThat(entry.createdBy()).isEqualTo("zorgkantoor.haaglanden");
         assertThat(haaglanden.get("/regions/ZK10/register?year=" + YEAR).body())
-                .contains("Klantsignaal van " + YEAR + "-05-17 is toegevoegd.").contains("Klantsignalen (1)")
+                .contains("Klantsignaal van 17-05-" + YEAR + " is toegevoegd.").contains("Klantsignalen (1)")
                 .contains("Communicatie over dossierhouderschap").contains("Kwaliteit en zorg");
 
         String edit = "/regions/ZK10/register/" + entry.id();

@@ -283,7 +283,7 @@ class BrowserTest extends IntegrationTest {
         new Select(browser.findElement(By.id("category"))).selectByValue("KWALITEIT_EN_ZORG");
         browser.findElement(By.id("description")).sendKeys("Signaal uit de browsertest");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(waitFor(By.cssSelector(".outcome[role=status]")).getText()).contains("OCO-signaal van 2024-11-05 is toegevoegd.");
+        assertThat(waitFor(By.cssSelector(".outcome[role=status]")).getText()).contains("OCO-signaal van 05-11-2024 is toegevoegd.");
         assertThat(browser.findElement(By.id("OCO_SIGNAL")).getText()).startsWith("OCO-signalen (3)");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Signaal uit de browsertest");
         assertAccessible();
