@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,7 @@ public class SignalRegister {
     @Transactional
     public RegisterEntry create(String region, EntryInput input) {
         requireRegion(region);
-        Checked entry = check(input).orElseThrow();
+        Checked entry = checked(input);
         long id = insert(region, entry);
         RegisterEntry created = find(region, id).orElseThrow();
         audit.record(AuditAction.CREATE, "registratie", id, region,
@@ -102,7 +103,7 @@ public class SignalRegister {
     @Transactional
     public RegisterEntry update(String region, long id, int version, EntryInput input) {
         RegisterEntry before = lockedForChange(region, id, version);
-        Checked entry = check(input).orElseThrow();
+        Checked entry = checked(input);
         jdbc.update("""
                 update register_entry set kind = ?, entry_date = ?, category_code = ?, name = ?, location_kind = ?,
                     description = ?, changed_by = ?, changed_at = now(), version = version + 1
@@ -134,10 +135,12 @@ public class SignalRegister {
         requireRegion(region);
         List<Checked> rows = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
+        List<SignalCategory> categories = categories();
+        int read = 0;
         try (InputStream in = Files.newInputStream(file); TabularFile table = TabularFile.open(file, in)) {
             Map<String, Integer> columns = columnsOf(table.header());
             for (TabularFile.Row row = table.next(); row != null && problems.size() < MAX_IMPORT_PROBLEMS; row = table.next()) {
-                if (rows.size() + problems.size() >= MAX_IMPORT_ROWS) {
+                if (++read > MAX_IMPORT_ROWS) {
                     throw new InvalidEntry(null, "Het bestand heeft meer dan " + MAX_IMPORT_ROWS + " regels; splits het op.");
                 }
                 String[] v = row.values();
@@ -145,7 +148,7 @@ public class SignalRegister {
                         cell(v, columns, "category"), cell(v, columns, "name"), cell(v, columns, "location_kind"),
                         cell(v, columns, "description"));
                 List<FieldProblem> rowProblems = new ArrayList<>();
-                Optional<Checked> checked = check(input, rowProblems);
+                Optional<Checked> checked = check(input, categories, rowProblems);
                 checked.ifPresent(rows::add);
                 long line = row.line();
                 rowProblems.forEach(p -> problems.add(new FieldProblem(null,
@@ -196,30 +199,32 @@ public class SignalRegister {
         return new RegisterSummary(region, year, perKind, signals);
     }
 
-    private Optional<Checked> check(EntryInput input) {
+    /** The entry when every field is right; else an {@link InvalidEntry} with a reason per wrong field. */
+    private Checked checked(EntryInput input) {
         List<FieldProblem> problems = new ArrayList<>();
-        Optional<Checked> checked = check(input, problems);
-        if (!problems.isEmpty()) {
+        Optional<Checked> checked = check(input, categories(), problems);
+        if (checked.isEmpty()) {
             throw new InvalidEntry(problems);
         }
-        return checked;
+        return checked.get();
     }
 
     /** Checks every field, adding a Dutch reason per wrong field to {@code problems}; the entry when all is well. */
-    private Optional<Checked> check(EntryInput input, List<FieldProblem> problems) {
-        RegisterKind kind = kind(input.kind(), problems);
+    private static Optional<Checked> check(EntryInput input, List<SignalCategory> categories, List<FieldProblem> problems) {
+        RegisterKind kind = code(RegisterKind.class, input.kind(), "kind", "Kies wat u registreert.", "soort registratie", problems);
         LocalDate date = date(input.date(), problems);
         SignalCategory category = null;
         LocationKind locationKind = null;
         String name = blankToNull(input.name());
         String description = blankToNull(input.description());
         if (kind != null && kind.signal()) {
-            category = category(input.category(), problems);
+            category = category(input.category(), categories, problems);
         } else if (blankToNull(input.category()) != null && kind != null) {
             problems.add(new FieldProblem("category", "Alleen een klantsignaal of OCO-signaal heeft een categorie."));
         }
         if (kind != null && kind.needsLocationKind()) {
-            locationKind = locationKind(input.locationKind(), problems);
+            locationKind = code(LocationKind.class, input.locationKind(), "locationKind", "Kies de soort locatie die u bezocht.",
+                    "soort locatie", problems);
         } else if (blankToNull(input.locationKind()) != null && kind != null) {
             problems.add(new FieldProblem("locationKind", "Alleen een locatiebezoek heeft een soort locatie."));
         }
@@ -241,17 +246,19 @@ public class SignalRegister {
         return Optional.of(new Checked(kind, date, category, name, locationKind, description));
     }
 
-    private static RegisterKind kind(String raw, List<FieldProblem> problems) {
+    /** A code of {@code type}, in any case; a missing or unknown code adds a reason for {@code field}. */
+    private static <E extends Enum<E>> E code(Class<E> type, String raw, String field, String missing, String what,
+                                              List<FieldProblem> problems) {
         String code = blankToNull(raw);
         if (code == null) {
-            problems.add(new FieldProblem("kind", "Kies wat u registreert."));
+            problems.add(new FieldProblem(field, missing));
             return null;
         }
         try {
-            return RegisterKind.valueOf(code.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, code.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("kind", "'" + code + "' is geen soort registratie; kies uit "
-                    + String.join(", ", java.util.Arrays.stream(RegisterKind.values()).map(Enum::name).toList()) + "."));
+            problems.add(new FieldProblem(field, "'" + code + "' is geen " + what + "; kies uit "
+                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + "."));
             return null;
         }
     }
@@ -278,34 +285,18 @@ public class SignalRegister {
     }
 
     /** A category by its code or its name, as a spreadsheet user would type it. */
-    private SignalCategory category(String raw, List<FieldProblem> problems) {
+    private static SignalCategory category(String raw, List<SignalCategory> all, List<FieldProblem> problems) {
         String text = blankToNull(raw);
         if (text == null) {
             problems.add(new FieldProblem("category", "Kies de categorie van het signaal."));
             return null;
         }
-        List<SignalCategory> all = categories();
         return all.stream().filter(c -> c.code().equalsIgnoreCase(text) || c.name().equalsIgnoreCase(text)).findFirst()
                 .orElseGet(() -> {
                     problems.add(new FieldProblem("category", "'" + text + "' is geen categorie; kies uit "
                             + String.join(", ", all.stream().map(SignalCategory::code).toList()) + "."));
                     return null;
                 });
-    }
-
-    private static LocationKind locationKind(String raw, List<FieldProblem> problems) {
-        String text = blankToNull(raw);
-        if (text == null) {
-            problems.add(new FieldProblem("locationKind", "Kies de soort locatie die u bezocht."));
-            return null;
-        }
-        try {
-            return LocationKind.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("locationKind", "'" + text + "' is geen soort locatie; kies uit "
-                    + String.join(", ", java.util.Arrays.stream(LocationKind.values()).map(Enum::name).toList()) + "."));
-            return null;
-        }
     }
 
     private static String blankToNull(String text) {

@@ -287,6 +287,14 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.id("OCO_SIGNAL")).getText()).startsWith("OCO-signalen (3)");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Signaal uit de browsertest");
         assertAccessible();
+
+        List<WebElement> edits = browser.findElements(By.cssSelector("section[aria-labelledby=OCO_SIGNAL] td a"));
+        edits.get(edits.size() - 1).click();
+        waitForHeading("Registratie wijzigen — Haaglanden");
+        assertThat(browser.findElement(By.id("description")).getAttribute("value")).isEqualTo("Signaal uit de browsertest");
+        assertAccessible();
+        browser.get("http://localhost:" + port + "/regions/ZK10/register/import");
+        assertAccessible();
         browser.manage().deleteAllCookies(); // the other tests start as a visitor who is not logged in
     }
 }
