@@ -135,7 +135,8 @@ class RegisterController {
         Path copy = Uploads.keep(file);
         try {
             int added = register.importFile(region, name, copy);
-            redirect.addFlashAttribute("confirmation", added + " registraties uit " + name + " zijn toegevoegd.");
+            redirect.addFlashAttribute("confirmation", added == 1 ? "1 registratie uit " + name + " is toegevoegd."
+                    : added + " registraties uit " + name + " zijn toegevoegd.");
             return "redirect:/regions/" + region + "/register";
         } catch (InvalidEntry e) {
             return importPage(r, e.problems(), model);

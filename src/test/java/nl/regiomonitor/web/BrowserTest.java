@@ -261,7 +261,7 @@ class BrowserTest extends IntegrationTest {
         waitFor(By.cssSelector("main [role=status]"));
     }
     @Test
-    void careOfficeAddsASignalThroughTheRegisterForm() {
+    void careOfficeAddsASignalThroughTheRegisterForm() throws Exception {
         logIn("zorgkantoor.haaglanden");
         browser.get("http://localhost:" + port + "/regions/ZK10/register?year=2024");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Register Haaglanden (ZK10) 2024");
@@ -295,6 +295,14 @@ class BrowserTest extends IntegrationTest {
         assertAccessible();
         browser.get("http://localhost:" + port + "/regions/ZK10/register/import");
         assertAccessible();
+        Path file = folder.resolve("register-browser.csv");
+        Files.writeString(file, "kind;date;category;name;location_kind;description\n"
+                + "REGIONAL_MEETING;2024-12-02;;Bijeenkomst uit de browsertest;;\n");
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(waitFor(By.cssSelector(".outcome[role=status]")).getText())
+                .contains("1 registratie uit register-browser.csv is toegevoegd.");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Bijeenkomst uit de browsertest");
         browser.manage().deleteAllCookies(); // the other tests start as a visitor who is not logged in
     }
 }
