@@ -1,7 +1,7 @@
 package nl.regiomonitor.ingest;
 
 /** The file as a whole cannot be read as an import (empty, not UTF-8, no usable header, …). */
-class ImportRejected extends Exception {
+public class ImportRejected extends Exception {
 
     private final transient ImportError error;
 

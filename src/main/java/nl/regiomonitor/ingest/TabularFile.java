@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The rows of an uploaded file, CSV or Excel, after its header row. */
-interface TabularFile extends Closeable {
+public interface TabularFile extends Closeable {
 
     /** Column names of the header row, trimmed. */
     List<String> header();

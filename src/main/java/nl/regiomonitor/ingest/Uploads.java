@@ -9,7 +9,7 @@ import java.nio.file.StandardCopyOption;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Takes an uploaded file out of the request, so it outlives it while the import runs in the background. */
-final class Uploads {
+public final class Uploads {
 
     private Uploads() {
     }
@@ -20,7 +20,7 @@ final class Uploads {
         return given == null || given.isBlank() ? null : given;
     }
 
-    static String sourceName(MultipartFile file, String givenName) {
+    public static String sourceName(MultipartFile file, String givenName) {
         String name = givenName != null && !givenName.isBlank() ? givenName : file.getOriginalFilename();
         if (name == null || name.isBlank()) {
             return "upload";
@@ -29,7 +29,7 @@ final class Uploads {
         return name.substring(name.lastIndexOf('/') + 1).strip();
     }
 
-    static Path keep(MultipartFile file) throws IOException {
+    public static Path keep(MultipartFile file) throws IOException {
         if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
             throw new ImportService.InvalidImportRequest("Kies een bestand om te importeren.");
         }

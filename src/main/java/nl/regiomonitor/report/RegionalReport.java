@@ -16,7 +16,12 @@ import nl.regiomonitor.indicator.StockFigures;
 import nl.regiomonitor.indicator.View;
 import nl.regiomonitor.indicator.WaitlistFigures;
 import nl.regiomonitor.region.Region;
+import nl.regiomonitor.signal.RegisterEntry;
+import nl.regiomonitor.signal.RegisterKind;
+import nl.regiomonitor.signal.RegisterSummary;
+import nl.regiomonitor.signal.SignalRegister;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The regioperspectief of a region and year (SPEC.md §5, seed 004), built from the published,
@@ -36,13 +41,20 @@ public class RegionalReport {
     private final WaitlistFigures waitlist;
     private final RegionTables regionTables;
     private final ReportTexts texts;
+    private final SignalRegister register;
 
-    RegionalReport(StockFigures stock, WaitlistFigures waitlist, RegionTables regionTables, ReportTexts texts) {
+    RegionalReport(StockFigures stock, WaitlistFigures waitlist, RegionTables regionTables, ReportTexts texts, SignalRegister register) {
         this.stock = stock;
         this.waitlist = waitlist;
         this.regionTables = regionTables;
         this.texts = texts;
+        this.register = register;
     }
+
+    /** The register's kinds that the look-back counts, as seed 004's tiles do. */
+    private static final List<RegisterKind> COUNTED = List.of(RegisterKind.CLIENT_SIGNAL, RegisterKind.OCO_SIGNAL,
+            RegisterKind.LOCATION_VISIT, RegisterKind.QUALITY_DIALOGUE, RegisterKind.EXPERT_BY_EXPERIENCE,
+            RegisterKind.REGIONAL_MEETING, RegisterKind.CONTRACTED_PROVIDER);
 
     /** A number in the look-back: what it is, and its value as published. */
     public record Tile(String label, String value, String note) {
@@ -63,9 +75,10 @@ public class RegionalReport {
     /**
      * @param publishedOn the day of publication in words, null for a draft
      * @param introduction the care office's texts as safe HTML, null where it wrote none
+     * @param projects innovation and stimulus-budget projects from the register, their description as safe HTML
      */
     public record Report(Region region, int year, String referenceDate, String publishedOn, String introduction, String lookBackNote,
-                         List<Tile> lookBack, List<Section> sections, List<Task> tasks, String disclaimer) {
+                         List<Tile> lookBack, List<Section> sections, List<Task> projects, List<Task> tasks, String disclaimer) {
     }
 
     /** The report as a draft: the figures as they are now. */
@@ -93,10 +106,21 @@ public class RegionalReport {
         sections.add(new Section("toegankelijkheid", "3.3 Toegankelijkheid",
                 "De wachtlijst per wachtstatus en de stromen tussen regio's.",
                 List.of(new Figure(regional.get("wachtlijst"), null), new Figure(regional.get("stromen"), null))));
+        List<RegisterEntry> entries = register.list(region.code(), year);
+        sections.add(new Section("kwaliteit", "3.4 Kwaliteit",
+                "Signalen van cliënten en van onafhankelijke cliëntondersteuners (OCO) per categorie, en de locatiebezoeken van "
+                        + year + ", uit het register van het zorgkantoor.", List.of(signals(region, year), visits(entries, year))));
         List<ReportTexts.Text> written = texts.list(region.code(), year);
         List<Task> tasks = written.stream().filter(t -> t.kind() == TextKind.REGIONAL_TASK).map(t -> new Task(t.title(), t.html())).toList();
+        List<Task> projects = entries.stream()
+                .filter(e -> e.kind() == RegisterKind.INNOVATION_PROJECT || e.kind() == RegisterKind.STIMULUS_PROJECT)
+                .map(e -> new Task(e.kind().dutch() + ": " + e.name(), "<p>" + HtmlUtils.htmlEscape(e.description(), "UTF-8") + "</p>"))
+                .toList();
+        List<Tile> tiles = lookBack(region, day);
+        RegisterSummary summary = register.summary(region.code(), year);
+        COUNTED.forEach(kind -> tiles.add(new Tile(kind.plural(), String.valueOf(summary.count(kind)), "in " + year)));
         return new Report(region, year, LONG.format(day), publishedOn == null ? null : LONG.format(publishedOn),
-                html(written, TextKind.INTRODUCTION), html(written, TextKind.LOOK_BACK), lookBack(region, day), sections, tasks,
+                html(written, TextKind.INTRODUCTION), html(written, TextKind.LOOK_BACK), tiles, sections, projects, tasks,
                 html(written, TextKind.DISCLAIMER));
     }
 
@@ -117,6 +141,24 @@ public class RegionalReport {
         w.statuses().forEach(status -> tiles.add(new Tile("Wachtlijst: " + status.name(), w.cell(status.code()).display(),
                 w.snapshot() == null ? "geen momentopname" : "momentopname " + LONG.format(w.snapshot()))));
         return tiles;
+    }
+
+    /** Client and OCO signals per category in the year. */
+    private Figure signals(Region region, int year) {
+        List<FigureTable.Row> rows = register.summary(region.code(), year).signals().stream()
+                .map(c -> new FigureTable.Row(c.category().name(), List.of(Cell.ofCount(c.clientSignals()), Cell.ofCount(c.ocoSignals()))))
+                .toList();
+        return new Figure(new FigureTable("signalen", "Signalen per categorie in " + year, "Categorie",
+                List.of(RegisterKind.CLIENT_SIGNAL.plural(), RegisterKind.OCO_SIGNAL.plural()), rows), null);
+    }
+
+    /** The location visits of the year: when, which provider, what kind of location. */
+    private static Figure visits(List<RegisterEntry> entries, int year) {
+        List<FigureTable.Row> rows = entries.stream().filter(e -> e.kind() == RegisterKind.LOCATION_VISIT)
+                .map(e -> new FigureTable.Row(SHORT.format(e.date()), List.of(Cell.ofText(e.name()),
+                        Cell.ofText(e.locationKind() == null ? "–" : e.locationKind().dutch())))).toList();
+        return new Figure(new FigureTable("bezoeken", "Locatiebezoeken in " + year, "Datum", List.of("Zorgaanbieder", "Soort locatie"), rows),
+                null);
     }
 
     /** One series' stock per profile on five reference dates, with the change in the last year, as table and chart. */

@@ -20,7 +20,10 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
+import static nl.regiomonitor.security.Role.AANBIEDER;
 import static nl.regiomonitor.security.Role.BEHEERDER;
+import static nl.regiomonitor.security.Role.CLIENTVERTEGENWOORDIGING;
+import static nl.regiomonitor.security.Role.GEMEENTE;
 import static nl.regiomonitor.security.Role.LANDELIJK;
 import static nl.regiomonitor.security.Role.ZORGKANTOOR;
 
@@ -93,7 +96,7 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
     }
 
     private static final Set<Role> CARE_OFFICE = EnumSet.of(ZORGKANTOOR);
-    private static final Set<Role> REGION_ROLES = EnumSet.of(ZORGKANTOOR, Role.GEMEENTE, Role.AANBIEDER, Role.CLIENTVERTEGENWOORDIGING);
+    private static final Set<Role> REGIONAL = EnumSet.of(ZORGKANTOOR, GEMEENTE, AANBIEDER, CLIENTVERTEGENWOORDIGING);
 
     private final List<Rule> rules = List.of(
             // published: readable by everyone
@@ -132,6 +135,13 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.READ, "/regions/{region}/audit", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
             rule(Methods.READ, "/regions/{region}/audit.csv", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
 
+            // a region's register of signals, visits and projects: read by everyone with a role there, kept by its care office
+            rule(Methods.READ, "/regions/{region}/register", Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
+            rule(Methods.ANY, "/regions/{region}/register/new", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
+            rule(Methods.ANY, "/regions/{region}/register/import", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
+            rule(Methods.ANY, "/regions/{region}/register/{id}", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
+            rule(Methods.WRITE, "/regions/{region}/register/{id}/delete", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
+
             // unprotected figures, not for publication: a region's care office for its region, national roles for all
             rule(Methods.READ, "/intern/instroom", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
             rule(Methods.READ, "/intern/instroom.csv", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
@@ -146,8 +156,8 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             // its texts and publishing for the region's care office
             rule(Methods.READ, "/regioperspectief/{region}/{year}", Access.publicly()),
             rule(Methods.READ, "/regioperspectief/{region}/{year}.pdf", Access.publicly()),
-            rule(Methods.READ, "/regions/{region}/regioperspectief/{year}/concept", Access.regional(RegionFrom.PATH, REGION_ROLES, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/regions/{region}/regioperspectief/{year}/concept.pdf", Access.regional(RegionFrom.PATH, REGION_ROLES, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/regions/{region}/regioperspectief/{year}/concept", Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/regions/{region}/regioperspectief/{year}/concept.pdf", Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
             rule(Methods.READ, "/regions/{region}/regioperspectief/{year}", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
             rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/texts", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
             rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/texts/{id}/delete", Access.regional(RegionFrom.PATH, CARE_OFFICE)),

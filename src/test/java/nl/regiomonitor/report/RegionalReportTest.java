@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.signal.RegisterKind;
+import nl.regiomonitor.signal.RegisterSummary;
+import nl.regiomonitor.signal.SignalRegister;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -18,10 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RegionalReportTest extends IntegrationTest {
 
     private static final List<String> SECTIONS = List.of("Inleiding", "1. Terugblik op 2024", "2. Sectorbeeld GGZ",
-            "3.1 Zorgvraag in Haaglanden", "3.2 Betaalbaarheid", "3.3 Toegankelijkheid", "Disclaimer", "Datum van publicatie");
+            "3.1 Zorgvraag in Haaglanden", "3.2 Betaalbaarheid", "3.3 Toegankelijkheid", "3.4 Kwaliteit", "Disclaimer", "Datum van publicatie");
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    SignalRegister register;
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -41,6 +46,12 @@ class RegionalReportTest extends IntegrationTest {
         List<List<String>> regional = PublishedOutputs.pageTable(page, "stand-regio-b");
         assertThat(regional.stream().filter(r -> r.get(0).equals("GGZ05B")).findFirst().orElseThrow().get(5)).isEqualTo(regionalGgz05b);
         assertThat(page).contains("<span class=\"tile-value\">" + regionalGgzW + "</span>");
+        // the register's counts: the demo register of Haaglanden holds signals and visits in 2024
+        RegisterSummary summary = register.summary("ZK10", 2024);
+        assertThat(summary.count(RegisterKind.CLIENT_SIGNAL)).isPositive();
+        assertThat(page).containsPattern("<span class=\"tile-value\">" + summary.count(RegisterKind.CLIENT_SIGNAL)
+                + "</span>\\s*<span class=\"tile-label\">Klantsignalen</span>");
+        assertThat(PublishedOutputs.pageTable(page, "bezoeken")).hasSize(summary.count(RegisterKind.LOCATION_VISIT));
 
         byte[] pdf = municipality.getBytes("/regions/ZK10/regioperspectief/2024/concept.pdf");
         try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -23,6 +23,8 @@ import nl.regiomonitor.WebSession.Response;
 import nl.regiomonitor.ingest.ImportResult;
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.ingest.ImportStatus;
+import nl.regiomonitor.signal.EntryInput;
+import nl.regiomonitor.signal.SignalRegister;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +78,8 @@ class AccessMatrixTest extends IntegrationTest {
     static final Set<Actor> CARE_OFFICE_OR_ADMIN = EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.BEHEERDER);
     static final Set<Actor> CARE_OFFICE_OR_NATIONAL = EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.LANDELIJK, Actor.BEHEERDER);
     static final Set<Actor> NATIONAL = EnumSet.of(Actor.LANDELIJK, Actor.BEHEERDER);
+    static final Set<Actor> REGION_OR_NATIONAL = EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN, Actor.AANBIEDER_OWN,
+            Actor.CLIENTVERTEGENWOORDIGING_OWN, Actor.LANDELIJK, Actor.BEHEERDER);
 
     /** How one actor calls an endpoint: a page session (cookie, CSRF) and an API client (Basic, or none). */
     record Caller(Actor actor, WebSession page, WebSession api) {
@@ -96,6 +100,8 @@ class AccessMatrixTest extends IntegrationTest {
     UserService users;
     @Autowired
     ImportService imports;
+    @Autowired
+    SignalRegister register;
     @Autowired
     JdbcTemplate jdbc;
     @TempDir
@@ -223,11 +229,39 @@ class AccessMatrixTest extends IntegrationTest {
                     c -> c.page().get("/regions/" + REGION + "/" + page)));
         }
 
+        cases.addAll(registerCases());
+
         // national administration
         cases.add(new Case("GET /admin/audit", "", ADMIN, c -> c.page().get("/admin/audit")));
         cases.add(new Case("GET /admin/audit.csv", "", ADMIN, c -> c.page().get("/admin/audit.csv")));
         cases.addAll(userAdministrationCases());
         return cases;
+    }
+
+    /** The register of a region: read by every role there and nationally, kept by the care office (and the administrator). */
+    private List<Case> registerCases() {
+        String base = "/regions/" + REGION + "/register";
+        long target = register.create(REGION, new EntryInput("CLIENT_SIGNAL", "2024-02-01", "OVERIG", "", "", "matrix")).id();
+        // every actor deletes an entry of its own, so an allowed delete never takes away another actor's target
+        Map<Actor, Long> doomed = new EnumMap<>(Actor.class);
+        for (Actor actor : Actor.values()) {
+            doomed.put(actor, register.create(REGION, new EntryInput("REGIONAL_MEETING", "2024-03-01", "", "", "", "")).id());
+        }
+        String row = "kind;date;category;name;location_kind;description\nOCO_SIGNAL;2024-04-01;ORGANISATIE;;;\n";
+        return List.of(
+                new Case("GET /regions/{region}/register", "", REGION_OR_NATIONAL, c -> c.page().get(base + "?year=2024")),
+                new Case("GET /regions/{region}/register/new", "", CARE_OFFICE_OR_ADMIN, c -> c.page().get(base + "/new")),
+                new Case("POST /regions/{region}/register/new", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postForm(base + "/new",
+                        Map.of("kind", "REGIONAL_MEETING", "date", "2024-05-01"))),
+                new Case("GET /regions/{region}/register/{id}", "", CARE_OFFICE_OR_ADMIN, c -> c.page().get(base + "/" + target)),
+                new Case("POST /regions/{region}/register/{id}", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postForm(base + "/" + target,
+                        Map.of("version", String.valueOf(register.find(REGION, target).orElseThrow().version()),
+                                "kind", "CLIENT_SIGNAL", "date", "2024-02-0" + (1 + counter.incrementAndGet() % 9), "category", "OVERIG"))),
+                new Case("POST /regions/{region}/register/{id}/delete", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postForm(
+                        base + "/" + doomed.get(c.actor()) + "/delete", Map.of("version", "0", "confirm", "true"))),
+                new Case("GET /regions/{region}/register/import", "", CARE_OFFICE_OR_ADMIN, c -> c.page().get(base + "/import")),
+                new Case("POST /regions/{region}/register/import", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postFile(
+                        base + "/import", Map.of(), "matrix-register.csv", row)));
     }
 
     private List<Case> userAdministrationCases() {
@@ -352,6 +386,8 @@ class AccessMatrixTest extends IntegrationTest {
                 "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by id)), '') from report_text t", String.class));
         values.put("publications", jdbc.queryForObject(
                 "select count(*) || ':' || coalesce(md5(string_agg(p::text, '|' order by year)), '') from report_publication p", String.class));
+        values.put("register", jdbc.queryForObject(
+                "select count(*) || ':' || coalesce(md5(string_agg(e::text, '|' order by id)), '') from register_entry e", String.class));
         for (String table : List.of("indication", "care_allocation", "waitlist_entry", "cost_line", "population")) {
             values.put(table, jdbc.queryForObject("select count(*)::text from " + table, String.class));
         }

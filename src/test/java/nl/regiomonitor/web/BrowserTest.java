@@ -22,12 +22,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -303,5 +305,50 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Geen toegang");
         browser.findElement(By.cssSelector(".account button")).click();
         waitFor(By.cssSelector("main [role=status]"));
+    }
+    @Test
+    void careOfficeAddsASignalThroughTheRegisterForm() throws Exception {
+        logIn("zorgkantoor.haaglanden");
+        browser.get("http://localhost:" + port + "/regions/ZK10/register?year=2024");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Register Haaglanden (ZK10) 2024");
+        assertThat(browser.findElement(By.id("signals-per-category")).getText()).contains("Passende woonplek");
+        assertAccessible();
+
+        browser.findElement(By.linkText("Registratie toevoegen")).click();
+        waitForHeading("Registratie toevoegen — Haaglanden");
+        assertAccessible();
+        new Select(browser.findElement(By.id("kind"))).selectByValue("OCO_SIGNAL");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(waitFor(By.cssSelector(".problem[role=alert]")).getText()).contains("Vul de datum in.")
+                .contains("Kies de categorie van het signaal.");
+        assertThat(browser.findElement(By.id("date")).getAttribute("aria-describedby")).isEqualTo("date-hint date-error");
+        assertAccessible();
+
+        // a date field's typed format follows the browser's locale; setting its value is what a date picker does
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2024-11-05'", browser.findElement(By.id("date")));
+        new Select(browser.findElement(By.id("category"))).selectByValue("KWALITEIT_EN_ZORG");
+        browser.findElement(By.id("description")).sendKeys("Signaal uit de browsertest");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(waitFor(By.cssSelector(".outcome[role=status]")).getText()).contains("OCO-signaal van 05-11-2024 is toegevoegd.");
+        assertThat(browser.findElement(By.id("OCO_SIGNAL")).getText()).startsWith("OCO-signalen (3)");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Signaal uit de browsertest");
+        assertAccessible();
+
+        List<WebElement> edits = browser.findElements(By.cssSelector("section[aria-labelledby=OCO_SIGNAL] td a"));
+        edits.get(edits.size() - 1).click();
+        waitForHeading("Registratie wijzigen — Haaglanden");
+        assertThat(browser.findElement(By.id("description")).getAttribute("value")).isEqualTo("Signaal uit de browsertest");
+        assertAccessible();
+        browser.get("http://localhost:" + port + "/regions/ZK10/register/import");
+        assertAccessible();
+        Path file = folder.resolve("register-browser.csv");
+        Files.writeString(file, "kind;date;category;name;location_kind;description\n"
+                + "REGIONAL_MEETING;2024-12-02;;Bijeenkomst uit de browsertest;;\n");
+        browser.findElement(By.id("file")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(waitFor(By.cssSelector(".outcome[role=status]")).getText())
+                .contains("1 registratie uit register-browser.csv is toegevoegd.");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Bijeenkomst uit de browsertest");
+        browser.manage().deleteAllCookies(); // the other tests start as a visitor who is not logged in
     }
 }
