@@ -99,7 +99,7 @@ public class RegionalReport {
                 "Het aantal cliënten met een indicatie per zorgprofiel in de regio, en de prevalentie tegen het landelijk beeld.",
                 List.of(stockOverTime("regio-w", region.code(), region.name(), "GGZ-W", year),
                         stockOverTime("regio-b", region.code(), region.name(), "GGZ-B", year),
-                        new Figure(regional.get("prevalentie"), null))));
+                        distribution(region, day), new Figure(regional.get("prevalentie"), null))));
         sections.add(new Section("betaalbaarheid", "3.2 Betaalbaarheid",
                 "Gemiddelde kosten per cliënt per dag tegen de band van alle regio's, en hoe cliënten hun zorg ontvangen "
                         + "(verzilvering).", List.of(new Figure(regional.get("kosten"), null), new Figure(regional.get("verzilvering"), null))));
@@ -141,6 +141,37 @@ public class RegionalReport {
         w.statuses().forEach(status -> tiles.add(new Tile("Wachtlijst: " + status.name(), w.cell(status.code()).display(),
                 w.snapshot() == null ? "geen momentopname" : "momentopname " + LONG.format(w.snapshot()))));
         return tiles;
+    }
+
+    /**
+     * How the region's clients spread over the profiles of their series, against NL: each profile's
+     * share of its series. A share is shown only where both counts are, since it would give them back.
+     */
+    private Figure distribution(Region region, LocalDate day) {
+        StockFigures.StockTable here = stock.stock(region.code(), day, Breakdown.PROFILE);
+        StockFigures.StockTable national = stock.stock("NL", day, Breakdown.PROFILE);
+        List<FigureTable.Row> rows = new ArrayList<>();
+        StockFigures.StockRow hereTotal = null;
+        StockFigures.StockRow nationalTotal = null;
+        for (int i = 0; i < here.rows().size(); i++) {
+            StockFigures.StockRow row = here.rows().get(i);
+            if (row.seriesTotal()) {
+                hereTotal = row;
+                nationalTotal = national.rows().get(i);
+            } else {
+                rows.add(new FigureTable.Row(row.category().code(), List.of(Cell.ofText(share(row, hereTotal)),
+                        Cell.ofText(share(national.rows().get(i), nationalTotal)))));
+            }
+        }
+        return new Figure(new FigureTable("verdeling", "Verdeling over de profielen op " + LONG.format(day) + ": " + region.name()
+                + " tegen Nederland", "Profiel", List.of(region.name() + " (aandeel in de reeks)", "Nederland (aandeel in de reeks)"), rows), null);
+    }
+
+    private static String share(StockFigures.StockRow profile, StockFigures.StockRow total) {
+        if (profile.cell().suppressed() || total.cell().suppressed() || total.clients() == 0) {
+            return "–";
+        }
+        return String.format(DUTCH, "%.1f%%", 100.0 * profile.clients() / total.clients());
     }
 
     /** Client and OCO signals per category in the year. */

@@ -51,6 +51,10 @@ class RegionalReportTest extends IntegrationTest {
         assertThat(summary.count(RegisterKind.CLIENT_SIGNAL)).isPositive();
         assertThat(page).containsPattern("<span class=\"tile-value\">" + summary.count(RegisterKind.CLIENT_SIGNAL)
                 + "</span>\\s*<span class=\"tile-label\">Klantsignalen</span>");
+        // region against NL: every profile's share of its series, "–" only where a count is hidden
+        List<List<String>> spread = PublishedOutputs.pageTable(page, "verdeling");
+        assertThat(spread).hasSize(10);
+        assertThat(spread.stream().filter(r -> r.get(0).equals("GGZ03W")).findFirst().orElseThrow().get(2)).matches("\\d+,\\d%");
         assertThat(PublishedOutputs.pageTable(page, "bezoeken")).hasSize(summary.count(RegisterKind.LOCATION_VISIT));
 
         byte[] pdf = municipality.getBytes("/regions/ZK10/regioperspectief/2024/concept.pdf");

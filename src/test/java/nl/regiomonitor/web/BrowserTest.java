@@ -274,6 +274,16 @@ class BrowserTest extends IntegrationTest {
         assertAccessible();
 
         logIn("zorgkantoor.haaglanden");
+        browser.get("http://localhost:" + port + "/regions/ZK10/register?year=2022");
+        browser.findElement(By.linkText("Registratie toevoegen")).click();
+        waitForHeading("Registratie toevoegen — Haaglanden");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("CLIENT_SIGNAL");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2022-06-15'", browser.findElement(By.id("date")));
+        new Select(browser.findElement(By.id("category"))).selectByValue("KWALITEIT_EN_ZORG");
+        browser.findElement(By.id("description")).sendKeys("Klantsignaal voor het regioperspectief");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(waitFor(By.cssSelector(".outcome[role=status]")).getText()).contains("is toegevoegd");
+
         browser.get("http://localhost:" + port + "/regions/ZK10/admin");
         browser.findElement(By.partialLinkText("schrijven en publiceren")).click();
         waitForHeading("Regioperspectief Haaglanden 2024");
@@ -298,6 +308,8 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.id("opgaven-kop")).getText()).isEqualTo("4. Regionale opgaven");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Passende woonplekken")
                 .contains("Samen met de gemeenten zoeken we woonplekken.");
+        // the signal the care office registered is counted in the published report
+        assertThat(browser.findElement(By.id("tabel-signalen")).getText()).contains("Kwaliteit en zorg 1 0");
         assertAccessible();
 
         logIn("zorgkantoor.amstelland");
