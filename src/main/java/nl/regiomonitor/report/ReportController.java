@@ -1,12 +1,10 @@
 package nl.regiomonitor.report;
 
 import java.io.IOException;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
-import nl.regiomonitor.web.PdfDocuments;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,9 +34,8 @@ class ReportController {
     void pdf(@PathVariable String region, @PathVariable int year, HttpServletResponse response) throws IOException {
         RegionalReport.Report report = reports.build(region(region), year(year));
         response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition",
-                "attachment; filename=\"regioperspectief-" + report.region().code() + "-" + report.year() + ".pdf\"");
-        PdfDocuments.render("report/regioperspectief-pdf.xhtml", Map.of("report", report), response.getOutputStream());
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + ReportPdf.fileName(report) + "\"");
+        ReportPdf.write(report, response.getOutputStream());
     }
 
     private Region region(String code) {
@@ -46,7 +43,7 @@ class ReportController {
     }
 
     private static int year(int year) {
-        if (year < 2000 || year > 2100) {
+        if (year < RegionalReport.FIRST_YEAR || year > RegionalReport.LAST_YEAR) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekend jaar");
         }
         return year;
