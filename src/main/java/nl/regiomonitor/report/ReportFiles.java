@@ -11,6 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import nl.regiomonitor.region.Region;
 import org.apache.pdfbox.Loader;
@@ -67,24 +72,53 @@ public final class ReportFiles {
 
     /**
      * Writes the report of {@code year} of every region in {@code regions} into {@code folder}, named as
-     * the download is, and then {@value #INDEX} listing them.
+     * the download is, and then {@value #INDEX} listing them. The reports are made side by side, one per
+     * processor, as the server would for as many visitors; progress is told in the order of {@code regions}.
      */
     public static List<Written> writeAll(RegionalReport reports, List<Region> regions, int year, Path folder,
                                          Progress progress) throws IOException {
         Files.createDirectories(folder);
-        List<Written> written = new ArrayList<>();
-        for (Region region : regions) {
-            try {
-                RegionalReport.Report report = reports.build(region, year);
-                String file = ReportPdf.fileName(report);
-                written.add(new Written(region, file, write(report, folder.resolve(file))));
-            } catch (IOException | RuntimeException e) {
-                throw new RegionFailed(region, e);
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            List<Future<Written>> pending = new ArrayList<>();
+            for (Region region : regions) {
+                pending.add(workers.submit(() -> {
+                    RegionalReport.Report report = reports.build(region, year);
+                    String file = ReportPdf.fileName(report);
+                    return new Written(region, file, write(report, folder.resolve(file)));
+                }));
             }
-            progress.written(written.size(), written.get(written.size() - 1));
+            List<Written> written = new ArrayList<>();
+            for (int i = 0; i < regions.size(); i++) {
+                written.add(result(pending.get(i), regions.get(i)));
+                progress.written(written.size(), written.get(i));
+            }
+            writeWhole(folder.resolve(INDEX), index(written, year).getBytes(StandardCharsets.UTF_8));
+            return written;
+        } finally {
+            stop(workers);
         }
-        writeWhole(folder.resolve(INDEX), index(written, year).getBytes(StandardCharsets.UTF_8));
-        return written;
+    }
+
+    private static Written result(Future<Written> pending, Region region) {
+        try {
+            return pending.get();
+        } catch (ExecutionException e) {
+            throw new RegionFailed(region, e.getCause() instanceof Exception cause ? cause : e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegionFailed(region, e);
+        }
+    }
+
+    /** Waits for the reports still being made after a failure, so none is left writing once the caller goes on. */
+    private static void stop(ExecutorService workers) {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String index(List<Written> written, int year) {

@@ -26,6 +26,7 @@ public final class ReportBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path work = BenchSupport.workFolder();
+        System.setProperty("logging.level.com.openhtmltopdf", "ERROR"); // quiet, as in the command
         try (ConfigurableApplicationContext context = BenchSupport.application()) {
             ImportService imports = context.getBean(ImportService.class);
             BenchSupport.importDemo(imports, work);
