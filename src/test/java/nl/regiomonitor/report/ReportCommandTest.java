@@ -1,6 +1,7 @@
 package nl.regiomonitor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ class ReportCommandTest extends IntegrationTest {
     HikariDataSource dataSource;
     @Autowired
     RegionService regions;
+    @Autowired
+    RegionalReport reports;
     @TempDir
     Path folder;
 
@@ -83,6 +86,34 @@ class ReportCommandTest extends IntegrationTest {
         }
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files).hasSize(32);
+        }
+    }
+
+    @Test
+    void aFailingRegionIsNamedAndLeavesNoHalfFile() throws Exception {
+        List<Region> some = regions.regions().subList(0, 4);
+        Region failing = some.get(2);
+        RegionalReport failingOnce = new RegionalReport(null, null, null) {
+            @Override
+            public Report build(Region region, int year) {
+                if (region.equals(failing)) {
+                    throw new IllegalStateException("kapot");
+                }
+                return reports.build(region, year);
+            }
+        };
+        Path out = folder.resolve("fout");
+        assertThatThrownBy(() -> ReportFiles.writeAll(failingOnce, some, 2024, out, (done, file) -> { }))
+                .isInstanceOfSatisfying(ReportFiles.RegionFailed.class, e -> assertThat(e.region()).isEqualTo(failing));
+        try (Stream<Path> files = Files.list(out)) {
+            List<Path> written = files.toList();
+            assertThat(written).extracting(p -> p.getFileName().toString()).doesNotContain(ReportFiles.INDEX)
+                    .contains("regioperspectief-" + some.get(0).code() + "-2024.pdf").noneMatch(name -> name.endsWith(".tmp"));
+            for (Path pdf : written) {
+                try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+                    assertThat(document.getNumberOfPages()).as("%s whole", pdf).isPositive();
+                }
+            }
         }
     }
 
