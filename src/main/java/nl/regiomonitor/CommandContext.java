@@ -19,7 +19,8 @@ public final class CommandContext {
             return new SpringApplicationBuilder(RegiomonitorApplication.class)
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
-                    .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
+                    // the PDF renderer's notes on each document would bury a command's own output
+                    .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.openhtmltopdf=ERROR")
                     .run();
         } catch (RuntimeException e) {
             err.println("Fout: de database is niet bereikbaar. " + reason(e));

@@ -7,6 +7,7 @@ import java.util.Set;
 import nl.regiomonitor.disclosure.AuditCommand;
 import nl.regiomonitor.ingest.ImportCommand;
 import nl.regiomonitor.ingest.synthetic.GenerateCommand;
+import nl.regiomonitor.report.ReportCommand;
 import nl.regiomonitor.security.UserCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import picocli.CommandLine;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "Regiomonitor Wlz-ggz 0.1",
         description = "Regiomonitor Wlz-ggz: cijfers, regioperspectief en plan van aanpak per zorgkantoorregio.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, UserCommand.class, AuditCommand.class})
+        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, UserCommand.class, AuditCommand.class,
+                ReportCommand.class})
 public class RegiomonitorApplication {
 
     private static final Set<String> OPTIONS = Set.of("-h", "--help", "-V", "--version");

@@ -33,6 +33,9 @@ public class RegionalReport {
 
     /** Reference dates shown side by side: this year's and the four before, as seed 004. */
     static final int DATES = 5;
+    /** The years a report can be asked for, on the page and on the command line. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd-MM-yy");
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);

@@ -49,7 +49,7 @@ class ReportController {
         Region shown = region(region, regions);
         ReportPublications.Publication publication = publications.find(shown.code(), year(year))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        pdfHeaders(response, shown, year);
+        pdfHeaders(response, ReportPdf.fileName(shown, year));
         response.getOutputStream().write(publication.pdf());
     }
 
@@ -63,13 +63,13 @@ class ReportController {
     void draftPdf(@PathVariable String region, @PathVariable int year, HttpServletResponse response) throws IOException {
         Region shown = region(region, regions);
         RegionalReport.Report report = reports.build(shown, year(year));
-        pdfHeaders(response, shown, year);
-        ReportPublications.writePdf(report, response.getOutputStream());
+        pdfHeaders(response, ReportPdf.fileName(shown, year));
+        ReportPdf.write(report, response.getOutputStream());
     }
 
-    private static void pdfHeaders(HttpServletResponse response, Region region, int year) {
+    private static void pdfHeaders(HttpServletResponse response, String fileName) {
         response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "attachment; filename=\"regioperspectief-" + region.code() + "-" + year + ".pdf\"");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 
     static Region region(String code, RegionService regions) {
@@ -77,7 +77,7 @@ class ReportController {
     }
 
     static int year(int year) {
-        if (year < 2000 || year > 2100) {
+        if (year < RegionalReport.FIRST_YEAR || year > RegionalReport.LAST_YEAR) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekend jaar");
         }
         return year;

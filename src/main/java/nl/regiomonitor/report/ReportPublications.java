@@ -2,7 +2,6 @@ package nl.regiomonitor.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,7 +15,6 @@ import nl.regiomonitor.region.Region;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
-import nl.regiomonitor.web.PdfDocuments;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +59,11 @@ public class ReportPublications {
         String content = templates.process("report/sections", Set.of("report"), new Context(Locale.forLanguageTag("nl-NL"),
                 Map.of("report", report)));
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-        writePdf(report, pdf);
+        try {
+            ReportPdf.write(report, pdf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Optional<Publication> before = find(region.code(), year);
         jdbc.update("""
                 insert into report_publication (region_code, year, published_at, published_by, content, pdf)
@@ -74,14 +76,5 @@ public class ReportPublications {
                 before.map(p -> Map.<String, Object>of("gepubliceerd", p.publishedAt().toString(), "door", p.publishedBy())).orElse(null),
                 Map.of("door", CurrentUser.name()));
         return find(region.code(), year).orElseThrow();
-    }
-
-    /** A report as PDF: A4, numbered pages, its fonts embedded, the charts as on the page. */
-    public static void writePdf(RegionalReport.Report report, OutputStream out) {
-        try {
-            PdfDocuments.render("report/regioperspectief-pdf.xhtml", Map.of("report", report), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

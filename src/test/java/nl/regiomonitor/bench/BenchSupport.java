@@ -57,6 +57,14 @@ final class BenchSupport {
                 .web(WebApplicationType.NONE).properties("spring.main.banner-mode=off", "logging.level.root=WARN").run();
     }
 
+    /** The demo data as {@code serve} makes them on a first start (seed 42, default months, scale 1), imported. */
+    static void importDemo(ImportService imports, Path work) throws IOException {
+        Path demo = work.resolve("demo");
+        GeneratorSettings defaults = GeneratorSettings.defaults();
+        new SyntheticDataGenerator(new GeneratorSettings(42, defaults.from(), defaults.to(), 1.0)).generate(demo);
+        check(imports.importFolder(demo, "demo-").stream().allMatch(r -> r.status() == ImportStatus.LOADED), "demo import failed");
+    }
+
     /** A small waiting-list import: every figure held in memory is stale afterwards and is read again. */
     static void makeFiguresStale(ImportService imports, Path work, int round) throws IOException {
         Path touch = work.resolve("touch-" + round + ".csv");

@@ -11,9 +11,6 @@ import nl.regiomonitor.disclosure.DisclosureAuditService;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
 import nl.regiomonitor.ingest.ImportService;
-import nl.regiomonitor.ingest.ImportStatus;
-import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
-import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -29,12 +26,7 @@ public final class DisclosureBenchmark {
         Path work = BenchSupport.workFolder();
         try (ConfigurableApplicationContext context = BenchSupport.application()) {
             ImportService imports = context.getBean(ImportService.class);
-            // the demo data, as serve makes them on a first start (seed 42, default months, scale 1)
-            Path demo = work.resolve("demo");
-            GeneratorSettings defaults = GeneratorSettings.defaults();
-            new SyntheticDataGenerator(new GeneratorSettings(42, defaults.from(), defaults.to(), 1.0)).generate(demo);
-            BenchSupport.check(imports.importFolder(demo, "demo-").stream().allMatch(r -> r.status() == ImportStatus.LOADED),
-                    "demo import failed");
+            BenchSupport.importDemo(imports, work);
             List<PublishedTables> publishers = context.getBeanProvider(PublishedTables.class).orderedStream().toList();
             DisclosureAuditService audit = context.getBean(DisclosureAuditService.class);
             List<Double> protect = new ArrayList<>();

@@ -1,0 +1,50 @@
+package nl.regiomonitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * A command of the jar as an administrator runs it: a separate JVM on the database of the running
+ * test application, with its exit code and what it printed.
+ */
+public final class ChildCommand {
+
+    private ChildCommand() {
+    }
+
+    public record Run(int exitCode, String out, String err) {
+    }
+
+    /**
+     * Runs {@code args} (the command and its arguments) with {@code stdin} (null for none) on standard
+     * input; its output is kept in {@code folder}.
+     */
+    public static Run run(HikariDataSource dataSource, Path folder, String stdin, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RegiomonitorApplication.class.getName()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(folder, "out", ".txt");
+        Path err = Files.createTempFile(folder, "err", ".txt");
+        ProcessBuilder child = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        child.environment().put("SPRING_DATASOURCE_URL", dataSource.getJdbcUrl());
+        child.environment().put("SPRING_DATASOURCE_USERNAME", dataSource.getUsername());
+        child.environment().put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
+        Process process = child.start();
+        try (OutputStream in = process.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("%s finished", List.of(args)).isTrue();
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+}
