@@ -70,9 +70,7 @@ public class DeliveryFormFigures implements PublishedTables {
 
     public FormTable deliveryForms(String region, LocalDate date) {
         scope.checkRegion(region);
-        if (date == null) {
-            throw new InvalidFigureRequest("Geef een peildatum, als jjjj-mm-dd.");
-        }
+        scope.checkDate(date);
         return tables.get(date).get(region);
     }
 
@@ -111,8 +109,7 @@ public class DeliveryFormFigures implements PublishedTables {
         List<Category> profiles = new ArrayList<>(jdbc.query("select code, name from care_profile order by sort_order",
                 (rs, n) -> new Category(rs.getString(1), rs.getString(2))));
         profiles.add(new Category(ALL_PROFILES, "Alle GGZ-profielen"));
-        List<String> scopes = new ArrayList<>(jdbc.queryForList("select code from region order by code", String.class));
-        scopes.add(StockProtection.NATIONAL);
+        List<String> scopes = scope.scopes();
         Map<String, FormTable> tables = new LinkedHashMap<>();
         for (String region : scopes) {
             Map<String, Map<String, Long>> ofRegion = counts.getOrDefault(region, Map.of());

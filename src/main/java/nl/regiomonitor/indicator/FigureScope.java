@@ -1,7 +1,9 @@
 package nl.regiomonitor.indicator;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +20,24 @@ class FigureScope {
 
     FigureScope(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The 31 regions, by code. */
+    List<String> regions() {
+        return jdbc.queryForList("select code from region order by code", String.class);
+    }
+
+    /** The regions and then NL: every scope a protected table covers. */
+    List<String> scopes() {
+        List<String> scopes = new ArrayList<>(regions());
+        scopes.add(StockProtection.NATIONAL);
+        return scopes;
+    }
+
+    void checkDate(LocalDate date) {
+        if (date == null) {
+            throw new InvalidFigureRequest("Geef een peildatum, als jjjj-mm-dd.");
+        }
     }
 
     boolean national(String region) {

@@ -2,7 +2,6 @@ package nl.regiomonitor.indicator;
 
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,8 +105,7 @@ public class FlowFigures implements PublishedTables {
                 union all
                 select coalesce(previous, 'NL'), 'MOVED_OUT', count(distinct client_id)
                 from moves group by grouping sets ((previous), ())""", add, start, end);
-        List<String> scopes = new ArrayList<>(jdbc.queryForList("select code from region order by code", String.class));
-        scopes.add(StockProtection.NATIONAL);
+        List<String> scopes = scope.scopes();
         Map<String, Flows> flows = new LinkedHashMap<>();
         for (String region : scopes) {
             Map<Flow, Long> clients = new LinkedHashMap<>();

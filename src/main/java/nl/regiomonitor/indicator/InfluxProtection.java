@@ -31,12 +31,14 @@ class InfluxProtection implements PublishedTables {
     private static final List<Breakdown> BREAKDOWNS = List.of(Breakdown.PROFILE, Breakdown.ORIGIN, Breakdown.AGEBAND);
 
     private final JdbcTemplate jdbc;
+    private final FigureScope figureScope;
     private final IndicationSnapshot snapshot;
     private final DataCache<YearMonth, ProtectionPattern> patterns;
     private final int threshold;
 
-    InfluxProtection(JdbcTemplate jdbc, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
+    InfluxProtection(JdbcTemplate jdbc, FigureScope figureScope, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
         this.jdbc = jdbc;
+        this.figureScope = figureScope;
         this.snapshot = snapshot;
         this.patterns = new DataCache<>(data, k -> suppression.protect(table(k)));
         this.threshold = suppression.threshold();
@@ -83,7 +85,7 @@ class InfluxProtection implements PublishedTables {
 
     /** The influx of {@code month} as the table that is published, with its sums. */
     CountTable table(YearMonth month) {
-        List<String> regions = jdbc.queryForList("select code from region order by code", String.class);
+        List<String> regions = figureScope.regions();
         Map<Breakdown, Set<String>> categories = new LinkedHashMap<>();
         categories.put(Breakdown.PROFILE, new LinkedHashSet<>(jdbc.queryForList(
                 "select code from care_profile where series = ? order by sort_order", String.class, InfluxFigures.SERIES)));
@@ -91,8 +93,7 @@ class InfluxProtection implements PublishedTables {
         categories.put(Breakdown.AGEBAND, new LinkedHashSet<>(jdbc.queryForList("select code from age_band order by sort_order", String.class)));
         // counts[scope][breakdown][category]; NL is the sum of the regions
         Map<String, Map<Breakdown, Map<String, Long>>> counts = new LinkedHashMap<>();
-        List<String> scopes = new ArrayList<>(regions);
-        scopes.add(StockProtection.NATIONAL);
+        List<String> scopes = figureScope.scopes();
         scopes.forEach(s -> counts.put(s, new LinkedHashMap<>()));
         for (IndicationSnapshot.InfluxLine line : snapshot.influx()) {
             if (line.month().equals(month)) {

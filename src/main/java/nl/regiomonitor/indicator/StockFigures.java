@@ -73,9 +73,7 @@ public class StockFigures {
     /** Stock per series, and with {@code by = PROFILE} also per profile under each series. */
     public StockTable stock(String region, LocalDate date, Breakdown by) {
         scope.checkRegion(region);
-        if (date == null) {
-            throw new InvalidFigureRequest("Geef een peildatum, als jjjj-mm-dd.");
-        }
+        scope.checkDate(date);
         if (by != Breakdown.NONE && by != Breakdown.PROFILE) {
             throw new InvalidFigureRequest("De stand is in te delen naar profiel (by=profile) of niet (by=none).");
         }
@@ -126,9 +124,7 @@ public class StockFigures {
      * (the earliest year known when the date lies before all of them).
      */
     public PrevalenceTable prevalence(LocalDate date, String series) {
-        if (date == null) {
-            throw new InvalidFigureRequest("Geef een peildatum, als jjjj-mm-dd.");
-        }
+        scope.checkDate(date);
         if (!jdbc.queryForList("select distinct series from care_profile", String.class).contains(series)) {
             throw new InvalidFigureRequest("Onbekende reeks '" + series + "'. Kies GGZ-W of GGZ-B.");
         }

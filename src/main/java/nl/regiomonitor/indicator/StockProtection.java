@@ -25,12 +25,14 @@ class StockProtection implements PublishedTables {
     static final String NATIONAL = "NL";
 
     private final JdbcTemplate jdbc;
+    private final FigureScope figureScope;
     private final IndicationSnapshot snapshot;
     private final DataCache<LocalDate, ProtectionPattern> patterns;
     private final int threshold;
 
-    StockProtection(JdbcTemplate jdbc, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
+    StockProtection(JdbcTemplate jdbc, FigureScope figureScope, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
         this.jdbc = jdbc;
+        this.figureScope = figureScope;
         this.snapshot = snapshot;
         this.patterns = new DataCache<>(data, k -> suppression.protect(table(k)));
         this.threshold = suppression.threshold();
@@ -80,9 +82,8 @@ class StockProtection implements PublishedTables {
         jdbc.query("select series, code from care_profile order by sort_order", rs -> {
             profilesOfSeries.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getString(2));
         });
-        List<String> regions = jdbc.queryForList("select code from region order by code", String.class);
-        List<String> scopes = new ArrayList<>(regions);
-        scopes.add(NATIONAL);
+        List<String> regions = figureScope.regions();
+        List<String> scopes = figureScope.scopes();
         CountTable table = new CountTable();
         for (String scope : scopes) {
             Map<String, Long> counts = stock.getOrDefault(scope, Map.of());

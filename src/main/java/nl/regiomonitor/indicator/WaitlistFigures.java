@@ -52,9 +52,7 @@ public class WaitlistFigures implements PublishedTables {
 
     public WaitlistTable waitlist(String region, LocalDate date) {
         scope.checkRegion(region);
-        if (date == null) {
-            throw new InvalidFigureRequest("Geef een peildatum, als jjjj-mm-dd.");
-        }
+        scope.checkDate(date);
         return tables.get(date).get(region);
     }
 
@@ -87,7 +85,7 @@ public class WaitlistFigures implements PublishedTables {
             counts.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).put(rs.getString(3), rs.getLong(4));
         }, Date.valueOf(date));
         Map<String, WaitlistTable> tables = new LinkedHashMap<>();
-        for (String region : scopes()) {
+        for (String region : scope.scopes()) {
             Map<String, Long> ofRegion = counts.getOrDefault(region, Map.of());
             Map<String, Long> clients = new LinkedHashMap<>();
             statuses.forEach(s -> clients.put(s.code(), ofRegion.getOrDefault(s.code(), 0L)));
@@ -118,12 +116,6 @@ public class WaitlistFigures implements PublishedTables {
         counted.forEach((region, w) -> protectedTables.put(region,
                 new WaitlistTable(region, w.asked(), w.snapshot(), w.statuses(), w.clients(), w.total(), pattern)));
         return protectedTables;
-    }
-
-    private List<String> scopes() {
-        List<String> scopes = new ArrayList<>(jdbc.queryForList("select code from region order by code", String.class));
-        scopes.add(StockProtection.NATIONAL);
-        return scopes;
     }
 
     private static String key(String region, String code) {
