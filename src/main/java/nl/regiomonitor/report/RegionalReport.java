@@ -110,9 +110,10 @@ public class RegionalReport {
                 "De wachtlijst per wachtstatus en de stromen tussen regio's.",
                 List.of(new Figure(regional.get("wachtlijst"), null), new Figure(regional.get("stromen"), null))));
         List<RegisterEntry> entries = register.list(region.code(), year);
+        RegisterSummary summary = register.summary(region.code(), year);
         sections.add(new Section("kwaliteit", "3.4 Kwaliteit",
                 "Signalen van cliënten en van onafhankelijke cliëntondersteuners (OCO) per categorie, en de locatiebezoeken van "
-                        + year + ", uit het register van het zorgkantoor.", List.of(signals(region, year), visits(entries, year))));
+                        + year + ", uit het register van het zorgkantoor.", List.of(signals(summary, year), visits(entries, year))));
         List<ReportTexts.Text> written = texts.list(region.code(), year);
         List<Task> tasks = written.stream().filter(t -> t.kind() == TextKind.REGIONAL_TASK).map(t -> new Task(t.title(), t.html())).toList();
         List<Task> projects = entries.stream()
@@ -120,7 +121,6 @@ public class RegionalReport {
                 .map(e -> new Task(e.kind().dutch() + ": " + e.name(), "<p>" + HtmlUtils.htmlEscape(e.description(), "UTF-8") + "</p>"))
                 .toList();
         List<Tile> tiles = lookBack(region, day);
-        RegisterSummary summary = register.summary(region.code(), year);
         COUNTED.forEach(kind -> tiles.add(new Tile(kind.plural(), String.valueOf(summary.count(kind)), "in " + year)));
         return new Report(region, year, LONG.format(day), publishedOn == null ? null : LONG.format(publishedOn),
                 html(written, TextKind.INTRODUCTION), html(written, TextKind.LOOK_BACK), tiles, sections, projects, tasks,
@@ -178,8 +178,8 @@ public class RegionalReport {
     }
 
     /** Client and OCO signals per category in the year. */
-    private Figure signals(Region region, int year) {
-        List<FigureTable.Row> rows = register.summary(region.code(), year).signals().stream()
+    private static Figure signals(RegisterSummary summary, int year) {
+        List<FigureTable.Row> rows = summary.signals().stream()
                 .map(c -> new FigureTable.Row(c.category().name(), List.of(Cell.ofCount(c.clientSignals()), Cell.ofCount(c.ocoSignals()))))
                 .toList();
         return new Figure(new FigureTable("signalen", "Signalen per categorie in " + year, "Categorie",
