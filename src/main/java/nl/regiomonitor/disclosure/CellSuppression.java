@@ -49,12 +49,52 @@ public class CellSuppression {
     }
 
     public ProtectionPattern protect(CountTable table) {
-        ProtectionPattern.Mark[] marks = primary(table);
+        return complete(table, primary(table), Set.of());
+    }
+
+    /**
+     * Protects {@code extended}: the cells of the protected table of {@code base} (under the same
+     * keys), plus cells each the total of a sum of those. Such a sum is shown only when all its parts
+     * are shown, so it tells nothing the parts do not already, and the cells of {@code base} stay as
+     * safe as they were; closing and the audit then run over the whole table from there. A table that ties many others together (every region's all
+     * profiles) is protected this way in seconds, where suppressing it from scratch takes minutes.
+     */
+    public ProtectionPattern extend(ProtectionPattern base, CountTable extended) {
+        CountTable known = base.table();
+        ProtectionPattern.Mark[] marks = primary(extended);
+        for (int c = 0; c < extended.size(); c++) {
+            if (known.contains(extended.key(c))) {
+                marks[c] = base.mark(extended.key(c));
+            }
+        }
+        for (int[] relation : extended.relations()) {
+            int total = relation[0];
+            if (known.contains(extended.key(total)) || extended.isUnion(relation)) {
+                continue;
+            }
+            for (int i = 1; i < relation.length; i++) {
+                if (!known.contains(extended.key(relation[i]))) {
+                    throw new IllegalArgumentException("Cel " + extended.key(total) + " is geen som van beschermde cellen");
+                }
+                if (marks[relation[i]] != ProtectionPattern.Mark.SHOWN && marks[total] == ProtectionPattern.Mark.SHOWN) {
+                    marks[total] = ProtectionPattern.Mark.SECONDARY;
+                }
+            }
+        }
+        Set<String> safe = new HashSet<>();
+        for (int c = 0; c < known.size(); c++) {
+            safe.add(known.key(c));
+        }
+        return complete(extended, marks, safe);
+    }
+
+    /** Adds secondary cells to {@code marks} until every primary cell is safe; those of {@code safe} are already. */
+    private ProtectionPattern complete(CountTable table, ProtectionPattern.Mark[] marks, Set<String> safeKeys) {
         boolean[] hidden = new boolean[table.size()];
         List<Integer> primaries = new ArrayList<>();
         for (int c = 0; c < marks.length; c++) {
             hidden[c] = marks[c] != ProtectionPattern.Mark.SHOWN;
-            if (hidden[c]) {
+            if (marks[c] == ProtectionPattern.Mark.PRIMARY) {
                 primaries.add(c);
             }
         }
@@ -69,6 +109,7 @@ public class CellSuppression {
                 .thenComparingInt(c -> c);
         // hiding more cells only widens what a hidden cell can be, so a cell once safe stays safe
         Set<Integer> safe = new HashSet<>();
+        safeKeys.forEach(key -> safe.add(table.indexOf(key)));
         while (true) {
             closeRelations(table, hidden, marks, leastLoss);
             Integer weak = firstWeak(table, hidden, primaries, safe);

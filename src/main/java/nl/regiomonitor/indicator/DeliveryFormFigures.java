@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
  * their indication valid that day. A client with two forms at once counts in both forms, once in
  * the profile's total. Worked out for every region and NL at once and protected as one table: a
  * profile's total counts each client of its forms once, NL counts each client of the regions once
- * (care in two regions counts in both), and NL's all profiles is the sum of its profiles (a client
- * has one profile on a day).
+ * (care in two regions counts in both), and all profiles is the sum of the profiles (a client has
+ * one profile on a day).
  */
 @Service
 public class DeliveryFormFigures implements PublishedTables {
@@ -66,6 +66,11 @@ public class DeliveryFormFigures implements PublishedTables {
     }
 
     public record FormTable(String region, LocalDate date, List<Category> forms, List<FormRow> rows) {
+
+        /** All profiles together: the clients in care by form. */
+        public FormRow allProfiles() {
+            return rows.get(rows.size() - 1);
+        }
     }
 
     public FormTable deliveryForms(String region, LocalDate date) {
@@ -79,7 +84,7 @@ public class DeliveryFormFigures implements PublishedTables {
     public Map<String, ProtectionPattern> published() {
         Map<String, ProtectionPattern> published = new LinkedHashMap<>();
         stock.referenceDates().forEach(day -> published.put("verzilvering " + day,
-                tables.get(day).get(StockProtection.NATIONAL).rows().get(0).pattern()));
+                tables.get(day).get(StockProtection.NATIONAL).allProfiles().pattern()));
         return published;
     }
 
@@ -124,47 +129,54 @@ public class DeliveryFormFigures implements PublishedTables {
         return tables;
     }
 
+    /**
+     * Protects the profiles of every region with NL first, then adds each region's all profiles as
+     * sums of its profiles: tying them all into one table from the start is too large to suppress
+     * in reasonable time (minutes per date), while a sum shown only where its parts are adds nothing.
+     */
     private static Map<String, FormTable> protect(Map<String, FormTable> counted, CellSuppression suppression) {
+        ProtectionPattern pattern = suppression.extend(suppression.protect(countTable(counted, false)), countTable(counted, true));
+        Map<String, FormTable> protectedTables = new LinkedHashMap<>();
+        counted.forEach((region, f) -> protectedTables.put(region, new FormTable(region, f.date(), f.forms(), f.rows().stream()
+                .map(r -> new FormRow(region, r.profile(), r.clients(), r.total(), pattern)).toList())));
+        return protectedTables;
+    }
+
+    /** The cells and relations of all tables; a region's all profiles only {@code withRegionalAll}. */
+    private static CountTable countTable(Map<String, FormTable> counted, boolean withRegionalAll) {
         CountTable table = new CountTable();
         List<String> columns = new ArrayList<>();
         FormTable national = counted.get(StockProtection.NATIONAL);
         national.forms().forEach(f -> columns.add(f.code()));
         columns.add(Category.TOTAL.code());
+        List<String> profiles = national.rows().stream().map(r -> r.profile().code()).filter(p -> !p.equals(ALL_PROFILES)).toList();
         counted.values().forEach(f -> {
+            boolean regional = !f.region().equals(StockProtection.NATIONAL);
             for (FormRow row : f.rows()) {
                 String profile = row.profile().code();
-                if (!publishes(f.region(), profile)) {
+                if (profile.equals(ALL_PROFILES) && regional && !withRegionalAll) {
                     continue;
                 }
                 table.cell(key(f.region(), profile, Category.TOTAL.code()), row.total());
                 f.forms().forEach(form -> table.cell(key(f.region(), profile, form.code()), row.clients().get(form.code())));
-                table.union(key(f.region(), profile, Category.TOTAL.code()),
-                        f.forms().stream().map(form -> key(f.region(), profile, form.code())).toList());
+                // a region's all profiles is only a sum of its profiles, so that it can be added to the protected table
+                if (!profile.equals(ALL_PROFILES) || !regional) {
+                    table.union(key(f.region(), profile, Category.TOTAL.code()),
+                            f.forms().stream().map(form -> key(f.region(), profile, form.code())).toList());
+                }
+                if (profile.equals(ALL_PROFILES)) {
+                    // a client has one profile on a day
+                    columns.forEach(column -> table.sum(key(f.region(), ALL_PROFILES, column),
+                            profiles.stream().map(p -> key(f.region(), p, column)).toList()));
+                }
             }
         });
         List<String> regions = counted.keySet().stream().filter(r -> !r.equals(StockProtection.NATIONAL)).toList();
-        List<String> profiles = national.rows().stream().map(r -> r.profile().code()).filter(p -> !p.equals(ALL_PROFILES)).toList();
-        columns.forEach(column -> table.sum(key(StockProtection.NATIONAL, ALL_PROFILES, column),
-                profiles.stream().map(p -> key(StockProtection.NATIONAL, p, column)).toList()));
         for (String profile : profiles) {
             columns.forEach(column -> table.union(key(StockProtection.NATIONAL, profile, column),
                     regions.stream().map(r -> key(r, profile, column)).toList()));
         }
-        ProtectionPattern pattern = suppression.protect(table);
-        Map<String, FormTable> protectedTables = new LinkedHashMap<>();
-        counted.forEach((region, f) -> protectedTables.put(region, new FormTable(region, f.date(), f.forms(), f.rows().stream()
-                .filter(r -> publishes(region, r.profile().code()))
-                .map(r -> new FormRow(region, r.profile(), r.clients(), r.total(), pattern)).toList())));
-        return protectedTables;
-    }
-
-    /**
-     * All profiles together is published for NL only: for a region it would tie its profiles into one
-     * table with all other regions', too large to protect in reasonable time, and every profile of
-     * the region is shown anyway.
-     */
-    private static boolean publishes(String region, String profile) {
-        return !profile.equals(ALL_PROFILES) || region.equals(StockProtection.NATIONAL);
+        return table;
     }
 
     private static String key(String region, String profile, String column) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
+import nl.regiomonitor.indicator.DeliveryFormFigures;
 import nl.regiomonitor.indicator.FigureTable;
 import nl.regiomonitor.indicator.RegionTables;
 import nl.regiomonitor.indicator.StockFigures;
@@ -42,13 +43,16 @@ public class RegionalReport {
 
     private final StockFigures stock;
     private final WaitlistFigures waitlist;
+    private final DeliveryFormFigures deliveryForms;
     private final RegionTables regionTables;
     private final ReportTexts texts;
     private final SignalRegister register;
 
-    RegionalReport(StockFigures stock, WaitlistFigures waitlist, RegionTables regionTables, ReportTexts texts, SignalRegister register) {
+    RegionalReport(StockFigures stock, WaitlistFigures waitlist, DeliveryFormFigures deliveryForms, RegionTables regionTables,
+                   ReportTexts texts, SignalRegister register) {
         this.stock = stock;
         this.waitlist = waitlist;
+        this.deliveryForms = deliveryForms;
         this.regionTables = regionTables;
         this.texts = texts;
         this.register = register;
@@ -131,9 +135,14 @@ public class RegionalReport {
         return written.stream().filter(t -> t.kind() == kind).findFirst().map(ReportTexts.Text::html).orElse(null);
     }
 
-    /** Seed 004's tiles that come from the figures: the growth of indicated clients and the waiting list. */
+    /** Seed 004's tiles that come from the figures: clients in care by form, growth of indicated clients, the waiting list. */
     private List<Tile> lookBack(Region region, LocalDate day) {
         List<Tile> tiles = new ArrayList<>();
+        DeliveryFormFigures.FormTable forms = deliveryForms.deliveryForms(region.code(), day);
+        DeliveryFormFigures.FormRow all = forms.allProfiles();
+        tiles.add(new Tile("Cliënten in zorg", all.totalCell().display(), "peildatum " + LONG.format(day)));
+        forms.forms().forEach(form -> tiles.add(new Tile("In zorg: " + form.name(), all.cell(form.code()).display(),
+                "peildatum " + LONG.format(day))));
         StockFigures.StockTable s = stock.stock(region.code(), day, Breakdown.NONE);
         for (StockFigures.StockRow row : s.rows()) {
             tiles.add(new Tile("Cliënten met een " + row.category().code() + "-indicatie", row.cell().display(), "peildatum " + LONG.format(day)));

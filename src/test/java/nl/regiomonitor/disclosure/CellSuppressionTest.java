@@ -181,4 +181,42 @@ class CellSuppressionTest {
             wrong.union("tot", List.of("A", "B"));
         })).hasMessageContaining("ligt niet tussen");
     }
+
+    /**
+     * The two-way table protected, then the sums of its columns over rows A and B added:
+     * AB.p = A.p + B.p (both hidden) is hidden, AB.r = A.r + B.r (both shown) is shown, and the
+     * rectangle of the first protection still holds.
+     */
+    @Test
+    void sumsAddedToAProtectedTableAreShownOnlyWhereTheirPartsAre() {
+        ProtectionPattern base = suppression.protect(twoWay());
+        CountTable extended = twoWay();
+        for (String column : List.of("p", "q", "r", "tot")) {
+            long sum = extended.value(extended.indexOf("A." + column)) + extended.value(extended.indexOf("B." + column));
+            extended.cell("AB." + column, sum);
+            extended.sum("AB." + column, List.of("A." + column, "B." + column));
+        }
+        ProtectionPattern pattern = suppression.extend(base, extended);
+        assertThat(hiddenCells(pattern)).isEqualTo(new TreeMap<>(Map.of("A.p", PRIMARY, "A.q", SECONDARY, "B.p", SECONDARY, "B.q", SECONDARY,
+                "AB.p", SECONDARY, "AB.q", SECONDARY)));
+        assertThat(pattern.mark("AB.r")).isEqualTo(SHOWN);
+        assertThat(DisclosureAudit.audit(pattern, 5)).isEmpty();
+    }
+
+    /** An added sum that counts 1 to 4 is primary itself, and the audit still finds it safe or suppression adds cells. */
+    @Test
+    void anAddedSumBelowTheThresholdIsPrimary() {
+        CountTable table = table(new String[] {"p", "q"},
+                rows("A", new long[] {1, 20}, "B", new long[] {2, 30}, "C", new long[] {9, 40}, "NL", new long[] {12, 90}),
+                Map.of("NL", List.of("A", "B", "C")));
+        ProtectionPattern base = suppression.protect(table);
+        CountTable extended = table(new String[] {"p", "q"},
+                rows("A", new long[] {1, 20}, "B", new long[] {2, 30}, "C", new long[] {9, 40}, "NL", new long[] {12, 90}),
+                Map.of("NL", List.of("A", "B", "C")));
+        extended.cell("AB.p", 3);
+        extended.sum("AB.p", List.of("A.p", "B.p"));
+        ProtectionPattern pattern = suppression.extend(base, extended);
+        assertThat(pattern.mark("AB.p")).isEqualTo(PRIMARY);
+        assertThat(DisclosureAudit.audit(pattern, 5)).isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package nl.regiomonitor.disclosure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -79,12 +80,13 @@ class PublishedTablesAuditTest extends IntegrationTest {
 
     @Test
     void theSameTablesProtectedByThePrimaryRuleAloneLeakAndTheAuditSaysWhere() {
-        long leaks = 0;
-        for (PublishedTables publisher : publishers) {
-            for (Map.Entry<String, ProtectionPattern> table : publisher.published().entrySet()) {
-                leaks += DisclosureAudit.audit(suppression.primaryOnly(table.getValue().table()), suppression.threshold()).size();
-            }
+        // up to the first table that leaks: auditing every leaking table cell by cell takes minutes
+        List<DisclosureAudit.Finding> leaks = List.of();
+        for (Iterator<ProtectionPattern> tables = publishers.stream().flatMap(p -> p.published().values().stream()).iterator();
+             leaks.isEmpty() && tables.hasNext(); ) {
+            leaks = DisclosureAudit.audit(suppression.primaryOnly(tables.next().table()), suppression.threshold());
         }
-        assertThat(leaks).isPositive();
+        assertThat(leaks).isNotEmpty();
+        assertThat(leaks.get(0).key()).as("the audit names the cell").isNotBlank();
     }
 }

@@ -396,8 +396,14 @@ class FiguresTest extends EmptyDatabaseTest {
         assertThat(ggz03w.share("VERBLIJF")).isEqualTo(50.0);
         DeliveryFormFigures.FormRow ggz05w = zk10.rows().stream().filter(r -> r.profile().code().equals("GGZ05W")).findFirst().orElseThrow();
         assertThat(ggz05w.clients()).containsEntry("VPT", 1L);
-        // all profiles together only for NL: for a region it would tie every region's profiles into one table
-        assertThat(zk10.rows()).extracting(r -> r.profile().code()).doesNotContain("ALL");
+        // all profiles together, for the region as for NL: the clients in care by form, each the sum of its profiles
+        DeliveryFormFigures.FormRow all = zk10.allProfiles();
+        assertThat(all.profile().code()).isEqualTo("ALL");
+        assertThat(all.total()).isEqualTo(zk10.rows().stream().filter(r -> r != all).mapToLong(DeliveryFormFigures.FormRow::total).sum());
+        assertThat(all.clients().get("VERBLIJF")).isEqualTo(zk10.rows().stream().filter(r -> r != all)
+                .mapToLong(r -> r.clients().get("VERBLIJF")).sum());
+        // shown only where every profile it adds up is shown, so it gives no hidden profile away
+        assertThat(all.cell("VERBLIJF").suppressed()).isTrue();
         DeliveryFormFigures.FormRow national = deliveryForms.deliveryForms("NL", LocalDate.of(2024, 7, 1)).rows().stream()
                 .filter(r -> r.profile().code().equals("ALL")).findFirst().orElseThrow();
         assertThat(national.total()).isEqualTo(4);

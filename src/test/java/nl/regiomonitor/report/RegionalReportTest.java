@@ -3,6 +3,7 @@ package nl.regiomonitor.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 
 /** The regioperspectief of a demo region: every section with real, protected figures, in the page and the PDF alike. */
 class RegionalReportTest extends IntegrationTest {
@@ -46,6 +48,16 @@ class RegionalReportTest extends IntegrationTest {
         List<List<String>> regional = PublishedOutputs.pageTable(page, "stand-regio-b");
         assertThat(regional.stream().filter(r -> r.get(0).equals("GGZ05B")).findFirst().orElseThrow().get(5)).isEqualTo(regionalGgz05b);
         assertThat(page).contains("<span class=\"tile-value\">" + regionalGgzW + "</span>");
+        // clients in care by form: the region's all-profiles row of the delivery forms, as the API publishes it
+        JsonNode forms = json.readTree(visitor.getJson("/api/v1/figures/delivery-forms?region=ZK10&date=2024-10-01").body());
+        JsonNode allProfiles = forms.get("rows").get(forms.get("rows").size() - 1);
+        assertThat(allProfiles.get("code").asText()).isEqualTo("ALL");
+        assertThat(page).containsPattern("<span class=\"tile-value\">" + tile(allProfiles.get("total"))
+                + "</span>\\s*<span class=\"tile-label\">Cliënten in zorg</span>");
+        for (JsonNode form : forms.get("forms")) {
+            assertThat(page).containsPattern("<span class=\"tile-value\">" + tile(allProfiles.get("clients").get(form.get("code").asText()))
+                    + "</span>\\s*<span class=\"tile-label\">In zorg: " + Pattern.quote(form.get("name").asText()) + "</span>");
+        }
         // the register's counts: the demo register of Haaglanden holds signals and visits in 2024
         RegisterSummary summary = register.summary("ZK10", 2024);
         assertThat(summary.count(RegisterKind.CLIENT_SIGNAL)).isPositive();
@@ -78,6 +90,11 @@ class RegionalReportTest extends IntegrationTest {
     }
 
     /** The display of one row's clients in a stock answer of the API. */
+    /** A published cell as the page writes it, for a pattern. */
+    private static String tile(JsonNode cell) {
+        return Pattern.quote(HtmlUtils.htmlEscape(cell.get("display").asText()));
+    }
+
     private String cell(WebSession session, String path, String code) throws Exception {
         for (JsonNode row : json.readTree(session.getJson(path).body()).get("rows")) {
             if (row.get("code").asText().equals(code)) {
