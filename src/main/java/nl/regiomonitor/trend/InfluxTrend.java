@@ -1,8 +1,16 @@
 package nl.regiomonitor.trend;
 
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
+import nl.regiomonitor.disclosure.ProtectionPattern;
+import nl.regiomonitor.indicator.Breakdown;
+import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.InfluxFigures;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +38,31 @@ public class InfluxTrend {
     public PublishedTrend published(String region, YearMonth from, YearMonth to, String profile) {
         return new PublishedTrend(analyse(region, from, to, profile), List.copyOf(influx.monthlyCells(region, from, to, profile).values()),
                 influx.threshold());
+    }
+
+    /**
+     * The influx of several regions together (a joint plan), in total ({@code category} null) or of one
+     * category of {@code by}, judged on the true counts. A month is shown only where every region's
+     * count is: a sum with a hidden part would give that part back.
+     */
+    public PublishedTrend joint(List<String> regions, YearMonth from, YearMonth to, Breakdown by, String category) {
+        Map<YearMonth, Long> sums = new TreeMap<>();
+        Set<YearMonth> hidden = new HashSet<>();
+        for (String region : regions) {
+            for (InfluxFigures.MonthRow row : influx.influx(region, from, to, by).rows()) {
+                Cell cell = category == null ? row.totalCell() : row.cell(category);
+                sums.merge(row.month(), category == null ? row.total() : row.counts().get(category), Long::sum);
+                if (cell.suppressed()) {
+                    hidden.add(row.month());
+                }
+            }
+        }
+        int threshold = influx.threshold();
+        List<Cell> cells = new ArrayList<>();
+        sums.forEach((month, sum) -> cells.add(Cell.ofClients(sum, !hidden.contains(month) ? ProtectionPattern.Mark.SHOWN
+                : sum > 0 && sum < threshold ? ProtectionPattern.Mark.PRIMARY : ProtectionPattern.Mark.SECONDARY, threshold)));
+        TrendResult result = TrendAnalysis.analyse(sums.entrySet().stream().map(e -> MonthlyCount.of(e.getKey(), e.getValue())).toList());
+        return new PublishedTrend(result, cells, threshold);
     }
 
     /** The aim to hold a series against: only the national total has one. */
