@@ -284,6 +284,11 @@ public class PlanService implements PlanRegions {
                 .orElseThrow(() -> new PlanRefused(PlanRefused.Reason.NOT_FOUND, "Dit plan heeft geen versie " + number + "."));
     }
 
+    /** What is overdue today in the plans of {@code region}: for the region's home page, which checks its own access. */
+    public List<OverdueItem> overdue(String region) {
+        return overdue(region, today());
+    }
+
     /** The actions and milestones of the plans of {@code region} whose date has passed on {@code today} and are not done. */
     public List<OverdueItem> overdue(String region, LocalDate today) {
         return jdbc.query("""
