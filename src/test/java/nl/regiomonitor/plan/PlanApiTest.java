@@ -321,6 +321,36 @@ class PlanApiTest extends IntegrationTest {
     }
 
     @Test
+    void aSaveThatFailsHalfwayLeavesThePlanAsItWas() throws Exception {
+        long id = create("zorgkantoor.amstelland", completePlan(programme(PROGRAMME), "Half mislukt", "ZK01"));
+        JsonNode before = read(as("zorgkantoor.amstelland").getJson("/api/v1/plans/" + id));
+        // the database refuses the milestones, which are written after the title, sections, objectives and actions
+        jdbc.execute("""
+                create function refuse_test_milestone() returns trigger language plpgsql as $$
+                begin
+                    if new.activity = 'Weigeren' then raise exception 'test: mijlpaal geweigerd'; end if;
+                    return new;
+                end $$""");
+        jdbc.execute("create trigger refuse_test_milestone before insert on plan_milestone for each row execute function refuse_test_milestone()");
+        try {
+            ObjectNode changed = before.deepCopy();
+            changed.put("title", "Anders");
+            ((ObjectNode) changed.get("sections").get("BACKGROUND")).put("text", "Nieuwe achtergrond");
+            ((ArrayNode) changed.get("actions")).remove(0);
+            ((ObjectNode) changed.get("milestones").get(0)).put("activity", "Weigeren");
+            Response failed = put("zorgkantoor.amstelland", id, changed, "\"0\"");
+            assertThat(failed.status()).isEqualTo(500);
+            assertThat(read(failed).get("message").asText()).contains("er is niets veranderd").doesNotContain("test:");
+        } finally {
+            jdbc.execute("drop trigger refuse_test_milestone on plan_milestone");
+            jdbc.execute("drop function refuse_test_milestone()");
+        }
+        JsonNode after = read(as("zorgkantoor.amstelland").getJson("/api/v1/plans/" + id));
+        assertThat(after).isEqualTo(before);
+        assertThat(changesOf(id)).isZero();
+    }
+
+    @Test
     void overdueActionsAndMilestonesFollowTheirTimelines() throws Exception {
         assertThat(Timeline.parse("Eind Q1 2024").orElseThrow().due()).isEqualTo(LocalDate.of(2024, 3, 31));
         assertThat(Timeline.parse("Q2 2024").orElseThrow().due()).isEqualTo(LocalDate.of(2024, 6, 30));
