@@ -69,7 +69,7 @@ public class PlanService implements PlanRegions {
     }
 
     /** The workflow fields of a plan, read under a row lock before any change. */
-    private record Header(long id, long programmeId, String title, PlanStatus status, int lockVersion, int versionNumber) {
+    private record Header(long programmeId, PlanStatus status, int lockVersion, int versionNumber) {
     }
 
     @Override
@@ -510,9 +510,9 @@ public class PlanService implements PlanRegions {
      * wait here for each other, so of two with the same version only the first gets through.
      */
     private Header locked(long id, Integer expected, Consumer<Set<String>> gate) {
-        Header header = jdbc.query("select id, programme_id, title, status, lock_version, version_number from action_plan where id = ? for update",
-                (rs, n) -> new Header(rs.getLong(1), rs.getLong(2), rs.getString(3), PlanStatus.valueOf(rs.getString(4)), rs.getInt(5),
-                        rs.getInt(6)), id).stream().findFirst().orElseThrow(() -> notFound(id));
+        Header header = jdbc.query("select programme_id, status, lock_version, version_number from action_plan where id = ? for update",
+                (rs, n) -> new Header(rs.getLong(1), PlanStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)), id)
+                .stream().findFirst().orElseThrow(() -> notFound(id));
         gate.accept(of(id));
         if (expected != null && expected != header.lockVersion()) {
             throw new PlanConflict("Iemand anders heeft dit plan intussen gewijzigd (u had versie " + expected + ", nu is het "
