@@ -153,12 +153,12 @@ public final class PlanDocx {
     /** Normal, Title, Subtitle and Heading 1–2 under Word's own names, so Word treats the headings as headings. */
     private void styles() {
         XWPFStyles styles = doc.createStyles();
-        styles.setSpellingLanguage("nl-NL");
         CTFonts fonts = CTFonts.Factory.newInstance();
         fonts.setAscii(FONT);
         fonts.setHAnsi(FONT);
         fonts.setCs(FONT);
-        styles.setDefaultFonts(fonts);
+        styles.setDefaultFonts(fonts); // before the language: Word wants rFonts first in the run properties
+        styles.setSpellingLanguage("nl-NL");
         style(styles, "Normal", "Normal", null, 20, null, false, 0, 100);
         style(styles, "Title", "Title", null, 34, BLUE, true, 0, 120);
         style(styles, "Subtitle", "Subtitle", null, 26, BLUE, false, 0, 200);
@@ -248,7 +248,9 @@ public final class PlanDocx {
         paragraph.setSpacingAfter(0);
         XWPFRun run = paragraph.createRun();
         run.setText(text);
-        run.setBold(bold);
+        if (bold) {
+            run.setBold(true);
+        }
         run.setFontSize(9);
     }
 
@@ -379,7 +381,11 @@ public final class PlanDocx {
     private static void run(XWPFParagraph paragraph, String text, boolean bold, boolean italic) {
         XWPFRun run = paragraph.createRun();
         run.setText(text);
-        run.setBold(bold);
-        run.setItalic(italic);
+        if (bold) {
+            run.setBold(true);
+        }
+        if (italic) {
+            run.setItalic(true);
+        }
     }
 }

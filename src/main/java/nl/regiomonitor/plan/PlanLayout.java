@@ -48,7 +48,11 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
     }
 
     /** A table with its column headings; {@code widths} are relative column widths, summing to 100. */
-    public record Table(String caption, List<String> headings, List<Integer> widths, List<List<String>> rows) {
+    public record Table(List<String> headings, List<Integer> widths, List<List<String>> rows) {
+        /** Few enough rows to keep on one page: a table of two rows split over two pages reads badly. */
+        public boolean fitsOnePage() {
+            return rows.size() <= 8;
+        }
     }
 
     /** The layout of {@code plan}; {@code regionName} gives the name of a region code. */
@@ -93,13 +97,13 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
     /** The rows the template keeps beside a part's text; none when the plan has none. */
     private static List<Table> tables(PlanSection section, ActionPlan plan) {
         Table table = switch (section) {
-            case OBJECTIVES -> plan.objectives().isEmpty() ? null : new Table("Doelstellingen",
+            case OBJECTIVES -> plan.objectives().isEmpty() ? null : new Table(
                     List.of("Doelstelling", "Cijfer", "Streefwaarde of richting", "Datum"), List.of(40, 28, 18, 14),
                     plan.objectives().stream().map(PlanLayout::row).toList());
-            case ACTIONS -> plan.actions().isEmpty() ? null : new Table("Acties",
+            case ACTIONS -> plan.actions().isEmpty() ? null : new Table(
                     List.of("Actie", "Paragraaf in PvA", "Verantwoordelijk / trekker (partij, rol)", "Tijdslijn", "Status"),
-                    List.of(28, 22, 24, 13, 13), plan.actions().stream().map(PlanLayout::row).toList());
-            case PLANNING -> plan.milestones().isEmpty() ? null : new Table("Planning",
+                    List.of(27, 20, 23, 15, 15), plan.actions().stream().map(PlanLayout::row).toList());
+            case PLANNING -> plan.milestones().isEmpty() ? null : new Table(
                     List.of("Activiteit", "Mijlpaal", "Datum gereed"), List.of(38, 46, 16),
                     plan.milestones().stream().map(PlanLayout::row).toList());
             default -> null;

@@ -195,6 +195,38 @@ class PlanExportTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void aLongPartContinuesOnTheNextPageInsteadOfBeingCutOff() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= 60; i++) {
+            text.append("Alinea ").append(i).append(": de regio werkt samen aan passende zorg voor mensen met een langdurige "
+                    + "intensieve zorgvraag, over de domeinen heen.\n\n");
+        }
+        Map<PlanSection, ActionPlan.Section> sections = new EnumMap<>(PlanSection.class);
+        sections.put(PlanSection.BACKGROUND, new ActionPlan.Section(null, null, text.toString(), RichText.toHtml(text.toString())));
+        ActionPlan plan = new ActionPlan(1L, 1L, "Regioaanpak instroom Wlz-ggz-W", LocalDate.of(2023, 12, 31), "Lang", List.of("ZK10"),
+                PlanStatus.DRAFT, "Concept", 0, 1, null, null, false, null, null, null, null, null, 0, sections, List.of(), List.of(),
+                List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PlanPdf.write(PlanLayout.of(plan, code -> "Haaglanden"), out);
+
+        try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
+            assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(3);
+            PDFTextStripper stripper = new PDFTextStripper();
+            List<Integer> pagesOfParagraphs = new ArrayList<>();
+            for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                Matcher m = Pattern.compile("Alinea (\\d+):").matcher(stripper.getText(pdf));
+                while (m.find()) {
+                    pagesOfParagraphs.add(Integer.parseInt(m.group(1)));
+                }
+            }
+            // every paragraph once, in order: none drawn off the bottom of a page
+            assertThat(pagesOfParagraphs).hasSize(60).isSorted();
+        }
+    }
+
     private static XWPFParagraph paragraph(List<XWPFParagraph> paragraphs, String text) {
         return paragraphs.stream().filter(p -> p.getText().equals(text)).findFirst().orElseThrow(() -> new AssertionError(text));
     }
