@@ -122,7 +122,9 @@ public final class PlanDocx {
         margin.setBottom(twoCentimetres);
         margin.setLeft(twoCentimetres);
         margin.setRight(twoCentimetres);
+        margin.setHeader(BigInteger.valueOf(567));
         margin.setFooter(BigInteger.valueOf(567));
+        margin.setGutter(BigInteger.ZERO);
         XWPFFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
         XWPFParagraph line = footer.createParagraph();
         line.setAlignment(ParagraphAlignment.RIGHT);

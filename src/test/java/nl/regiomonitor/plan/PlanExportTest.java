@@ -137,6 +137,14 @@ class PlanExportTest extends IntegrationTest {
             int pages = pdf.getNumberOfPages();
             assertThat(Integer.parseInt(first.group(1))).isEqualTo(pages);
             assertThat(text).contains("pagina " + pages + " van " + pages);
+            // an outline, as Word's navigation pane: the parts, each with its titles
+            List<String> outline = new ArrayList<>();
+            pdf.getDocumentCatalog().getDocumentOutline().children().forEach(part -> {
+                outline.add(part.getTitle());
+                part.children().forEach(entry -> outline.add(entry.getTitle()));
+            });
+            assertThat(outline).startsWith(PARTS.get(0), "Naam zorgkantoorregio('s)").contains(PARTS.get(2), PlanSection.EXPERIENCES.title())
+                    .hasSize(PARTS.size() + 1 + PlanSection.values().length);
         }
     }
 
