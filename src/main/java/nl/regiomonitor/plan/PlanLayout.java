@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import nl.regiomonitor.plan.ActionPlan.Action;
@@ -71,27 +72,21 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
         if (plan.reviewComment() != null && !plan.reviewComment().isBlank()) {
             facts.add(new Fact("Toelichting beoordeling", plan.reviewComment()));
         }
-        String intro = "Plan van aanpak voor het programma " + plan.programme() + ", ingevuld volgens het landelijk invulformat"
-                + (plan.deadline() == null ? "." : "; het plan moest uiterlijk " + date(plan.deadline()) + " gereed zijn.");
+        String intro = "Plan van aanpak van de zorgkantoorregio voor het programma " + plan.programme()
+                + ", ingevuld volgens het landelijk invulformat.";
 
         List<Entry> general = new ArrayList<>();
         general.add(new Entry("Naam zorgkantoorregio('s)", null,
                 RichText.toHtml(String.join("\n", regions.stream().map(r -> "- " + r).toList())), List.of()));
-        List<Entry> plannedPart = new ArrayList<>();
-        List<Entry> experiences = new ArrayList<>();
+        Map<Character, List<Entry>> byPart = Map.of('A', general, 'B', new ArrayList<>(), 'C', new ArrayList<>());
         for (PlanSection section : PlanSection.values()) {
             ActionPlan.Section written = plan.sections().get(section);
             String html = written == null || written.text() == null || written.text().isBlank() ? null : written.html();
-            Entry entry = new Entry(section.title(), section.guidance(), html, tables(section, plan));
-            (switch (section.part()) {
-                case 'A' -> general;
-                case 'B' -> plannedPart;
-                default -> experiences;
-            }).add(entry);
+            byPart.get(section.part()).add(new Entry(section.title(), section.guidance(), html, tables(section, plan)));
         }
         return new PlanLayout("Landelijk Invulformat: Plan van aanpak – " + plan.programme(), plan.title(), intro, facts,
-                List.of(new Part("A. Algemene gegevens", general), new Part("B. Plan van aanpak omschrijving", plannedPart),
-                        new Part("C. Delen van ervaringen", experiences)));
+                List.of(new Part("A. Algemene gegevens", byPart.get('A')), new Part("B. Plan van aanpak omschrijving", byPart.get('B')),
+                        new Part("C. Delen van ervaringen", byPart.get('C'))));
     }
 
     /** The rows the template keeps beside a part's text; none when the plan has none. */
@@ -133,7 +128,7 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
     }
 
     /** Dutch date, as every date the application shows: 31-12-2023. */
-    static String date(LocalDate date) {
+    private static String date(LocalDate date) {
         return date == null ? "" : DAY.format(date);
     }
 
