@@ -187,6 +187,9 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.WRITE, "/api/v1/programmes", Access.national(LANDELIJK, BEHEERDER)),
             rule(Methods.READ, "/api/v1/plans", Access.regional(RegionFrom.ANY, REGIONAL, LANDELIJK, BEHEERDER)),
             rule(Methods.WRITE, "/api/v1/plans", Access.regional(RegionFrom.ANY, PLAN_AUTHORS)),
+            // before {plan}, which would take "7.pdf" whole as the plan and find no regions
+            rule(Methods.READ, "/api/v1/plans/{plan}.docx", READ_PLAN),
+            rule(Methods.READ, "/api/v1/plans/{plan}.pdf", READ_PLAN),
             rule(Methods.READ, "/api/v1/plans/{plan}", READ_PLAN),
             rule(Methods.WRITE, "/api/v1/plans/{plan}", WRITE_PLAN),
             rule(Methods.WRITE, "/api/v1/plans/{plan}/submit", WRITE_PLAN),

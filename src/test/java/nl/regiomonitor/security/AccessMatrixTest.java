@@ -302,6 +302,8 @@ class AccessMatrixTest extends IntegrationTest {
                         "/api/v1/plans/" + toAccept + "/accept", "", Map.of())),
                 new Case("POST /api/v1/plans/{plan}/return", "", EnumSet.of(Actor.LANDELIJK), c -> c.api().sendJson("POST",
                         "/api/v1/plans/" + toReturn + "/return", "{\"comment\":\"Graag aanvullen\"}", Map.of())),
+                new Case("GET /api/v1/plans/{plan}.docx", "", REGION_OR_NATIONAL, c -> c.api().getAny(plan + ".docx")),
+                new Case("GET /api/v1/plans/{plan}.pdf", "", REGION_OR_NATIONAL, c -> c.api().getAny(plan + ".pdf")),
                 new Case("GET /api/v1/plans/{plan}/versions", "", REGION_OR_NATIONAL, c -> c.api().getJson(plan + "/versions")),
                 new Case("GET /api/v1/plans/{plan}/versions/{number}", "", REGION_OR_NATIONAL, c -> c.api().getJson(plan + "/versions/1")),
                 new Case("POST /api/v1/plans/{plan}/actions/{action}/progress", "", EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN,
