@@ -154,6 +154,20 @@ public final class WebSession {
         return send(builder);
     }
 
+    /**
+     * Sends a JSON body with {@code method} (POST, PUT) and extra headers such as If-Match; a session
+     * adds its CSRF token in the header (unless {@code headers} has it), a Basic client needs none.
+     */
+    public Response sendJson(String method, String path, String json, Map<String, String> headers) {
+        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json").header("Accept", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        if (basic == null && !headers.containsKey("X-CSRF-TOKEN")) {
+            builder.header("X-CSRF-TOKEN", csrf());
+        }
+        return send(builder);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
         if (basic != null) {

@@ -13,7 +13,7 @@ import org.jsoup.safety.Safelist;
  * cleaned to paragraphs, lists, emphasis and http(s) links only (jsoup), as well-formed XHTML so
  * the PDF can carry it too. No script survives either step.
  */
-final class RichText {
+public final class RichText {
 
     private static final Parser PARSER = Parser.builder().build();
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
@@ -26,7 +26,7 @@ final class RichText {
     private RichText() {
     }
 
-    static String toHtml(String source) {
+    public static String toHtml(String source) {
         String html = RENDERER.render(PARSER.parse(source == null ? "" : source));
         Document.OutputSettings xhtml = new Document.OutputSettings().syntax(Document.OutputSettings.Syntax.xml)
                 .escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8").prettyPrint(false);

@@ -1,5 +1,6 @@
 package nl.regiomonitor.security;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,11 @@ import static nl.regiomonitor.security.Role.ZORGKANTOOR;
  * against the first rule whose method and path match; a request no rule covers is refused. A
  * regional rule takes the region from the path ({@code /regions/{region}/…}) or from the
  * {@code region} parameter; the controller then makes sure the thing asked for belongs to that
- * region. {@code LANDELIJK} may read everything but edits no regional work. A path the
- * application does not have at all is let through, so it gets an honest 404.
+ * region. A plan van aanpak has one or more regions of its own: its rules take them from the
+ * plan named in the path, and the plan service asks {@link #permits} with the same rules for what a
+ * path does not name (the regions of a new plan, the plans in a list).
+ * {@code LANDELIJK} may read everything but edits no regional work. A path the application does
+ * not have at all is let through, so it gets an honest 404.
  */
 @Component
 public class AccessRules implements AuthorizationManager<RequestAuthorizationContext> {
@@ -53,8 +57,13 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
         }
     }
 
-    /** Where a regional rule finds the region a request is about. */
-    public enum RegionFrom { PATH, PARAMETER }
+    /**
+     * Where a regional rule finds the regions a request is about: the path, the {@code region}
+     * parameter, the plan whose id is the {@code {plan}} of the path, or {@code ANY} for requests about
+     * no single region (a list, a new plan): then holding a role in any region lets the request
+     * through, and the service checks the regions of what it shows or writes with {@link #permits}.
+     */
+    public enum RegionFrom { PATH, PARAMETER, PLAN, ANY }
 
     /**
      * What a user needs: nothing ({@code open}); one of {@code national} roles held nationally; or,
@@ -74,7 +83,7 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             return new Access(false, Set.of(national), regional, from);
         }
 
-        boolean allows(AppUser user, String region) {
+        boolean allows(AppUser user, Collection<String> regions) {
             if (open) {
                 return true;
             }
@@ -84,7 +93,7 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             if (national.stream().anyMatch(role -> user.holds(role, null))) {
                 return true;
             }
-            return region != null && regional.stream().anyMatch(role -> user.holds(role, region));
+            return regions.stream().anyMatch(region -> regional.stream().anyMatch(role -> user.holds(role, region)));
         }
     }
 
@@ -97,6 +106,16 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
 
     private static final Set<Role> CARE_OFFICE = EnumSet.of(ZORGKANTOOR);
     private static final Set<Role> REGIONAL = EnumSet.of(ZORGKANTOOR, GEMEENTE, AANBIEDER, CLIENTVERTEGENWOORDIGING);
+    private static final Set<Role> PLAN_AUTHORS = EnumSet.of(ZORGKANTOOR, GEMEENTE);
+
+    /** Reading a plan van aanpak: every role in one of its regions, and the national roles. */
+    public static final Access READ_PLAN = Access.regional(RegionFrom.PLAN, REGIONAL, LANDELIJK, BEHEERDER);
+    /** Writing and submitting a plan: its care office and municipalities (co-authors); nobody nationally. */
+    public static final Access WRITE_PLAN = Access.regional(RegionFrom.PLAN, PLAN_AUTHORS);
+    /** Reporting progress on a plan's actions: its authors and the providers of its regions, who own actions too. */
+    public static final Access REPORT_PLAN_PROGRESS = Access.regional(RegionFrom.PLAN, EnumSet.of(ZORGKANTOOR, GEMEENTE, AANBIEDER));
+    /** Accepting or returning a submitted plan: the national programme. */
+    public static final Access REVIEW_PLAN = Access.national(LANDELIJK);
 
     private final List<Rule> rules = List.of(
             // published: readable by everyone
@@ -163,13 +182,35 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/texts/{id}/delete", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
             rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/publish", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
 
+            // plans van aanpak: programmes are set nationally; a plan's rules take the regions of the plan itself
+            rule(Methods.READ, "/api/v1/programmes", Access.regional(RegionFrom.ANY, REGIONAL, LANDELIJK, BEHEERDER)),
+            rule(Methods.WRITE, "/api/v1/programmes", Access.national(LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/api/v1/plans", Access.regional(RegionFrom.ANY, REGIONAL, LANDELIJK, BEHEERDER)),
+            rule(Methods.WRITE, "/api/v1/plans", Access.regional(RegionFrom.ANY, PLAN_AUTHORS)),
+            rule(Methods.READ, "/api/v1/plans/{plan}", READ_PLAN),
+            rule(Methods.WRITE, "/api/v1/plans/{plan}", WRITE_PLAN),
+            rule(Methods.WRITE, "/api/v1/plans/{plan}/submit", WRITE_PLAN),
+            rule(Methods.WRITE, "/api/v1/plans/{plan}/accept", REVIEW_PLAN),
+            rule(Methods.WRITE, "/api/v1/plans/{plan}/return", REVIEW_PLAN),
+            rule(Methods.READ, "/api/v1/plans/{plan}/versions", READ_PLAN),
+            rule(Methods.READ, "/api/v1/plans/{plan}/versions/{number}", READ_PLAN),
+            rule(Methods.WRITE, "/api/v1/plans/{plan}/actions/{action}/progress", REPORT_PLAN_PROGRESS),
+
             // national administration
             rule(Methods.ANY, "/admin/**", Access.national(BEHEERDER)));
 
     private final ObjectProvider<HandlerMapping> handlers;
+    private final ObjectProvider<PlanRegions> planRegions;
 
-    AccessRules(@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers) {
+    AccessRules(@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers,
+                ObjectProvider<PlanRegions> planRegions) {
         this.handlers = handlers;
+        this.planRegions = planRegions;
+    }
+
+    /** Whether the user of the current request passes {@code access} for something of these regions. */
+    public boolean permits(Access access, Collection<String> regions) {
+        return access.allows(CurrentUser.get().orElse(null), regions);
     }
 
     private static Rule rule(Methods methods, String pattern, Access access) {
@@ -182,7 +223,7 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
      */
     public boolean mayRead(String path, String region) {
         return ruleFor("GET", path).map(rule -> rule.access().allows(CurrentUser.get().orElse(null),
-                region == null || region.isBlank() ? null : region)).orElse(false);
+                region == null || region.isBlank() ? Set.of() : Set.of(region))).orElse(false);
     }
 
     /** The rule for a request, if any rule covers it. */
@@ -201,8 +242,9 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
         }
         Access access = rule.get().access();
         AppUser user = authentication.get() != null && authentication.get().getPrincipal() instanceof AppUser u ? u : null;
-        String region = access.regionFrom() == null ? null : regionOf(request, rule.get(), path, access.regionFrom());
-        return new AuthorizationDecision(access.allows(user, region));
+        Set<String> regions = access.regionFrom() == null || user == null ? Set.of()
+                : regionsOf(request, rule.get(), path, access.regionFrom(), user);
+        return new AuthorizationDecision(access.allows(user, regions));
     }
 
     /** Whether a controller answers this path; one that answers it for another method counts too. */
@@ -215,13 +257,29 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
         }
     }
 
-    private static String regionOf(HttpServletRequest request, Rule rule, String path, RegionFrom from) {
+    private Set<String> regionsOf(HttpServletRequest request, Rule rule, String path, RegionFrom from, AppUser user) {
+        if (from == RegionFrom.ANY) {
+            return user.regions();
+        }
         if (from == RegionFrom.PARAMETER) {
             String region = request.getParameter("region");
-            return region == null || region.isBlank() ? null : region;
+            return region == null || region.isBlank() ? Set.of() : Set.of(region);
         }
         PathPattern.PathMatchInfo match = rule.pattern().matchAndExtract(PathContainer.parsePath(path));
         Map<String, String> variables = match == null ? Map.of() : match.getUriVariables();
-        return variables.get("region");
+        if (from == RegionFrom.PLAN) {
+            return planRegionsOf(variables.get("plan"));
+        }
+        String region = variables.get("region");
+        return region == null ? Set.of() : Set.of(region);
+    }
+
+    /** The regions of the plan with this id; none for an id that is not a number or not a plan. */
+    private Set<String> planRegionsOf(String id) {
+        PlanRegions lookup = planRegions.getIfAvailable();
+        if (id == null || lookup == null || !id.matches("\\d{1,18}")) {
+            return Set.of();
+        }
+        return lookup.of(Long.parseLong(id));
     }
 }

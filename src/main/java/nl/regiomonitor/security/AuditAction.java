@@ -10,7 +10,9 @@ public enum AuditAction {
     IMPORT("Geïmporteerd"),
     SUBMIT("Ingediend"),
     EXPORT("Onbeschermd gedownload"),
-    PUBLISH("Gepubliceerd");
+    PUBLISH("Gepubliceerd"),
+    ACCEPT("Geaccepteerd"),
+    RETURN("Teruggestuurd");
 
     private final String dutch;
 

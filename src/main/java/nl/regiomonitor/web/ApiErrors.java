@@ -1,14 +1,22 @@
 package nl.regiomonitor.web;
 
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.regiomonitor.indicator.InvalidFigureRequest;
 import nl.regiomonitor.ingest.ImportService;
+import nl.regiomonitor.plan.InvalidPlan;
+import nl.regiomonitor.plan.PlanConflict;
+import nl.regiomonitor.plan.PlanProblem;
+import nl.regiomonitor.plan.PlanRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -30,6 +38,10 @@ class ApiErrors {
     record ApiError(String message) {
     }
 
+    /** The body of a refused plan: the message and every problem with the field it is about. */
+    record ApiProblems(String message, List<PlanProblem> problems) {
+    }
+
     @ExceptionHandler({ImportService.InvalidImportRequest.class, InvalidFigureRequest.class})
     ResponseEntity<ApiError> invalidRequest(IllegalArgumentException e) {
         return answer(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -45,6 +57,48 @@ class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
         return answer(HttpStatus.BAD_REQUEST, "De waarde '" + e.getValue() + "' voor '" + e.getName() + "' is ongeldig.");
+    }
+
+    /** A JSON body that cannot be read, or has a value of the wrong kind (an unknown status, a date that is none). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? " bij '" + path(mapping.getPath()) + "'" : "";
+        return answer(HttpStatus.BAD_REQUEST, "De inhoud van het verzoek is geen geldige JSON of heeft een onbekende waarde"
+                + field + ".");
+    }
+
+    /** Where in the JSON, as {@code actions[2].status}. */
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : references) {
+            if (r.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    @ExceptionHandler(InvalidPlan.class)
+    ResponseEntity<ApiProblems> invalidPlan(InvalidPlan e) {
+        return ResponseEntity.unprocessableEntity().body(new ApiProblems(e.getMessage(), e.problems()));
+    }
+
+    @ExceptionHandler(PlanConflict.class)
+    ResponseEntity<ApiError> planConflict(PlanConflict e) {
+        return answer(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+    }
+
+    @ExceptionHandler(PlanRefused.class)
+    ResponseEntity<ApiError> planRefused(PlanRefused e) {
+        HttpStatus status = switch (e.reason()) {
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case WRONG_STATE -> HttpStatus.CONFLICT;
+        };
+        return answer(status, e.getMessage());
     }
 
     @ExceptionHandler(ResponseStatusException.class)

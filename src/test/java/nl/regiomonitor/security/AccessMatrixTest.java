@@ -74,6 +74,8 @@ class AccessMatrixTest extends IntegrationTest {
     }
 
     static final Set<Actor> EVERYONE = EnumSet.allOf(Actor.class);
+    static final Set<Actor> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Actor.ANONYMOUS));
+    static final Set<Actor> PLAN_AUTHORS = EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN);
     static final Set<Actor> ADMIN = EnumSet.of(Actor.BEHEERDER);
     static final Set<Actor> CARE_OFFICE_OR_ADMIN = EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.BEHEERDER);
     static final Set<Actor> CARE_OFFICE_OR_NATIONAL = EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.LANDELIJK, Actor.BEHEERDER);
@@ -230,6 +232,7 @@ class AccessMatrixTest extends IntegrationTest {
         }
 
         cases.addAll(registerCases());
+        cases.addAll(planCases());
 
         // national administration
         cases.add(new Case("GET /admin/audit", "", ADMIN, c -> c.page().get("/admin/audit")));
@@ -262,6 +265,75 @@ class AccessMatrixTest extends IntegrationTest {
                 new Case("GET /regions/{region}/register/import", "", CARE_OFFICE_OR_ADMIN, c -> c.page().get(base + "/import")),
                 new Case("POST /regions/{region}/register/import", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postFile(
                         base + "/import", Map.of(), "matrix-register.csv", row)));
+    }
+
+    /**
+     * Plans van aanpak of {@link #REGION}: read by every role there and nationally, written and submitted by its care
+     * office and municipalities, progress also by its providers, reviewed by the national programme only.
+     */
+    private List<Case> planCases() {
+        WebSession author = WebSession.basic(port, Actor.ZORGKANTOOR_OWN.username(), PASSWORD);
+        long programme = jdbc.queryForObject("select min(id) from programme", Long.class);
+        long target = newPlan(author, programme);
+        // every actor submits a draft of its own, so an allowed submit leaves the others a draft to try
+        Map<Actor, Long> drafts = new EnumMap<>(Actor.class);
+        for (Actor actor : Actor.values()) {
+            drafts.put(actor, newPlan(author, programme));
+        }
+        long toAccept = newPlan(author, programme);
+        long toReturn = newPlan(author, programme);
+        for (long id : List.of(toAccept, toReturn)) {
+            assertThat(author.sendJson("POST", "/api/v1/plans/" + id + "/submit", "", Map.of()).status()).isEqualTo(200);
+        }
+        String plan = "/api/v1/plans/" + target;
+        return List.of(
+                new Case("GET /api/v1/programmes", "", SIGNED_IN, c -> c.api().getJson("/api/v1/programmes")),
+                new Case("POST /api/v1/programmes", "", NATIONAL, c -> c.api().sendJson("POST", "/api/v1/programmes",
+                        "{\"name\":\"Programma " + counter.incrementAndGet() + "\",\"deadline\":\"2030-12-31\",\"monthlyAim\":100}", Map.of())),
+                new Case("GET /api/v1/plans", "", SIGNED_IN, c -> c.api().getJson("/api/v1/plans")),
+                new Case("POST /api/v1/plans", "", PLAN_AUTHORS, c -> c.api().sendJson("POST", "/api/v1/plans",
+                        planJson(programme), Map.of())),
+                new Case("GET /api/v1/plans/{plan}", "", REGION_OR_NATIONAL, c -> c.api().getJson(plan)),
+                new Case("PUT /api/v1/plans/{plan}", "", PLAN_AUTHORS, c -> c.api().sendJson("PUT", plan, planJson(programme),
+                        Map.of("If-Match", "\"" + jdbc.queryForObject("select lock_version from action_plan where id = ?", Integer.class, target) + "\""))),
+                new Case("POST /api/v1/plans/{plan}/submit", "", PLAN_AUTHORS, c -> c.api().sendJson("POST",
+                        "/api/v1/plans/" + drafts.get(c.actor()) + "/submit", "", Map.of())),
+                new Case("POST /api/v1/plans/{plan}/accept", "", EnumSet.of(Actor.LANDELIJK), c -> c.api().sendJson("POST",
+                        "/api/v1/plans/" + toAccept + "/accept", "", Map.of())),
+                new Case("POST /api/v1/plans/{plan}/return", "", EnumSet.of(Actor.LANDELIJK), c -> c.api().sendJson("POST",
+                        "/api/v1/plans/" + toReturn + "/return", "{\"comment\":\"Graag aanvullen\"}", Map.of())),
+                new Case("GET /api/v1/plans/{plan}/versions", "", REGION_OR_NATIONAL, c -> c.api().getJson(plan + "/versions")),
+                new Case("GET /api/v1/plans/{plan}/versions/{number}", "", REGION_OR_NATIONAL, c -> c.api().getJson(plan + "/versions/1")),
+                new Case("POST /api/v1/plans/{plan}/actions/{action}/progress", "", EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN,
+                        Actor.AANBIEDER_OWN), c -> c.api().sendJson("POST", plan + "/actions/" + firstAction(target) + "/progress",
+                        "{\"status\":\"RUNNING\",\"note\":\"Voortgang " + counter.incrementAndGet() + "\"}", Map.of())));
+    }
+
+    /** The plan's first action now: a PUT without action ids replaces them. */
+    private long firstAction(long plan) {
+        return jdbc.queryForObject("select min(id) from plan_action where plan_id = ?", Long.class, plan);
+    }
+
+    /** A complete draft plan of {@link #REGION}, made through the API by its care office. */
+    private long newPlan(WebSession author, long programme) {
+        Response created = author.sendJson("POST", "/api/v1/plans", planJson(programme), Map.of());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+        assertThat(id.find()).isTrue();
+        return Long.parseLong(id.group(1));
+    }
+
+    private String planJson(long programme) {
+        StringBuilder sections = new StringBuilder();
+        for (String section : List.of("MUNICIPALITIES", "PARTIES", "BACKGROUND", "CURRENT_SITUATION", "TARGET_GROUP", "PRECONDITIONS",
+                "PROJECT_STRUCTURE", "MONITORING", "EXPERIENCES")) {
+            sections.append(sections.isEmpty() ? "" : ",").append("\"").append(section).append("\":{\"text\":\"Tekst\"}");
+        }
+        return "{\"programmeId\":" + programme + ",\"title\":\"Plan " + counter.incrementAndGet() + "\",\"regions\":[\"" + REGION + "\"],"
+                + "\"sections\":{" + sections + "},"
+                + "\"objectives\":[{\"description\":\"Instroom daalt\",\"figure\":\"INFLUX_GGZ_W\",\"direction\":\"DOWN\",\"targetDate\":\"2030-12-31\"}],"
+                + "\"actions\":[{\"paragraph\":\"5a. Samenwerken\",\"description\":\"Overleg\",\"owner\":\"Zorgkantoor\",\"timeline\":\"Continu\"}],"
+                + "\"milestones\":[{\"activity\":\"Start\",\"milestone\":\"Gestart\",\"dueDate\":\"2030-01-01\"}]}";
     }
 
     private List<Case> userAdministrationCases() {
@@ -388,6 +460,11 @@ class AccessMatrixTest extends IntegrationTest {
                 "select count(*) || ':' || coalesce(md5(string_agg(p::text, '|' order by year)), '') from report_publication p", String.class));
         values.put("register", jdbc.queryForObject(
                 "select count(*) || ':' || coalesce(md5(string_agg(e::text, '|' order by id)), '') from register_entry e", String.class));
+        for (String table : List.of("programme", "action_plan", "plan_region", "plan_section", "plan_objective", "plan_action",
+                "plan_action_progress", "plan_milestone", "plan_version")) {
+            values.put(table, jdbc.queryForObject("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
+                    + table + " t", String.class));
+        }
         for (String table : List.of("indication", "care_allocation", "waitlist_entry", "cost_line", "population")) {
             values.put(table, jdbc.queryForObject("select count(*)::text from " + table, String.class));
         }
