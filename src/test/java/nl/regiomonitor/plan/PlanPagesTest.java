@@ -1,0 +1,98 @@
+package nl.regiomonitor.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.WebSession.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The plan pages as a browser without JavaScript uses them: forms, refusals and what a page shows. */
+class PlanPagesTest extends IntegrationTest {
+
+    private static final String PASSWORD = "demo-wachtwoord";
+    private static final Pattern LOCK_VERSION = Pattern.compile("name=\"lockVersion\" value=\"(\\d+)\"");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long newPlan(WebSession author, String title) {
+        Response created = author.postForm("/regions/ZK10/plannen/nieuw", Map.of("title", title,
+                "programmeId", String.valueOf(jdbc.queryForObject("select min(id) from programme", Long.class)), "regions", "ZK10"));
+        assertThat(created.status()).isEqualTo(302);
+        Matcher id = Pattern.compile("/plannen/(\\d+)/bewerken").matcher(created.location());
+        assertThat(id.find()).isTrue();
+        return Long.parseLong(id.group(1));
+    }
+
+    private static String lockVersion(String page) {
+        Matcher m = LOCK_VERSION.matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static Map<String, String> form(String lockVersion, String background) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("lockVersion", lockVersion);
+        fields.put("title", "Plan voor de paginatest");
+        fields.put("regions", "ZK10");
+        fields.put("sections[BACKGROUND]", background);
+        return fields;
+    }
+
+    @Test
+    void aStaleSaveIsRefusedAndKeepsTheUsersText() {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        WebSession careOffice = WebSession.loggedIn(port, "zorgkantoor.haaglanden", PASSWORD);
+        long id = newPlan(municipality, "Plan voor de paginatest");
+        String edit = "/plannen/" + id + "/bewerken";
+        String seen = lockVersion(municipality.get(edit).body());
+
+        Response first = careOffice.postForm(edit, form(lockVersion(careOffice.get(edit).body()), "Tekst van het zorgkantoor."));
+        assertThat(first.status()).isEqualTo(302);
+
+        Response stale = municipality.postForm(edit, form(seen, "Tekst van de gemeente die niet verloren mag gaan."));
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.body()).contains("Iemand anders heeft dit plan opgeslagen terwijl u het bewerkte")
+                .contains("Uw wijzigingen zijn niet opgeslagen en staan hieronder nog")
+                .contains("Tekst van de gemeente die niet verloren mag gaan.");
+        assertThat(jdbc.queryForObject("select text from plan_section where plan_id = ? and section = 'BACKGROUND'", String.class, id))
+                .isEqualTo("Tekst van het zorgkantoor.");
+        // the form now carries the current version: saving again is a choice made after the warning
+        assertThat(lockVersion(stale.body())).isNotEqualTo(seen);
+    }
+
+    @Test
+    void anotherRegionsUserMayNotEditThePlan() {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        long id = newPlan(municipality, "Plan dat Amstelland niet mag wijzigen");
+        WebSession other = WebSession.loggedIn(port, "gemeente.amstelland", PASSWORD);
+        assertThat(other.get("/plannen/" + id + "/bewerken").status()).isEqualTo(403);
+        assertThat(other.get("/plannen/" + id).status()).isEqualTo(403);
+        assertThat(other.postForm("/plannen/" + id + "/bewerken", form("0", "Overschreven")).status()).isEqualTo(403);
+        assertThat(municipality.get("/plannen/" + id + "/bewerken").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anObjectiveOfTheJointPlanShowsItsChartAndVerdict() {
+        long joint = jdbc.queryForObject("select plan_id from plan_region where region_code = 'ZK28' order by plan_id limit 1", Long.class);
+        WebSession provider = WebSession.loggedIn(port, "aanbieder.amstelland", PASSWORD);
+        String page = provider.get("/plannen/" + joint).body();
+        assertThat(page).contains("ZK01").contains("ZK28").contains("Doelstelling 1");
+        String objective = page.substring(page.indexOf("id=\"doel-1\""), page.indexOf("</article>", page.indexOf("id=\"doel-1\"")));
+        assertThat(objective).contains("<svg").contains("role=\"img\"").contains("Maandelijkse instroom GGZ-W, ZK01 en ZK28 samen");
+        assertThat(objective).containsPattern("class=\"verdict\">(De instroom|Te weinig maanden)");
+        assertThat(objective).containsPattern("Op koers|Niet op koers|Nog niet te beoordelen");
+        assertThat(page).contains("Ingediend");
+    }
+}
