@@ -78,10 +78,10 @@ public class PlanObjectives {
     private Followed follow(int number, ActionPlan.Objective objective, List<String> regions) {
         PlanFigure figure = objective.figure();
         YearMonth last = influx.lastMonth();
-        String regionNames = String.join(" en ", regions);
+        String regionNames = regions.size() == 1 ? regions.get(0) : String.join(" en ", regions) + " samen";
         if (figure == PlanFigure.PROFILE_STOCK && objective.profileCode() != null && !objective.profileCode().isBlank()) {
             return new Followed(number, objective, true, null, null, "Stand van profiel " + objective.profileCode().strip()
-                    + " op 1 oktober, " + regionNames + " samen", stockOf(objective.profileCode().strip(), regions), Course.UNKNOWN);
+                    + " op 1 oktober, " + regionNames, stockOf(objective.profileCode().strip(), regions), Course.UNKNOWN);
         }
         // the influx figures count GGZ-W only; GGZ-B and a stock without profile are not followed per month
         if (last == null || (figure != PlanFigure.INFLUX_GGZ_W && figure != PlanFigure.YOUNG_ADULT_SHARE)) {
@@ -93,7 +93,7 @@ public class PlanObjectives {
                 ? trend.joint(regions, from, last, Breakdown.AGEBAND, InfluxFigures.YOUNG_ADULTS)
                 : trend.joint(regions, from, last, Breakdown.NONE, null);
         String caption = (young ? "Maandelijkse instroom GGZ-W van 18–26-jarigen" : "Maandelijkse instroom GGZ-W") + ", "
-                + regionNames + " samen";
+                + regionNames;
         String chart = TrendChart.svg(series, caption, null, "doel-" + number + "-grafiek");
         // the young adults' chart counts people, the objective's target is a share: the level cannot be held against it
         Double level = young ? null : series.stableLevel();

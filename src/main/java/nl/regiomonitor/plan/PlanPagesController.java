@@ -242,10 +242,14 @@ class PlanPagesController {
 
     // ---- editing
 
+    /** With {@code controleren}, as the plan page links here after a refused submit, what is missing shows at its field. */
     @GetMapping("/plannen/{plan}/bewerken")
-    String edit(@PathVariable("plan") long id, Model model) {
+    String edit(@PathVariable("plan") long id, @RequestParam(required = false) String controleren, Model model) {
         ActionPlan plan = plans.get(id);
-        return editPage(plan, PlanForm.of(plan), List.of(), null, model);
+        if (controleren != null) {
+            model.addAttribute("problemsTitle", "Vul dit aan voordat u het plan indient");
+        }
+        return editPage(plan, PlanForm.of(plan), controleren == null ? List.of() : errors(PlanService.validate(plan)), null, model);
     }
 
     @PostMapping("/plannen/{plan}/bewerken")

@@ -66,7 +66,7 @@ class PlanPagesTest extends IntegrationTest {
         assertThat(stale.body()).contains("Iemand anders heeft dit plan opgeslagen terwijl u het bewerkte")
                 .contains("Uw wijzigingen zijn niet opgeslagen en staan hieronder nog")
                 .contains("Tekst van de gemeente die niet verloren mag gaan.");
-        assertThat(jdbc.queryForObject("select text from plan_section where plan_id = ? and section = 'BACKGROUND'", String.class, id))
+        assertThat(jdbc.queryForObject("select body from plan_section where plan_id = ? and section = 'BACKGROUND'", String.class, id))
                 .isEqualTo("Tekst van het zorgkantoor.");
         // the form now carries the current version: saving again is a choice made after the warning
         assertThat(lockVersion(stale.body())).isNotEqualTo(seen);

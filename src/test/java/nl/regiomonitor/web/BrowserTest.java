@@ -441,7 +441,13 @@ class BrowserTest extends IntegrationTest {
         assertAccessible();
         browser.findElement(By.linkText("Vul het onderdeel 'Achtergrond en probleemstelling' in (deel B).")).click();
         waitForHeading("Plan bewerken: " + title);
-        assertThat(browser.getCurrentUrl()).endsWith("/bewerken#sections-BACKGROUND");
+        assertThat(browser.getCurrentUrl()).endsWith("/bewerken?controleren=1#sections-BACKGROUND");
+        // what is missing is said again beside the field the link leads to
+        assertThat(browser.findElement(By.id("sections-BACKGROUND-error")).getText())
+                .contains("Vul het onderdeel 'Achtergrond en probleemstelling' in (deel B).");
+        assertThat(browser.findElement(By.id("sections-BACKGROUND")).getAttribute("aria-describedby"))
+                .contains("sections-BACKGROUND-error");
+        assertAccessible();
         for (String section : List.of("MUNICIPALITIES", "PARTIES", "BACKGROUND", "CURRENT_SITUATION", "TARGET_GROUP", "PRECONDITIONS",
                 "PROJECT_STRUCTURE", "MONITORING", "EXPERIENCES")) {
             browser.findElement(By.id("sections-" + section)).sendKeys("Tekst voor " + section.toLowerCase() + " uit de browsertest.");
