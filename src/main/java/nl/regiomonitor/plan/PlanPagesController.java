@@ -185,8 +185,13 @@ class PlanPagesController {
     }
 
     @PostMapping("/plannen/{plan}/accepteren")
-    String accept(@PathVariable("plan") long id, @RequestParam(required = false) Integer lockVersion, RedirectAttributes redirect) {
-        plans.accept(id, lockVersion);
+    String accept(@PathVariable("plan") long id, @RequestParam(required = false) Integer lockVersion, Model model,
+                  RedirectAttributes redirect) {
+        try {
+            plans.accept(id, lockVersion);
+        } catch (PlanConflict e) {
+            return planPage(plans.get(id), List.of(new FieldError(null, null, e.getMessage())), null, model);
+        }
         redirect.addFlashAttribute("confirmation", "Het plan is geaccepteerd.");
         return "redirect:/plannen/" + id;
     }
@@ -198,6 +203,8 @@ class PlanPagesController {
             plans.sendBack(id, lockVersion, comment);
         } catch (InvalidPlan e) {
             return planPage(plans.get(id), errors(e.problems()), comment, model);
+        } catch (PlanConflict e) {
+            return planPage(plans.get(id), List.of(new FieldError(null, null, e.getMessage())), comment, model);
         }
         redirect.addFlashAttribute("confirmation", "Het plan is teruggestuurd naar de regio, met uw toelichting.");
         return "redirect:/plannen/" + id;
