@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.ingest.CodeList;
 import nl.regiomonitor.region.Region;
@@ -389,7 +390,7 @@ class PlanPagesController {
     }
 
     private static List<String> nonNull(String... parts) {
-        return java.util.Arrays.stream(parts).filter(Objects::nonNull).filter(s -> !s.isBlank()).toList();
+        return Arrays.stream(parts).filter(Objects::nonNull).filter(s -> !s.isBlank()).toList();
     }
 
     // ---- shared

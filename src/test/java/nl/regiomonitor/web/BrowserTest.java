@@ -487,6 +487,12 @@ class BrowserTest extends IntegrationTest {
         browser.get(planUrl + "/versies?a=1&b=1");
         waitForHeading("Versie 1 en 1 vergelijken");
         assertAccessible();
+        browser.get("http://localhost:" + port + "/plannen");
+        browser.findElement(By.partialLinkText("Amstelland en De Meerlanden en Zuid-Holland Noord")).click();
+        waitForText(By.tagName("h1"), "Zuid-Holland Noord");
+        assertThat(browser.findElement(By.id("doel-1")).getText()).contains("ZK01 en ZK28 samen");
+        assertAccessible();
+        screenshotWholePage("gezamenlijk-plan");
 
         logIn("gemeente.haaglanden");
         browser.get(planUrl);
