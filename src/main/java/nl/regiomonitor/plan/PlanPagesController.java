@@ -1,6 +1,8 @@
 package nl.regiomonitor.plan;
 
+import java.beans.PropertyEditorSupport;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,7 +32,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -81,6 +85,17 @@ class PlanPagesController {
 
     /** One written part, action or milestone of two versions side by side. */
     record Compared(String label, String before, String after, boolean changed) {
+    }
+
+    /** Dutch users write a decimal comma ("8,5"); a point is read as a decimal point too, never as thousands. */
+    @InitBinder("form")
+    void decimals(WebDataBinder binder) {
+        binder.registerCustomEditor(BigDecimal.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null || text.isBlank() ? null : new BigDecimal(text.strip().replace(',', '.')));
+            }
+        });
     }
 
     /** A page can refuse as the service does: not there, not the user's, or not in the right state. */
@@ -276,8 +291,8 @@ class PlanPagesController {
         }
         if (binding.hasErrors()) {
             List<FieldError> problems = binding.getFieldErrors().stream().map(e -> new FieldError(e.getField(),
-                    PlanForm.fieldId(e.getField()), "'" + e.getRejectedValue() + "' is geen geldige waarde; vul een getal of datum in "
-                    + "zoals gevraagd.")).toList();
+                    PlanForm.fieldId(e.getField()), "'" + e.getRejectedValue() + "' is geen geldig getal of geldige datum; schrijf een getal "
+                    + "als 8 of 8,5 en een datum als 31-12-2025.")).toList();
             return editPage(stored, form, problems, null, model);
         }
         try {

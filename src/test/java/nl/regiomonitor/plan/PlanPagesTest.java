@@ -95,4 +95,26 @@ class PlanPagesTest extends IntegrationTest {
         assertThat(objective).containsPattern("Op koers|Niet op koers|Nog niet te beoordelen");
         assertThat(page).contains("Ingediend");
     }
+
+    @Test
+    void aTargetValueIsWrittenWithADecimalCommaAndNonsenseIsExplainedAtItsField() {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        long id = newPlan(municipality, "Plan met een streefwaarde");
+        String edit = "/plannen/" + id + "/bewerken";
+        Map<String, String> fields = form(lockVersion(municipality.get(edit).body()), "Achtergrond.");
+        fields.put("objectives[0].description", "Aandeel jongvolwassenen omlaag");
+        fields.put("objectives[0].figure", "YOUNG_ADULT_SHARE");
+        fields.put("objectives[0].targetValue", "8,5");
+        assertThat(municipality.postForm(edit, fields).status()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("select target_value from plan_objective where plan_id = ?", java.math.BigDecimal.class, id))
+                .isEqualByComparingTo("8.5");
+        assertThat(municipality.get(edit).body()).contains("value=\"8,5\"");
+
+        fields.put("lockVersion", lockVersion(municipality.get(edit).body()));
+        fields.put("objectives[0].targetValue", "acht");
+        Response refused = municipality.postForm(edit, fields);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("href=\"#objectives-0-targetValue\"").contains("id=\"objectives-0-targetValue-error\"")
+                .contains("&#39;acht&#39; is geen geldig getal").contains("Aandeel jongvolwassenen omlaag");
+    }
 }
