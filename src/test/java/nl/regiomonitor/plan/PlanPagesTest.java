@@ -117,4 +117,46 @@ class PlanPagesTest extends IntegrationTest {
         assertThat(refused.body()).contains("href=\"#objectives-0-targetValue\"").contains("id=\"objectives-0-targetValue-error\"")
                 .contains("&#39;acht&#39; is geen geldig getal").contains("Aandeel jongvolwassenen omlaag");
     }
+
+    /** A plan with everything a submit needs, as the edit form sends it. */
+    private static Map<String, String> complete(String lockVersion, String background) {
+        Map<String, String> fields = form(lockVersion, background);
+        for (PlanSection section : PlanSection.values()) {
+            fields.putIfAbsent("sections[" + section.name() + "]", section.required() ? "Tekst bij " + section.title() : "");
+        }
+        fields.put("objectives[0].description", "De instroom daalt");
+        fields.put("objectives[0].figure", "INFLUX_GGZ_B");
+        fields.put("objectives[0].direction", "DOWN");
+        fields.put("objectives[0].targetDate", "2030-12-31");
+        fields.put("actions[0].paragraph", "5a. Samenwerken");
+        fields.put("actions[0].description", "Overleg");
+        fields.put("actions[0].owner", "Zorgkantoor");
+        fields.put("actions[0].timeline", "Continu");
+        fields.put("milestones[0].activity", "Start");
+        fields.put("milestones[0].dueDate", "2030-01-01");
+        return fields;
+    }
+
+    @Test
+    void aChangeAfterSubmittingIsTheNextVersionAndTheComparisonMarksWhatChanged() {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        long id = newPlan(municipality, "Plan in twee versies");
+        String edit = "/plannen/" + id + "/bewerken";
+        assertThat(municipality.postForm(edit, complete(lockVersion(municipality.get(edit).body()), "Eerste achtergrond."))
+                .status()).isEqualTo(302);
+        assertThat(municipality.postForm("/plannen/" + id + "/indienen", Map.of()).status()).isEqualTo(302);
+        String page = municipality.get("/plannen/" + id).body();
+        assertThat(page).contains("Ingediend").contains("Dit cijfer wordt (nog) niet per maand gevolgd");
+
+        String frozen = municipality.get(edit).body();
+        assertThat(frozen).contains("Als u opslaat, wordt uw wijziging versie 2");
+        Response saved = municipality.postForm(edit, complete(lockVersion(frozen), "Tweede achtergrond."));
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(municipality.get(saved.location().replaceAll("^https?://[^/]+", "")).body())
+                .contains("Het plan is opgeslagen als versie 2 (concept)");
+
+        String compared = municipality.get("/plannen/" + id + "/versies?a=1&b=2").body();
+        assertThat(compared).contains("Versie 1 en 2 vergelijken").contains("Eerste achtergrond.").contains("Tweede achtergrond.")
+                .contains("1 onderdeel is veranderd").contains("Gewijzigd");
+    }
 }
