@@ -159,4 +159,28 @@ class PlanPagesTest extends IntegrationTest {
         assertThat(compared).contains("Versie 1 en 2 vergelijken").contains("Eerste achtergrond.").contains("Tweede achtergrond.")
                 .contains("1 onderdeel is veranderd").contains("Gewijzigd");
     }
+
+    @Test
+    void aProfilesStockIsATableOfReferenceDatesAndProgressIsReportedUnderItsAction() {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        long id = newPlan(municipality, "Plan met de stand van een profiel");
+        String edit = "/plannen/" + id + "/bewerken";
+        Map<String, String> fields = complete(lockVersion(municipality.get(edit).body()), "Achtergrond.");
+        fields.put("objectives[0].figure", "PROFILE_STOCK");
+        fields.put("objectives[0].profileCode", "GGZ03W");
+        assertThat(municipality.postForm(edit, fields).status()).isEqualTo(302);
+        String page = municipality.get("/plannen/" + id).body();
+        assertThat(page).contains("Stand van profiel GGZ03W op 1 oktober, ZK10");
+        String objective = page.substring(page.indexOf("id=\"doel-1\""), page.indexOf("</article>", page.indexOf("id=\"doel-1\"")));
+        assertThat(objective.split("-10-").length - 1).isEqualTo(PlanObjectives.REFERENCE_DATES);
+
+        long action = jdbc.queryForObject("select min(id) from plan_action where plan_id = ?", Long.class, id);
+        WebSession provider = WebSession.loggedIn(port, "aanbieder.haaglanden", PASSWORD);
+        assertThat(provider.get(edit).status()).isEqualTo(403);
+        Response reported = provider.postForm("/plannen/" + id + "/acties/" + action + "/voortgang",
+                Map.of("status", "RUNNING", "note", "Eerste overleg gehouden"));
+        assertThat(reported.status()).isEqualTo(302);
+        assertThat(provider.get("/plannen/" + id).body()).contains("aanbieder.haaglanden — status Loopt")
+                .contains("Eerste overleg gehouden");
+    }
 }
