@@ -52,7 +52,7 @@ public class PlanForm {
     }
 
     /** The HTML id of the field a problem's path names: {@code actions[2].owner} is {@code actions-2-owner}. */
-    public static String fieldId(String path) {
+    static String fieldId(String path) {
         return path.replaceAll("[\\[\\].]+", "-").replaceAll("-$", "");
     }
 

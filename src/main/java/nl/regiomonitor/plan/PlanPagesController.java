@@ -75,8 +75,8 @@ class PlanPagesController {
         this.json = json;
     }
 
-    /** A problem at a field of the edit page: the HTML id to link to, and the message. */
-    record FieldError(String field, String id, String message) {
+    /** A problem and the HTML id of its field to link to (null: about the plan as a whole). */
+    record FieldError(String id, String message) {
     }
 
     /** A line of a plans list, with how much of it is overdue today. */
@@ -196,7 +196,7 @@ class PlanPagesController {
             model.addAttribute("submitMessage", e.getMessage());
             return planPage(plans.get(id), errors(e.problems()), null, model);
         } catch (PlanConflict e) {
-            return planPage(plans.get(id), List.of(new FieldError(null, null, e.getMessage())), null, model);
+            return planPage(plans.get(id), List.of(new FieldError(null, e.getMessage())), null, model);
         }
     }
 
@@ -206,7 +206,7 @@ class PlanPagesController {
         try {
             plans.accept(id, lockVersion);
         } catch (PlanConflict e) {
-            return planPage(plans.get(id), List.of(new FieldError(null, null, e.getMessage())), null, model);
+            return planPage(plans.get(id), List.of(new FieldError(null, e.getMessage())), null, model);
         }
         redirect.addFlashAttribute("confirmation", "Het plan is geaccepteerd.");
         return "redirect:/plannen/" + id;
@@ -220,7 +220,7 @@ class PlanPagesController {
         } catch (InvalidPlan e) {
             return planPage(plans.get(id), errors(e.problems()), comment, model);
         } catch (PlanConflict e) {
-            return planPage(plans.get(id), List.of(new FieldError(null, null, e.getMessage())), comment, model);
+            return planPage(plans.get(id), List.of(new FieldError(null, e.getMessage())), comment, model);
         }
         redirect.addFlashAttribute("confirmation", "Het plan is teruggestuurd naar de regio, met uw toelichting.");
         return "redirect:/plannen/" + id;
@@ -232,7 +232,7 @@ class PlanPagesController {
         try {
             plans.reportProgress(id, action, status, note);
         } catch (InvalidPlan e) {
-            return planPage(plans.get(id), e.problems().stream().map(p -> new FieldError(p.field(), "voortgang-" + action + "-"
+            return planPage(plans.get(id), e.problems().stream().map(p -> new FieldError("voortgang-" + action + "-"
                     + p.field(), p.message())).toList(), null, model);
         }
         redirect.addFlashAttribute("confirmation", "De voortgang is vastgelegd.");
@@ -290,7 +290,7 @@ class PlanPagesController {
             return editPage(stored, form, List.of(), null, model);
         }
         if (binding.hasErrors()) {
-            List<FieldError> problems = binding.getFieldErrors().stream().map(e -> new FieldError(e.getField(),
+            List<FieldError> problems = binding.getFieldErrors().stream().map(e -> new FieldError(
                     PlanForm.fieldId(e.getField()), "'" + e.getRejectedValue() + "' is geen geldig getal of geldige datum; schrijf een getal "
                     + "als 8 of 8,5 en een datum als 31-12-2025.")).toList();
             return editPage(stored, form, problems, null, model);
@@ -429,7 +429,7 @@ class PlanPagesController {
     }
 
     private static List<FieldError> errors(List<PlanProblem> problems) {
-        return problems.stream().map(p -> new FieldError(p.field(), p.field() == null ? null : PlanForm.fieldId(p.field()), p.message()))
+        return problems.stream().map(p -> new FieldError(p.field() == null ? null : PlanForm.fieldId(p.field()), p.message()))
                 .toList();
     }
 
