@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.regiomonitor.plan.PlanService;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.security.AccessRules;
@@ -29,14 +30,16 @@ class RegionFiguresController {
     private final RegionTables tables;
     private final AccessRules rules;
     private final UnprotectedDownloads downloads;
+    private final PlanService plans;
 
     RegionFiguresController(RegionService regions, InfluxFigures influx, RegionTables tables, AccessRules rules,
-                            UnprotectedDownloads downloads) {
+                            UnprotectedDownloads downloads, PlanService plans) {
         this.regions = regions;
         this.influx = influx;
         this.tables = tables;
         this.rules = rules;
         this.downloads = downloads;
+        this.plans = plans;
     }
 
     @GetMapping({"/regions/{region}", View.INTERNAL_PREFIX + "/regions/{region}"})
@@ -49,6 +52,11 @@ class RegionFiguresController {
         model.addAttribute("links", ViewLinks.of(view, rules.mayRead(View.INTERNAL_PREFIX + "/regions/" + shown.code(), shown.code()),
                 "/regions/" + shown.code(), "/regions/" + shown.code() + "/cijfers", "?year=" + chosen));
         model.addAttribute("tables", tables.tables(shown, chosen, view));
+        // the figures are public, the plans only for the people of the region and national roles
+        boolean mayReadPlans = rules.mayRead("/regions/" + shown.code() + "/plannen", shown.code());
+        model.addAttribute("mayReadPlans", mayReadPlans);
+        model.addAttribute("plans", mayReadPlans ? plans.list(shown.code()) : List.of());
+        model.addAttribute("overdue", mayReadPlans ? plans.overdue(shown.code()) : List.of());
         return "indicator/region";
     }
 

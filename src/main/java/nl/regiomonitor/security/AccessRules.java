@@ -198,6 +198,17 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.READ, "/api/v1/plans/{plan}/versions", READ_PLAN),
             rule(Methods.READ, "/api/v1/plans/{plan}/versions/{number}", READ_PLAN),
             rule(Methods.WRITE, "/api/v1/plans/{plan}/actions/{action}/progress", REPORT_PLAN_PROGRESS),
+            // the plan pages follow the same rules as the API; the national overview lists only the plans the user may read
+            rule(Methods.READ, "/plannen", Access.regional(RegionFrom.ANY, REGIONAL, LANDELIJK, BEHEERDER)),
+            rule(Methods.READ, "/regions/{region}/plannen", Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
+            rule(Methods.ANY, "/regions/{region}/plannen/nieuw", Access.regional(RegionFrom.PATH, PLAN_AUTHORS)),
+            rule(Methods.READ, "/plannen/{plan}", READ_PLAN),
+            rule(Methods.READ, "/plannen/{plan}/versies", READ_PLAN),
+            rule(Methods.ANY, "/plannen/{plan}/bewerken", WRITE_PLAN),
+            rule(Methods.WRITE, "/plannen/{plan}/indienen", WRITE_PLAN),
+            rule(Methods.WRITE, "/plannen/{plan}/accepteren", REVIEW_PLAN),
+            rule(Methods.WRITE, "/plannen/{plan}/terugsturen", REVIEW_PLAN),
+            rule(Methods.WRITE, "/plannen/{plan}/acties/{action}/voortgang", REPORT_PLAN_PROGRESS),
 
             // national administration
             rule(Methods.ANY, "/admin/**", Access.national(BEHEERDER)));

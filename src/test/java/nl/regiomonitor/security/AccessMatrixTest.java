@@ -233,6 +233,7 @@ class AccessMatrixTest extends IntegrationTest {
 
         cases.addAll(registerCases());
         cases.addAll(planCases());
+        cases.addAll(planPageCases());
 
         // national administration
         cases.add(new Case("GET /admin/audit", "", ADMIN, c -> c.page().get("/admin/audit")));
@@ -309,6 +310,47 @@ class AccessMatrixTest extends IntegrationTest {
                 new Case("POST /api/v1/plans/{plan}/actions/{action}/progress", "", EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN,
                         Actor.AANBIEDER_OWN), c -> c.api().sendJson("POST", plan + "/actions/" + firstAction(target) + "/progress",
                         "{\"status\":\"RUNNING\",\"note\":\"Voortgang " + counter.incrementAndGet() + "\"}", Map.of())));
+    }
+
+    /** The plan pages: the same rules as the API, on plans of their own so the API lines keep theirs. */
+    private List<Case> planPageCases() {
+        WebSession author = WebSession.basic(port, Actor.ZORGKANTOOR_OWN.username(), PASSWORD);
+        long programme = jdbc.queryForObject("select min(id) from programme", Long.class);
+        long target = newPlan(author, programme);
+        Map<Actor, Long> drafts = new EnumMap<>(Actor.class);
+        for (Actor actor : Actor.values()) {
+            drafts.put(actor, newPlan(author, programme));
+        }
+        long toAccept = newPlan(author, programme);
+        long toReturn = newPlan(author, programme);
+        for (long id : List.of(toAccept, toReturn)) {
+            assertThat(author.sendJson("POST", "/api/v1/plans/" + id + "/submit", "", Map.of()).status()).isEqualTo(200);
+        }
+        String plan = "/plannen/" + target;
+        return List.of(
+                new Case("GET /plannen", "", SIGNED_IN, c -> c.page().get("/plannen")),
+                new Case("GET /regions/{region}/plannen", "", REGION_OR_NATIONAL, c -> c.page().get("/regions/" + REGION + "/plannen")),
+                new Case("GET /regions/{region}/plannen/nieuw", "", PLAN_AUTHORS, c -> c.page().get("/regions/" + REGION + "/plannen/nieuw")),
+                new Case("POST /regions/{region}/plannen/nieuw", "", PLAN_AUTHORS, c -> c.page().postForm("/regions/" + REGION
+                        + "/plannen/nieuw", Map.of("title", "Plan " + counter.incrementAndGet(), "programmeId", String.valueOf(programme),
+                        "regions", REGION))),
+                new Case("GET /plannen/{plan}", "", REGION_OR_NATIONAL, c -> c.page().get(plan)),
+                new Case("GET /plannen/{plan}/versies", "", REGION_OR_NATIONAL, c -> c.page().get(plan + "/versies?a=1&b=1")),
+                new Case("GET /plannen/{plan}/bewerken", "", PLAN_AUTHORS, c -> c.page().get(plan + "/bewerken")),
+                new Case("POST /plannen/{plan}/bewerken", "", PLAN_AUTHORS, c -> c.page().postForm(plan + "/bewerken", Map.of(
+                        "lockVersion", String.valueOf(jdbc.queryForObject("select lock_version from action_plan where id = ?", Integer.class,
+                                target)), "title", "Plan " + counter.incrementAndGet(), "regions", REGION,
+                        "actions[0].id", String.valueOf(firstAction(target)), "actions[0].paragraph", "5a", "actions[0].description",
+                        "Overleg", "actions[0].owner", "Zorgkantoor", "actions[0].timeline", "Continu"))),
+                new Case("POST /plannen/{plan}/indienen", "", PLAN_AUTHORS, c -> c.page().postForm(
+                        "/plannen/" + drafts.get(c.actor()) + "/indienen", Map.of())),
+                new Case("POST /plannen/{plan}/accepteren", "", EnumSet.of(Actor.LANDELIJK), c -> c.page().postForm(
+                        "/plannen/" + toAccept + "/accepteren", Map.of())),
+                new Case("POST /plannen/{plan}/terugsturen", "", EnumSet.of(Actor.LANDELIJK), c -> c.page().postForm(
+                        "/plannen/" + toReturn + "/terugsturen", Map.of("comment", "Graag aanvullen"))),
+                new Case("POST /plannen/{plan}/acties/{action}/voortgang", "", EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN,
+                        Actor.AANBIEDER_OWN), c -> c.page().postForm(plan + "/acties/" + firstAction(target) + "/voortgang",
+                        Map.of("status", "RUNNING", "note", "Loopt"))));
     }
 
     /** The plan's first action now: a PUT without action ids replaces them. */

@@ -363,4 +363,146 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Bijeenkomst uit de browsertest");
         browser.manage().deleteAllCookies(); // the other tests start as a visitor who is not logged in
     }
+
+    /** Keeps a screenshot of the whole page, however long, in target/screenshots to look at. */
+    private void screenshotWholePage(String name) throws Exception {
+        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(12000, height.intValue() + 150)));
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"), png);
+        browser.manage().window().setSize(before);
+    }
+
+    private void waitForText(By locator, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    /** Sets a date field as a date picker does: its typed format follows the browser's locale. */
+    private void setDate(String id, String isoDate) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), isoDate);
+    }
+
+    @Test
+    void aMunicipalityWritesAndSubmitsAPlanAndTheNationalProgrammeReturnsIt() throws Exception {
+        String title = "Plan van aanpak Haaglanden browsertest";
+        logIn("gemeente.haaglanden");
+        browser.findElement(By.linkText("Plannen van aanpak")).click();
+        waitForHeading("Plannen van aanpak");
+        assertAccessible();
+        browser.get("http://localhost:" + port + "/regions/ZK10/plannen");
+        waitForHeading("Plannen van aanpak Haaglanden (ZK10)");
+        assertAccessible();
+        browser.findElement(By.linkText("Nieuw plan")).click();
+        waitForHeading("Nieuw plan van aanpak");
+        assertThat(browser.findElement(By.id("region-ZK10")).isSelected()).isTrue();
+        assertAccessible();
+        browser.findElement(By.id("title")).sendKeys(title);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        waitForHeading("Plan bewerken: " + title);
+        String edit = browser.getCurrentUrl().replaceAll("#.*", "");
+        String planUrl = edit.replace("/bewerken", "");
+
+        // rows are added by the server, so the form works without JavaScript; what was typed stays
+        browser.findElement(By.cssSelector("button[name=add][value=objectives]")).click();
+        waitFor(By.id("objectives-0-description")).sendKeys("De maandelijkse instroom GGZ-W van Haaglanden daalt in 2025.");
+        new Select(browser.findElement(By.id("objectives-0-figure"))).selectByValue("INFLUX_GGZ_W");
+        new Select(browser.findElement(By.id("objectives-0-direction"))).selectByValue("DOWN");
+        setDate("objectives-0-targetDate", "2025-12-31");
+        browser.findElement(By.cssSelector("button[name=add][value=actions]")).click();
+        waitFor(By.id("actions-0-paragraph")).sendKeys("5b. Toegang/bemiddeling/coördinatie");
+        assertThat(browser.findElement(By.id("objectives-0-description")).getAttribute("value")).startsWith("De maandelijkse instroom");
+        browser.findElement(By.id("actions-0-description")).sendKeys("Casustafel voor jongvolwassenen inrichten");
+        browser.findElement(By.id("actions-0-owner")).sendKeys("Gemeente Den Haag");
+        browser.findElement(By.id("actions-0-ownerRole")).sendKeys("coördinator gemeenten");
+        browser.findElement(By.id("actions-0-timeline")).sendKeys("Eind Q2 2025");
+        browser.findElement(By.cssSelector("button[name=add][value=actions]")).click();
+        waitFor(By.id("actions-1-paragraph")).sendKeys("6. Monitoring");
+        browser.findElement(By.id("actions-1-description")).sendKeys("Instroom elk kwartaal bespreken");
+        browser.findElement(By.id("actions-1-owner")).sendKeys("Zorgkantoor");
+        browser.findElement(By.id("actions-1-timeline")).sendKeys("Continu");
+        browser.findElement(By.cssSelector("button[name=add][value=milestones]")).click();
+        waitFor(By.id("milestones-0-activity")).sendKeys("Casustafel");
+        browser.findElement(By.id("milestones-0-milestone")).sendKeys("Eerste casustafel gehouden");
+        setDate("milestones-0-dueDate", "2025-06-30");
+        assertAccessible();
+        browser.findElement(By.id("save")).click();
+        waitForText(By.cssSelector("main [role=status]"), "Het plan is opgeslagen.");
+        assertThat(browser.findElement(By.id("actions-1-owner")).getAttribute("value")).isEqualTo("Zorgkantoor");
+
+        browser.get(planUrl);
+        waitForHeading(title);
+        browser.findElement(By.xpath("//button[text()='Indienen']")).click();
+        waitForText(By.cssSelector(".problem[role=alert]"), "niet compleet");
+        String problems = browser.findElement(By.cssSelector(".problem[role=alert]")).getText();
+        assertThat(problems).contains("Vul het onderdeel 'Achtergrond en probleemstelling' in (deel B).")
+                .contains("Vul het onderdeel 'Ervaringen uit de regio' in (deel C).");
+        assertThat(browser.findElement(By.id("plan-status")).getText()).contains("Concept");
+        assertAccessible();
+        browser.findElement(By.linkText("Vul het onderdeel 'Achtergrond en probleemstelling' in (deel B).")).click();
+        waitForHeading("Plan bewerken: " + title);
+        assertThat(browser.getCurrentUrl()).endsWith("/bewerken?controleren=1#sections-BACKGROUND");
+        // what is missing is said again beside the field the link leads to
+        assertThat(browser.findElement(By.id("sections-BACKGROUND-error")).getText())
+                .contains("Vul het onderdeel 'Achtergrond en probleemstelling' in (deel B).");
+        assertThat(browser.findElement(By.id("sections-BACKGROUND")).getAttribute("aria-describedby"))
+                .contains("sections-BACKGROUND-error");
+        assertAccessible();
+        for (String section : List.of("MUNICIPALITIES", "PARTIES", "BACKGROUND", "CURRENT_SITUATION", "TARGET_GROUP", "PRECONDITIONS",
+                "PROJECT_STRUCTURE", "MONITORING", "EXPERIENCES")) {
+            browser.findElement(By.id("sections-" + section)).sendKeys("Tekst voor " + section.toLowerCase() + " uit de browsertest.");
+        }
+        assertThat(browser.findElement(By.id("sections-BACKGROUND")).getAttribute("aria-describedby"))
+                .contains("sections-BACKGROUND-guidance");
+        browser.findElement(By.id("save")).click();
+        waitForText(By.cssSelector("main [role=status]"), "Het plan is opgeslagen.");
+        screenshotWholePage("plan-bewerken");
+        browser.get(planUrl);
+        waitForHeading(title);
+        browser.findElement(By.xpath("//button[text()='Indienen']")).click();
+        waitForText(By.cssSelector("main [role=status]"), "is ingediend");
+        assertThat(browser.findElement(By.id("plan-status")).getText()).contains("Ingediend");
+        assertThat(browser.findElement(By.id("doel-1")).getText()).containsAnyOf("Op koers", "Niet op koers", "Nog niet te beoordelen");
+        assertThat(browser.findElements(By.cssSelector("#doel-1 figure svg[role=img]"))).hasSize(1);
+        assertThat(browser.findElement(By.id("acties")).getText()).contains("Casustafel voor jongvolwassenen inrichten")
+                .contains("Gemeente Den Haag").contains("coördinator gemeenten").contains("Eind Q2 2025");
+        assertAccessible();
+        screenshotWholePage("plan");
+
+        logIn("landelijk");
+        browser.get("http://localhost:" + port + "/plannen");
+        waitForHeading("Plannen van aanpak");
+        assertThat(browser.findElement(By.id("plans")).getText()).contains(title).contains("Ingediend");
+        assertThat(browser.findElements(By.cssSelector("figure svg[role=img]"))).hasSize(1);
+        assertAccessible();
+        browser.findElement(By.linkText(title)).click();
+        waitForHeading(title);
+        assertAccessible();
+        browser.findElement(By.xpath("//button[text()='Terugsturen']")).click();
+        waitForText(By.cssSelector(".problem[role=alert]"), "Schrijf erbij waarom");
+        assertAccessible();
+        browser.findElement(By.id("comment")).sendKeys("Graag de doelgroep concreter maken.");
+        browser.findElement(By.xpath("//button[text()='Terugsturen']")).click();
+        waitForText(By.cssSelector("main [role=status]"), "teruggestuurd");
+        browser.get(planUrl + "/versies?a=1&b=1");
+        waitForHeading("Versie 1 en 1 vergelijken");
+        assertAccessible();
+        browser.get("http://localhost:" + port + "/plannen");
+        browser.findElement(By.partialLinkText("Amstelland en De Meerlanden en Zuid-Holland Noord")).click();
+        waitForText(By.tagName("h1"), "Zuid-Holland Noord");
+        assertThat(browser.findElement(By.id("doel-1")).getText()).contains("ZK01 en ZK28 samen");
+        assertAccessible();
+        screenshotWholePage("gezamenlijk-plan");
+
+        logIn("gemeente.haaglanden");
+        browser.get(planUrl);
+        waitForHeading(title);
+        assertThat(browser.findElement(By.id("plan-status")).getText()).contains("Teruggestuurd");
+        assertThat(browser.findElement(By.id("beoordeling")).getText()).contains("Graag de doelgroep concreter maken.");
+        assertAccessible();
+        browser.get("http://localhost:" + port + "/regions/ZK10");
+        assertThat(browser.findElement(By.id("plannen")).getText()).contains(title).contains("Over tijd");
+        assertAccessible();
+        browser.manage().deleteAllCookies(); // the other tests start as a visitor who is not logged in
+    }
 }

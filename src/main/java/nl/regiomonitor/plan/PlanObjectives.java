@@ -1,0 +1,147 @@
+package nl.regiomonitor.plan;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.regiomonitor.indicator.Breakdown;
+import nl.regiomonitor.indicator.Cell;
+import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.indicator.StockFigures;
+import nl.regiomonitor.trend.InfluxTrend;
+import nl.regiomonitor.trend.PublishedTrend;
+import nl.regiomonitor.trend.TrendChart;
+import nl.regiomonitor.trend.Verdict;
+import org.springframework.stereotype.Service;
+
+/**
+ * Each objective of a plan beside the figure it names, for the plan's regions together and protected
+ * as everywhere: the monthly influx drawn and judged, or a profile's stock on its last reference
+ * dates, and whether the judgement goes the way the objective wants.
+ */
+@Service
+public class PlanObjectives {
+
+    /** How many months of influx an objective's chart shows. */
+    static final int MONTHS = 24;
+    /** How many 1-October reference dates a profile's stock table shows. */
+    static final int REFERENCE_DATES = 5;
+
+    /** Whether an objective's figure moves the way it should, as words (never colour alone). */
+    public enum Course {
+        ON_COURSE("Op koers"), OFF_COURSE("Niet op koers"), UNKNOWN("Nog niet te beoordelen");
+
+        private final String dutch;
+
+        Course(String dutch) {
+            this.dutch = dutch;
+        }
+
+        public String dutch() {
+            return dutch;
+        }
+    }
+
+    /** A profile's stock on one reference date, summed over the plan's regions as published. */
+    public record StockPoint(LocalDate date, Cell clients) {
+    }
+
+    /**
+     * One objective with its figure: {@code chart} and {@code sentence} for a monthly series, {@code stock}
+     * for a profile's stock; {@code followed} false for a figure the system does not count per month.
+     */
+    public record Followed(int number, ActionPlan.Objective objective, boolean followed, String chart, String sentence,
+                           String caption, List<StockPoint> stock, Course course) {
+    }
+
+    private final InfluxTrend trend;
+    private final InfluxFigures influx;
+    private final StockFigures stock;
+
+    PlanObjectives(InfluxTrend trend, InfluxFigures influx, StockFigures stock) {
+        this.trend = trend;
+        this.influx = influx;
+        this.stock = stock;
+    }
+
+    /** Every objective of {@code plan}, in its order. */
+    public List<Followed> of(ActionPlan plan) {
+        List<Followed> followed = new ArrayList<>();
+        List<ActionPlan.Objective> objectives = plan.objectives() == null ? List.of() : plan.objectives();
+        for (int i = 0; i < objectives.size(); i++) {
+            followed.add(follow(i + 1, objectives.get(i), plan.regions()));
+        }
+        return followed;
+    }
+
+    private Followed follow(int number, ActionPlan.Objective objective, List<String> regions) {
+        PlanFigure figure = objective.figure();
+        YearMonth last = influx.lastMonth();
+        String regionNames = regions.size() == 1 ? regions.get(0) : String.join(" en ", regions) + " samen";
+        if (figure == PlanFigure.PROFILE_STOCK && objective.profileCode() != null && !objective.profileCode().isBlank()) {
+            return new Followed(number, objective, true, null, null, "Stand van profiel " + objective.profileCode().strip()
+                    + " op 1 oktober, " + regionNames, stockOf(objective.profileCode().strip(), regions), Course.UNKNOWN);
+        }
+        // the influx figures count GGZ-W only; GGZ-B and a stock without profile are not followed per month
+        if (last == null || (figure != PlanFigure.INFLUX_GGZ_W && figure != PlanFigure.YOUNG_ADULT_SHARE)) {
+            return new Followed(number, objective, false, null, null, null, List.of(), null);
+        }
+        YearMonth from = last.minusMonths(MONTHS - 1);
+        boolean young = figure == PlanFigure.YOUNG_ADULT_SHARE;
+        PublishedTrend series = young
+                ? trend.joint(regions, from, last, Breakdown.AGEBAND, InfluxFigures.YOUNG_ADULTS)
+                : trend.joint(regions, from, last, Breakdown.NONE, null);
+        String caption = (young ? "Maandelijkse instroom GGZ-W van 18–26-jarigen" : "Maandelijkse instroom GGZ-W") + ", "
+                + regionNames;
+        String chart = TrendChart.svg(series, caption, null, "doel-" + number + "-grafiek");
+        // the young adults' chart counts people, the objective's target is a share: the level cannot be held against it
+        Double level = young ? null : series.stableLevel();
+        return new Followed(number, objective, true, chart, series.sentence(), caption, List.of(),
+                course(series.result().verdict(), level, objective));
+    }
+
+    private List<StockPoint> stockOf(String profile, List<String> regions) {
+        List<StockPoint> points = new ArrayList<>();
+        int lastYear = influx.latestReferenceYear();
+        for (int year = lastYear - REFERENCE_DATES + 1; year <= lastYear; year++) {
+            LocalDate date = LocalDate.of(year, 10, 1);
+            long sum = 0;
+            List<Cell> cells = new ArrayList<>();
+            for (String region : regions) {
+                for (StockFigures.StockRow row : stock.stock(region, date, Breakdown.PROFILE).rows()) {
+                    if (!row.seriesTotal() && row.category().code().equals(profile)) {
+                        sum += row.clients();
+                        cells.add(row.cell());
+                    }
+                }
+            }
+            // a sum with a hidden part would give that part back: shown only when every region's cell is
+            boolean hidden = cells.stream().anyMatch(Cell::suppressed);
+            Cell shown = cells.size() == 1 ? cells.get(0) : hidden ? new Cell(null, true, "x") : Cell.ofCount(sum);
+            points.add(new StockPoint(date, shown));
+        }
+        return points;
+    }
+
+    /**
+     * The course of an objective from the verdict on its series and the stable level when shown; a
+     * target value without a direction means "at most".
+     */
+    static Course course(Verdict verdict, Double level, ActionPlan.Objective objective) {
+        Direction direction = objective.direction() != null ? objective.direction()
+                : objective.targetValue() != null ? Direction.DOWN : null;
+        if (direction == null) {
+            return Course.UNKNOWN;
+        }
+        Double target = objective.targetValue() == null ? null : objective.targetValue().doubleValue();
+        return switch (direction) {
+            case DOWN -> verdict == Verdict.DALEND || verdict == Verdict.STABIEL && level != null && target != null && level <= target
+                    ? Course.ON_COURSE : verdict == Verdict.STIJGEND ? Course.OFF_COURSE : Course.UNKNOWN;
+            case UP -> verdict == Verdict.STIJGEND || verdict == Verdict.STABIEL && level != null && target != null && level >= target
+                    ? Course.ON_COURSE : verdict == Verdict.DALEND ? Course.OFF_COURSE : Course.UNKNOWN;
+            case STABLE -> verdict == Verdict.STABIEL ? Course.ON_COURSE
+                    : verdict == Verdict.GEEN_SIGNAAL ? Course.UNKNOWN : Course.OFF_COURSE;
+        };
+    }
+}

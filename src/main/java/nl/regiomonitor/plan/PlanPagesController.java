@@ -1,0 +1,443 @@
+package nl.regiomonitor.plan;
+
+import java.beans.PropertyEditorSupport;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.ingest.CodeList;
+import nl.regiomonitor.region.Region;
+import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.security.AccessRules;
+import nl.regiomonitor.security.AppUser;
+import nl.regiomonitor.security.CurrentUser;
+import nl.regiomonitor.security.Role;
+import nl.regiomonitor.trend.InfluxTrend;
+import nl.regiomonitor.trend.PublishedTrend;
+import nl.regiomonitor.trend.TrendChart;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages of the plans van aanpak: a region's plans and a new plan, the plan with its objectives
+ * followed, its actions, milestones, progress and review, the edit form, two versions side by side,
+ * and the national overview. Who may come is decided by {@link AccessRules}; the service checks it
+ * again for what a path does not name.
+ */
+@Controller
+class PlanPagesController {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+
+    private final PlanService plans;
+    private final Programmes programmes;
+    private final PlanObjectives objectives;
+    private final RegionService regions;
+    private final InfluxTrend influxTrend;
+    private final InfluxFigures influx;
+    private final AccessRules rules;
+    private final ObjectMapper json;
+
+    PlanPagesController(PlanService plans, Programmes programmes, PlanObjectives objectives, RegionService regions,
+                        InfluxTrend influxTrend, InfluxFigures influx, AccessRules rules, ObjectMapper json) {
+        this.plans = plans;
+        this.programmes = programmes;
+        this.objectives = objectives;
+        this.regions = regions;
+        this.influxTrend = influxTrend;
+        this.influx = influx;
+        this.rules = rules;
+        this.json = json;
+    }
+
+    /** A problem and the HTML id of its field to link to (null: about the plan as a whole). */
+    record FieldError(String id, String message) {
+    }
+
+    /** A line of a plans list, with how much of it is overdue today. */
+    record PlanLine(PlanSummary plan, long overdue) {
+    }
+
+    /** One written part, action or milestone of two versions side by side. */
+    record Compared(String label, String before, String after, boolean changed) {
+    }
+
+    /** Dutch users write a decimal comma ("8,5"); a point is read as a decimal point too, never as thousands. */
+    @InitBinder("form")
+    void decimals(WebDataBinder binder) {
+        binder.registerCustomEditor(BigDecimal.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(text == null || text.isBlank() ? null : new BigDecimal(text.strip().replace(',', '.')));
+            }
+        });
+    }
+
+    /** A page can refuse as the service does: not there, not the user's, or not in the right state. */
+    @ExceptionHandler(PlanRefused.class)
+    void refused(PlanRefused e, HttpServletResponse response) throws IOException {
+        response.sendError(switch (e.reason()) {
+            case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
+            case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
+            case WRONG_STATE -> HttpServletResponse.SC_CONFLICT;
+        }, e.getMessage());
+    }
+
+    // ---- lists
+
+    @GetMapping("/plannen")
+    String overview(Model model) {
+        YearMonth to = influx.lastMonth() == null ? YearMonth.now() : influx.lastMonth();
+        YearMonth from = to.minusMonths(PlanObjectives.MONTHS - 1);
+        PublishedTrend national = influxTrend.published("NL", from, to, null);
+        model.addAttribute("lines", lines(plans.list(null)));
+        model.addAttribute("national", national);
+        model.addAttribute("chart", TrendChart.svg(national, "Landelijke instroom GGZ-W per maand tegen het streven van 100",
+                InfluxTrend.NATIONAL_TARGET, "landelijk-grafiek"));
+        model.addAttribute("nationalView", CurrentUser.get().map(u -> u.holds(Role.LANDELIJK, null) || u.holds(Role.BEHEERDER, null))
+                .orElse(false));
+        return "plan/overview";
+    }
+
+    @GetMapping("/regions/{region}/plannen")
+    String regionPlans(@PathVariable String region, Model model) {
+        Region shown = region(region);
+        model.addAttribute("region", shown);
+        model.addAttribute("lines", lines(plans.list(shown.code())));
+        model.addAttribute("mayCreate", rules.mayRead("/regions/" + shown.code() + "/plannen/nieuw", shown.code()));
+        return "plan/region";
+    }
+
+    private List<PlanLine> lines(List<PlanSummary> summaries) {
+        Map<Long, Long> overdue = new LinkedHashMap<>();
+        summaries.stream().flatMap(p -> p.regions().stream()).distinct()
+                .flatMap(r -> plans.overdue(r).stream()).distinct()
+                .forEach(item -> overdue.merge(item.planId(), 1L, Long::sum));
+        return summaries.stream().map(p -> new PlanLine(p, overdue.getOrDefault(p.id(), 0L))).toList();
+    }
+
+    // ---- a new plan
+
+    @GetMapping("/regions/{region}/plannen/nieuw")
+    String newPlan(@PathVariable String region, Model model) {
+        Region shown = region(region);
+        return newPage(shown, null, null, List.of(shown.code()), List.of(), model);
+    }
+
+    @PostMapping("/regions/{region}/plannen/nieuw")
+    String create(@PathVariable String region, @RequestParam(required = false) String title,
+                  @RequestParam(required = false) Long programmeId, @RequestParam(required = false) List<String> regions,
+                  Model model, RedirectAttributes redirect) {
+        Region shown = region(region);
+        List<String> chosen = regions == null ? List.of() : regions;
+        try {
+            ActionPlan created = plans.create(new ActionPlan(null, programmeId, null, null, title, chosen, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null, null, null));
+            redirect.addFlashAttribute("confirmation", "Het plan is aangemaakt als concept. Vul nu de onderdelen in.");
+            return "redirect:/plannen/" + created.id() + "/bewerken";
+        } catch (InvalidPlan e) {
+            return newPage(shown, title, programmeId, chosen, errors(e.problems()), model);
+        }
+    }
+
+    private String newPage(Region region, String title, Long programmeId, List<String> chosen, List<FieldError> problems, Model model) {
+        model.addAttribute("region", region);
+        model.addAttribute("title", title);
+        model.addAttribute("programmes", programmes.list());
+        model.addAttribute("programmeId", programmeId != null ? programmeId
+                : programmes.list().stream().map(Programme::id).reduce((a, b) -> b).orElse(null));
+        model.addAttribute("authorRegions", authorRegions(Set.of(region.code())));
+        model.addAttribute("chosen", chosen);
+        addErrors(problems, model);
+        return "plan/new";
+    }
+
+    // ---- the plan
+
+    @GetMapping("/plannen/{plan}")
+    String plan(@PathVariable("plan") long id, Model model) {
+        return planPage(plans.get(id), List.of(), null, model);
+    }
+
+    @PostMapping("/plannen/{plan}/indienen")
+    String submit(@PathVariable("plan") long id, @RequestParam(required = false) Integer lockVersion, Model model,
+                  RedirectAttributes redirect) {
+        try {
+            ActionPlan plan = plans.submit(id, lockVersion);
+            redirect.addFlashAttribute("confirmation", "Versie " + plan.versionNumber() + " van het plan is ingediend"
+                    + (Boolean.TRUE.equals(plan.late()) ? ", na de uiterste datum." : "."));
+            return "redirect:/plannen/" + id;
+        } catch (InvalidPlan e) {
+            model.addAttribute("submitMessage", e.getMessage());
+            return planPage(plans.get(id), errors(e.problems()), null, model);
+        } catch (PlanConflict e) {
+            return planPage(plans.get(id), List.of(new FieldError(null, e.getMessage())), null, model);
+        }
+    }
+
+    @PostMapping("/plannen/{plan}/accepteren")
+    String accept(@PathVariable("plan") long id, @RequestParam(required = false) Integer lockVersion, Model model,
+                  RedirectAttributes redirect) {
+        try {
+            plans.accept(id, lockVersion);
+        } catch (PlanConflict e) {
+            return planPage(plans.get(id), List.of(new FieldError(null, e.getMessage())), null, model);
+        }
+        redirect.addFlashAttribute("confirmation", "Het plan is geaccepteerd.");
+        return "redirect:/plannen/" + id;
+    }
+
+    @PostMapping("/plannen/{plan}/terugsturen")
+    String sendBack(@PathVariable("plan") long id, @RequestParam(required = false) Integer lockVersion,
+                    @RequestParam(required = false) String comment, Model model, RedirectAttributes redirect) {
+        try {
+            plans.sendBack(id, lockVersion, comment);
+        } catch (InvalidPlan e) {
+            return planPage(plans.get(id), errors(e.problems()), comment, model);
+        } catch (PlanConflict e) {
+            return planPage(plans.get(id), List.of(new FieldError(null, e.getMessage())), comment, model);
+        }
+        redirect.addFlashAttribute("confirmation", "Het plan is teruggestuurd naar de regio, met uw toelichting.");
+        return "redirect:/plannen/" + id;
+    }
+
+    @PostMapping("/plannen/{plan}/acties/{action}/voortgang")
+    String progress(@PathVariable("plan") long id, @PathVariable long action, @RequestParam(required = false) ActionStatus status,
+                    @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+        try {
+            plans.reportProgress(id, action, status, note);
+        } catch (InvalidPlan e) {
+            return planPage(plans.get(id), e.problems().stream().map(p -> new FieldError("voortgang-" + action + "-"
+                    + p.field(), p.message())).toList(), null, model);
+        }
+        redirect.addFlashAttribute("confirmation", "De voortgang is vastgelegd.");
+        return "redirect:/plannen/" + id + "#actie-" + action;
+    }
+
+    private String planPage(ActionPlan plan, List<FieldError> problems, String comment, Model model) {
+        model.addAttribute("plan", plan);
+        model.addAttribute("parts", parts());
+        model.addAttribute("objectives", objectives.of(plan));
+        model.addAttribute("versions", plans.versions(plan.id()));
+        model.addAttribute("regionNames", regionNames(plan.regions()));
+        model.addAttribute("mayEdit", rules.permits(AccessRules.WRITE_PLAN, plan.regions()));
+        model.addAttribute("mayReport", rules.permits(AccessRules.REPORT_PLAN_PROGRESS, plan.regions()));
+        model.addAttribute("mayReview", rules.permits(AccessRules.REVIEW_PLAN, plan.regions()));
+        model.addAttribute("statuses", ActionStatus.values());
+        model.addAttribute("comment", comment);
+        addErrors(problems, model);
+        return "plan/plan";
+    }
+
+    /** The written sections per part of the template (A, B, C), in its order. */
+    private static Map<String, List<PlanSection>> parts() {
+        Map<String, List<PlanSection>> parts = new LinkedHashMap<>();
+        for (PlanSection section : PlanSection.values()) {
+            parts.computeIfAbsent(String.valueOf(section.part()), p -> new ArrayList<>()).add(section);
+        }
+        return parts;
+    }
+
+    // ---- editing
+
+    /** With {@code controleren}, as the plan page links here after a refused submit, what is missing shows at its field. */
+    @GetMapping("/plannen/{plan}/bewerken")
+    String edit(@PathVariable("plan") long id, @RequestParam(required = false) String controleren, Model model) {
+        ActionPlan plan = plans.get(id);
+        if (controleren != null) {
+            model.addAttribute("problemsTitle", "Vul dit aan voordat u het plan indient");
+        }
+        return editPage(plan, PlanForm.of(plan), controleren == null ? List.of() : errors(PlanService.validate(plan)), null, model);
+    }
+
+    @PostMapping("/plannen/{plan}/bewerken")
+    String save(@PathVariable("plan") long id, @ModelAttribute("form") PlanForm form, BindingResult binding,
+                @RequestParam(required = false) String add, Model model, RedirectAttributes redirect) {
+        ActionPlan stored = plans.get(id);
+        // "Rij toevoegen" is a submit button, so rows can be added without JavaScript; nothing is saved then
+        if (add != null) {
+            switch (add) {
+                case "objectives" -> form.getObjectives().add(new PlanForm.ObjectiveRow());
+                case "actions" -> form.getActions().add(new PlanForm.ActionRow());
+                case "milestones" -> form.getMilestones().add(new PlanForm.MilestoneRow());
+                default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Onbekend soort rij");
+            }
+            return editPage(stored, form, List.of(), null, model);
+        }
+        if (binding.hasErrors()) {
+            List<FieldError> problems = binding.getFieldErrors().stream().map(e -> new FieldError(
+                    PlanForm.fieldId(e.getField()), "'" + e.getRejectedValue() + "' is geen geldig getal of geldige datum; schrijf een getal "
+                    + "als 8 of 8,5 en een datum als 31-12-2025.")).toList();
+            return editPage(stored, form, problems, null, model);
+        }
+        try {
+            ActionPlan saved = plans.save(id, form.getLockVersion(), form.toPlan());
+            redirect.addFlashAttribute("confirmation", stored.status().frozen()
+                    ? "Het plan is opgeslagen als versie " + saved.versionNumber() + " (concept). Dien het opnieuw in als het klaar is."
+                    : "Het plan is opgeslagen.");
+            return "redirect:/plannen/" + id + "/bewerken";
+        } catch (InvalidPlan e) {
+            return editPage(stored, form, errors(e.problems()), null, model);
+        } catch (PlanConflict e) {
+            // the user's text stays; the form now carries the current lock version, so saving again is a choice made knowingly
+            form.setLockVersion(stored.lockVersion());
+            return editPage(stored, form, List.of(), "Iemand anders heeft dit plan opgeslagen terwijl u het bewerkte ("
+                    + (stored.changedBy() == null ? "onbekend" : stored.changedBy()) + "). Uw wijzigingen zijn niet opgeslagen en "
+                    + "staan hieronder nog. Bekijk het plan zoals het nu is en neem over wat u wilt houden; slaat u opnieuw op, dan "
+                    + "vervangt uw versie die van de ander.", model);
+        }
+    }
+
+    private String editPage(ActionPlan plan, PlanForm form, List<FieldError> problems, String conflict, Model model) {
+        model.addAttribute("plan", plan);
+        model.addAttribute("form", form);
+        model.addAttribute("sections", PlanSection.values());
+        model.addAttribute("figures", PlanFigure.values());
+        model.addAttribute("directions", Direction.values());
+        model.addAttribute("statuses", ActionStatus.values());
+        model.addAttribute("profiles", new TreeSet<>(regions.codes(CodeList.PROFILE)));
+        model.addAttribute("authorRegions", authorRegions(new TreeSet<>(form.getRegions())));
+        model.addAttribute("conflict", conflict);
+        addErrors(problems, model);
+        return "plan/edit";
+    }
+
+    // ---- versions
+
+    @GetMapping("/plannen/{plan}/versies")
+    String compare(@PathVariable("plan") long id, @RequestParam(required = false) Integer a, @RequestParam(required = false) Integer b,
+                   Model model) throws JsonProcessingException {
+        ActionPlan current = plans.get(id);
+        int newest = current.versionNumber();
+        int right = b == null ? newest : b;
+        int left = a == null ? Math.max(1, right - 1) : a;
+        ActionPlan before = json.treeToValue(plans.version(id, left).plan(), ActionPlan.class);
+        ActionPlan after = json.treeToValue(plans.version(id, right).plan(), ActionPlan.class);
+        List<Compared> compared = new ArrayList<>();
+        compared.add(compare("Titel", before.title(), after.title()));
+        compared.add(compare("Regio's", String.join(", ", before.regions()), String.join(", ", after.regions())));
+        for (PlanSection section : PlanSection.values()) {
+            compared.add(compare(section.part() + ". " + section.title(), text(before, section), text(after, section)));
+        }
+        int objectiveRows = Math.max(before.objectives().size(), after.objectives().size());
+        for (int i = 0; i < objectiveRows; i++) {
+            compared.add(compare("Doelstelling " + (i + 1), objective(before, i), objective(after, i)));
+        }
+        int actionRows = Math.max(before.actions().size(), after.actions().size());
+        for (int i = 0; i < actionRows; i++) {
+            compared.add(compare("Actie " + (i + 1), action(before, i), action(after, i)));
+        }
+        int milestoneRows = Math.max(before.milestones().size(), after.milestones().size());
+        for (int i = 0; i < milestoneRows; i++) {
+            compared.add(compare("Mijlpaal " + (i + 1), milestone(before, i), milestone(after, i)));
+        }
+        model.addAttribute("plan", current);
+        model.addAttribute("versions", plans.versions(id));
+        model.addAttribute("a", left);
+        model.addAttribute("b", right);
+        model.addAttribute("compared", compared);
+        model.addAttribute("changes", compared.stream().filter(Compared::changed).count());
+        return "plan/versions";
+    }
+
+    private static Compared compare(String label, String before, String after) {
+        String left = before == null ? "" : before.strip();
+        String right = after == null ? "" : after.strip();
+        return new Compared(label, left, right, !left.equals(right));
+    }
+
+    private static String text(ActionPlan plan, PlanSection section) {
+        ActionPlan.Section s = plan.sections() == null ? null : plan.sections().get(section);
+        return s == null ? "" : s.text();
+    }
+
+    private static String objective(ActionPlan plan, int i) {
+        if (i >= plan.objectives().size()) {
+            return "";
+        }
+        ActionPlan.Objective o = plan.objectives().get(i);
+        return String.join(" — ", nonNull(o.description(), o.figure() == null ? null : o.figure().dutch(), o.profileCode(),
+                o.direction() == null ? null : o.direction().dutch(), o.targetValue() == null ? null : "streefwaarde " + o.targetValue()
+                        .toPlainString().replace('.', ','), o.targetDate() == null ? null : "datum " + DATE.format(o.targetDate())));
+    }
+
+    private static String action(ActionPlan plan, int i) {
+        if (i >= plan.actions().size()) {
+            return "";
+        }
+        ActionPlan.Action a = plan.actions().get(i);
+        return String.join(" — ", nonNull(a.paragraph(), a.description(), a.owner(), a.ownerRole(), a.timeline(),
+                a.status() == null ? null : a.status().dutch()));
+    }
+
+    private static String milestone(ActionPlan plan, int i) {
+        if (i >= plan.milestones().size()) {
+            return "";
+        }
+        ActionPlan.Milestone m = plan.milestones().get(i);
+        return String.join(" — ", nonNull(m.activity(), m.milestone(), m.dueDate() == null ? null : DATE.format(m.dueDate()),
+                Boolean.TRUE.equals(m.done()) ? "gereed" : "niet gereed"));
+    }
+
+    private static List<String> nonNull(String... parts) {
+        return Arrays.stream(parts).filter(Objects::nonNull).filter(s -> !s.isBlank()).toList();
+    }
+
+    // ---- shared
+
+    private Region region(String code) {
+        return regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio"));
+    }
+
+    private Map<String, String> regionNames(List<String> codes) {
+        Map<String, String> names = new LinkedHashMap<>();
+        codes.forEach(code -> names.put(code, regions.find(code).map(Region::name).orElse(code)));
+        return names;
+    }
+
+    /** The regions the user may write a plan for, and those already chosen, so a joint plan keeps them all. */
+    private List<Region> authorRegions(Set<String> chosen) {
+        Set<String> codes = new TreeSet<>(chosen);
+        CurrentUser.get().map(AppUser::regions).ifPresent(own -> own.stream()
+                .filter(r -> rules.permits(AccessRules.WRITE_PLAN, Set.of(r))).forEach(codes::add));
+        return codes.stream().map(code -> regions.find(code).orElse(new Region(code, code, 0, 0, null))).toList();
+    }
+
+    private static List<FieldError> errors(List<PlanProblem> problems) {
+        return problems.stream().map(p -> new FieldError(p.field() == null ? null : PlanForm.fieldId(p.field()), p.message()))
+                .toList();
+    }
+
+    /** All problems for the box at the top, and the first per field id to show beside it. */
+    private static void addErrors(List<FieldError> problems, Model model) {
+        Map<String, String> byId = new LinkedHashMap<>();
+        problems.stream().filter(p -> p.id() != null).forEach(p -> byId.putIfAbsent(p.id(), p.message()));
+        model.addAttribute("problems", problems);
+        model.addAttribute("errors", byId);
+    }
+}

@@ -1,0 +1,186 @@
+package nl.regiomonitor.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.WebSession.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The plan pages as a browser without JavaScript uses them: forms, refusals and what a page shows. */
+class PlanPagesTest extends IntegrationTest {
+
+    private static final String PASSWORD = "demo-wachtwoord";
+    private static final Pattern LOCK_VERSION = Pattern.compile("name=\"lockVersion\" value=\"(\\d+)\"");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private long newPlan(WebSession author, String title) {
+        Response created = author.postForm("/regions/ZK10/plannen/nieuw", Map.of("title", title,
+                "programmeId", String.valueOf(jdbc.queryForObject("select min(id) from programme", Long.class)), "regions", "ZK10"));
+        assertThat(created.status()).isEqualTo(302);
+        Matcher id = Pattern.compile("/plannen/(\\d+)/bewerken").matcher(created.location());
+        assertThat(id.find()).isTrue();
+        return Long.parseLong(id.group(1));
+    }
+
+    private static String lockVersion(String page) {
+        Matcher m = LOCK_VERSION.matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private static Map<String, String> form(String lockVersion, String background) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("lockVersion", lockVersion);
+        fields.put("title", "Plan voor de paginatest");
+        fields.put("regions", "ZK10");
+        fields.put("sections[BACKGROUND]", background);
+        return fields;
+    }
+
+    @Test
+    void aStaleSaveIsRefusedAndKeepsTheUsersText() {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        WebSession careOffice = WebSession.loggedIn(port, "zorgkantoor.haaglanden", PASSWORD);
+        long id = newPlan(municipality, "Plan voor de paginatest");
+        String edit = "/plannen/" + id + "/bewerken";
+        String seen = lockVersion(municipality.get(edit).body());
+
+        Response first = careOffice.postForm(edit, form(lockVersion(careOffice.get(edit).body()), "Tekst van het zorgkantoor."));
+        assertThat(first.status()).isEqualTo(302);
+
+        Response stale = municipality.postForm(edit, form(seen, "Tekst van de gemeente die niet verloren mag gaan."));
+        assertThat(stale.status()).isEqualTo(200);
+        assertThat(stale.body()).contains("Iemand anders heeft dit plan opgeslagen terwijl u het bewerkte")
+                .contains("Uw wijzigingen zijn niet opgeslagen en staan hieronder nog")
+                .contains("Tekst van de gemeente die niet verloren mag gaan.");
+        assertThat(jdbc.queryForObject("select body from plan_section where plan_id = ? and section = 'BACKGROUND'", String.class, id))
+                .isEqualTo("Tekst van het zorgkantoor.");
+        // the form now carries the current version: saving again is a choice made after the warning
+        assertThat(lockVersion(stale.body())).isNotEqualTo(seen);
+    }
+
+    @Test
+    void anotherRegionsUserMayNotEditThePlan() {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        long id = newPlan(municipality, "Plan dat Amstelland niet mag wijzigen");
+        WebSession other = WebSession.loggedIn(port, "gemeente.amstelland", PASSWORD);
+        assertThat(other.get("/plannen/" + id + "/bewerken").status()).isEqualTo(403);
+        assertThat(other.get("/plannen/" + id).status()).isEqualTo(403);
+        assertThat(other.postForm("/plannen/" + id + "/bewerken", form("0", "Overschreven")).status()).isEqualTo(403);
+        assertThat(municipality.get("/plannen/" + id + "/bewerken").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anObjectiveOfTheJointPlanShowsItsChartAndVerdict() {
+        long joint = jdbc.queryForObject("select plan_id from plan_region where region_code = 'ZK28' order by plan_id limit 1", Long.class);
+        WebSession provider = WebSession.loggedIn(port, "aanbieder.amstelland", PASSWORD);
+        String page = provider.get("/plannen/" + joint).body();
+        assertThat(page).contains("ZK01").contains("ZK28").contains("Doelstelling 1");
+        String objective = page.substring(page.indexOf("id=\"doel-1\""), page.indexOf("</article>", page.indexOf("id=\"doel-1\"")));
+        assertThat(objective).contains("<svg").contains("role=\"img\"").contains("Maandelijkse instroom GGZ-W, ZK01 en ZK28 samen");
+        assertThat(objective).containsPattern("class=\"verdict\">(De instroom|Te weinig maanden)");
+        assertThat(objective).containsPattern("Op koers|Niet op koers|Nog niet te beoordelen");
+        assertThat(page).contains("Ingediend");
+    }
+
+    @Test
+    void aTargetValueIsWrittenWithADecimalCommaAndNonsenseIsExplainedAtItsField() {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        long id = newPlan(municipality, "Plan met een streefwaarde");
+        String edit = "/plannen/" + id + "/bewerken";
+        Map<String, String> fields = form(lockVersion(municipality.get(edit).body()), "Achtergrond.");
+        fields.put("objectives[0].description", "Aandeel jongvolwassenen omlaag");
+        fields.put("objectives[0].figure", "YOUNG_ADULT_SHARE");
+        fields.put("objectives[0].targetValue", "8,5");
+        assertThat(municipality.postForm(edit, fields).status()).isEqualTo(302);
+        assertThat(jdbc.queryForObject("select target_value from plan_objective where plan_id = ?", java.math.BigDecimal.class, id))
+                .isEqualByComparingTo("8.5");
+        assertThat(municipality.get(edit).body()).contains("value=\"8,5\"");
+
+        fields.put("lockVersion", lockVersion(municipality.get(edit).body()));
+        fields.put("objectives[0].targetValue", "acht");
+        Response refused = municipality.postForm(edit, fields);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("href=\"#objectives-0-targetValue\"").contains("id=\"objectives-0-targetValue-error\"")
+                .contains("&#39;acht&#39; is geen geldig getal").contains("Aandeel jongvolwassenen omlaag");
+    }
+
+    /** A plan with everything a submit needs, as the edit form sends it. */
+    private static Map<String, String> complete(String lockVersion, String background) {
+        Map<String, String> fields = form(lockVersion, background);
+        for (PlanSection section : PlanSection.values()) {
+            fields.putIfAbsent("sections[" + section.name() + "]", section.required() ? "Tekst bij " + section.title() : "");
+        }
+        fields.put("objectives[0].description", "De instroom daalt");
+        fields.put("objectives[0].figure", "INFLUX_GGZ_B");
+        fields.put("objectives[0].direction", "DOWN");
+        fields.put("objectives[0].targetDate", "2030-12-31");
+        fields.put("actions[0].paragraph", "5a. Samenwerken");
+        fields.put("actions[0].description", "Overleg");
+        fields.put("actions[0].owner", "Zorgkantoor");
+        fields.put("actions[0].timeline", "Continu");
+        fields.put("milestones[0].activity", "Start");
+        fields.put("milestones[0].dueDate", "2030-01-01");
+        return fields;
+    }
+
+    @Test
+    void aChangeAfterSubmittingIsTheNextVersionAndTheComparisonMarksWhatChanged() {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        long id = newPlan(municipality, "Plan in twee versies");
+        String edit = "/plannen/" + id + "/bewerken";
+        assertThat(municipality.postForm(edit, complete(lockVersion(municipality.get(edit).body()), "Eerste achtergrond."))
+                .status()).isEqualTo(302);
+        assertThat(municipality.postForm("/plannen/" + id + "/indienen", Map.of()).status()).isEqualTo(302);
+        String page = municipality.get("/plannen/" + id).body();
+        assertThat(page).contains("Ingediend").contains("Dit cijfer wordt (nog) niet per maand gevolgd");
+
+        String frozen = municipality.get(edit).body();
+        assertThat(frozen).contains("Als u opslaat, wordt uw wijziging versie 2");
+        Response saved = municipality.postForm(edit, complete(lockVersion(frozen), "Tweede achtergrond."));
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(municipality.get(saved.location().replaceAll("^https?://[^/]+", "")).body())
+                .contains("Het plan is opgeslagen als versie 2 (concept)");
+
+        String compared = municipality.get("/plannen/" + id + "/versies?a=1&b=2").body();
+        assertThat(compared).contains("Versie 1 en 2 vergelijken").contains("Eerste achtergrond.").contains("Tweede achtergrond.")
+                .contains("1 onderdeel is veranderd").contains("Gewijzigd");
+    }
+
+    @Test
+    void aProfilesStockIsATableOfReferenceDatesAndProgressIsReportedUnderItsAction() {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        long id = newPlan(municipality, "Plan met de stand van een profiel");
+        String edit = "/plannen/" + id + "/bewerken";
+        Map<String, String> fields = complete(lockVersion(municipality.get(edit).body()), "Achtergrond.");
+        fields.put("objectives[0].figure", "PROFILE_STOCK");
+        fields.put("objectives[0].profileCode", "GGZ03W");
+        assertThat(municipality.postForm(edit, fields).status()).isEqualTo(302);
+        String page = municipality.get("/plannen/" + id).body();
+        assertThat(page).contains("Stand van profiel GGZ03W op 1 oktober, ZK10");
+        String objective = page.substring(page.indexOf("id=\"doel-1\""), page.indexOf("</article>", page.indexOf("id=\"doel-1\"")));
+        assertThat(objective.split("-10-").length - 1).isEqualTo(PlanObjectives.REFERENCE_DATES);
+
+        long action = jdbc.queryForObject("select min(id) from plan_action where plan_id = ?", Long.class, id);
+        WebSession provider = WebSession.loggedIn(port, "aanbieder.haaglanden", PASSWORD);
+        assertThat(provider.get(edit).status()).isEqualTo(403);
+        Response reported = provider.postForm("/plannen/" + id + "/acties/" + action + "/voortgang",
+                Map.of("status", "RUNNING", "note", "Eerste overleg gehouden"));
+        assertThat(reported.status()).isEqualTo(302);
+        assertThat(provider.get("/plannen/" + id).body()).contains("aanbieder.haaglanden — status Loopt")
+                .contains("Eerste overleg gehouden");
+    }
+}
