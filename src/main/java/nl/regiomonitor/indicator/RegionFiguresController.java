@@ -6,10 +6,10 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.regiomonitor.plan.PlanService;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.security.AccessRules;
+import nl.regiomonitor.web.RegionPanel;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,16 +30,20 @@ class RegionFiguresController {
     private final RegionTables tables;
     private final AccessRules rules;
     private final UnprotectedDownloads downloads;
-    private final PlanService plans;
+    private final List<RegionPanel> panels;
 
     RegionFiguresController(RegionService regions, InfluxFigures influx, RegionTables tables, AccessRules rules,
-                            UnprotectedDownloads downloads, PlanService plans) {
+                            UnprotectedDownloads downloads, List<RegionPanel> panels) {
         this.regions = regions;
         this.influx = influx;
         this.tables = tables;
         this.rules = rules;
         this.downloads = downloads;
-        this.plans = plans;
+        this.panels = panels;
+    }
+
+    /** A panel of another capability as the page shows it. */
+    record ShownPanel(String template, Object content) {
     }
 
     @GetMapping({"/regions/{region}", View.INTERNAL_PREFIX + "/regions/{region}"})
@@ -52,11 +56,8 @@ class RegionFiguresController {
         model.addAttribute("links", ViewLinks.of(view, rules.mayRead(View.INTERNAL_PREFIX + "/regions/" + shown.code(), shown.code()),
                 "/regions/" + shown.code(), "/regions/" + shown.code() + "/cijfers", "?year=" + chosen));
         model.addAttribute("tables", tables.tables(shown, chosen, view));
-        // the figures are public, the plans only for the people of the region and national roles
-        boolean mayReadPlans = rules.mayRead("/regions/" + shown.code() + "/plannen", shown.code());
-        model.addAttribute("mayReadPlans", mayReadPlans);
-        model.addAttribute("plans", mayReadPlans ? plans.list(shown.code()) : List.of());
-        model.addAttribute("overdue", mayReadPlans ? plans.overdue(shown.code()) : List.of());
+        model.addAttribute("panels", panels.stream().flatMap(panel -> panel.content(shown.code())
+                .map(content -> new ShownPanel(panel.template(), content)).stream()).toList());
         return "indicator/region";
     }
 
