@@ -273,19 +273,12 @@ class AccessMatrixTest extends IntegrationTest {
      * office and municipalities, progress also by its providers, reviewed by the national programme only.
      */
     private List<Case> planCases() {
-        WebSession author = WebSession.basic(port, Actor.ZORGKANTOOR_OWN.username(), PASSWORD);
-        long programme = jdbc.queryForObject("select min(id) from programme", Long.class);
-        long target = newPlan(author, programme);
-        // every actor submits a draft of its own, so an allowed submit leaves the others a draft to try
-        Map<Actor, Long> drafts = new EnumMap<>(Actor.class);
-        for (Actor actor : Actor.values()) {
-            drafts.put(actor, newPlan(author, programme));
-        }
-        long toAccept = newPlan(author, programme);
-        long toReturn = newPlan(author, programme);
-        for (long id : List.of(toAccept, toReturn)) {
-            assertThat(author.sendJson("POST", "/api/v1/plans/" + id + "/submit", "", Map.of()).status()).isEqualTo(200);
-        }
+        Plans plans = plans();
+        long programme = plans.programme();
+        long target = plans.target();
+        Map<Actor, Long> drafts = plans.drafts();
+        long toAccept = plans.toAccept();
+        long toReturn = plans.toReturn();
         String plan = "/api/v1/plans/" + target;
         return List.of(
                 new Case("GET /api/v1/programmes", "", SIGNED_IN, c -> c.api().getJson("/api/v1/programmes")),
@@ -312,11 +305,15 @@ class AccessMatrixTest extends IntegrationTest {
                         "{\"status\":\"RUNNING\",\"note\":\"Voortgang " + counter.incrementAndGet() + "\"}", Map.of())));
     }
 
-    /** The plan pages: the same rules as the API, on plans of their own so the API lines keep theirs. */
-    private List<Case> planPageCases() {
+    /** Plans to try the rules on: one to read and edit, a draft per actor to submit, a submitted one to accept and one to return. */
+    private record Plans(long programme, long target, Map<Actor, Long> drafts, long toAccept, long toReturn) {
+    }
+
+    private Plans plans() {
         WebSession author = WebSession.basic(port, Actor.ZORGKANTOOR_OWN.username(), PASSWORD);
         long programme = jdbc.queryForObject("select min(id) from programme", Long.class);
         long target = newPlan(author, programme);
+        // every actor submits a draft of its own, so an allowed submit leaves the others a draft to try
         Map<Actor, Long> drafts = new EnumMap<>(Actor.class);
         for (Actor actor : Actor.values()) {
             drafts.put(actor, newPlan(author, programme));
@@ -326,6 +323,17 @@ class AccessMatrixTest extends IntegrationTest {
         for (long id : List.of(toAccept, toReturn)) {
             assertThat(author.sendJson("POST", "/api/v1/plans/" + id + "/submit", "", Map.of()).status()).isEqualTo(200);
         }
+        return new Plans(programme, target, drafts, toAccept, toReturn);
+    }
+
+    /** The plan pages: the same rules as the API, on plans of their own so the API lines keep theirs. */
+    private List<Case> planPageCases() {
+        Plans plans = plans();
+        long programme = plans.programme();
+        long target = plans.target();
+        Map<Actor, Long> drafts = plans.drafts();
+        long toAccept = plans.toAccept();
+        long toReturn = plans.toReturn();
         String plan = "/plannen/" + target;
         return List.of(
                 new Case("GET /plannen", "", SIGNED_IN, c -> c.page().get("/plannen")),
