@@ -51,6 +51,16 @@ public class PlanForm {
                 milestones.stream().filter(Row::kept).map(MilestoneRow::toMilestone).toList());
     }
 
+    /**
+     * Leaves out the rows {@link #toPlan} leaves out, so that the rows shown are those the problems
+     * of a refused save count ("Actie 3" is then the third row on the form).
+     */
+    void dropLeftOut() {
+        objectives.removeIf(r -> !r.kept());
+        actions.removeIf(r -> !r.kept());
+        milestones.removeIf(r -> !r.kept());
+    }
+
     /** The HTML id of the field a problem's path names: {@code actions[2].owner} is {@code actions-2-owner}. */
     static String fieldId(String path) {
         return path.replaceAll("[\\[\\].]+", "-").replaceAll("-$", "");

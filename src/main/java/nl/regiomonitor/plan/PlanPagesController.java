@@ -302,6 +302,7 @@ class PlanPagesController {
                     : "Het plan is opgeslagen.");
             return "redirect:/plannen/" + id + "/bewerken";
         } catch (InvalidPlan e) {
+            form.dropLeftOut();
             return editPage(stored, form, errors(e.problems()), null, model);
         } catch (PlanConflict e) {
             // the user's text stays; the form now carries the current lock version, so saving again is a choice made knowingly

@@ -118,6 +118,23 @@ class PlanPagesTest extends IntegrationTest {
                 .contains("&#39;acht&#39; is geen geldig getal").contains("Aandeel jongvolwassenen omlaag");
     }
 
+    /** A refused save counts rows as the plan would have them, so the form leaves out the row ticked for removal. */
+    @Test
+    void aRefusedSavePointsAtTheRowItCountsWhenARowWasTickedForRemoval() {
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        long id = newPlan(municipality, "Plan met een rij die weg moet");
+        String edit = "/plannen/" + id + "/bewerken";
+        Map<String, String> fields = form(lockVersion(municipality.get(edit).body()), "Achtergrond.");
+        fields.put("actions[0].description", "Deze actie moet weg");
+        fields.put("actions[0].remove", "true");
+        fields.put("actions[1].description", "Te lang ".repeat(300));
+        Response refused = municipality.postForm(edit, fields);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).contains("href=\"#actions-0-description\"").contains("id=\"actions-0-description-error\"")
+                .doesNotContain("Deze actie moet weg").contains("Te lang Te lang");
+        assertThat(jdbc.queryForObject("select count(*) from plan_action where plan_id = ?", Integer.class, id)).isZero();
+    }
+
     /** A plan with everything a submit needs, as the edit form sends it. */
     private static Map<String, String> complete(String lockVersion, String background) {
         Map<String, String> fields = form(lockVersion, background);
