@@ -1,5 +1,6 @@
 package nl.regiomonitor.plan;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -80,8 +81,9 @@ public class PlanObjectives {
         YearMonth last = influx.lastMonth();
         String regionNames = regions.size() == 1 ? regions.get(0) : String.join(" en ", regions) + " samen";
         if (figure == PlanFigure.PROFILE_STOCK && objective.profileCode() != null && !objective.profileCode().isBlank()) {
+            List<StockPoint> points = stockOf(objective.profileCode().strip(), regions);
             return new Followed(number, objective, true, null, null, "Stand van profiel " + objective.profileCode().strip()
-                    + " op 1 oktober, " + regionNames, stockOf(objective.profileCode().strip(), regions), Course.UNKNOWN);
+                    + " op 1 oktober, " + regionNames, points, stockCourse(points, objective));
         }
         // the influx figures count GGZ-W only; GGZ-B and a stock without profile are not followed per month
         if (last == null || (figure != PlanFigure.INFLUX_GGZ_W && figure != PlanFigure.YOUNG_ADULT_SHARE)) {
@@ -122,6 +124,27 @@ public class PlanObjectives {
             points.add(new StockPoint(date, shown));
         }
         return points;
+    }
+
+    /**
+     * The course of a stock objective: five yearly counts make no trend to judge, so it is the latest
+     * shown count against the target value ("at most" without a direction): reached is on course,
+     * not reached on or after the target date is not, anything else is not yet to be judged.
+     */
+    static Course stockCourse(List<StockPoint> points, ActionPlan.Objective objective) {
+        Direction direction = objective.direction() == null ? Direction.DOWN : objective.direction();
+        if (objective.targetValue() == null || points.isEmpty() || direction == Direction.STABLE) {
+            return Course.UNKNOWN;
+        }
+        StockPoint latest = points.get(points.size() - 1);
+        if (latest.clients().value() == null) {
+            return Course.UNKNOWN;
+        }
+        int comparison = BigDecimal.valueOf(latest.clients().value()).compareTo(objective.targetValue());
+        if (direction == Direction.DOWN ? comparison <= 0 : comparison >= 0) {
+            return Course.ON_COURSE;
+        }
+        return objective.targetDate() != null && !latest.date().isBefore(objective.targetDate()) ? Course.OFF_COURSE : Course.UNKNOWN;
     }
 
     /**

@@ -47,4 +47,23 @@ class PlanObjectivesTest {
         assertThat(PlanObjectives.course(Verdict.STIJGEND, 90.0, objective(null, "100"))).isEqualTo(OFF_COURSE);
         assertThat(PlanObjectives.course(Verdict.DALEND, null, objective(null, null))).isEqualTo(UNKNOWN);
     }
+
+    @Test
+    void aStockIsOnCourseWhenItsLatestShownCountReachesTheTarget() {
+        java.util.List<PlanObjectives.StockPoint> points = java.util.List.of(
+                new PlanObjectives.StockPoint(LocalDate.of(2023, 10, 1), nl.regiomonitor.indicator.Cell.ofCount(130)),
+                new PlanObjectives.StockPoint(LocalDate.of(2024, 10, 1), nl.regiomonitor.indicator.Cell.ofCount(118)));
+        assertThat(PlanObjectives.stockCourse(points, objective(Direction.DOWN, "120"))).isEqualTo(ON_COURSE);
+        assertThat(PlanObjectives.stockCourse(points, objective(null, "110"))).isEqualTo(UNKNOWN);
+        assertThat(PlanObjectives.stockCourse(points, objective(Direction.UP, "125"))).isEqualTo(UNKNOWN);
+        // the target date has come and the count is above it
+        ActionPlan.Objective due = new ActionPlan.Objective("Doel", PlanFigure.PROFILE_STOCK, null, "GGZ03W", Direction.DOWN, null,
+                new BigDecimal("110"), LocalDate.of(2024, 10, 1), null);
+        assertThat(PlanObjectives.stockCourse(points, due)).isEqualTo(OFF_COURSE);
+        // a hidden count cannot be held against the target
+        java.util.List<PlanObjectives.StockPoint> hidden = java.util.List.of(
+                new PlanObjectives.StockPoint(LocalDate.of(2024, 10, 1), new nl.regiomonitor.indicator.Cell(null, true, "x")));
+        assertThat(PlanObjectives.stockCourse(hidden, due)).isEqualTo(UNKNOWN);
+        assertThat(PlanObjectives.stockCourse(points, objective(Direction.DOWN, null))).isEqualTo(UNKNOWN);
+    }
 }
