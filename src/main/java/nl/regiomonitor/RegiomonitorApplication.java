@@ -38,6 +38,7 @@ public class RegiomonitorApplication {
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new RegiomonitorApplication());
         commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+        commandLine.setParameterExceptionHandler(new DutchParameterErrors());
         List<String> effective = new ArrayList<>(List.of(args));
         if (effective.isEmpty()
                 || !(commandLine.getSubcommands().containsKey(effective.get(0)) || OPTIONS.contains(effective.get(0)))) {

@@ -126,6 +126,9 @@ class ReportCommandTest extends IntegrationTest {
         assertWrong(report("--region", "ZK99", "--year", "2024", "--out", folder.resolve("x.pdf").toString()),
                 "Fout: onbekende regio 'ZK99'. Bekende regio's: ZK01, ZK02");
         assertThat(folder.resolve("x.pdf")).doesNotExist();
+        // picocli's own complaints are in Dutch too
+        assertWrong(report("--regio", "ZK10", "--year", "2024"), "Fout: onbekende optie of waarde: --regio ZK10.");
+        assertWrong(report("--region", "ZK10", "--year", "twee"), "Fout: 'twee' is geen geldige waarde voor --year.");
 
         ChildCommand.Run help = report("--help");
         assertThat(help.exitCode()).isZero();

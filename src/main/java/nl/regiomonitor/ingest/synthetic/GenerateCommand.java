@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+
+import nl.regiomonitor.DutchParameterErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,7 +50,7 @@ public class GenerateCommand implements Callable<Integer> {
     String scale;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new GenerateCommand()).execute(args));
+        System.exit(new CommandLine(new GenerateCommand()).setParameterExceptionHandler(new DutchParameterErrors()).execute(args));
     }
 
     @Override
