@@ -55,6 +55,7 @@ class DemoPlans implements SmartInitializingSingleton {
             Programme programme = programmes.create(new Programme(null, "Regioaanpak instroom Wlz-ggz-W", LocalDate.of(2023, 12, 31), 100));
             ActionPlan joint = plans.create(jointPlan(programme.id()), SYSTEM);
             plans.submit(joint.id(), null, SYSTEM, OffsetDateTime.parse("2023-12-21T10:00:00+01:00"));
+            followed(joint);
             plans.create(haaglanden(programme.id()), SYSTEM);
         });
         log.info("Demoplannen aangemaakt: een ingediend plan van ZK01 en ZK28, een concept van ZK10");
@@ -154,6 +155,25 @@ class DemoPlans implements SmartInitializingSingleton {
         return new ActionPlan(null, programme, null, null, "Plan van aanpak regioaanpak instroom Wlz-ggz-W Amstelland en De Meerlanden "
                 + "en Zuid-Holland Noord", List.of("ZK01", "ZK28"), null, null, null, null, null, null, null, null, null, null, null,
                 null, null, s, objectives, actions, milestones);
+    }
+
+    /** A submitted plan is followed: progress on some of its actions, as the partners would report it. */
+    private void followed(ActionPlan joint) {
+        record Reported(ActionStatus status, String note) {
+        }
+        Map<String, Reported> progress = Map.of(
+                "Visie herijken", new Reported(ActionStatus.DONE, "Visie vastgesteld in de voorbereidingsgroep."),
+                "Handelen volgens afgesproken mindset", new Reported(ActionStatus.RUNNING, "Besproken in de ggz-overleggen van AM en ZHN."),
+                "Implementatie en gebruik factsheet door toegangen, tafels en wijkteams", new Reported(ActionStatus.RUNNING,
+                        "De eerste toegangen en wijkteams werken ermee; de overige gemeenten volgen."),
+                "Advies ggz-5-woonzorgprofiel opstellen", new Reported(ActionStatus.DELAYED, "Wacht op de landelijke duiding van het profiel."),
+                "Inconsistenties tussen domeinen adresseren bij VWS en CIZ", new Reported(ActionStatus.DONE, "Brief aan VWS en CIZ verstuurd."));
+        for (Action action : joint.actions()) {
+            Reported report = progress.get(action.description());
+            if (report != null) {
+                plans.reportProgress(joint.id(), action.id(), report.status(), report.note(), SYSTEM);
+            }
+        }
     }
 
     private static ActionPlan haaglanden(long programme) {

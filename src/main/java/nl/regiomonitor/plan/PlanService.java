@@ -241,7 +241,11 @@ public class PlanService implements PlanRegions {
      */
     @Transactional
     public ActionPlan reportProgress(long id, long actionId, ActionStatus status, String note) {
-        locked(id, null, regions -> require(AccessRules.REPORT_PLAN_PROGRESS, regions));
+        return reportProgress(id, actionId, status, note, regions -> require(AccessRules.REPORT_PLAN_PROGRESS, regions));
+    }
+
+    ActionPlan reportProgress(long id, long actionId, ActionStatus status, String note, Consumer<Set<String>> gate) {
+        locked(id, null, gate);
         ActionPlan before = load(id, today());
         int index = indexOfAction(before, actionId);
         Action action = before.actions().get(index);

@@ -94,6 +94,8 @@ class PlanPagesTest extends IntegrationTest {
         assertThat(objective).containsPattern("class=\"verdict\">(De instroom|Te weinig maanden)");
         assertThat(objective).containsPattern("Op koers|Niet op koers|Nog niet te beoordelen");
         assertThat(page).contains("Ingediend");
+        // the demo plan is followed: progress reported after submitting, with the status it gave the action
+        assertThat(page).contains("Brief aan VWS en CIZ verstuurd.").contains("Vertraagd");
     }
 
     @Test
