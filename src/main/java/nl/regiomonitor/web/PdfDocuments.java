@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
@@ -28,6 +30,8 @@ public final class PdfDocuments {
 
     /** The font family the templates name. */
     public static final String FONT = "DejaVu Sans";
+    /** An SVG element that has no alt yet, and the text of its title. */
+    private static final Pattern SVG_TITLE = Pattern.compile("<svg((?:(?! alt=)[^>])*)>(\\s*<title[^>]*>)([^<]*)</title>");
     // read once: every PDF embeds a subset of these, never the machine's own fonts
     private static final byte[] REGULAR = font("DejaVuSans.ttf");
     private static final byte[] BOLD = font("DejaVuSans-Bold.ttf");
@@ -43,7 +47,7 @@ public final class PdfDocuments {
 
     /** Renders template {@code template} (a path under {@code templates/}, such as {@code report/report-pdf.xhtml}) with {@code model}. */
     public static void render(String template, Map<String, Object> model, OutputStream out) throws IOException {
-        String xhtml = TEMPLATES.process(template, new Context(null, model));
+        String xhtml = withAltTexts(TEMPLATES.process(template, new Context(null, model)));
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfUaAccessibility(true); // tagged, so screen readers read the tables as tables
@@ -53,6 +57,15 @@ public final class PdfDocuments {
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
         builder.run();
+    }
+
+    /**
+     * Gives every chart its title as {@code alt}, which is how OpenHTMLtoPDF tags a picture for PDF/UA;
+     * on the web page the SVG's {@code <title>} does that, so the charts themselves carry no alt.
+     */
+    static String withAltTexts(String xhtml) {
+        return SVG_TITLE.matcher(xhtml).replaceAll(m -> Matcher.quoteReplacement(
+                "<svg" + m.group(1) + " alt=\"" + m.group(3).replace("\"", "&quot;") + "\">" + m.group(2) + m.group(3) + "</title>"));
     }
 
     private static TemplateEngine templates() {
