@@ -43,6 +43,11 @@ public class CellSuppression {
         return threshold;
     }
 
+    /** The words for a hidden small count at this threshold. */
+    public SmallCells smallCells() {
+        return new SmallCells(threshold);
+    }
+
     /** Only the primary rule: what the tables looked like before secondary suppression, for the audit to catch. */
     public ProtectionPattern primaryOnly(CountTable table) {
         return new ProtectionPattern(table, primary(table), threshold);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.regiomonitor.disclosure.SmallCells;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.security.AccessRules;
@@ -82,7 +83,7 @@ class RegionFiguresController {
             case "csv" -> TableDownloads.sendCsv(response, stem, content);
             case "xlsx" -> TableDownloads.sendXlsx(response, stem, content);
             default -> TableDownloads.sendPdf(response, stem,
-                    view.mark("Cijfers " + shown.name() + " (" + shown.code() + "), " + chosen), content);
+                    view.mark("Cijfers " + shown.name() + " (" + shown.code() + "), " + chosen), content, new SmallCells(influx.threshold()));
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.regiomonitor.disclosure.SmallCells;
 import nl.regiomonitor.web.PdfDocuments;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -53,10 +54,10 @@ public final class TableDownloads {
     }
 
     /** Sends the tables as a PDF download named {@code fileStem}.pdf, headed by {@code title} and today's date. */
-    public static void sendPdf(HttpServletResponse response, String fileStem, String title, List<FigureTable> tables)
+    public static void sendPdf(HttpServletResponse response, String fileStem, String title, List<FigureTable> tables, SmallCells small)
             throws IOException {
         attachment(response, "application/pdf", fileStem + ".pdf");
-        pdf(title, tables, LocalDate.now(AMSTERDAM), response.getOutputStream());
+        pdf(title, tables, small, LocalDate.now(AMSTERDAM), response.getOutputStream());
     }
 
     private static void attachment(HttpServletResponse response, String type, String fileName) {
@@ -125,7 +126,8 @@ public final class TableDownloads {
     }
 
     /** A4 pages numbered in the footer, each table under its caption, then what {@code <5}, {@code x} and – mean. */
-    static void pdf(String title, List<FigureTable> tables, LocalDate made, OutputStream out) throws IOException {
-        PdfDocuments.render("indicator/tables-pdf.xhtml", Map.of("title", title, "made", DAY.format(made), "tables", tables), out);
+    static void pdf(String title, List<FigureTable> tables, SmallCells small, LocalDate made, OutputStream out) throws IOException {
+        PdfDocuments.render("indicator/tables-pdf.xhtml", Map.of("title", title, "made", DAY.format(made), "tables", tables, "small", small),
+                out);
     }
 }

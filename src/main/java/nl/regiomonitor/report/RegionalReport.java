@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import nl.regiomonitor.disclosure.CellSuppression;
+import nl.regiomonitor.disclosure.SmallCells;
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.DeliveryFormFigures;
@@ -44,15 +46,17 @@ public class RegionalReport {
     private final StockFigures stock;
     private final WaitlistFigures waitlist;
     private final DeliveryFormFigures deliveryForms;
+    private final CellSuppression suppression;
     private final RegionTables regionTables;
     private final ReportTexts texts;
     private final SignalRegister register;
 
     RegionalReport(StockFigures stock, WaitlistFigures waitlist, DeliveryFormFigures deliveryForms, RegionTables regionTables,
-                   ReportTexts texts, SignalRegister register) {
+                   ReportTexts texts, SignalRegister register, CellSuppression suppression) {
         this.stock = stock;
         this.waitlist = waitlist;
         this.deliveryForms = deliveryForms;
+        this.suppression = suppression;
         this.regionTables = regionTables;
         this.texts = texts;
         this.register = register;
@@ -83,9 +87,11 @@ public class RegionalReport {
      * @param publishedOn the day of publication in words, null for a draft
      * @param introduction the care office's texts as safe HTML, null where it wrote none
      * @param projects innovation and stimulus-budget projects from the register, their description as safe HTML
+     * @param small the words for a hidden small count at the threshold the figures were protected with
      */
     public record Report(Region region, int year, String referenceDate, String publishedOn, String introduction, String lookBackNote,
-                         List<Tile> lookBack, List<Section> sections, List<Task> projects, List<Task> tasks, String disclaimer) {
+                         List<Tile> lookBack, List<Section> sections, List<Task> projects, List<Task> tasks, String disclaimer,
+                         SmallCells small) {
     }
 
     /** The report as a draft: the figures as they are now. */
@@ -128,7 +134,7 @@ public class RegionalReport {
         COUNTED.forEach(kind -> tiles.add(new Tile(kind.plural(), String.valueOf(summary.count(kind)), "in " + year)));
         return new Report(region, year, LONG.format(day), publishedOn == null ? null : LONG.format(publishedOn),
                 html(written, TextKind.INTRODUCTION), html(written, TextKind.LOOK_BACK), tiles, sections, projects, tasks,
-                html(written, TextKind.DISCLAIMER));
+                html(written, TextKind.DISCLAIMER), suppression.smallCells());
     }
 
     private static String html(List<ReportTexts.Text> written, TextKind kind) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.regiomonitor.disclosure.SmallCells;
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.FigureTable;
@@ -94,7 +95,8 @@ class InfluxMonitorController {
         switch (format) {
             case "csv" -> TableDownloads.sendCsv(response, stem, content);
             case "xlsx" -> TableDownloads.sendXlsx(response, stem, content);
-            default -> TableDownloads.sendPdf(response, stem, view.mark("Instroommonitor " + q.regionName()), content);
+            default -> TableDownloads.sendPdf(response, stem, view.mark("Instroommonitor " + q.regionName()), content,
+                    new SmallCells(influx.threshold()));
         }
     }
 

@@ -37,6 +37,8 @@ class RegionalReportTest extends IntegrationTest {
         String page = municipality.get("/regions/ZK10/regioperspectief/2024/concept").body();
         SECTIONS.forEach(title -> assertThat(page).as(title).contains(title));
         assertThat(page.split("<svg", -1)).as("four charts").hasSize(5);
+        // the disclaimer names the threshold in force
+        assertThat(page).contains("van <span>1 tot 4</span> cliënten staat er als <span>&lt;5</span>;");
         assertThat(page).contains("role=\"img\"");
 
         WebSession visitor = WebSession.anonymous(port);
