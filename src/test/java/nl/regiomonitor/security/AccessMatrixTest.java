@@ -274,34 +274,29 @@ class AccessMatrixTest extends IntegrationTest {
      */
     private List<Case> planCases() {
         Plans plans = plans();
-        long programme = plans.programme();
-        long target = plans.target();
-        Map<Actor, Long> drafts = plans.drafts();
-        long toAccept = plans.toAccept();
-        long toReturn = plans.toReturn();
-        String plan = "/api/v1/plans/" + target;
+        String plan = "/api/v1/plans/" + plans.target();
         return List.of(
                 new Case("GET /api/v1/programmes", "", SIGNED_IN, c -> c.api().getJson("/api/v1/programmes")),
                 new Case("POST /api/v1/programmes", "", NATIONAL, c -> c.api().sendJson("POST", "/api/v1/programmes",
                         "{\"name\":\"Programma " + counter.incrementAndGet() + "\",\"deadline\":\"2030-12-31\",\"monthlyAim\":100}", Map.of())),
                 new Case("GET /api/v1/plans", "", SIGNED_IN, c -> c.api().getJson("/api/v1/plans")),
                 new Case("POST /api/v1/plans", "", PLAN_AUTHORS, c -> c.api().sendJson("POST", "/api/v1/plans",
-                        planJson(programme), Map.of())),
+                        planJson(plans.programme()), Map.of())),
                 new Case("GET /api/v1/plans/{plan}", "", REGION_OR_NATIONAL, c -> c.api().getJson(plan)),
-                new Case("PUT /api/v1/plans/{plan}", "", PLAN_AUTHORS, c -> c.api().sendJson("PUT", plan, planJson(programme),
-                        Map.of("If-Match", "\"" + jdbc.queryForObject("select lock_version from action_plan where id = ?", Integer.class, target) + "\""))),
+                new Case("PUT /api/v1/plans/{plan}", "", PLAN_AUTHORS, c -> c.api().sendJson("PUT", plan, planJson(plans.programme()),
+                        Map.of("If-Match", "\"" + jdbc.queryForObject("select lock_version from action_plan where id = ?", Integer.class, plans.target()) + "\""))),
                 new Case("POST /api/v1/plans/{plan}/submit", "", PLAN_AUTHORS, c -> c.api().sendJson("POST",
-                        "/api/v1/plans/" + drafts.get(c.actor()) + "/submit", "", Map.of())),
+                        "/api/v1/plans/" + plans.drafts().get(c.actor()) + "/submit", "", Map.of())),
                 new Case("POST /api/v1/plans/{plan}/accept", "", EnumSet.of(Actor.LANDELIJK), c -> c.api().sendJson("POST",
-                        "/api/v1/plans/" + toAccept + "/accept", "", Map.of())),
+                        "/api/v1/plans/" + plans.toAccept() + "/accept", "", Map.of())),
                 new Case("POST /api/v1/plans/{plan}/return", "", EnumSet.of(Actor.LANDELIJK), c -> c.api().sendJson("POST",
-                        "/api/v1/plans/" + toReturn + "/return", "{\"comment\":\"Graag aanvullen\"}", Map.of())),
+                        "/api/v1/plans/" + plans.toReturn() + "/return", "{\"comment\":\"Graag aanvullen\"}", Map.of())),
                 new Case("GET /api/v1/plans/{plan}.docx", "", REGION_OR_NATIONAL, c -> c.api().getAny(plan + ".docx")),
                 new Case("GET /api/v1/plans/{plan}.pdf", "", REGION_OR_NATIONAL, c -> c.api().getAny(plan + ".pdf")),
                 new Case("GET /api/v1/plans/{plan}/versions", "", REGION_OR_NATIONAL, c -> c.api().getJson(plan + "/versions")),
                 new Case("GET /api/v1/plans/{plan}/versions/{number}", "", REGION_OR_NATIONAL, c -> c.api().getJson(plan + "/versions/1")),
                 new Case("POST /api/v1/plans/{plan}/actions/{action}/progress", "", EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN,
-                        Actor.AANBIEDER_OWN), c -> c.api().sendJson("POST", plan + "/actions/" + firstAction(target) + "/progress",
+                        Actor.AANBIEDER_OWN), c -> c.api().sendJson("POST", plan + "/actions/" + firstAction(plans.target()) + "/progress",
                         "{\"status\":\"RUNNING\",\"note\":\"Voortgang " + counter.incrementAndGet() + "\"}", Map.of())));
     }
 
@@ -329,35 +324,30 @@ class AccessMatrixTest extends IntegrationTest {
     /** The plan pages: the same rules as the API, on plans of their own so the API lines keep theirs. */
     private List<Case> planPageCases() {
         Plans plans = plans();
-        long programme = plans.programme();
-        long target = plans.target();
-        Map<Actor, Long> drafts = plans.drafts();
-        long toAccept = plans.toAccept();
-        long toReturn = plans.toReturn();
-        String plan = "/plannen/" + target;
+        String plan = "/plannen/" + plans.target();
         return List.of(
                 new Case("GET /plannen", "", SIGNED_IN, c -> c.page().get("/plannen")),
                 new Case("GET /regions/{region}/plannen", "", REGION_OR_NATIONAL, c -> c.page().get("/regions/" + REGION + "/plannen")),
                 new Case("GET /regions/{region}/plannen/nieuw", "", PLAN_AUTHORS, c -> c.page().get("/regions/" + REGION + "/plannen/nieuw")),
                 new Case("POST /regions/{region}/plannen/nieuw", "", PLAN_AUTHORS, c -> c.page().postForm("/regions/" + REGION
-                        + "/plannen/nieuw", Map.of("title", "Plan " + counter.incrementAndGet(), "programmeId", String.valueOf(programme),
+                        + "/plannen/nieuw", Map.of("title", "Plan " + counter.incrementAndGet(), "programmeId", String.valueOf(plans.programme()),
                         "regions", REGION))),
                 new Case("GET /plannen/{plan}", "", REGION_OR_NATIONAL, c -> c.page().get(plan)),
                 new Case("GET /plannen/{plan}/versies", "", REGION_OR_NATIONAL, c -> c.page().get(plan + "/versies?a=1&b=1")),
                 new Case("GET /plannen/{plan}/bewerken", "", PLAN_AUTHORS, c -> c.page().get(plan + "/bewerken")),
                 new Case("POST /plannen/{plan}/bewerken", "", PLAN_AUTHORS, c -> c.page().postForm(plan + "/bewerken", Map.of(
                         "lockVersion", String.valueOf(jdbc.queryForObject("select lock_version from action_plan where id = ?", Integer.class,
-                                target)), "title", "Plan " + counter.incrementAndGet(), "regions", REGION,
-                        "actions[0].id", String.valueOf(firstAction(target)), "actions[0].paragraph", "5a", "actions[0].description",
+                                plans.target())), "title", "Plan " + counter.incrementAndGet(), "regions", REGION,
+                        "actions[0].id", String.valueOf(firstAction(plans.target())), "actions[0].paragraph", "5a", "actions[0].description",
                         "Overleg", "actions[0].owner", "Zorgkantoor", "actions[0].timeline", "Continu"))),
                 new Case("POST /plannen/{plan}/indienen", "", PLAN_AUTHORS, c -> c.page().postForm(
-                        "/plannen/" + drafts.get(c.actor()) + "/indienen", Map.of())),
+                        "/plannen/" + plans.drafts().get(c.actor()) + "/indienen", Map.of())),
                 new Case("POST /plannen/{plan}/accepteren", "", EnumSet.of(Actor.LANDELIJK), c -> c.page().postForm(
-                        "/plannen/" + toAccept + "/accepteren", Map.of())),
+                        "/plannen/" + plans.toAccept() + "/accepteren", Map.of())),
                 new Case("POST /plannen/{plan}/terugsturen", "", EnumSet.of(Actor.LANDELIJK), c -> c.page().postForm(
-                        "/plannen/" + toReturn + "/terugsturen", Map.of("comment", "Graag aanvullen"))),
+                        "/plannen/" + plans.toReturn() + "/terugsturen", Map.of("comment", "Graag aanvullen"))),
                 new Case("POST /plannen/{plan}/acties/{action}/voortgang", "", EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN,
-                        Actor.AANBIEDER_OWN), c -> c.page().postForm(plan + "/acties/" + firstAction(target) + "/voortgang",
+                        Actor.AANBIEDER_OWN), c -> c.page().postForm(plan + "/acties/" + firstAction(plans.target()) + "/voortgang",
                         Map.of("status", "RUNNING", "note", "Loopt"))));
     }
 
