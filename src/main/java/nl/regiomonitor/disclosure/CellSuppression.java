@@ -1,6 +1,7 @@
 package nl.regiomonitor.disclosure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -59,10 +60,11 @@ public class CellSuppression {
 
     /**
      * Protects {@code extended}: the cells of the protected table of {@code base} (under the same
-     * keys), plus cells each the total of a sum of those. Such a sum is shown only when all its parts
-     * are shown, so it tells nothing the parts do not already, and the cells of {@code base} stay as
-     * safe as they were; closing and the audit then run over the whole table from there. A table that ties many others together (every region's all
-     * profiles) is protected this way in seconds, where suppressing it from scratch takes minutes.
+     * keys), plus new cells, each the total of relations over cells of {@code base} only. Such a
+     * total is shown only when all its parts are shown, so it tells nothing the parts do not
+     * already, and the cells of {@code base} stay as safe as they were; closing and the audit then
+     * run over the whole table from there. A table that ties many others together (every region's
+     * all profiles) is protected this way in seconds, where suppressing it from scratch takes minutes.
      */
     public ProtectionPattern extend(ProtectionPattern base, CountTable extended) {
         CountTable known = base.table();
@@ -72,18 +74,22 @@ public class CellSuppression {
                 marks[c] = base.mark(extended.key(c));
             }
         }
+        Set<List<String>> baseRelations = new HashSet<>();
+        known.relations().forEach(r -> baseRelations.add(keys(known, r)));
         for (int[] relation : extended.relations()) {
-            int total = relation[0];
-            if (known.contains(extended.key(total)) || extended.isUnion(relation)) {
-                continue;
-            }
+            boolean newTotal = !known.contains(extended.key(relation[0]));
+            boolean newPart = false;
+            boolean hiddenPart = false;
             for (int i = 1; i < relation.length; i++) {
-                if (!known.contains(extended.key(relation[i]))) {
-                    throw new IllegalArgumentException("Cel " + extended.key(total) + " is geen som van beschermde cellen");
-                }
-                if (marks[relation[i]] != ProtectionPattern.Mark.SHOWN && marks[total] == ProtectionPattern.Mark.SHOWN) {
-                    marks[total] = ProtectionPattern.Mark.SECONDARY;
-                }
+                newPart |= !known.contains(extended.key(relation[i]));
+                hiddenPart |= marks[relation[i]] != ProtectionPattern.Mark.SHOWN;
+            }
+            // a new relation between cells of base would tell more about them than base was protected against
+            if (newPart || !newTotal && !baseRelations.contains(keys(extended, relation))) {
+                throw new IllegalArgumentException("Cel " + extended.key(relation[0]) + " is geen totaal van beschermde cellen");
+            }
+            if (newTotal && hiddenPart && marks[relation[0]] == ProtectionPattern.Mark.SHOWN) {
+                marks[relation[0]] = ProtectionPattern.Mark.SECONDARY;
             }
         }
         Set<String> safe = new HashSet<>();
@@ -91,6 +97,10 @@ public class CellSuppression {
             safe.add(known.key(c));
         }
         return complete(extended, marks, safe);
+    }
+
+    private static List<String> keys(CountTable table, int[] relation) {
+        return Arrays.stream(relation).mapToObj(table::key).toList();
     }
 
     /** Adds secondary cells to {@code marks} until every primary cell is safe; those of {@code safe} are already. */

@@ -4,6 +4,7 @@ import static nl.regiomonitor.disclosure.ProtectionPattern.Mark.PRIMARY;
 import static nl.regiomonitor.disclosure.ProtectionPattern.Mark.SECONDARY;
 import static nl.regiomonitor.disclosure.ProtectionPattern.Mark.SHOWN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -201,6 +202,12 @@ class CellSuppressionTest {
                 "AB.p", SECONDARY, "AB.q", SECONDARY)));
         assertThat(pattern.mark("AB.r")).isEqualTo(SHOWN);
         assertThat(DisclosureAudit.audit(pattern, 5)).isEmpty();
+        // a new relation between protected cells would tell more than they were protected against
+        CountTable tied = twoWay();
+        tied.cell("AC.p", 17);
+        tied.sum("AC.p", List.of("A.p", "C.p"));
+        tied.sum("C.p", List.of("C.p"));
+        assertThatThrownBy(() -> suppression.extend(base, tied)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** An added sum that counts 1 to 4 is primary itself, and the audit still finds it safe or suppression adds cells. */
