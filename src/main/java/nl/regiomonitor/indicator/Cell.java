@@ -1,6 +1,7 @@
 package nl.regiomonitor.indicator;
 
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -29,6 +30,18 @@ public record Cell(
             case PRIMARY -> new Cell(null, true, "<" + threshold);
             case SECONDARY -> new Cell(null, true, "x");
         };
+    }
+
+    /**
+     * A sum of published cells (several regions together): shown only when every part is, since a
+     * sum with a hidden part gives that part back; hidden it is an {@code x}, as its size would tell
+     * something about the hidden parts. A sum of one cell is that cell, with its own label.
+     */
+    public static Cell ofSum(long sum, List<Cell> parts) {
+        if (parts.size() == 1) {
+            return parts.get(0);
+        }
+        return parts.stream().anyMatch(Cell::suppressed) ? new Cell(null, true, "x") : ofCount(sum);
     }
 
     /** A figure that is not a count of clients, such as an amount or a change, as text. */

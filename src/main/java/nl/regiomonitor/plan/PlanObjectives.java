@@ -109,19 +109,16 @@ public class PlanObjectives {
         for (int year = lastYear - REFERENCE_DATES + 1; year <= lastYear; year++) {
             LocalDate date = LocalDate.of(year, 10, 1);
             long sum = 0;
-            List<Cell> cells = new ArrayList<>();
+            List<Cell> parts = new ArrayList<>();
             for (String region : regions) {
                 for (StockFigures.StockRow row : stock.stock(region, date, Breakdown.PROFILE).rows()) {
                     if (!row.seriesTotal() && row.category().code().equals(profile)) {
                         sum += row.clients();
-                        cells.add(row.cell());
+                        parts.add(row.cell());
                     }
                 }
             }
-            // a sum with a hidden part would give that part back: shown only when every region's cell is
-            boolean hidden = cells.stream().anyMatch(Cell::suppressed);
-            Cell shown = cells.size() == 1 ? cells.get(0) : hidden ? new Cell(null, true, "x") : Cell.ofCount(sum);
-            points.add(new StockPoint(date, shown));
+            points.add(new StockPoint(date, Cell.ofSum(sum, parts)));
         }
         return points;
     }

@@ -2,13 +2,10 @@ package nl.regiomonitor.trend;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
-import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.InfluxFigures;
@@ -42,27 +39,21 @@ public class InfluxTrend {
 
     /**
      * The influx of several regions together (a joint plan), in total ({@code category} null) or of one
-     * category of {@code by}, judged on the true counts. A month is shown only where every region's
-     * count is: a sum with a hidden part would give that part back.
+     * category of {@code by}, judged on the true counts; a month is published as {@link Cell#ofSum}.
      */
     public PublishedTrend joint(List<String> regions, YearMonth from, YearMonth to, Breakdown by, String category) {
         Map<YearMonth, Long> sums = new TreeMap<>();
-        Set<YearMonth> hidden = new HashSet<>();
+        Map<YearMonth, List<Cell>> parts = new TreeMap<>();
         for (String region : regions) {
             for (InfluxFigures.MonthRow row : influx.influx(region, from, to, by).rows()) {
-                Cell cell = category == null ? row.totalCell() : row.cell(category);
                 sums.merge(row.month(), category == null ? row.total() : row.counts().get(category), Long::sum);
-                if (cell.suppressed()) {
-                    hidden.add(row.month());
-                }
+                parts.computeIfAbsent(row.month(), m -> new ArrayList<>()).add(category == null ? row.totalCell() : row.cell(category));
             }
         }
-        int threshold = influx.threshold();
         List<Cell> cells = new ArrayList<>();
-        sums.forEach((month, sum) -> cells.add(Cell.ofClients(sum, !hidden.contains(month) ? ProtectionPattern.Mark.SHOWN
-                : sum > 0 && sum < threshold ? ProtectionPattern.Mark.PRIMARY : ProtectionPattern.Mark.SECONDARY, threshold)));
+        sums.forEach((month, sum) -> cells.add(Cell.ofSum(sum, parts.get(month))));
         TrendResult result = TrendAnalysis.analyse(sums.entrySet().stream().map(e -> MonthlyCount.of(e.getKey(), e.getValue())).toList());
-        return new PublishedTrend(result, cells, threshold);
+        return new PublishedTrend(result, cells, influx.threshold());
     }
 
     /** The aim to hold a series against: only the national total has one. */
