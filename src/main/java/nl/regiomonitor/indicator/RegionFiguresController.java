@@ -49,7 +49,7 @@ class RegionFiguresController {
 
     @GetMapping({"/regions/{region}", View.INTERNAL_PREFIX + "/regions/{region}"})
     String page(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletRequest request, Model model) {
-        Region shown = region(region);
+        Region shown = regions.known(region);
         int chosen = year(year);
         View view = View.of(request);
         model.addAttribute("region", shown);
@@ -72,7 +72,7 @@ class RegionFiguresController {
 
     private void download(String format, String region, Integer year, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        Region shown = region(region);
+        Region shown = regions.known(region);
         int chosen = year(year);
         View view = View.of(request);
         String stem = view.fileStem("cijfers-" + shown.code() + "-" + chosen);
@@ -87,9 +87,6 @@ class RegionFiguresController {
         }
     }
 
-    private Region region(String code) {
-        return regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio"));
-    }
 
     /** The year asked, or the last year whose 1 October lies within the data. */
     private int year(Integer asked) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.disclosure.SmallCells;
+import nl.regiomonitor.web.Attachment;
 import nl.regiomonitor.web.PdfDocuments;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -43,26 +44,21 @@ public final class TableDownloads {
 
     /** Sends the tables as a CSV download named {@code fileStem}.csv. */
     public static void sendCsv(HttpServletResponse response, String fileStem, List<FigureTable> tables) throws IOException {
-        attachment(response, "text/csv; charset=UTF-8", fileStem + ".csv");
+        Attachment.headers(response, "text/csv; charset=UTF-8", fileStem + ".csv");
         csv(tables, response.getOutputStream());
     }
 
     /** Sends the tables as an Excel download named {@code fileStem}.xlsx. */
     public static void sendXlsx(HttpServletResponse response, String fileStem, List<FigureTable> tables) throws IOException {
-        attachment(response, XLSX, fileStem + ".xlsx");
+        Attachment.headers(response, XLSX, fileStem + ".xlsx");
         xlsx(tables, response.getOutputStream());
     }
 
     /** Sends the tables as a PDF download named {@code fileStem}.pdf, headed by {@code title} and today's date. */
     public static void sendPdf(HttpServletResponse response, String fileStem, String title, List<FigureTable> tables, SmallCells small)
             throws IOException {
-        attachment(response, "application/pdf", fileStem + ".pdf");
+        Attachment.headers(response, "application/pdf", fileStem + ".pdf");
         pdf(title, tables, small, LocalDate.now(AMSTERDAM), response.getOutputStream());
-    }
-
-    private static void attachment(HttpServletResponse response, String type, String fileName) {
-        response.setContentType(type);
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
     }
 
     /** Each table under its caption; a hidden cell is written as the page shows it ("<5"), never its value. */

@@ -11,7 +11,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
-import org.springframework.http.ContentDisposition;
+import nl.regiomonitor.web.Attachment;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -66,7 +67,7 @@ class PlanExportController {
 
     private static ResponseEntity<byte[]> file(ByteArrayOutputStream out, MediaType type, String fileName) {
         return ResponseEntity.ok().contentType(type)
-                .header("Content-Disposition", ContentDisposition.attachment().filename(fileName).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Attachment.disposition(fileName))
                 .body(out.toByteArray());
     }
 

@@ -126,7 +126,7 @@ class PlanPagesController {
 
     @GetMapping("/regions/{region}/plannen")
     String regionPlans(@PathVariable String region, Model model) {
-        Region shown = region(region);
+        Region shown = regions.known(region);
         model.addAttribute("region", shown);
         model.addAttribute("lines", lines(plans.list(shown.code())));
         model.addAttribute("mayCreate", rules.mayRead("/regions/" + shown.code() + "/plannen/nieuw", shown.code()));
@@ -145,7 +145,7 @@ class PlanPagesController {
 
     @GetMapping("/regions/{region}/plannen/nieuw")
     String newPlan(@PathVariable String region, Model model) {
-        Region shown = region(region);
+        Region shown = regions.known(region);
         return newPage(shown, null, null, List.of(shown.code()), List.of(), model);
     }
 
@@ -153,7 +153,7 @@ class PlanPagesController {
     String create(@PathVariable String region, @RequestParam(required = false) String title,
                   @RequestParam(required = false) Long programmeId, @RequestParam(required = false) List<String> regions,
                   Model model, RedirectAttributes redirect) {
-        Region shown = region(region);
+        Region shown = this.regions.known(region);
         List<String> chosen = regions == null ? List.of() : regions;
         try {
             ActionPlan created = plans.create(new ActionPlan(null, programmeId, null, null, title, chosen, null, null, null, null,
@@ -411,9 +411,6 @@ class PlanPagesController {
 
     // ---- shared
 
-    private Region region(String code) {
-        return regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio"));
-    }
 
     private Map<String, String> regionNames(List<String> codes) {
         Map<String, String> names = new LinkedHashMap<>();

@@ -2,12 +2,10 @@ package nl.regiomonitor.region;
 
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.ingest.ImportService;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A region's own administration: where its care office imports and reads the region's audit trail. */
 @Controller
@@ -25,8 +23,7 @@ class RegionAdminController {
 
     @GetMapping("/regions/{region}/admin")
     String admin(@PathVariable String region, Model model) {
-        model.addAttribute("region", regions.find(region).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio")));
+        model.addAttribute("region", regions.known(region));
         model.addAttribute("imports", imports.history(10, region));
         model.addAttribute("reportYear", influx.latestReferenceYear());
         return "region/admin";

@@ -6,8 +6,10 @@ import java.util.HashSet;
 
 import nl.regiomonitor.ingest.CodeList;
 import nl.regiomonitor.ingest.ReferenceCodes;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 
 /** The care-office regions with their population, and the reference code lists. */
 @Service
@@ -37,6 +39,11 @@ public class RegionService implements ReferenceCodes {
     /** A region by its code, or empty for an unknown code. */
     public java.util.Optional<Region> find(String code) {
         return regions().stream().filter(r -> r.code().equals(code)).findFirst();
+    }
+
+    /** The region a page, form or download is about: an unknown code is a 404 with a Dutch message. */
+    public Region known(String code) {
+        return find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio"));
     }
 
     @Override

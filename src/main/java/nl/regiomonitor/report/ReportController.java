@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.web.Attachment;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +33,7 @@ class ReportController {
 
     @GetMapping("/regioperspectief/{region}/{year}")
     String published(@PathVariable String region, @PathVariable int year, Model model, HttpServletResponse response) {
-        Region shown = region(region, regions);
+        Region shown = regions.known(region);
         Optional<ReportPublications.Publication> publication = publications.find(shown.code(), year(year));
         model.addAttribute("region", shown);
         model.addAttribute("year", year);
@@ -46,35 +47,27 @@ class ReportController {
 
     @GetMapping("/regioperspectief/{region}/{year}.pdf")
     void publishedPdf(@PathVariable String region, @PathVariable int year, HttpServletResponse response) throws IOException {
-        Region shown = region(region, regions);
+        Region shown = regions.known(region);
         ReportPublications.Publication publication = publications.find(shown.code(), year(year))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        pdfHeaders(response, ReportPdf.fileName(shown, year));
+        Attachment.headers(response, "application/pdf", ReportPdf.fileName(shown, year));
         response.getOutputStream().write(publication.pdf());
     }
 
     @GetMapping("/regions/{region}/regioperspectief/{year}/concept")
     String draft(@PathVariable String region, @PathVariable int year, Model model) {
-        model.addAttribute("report", reports.build(region(region, regions), year(year)));
+        model.addAttribute("report", reports.build(regions.known(region), year(year)));
         return "report/regioperspectief";
     }
 
     @GetMapping("/regions/{region}/regioperspectief/{year}/concept.pdf")
     void draftPdf(@PathVariable String region, @PathVariable int year, HttpServletResponse response) throws IOException {
-        Region shown = region(region, regions);
+        Region shown = regions.known(region);
         RegionalReport.Report report = reports.build(shown, year(year));
-        pdfHeaders(response, ReportPdf.fileName(shown, year));
+        Attachment.headers(response, "application/pdf", ReportPdf.fileName(shown, year));
         ReportPdf.write(report, response.getOutputStream());
     }
 
-    private static void pdfHeaders(HttpServletResponse response, String fileName) {
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-    }
-
-    static Region region(String code, RegionService regions) {
-        return regions.find(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio"));
-    }
 
     static int year(int year) {
         if (year < RegionalReport.FIRST_YEAR || year > RegionalReport.LAST_YEAR) {

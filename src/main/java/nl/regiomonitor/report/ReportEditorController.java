@@ -38,7 +38,7 @@ class ReportEditorController {
 
     @GetMapping
     String editor(@PathVariable String region, @PathVariable int year, Model model) {
-        return page(ReportController.region(region, regions), ReportController.year(year), null, null, model);
+        return page(regions.known(region), ReportController.year(year), null, null, model);
     }
 
     @PostMapping("/texts")
@@ -46,7 +46,7 @@ class ReportEditorController {
                 @RequestParam(required = false) Long id, @RequestParam(required = false) String title,
                 @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "0") int version,
                 Model model, RedirectAttributes redirect) {
-        Region shown = ReportController.region(region, regions);
+        Region shown = regions.known(region);
         String form = form(kind, id);
         try {
             texts.save(shown.code(), ReportController.year(year), id, kind, title, body, version);
@@ -59,7 +59,7 @@ class ReportEditorController {
 
     @PostMapping("/texts/{id}/delete")
     String delete(@PathVariable String region, @PathVariable int year, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        Region shown = ReportController.region(region, regions);
+        Region shown = regions.known(region);
         try {
             texts.delete(shown.code(), ReportController.year(year), id);
         } catch (ReportTexts.Refused e) {
@@ -71,7 +71,7 @@ class ReportEditorController {
 
     @PostMapping("/publish")
     String publish(@PathVariable String region, @PathVariable int year, RedirectAttributes redirect) {
-        Region shown = ReportController.region(region, regions);
+        Region shown = regions.known(region);
         publications.publish(shown, ReportController.year(year));
         redirect.addFlashAttribute("confirmation", "Het regioperspectief " + shown.name() + " " + year
                 + " is gepubliceerd en voor iedereen te lezen.");

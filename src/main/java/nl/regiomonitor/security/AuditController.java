@@ -8,14 +8,13 @@ import java.time.LocalDate;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.web.Attachment;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The audit trail on a page, filterable and exportable as CSV: all of it for the administrator,
@@ -57,7 +56,7 @@ class AuditController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                   @RequestParam(required = false) String text, Model model) {
-        knownRegion(region);
+        regions.known(region);
         return page(new AuditFilter(region, actor, action, from, to, text), region, model);
     }
 
@@ -67,7 +66,7 @@ class AuditController {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                    @RequestParam(required = false) String text, HttpServletResponse response) throws IOException {
-        knownRegion(region);
+        regions.known(region);
         csv(new AuditFilter(region, actor, action, from, to, text), "audittrail-" + region + ".csv", response);
     }
 
@@ -81,17 +80,11 @@ class AuditController {
     }
 
     private void csv(AuditFilter filter, String fileName, HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        Attachment.headers(response, "text/csv; charset=UTF-8", fileName);
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         out.write('\uFEFF'); // Excel reads UTF-8 only with a byte order mark
         audit.writeCsv(filter, out);
         out.flush();
     }
 
-    private void knownRegion(String region) {
-        if (regions.find(region).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio");
-        }
-    }
 }

@@ -51,7 +51,7 @@ class RegisterController {
 
     @GetMapping
     String list(@PathVariable String region, @RequestParam(required = false) Integer year, Model model) {
-        Region r = existing(region);
+        Region r = regions.known(region);
         int shown = year != null ? year : register.latestYear(region).orElse(LocalDate.now().getYear());
         List<RegisterEntry> entries = register.list(region, shown);
         model.addAttribute("region", r);
@@ -65,12 +65,12 @@ class RegisterController {
 
     @GetMapping("/new")
     String newEntry(@PathVariable String region, Model model) {
-        return entryPage(existing(region), null, EntryInput.empty(), List.of(), model);
+        return entryPage(regions.known(region), null, EntryInput.empty(), List.of(), model);
     }
 
     @PostMapping("/new")
     String create(@PathVariable String region, EntryInput form, Model model, RedirectAttributes redirect) {
-        Region r = existing(region);
+        Region r = regions.known(region);
         try {
             RegisterEntry entry = register.create(region, form);
             redirect.addFlashAttribute("confirmation", entry.label() + " is toegevoegd.");
@@ -83,7 +83,7 @@ class RegisterController {
     @GetMapping("/{id}")
     String edit(@PathVariable String region, @PathVariable long id, Model model) {
         RegisterEntry entry = existing(region, id);
-        return entryPage(existing(region), entry, EntryInput.of(entry), List.of(), model);
+        return entryPage(regions.known(region), entry, EntryInput.of(entry), List.of(), model);
     }
 
     @PostMapping("/{id}")
@@ -97,7 +97,7 @@ class RegisterController {
         } catch (InvalidEntry e) {
             // after someone else's change the form shows the stored entry, so it is not overwritten unseen
             boolean stale = entry.version() != version;
-            return entryPage(existing(region), entry, stale ? EntryInput.of(entry) : form, e.problems(), model);
+            return entryPage(regions.known(region), entry, stale ? EntryInput.of(entry) : form, e.problems(), model);
         }
     }
 
@@ -107,7 +107,7 @@ class RegisterController {
                   @RequestParam(defaultValue = "false") boolean confirm, Model model, RedirectAttributes redirect) {
         RegisterEntry entry = existing(region, id);
         if (!confirm) {
-            return entryPage(existing(region), entry, EntryInput.of(entry),
+            return entryPage(regions.known(region), entry, EntryInput.of(entry),
                     List.of(new FieldProblem("confirm", "Vink aan dat u deze registratie echt wilt verwijderen.")), model);
         }
         try {
@@ -115,19 +115,19 @@ class RegisterController {
             redirect.addFlashAttribute("confirmation", entry.label() + " is verwijderd.");
             return "redirect:/regions/" + region + "/register?year=" + entry.year();
         } catch (InvalidEntry e) {
-            return entryPage(existing(region), entry, EntryInput.of(entry), e.problems(), model);
+            return entryPage(regions.known(region), entry, EntryInput.of(entry), e.problems(), model);
         }
     }
 
     @GetMapping("/import")
     String importForm(@PathVariable String region, Model model) {
-        return importPage(existing(region), List.of(), model);
+        return importPage(regions.known(region), List.of(), model);
     }
 
     @PostMapping("/import")
     String importFile(@PathVariable String region, @RequestParam(required = false) MultipartFile file, Model model,
                       RedirectAttributes redirect) throws IOException {
-        Region r = existing(region);
+        Region r = regions.known(region);
         if (file == null || file.isEmpty()) {
             return importPage(r, List.of(new FieldProblem("file", "Kies een bestand om te importeren.")), model);
         }
@@ -145,12 +145,9 @@ class RegisterController {
         }
     }
 
-    private Region existing(String region) {
-        return regions.find(region).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio"));
-    }
 
     private RegisterEntry existing(String region, long id) {
-        existing(region);
+        regions.known(region);
         return register.find(region, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "Regio " + region + " heeft geen registratie met nummer " + id + "."));
     }

@@ -101,8 +101,7 @@ class InfluxMonitorController {
     }
 
     private Question question(String region, YearMonth from, YearMonth to) {
-        String name = "NL".equals(region) ? "Nederland" : regions.find(region).map(r -> r.name())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Onbekende regio"));
+        String name = "NL".equals(region) ? "Nederland" : regions.known(region).name();
         YearMonth last = influx.lastMonth() == null ? YearMonth.now() : influx.lastMonth();
         YearMonth end = to == null ? last : to;
         YearMonth start = from == null ? end.minusMonths(DEFAULT_MONTHS - 1) : from;
