@@ -51,8 +51,7 @@ class ImportApiController {
             throws IOException {
         String requestedType = type == null || type.isBlank() ? null : type.trim();
         String scope = Uploads.region(region);
-        imports.checkType(requestedType);
-        imports.checkRegion(scope);
+        imports.checkRequest(requestedType, scope);
         Path kept = Uploads.keep(file);
         long id = imports.submit(kept, Uploads.sourceName(file, name), requestedType, scope);
         String location = "/api/v1/imports/" + id + (scope == null ? "" : "?region=" + scope);

@@ -22,6 +22,14 @@ public interface ImportFormat {
     /** Names of the fields that together identify a row; a second row with the same key is an error. */
     List<String> keyFields();
 
+    /**
+     * Whether a file of this format holds national data (population, reference data): only the
+     * administrator imports it, never a care office for one region, since it replaces rows of all regions.
+     */
+    default boolean national() {
+        return false;
+    }
+
     /** Rules that involve more than one field of a row. */
     default List<RowRule> rowRules() {
         return List.of();

@@ -252,7 +252,7 @@ final class ImportJob {
         Set<Object> replacedValues = new HashSet<>();
         Set<String>[] codeLists = codeListsOf(fields);
         int regionField = fields.stream().map(Field::name).toList().indexOf("region_code");
-        if (region != null && regionField < 0) {
+        if (region != null && (regionField < 0 || format.national())) {
             throw new ImportRejected(null, "Een bestand van de soort '" + format.label() + "' geldt voor het hele land "
                     + "en wordt door de beheerder geïmporteerd, niet voor één regio.");
         }
@@ -406,10 +406,15 @@ final class ImportJob {
             throws SQLException {
         long removed;
         if (format.replacement() instanceof ImportFormat.FieldReplacement byField) {
+            // an import for a region never touches rows of another region
             try (PreparedStatement delete = connection.prepareStatement("delete from " + format.table() + " where "
-                    + byField.field() + " = any(?) and import_id is distinct from ?")) {
+                    + byField.field() + " = any(?) and import_id is distinct from ?"
+                    + (region == null ? "" : " and region_code = ?"))) {
                 delete.setArray(1, connection.createArrayOf("integer", replacedValues.toArray()));
                 delete.setLong(2, id);
+                if (region != null) {
+                    delete.setString(3, region);
+                }
                 removed = delete.executeUpdate();
             }
         } else {

@@ -47,8 +47,7 @@ class ImportPageController {
         String requestedType = type == null || type.isBlank() ? null : type;
         String scope = Uploads.region(region);
         try {
-            imports.checkType(requestedType);
-            imports.checkRegion(scope);
+            imports.checkRequest(requestedType, scope);
             long id = imports.submit(Uploads.keep(file), Uploads.sourceName(file, null), requestedType, scope);
             return scope == null ? "redirect:/imports/" + id : "redirect:/imports/" + id + "?region=" + scope;
         } catch (ImportService.InvalidImportRequest e) {

@@ -91,6 +91,19 @@ public class ImportService {
         }
     }
 
+    /**
+     * Whether {@code type} and {@code region} may go together: a national format (population)
+     * is never imported for one region. Checked before the upload is read.
+     */
+    public void checkRequest(String type, String region) {
+        checkType(type);
+        checkRegion(region);
+        if (type != null && region != null && formats.get(type).national()) {
+            throw new InvalidImportRequest("Een bestand van de soort '" + formats.get(type).label()
+                    + "' geldt voor het hele land en wordt alleen door de beheerder geïmporteerd, niet voor één regio.");
+        }
+    }
+
     /** Whether {@code region} is null (a national file) or a known region code. */
     public void checkRegion(String region) {
         if (region != null && !referenceCodes.codes(CodeList.REGION).contains(region)) {
@@ -105,8 +118,7 @@ public class ImportService {
 
     /** Imports a file now for {@code region} (null: national) and returns the outcome. */
     public ImportResult importFile(Path file, String sourceName, String type, String region) {
-        checkType(type);
-        checkRegion(region);
+        checkRequest(type, region);
         long id = nextId();
         return execute(id, file, sourceName, type, region, CurrentUser.name(), new ImportJob.Progress());
     }
@@ -150,8 +162,7 @@ public class ImportService {
      * tells how far it is. The file is deleted afterwards.
      */
     public long submit(Path file, String sourceName, String type, String region) {
-        checkType(type);
-        checkRegion(region);
+        checkRequest(type, region);
         long id = nextId();
         String actor = CurrentUser.name();
         ImportJob.Progress progress = new ImportJob.Progress();

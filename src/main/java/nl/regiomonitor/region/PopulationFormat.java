@@ -13,7 +13,7 @@ import nl.regiomonitor.ingest.TableFormat;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The population import: municipalities, their region and inhabitants; a file replaces the years it holds. */
+/** The population import: municipalities, their region and inhabitants; a national file, replacing the years it holds. */
 @Configuration(proxyBeanMethods = false)
 class PopulationFormat {
 
@@ -25,6 +25,6 @@ class PopulationFormat {
                         Field.of("inhabitants", FieldKind.COUNT), Field.of("inhabitants_18plus", FieldKind.COUNT)),
                 "population", List.of("year", "municipality_code"),
                 List.of(new RowRule("inhabitants_18plus", "inhabitants")),
-                ImportFormat.Replacement.byField("year"));
+                ImportFormat.Replacement.byField("year"), true);
     }
 }

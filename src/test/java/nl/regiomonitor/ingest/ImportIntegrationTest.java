@@ -152,6 +152,27 @@ class ImportIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aCareOfficeCannotReplaceNationalPopulationData() throws IOException {
+        List<java.util.Map<String, Object>> populationBefore = jdbc.queryForList("select * from population order by year, municipality_code");
+        int year = (Integer) populationBefore.get(populationBefore.size() - 1).get("year");
+        String file = "year;municipality_code;municipality_name;region_code;inhabitants;inhabitants_18plus\n"
+                + year + ";GM0518;'s-Gravenhage;ZK10;1;1\n";
+
+        // named as population: refused before the file is read
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                imports.importFile(write("pop.csv", file), "pop.csv", "population", "ZK10")))
+                .isInstanceOf(ImportService.InvalidImportRequest.class)
+                .hasMessageContaining("hele land").hasMessageContaining("beheerder");
+        // recognised from its header: refused as a whole
+        ImportResult byHeader = imports.importFile(write("pop2.csv", file), "pop2.csv", null, "ZK10");
+        assertThat(byHeader.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(byHeader.message()).contains("hele land").contains("Er is niets veranderd");
+
+        assertThat(jdbc.queryForList("select * from population order by year, municipality_code"))
+                .as("every region's population rows").isEqualTo(populationBefore);
+    }
+
+    @Test
     void commaSeparatedFileWithByteOrderMarkIsAccepted() throws IOException {
         ImportResult result = imports.importFile(write("comma.csv", "\uFEFF" + INDICATION_HEADER.replace(';', ',')
                 + "TESTFFFFFFF1,2023-01-02,2023-01-15,,ZK28,GGZ02W,ZVW_GGZ,1990\n"), "comma.csv", null);
