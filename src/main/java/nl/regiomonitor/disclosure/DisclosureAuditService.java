@@ -1,7 +1,9 @@
 package nl.regiomonitor.disclosure;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -24,9 +26,23 @@ public class DisclosureAuditService {
 
     public List<TableReport> audit() {
         List<TableReport> reports = new ArrayList<>();
-        publishers.orderedStream().forEach(publisher -> publisher.published().forEach((name, pattern) ->
-                reports.add(new TableReport(name, pattern.table().size(), pattern.count(ProtectionPattern.Mark.PRIMARY),
-                        pattern.count(ProtectionPattern.Mark.SECONDARY), DisclosureAudit.audit(pattern, suppression.threshold())))));
+        published().forEach((name, pattern) -> reports.add(audit(name, pattern)));
         return reports;
+    }
+
+    /** Every table every capability publishes, by name, protected. */
+    public Map<String, ProtectionPattern> published() {
+        Map<String, ProtectionPattern> tables = new LinkedHashMap<>();
+        publishers.orderedStream().forEach(publisher -> tables.putAll(publisher.published()));
+        return tables;
+    }
+
+    public TableReport audit(String name, ProtectionPattern pattern) {
+        return new TableReport(name, pattern.table().size(), pattern.count(ProtectionPattern.Mark.PRIMARY),
+                pattern.count(ProtectionPattern.Mark.SECONDARY), DisclosureAudit.audit(pattern, suppression.threshold()));
+    }
+
+    public int threshold() {
+        return suppression.threshold();
     }
 }

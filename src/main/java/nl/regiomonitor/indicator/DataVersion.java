@@ -1,20 +1,27 @@
 package nl.regiomonitor.indicator;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import nl.regiomonitor.publication.Generations;
 import org.springframework.stereotype.Component;
 
-/** Which state of the client data figures are computed from, so cached figures know when they are stale. */
+/**
+ * Which state of the data cached figures belong to: the generation of the publication the calling
+ * thread reads, held in memory, so a cached read never waits for a database connection.
+ */
 @Component
 class DataVersion {
 
-    private final JdbcTemplate jdbc;
+    private final Generations generations;
 
-    DataVersion(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    DataVersion(Generations generations) {
+        this.generations = generations;
     }
 
-    /** Any import that loads rows gets a higher number than all before it, also one that replaces rows. */
     long current() {
-        return jdbc.queryForObject("select coalesce(max(id), 0) from import_run where status = 'LOADED'", Long.class);
+        return generations.generation();
+    }
+
+    /** Whether figures of {@code version} may still be read; the others can be dropped. */
+    boolean inUse(long version) {
+        return generations.inUse(version);
     }
 }

@@ -23,17 +23,16 @@ class IndicationSnapshot {
     }
 
     /** One state of the data: the influx lines (all, and per region) and the stock of each date asked for so far. */
-    private record Snapshot(long version, List<InfluxLine> influx, Map<String, List<InfluxLine>> influxByRegion,
+    private record Snapshot(List<InfluxLine> influx, Map<String, List<InfluxLine>> influxByRegion,
                             Map<LocalDate, Map<String, Map<String, Long>>> stock) {
     }
 
     private final JdbcTemplate jdbc;
-    private final DataVersion data;
-    private volatile Snapshot snapshot;
+    private final DataCache<Boolean, Snapshot> snapshot;
 
     IndicationSnapshot(JdbcTemplate jdbc, DataVersion data) {
         this.jdbc = jdbc;
-        this.data = data;
+        this.snapshot = new DataCache<>(data, all -> read());
     }
 
     /** All GGZ-W influx, by month × region × profile × origin × age band. */
@@ -77,23 +76,16 @@ class IndicationSnapshot {
     }
 
     private Snapshot current() {
-        long version = data.current();
-        Snapshot now = snapshot;
-        if (now == null || now.version() != version) {
-            synchronized (this) {
-                now = snapshot;
-                if (now == null || now.version() != version) {
-                    List<InfluxLine> lines = jdbc.query(
-                            "select month, region_code, profile_code, origin, age_band, clients from influx_count",
-                            (rs, n) -> new InfluxLine(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2),
-                                    rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)));
-                    Map<String, List<InfluxLine>> byRegion = new HashMap<>();
-                    lines.forEach(line -> byRegion.computeIfAbsent(line.region(), r -> new ArrayList<>()).add(line));
-                    now = new Snapshot(version, lines, byRegion, new ConcurrentHashMap<>());
-                    snapshot = now;
-                }
-            }
-        }
-        return now;
+        return snapshot.get(Boolean.TRUE);
+    }
+
+    private Snapshot read() {
+        List<InfluxLine> lines = jdbc.query(
+                "select month, region_code, profile_code, origin, age_band, clients from influx_count",
+                (rs, n) -> new InfluxLine(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)));
+        Map<String, List<InfluxLine>> byRegion = new HashMap<>();
+        lines.forEach(line -> byRegion.computeIfAbsent(line.region(), r -> new ArrayList<>()).add(line));
+        return new Snapshot(lines, byRegion, new ConcurrentHashMap<>());
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.regiomonitor.disclosure.ProtectionPattern;
+import nl.regiomonitor.publication.DataThrough;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
  * that indication and the age band of their age in that year. A change of profile is not influx.
  */
 @Service
-public class InfluxFigures {
+public class InfluxFigures implements DataThrough {
 
     /** The series whose influx the regions must bring down (SPEC.md §1). */
     public static final String SERIES = "GGZ-W";
@@ -93,6 +94,7 @@ public class InfluxFigures {
     }
 
     /** The last month with any influx in the data, or null when there are no data. */
+    @Override
     public YearMonth lastMonth() {
         return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).max(YearMonth::compareTo).orElse(null);
     }

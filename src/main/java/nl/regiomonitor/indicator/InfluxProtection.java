@@ -12,11 +12,8 @@ import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The protection of the influx of one month, as one table for every region and NL: per scope the
@@ -55,19 +52,6 @@ class InfluxProtection implements PublishedTables {
 
     ProtectionPattern pattern(YearMonth month) {
         return patterns.get(month);
-    }
-
-    /**
-     * Protects every month once the web application is up, in the background: the first visitor of
-     * the Instroommonitor then does not wait for two years of months to be protected (about 6 s).
-     */
-    @EventListener
-    void warmUp(ApplicationReadyEvent event) {
-        if (event.getApplicationContext() instanceof WebApplicationContext) {
-            Thread warm = new Thread(this::published, "influx-protection");
-            warm.setDaemon(true);
-            warm.start();
-        }
     }
 
     /** Every month from the first to the last month with influx. */

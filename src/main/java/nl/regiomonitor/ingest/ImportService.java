@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import nl.regiomonitor.security.AuditAction;
@@ -53,6 +54,7 @@ public class ImportService {
     private final ObjectMapper json;
     private final AuditService audit;
     private final List<LoadListener> listeners;
+    private final ApplicationEventPublisher events;
     private final Map<String, ImportFormat> formats = new LinkedHashMap<>();
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
@@ -66,8 +68,10 @@ public class ImportService {
     }
 
     public ImportService(DataSource dataSource, ReferenceCodes referenceCodes, ObjectMapper json, AuditService audit,
-                         List<ImportFormat> formats, org.springframework.beans.factory.ObjectProvider<LoadListener> listeners) {
+                         List<ImportFormat> formats, org.springframework.beans.factory.ObjectProvider<LoadListener> listeners,
+                         ApplicationEventPublisher events) {
         this.audit = audit;
+        this.events = events;
         this.listeners = listeners.orderedStream().toList();
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
@@ -232,6 +236,7 @@ public class ImportService {
                     record(connection, id, sourceName, region, actor, started, outcome);
                     connection.commit();
                     log.info("Import {} ({}, {}): {}", id, outcome.format().type(), sourceName, outcome.message());
+                    events.publishEvent(new DataLoaded(id, outcome.format().type()));
                     return stored(id);
                 }
                 connection.rollback();

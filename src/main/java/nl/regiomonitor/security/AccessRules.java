@@ -123,6 +123,8 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.READ, "/api/v1/regions", Access.publicly()),
             rule(Methods.READ, "/api/v1/figures/**", Access.publicly()),
             rule(Methods.READ, "/api/v1/trend/**", Access.publicly()),
+            rule(Methods.READ, "/api/v1/publicaties", Access.publicly()),
+            rule(Methods.READ, "/api/v1/publicaties/**", Access.publicly()),
             rule(Methods.READ, "/instroom", Access.publicly()),
             rule(Methods.READ, "/regions/{region}", Access.publicly()),
             rule(Methods.READ, "/regions/{region}/cijfers.csv", Access.publicly()),

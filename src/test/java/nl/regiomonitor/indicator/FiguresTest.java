@@ -24,6 +24,7 @@ import nl.regiomonitor.EmptyDatabaseTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.ingest.ImportStatus;
+import nl.regiomonitor.publication.PublicationService;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -47,6 +48,8 @@ class FiguresTest extends EmptyDatabaseTest {
 
     @Autowired
     ImportService imports;
+    @Autowired
+    PublicationService publications;
     @Autowired
     InfluxFigures influx;
     @Autowired
@@ -148,6 +151,7 @@ class FiguresTest extends EmptyDatabaseTest {
                 + "STOCKA0;P4;ZK02;VERBLIJF;2021-02-01;\n", StandardCharsets.UTF_8);
         assertThat(imports.importFile(care, "hand-zorg.csv", "allocations").status()).isEqualTo(ImportStatus.LOADED);
         Files.delete(care);
+        publications.awaitCurrent();
     }
 
     private static final YearMonth JAN = YearMonth.of(2024, 1);
