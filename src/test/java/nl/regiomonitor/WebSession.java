@@ -38,7 +38,8 @@ public final class WebSession {
 
     private final String base;
     private final HttpClient client;
-    private String basic;
+    private String authorization;
+    private String forwardedFor;
 
     private WebSession(int port) {
         this.base = "http://localhost:" + port;
@@ -64,8 +65,21 @@ public final class WebSession {
     /** An API client that sends HTTP Basic credentials with every request and keeps no session. */
     public static WebSession basic(int port, String username, String password) {
         WebSession session = new WebSession(port);
-        session.basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        session.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return session;
+    }
+
+    /** An API client that sends a personal API key ({@code Bearer}) with every request and keeps no session. */
+    public static WebSession bearer(int port, String key) {
+        WebSession session = new WebSession(port);
+        session.authorization = "Bearer " + key;
+        return session;
+    }
+
+    /** Sends every request as a proxy in front of the application forwards it from {@code address}. */
+    public WebSession from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     /** Posts the login form with a valid CSRF token; the answer is the redirect it gives. */
@@ -148,7 +162,7 @@ public final class WebSession {
         }
         HttpRequest.Builder builder = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (basic == null) {
+        if (authorization == null) {
             builder.header("X-CSRF-TOKEN", csrf());
         }
         return send(builder);
@@ -162,7 +176,7 @@ public final class WebSession {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json").header("Accept", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(builder::header);
-        if (basic == null && !headers.containsKey("X-CSRF-TOKEN")) {
+        if (authorization == null && !headers.containsKey("X-CSRF-TOKEN")) {
             builder.header("X-CSRF-TOKEN", csrf());
         }
         return send(builder);
@@ -170,8 +184,11 @@ public final class WebSession {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
-        if (basic != null) {
-            builder.header("Authorization", basic);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
         }
         return builder;
     }
