@@ -134,6 +134,11 @@ public final class WebSession {
         return send(path, List.copyOf(fields.entrySet()));
     }
 
+    /** Posts exactly these fields (repeating, any order), whatever token they hold or lack. */
+    public Response postFormWithoutToken(String path, List<Map.Entry<String, String>> fields) {
+        return send(path, fields);
+    }
+
     private Response send(String path, List<Map.Entry<String, String>> fields) {
         String body = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))

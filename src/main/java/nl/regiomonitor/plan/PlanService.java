@@ -33,7 +33,7 @@ import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
 import nl.regiomonitor.security.PlanRegions;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +54,8 @@ public class PlanService implements PlanRegions {
     static final int MAX_TEXT = 2_000;
     static final int MAX_SHORT = 200;
     static final int MAX_ROWS = 200;
+    /** PostgreSQL's SQL state for a {@code nowait} lock held by someone else. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final JdbcTemplate jdbc;
     private final AuditService audit;
@@ -521,7 +523,10 @@ public class PlanService implements PlanRegions {
             header = jdbc.query("select programme_id, status, lock_version, version_number from action_plan where id = ? for update nowait",
                     (rs, n) -> new Header(rs.getLong(1), PlanStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)), id)
                     .stream().findFirst().orElseThrow(() -> notFound(id));
-        } catch (PessimisticLockingFailureException e) {
+        } catch (DataAccessException e) {
+            if (!(e.getMostSpecificCause() instanceof SQLException sql) || !LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                throw e;
+            }
             // Another change of this plan is being written. Waiting for it would hold a database connection that others
             // need (to log in, among other things), and once it is written the version this change was made on is old.
             gate.accept(of(id));
