@@ -518,6 +518,7 @@ public class PlanService implements PlanRegions {
      * version only the first gets through.
      */
     private Header locked(long id, Integer expected, Consumer<Set<String>> gate) {
+        Set<String> regionsBefore = of(id); // read first: after a failed lock the transaction answers nothing more
         Header header;
         try {
             header = jdbc.query("select programme_id, status, lock_version, version_number from action_plan where id = ? for update nowait",
@@ -529,7 +530,7 @@ public class PlanService implements PlanRegions {
             }
             // Another change of this plan is being written. Waiting for it would hold a database connection that others
             // need (to log in, among other things), and once it is written the version this change was made on is old.
-            gate.accept(of(id));
+            gate.accept(regionsBefore);
             if (expected != null) {
                 throw new PlanConflict("Iemand anders slaat dit plan op dit moment op. Er is niets opgeslagen; haal het plan "
                         + "opnieuw op en breng uw wijziging opnieuw aan.");

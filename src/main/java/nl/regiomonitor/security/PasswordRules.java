@@ -83,9 +83,9 @@ final class PasswordRules {
     /** A piece of one row of keys, the alphabet or the digits, forwards or backwards (possibly around again). */
     private static boolean isRun(String s) {
         for (String run : RUNS) {
-            String twice = run + run;
-            String backwards = new StringBuilder(twice).reverse().toString();
-            if (twice.contains(s) || backwards.contains(s)) {
+            String around = run.repeat(1 + s.length() / run.length() + 1);
+            String backwards = new StringBuilder(around).reverse().toString();
+            if (around.contains(s) || backwards.contains(s)) {
                 return true;
             }
         }

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -106,6 +107,12 @@ class ApiErrors {
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ApiError> status(ResponseStatusException e) {
         return answer(e.getStatusCode(), e.getReason() == null ? "Het verzoek kon niet worden verwerkt." : e.getReason());
+    }
+
+    /** A form field with a name no browser sends (such as an empty one), refused by the firewall when it is read. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ApiError> rejected(RequestRejectedException e) {
+        return answer(HttpStatus.BAD_REQUEST, "Het verzoek bevat een veld met een ongeldige naam of waarde en is niet verwerkt.");
     }
 
     /** No database connection came free in time: the server is saturated, which is not the request's fault. */
