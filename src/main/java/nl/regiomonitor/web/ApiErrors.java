@@ -115,6 +115,17 @@ class ApiErrors {
         return answer(HttpStatus.BAD_REQUEST, "Het verzoek bevat een veld met een ongeldige naam of waarde en is niet verwerkt.");
     }
 
+    /** A Content-Type with a wildcard ({@code *}/{@code *}) is no type at all; Spring refuses to read it with an assertion. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ApiError> illegalArgument(IllegalArgumentException e, HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type != null && type.contains("*")) {
+            return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Het soort inhoud (Content-Type) '" + type + "' is geen soort; "
+                    + "stuur gegevens als application/json.");
+        }
+        return unexpected(e, request);
+    }
+
     /** No database connection came free in time: the server is saturated, which is not the request's fault. */
     @ExceptionHandler(CannotGetJdbcConnectionException.class)
     ResponseEntity<ApiError> saturated(CannotGetJdbcConnectionException e, HttpServletRequest request) {

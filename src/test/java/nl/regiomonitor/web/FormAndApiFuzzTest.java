@@ -106,8 +106,10 @@ class FormAndApiFuzzTest extends IntegrationTest {
                 soft.fail("500: " + context);
                 continue;
             }
+            // the CSRF tokens on a page are random letters that may spell anything
+            String shown = a.body().replaceAll("(content|value)=\"[A-Za-z0-9_-]{40,}\"", "");
             for (String word : INTERNAL) {
-                soft.assertThat(a.body()).as(context).doesNotContain(word);
+                soft.assertThat(shown).as(context).doesNotContain(word);
             }
             boolean accepted = a.status() < 300 && !a.body().contains("Er is een probleem") || a.status() == 302 && !a.location().contains("/login");
             if (accepted) {
