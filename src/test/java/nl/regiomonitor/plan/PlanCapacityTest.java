@@ -37,9 +37,14 @@ class PlanCapacityTest extends IntegrationTest {
     int port;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    com.zaxxer.hikari.HikariDataSource dataSource;
 
     @Test
     void fiftyConcurrentSavesOverBasicKeysAndSessionsGiveOneWinnerAndNoRefusedLogin() throws Exception {
+        // the pool as application.properties sizes it against the 40 request threads (the embedded database binds it too)
+        assertThat(dataSource.getMaximumPoolSize()).isEqualTo(20);
+        assertThat(dataSource.getConnectionTimeout()).isEqualTo(5000);
         WebSession basic = WebSession.basic(port, USER, PASSWORD);
         long programme = json.readTree(basic.getJson("/api/v1/programmes").body()).get(0).get("id").asLong();
         ObjectNode plan = json.createObjectNode().put("programmeId", programme).put("title", "Drukte");
