@@ -38,7 +38,8 @@ public final class WebSession {
 
     private final String base;
     private final HttpClient client;
-    private String basic;
+    private String authorization;
+    private String forwardedFor;
 
     private WebSession(int port) {
         this.base = "http://localhost:" + port;
@@ -64,8 +65,21 @@ public final class WebSession {
     /** An API client that sends HTTP Basic credentials with every request and keeps no session. */
     public static WebSession basic(int port, String username, String password) {
         WebSession session = new WebSession(port);
-        session.basic = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        session.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return session;
+    }
+
+    /** An API client that sends a personal API key ({@code Bearer}) with every request and keeps no session. */
+    public static WebSession bearer(int port, String key) {
+        WebSession session = new WebSession(port);
+        session.authorization = "Bearer " + key;
+        return session;
+    }
+
+    /** Sends every request as a proxy in front of the application forwards it from {@code address}. */
+    public WebSession from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     /** Posts the login form with a valid CSRF token; the answer is the redirect it gives. */
@@ -120,6 +134,11 @@ public final class WebSession {
         return send(path, List.copyOf(fields.entrySet()));
     }
 
+    /** Posts exactly these fields (repeating, any order), whatever token they hold or lack. */
+    public Response postFormWithoutToken(String path, List<Map.Entry<String, String>> fields) {
+        return send(path, fields);
+    }
+
     private Response send(String path, List<Map.Entry<String, String>> fields) {
         String body = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -148,7 +167,7 @@ public final class WebSession {
         }
         HttpRequest.Builder builder = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        if (basic == null) {
+        if (authorization == null) {
             builder.header("X-CSRF-TOKEN", csrf());
         }
         return send(builder);
@@ -162,7 +181,7 @@ public final class WebSession {
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json").header("Accept", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(builder::header);
-        if (basic == null && !headers.containsKey("X-CSRF-TOKEN")) {
+        if (authorization == null && !headers.containsKey("X-CSRF-TOKEN")) {
             builder.header("X-CSRF-TOKEN", csrf());
         }
         return send(builder);
@@ -170,8 +189,11 @@ public final class WebSession {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
-        if (basic != null) {
-            builder.header("Authorization", basic);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
         }
         return builder;
     }

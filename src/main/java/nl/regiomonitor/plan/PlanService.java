@@ -33,6 +33,7 @@ import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
 import nl.regiomonitor.security.PlanRegions;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,6 +54,8 @@ public class PlanService implements PlanRegions {
     static final int MAX_TEXT = 2_000;
     static final int MAX_SHORT = 200;
     static final int MAX_ROWS = 200;
+    /** PostgreSQL's SQL state for a {@code nowait} lock held by someone else. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final JdbcTemplate jdbc;
     private final AuditService audit;
@@ -510,13 +513,31 @@ public class PlanService implements PlanRegions {
 
     /**
      * The plan's row, locked until the transaction ends, after the gate let the user through and
-     * when its lock version is still {@code expected} (null: not checked). Writers of the same plan
-     * wait here for each other, so of two with the same version only the first gets through.
+     * when its lock version is still {@code expected} (null: not checked). A writer never waits here
+     * for another writer of the same plan: the second is refused at once, so of two with the same
+     * version only the first gets through.
      */
     private Header locked(long id, Integer expected, Consumer<Set<String>> gate) {
-        Header header = jdbc.query("select programme_id, status, lock_version, version_number from action_plan where id = ? for update",
-                (rs, n) -> new Header(rs.getLong(1), PlanStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)), id)
-                .stream().findFirst().orElseThrow(() -> notFound(id));
+        Set<String> regionsBefore = of(id); // read first: after a failed lock the transaction answers nothing more
+        Header header;
+        try {
+            header = jdbc.query("select programme_id, status, lock_version, version_number from action_plan where id = ? for update nowait",
+                    (rs, n) -> new Header(rs.getLong(1), PlanStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)), id)
+                    .stream().findFirst().orElseThrow(() -> notFound(id));
+        } catch (DataAccessException e) {
+            if (!(e.getMostSpecificCause() instanceof SQLException sql) || !LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                throw e;
+            }
+            // Another change of this plan is being written. Waiting for it would hold a database connection that others
+            // need (to log in, among other things), and once it is written the version this change was made on is old.
+            gate.accept(regionsBefore);
+            if (expected != null) {
+                throw new PlanConflict("Iemand anders slaat dit plan op dit moment op. Er is niets opgeslagen; haal het plan "
+                        + "opnieuw op en breng uw wijziging opnieuw aan.");
+            }
+            throw new PlanRefused(PlanRefused.Reason.WRONG_STATE, "Dit plan wordt op dit moment door iemand anders gewijzigd. "
+                    + "Er is niets veranderd; probeer het over enkele seconden opnieuw.");
+        }
         gate.accept(of(id));
         if (expected != null && expected != header.lockVersion()) {
             throw new PlanConflict("Iemand anders heeft dit plan intussen gewijzigd (u had versie " + expected + ", nu is het "

@@ -73,6 +73,13 @@ public class ReportTexts {
         if (cleanTitle != null && cleanTitle.length() > MAX_TITLE) {
             throw new Refused("title", "Een titel is hoogstens " + MAX_TITLE + " tekens.");
         }
+        // PostgreSQL cannot store a NUL character in text
+        if (cleanTitle != null && cleanTitle.indexOf('\0') >= 0) {
+            throw new Refused("title", "De titel bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het.");
+        }
+        if (body != null && body.indexOf('\0') >= 0) {
+            throw new Refused("body", "De tekst bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het.");
+        }
         if (body == null || body.isBlank()) {
             throw new Refused("body", "Schrijf de tekst; een lege tekst verwijdert u met de knop Verwijderen.");
         }

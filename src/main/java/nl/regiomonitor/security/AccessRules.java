@@ -116,6 +116,8 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
     public static final Access REPORT_PLAN_PROGRESS = Access.regional(RegionFrom.PLAN, EnumSet.of(ZORGKANTOOR, GEMEENTE, AANBIEDER));
     /** Accepting or returning a submitted plan: the national programme. */
     public static final Access REVIEW_PLAN = Access.national(LANDELIJK);
+    /** Any logged-in user: everyone holds at least one role. */
+    static final Access SIGNED_IN = Access.regional(RegionFrom.ANY, REGIONAL, LANDELIJK, BEHEERDER);
 
     private final List<Rule> rules = List.of(
             // published: readable by everyone
@@ -211,6 +213,10 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.WRITE, "/plannen/{plan}/accepteren", REVIEW_PLAN),
             rule(Methods.WRITE, "/plannen/{plan}/terugsturen", REVIEW_PLAN),
             rule(Methods.WRITE, "/plannen/{plan}/acties/{action}/voortgang", REPORT_PLAN_PROGRESS),
+
+            // everyone's own API keys
+            rule(Methods.ANY, "/account/api-sleutels/**", SIGNED_IN),
+            rule(Methods.ANY, "/api/v1/account/api-keys/**", SIGNED_IN),
 
             // national administration
             rule(Methods.ANY, "/admin/**", Access.national(BEHEERDER)));

@@ -1,6 +1,5 @@
 package nl.regiomonitor.security;
 
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +11,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /** A user of the system as held in the user store; also the logged-in principal. */
 public record AppUser(long id, String username, String displayName, String passwordHash, boolean enabled,
-                      OffsetDateTime lockedUntil, List<Grant> grants) implements UserDetails {
+                      List<Grant> grants) implements UserDetails {
 
     /** Whether the user holds {@code role} for {@code region}, or holds it nationally. */
     public boolean holds(Role role, String region) {
@@ -46,11 +45,6 @@ public record AppUser(long id, String username, String displayName, String passw
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return lockedUntil == null || lockedUntil.isBefore(OffsetDateTime.now());
     }
 
     @Override

@@ -69,18 +69,19 @@ public class AuditService {
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';')
                 .setHeader("nummer", "tijdstip", "wie", "actie", "onderwerp", "onderwerp_id", "regio", "omschrijving",
                         "voor", "na").get();
-        try (CSVPrinter csv = new CSVPrinter(out, format)) {
-            jdbc.query("select * from audit_event" + where + " order by id", rs -> {
-                AuditEvent e = map(rs, 0);
-                try {
-                    csv.printRecord(e.id(), CSV_TIME.format(e.at()), cell(e.actor()), e.action().dutch(), cell(e.subject()),
-                            cell(e.subjectId()), e.region(), cell(e.summary()), e.before() == null ? "" : cell(e.before().toString()),
-                            e.after() == null ? "" : cell(e.after().toString()));
-                } catch (IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
-                }
-            }, args.toArray());
-        }
+        // not closed here: closing the printer would close the caller's stream (the HTTP answer) under its feet
+        CSVPrinter csv = new CSVPrinter(out, format);
+        jdbc.query("select * from audit_event" + where + " order by id", rs -> {
+            AuditEvent e = map(rs, 0);
+            try {
+                csv.printRecord(e.id(), CSV_TIME.format(e.at()), cell(e.actor()), e.action().dutch(), cell(e.subject()),
+                        cell(e.subjectId()), e.region(), cell(e.summary()), e.before() == null ? "" : cell(e.before().toString()),
+                        e.after() == null ? "" : cell(e.after().toString()));
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }, args.toArray());
+        csv.flush();
     }
 
     /** Text a spreadsheet would run as a formula (a typed user name like "=HYPERLINK(…)") is kept as text. */

@@ -1,20 +1,26 @@
 package nl.regiomonitor.security;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Login by form (pages) or HTTP Basic (API) over the same user store; every request is decided
- * by {@link AccessRules}. CSRF tokens are required on every form and on API calls that ride on a
- * session cookie; a request that carries its own credentials cannot be forged, so it needs none.
+ * Login by form (pages), and for the API also HTTP Basic or a personal API key, over the same
+ * user store; every request is decided by {@link AccessRules}. Basic and keys count under
+ * {@code /api/} only, so every page form needs the session and its CSRF token. An API call that
+ * carries its own credentials cannot be forged, so it needs no token; one that rides on the
+ * session cookie does.
  */
 @Configuration
 @ConditionalOnWebApplication
@@ -30,10 +36,14 @@ public class SecurityConfiguration {
     static final Duration SESSION_TIMEOUT = Duration.ofMinutes(30);
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, AccessRules rules, SecurityErrors errors) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, AccessRules rules, SecurityErrors errors, ApiTokenService tokens)
+            throws Exception {
+        BasicAuthenticationConverter basicCredentials = new BasicAuthenticationConverter();
+        basicCredentials.setCredentialsCharset(StandardCharsets.UTF_8);
         RequestMatcher ownCredentials = request -> {
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
+            return SecurityErrors.isApi(request) && authorization != null
+                    && (authorization.regionMatches(true, 0, "Basic ", 0, 6) || ApiTokenFilter.carriesKey(request));
         };
         RequestMatcher swagger = request -> {
             String uri = request.getRequestURI();
@@ -41,7 +51,16 @@ public class SecurityConfiguration {
         };
         http.authorizeHttpRequests(authorize -> authorize.anyRequest().access(rules))
                 .formLogin(form -> form.loginPage("/login").failureHandler(errors).permitAll())
-                .httpBasic(basic -> basic.realmName("Regiomonitor").authenticationEntryPoint(errors))
+                .httpBasic(basic -> basic.realmName("Regiomonitor").authenticationEntryPoint(errors)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BasicAuthenticationFilter>() {
+                            @Override
+                            public <O extends BasicAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationConverter(request -> SecurityErrors.isApi(request)
+                                        ? basicCredentials.convert(request) : null);
+                                return filter;
+                            }
+                        }))
+                .addFilterBefore(new ApiTokenFilter(tokens, errors), BasicAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?uitgelogd"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(ownCredentials))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(errors).accessDeniedHandler(errors))

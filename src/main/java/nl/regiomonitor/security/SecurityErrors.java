@@ -12,8 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -38,6 +37,10 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
     static final String CSRF = "Het formulier is verlopen of komt niet van deze website. "
             + "Laad de pagina opnieuw en probeer het nog eens.";
 
+    static final String BUSY = "Het is op dit moment te druk om uw verzoek te verwerken; er is niets veranderd. "
+            + "Probeer het over enkele seconden opnieuw.";
+    static final int RETRY_AFTER_SECONDS = 2;
+
     private static final Logger log = LoggerFactory.getLogger(SecurityErrors.class);
 
     private final ObjectMapper json;
@@ -49,7 +52,11 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (isApi(request)) {
+        if (e instanceof AuthenticationServiceException) {
+            // the credentials could not be checked for lack of capacity: they were not refused
+            log.warn("Inloggegevens niet te controleren bij {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            busy(request, response);
+        } else if (isApi(request)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Regiomonitor\", charset=\"UTF-8\"");
             writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, NOT_LOGGED_IN);
         } else if ("GET".equals(request.getMethod())) {
@@ -74,15 +81,32 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
         }
     }
 
-    /** A failed form login goes back to the login page with the reason in words the page knows. */
+    /**
+     * A failed form login goes back to the login page, with one and the same answer whatever the
+     * reason (unknown name, wrong password, disabled, held back): only the audit trail tells which.
+     */
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException e) throws IOException {
-        String reason = e instanceof LockedException ? "geblokkeerd" : e instanceof DisabledException ? "uitgeschakeld" : "fout";
-        response.sendRedirect(request.getContextPath() + "/login?" + reason);
+        if (e instanceof AuthenticationServiceException) {
+            busy(request, response);
+        } else {
+            response.sendRedirect(request.getContextPath() + "/login?fout");
+        }
     }
 
-    private static boolean isApi(HttpServletRequest request) {
+    /** 503 with Retry-After: the server is too busy to check who is asking right now, try again shortly. */
+    void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        if (isApi(request)) {
+            writeJson(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BUSY);
+        } else {
+            request.setAttribute(REFUSAL, BUSY);
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        }
+    }
+
+    static boolean isApi(HttpServletRequest request) {
         return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     }
 

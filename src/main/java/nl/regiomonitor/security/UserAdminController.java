@@ -1,8 +1,5 @@
 package nl.regiomonitor.security;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -29,9 +26,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/users")
 class UserAdminController {
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
-
     /** What the form shows: what is stored, or what was typed before a refusal. */
     public record UserForm(String username, String displayName, boolean enabled, Set<String> grants) {
 
@@ -45,15 +39,12 @@ class UserAdminController {
         }
     }
 
-    /** A user as the pages show it; {@code lockedUntil} only while the lock lasts. */
-    public record UserRow(long id, String username, String displayName, List<String> roles, boolean enabled,
-                          String lockedUntil) {
+    /** A user as the pages show it. */
+    public record UserRow(long id, String username, String displayName, List<String> roles, boolean enabled) {
 
         static UserRow of(AppUser user) {
-            OffsetDateTime lock = user.lockedUntil();
             return new UserRow(user.id(), user.username(), user.displayName(), user.grants().stream().map(Grant::label).toList(),
-                    user.enabled(), lock != null && lock.isAfter(OffsetDateTime.now())
-                            ? TIME.format(lock.atZoneSameInstant(AMSTERDAM)) : null);
+                    user.enabled());
         }
     }
 
@@ -121,7 +112,7 @@ class UserAdminController {
         AppUser user = existing(id);
         try {
             users.setPassword(id, password);
-            redirect.addFlashAttribute("confirmation", "Het wachtwoord is opnieuw ingesteld. Een blokkering is opgeheven.");
+            redirect.addFlashAttribute("confirmation", "Het wachtwoord is opnieuw ingesteld.");
             return "redirect:/admin/users/" + id;
         } catch (UserService.InvalidUserChange e) {
             return userPage(user, UserForm.of(user), Problem.of(e), model);

@@ -2,8 +2,6 @@ package nl.regiomonitor.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +18,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The user store: users, their roles per region, and the count of wrong passwords that locks an
- * account for a while. Every change is written to the audit trail in the same transaction.
+ * The user store: users and their roles per region. Every change is written to the audit trail in
+ * the same transaction. Guessing passwords is slowed down by {@link LoginThrottle}, not by locking.
  */
 @Service
 public class UserService implements UserDetailsService {
 
-    /** Wrong passwords in a row that lock an account, and for how long. */
-    public static final int MAX_FAILED_LOGINS = 5;
-    public static final Duration LOCK_TIME = Duration.ofMinutes(15);
-    public static final int MIN_PASSWORD_LENGTH = 12;
+    public static final int MIN_PASSWORD_LENGTH = PasswordRules.MIN_LENGTH;
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwords;
@@ -71,7 +66,7 @@ public class UserService implements UserDetailsService {
                     + "streepje, liggend streepje of @.");
         }
         checkName(displayName);
-        checkPassword(password);
+        checkPassword(password, name);
         checkGrants(grants);
         long id;
         try {
@@ -113,13 +108,12 @@ public class UserService implements UserDetailsService {
         return change(id, user.displayName(), enabled, user.grants());
     }
 
-    /** Sets a new password and lifts a lock. The trail says that it changed, never what it is. */
+    /** Sets a new password. The trail says that it changed, never what it is. */
     @Transactional
     public void setPassword(long id, String password) {
         AppUser user = lockedForChange(id);
-        checkPassword(password);
-        jdbc.update("update app_user set password_hash = ?, failed_logins = 0, locked_until = null where id = ?",
-                passwords.encode(password), id);
+        checkPassword(password, user.username());
+        jdbc.update("update app_user set password_hash = ? where id = ?", passwords.encode(password), id);
         audit.record(AuditAction.CHANGE, "gebruiker", user.username(), null, "Wachtwoord van " + user.username() + " opnieuw ingesteld",
                 Map.of("wachtwoord", "(oud)"), Map.of("wachtwoord", "(nieuw)"));
     }
@@ -135,32 +129,19 @@ public class UserService implements UserDetailsService {
                 snapshot(user), null);
     }
 
-    /**
-     * Writes a failed login to the trail; a wrong password also counts towards the lock: the
-     * {@value #MAX_FAILED_LOGINS}th in a row locks the account for {@link #LOCK_TIME}.
-     */
+    /** Writes a failed login to the trail, with the reason the user is not told. */
     @Transactional
-    public void recordFailedLogin(String username, boolean wrongPassword, String reason) {
+    public void recordFailedLogin(String username, String reason) {
         String typed = normalise(username);
         String name = typed.length() > 64 ? typed.substring(0, 64) : typed;
-        if (wrongPassword) {
-            jdbc.update("""
-                    update app_user set failed_logins = failed_logins + 1,
-                        locked_until = case when failed_logins + 1 >= ? then now() + make_interval(secs => ?) else locked_until end
-                    where username = ?""", MAX_FAILED_LOGINS, LOCK_TIME.toSeconds(), name);
-        }
         audit.recordAs(name.isEmpty() ? "(leeg)" : name, AuditAction.LOGIN_FAILED, "inloggen", null, null,
                 "Inloggen mislukt: " + reason, null, null);
     }
 
-    /** Resets the count of wrong passwords; a login on the login page is also written to the trail. */
+    /** Writes a login on the login page to the trail. */
     @Transactional
-    public void recordSuccessfulLogin(String username, boolean interactive) {
-        String name = normalise(username);
-        jdbc.update("update app_user set failed_logins = 0, locked_until = null where username = ? and failed_logins > 0", name);
-        if (interactive) {
-            audit.recordAs(name, AuditAction.LOGIN, "inloggen", null, null, "Ingelogd", null, null);
-        }
+    public void recordSuccessfulLogin(String username) {
+        audit.recordAs(normalise(username), AuditAction.LOGIN, "inloggen", null, null, "Ingelogd", null, null);
     }
 
     /** The values the audit trail keeps of a user: never the password hash. */
@@ -190,9 +171,10 @@ public class UserService implements UserDetailsService {
         }
     }
 
-    private static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidUserChange("password", "Een wachtwoord heeft minstens " + MIN_PASSWORD_LENGTH + " tekens.");
+    private static void checkPassword(String password, String username) {
+        String problem = PasswordRules.problem(password, username);
+        if (problem != null) {
+            throw new InvalidUserChange("password", problem);
         }
     }
 
@@ -209,7 +191,7 @@ public class UserService implements UserDetailsService {
     }
 
     /** Control characters cannot be part of a name; dropping them also keeps typed NULs away from the database. */
-    private static String normalise(String username) {
+    static String normalise(String username) {
         return username == null ? "" : username.replaceAll("\\p{Cntrl}", "").trim().toLowerCase(Locale.ROOT);
     }
 
@@ -219,7 +201,7 @@ public class UserService implements UserDetailsService {
                 "select role, region_code from user_role where user_id = ? order by role, region_code",
                 (r, n) -> new Grant(Role.valueOf(r.getString(1)), r.getString(2)), id));
         return new AppUser(id, rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
-                rs.getBoolean("enabled"), rs.getObject("locked_until", OffsetDateTime.class), List.copyOf(grants));
+                rs.getBoolean("enabled"), List.copyOf(grants));
     }
 
     /** A change that cannot be made as asked; {@code field} names the form field, the message is for people. */

@@ -13,10 +13,13 @@ import nl.regiomonitor.plan.PlanProblem;
 import nl.regiomonitor.plan.PlanRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -104,6 +107,32 @@ class ApiErrors {
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ApiError> status(ResponseStatusException e) {
         return answer(e.getStatusCode(), e.getReason() == null ? "Het verzoek kon niet worden verwerkt." : e.getReason());
+    }
+
+    /** A form field with a name no browser sends (such as an empty one), refused by the firewall when it is read. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ApiError> rejected(RequestRejectedException e) {
+        return answer(HttpStatus.BAD_REQUEST, "Het verzoek bevat een veld met een ongeldige naam of waarde en is niet verwerkt.");
+    }
+
+    /** A Content-Type with a wildcard ({@code *}/{@code *}) is no type at all; Spring refuses to read it with an assertion. */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ApiError> illegalArgument(IllegalArgumentException e, HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type != null && type.contains("*")) {
+            return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Het soort inhoud (Content-Type) '" + type + "' is geen soort; "
+                    + "stuur gegevens als application/json.");
+        }
+        return unexpected(e, request);
+    }
+
+    /** No database connection came free in time: the server is saturated, which is not the request's fault. */
+    @ExceptionHandler(CannotGetJdbcConnectionException.class)
+    ResponseEntity<ApiError> saturated(CannotGetJdbcConnectionException e, HttpServletRequest request) {
+        log.warn("Geen databaseverbinding vrij voor {} {}", request.getMethod(), request.getRequestURI());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .body(new ApiError("Het is op dit moment te druk om uw verzoek te verwerken; er is niets veranderd. "
+                        + "Probeer het over enkele seconden opnieuw."));
     }
 
     @ExceptionHandler(Exception.class)

@@ -239,6 +239,20 @@ class AccessMatrixTest extends IntegrationTest {
         cases.add(new Case("GET /admin/audit", "", ADMIN, c -> c.page().get("/admin/audit")));
         cases.add(new Case("GET /admin/audit.csv", "", ADMIN, c -> c.page().get("/admin/audit.csv")));
         cases.addAll(userAdministrationCases());
+
+        // everyone's own API keys
+        cases.add(new Case("GET /account/api-sleutels", "", SIGNED_IN, c -> c.page().get("/account/api-sleutels")));
+        cases.add(new Case("POST /account/api-sleutels", "", SIGNED_IN, c -> c.page().postForm("/account/api-sleutels",
+                Map.of("name", "matrix"))));
+        cases.add(new Case("POST /account/api-sleutels/{id}/intrekken", "", SIGNED_IN,
+                c -> c.page().postForm("/account/api-sleutels/999999/intrekken", Map.of())));
+        cases.add(new Case("GET /api/v1/account/api-keys", "", SIGNED_IN, c -> c.api().getJson("/api/v1/account/api-keys")));
+        cases.add(new Case("POST /api/v1/account/api-keys", "", SIGNED_IN, c -> c.api().sendJson("POST", "/api/v1/account/api-keys",
+                "{\"name\":\"matrix\"}", Map.of())));
+        cases.add(new Case("DELETE /api/v1/account/api-keys/{id}", "", SIGNED_IN, c -> {
+            Matcher made = KEY_ID.matcher(c.api().sendJson("POST", "/api/v1/account/api-keys", "{\"name\":\"matrix\"}", Map.of()).body());
+            return c.api().sendJson("DELETE", "/api/v1/account/api-keys/" + (made.find() ? made.group(1) : "999999"), "", Map.of());
+        }));
         return cases;
     }
 
@@ -467,6 +481,7 @@ class AccessMatrixTest extends IntegrationTest {
         return answer.status() == 403;
     }
 
+    private static final Pattern KEY_ID = Pattern.compile("\"id\":(\\d+)");
     private static final Pattern IMPORT_ID = Pattern.compile("/imports/(\\d+)|\"id\":(\\d+)");
 
     /** An allowed upload runs in the background; the next call waits until it is done, so it sees settled data. */

@@ -3,7 +3,6 @@ package nl.regiomonitor.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -11,11 +10,15 @@ import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Login, lockout, CSRF, headers, the audit trail, and what a refused or failing request shows. */
+/** Login, throttling, CSRF, headers, the audit trail, and what a refused or failing request shows. */
+@ExtendWith(OutputCaptureExtension.class)
 class SecurityTest extends IntegrationTest {
 
     private static final String PASSWORD = "een-lang-test-wachtwoord";
@@ -53,27 +56,138 @@ class SecurityTest extends IntegrationTest {
         assertThat(forgedApi.body()).contains("\"message\"").contains("Het formulier is verlopen");
     }
 
-    @Test
-    void fiveWrongPasswordsLockTheAccountEvenForTheRightPassword() {
-        users.create("slot.test", "Slot Test", PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
-        WebSession visitor = WebSession.anonymous(port);
-        for (int attempt = 1; attempt <= UserService.MAX_FAILED_LOGINS; attempt++) {
-            Response wrong = visitor.login("slot.test", "fout-wachtwoord-" + attempt);
-            assertThat(wrong.location()).as("poging " + attempt).endsWith("/login?fout");
+    /**
+     * Seven wrong guesses for {@code name} from {@code address}, each counted (the sixth and seventh after the
+     * delay before them): the next attempt is then held back for 4 seconds, long enough for a slow machine.
+     */
+    private void guessSevenTimes(String name, String address) throws InterruptedException {
+        WebSession attacker = WebSession.anonymous(port).from(address);
+        for (int attempt = 1; attempt <= 7; attempt++) {
+            if (attempt == 6) {
+                Thread.sleep(1100);
+            } else if (attempt == 7) {
+                Thread.sleep(2100);
+            }
+            assertThat(attacker.login(name, "fout-wachtwoord-" + attempt).location()).as("poging " + attempt).endsWith("/login?fout");
         }
-        Response right = visitor.login("slot.test", PASSWORD);
-        assertThat(right.location()).endsWith("/login?geblokkeerd");
-        assertThat(visitor.get("/login?geblokkeerd").body()).contains("tijdelijk geblokkeerd");
-        assertThat(jdbc.queryForObject("select locked_until from app_user where username = 'slot.test'", OffsetDateTime.class))
-                .isAfter(OffsetDateTime.now().plusMinutes(14));
-        assertThat(WebSession.basic(port, "slot.test", PASSWORD).getJson("/api/v1/imports").status()).isEqualTo(401);
+    }
 
-        assertThat(trailOf("slot.test")).filteredOn(e -> e.action() == AuditAction.LOGIN_FAILED).hasSize(7)
-                .anySatisfy(e -> assertThat(e.summary()).contains("geblokkeerd"));
+    @Test
+    void wrongGuessesSlowTheAttackerDownButNeverKeepTheOwnerOut() throws Exception {
+        users.create("slot.test", "Slot Test", PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
+        guessSevenTimes("slot.test", "203.0.113.10");
+        // right after the guesses even the right password is not heard, and gets the answer of a wrong one
+        assertThat(WebSession.anonymous(port).from("198.51.100.20").login("slot.test", PASSWORD).location()).endsWith("/login?fout");
+        assertThat(WebSession.basic(port, "slot.test", PASSWORD).from("198.51.100.21").getJson("/api/v1/plans").status()).isEqualTo(401);
+        // once the delay has passed the owner gets in: no lock to wait out, however long the guessing went on
+        Thread.sleep(4100);
+        assertThat(WebSession.anonymous(port).from("198.51.100.20").login("slot.test", PASSWORD).location()).doesNotContain("/login");
+        // the old lockout: one wrong guess now and then kept the account locked for good; now the owner is never kept out
+        WebSession attacker = WebSession.anonymous(port).from("203.0.113.10");
+        for (int round = 0; round < 3; round++) {
+            assertThat(attacker.login("slot.test", "af-en-toe-" + round).location()).endsWith("/login?fout");
+            assertThat(WebSession.anonymous(port).from("198.51.100.20").login("slot.test", PASSWORD).location())
+                    .as("ronde " + round).doesNotContain("/login");
+        }
+        assertThat(trailOf("slot.test")).filteredOn(e -> e.action() == AuditAction.LOGIN_FAILED)
+                .anySatisfy(e -> assertThat(e.summary()).contains("te snel na eerdere mislukte pogingen"))
+                .anySatisfy(e -> assertThat(e.summary()).contains("onjuist wachtwoord"));
+    }
 
-        // the administrator's new password lifts the lock
-        users.setPassword(users.find("slot.test").orElseThrow().id(), PASSWORD + "-nieuw");
-        assertThat(visitor.login("slot.test", PASSWORD + "-nieuw").location()).doesNotContain("/login");
+    @Test
+    void everyFailedLoginGetsOneAndTheSameAnswer() throws Exception {
+        users.create("uit.test", "Uit Test", PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
+        users.setEnabled(users.find("uit.test").orElseThrow().id(), false);
+        users.create("traag.test", "Traag Test", PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
+        users.create("fout.test", "Fout Test", PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
+        Map<String, String[]> cases = new java.util.LinkedHashMap<>();
+        cases.put("vertraagd", new String[]{"traag.test", PASSWORD}); // first, while the delay lasts
+        cases.put("onbekend", new String[]{"niemand.bekend", PASSWORD});
+        cases.put("onjuist", new String[]{"fout.test", "fout-wachtwoord-123"});
+        cases.put("uitgeschakeld", new String[]{"uit.test", PASSWORD});
+        guessSevenTimes("traag.test", "203.0.113.30");
+        java.util.Set<String> pageAnswers = new java.util.HashSet<>();
+        java.util.Set<String> apiAnswers = new java.util.HashSet<>();
+        int n = 0;
+        for (Map.Entry<String, String[]> c : cases.entrySet()) {
+            String address = "198.51.100." + (100 + n++);
+            WebSession visitor = WebSession.anonymous(port).from(address);
+            Response form = visitor.login(c.getValue()[0], c.getValue()[1]);
+            Response api = WebSession.basic(port, c.getValue()[0], c.getValue()[1]).from(address).getJson("/api/v1/plans");
+            assertThat(form.location()).as(c.getKey()).endsWith("/login?fout");
+            pageAnswers.add(form.status() + " " + form.location() + " " + visitor.get(form.location().replaceFirst("^https?://[^/]+", ""))
+                    .body().replaceAll("content=\"[^\"]*\"", "").replaceAll("value=\"[^\"]*\"", ""));
+            apiAnswers.add(api.status() + " " + api.headers().firstValue("WWW-Authenticate").orElse("") + " " + api.body());
+        }
+        assertThat(pageAnswers).hasSize(1);
+        assertThat(apiAnswers).hasSize(1);
+        assertThat(apiAnswers.iterator().next()).startsWith("401");
+        assertThat(pageAnswers.iterator().next()).contains("Inloggen is niet gelukt").doesNotContain("uitgeschakeld")
+                .doesNotContain("geblokkeerd");
+        // the trail says why
+        assertThat(trailOf("uit.test")).anySatisfy(e -> assertThat(e.summary()).contains("account uitgeschakeld"));
+        assertThat(trailOf("traag.test")).anySatisfy(e -> assertThat(e.summary()).contains("te snel"));
+    }
+
+    @Test
+    void basicCredentialsCountOnlyUnderTheApiSoAPageFormAlwaysNeedsTheSessionAndToken() {
+        int before = users.list().size();
+        WebSession basic = WebSession.basic(port, "beheerder", "demo-wachtwoord");
+        Response forged = basic.postFormWithoutToken("/admin/users", Map.of("username", "basic.slachtoffer",
+                "displayName", "Via Basic", "password", PASSWORD, "grants", "BEHEERDER"));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(forged.body()).contains("Het formulier is verlopen");
+        assertThat(users.find("basic.slachtoffer")).isEmpty();
+        assertThat(users.list()).hasSize(before);
+        // a page is not opened with Basic either; the API still is
+        assertThat(basic.get("/admin/users").location()).endsWith("/login");
+        assertThat(basic.getJson("/api/v1/plans").status()).isEqualTo(200);
+    }
+
+    @Test
+    void trivialPasswordsAreRefusedInDutchOnThePage() {
+        WebSession admin = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord");
+        for (String trivial : List.of(" ".repeat(12), "aaaaaaaaaaaa", "wachtwoord123", "Welkom123456!", "123456789012",
+                "qwertyuiopas", "zwak.gebruiker1", "passwordpassword")) {
+            Response refused = admin.postForm("/admin/users", Map.of("username", "zwak.gebruiker", "displayName", "Zwak",
+                    "password", trivial, "grants", "BEHEERDER"));
+            assertThat(refused.status()).as("'" + trivial + "'").isEqualTo(200);
+            assertThat(refused.body()).as("'" + trivial + "'").contains("password-error").containsAnyOf("wachtwoord", "Wachtwoord");
+            assertThat(users.find("zwak.gebruiker")).as("'" + trivial + "'").isEmpty();
+        }
+        assertThat(admin.postForm("/admin/users", Map.of("username", "sterk.gebruiker", "displayName", "Sterk",
+                "password", "paarse olifanten dansen traag", "grants", "BEHEERDER")).status()).isEqualTo(302);
+    }
+
+    @Test
+    void theAuditCsvIsDownloadedWholeWithoutABrokenStream(CapturedOutput output) {
+        WebSession admin = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord");
+        Response csv = admin.getAny("/admin/audit.csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFFnummer;tijdstip").contains("Ingelogd");
+        assertThat(output.getAll()).doesNotContain("Stream closed");
+    }
+
+    @Test
+    void theSessionCookieIsSecureWhenTheProxySaysHttps() {
+        java.net.http.HttpHeaders overTls = loginHeaders("https");
+        assertThat(overTls.allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("Secure")
+                .contains("HttpOnly"));
+        assertThat(loginHeaders(null).allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
+                .doesNotContain("Secure"));
+    }
+
+    /** The headers of the login page, through a proxy that says it was reached over {@code proto} (null: no proxy). */
+    private java.net.http.HttpHeaders loginHeaders(String proto) {
+        java.net.http.HttpRequest.Builder page = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"));
+        if (proto != null) {
+            page.header("X-Forwarded-Proto", proto);
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(page.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).headers();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -87,6 +87,16 @@ class UserCommandTest extends IntegrationTest {
         assertThat(shortPassword.exitCode()).isEqualTo(1);
         assertThat(shortPassword.err()).contains("Een wachtwoord heeft minstens 12 tekens.");
 
+        ChildCommand.Run spaces = user(" ".repeat(12) + "\n", "add", "--username", "cli.fout", "--name", "Fout", "--role", "LANDELIJK",
+                "--password-stdin");
+        assertThat(spaces.exitCode()).isEqualTo(1);
+        assertThat(spaces.err()).contains("Een wachtwoord mag niet alleen uit spaties bestaan.");
+
+        ChildCommand.Run common = user("Welkom123456!\n", "add", "--username", "cli.fout", "--name", "Fout", "--role", "LANDELIJK",
+                "--password-stdin");
+        assertThat(common.exitCode()).isEqualTo(1);
+        assertThat(common.err()).contains("veelgebruikte of gelekte wachtwoorden");
+
         ChildCommand.Run unknownUser = user(null, "disable", "cli.niemand");
         assertThat(unknownUser.exitCode()).isEqualTo(1);
         assertThat(unknownUser.err()).contains("Er is geen gebruiker 'cli.niemand'.");

@@ -109,6 +109,30 @@ class BrowserTest extends IntegrationTest {
     }
 
     @Test
+    void aUserMakesAnApiKeyOnHisOwnPageSeesItOnceAndRevokesIt() {
+        logIn("gemeente.haaglanden");
+        browser.findElement(By.linkText("Mijn API-sleutels")).click();
+        waitForHeading("Mijn API-sleutels");
+        assertAccessible();
+        browser.findElement(By.cssSelector("form.panel button")).click();
+        assertThat(waitFor(By.cssSelector(".problem[role=alert]")).getText()).contains("Geef de sleutel een naam");
+        assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertAccessible();
+        browser.findElement(By.id("name")).sendKeys("Browserscript");
+        browser.findElement(By.cssSelector("form.panel button")).click();
+        String key = waitFor(By.id("new-key")).getText();
+        assertThat(key).startsWith("rm_");
+        assertThat(browser.findElement(By.id("tokens")).getText()).contains("Browserscript").contains("nog niet");
+        assertAccessible();
+        browser.get("http://localhost:" + port + "/account/api-sleutels");
+        assertThat(browser.getPageSource()).doesNotContain(key);
+        browser.findElement(By.cssSelector("#tokens button")).click();
+        assertThat(waitFor(By.cssSelector("[role=status]")).getText()).contains("ingetrokken");
+        assertAccessible();
+        browser.manage().deleteAllCookies();
+    }
+
+    @Test
     void userAdministrationPagesAreAccessible(@Autowired UserService users) {
         AppUser admin = users.find("browser.beheerder").orElseGet(() -> users.create("browser.beheerder", "Browser Beheerder",
                 "browser-wachtwoord-1", List.of(Grant.national(Role.BEHEERDER))));
@@ -206,7 +230,7 @@ class BrowserTest extends IntegrationTest {
         browser.findElement(By.id("username")).sendKeys("aanbieder.amstelland");
         browser.findElement(By.id("password")).sendKeys("niet-het-wachtwoord");
         browser.findElement(By.cssSelector("main form button")).click();
-        assertThat(waitFor(By.cssSelector("[role=alert]")).getText()).contains("onjuist");
+        assertThat(waitFor(By.cssSelector("[role=alert]")).getText()).contains("Inloggen is niet gelukt");
         assertAccessible();
     }
 
