@@ -12,6 +12,7 @@ import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.FigureTable;
 import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.indicator.InvalidFigureRequest;
 import nl.regiomonitor.indicator.TableDownloads;
 import nl.regiomonitor.indicator.UnprotectedDownloads;
 import nl.regiomonitor.indicator.View;
@@ -34,9 +35,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class InfluxMonitorController {
 
-    /** Months shown when no period is asked for: the last two years of data. */
-    static final int DEFAULT_MONTHS = 24;
-
     private final InfluxFigures influx;
     private final InfluxTrend trend;
     private final RegionService regions;
@@ -52,23 +50,37 @@ class InfluxMonitorController {
         this.downloads = downloads;
     }
 
-    /** The period and place a page or download is about, with the defaults filled in. */
-    private record Question(String region, String regionName, YearMonth from, YearMonth to) {
+    /**
+     * The period and place a page or download is about: one of the trend's windows, the whole series when
+     * none is asked; {@code note} says why, when another period was asked.
+     */
+    private record Question(String region, String regionName, TrendWindow window, String note) {
+        YearMonth from() {
+            return window.from();
+        }
+
+        YearMonth to() {
+            return window.to();
+        }
     }
 
     @GetMapping({"/instroom", View.INTERNAL_PREFIX + "/instroom"})
     String page(@RequestParam(defaultValue = "NL") String region,
+                @RequestParam(required = false) String window,
                 @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
                 @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
                 HttpServletRequest request, Model model) {
-        Question q = question(region, from, to);
+        Question q = question(region, window, from, to);
         View view = View.of(request);
         model.addAttribute("q", q);
         model.addAttribute("links", ViewLinks.of(view, rules.mayRead(View.INTERNAL_PREFIX + "/instroom", q.region()),
-                "/instroom", "/instroom", "?region=" + q.region() + "&from=" + q.from() + "&to=" + q.to()));
+                "/instroom", "/instroom", "?region=" + q.region() + "&window=" + q.window().key()));
         model.addAttribute("regions", regions.regions());
-        PublishedTrend published = trend.published(q.region(), q.from(), q.to(), null);
-        PublishedTrend result = view == View.PUBLISHED ? published : PublishedTrend.unprotected(published.result());
+        model.addAttribute("windows", trend.windows());
+        model.addAttribute("standIn", PublishedTrend.standIn(influx.threshold()));
+        model.addAttribute("dataUntil", trend.lastMonth() == null ? null : TrendWindow.month(trend.lastMonth()));
+        PublishedTrend result = view == View.PUBLISHED
+                ? trend.published(q.region(), q.window(), null) : trend.unprotected(q.region(), q.window(), null);
         model.addAttribute("trend", result);
         model.addAttribute("chart", TrendChart.svg(result, view.mark("Instroom GGZ-W per maand, " + q.regionName()),
                 InfluxTrend.targetFor(q.region(), null), "instroomgrafiek"));
@@ -80,10 +92,11 @@ class InfluxMonitorController {
     @GetMapping({"/instroom.csv", "/instroom.xlsx", "/instroom.pdf",
             View.INTERNAL_PREFIX + "/instroom.csv", View.INTERNAL_PREFIX + "/instroom.xlsx", View.INTERNAL_PREFIX + "/instroom.pdf"})
     void download(@RequestParam(defaultValue = "NL") String region,
+                  @RequestParam(required = false) String window,
                   @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
                   @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
                   HttpServletRequest request, HttpServletResponse response) throws IOException {
-        download(TableDownloads.format(request), question(region, from, to), request, response);
+        download(TableDownloads.format(request), question(region, window, from, to), request, response);
     }
 
     private void download(String format, Question q, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -100,15 +113,18 @@ class InfluxMonitorController {
         }
     }
 
-    private Question question(String region, YearMonth from, YearMonth to) {
+    private Question question(String region, String window, YearMonth from, YearMonth to) {
         String name = "NL".equals(region) ? "Nederland" : regions.known(region).name();
-        YearMonth last = influx.lastMonth() == null ? YearMonth.now() : influx.lastMonth();
-        YearMonth end = to == null ? last : to;
-        YearMonth start = from == null ? end.minusMonths(DEFAULT_MONTHS - 1) : from;
-        if (start.isAfter(end)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "De eerste maand ligt na de laatste");
+        try {
+            InfluxTrend.WindowChoice choice = trend.choose(window, from, to);
+            return new Question(region, name, choice.window(), choice.note());
+        } catch (InvalidFigureRequest e) {
+            // a page still shows what there is: the whole series, and why not what was asked
+            if (trend.windows().isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+            }
+            return new Question(region, name, trend.windows().get(0), e.getMessage() + " Hieronder staat de hele reeks.");
         }
-        return new Question(region, name, start, end);
     }
 
     /**

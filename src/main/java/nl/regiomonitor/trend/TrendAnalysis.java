@@ -1,6 +1,7 @@
 package nl.regiomonitor.trend;
 
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,13 +83,31 @@ public final class TrendAnalysis {
      *     0, not a missing month); either all months have a denominator (u-chart) or none (c-chart)
      */
     public static TrendResult analyse(List<MonthlyCount> series) {
-        validate(series);
+        validate(series, false);
+        return judge(series);
+    }
+
+    /**
+     * The same judgement of a series from which some months are left out (a published series without the
+     * months whose count is unknown): the remaining months are judged as points in their order, and the slope
+     * test places each at its calendar month.
+     *
+     * @param series months in ascending order, gaps allowed
+     */
+    public static TrendResult analyseWithGaps(List<MonthlyCount> series) {
+        validate(series, true);
+        return judge(series);
+    }
+
+    private static TrendResult judge(List<MonthlyCount> series) {
         int n = series.size();
         long[] k = new long[n];
         double[] d = new double[n];
         double[] y = new double[n];
+        double[] time = new double[n];
         for (int i = 0; i < n; i++) {
             MonthlyCount m = series.get(i);
+            time[i] = series.get(0).month().until(m.month(), ChronoUnit.MONTHS);
             k[i] = m.count();
             d[i] = m.denominator() == null ? 1 : m.denominator();
             y[i] = k[i] / d[i];
@@ -135,7 +154,7 @@ public final class TrendAnalysis {
                 anyBeyond |= beyond[i];
             }
             chartSignal[p] = runs.rules().signal() || anyBeyond;
-            stable[p] = !chartSignal[p] && SlopeTest.of(k, d, from, to, widening * widening).pValue() >= ALPHA;
+            stable[p] = !chartSignal[p] && SlopeTest.of(k, d, time, from, to, widening * widening).pValue() >= ALPHA;
             phases.add(new Phase(series.get(from).month(), series.get(to - 1).month(), phaseCentre[p], runs.rules()));
         }
 
@@ -161,7 +180,7 @@ public final class TrendAnalysis {
         if (stable[0]) {
             return new TrendResult(points, rules, Verdict.STABIEL, phaseCentre[0], null, phases, laney);
         }
-        SlopeTest slope = SlopeTest.of(k, d, 0, n, widening * widening);
+        SlopeTest slope = SlopeTest.of(k, d, time, 0, n, widening * widening);
         if (chartSignal[0] && slope.pValue() < ALPHA) {
             Verdict verdict = slope.z() < 0 ? Verdict.DALEND : Verdict.STIJGEND;
             return new TrendResult(points, rules, verdict, null, series.get(0).month(), phases, laney);
@@ -208,11 +227,12 @@ public final class TrendAnalysis {
         return df < 1 ? 1 : 1 - new ChiSquaredDistribution(df).cumulativeProbability(x2);
     }
 
-    private static void validate(List<MonthlyCount> series) {
+    private static void validate(List<MonthlyCount> series, boolean gapsAllowed) {
         for (int i = 1; i < series.size(); i++) {
             MonthlyCount previous = series.get(i - 1);
             MonthlyCount current = series.get(i);
-            if (!current.month().equals(previous.month().plusMonths(1))) {
+            boolean next = gapsAllowed ? current.month().isAfter(previous.month()) : current.month().equals(previous.month().plusMonths(1));
+            if (!next) {
                 throw new IllegalArgumentException(
                         "Maanden moeten aaneensluitend en oplopend zijn: " + previous.month() + " gevolgd door "
                                 + current.month());
