@@ -1,0 +1,59 @@
+package nl.regiomonitor.trend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.region.RegionService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The replay audit over every published window of every region and NL on the demo data, for the total
+ * influx and every GGZ-W profile: an outsider replaying the published trend for the candidate values of
+ * the {@code <5} months pins none and narrows none to two values.
+ */
+class PublishedTrendAuditTest extends IntegrationTest {
+
+    @Autowired
+    InfluxTrend trend;
+    @Autowired
+    InfluxFigures influx;
+    @Autowired
+    RegionService regions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void noHiddenMonthIsPinnedOrNarrowedByThePublishedTrend() {
+        List<TrendWindow> windows = trend.windows();
+        TrendWindow whole = windows.get(0);
+        int threshold = influx.threshold();
+        List<String> scopes = new ArrayList<>(regions.regions().stream().map(r -> r.code()).toList());
+        scopes.add("NL");
+        List<String> series = new ArrayList<>();
+        series.add(null);
+        series.addAll(jdbc.queryForList("select code from care_profile where series = ? order by sort_order", String.class, InfluxFigures.SERIES));
+
+        TrendReplayAudit.Report report = new TrendReplayAudit.Report(List.of());
+        for (String scope : scopes) {
+            for (String profile : series) {
+                List<YearMonth> months = new ArrayList<>(influx.monthlyCells(scope, whole.from(), whole.to(), profile).keySet());
+                report = report.plus(TrendReplayAudit.audit(months,
+                        List.copyOf(influx.monthly(scope, whole.from(), whole.to(), profile).values()),
+                        List.copyOf(influx.monthlyCells(scope, whole.from(), whole.to(), profile).values()), threshold, windows,
+                        (m, counts, cells) -> TrendReplayAudit.published(PublishedTrend.of(m, cells, threshold))));
+            }
+        }
+        System.out.printf("Trend-replay-audit: %d verborgen maanden (<%d) in %d reeksen en %d perioden; %d vastgepind, %d tot twee waarden%n",
+                report.findings().size(), threshold, scopes.size() * series.size(), windows.size(), report.pinned(), report.narrowed());
+        assertThat(report.findings()).as("<5 months in the demo data's series").hasSizeGreaterThan(100);
+        assertThat(report.pinned()).isZero();
+        assertThat(report.narrowed()).isZero();
+    }
+}
