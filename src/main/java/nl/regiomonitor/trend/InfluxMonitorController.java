@@ -51,16 +51,15 @@ class InfluxMonitorController {
     }
 
     /**
-     * The period and place a page or download is about: one of the trend's windows, the whole series when
-     * none is asked; {@code note} says why, when another period was asked.
+     * The place and period a page or download is about: the trend's window (the whole series when none is asked),
+     * and the months of the tables: the window's, or the period asked cut off at the last month with data (a table
+     * may show any months, as its cells are protected month by month). {@code note} says what differs from the question.
      */
-    private record Question(String region, String regionName, TrendWindow window, String note) {
-        YearMonth from() {
-            return window.from();
-        }
-
-        YearMonth to() {
-            return window.to();
+    private record Question(String region, String regionName, TrendWindow window, YearMonth from, YearMonth to, String note) {
+        /** The question as a link's query: the period asked, or the window. */
+        String query() {
+            return "?region=" + region + (window.from().equals(from) && window.to().equals(to) && note == null
+                    ? "&window=" + window.key() : "&from=" + from + "&to=" + to);
         }
     }
 
@@ -74,7 +73,7 @@ class InfluxMonitorController {
         View view = View.of(request);
         model.addAttribute("q", q);
         model.addAttribute("links", ViewLinks.of(view, rules.mayRead(View.INTERNAL_PREFIX + "/instroom", q.region()),
-                "/instroom", "/instroom", "?region=" + q.region() + "&window=" + q.window().key()));
+                "/instroom", "/instroom", q.query()));
         model.addAttribute("regions", regions.regions());
         model.addAttribute("windows", trend.windows());
         model.addAttribute("standIn", PublishedTrend.standIn(influx.threshold()));
@@ -117,13 +116,23 @@ class InfluxMonitorController {
         String name = "NL".equals(region) ? "Nederland" : regions.known(region).name();
         try {
             InfluxTrend.WindowChoice choice = trend.choose(window, from, to);
-            return new Question(region, name, choice.window(), choice.note());
+            TrendWindow w = choice.window();
+            if (!choice.snapped()) {
+                return new Question(region, name, w, w.from(), w.to(), null);
+            }
+            YearMonth first = trend.windows().get(0).from();
+            YearMonth start = from == null ? w.from() : TrendWindow.max(from, first);
+            YearMonth end = to == null || to.isAfter(trend.lastMonth()) ? trend.lastMonth() : to;
+            String tables = " De tabellen gaan over " + FigureTable.monthLabel(start) + " t/m " + FigureTable.monthLabel(end)
+                    + (to != null && to.isAfter(end) ? ": na " + TrendWindow.month(end) + " zijn er nog geen gegevens." : ".");
+            return new Question(region, name, w, start, end, choice.note() + tables);
         } catch (InvalidFigureRequest e) {
             // a page still shows what there is: the whole series, and why not what was asked
             if (trend.windows().isEmpty()) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
             }
-            return new Question(region, name, trend.windows().get(0), e.getMessage() + " Hieronder staat de hele reeks.");
+            TrendWindow whole = trend.windows().get(0);
+            return new Question(region, name, whole, whole.from(), whole.to(), e.getMessage() + " Hieronder staat de hele reeks.");
         }
     }
 
