@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class HiddenCountsTest extends IntegrationTest {
 
     private static final int THRESHOLD = 5;
-    private static final int CASES = 5;
+    private static final int CASES = 3;
     private static final String TEST_RUN = "differentiaaltest";
 
     @LocalServerPort
