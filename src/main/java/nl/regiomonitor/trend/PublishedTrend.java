@@ -173,7 +173,7 @@ public final class PublishedTrend {
         if (result == null) {
             long hidden = counts.stream().filter(Cell::suppressed).count();
             return "Te veel maanden met kleine aantallen voor een oordeel over deze periode (" + hidden + " van de " + counts.size()
-                    + " maanden niet getoond); zie het oordeel over de hele reeks of een ander jaar.";
+                    + " maanden niet getoond); kies een langere periode of een groter gebied.";
         }
         return result.sentence();
     }

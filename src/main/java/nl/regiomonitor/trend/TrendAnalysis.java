@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
@@ -73,6 +75,8 @@ public final class TrendAnalysis {
 
     private static final double ALPHA = 0.05;
     private static final double CONFIDENCE = 0.95;
+    private static final long MEMO_LIMIT = 100_000;
+    private static final Map<Long, PoissonInterval> INTERVALS = new ConcurrentHashMap<>();
     /** d2 for moving ranges of two points: E|x_i − x_{i−1}| = 1,128·σ. */
     private static final double D2 = 1.128;
 
@@ -160,7 +164,7 @@ public final class TrendAnalysis {
 
         List<TrendPoint> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            PoissonInterval ci = PoissonInterval.garwood(k[i], CONFIDENCE);
+            PoissonInterval ci = interval(k[i]);
             double centre = phaseCentre[phaseOf[i]];
             points.add(new TrendPoint(series.get(i).month(), k[i], ci.low(), ci.high(), centre, lcl[i], ucl[i],
                     beyond[i] || inLongRun[i], centre * d[i], lcl[i] * d[i], ucl[i] * d[i]));
@@ -186,6 +190,11 @@ public final class TrendAnalysis {
             return new TrendResult(points, rules, verdict, null, series.get(0).month(), phases, laney);
         }
         return new TrendResult(points, rules, Verdict.GEEN_SIGNAAL, null, null, phases, laney);
+    }
+
+    /** Garwood's interval of a count, computed once per count: it takes two iterative quantiles, and pages and audits ask often. */
+    private static PoissonInterval interval(long k) {
+        return k < MEMO_LIMIT ? INTERVALS.computeIfAbsent(k, c -> PoissonInterval.garwood(c, CONFIDENCE)) : PoissonInterval.garwood(k, CONFIDENCE);
     }
 
     private static int end(List<Integer> starts, int phase, int n) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.region.RegionService;
 import org.junit.jupiter.api.Test;
@@ -41,15 +42,31 @@ class PublishedTrendAuditTest extends IntegrationTest {
         series.addAll(jdbc.queryForList("select code from care_profile where series = ? order by sort_order", String.class, InfluxFigures.SERIES));
 
         TrendReplayAudit.Report report = new TrendReplayAudit.Report(List.of());
+        int judged = 0;
+        int asTrueCounts = 0;
         for (String scope : scopes) {
             for (String profile : series) {
                 List<YearMonth> months = new ArrayList<>(influx.monthlyCells(scope, whole.from(), whole.to(), profile).keySet());
-                report = report.plus(TrendReplayAudit.audit(months,
-                        List.copyOf(influx.monthly(scope, whole.from(), whole.to(), profile).values()),
-                        List.copyOf(influx.monthlyCells(scope, whole.from(), whole.to(), profile).values()), threshold, windows,
-                        (m, counts, cells) -> TrendReplayAudit.published(PublishedTrend.of(m, cells, threshold))));
+                List<Long> counts = List.copyOf(influx.monthly(scope, whole.from(), whole.to(), profile).values());
+                List<Cell> cells = List.copyOf(influx.monthlyCells(scope, whole.from(), whole.to(), profile).values());
+                report = report.plus(TrendReplayAudit.audit(months, counts, cells, threshold, windows,
+                        (m, c, shown) -> TrendReplayAudit.published(PublishedTrend.of(m, shown, threshold))));
+                // for the report: how often there is a verdict, and how often it is the one on the true counts
+                for (TrendWindow w : windows) {
+                    int from = months.indexOf(w.from());
+                    int to = months.indexOf(w.to()) + 1;
+                    PublishedTrend published = PublishedTrend.of(months.subList(from, to), cells.subList(from, to), threshold);
+                    List<MonthlyCount> truth = new ArrayList<>();
+                    for (int i = from; i < to; i++) {
+                        truth.add(MonthlyCount.of(months.get(i), counts.get(i)));
+                    }
+                    judged += published.judged() ? 1 : 0;
+                    asTrueCounts += published.verdict() == TrendAnalysis.analyse(truth).verdict() ? 1 : 0;
+                }
             }
         }
+        System.out.printf("Gepubliceerd oordeel: %d van de %d reeks-perioden, %d gelijk aan het oordeel op de werkelijke aantallen%n",
+                judged, scopes.size() * series.size() * windows.size(), asTrueCounts);
         System.out.printf("Trend-replay-audit: %d verborgen maanden (<%d) in %d reeksen en %d perioden; %d vastgepind, %d tot twee waarden%n",
                 report.findings().size(), threshold, scopes.size() * series.size(), windows.size(), report.pinned(), report.narrowed());
         assertThat(report.findings()).as("<5 months in the demo data's series").hasSizeGreaterThan(100);
