@@ -43,14 +43,17 @@ class PublishedTrendAuditTest extends IntegrationTest {
 
         TrendReplayAudit.Report report = new TrendReplayAudit.Report(List.of());
         int judged = 0;
+        long auditNanos = 0;
         int asTrueCounts = 0;
         for (String scope : scopes) {
             for (String profile : series) {
                 List<YearMonth> months = new ArrayList<>(influx.monthlyCells(scope, whole.from(), whole.to(), profile).keySet());
                 List<Long> counts = List.copyOf(influx.monthly(scope, whole.from(), whole.to(), profile).values());
                 List<Cell> cells = List.copyOf(influx.monthlyCells(scope, whole.from(), whole.to(), profile).values());
+                long t0 = System.nanoTime();
                 report = report.plus(TrendReplayAudit.audit(months, counts, cells, threshold, windows,
                         (m, c, shown) -> TrendReplayAudit.published(PublishedTrend.of(m, shown, threshold))));
+                auditNanos += System.nanoTime() - t0;
                 // for the report: how often there is a verdict, and how often it is the one on the true counts
                 for (TrendWindow w : windows) {
                     int from = months.indexOf(w.from());
@@ -65,6 +68,7 @@ class PublishedTrendAuditTest extends IntegrationTest {
                 }
             }
         }
+        System.out.printf("Replay: %d ms%n", auditNanos / 1_000_000);
         System.out.printf("Gepubliceerd oordeel: %d van de %d reeks-perioden, %d gelijk aan het oordeel op de werkelijke aantallen%n",
                 judged, scopes.size() * series.size() * windows.size(), asTrueCounts);
         System.out.printf("Trend-replay-audit: %d verborgen maanden (<%d) in %d reeksen en %d perioden; %d vastgepind, %d tot twee waarden%n",
