@@ -100,7 +100,7 @@ public class PlanObjectives {
         // the young adults' chart counts people, the objective's target is a share: the level cannot be held against it
         Double level = young ? null : series.stableLevel();
         return new Followed(number, objective, true, chart, series.sentence(), caption, List.of(),
-                course(series.result().verdict(), level, objective));
+                course(series.judged() ? series.verdict() : Verdict.GEEN_SIGNAAL, level, objective));
     }
 
     private List<StockPoint> stockOf(String profile, List<String> regions) {

@@ -12,6 +12,7 @@ import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.FigureTable;
 import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.indicator.InvalidFigureRequest;
 import nl.regiomonitor.indicator.TableDownloads;
 import nl.regiomonitor.indicator.UnprotectedDownloads;
 import nl.regiomonitor.indicator.View;
@@ -34,9 +35,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class InfluxMonitorController {
 
-    /** Months shown when no period is asked for: the last two years of data. */
-    static final int DEFAULT_MONTHS = 24;
-
     private final InfluxFigures influx;
     private final InfluxTrend trend;
     private final RegionService regions;
@@ -52,23 +50,36 @@ class InfluxMonitorController {
         this.downloads = downloads;
     }
 
-    /** The period and place a page or download is about, with the defaults filled in. */
-    private record Question(String region, String regionName, YearMonth from, YearMonth to) {
+    /**
+     * The place and period a page or download is about: the trend's window (the whole series when none is asked),
+     * and the months of the tables: the window's, or the period asked cut off at the last month with data (a table
+     * may show any months, as its cells are protected month by month). {@code note} says what differs from the question.
+     */
+    private record Question(String region, String regionName, TrendWindow window, YearMonth from, YearMonth to, String note) {
+        /** The question as a link's query: the period asked, or the window. */
+        String query() {
+            return "?region=" + region + (window.from().equals(from) && window.to().equals(to) && note == null
+                    ? "&window=" + window.key() : "&from=" + from + "&to=" + to);
+        }
     }
 
     @GetMapping({"/instroom", View.INTERNAL_PREFIX + "/instroom"})
     String page(@RequestParam(defaultValue = "NL") String region,
+                @RequestParam(required = false) String window,
                 @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
                 @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
                 HttpServletRequest request, Model model) {
-        Question q = question(region, from, to);
+        Question q = question(region, window, from, to);
         View view = View.of(request);
         model.addAttribute("q", q);
         model.addAttribute("links", ViewLinks.of(view, rules.mayRead(View.INTERNAL_PREFIX + "/instroom", q.region()),
-                "/instroom", "/instroom", "?region=" + q.region() + "&from=" + q.from() + "&to=" + q.to()));
+                "/instroom", "/instroom", q.query()));
         model.addAttribute("regions", regions.regions());
-        PublishedTrend published = trend.published(q.region(), q.from(), q.to(), null);
-        PublishedTrend result = view == View.PUBLISHED ? published : PublishedTrend.unprotected(published.result());
+        model.addAttribute("windows", trend.windows());
+        model.addAttribute("standIn", PublishedTrend.standIn(influx.threshold()));
+        model.addAttribute("dataUntil", trend.lastMonth() == null ? null : TrendWindow.month(trend.lastMonth()));
+        PublishedTrend result = view == View.PUBLISHED
+                ? trend.published(q.region(), q.window(), null) : trend.unprotected(q.region(), q.window(), null);
         model.addAttribute("trend", result);
         model.addAttribute("chart", TrendChart.svg(result, view.mark("Instroom GGZ-W per maand, " + q.regionName()),
                 InfluxTrend.targetFor(q.region(), null), "instroomgrafiek"));
@@ -80,10 +91,11 @@ class InfluxMonitorController {
     @GetMapping({"/instroom.csv", "/instroom.xlsx", "/instroom.pdf",
             View.INTERNAL_PREFIX + "/instroom.csv", View.INTERNAL_PREFIX + "/instroom.xlsx", View.INTERNAL_PREFIX + "/instroom.pdf"})
     void download(@RequestParam(defaultValue = "NL") String region,
+                  @RequestParam(required = false) String window,
                   @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
                   @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
                   HttpServletRequest request, HttpServletResponse response) throws IOException {
-        download(TableDownloads.format(request), question(region, from, to), request, response);
+        download(TableDownloads.format(request), question(region, window, from, to), request, response);
     }
 
     private void download(String format, Question q, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -100,15 +112,28 @@ class InfluxMonitorController {
         }
     }
 
-    private Question question(String region, YearMonth from, YearMonth to) {
+    private Question question(String region, String window, YearMonth from, YearMonth to) {
         String name = "NL".equals(region) ? "Nederland" : regions.known(region).name();
-        YearMonth last = influx.lastMonth() == null ? YearMonth.now() : influx.lastMonth();
-        YearMonth end = to == null ? last : to;
-        YearMonth start = from == null ? end.minusMonths(DEFAULT_MONTHS - 1) : from;
-        if (start.isAfter(end)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "De eerste maand ligt na de laatste");
+        try {
+            InfluxTrend.WindowChoice choice = trend.choose(window, from, to);
+            TrendWindow w = choice.window();
+            if (!choice.snapped()) {
+                return new Question(region, name, w, w.from(), w.to(), null);
+            }
+            YearMonth first = trend.windows().get(0).from();
+            YearMonth start = from == null ? w.from() : TrendWindow.max(from, first);
+            YearMonth end = to == null || to.isAfter(trend.lastMonth()) ? trend.lastMonth() : to;
+            String tables = " De tabellen gaan over " + FigureTable.monthLabel(start) + " t/m " + FigureTable.monthLabel(end)
+                    + (to != null && to.isAfter(end) ? ": na " + TrendWindow.month(end) + " zijn er nog geen gegevens." : ".");
+            return new Question(region, name, w, start, end, choice.note() + tables);
+        } catch (InvalidFigureRequest e) {
+            // a page still shows what there is: the whole series, and why not what was asked
+            if (trend.windows().isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+            }
+            TrendWindow whole = trend.windows().get(0);
+            return new Question(region, name, whole, whole.from(), whole.to(), e.getMessage() + " Hieronder staat de hele reeks.");
         }
-        return new Question(region, name, start, end);
     }
 
     /**

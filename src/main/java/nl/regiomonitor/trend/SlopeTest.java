@@ -14,20 +14,21 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  */
 record SlopeTest(double z, double pValue) {
 
-    static SlopeTest of(long[] k, double[] d, int from, int to, double dispersion) {
+    /** @param time each month's position in calendar months, so a month left out of a series keeps its place */
+    static SlopeTest of(long[] k, double[] d, double[] time, int from, int to, double dispersion) {
         double rate = ShiftDetector.rate(k, d, from, to);
         double sumD = 0;
         double sumDt = 0;
         for (int t = from; t < to; t++) {
             sumD += d[t];
-            sumDt += d[t] * t;
+            sumDt += d[t] * time[t];
         }
         double meanT = sumDt / sumD;
         double score = 0;
         double variance = 0;
         for (int t = from; t < to; t++) {
-            score += (k[t] - rate * d[t]) * (t - meanT);
-            variance += rate * d[t] * (t - meanT) * (t - meanT);
+            score += (k[t] - rate * d[t]) * (time[t] - meanT);
+            variance += rate * d[t] * (time[t] - meanT) * (time[t] - meanT);
         }
         if (variance == 0) {
             return new SlopeTest(0, 1);

@@ -1,9 +1,12 @@
 package nl.regiomonitor.trend;
 
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
@@ -72,6 +75,8 @@ public final class TrendAnalysis {
 
     private static final double ALPHA = 0.05;
     private static final double CONFIDENCE = 0.95;
+    private static final long MEMO_LIMIT = 100_000;
+    private static final Map<Long, PoissonInterval> INTERVALS = new ConcurrentHashMap<>();
     /** d2 for moving ranges of two points: E|x_i − x_{i−1}| = 1,128·σ. */
     private static final double D2 = 1.128;
 
@@ -82,13 +87,31 @@ public final class TrendAnalysis {
      *     0, not a missing month); either all months have a denominator (u-chart) or none (c-chart)
      */
     public static TrendResult analyse(List<MonthlyCount> series) {
-        validate(series);
+        validate(series, false);
+        return judge(series);
+    }
+
+    /**
+     * The same judgement of a series from which some months are left out (a published series without the
+     * months whose count is unknown): the remaining months are judged as points in their order, and the slope
+     * test places each at its calendar month.
+     *
+     * @param series months in ascending order, gaps allowed
+     */
+    public static TrendResult analyseWithGaps(List<MonthlyCount> series) {
+        validate(series, true);
+        return judge(series);
+    }
+
+    private static TrendResult judge(List<MonthlyCount> series) {
         int n = series.size();
         long[] k = new long[n];
         double[] d = new double[n];
         double[] y = new double[n];
+        double[] time = new double[n];
         for (int i = 0; i < n; i++) {
             MonthlyCount m = series.get(i);
+            time[i] = series.get(0).month().until(m.month(), ChronoUnit.MONTHS);
             k[i] = m.count();
             d[i] = m.denominator() == null ? 1 : m.denominator();
             y[i] = k[i] / d[i];
@@ -135,13 +158,13 @@ public final class TrendAnalysis {
                 anyBeyond |= beyond[i];
             }
             chartSignal[p] = runs.rules().signal() || anyBeyond;
-            stable[p] = !chartSignal[p] && SlopeTest.of(k, d, from, to, widening * widening).pValue() >= ALPHA;
+            stable[p] = !chartSignal[p] && SlopeTest.of(k, d, time, from, to, widening * widening).pValue() >= ALPHA;
             phases.add(new Phase(series.get(from).month(), series.get(to - 1).month(), phaseCentre[p], runs.rules()));
         }
 
         List<TrendPoint> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            PoissonInterval ci = PoissonInterval.garwood(k[i], CONFIDENCE);
+            PoissonInterval ci = interval(k[i]);
             double centre = phaseCentre[phaseOf[i]];
             points.add(new TrendPoint(series.get(i).month(), k[i], ci.low(), ci.high(), centre, lcl[i], ucl[i],
                     beyond[i] || inLongRun[i], centre * d[i], lcl[i] * d[i], ucl[i] * d[i]));
@@ -161,12 +184,17 @@ public final class TrendAnalysis {
         if (stable[0]) {
             return new TrendResult(points, rules, Verdict.STABIEL, phaseCentre[0], null, phases, laney);
         }
-        SlopeTest slope = SlopeTest.of(k, d, 0, n, widening * widening);
+        SlopeTest slope = SlopeTest.of(k, d, time, 0, n, widening * widening);
         if (chartSignal[0] && slope.pValue() < ALPHA) {
             Verdict verdict = slope.z() < 0 ? Verdict.DALEND : Verdict.STIJGEND;
             return new TrendResult(points, rules, verdict, null, series.get(0).month(), phases, laney);
         }
         return new TrendResult(points, rules, Verdict.GEEN_SIGNAAL, null, null, phases, laney);
+    }
+
+    /** Garwood's interval of a count, computed once per count: it takes two iterative quantiles, and pages and audits ask often. */
+    private static PoissonInterval interval(long k) {
+        return k < MEMO_LIMIT ? INTERVALS.computeIfAbsent(k, c -> PoissonInterval.garwood(c, CONFIDENCE)) : PoissonInterval.garwood(k, CONFIDENCE);
     }
 
     private static int end(List<Integer> starts, int phase, int n) {
@@ -208,11 +236,12 @@ public final class TrendAnalysis {
         return df < 1 ? 1 : 1 - new ChiSquaredDistribution(df).cumulativeProbability(x2);
     }
 
-    private static void validate(List<MonthlyCount> series) {
+    private static void validate(List<MonthlyCount> series, boolean gapsAllowed) {
         for (int i = 1; i < series.size(); i++) {
             MonthlyCount previous = series.get(i - 1);
             MonthlyCount current = series.get(i);
-            if (!current.month().equals(previous.month().plusMonths(1))) {
+            boolean next = gapsAllowed ? current.month().isAfter(previous.month()) : current.month().equals(previous.month().plusMonths(1));
+            if (!next) {
                 throw new IllegalArgumentException(
                         "Maanden moeten aaneensluitend en oplopend zijn: " + previous.month() + " gevolgd door "
                                 + current.month());

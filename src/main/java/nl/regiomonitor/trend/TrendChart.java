@@ -37,7 +37,7 @@ public final class TrendChart {
      * @param target the aim per month to draw as a line, or null
      */
     public static String svg(PublishedTrend published, String title, Double target, String id) {
-        List<TrendPoint> points = published.result().points();
+        List<TrendPoint> points = published.chartPoints();
         boolean[] hidden = new boolean[points.size()];
         double max = 1;
         for (int i = 0; i < points.size(); i++) {

@@ -30,7 +30,6 @@ public record TrendResult(
         boolean laney) {
 
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
-    private static final String HIDDEN_LEVEL = "; het niveau wordt niet getoond, omdat er maanden met kleine aantallen in zitten.";
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", DUTCH);
 
     public TrendResult {
@@ -43,30 +42,21 @@ public record TrendResult(
      * u-chart the stable rate times the last month's denominator.
      */
     public String sentence() {
-        return sentence(true);
-    }
-
-    /**
-     * The sentence, without the level when {@code withLevel} is false: a published series whose last
-     * phase has a hidden month (see {@link PublishedTrend}).
-     */
-    public String sentence(boolean withLevel) {
         return switch (verdict) {
-            case DALEND -> change("daalt", "gedaald", withLevel);
-            case STIJGEND -> change("stijgt", "gestegen", withLevel);
-            case STABIEL -> "De instroom is stabiel" + (withLevel ? " rond " + levelPerMonth() + " per maand." : HIDDEN_LEVEL);
+            case DALEND -> change("daalt", "gedaald");
+            case STIJGEND -> change("stijgt", "gestegen");
+            case STABIEL -> "De instroom is stabiel rond " + levelPerMonth() + " per maand.";
             case GEEN_SIGNAAL -> points.size() < TrendAnalysis.MIN_POINTS
                     ? "Te weinig maanden om een verandering te beoordelen."
                     : "De instroom schommelt zonder duidelijke daling of stijging; nog geen stabiel niveau.";
         };
     }
 
-    private String change(String present, String participle, boolean withLevel) {
+    private String change(String present, String participle) {
         String month = since.format(MONTH);
         return stableLevel == null
                 ? "De instroom " + present + " sinds " + month + "; nog geen stabiel niveau."
-                : "De instroom is in " + month + " " + participle + " en is sindsdien stabiel"
-                        + (withLevel ? " rond " + levelPerMonth() + " per maand." : HIDDEN_LEVEL);
+                : "De instroom is in " + month + " " + participle + " en is sindsdien stabiel rond " + levelPerMonth() + " per maand.";
     }
 
     private String levelPerMonth() {

@@ -152,6 +152,8 @@ class AccessMatrixTest extends IntegrationTest {
                 c -> c.api().getJson("/api/v1/figures/influx?region=" + REGION + "&from=2024-01&to=2024-03")));
         cases.add(new Case("GET /api/v1/trend/influx", "", EVERYONE,
                 c -> c.api().getJson("/api/v1/trend/influx?region=" + REGION + "&from=2023-01&to=2024-12")));
+        cases.add(new Case("GET /api/v1/trend/influx/periods", "", EVERYONE,
+                c -> c.api().getJson("/api/v1/trend/influx/periods?region=" + REGION)));
         cases.add(new Case("GET /api/v1/figures/prevalence", "", EVERYONE,
                 c -> c.api().getJson("/api/v1/figures/prevalence?date=2024-10-01")));
         cases.add(new Case("GET /api/v1/figures/delivery-forms", "", EVERYONE,

@@ -27,51 +27,52 @@ class InfluxMonitorTest extends IntegrationTest {
 
     @Test
     void theNationalTrendFallsAndIsHeldAgainstTheAim() throws Exception {
-        JsonNode answer = json.readTree(WebSession.anonymous(port)
-                .getJson("/api/v1/trend/influx?region=NL&from=2023-01&to=2024-12").body());
-        assertThat(answer.get("points")).hasSize(24);
-        JsonNode first = answer.get("points").get(0);
-        assertThat(first.get("month").asText()).isEqualTo("2023-01");
-        assertThat(first.get("ciLow").asDouble()).isLessThan(first.get("clients").get("value").asDouble());
-        assertThat(first.get("ciHigh").asDouble()).isGreaterThan(first.get("clients").get("value").asDouble());
-        // every national month is shown, so the level is published too
+        JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/trend/influx?region=NL&window=reeks").body());
+        YearMonth first = influx.firstMonth();
+        YearMonth last = influx.lastMonth();
+        int months = (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        assertThat(answer.get("window").get("key").asText()).isEqualTo("reeks");
+        assertThat(answer.get("points")).hasSize(months);
+        JsonNode firstPoint = answer.get("points").get(0);
+        assertThat(firstPoint.get("month").asText()).isEqualTo(first.toString());
+        assertThat(firstPoint.get("ciLow").asDouble()).isLessThan(firstPoint.get("clients").get("value").asDouble());
+        assertThat(firstPoint.get("ciHigh").asDouble()).isGreaterThan(firstPoint.get("clients").get("value").asDouble());
         assertThat(answer.get("points")).allSatisfy(p -> assertThat(p.get("centre").isNull()).isFalse());
         assertThat(answer.get("verdict").asText()).isEqualTo("DALEND");
-        assertThat(answer.get("sentence").asText()).startsWith("De instroom daalt sinds");
+        assertThat(answer.get("sentence").asText()).startsWith("De instroom");
         assertThat(answer.get("target").asDouble()).isEqualTo(100.0);
         assertThat(answer.has("stableLevel")).isTrue();
-        assertThat(answer.get("rules").get("longestRunLimit").asInt()).isEqualTo(8); // round(log2(24) + 3)
+        assertThat(answer.has("note")).as("a window asked for by its key needs no note").isFalse();
+        assertThat(answer.get("rules").get("longestRunLimit").asInt()).isEqualTo((int) Math.round(Math.log(months) / Math.log(2) + 3));
     }
 
     @Test
     void aSmallRegionIsJudgedWithoutShowingItsSmallMonthlyCounts() throws Exception {
         WebSession visitor = WebSession.anonymous(port);
-        JsonNode answer = json.readTree(visitor.getJson("/api/v1/trend/influx?region=ZK28&from=2023-01&to=2024-12").body());
+        JsonNode answer = json.readTree(visitor.getJson("/api/v1/trend/influx?region=ZK28&window=reeks").body());
         assertThat(answer.has("target")).isFalse();
         long hidden = 0;
         for (JsonNode point : answer.get("points")) {
             JsonNode clients = point.get("clients");
             if (clients.path("suppressed").asBoolean(false)) {
                 hidden++;
-                // the value, its interval, the signal and the phase's level would each give the count back
+                // the value, its interval and the signal would each give the count back
                 assertThat(clients.get("value").isNull()).isTrue();
                 assertThat(clients.get("display").asText()).isIn("<5", "x");
                 assertThat(point.get("ciLow").isNull()).isTrue();
                 assertThat(point.get("ciHigh").isNull()).isTrue();
                 assertThat(point.get("signal").isNull()).isTrue();
-                assertThat(point.get("centre").isNull()).isTrue();
             } else {
                 assertThat(clients.get("value").asLong()).isNotIn(1L, 2L, 3L, 4L);
             }
         }
         assertThat(hidden).as("months of ZK28 hidden in the demo data").isPositive();
-        assertThat(answer.get("sentence").asText()).doesNotContainPattern("rond [0-9]");
 
-        String page = visitor.get("/instroom?region=ZK28&from=2023-01&to=2024-12").body();
+        String page = visitor.get("/instroom?region=ZK28&window=reeks").body();
         assertThat(page).contains("<svg").contains("role=\"img\"").contains("class=\"verdict");
         String svg = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
         assertThat(svg).contains(": &lt;5 (niet getoond)</title></rect>").doesNotContainPattern(": [1-4]( \\(signaal\\))?</title>");
-        assertThat(visitor.getJson("/api/v1/trend/influx?region=ZK99&from=2023-01&to=2024-12").status()).isEqualTo(400);
+        assertThat(visitor.getJson("/api/v1/trend/influx?region=ZK99&window=reeks").status()).isEqualTo(400);
     }
 
     @Autowired
@@ -82,30 +83,106 @@ class InfluxMonitorTest extends IntegrationTest {
     /** A joint plan follows the influx of its regions together: ZK28's small months hide the sum, lest it give them back. */
     @Test
     void twoRegionsTogetherAreShownOnlyInMonthsWhereBothAre() {
-        YearMonth from = YearMonth.of(2023, 1);
-        YearMonth to = YearMonth.of(2024, 12);
+        YearMonth to = influx.lastMonth();
+        YearMonth from = to.minusMonths(23);
         PublishedTrend joint = trend.joint(List.of("ZK01", "ZK28"), from, to, Breakdown.NONE, null);
         List<Long> a = List.copyOf(influx.monthly("ZK01", from, to, null).values());
         List<Long> b = List.copyOf(influx.monthly("ZK28", from, to, null).values());
         List<Cell> shownA = List.copyOf(influx.monthlyCells("ZK01", from, to, null).values());
         List<Cell> shownB = List.copyOf(influx.monthlyCells("ZK28", from, to, null).values());
-        List<Long> sums = new ArrayList<>();
         int hidden = 0;
         for (int i = 0; i < 24; i++) {
             long sum = a.get(i) + b.get(i);
-            sums.add(sum);
-            assertThat(joint.result().points().get(i).count()).isEqualTo(sum);
             boolean partHidden = shownA.get(i).suppressed() || shownB.get(i).suppressed();
             assertThat(joint.hidden(i)).as("month %d", i).isEqualTo(partHidden);
             assertThat(joint.points().get(i).clients().value()).isEqualTo(partHidden ? null : sum);
             hidden += partHidden ? 1 : 0;
         }
         assertThat(hidden).as("some months hidden, some shown").isBetween(1, 23);
-        assertThat(joint.result().verdict())
-                .isEqualTo(TrendAnalysis.analyse(java.util.stream.IntStream.range(0, 24)
-                        .mapToObj(i -> MonthlyCount.of(from.plusMonths(i), sums.get(i))).toList()).verdict());
         // the young adults of one region: the age band's cells of the influx table
         PublishedTrend young = trend.joint(List.of("ZK01"), from, to, Breakdown.AGEBAND, InfluxFigures.YOUNG_ADULTS);
-        assertThat(young.result().points()).hasSize(24);
+        assertThat(young.points()).hasSize(24);
+    }
+
+    /** SPEC: a month after the last month with data is no month of a series; the issue's example said "gedaald … stabiel rond 0". */
+    @Test
+    void aPeriodPastTheDataSaysNothingAboutTheMissingMonths() throws Exception {
+        YearMonth last = influx.lastMonth();
+        String period = "from=" + last.minusYears(1) + "&to=" + last.plusYears(1);
+        String until = "Cijfers t/m " + TrendWindow.month(last);
+        WebSession visitor = WebSession.anonymous(port);
+
+        JsonNode answer = json.readTree(visitor.getJson("/api/v1/trend/influx?region=NL&" + period).body());
+        assertThat(answer.get("to").asText()).isEqualTo(last.toString());
+        assertThat(answer.get("window").get("to").asText()).isEqualTo(last.toString());
+        assertThat(answer.get("requestedTo").asText()).isEqualTo(last.plusYears(1).toString());
+        assertThat(answer.get("note").asText()).contains("vaste perioden").contains(TrendWindow.month(last));
+        assertThat(answer.get("dataUntil").asText()).isEqualTo(last.toString());
+        JsonNode points = answer.get("points");
+        assertThat(points.get(points.size() - 1).get("month").asText()).isEqualTo(last.toString());
+        assertThat(answer.get("sentence").asText()).doesNotContain("gedaald").doesNotContain("rond 0");
+
+        String page = visitor.get("/instroom?region=NL&" + period).body();
+        assertThat(page).contains(until).doesNotContain("gedaald").doesNotContain("rond 0");
+        String svg = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
+        assertThat(svg).contains(chartMonth(last)).doesNotContain(chartMonth(last.plusMonths(1)));
+        assertThat(page).doesNotContain(nl.regiomonitor.indicator.FigureTable.monthLabel(last.plusMonths(1)));
+
+        // a period with no month of data at all: a Dutch 400 from the API, the whole series on the page
+        WebSession.Response none = visitor.getJson("/api/v1/trend/influx?region=NL&from=" + last.plusMonths(1) + "&to=" + last.plusYears(1));
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(json.readTree(none.body()).get("message").asText()).startsWith("Er zijn geen cijfers over");
+        assertThat(visitor.get("/instroom?region=NL&from=" + last.plusMonths(1) + "&to=" + last.plusYears(1)).body())
+                .contains("Hieronder staat de hele reeks").contains(until);
+    }
+
+    @Test
+    void onlyTheProductsOwnWindowsArePublished() throws Exception {
+        WebSession visitor = WebSession.anonymous(port);
+        JsonNode periods = json.readTree(visitor.getJson("/api/v1/trend/influx/periods?region=ZK10").body());
+        List<String> keys = new ArrayList<>();
+        periods.get("windows").forEach(w -> keys.add(w.get("key").asText()));
+        YearMonth first = influx.firstMonth();
+        YearMonth last = influx.lastMonth();
+        List<String> expected = new ArrayList<>(List.of("reeks"));
+        for (int year = last.getYear(); year >= first.getYear(); year--) {
+            expected.add(Integer.toString(year));
+        }
+        assertThat(keys).isEqualTo(expected);
+
+        String year = expected.get(2);
+        JsonNode byKey = json.readTree(visitor.getJson("/api/v1/trend/influx?region=ZK10&window=" + year).body());
+        assertThat(byKey.get("points")).hasSize(12);
+        // any other period is answered for the nearest window, and says so
+        JsonNode asked = json.readTree(visitor.getJson("/api/v1/trend/influx?region=ZK10&from=" + year + "-02&to=" + year + "-11").body());
+        assertThat(asked.get("window").get("key").asText()).isEqualTo(year);
+        assertThat(asked.get("requestedFrom").asText()).isEqualTo(year + "-02");
+        assertThat(asked.get("note").asText()).startsWith("Het oordeel wordt alleen over vaste perioden gepubliceerd");
+        assertThat(asked.get("points")).isEqualTo(byKey.get("points"));
+        assertThat(asked.get("sentence")).isEqualTo(byKey.get("sentence"));
+
+        WebSession.Response unknown = visitor.getJson("/api/v1/trend/influx?region=ZK10&window=1999");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(json.readTree(unknown.body()).get("message").asText()).startsWith("Onbekende periode '1999'. Kies uit: reeks, ");
+
+        String page = visitor.get("/instroom?region=ZK10&window=" + year).body();
+        assertThat(page).contains("<select id=\"window\" name=\"window\">").contains("<option value=\"" + year + "\" selected=\"selected\">");
+        assertThat(page).doesNotContain("type=\"month\"");
+    }
+
+    /** The unprotected view keeps the verdict on the true counts, for people with the right. */
+    @Test
+    void theUnprotectedViewJudgesTheTrueCounts() {
+        TrendWindow whole = trend.windows().get(0);
+        PublishedTrend truth = trend.unprotected("ZK28", whole, null);
+        String page = WebSession.loggedIn(port, "landelijk", "demo-wachtwoord").get("/intern/instroom?region=ZK28&window=reeks").body();
+        assertThat(page).contains("Niet voor publicatie").contains(org.springframework.web.util.HtmlUtils.htmlEscape(truth.sentence()));
+        assertThat(truth.points()).allSatisfy(p -> assertThat(p.clients().suppressed()).isFalse());
+        assertThat(WebSession.anonymous(port).get("/intern/instroom?region=ZK28").status()).isNotEqualTo(200);
+    }
+
+    /** A month as the chart names it in a point's title. */
+    private static String chartMonth(YearMonth month) {
+        return java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.forLanguageTag("nl-NL")).format(month) + ": ";
     }
 }

@@ -252,6 +252,14 @@ class BrowserTest extends IntegrationTest {
         assertThat(browser.findElements(By.cssSelector("#tabel-profiel tbody tr"))).hasSizeGreaterThanOrEqualTo(12);
         assertThat(browser.findElement(By.id("tabel-profiel")).getText()).contains("<5");
         assertAccessible();
+
+        // the trend is offered for fixed periods only: the whole series and every calendar year
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("window"))).selectByIndex(1);
+        browser.findElement(By.cssSelector("form.filter button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("window="));
+        assertThat(browser.findElement(By.cssSelector(".data-until")).getText()).startsWith("Cijfers t/m ");
+        assertThat(browser.findElement(By.cssSelector(".verdict")).getText()).isNotBlank();
+        assertAccessible();
     }
 
     @Test
