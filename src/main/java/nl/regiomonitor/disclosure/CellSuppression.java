@@ -18,11 +18,15 @@ import org.springframework.stereotype.Component;
  * is shown. A cell hidden to protect another is an {@code x}, and is always a count of at least the
  * threshold: only such cells are chosen, never a 0 nor a small count, so an outsider may take an
  * {@code x} as ≥ threshold and the audit does. One exception keeps this safe: a small total that is
- * the sum of three or more small parts is an {@code x} as well, since {@code <5} on the total and
- * on its parts would by itself narrow each part to 1–2 (three parts under 5 adding up to under 5),
- * whatever else is hidden; so is a small cell equal to it (the only non-zero part of one of its
- * sums, or the total of a sum whose only non-zero part it is). The audit takes an {@code x} that
- * could be such a cell, judged from the labels, as ≥ 1.
+ * the sum of three or more small parts (also further down: a sum of a small cell and a small total
+ * of two) is an {@code x} as well, since {@code <5} on the total and on its parts would by itself
+ * narrow each part to 1–2 (three parts under 5 adding up to under 5), whatever else is hidden; so
+ * is a small cell equal to it (the only non-zero part of one of its sums, or the total of a sum
+ * whose only non-zero part it is). And when a small cell is still narrowed while every cell
+ * of its relations is hidden or 0 (the {@code <5} of some and the ≥ threshold of an {@code x} can do
+ * that together), its relations show {@code x} for every hidden cell. The audit takes an {@code x}
+ * that could be such a cell, judged from the labels, as ≥ 1: one of a relation without a
+ * {@code <5} or a shown count above 0, or one the rule for small totals could have made.
  * <p>
  * We keep two symbols, {@code <5} and {@code x}, rather than one for every hidden cell (as CBS does):
  * users read a {@code <5} as "a few clients", which is worth more than a bare {@code x}, and the
@@ -151,10 +155,30 @@ public class CellSuppression {
                 extra = bestNeighbour(table, hidden, DisclosureAudit.component(table, hidden, weak).members(), leastLoss);
             }
             if (extra == null) {
-                throw new IllegalStateException("Cel " + table.key(weak) + " is niet te beschermen");
+                // every cell around it is hidden or 0, and still <5 and x ≥ threshold narrow it: those relations show only x
+                if (!relabel(table, weak, marks)) {
+                    throw new IllegalStateException("Cel " + table.key(weak) + " is niet te beschermen");
+                }
+                continue;
             }
             hide(extra, hidden, marks);
         }
+    }
+
+    /** Turns every {@code <5} of the relations of {@code cell} into an {@code x}; false when there was none. */
+    private static boolean relabel(CountTable table, int cell, ProtectionPattern.Mark[] marks) {
+        boolean changed = false;
+        for (int[] relation : table.relations()) {
+            if (Arrays.stream(relation).anyMatch(c -> c == cell)) {
+                for (int c : relation) {
+                    if (marks[c] == ProtectionPattern.Mark.PRIMARY) {
+                        marks[c] = ProtectionPattern.Mark.SECONDARY;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return changed;
     }
 
     private boolean isSmall(long value) {
@@ -169,37 +193,21 @@ public class CellSuppression {
     }
 
     /**
-     * The primary rule: small cells are {@code <5}, except a small total of a sum with so many small
-     * parts that the labels alone would narrow them, and every small cell equal to such a total (the
-     * one non-zero cell of a sum besides it, so its {@code <5} would cap the total at 4): those are {@code x}.
+     * The primary rule: small cells are {@code <5}, except those whose {@code <5} would by itself
+     * narrow them ({@link DisclosureAudit#smallTotals}): a small total known to be at least 3 from
+     * its small parts, and a small cell equal to such a total; those are {@code x}.
      */
     private ProtectionPattern.Mark[] primary(CountTable table) {
         ProtectionPattern.Mark[] marks = new ProtectionPattern.Mark[table.size()];
+        boolean[] small = new boolean[table.size()];
         for (int c = 0; c < marks.length; c++) {
-            marks[c] = isSmall(table.value(c)) ? ProtectionPattern.Mark.PRIMARY : ProtectionPattern.Mark.SHOWN;
+            small[c] = isSmall(table.value(c));
+            marks[c] = small[c] ? ProtectionPattern.Mark.PRIMARY : ProtectionPattern.Mark.SHOWN;
         }
-        int many = DisclosureAudit.manySmallParts(threshold);
-        for (int[] relation : table.relations()) {
-            if (!table.isUnion(relation) && isSmall(table.value(relation[0]))) {
-                int smallParts = 0;
-                for (int i = 1; i < relation.length; i++) {
-                    smallParts += isSmall(table.value(relation[i])) ? 1 : 0;
-                }
-                if (smallParts >= many) {
-                    marks[relation[0]] = ProtectionPattern.Mark.SECONDARY;
-                }
-            }
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int[] relation : table.relations()) {
-                int[] pair = DisclosureAudit.equalPair(table, relation, c -> table.value(c) != 0);
-                if (pair != null && (marks[pair[0]] == ProtectionPattern.Mark.SECONDARY) != (marks[pair[1]] == ProtectionPattern.Mark.SECONDARY)) {
-                    marks[pair[0]] = ProtectionPattern.Mark.SECONDARY;
-                    marks[pair[1]] = ProtectionPattern.Mark.SECONDARY;
-                    changed = true;
-                }
+        boolean[] relabel = DisclosureAudit.smallTotals(table, small, small, c -> table.value(c) != 0, threshold);
+        for (int c = 0; c < marks.length; c++) {
+            if (relabel[c]) {
+                marks[c] = ProtectionPattern.Mark.SECONDARY;
             }
         }
         return marks;

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
@@ -19,8 +20,8 @@ import org.ojalgo.optimisation.Variable;
  * What an outsider can work out from a protected table. The outsider knows everything published
  * and how it was made: counts are whole numbers; a shown cell (a shown 0 too) is exact; a
  * {@code <5} cell is 1 to threshold − 1; an {@code x} is at least the threshold, since
- * {@link CellSuppression} only hides such cells to protect others, except a small total of many
- * small parts and the cells equal to it, so an {@code x} that could be one of those, judged from the
+ * {@link CellSuppression} only hides such cells to protect others, except in the few places where
+ * it shows a small count as {@code x}, so an {@code x} that could be one of those, judged from the
  * labels ({@link #maybeSmall}), is at least 1; every relation of the
  * {@link CountTable} holds (a sum as an equation; a {@link CountTable#union} as: no part exceeds
  * the total, and the parts add up to at least the total). For every {@code <5} cell this gives the
@@ -65,22 +66,56 @@ public final class DisclosureAudit {
     }
 
     /**
-     * How many small parts make a small total an {@code x}: with k parts of 1..t−1 adding up to less
-     * than t, each part lies in 1..t−k, too few values from this k on.
+     * How small a small total may be known to be at least before {@code <5} on it narrows it (and its
+     * parts): from 3 up, a total of 1..t−1 keeps fewer than three values.
      */
     static int manySmallParts(int threshold) {
         return threshold - required(threshold) + 1;
     }
 
     /**
-     * The {@code x} cells that may hide a small count: the total of a sum with {@link #manySmallParts}
-     * parts that are {@code <5} or such an {@code x} themselves, and an {@code x} equal to such an
-     * {@code x} (the two hidden cells of a sum whose other cells are shown zeros). The others are at
-     * least the threshold.
+     * The {@code x} cells that may hide a small count, judged from the labels: those of a relation
+     * that shows neither a {@code <5} nor a count above 0 (where {@link CellSuppression} may have
+     * turned every {@code <5} into an {@code x}), and the {@link #smallTotals} with the {@code <5}
+     * cells and those as small and the other {@code x} cells as candidates. The other {@code x}
+     * cells are at least the threshold.
      */
     static boolean[] maybeSmall(CountTable table, ProtectionPattern.Mark[] marks, int threshold) {
         boolean[] maybe = new boolean[table.size()];
+        for (int[] relation : table.relations()) {
+            if (Arrays.stream(relation).noneMatch(c -> marks[c] == ProtectionPattern.Mark.PRIMARY
+                    || marks[c] == ProtectionPattern.Mark.SHOWN && table.value(c) != 0)) {
+                for (int c : relation) {
+                    maybe[c] |= marks[c] == ProtectionPattern.Mark.SECONDARY;
+                }
+            }
+        }
+        boolean[] small = new boolean[table.size()];
+        boolean[] candidate = new boolean[table.size()];
+        for (int c = 0; c < small.length; c++) {
+            small[c] = marks[c] == ProtectionPattern.Mark.PRIMARY || maybe[c];
+            candidate[c] = marks[c] == ProtectionPattern.Mark.SECONDARY && !maybe[c];
+        }
+        boolean[] flagged = smallTotals(table, small, candidate, c -> marks[c] != ProtectionPattern.Mark.SHOWN || table.value(c) != 0, threshold);
+        for (int c = 0; c < maybe.length; c++) {
+            maybe[c] |= flagged[c];
+        }
+        return maybe;
+    }
+
+    /**
+     * The {@code candidate} cells a {@code <5} would narrow: each small cell is at least 1, a sum at
+     * least the sum of what its small (or flagged) parts are at least; a candidate that is at least
+     * {@link #manySmallParts} this way is flagged, and so is a candidate equal to a flagged cell (the
+     * two cells of a sum that are not zeros), since its {@code <5} would cap the other at t−1.
+     */
+    static boolean[] smallTotals(CountTable table, boolean[] small, boolean[] candidate, IntPredicate nonZero, int threshold) {
         int many = manySmallParts(threshold);
+        long[] least = new long[table.size()];
+        boolean[] flagged = new boolean[table.size()];
+        for (int c = 0; c < least.length; c++) {
+            least[c] = small[c] ? 1 : 0;
+        }
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -88,33 +123,41 @@ public final class DisclosureAudit {
                 if (table.isUnion(relation)) {
                     continue;
                 }
-                if (marks[relation[0]] == ProtectionPattern.Mark.SECONDARY && !maybe[relation[0]]) {
-                    int parts = 0;
-                    for (int i = 1; i < relation.length; i++) {
-                        parts += marks[relation[i]] == ProtectionPattern.Mark.PRIMARY || maybe[relation[i]] ? 1 : 0;
-                    }
-                    if (parts >= many) {
-                        maybe[relation[0]] = true;
-                        changed = true;
-                    }
+                int total = relation[0];
+                long sum = 0;
+                for (int i = 1; i < relation.length; i++) {
+                    sum += small[relation[i]] || flagged[relation[i]] ? least[relation[i]] : 0;
                 }
-                int[] pair = equalPair(table, relation, c -> marks[c] != ProtectionPattern.Mark.SHOWN || table.value(c) != 0);
-                if (pair != null && maybe[pair[0]] != maybe[pair[1]]
-                        && marks[pair[0]] == ProtectionPattern.Mark.SECONDARY && marks[pair[1]] == ProtectionPattern.Mark.SECONDARY) {
-                    maybe[pair[0]] = true;
-                    maybe[pair[1]] = true;
+                if ((small[total] || candidate[total]) && sum > least[total]) {
+                    least[total] = sum;
                     changed = true;
+                }
+                if (candidate[total] && !flagged[total] && least[total] >= many) {
+                    flagged[total] = true;
+                    changed = true;
+                }
+                int[] pair = equalPair(table, relation, nonZero);
+                if (pair != null) {
+                    for (int k = 0; k < 2; k++) {
+                        int one = pair[k];
+                        int other = pair[1 - k];
+                        if (flagged[one] && candidate[other] && !flagged[other]) {
+                            flagged[other] = true;
+                            least[other] = Math.max(least[other], least[one]);
+                            changed = true;
+                        }
+                    }
                 }
             }
         }
-        return maybe;
+        return flagged;
     }
 
     /**
      * The total and the one part of a sum that are not (known) zeros, so equal; null when the sum has
      * another number of such parts, or is a union.
      */
-    static int[] equalPair(CountTable table, int[] relation, java.util.function.IntPredicate nonZero) {
+    static int[] equalPair(CountTable table, int[] relation, IntPredicate nonZero) {
         if (table.isUnion(relation) || !nonZero.test(relation[0])) {
             return null;
         }
