@@ -146,23 +146,43 @@ public class CellSuppression {
         Set<Integer> safe = new HashSet<>();
         while (true) {
             closeRelations(table, hidden, marks, leastLoss);
-            Integer weak = firstWeak(table, marks, small, safe);
-            if (weak == null) {
+            List<Integer> weak = weak(table, marks, small, safe);
+            if (weak.isEmpty()) {
                 return new ProtectionPattern(table, marks, threshold);
             }
-            Integer extra = bestNeighbour(table, hidden, List.of(weak), leastLoss);
-            if (extra == null) {
-                extra = bestNeighbour(table, hidden, DisclosureAudit.component(table, hidden, weak).members(), leastLoss);
-            }
-            if (extra == null) {
-                // every cell around it is hidden or 0, and still <5 and x ≥ threshold narrow it: those relations show only x
-                if (!relabel(table, weak, marks)) {
-                    throw new IllegalStateException("Cel " + table.key(weak) + " is niet te beschermen");
+            // one more hidden cell for each weak cell in a round (a round of audits costs more than a cell),
+            // except where this round already changed a relation of it: that may have been enough
+            Set<Integer> touched = new HashSet<>();
+            for (int cell : weak) {
+                if (touched.contains(cell)) {
+                    continue;
                 }
-                continue;
+                Integer extra = bestNeighbour(table, hidden, List.of(cell), leastLoss);
+                if (extra == null) {
+                    extra = bestNeighbour(table, hidden, DisclosureAudit.component(table, hidden, cell).members(), leastLoss);
+                }
+                if (extra != null) {
+                    hide(extra, hidden, marks);
+                    touched.addAll(neighbours(table, extra));
+                } else if (relabel(table, cell, marks)) {
+                    // every cell around it is hidden or 0, and still <5 and x ≥ threshold narrow it: those relations show only x
+                    touched.addAll(neighbours(table, cell));
+                } else {
+                    throw new IllegalStateException("Cel " + table.key(cell) + " is niet te beschermen");
+                }
             }
-            hide(extra, hidden, marks);
         }
+    }
+
+    /** The cells that share a relation with {@code cell}. */
+    private static Set<Integer> neighbours(CountTable table, int cell) {
+        Set<Integer> neighbours = new HashSet<>();
+        for (int[] relation : table.relations()) {
+            if (Arrays.stream(relation).anyMatch(c -> c == cell)) {
+                Arrays.stream(relation).forEach(neighbours::add);
+            }
+        }
+        return neighbours;
     }
 
     /** Turns every {@code <5} of the relations of {@code cell} into an {@code x}; false when there was none. */
@@ -185,11 +205,12 @@ public class CellSuppression {
         return value > 0 && value < threshold;
     }
 
-    private Integer firstWeak(CountTable table, ProtectionPattern.Mark[] marks, List<Integer> small, Set<Integer> safe) {
+    /** The small cells the audit finds too narrow, in table order; those it finds safe join {@code safe}. */
+    private List<Integer> weak(CountTable table, ProtectionPattern.Mark[] marks, List<Integer> small, Set<Integer> safe) {
         List<Integer> open = small.stream().filter(c -> !safe.contains(c)).toList();
-        DisclosureAudit.Verdicts verdicts = DisclosureAudit.check(table, marks, open, threshold, true);
+        DisclosureAudit.Verdicts verdicts = DisclosureAudit.check(table, marks, open, threshold);
         safe.addAll(verdicts.safe());
-        return verdicts.findings().isEmpty() ? null : table.indexOf(verdicts.findings().get(0).key());
+        return verdicts.findings().stream().map(f -> table.indexOf(f.key())).sorted().toList();
     }
 
     /**

@@ -62,7 +62,7 @@ public final class DisclosureAudit {
                 small.add(c);
             }
         }
-        return check(table, marks, small, threshold, false).findings();
+        return check(table, marks, small, threshold).findings();
     }
 
     /**
@@ -183,11 +183,10 @@ public final class DisclosureAudit {
     }
 
     /**
-     * Decides for each of {@code cells} (primary) whether its whole-numbered range keeps enough
-     * values. With {@code firstWeakOnly} the check stops at the first cell, in the given order, that
-     * fails.
+     * Decides for each of {@code cells} (small, hidden) whether its whole-numbered range keeps enough
+     * values.
      */
-    static Verdicts check(CountTable table, ProtectionPattern.Mark[] marks, List<Integer> cells, int threshold, boolean firstWeakOnly) {
+    static Verdicts check(CountTable table, ProtectionPattern.Mark[] marks, List<Integer> cells, int threshold) {
         boolean[] hidden = new boolean[table.size()];
         for (int c = 0; c < hidden.length; c++) {
             hidden[c] = marks[c] != ProtectionPattern.Mark.SHOWN;
@@ -213,9 +212,6 @@ public final class DisclosureAudit {
                 }
                 long values = range[1] - range[0] + 1;
                 findings.add(new Finding(table.key(c), table.value(c), range[0], range[1], values <= 1 ? Kind.PINNED : Kind.NARROWED));
-                if (firstWeakOnly) {
-                    return new Verdicts(safe, findings);
-                }
             }
         }
         return new Verdicts(safe, findings);
