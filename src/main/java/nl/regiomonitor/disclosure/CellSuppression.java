@@ -11,22 +11,44 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Protects a {@link CountTable}. Primary rule: a cell counting 1 to threshold − 1 clients is hidden
- * ({@code <5}); 0 is shown. Secondary suppression then hides extra cells ({@code x}) until the
- * {@link DisclosureAudit} finds no primary cell that can be bounded more tightly than
- * [0, threshold]:
+ * Protects a {@link CountTable} so that no small count can be worked back by an outsider who knows
+ * everything published and this method (see {@link DisclosureAudit} for what that outsider knows).
+ * <p>
+ * Labels. A cell counting 1 to threshold − 1 clients is hidden as {@code <5} (the primary rule); 0
+ * is shown. A cell hidden to protect another is an {@code x}, and is always a count of at least the
+ * threshold: only such cells are chosen, never a 0 nor a small count, so an outsider may take an
+ * {@code x} as ≥ threshold and the audit does. One exception keeps this safe: a small total that is
+ * the sum of three or more small parts (also further down: a sum of a small cell and a small total
+ * of two) is an {@code x} as well, since {@code <5} on the total and on its parts would by itself
+ * narrow each part to 1–2 (three parts under 5 adding up to under 5), whatever else is hidden; so
+ * is a small cell equal to it (the only non-zero part of one of its sums, or the total of a sum
+ * whose only non-zero part it is). And when a small cell is still narrowed while every cell
+ * of its relations is hidden or 0 (the {@code <5} of some and the ≥ threshold of an {@code x} can do
+ * that together), its relations show {@code x} for every hidden cell. The audit takes an {@code x}
+ * that could be such a cell, judged from the labels, as ≥ 1: one of a relation without a
+ * {@code <5} or a shown count above 0, or one the rule for small totals could have made.
+ * <p>
+ * We keep two symbols, {@code <5} and {@code x}, rather than one for every hidden cell (as CBS does):
+ * users read a {@code <5} as "a few clients", which is worth more than a bare {@code x}, and the
+ * audit below models what the distinction tells an outsider, so it stays safe. The price is the
+ * small totals above, shown as {@code x}, and the {@code x} cells that modelling
+ * {@code <5} as 1–4 requires.
+ * <p>
+ * Secondary suppression hides extra cells ({@code x}) until the {@link DisclosureAudit} finds every
+ * small hidden cell keeps at least three possible whole values:
  * <ol>
  *   <li>a sum with exactly one hidden cell gives it away, and so does a sum with a published total
- *       whose hidden parts hold a {@code <5} and add up to less than the threshold: hide one more
- *       cell of it (found without solving anything);</li>
- *   <li>a primary cell the audit still finds too narrow gets one more hidden cell among the
- *       cells it shares a relation with (or, when those are all hidden, among those of its
- *       hidden neighbours); repeat from 1.</li>
+ *       whose hidden parts are all {@code <5} cells that the total leaves too few values: hide one
+ *       more cell of it (found without solving anything);</li>
+ *   <li>a small cell the audit still finds too narrow gets one more hidden cell among the cells it
+ *       shares a relation with (or, when those are all hidden, among those of its hidden
+ *       neighbours); repeat from 1.</li>
  * </ol>
  * The extra cell is chosen to lose as little as possible: a cell that is no total before one that
- * is, then the smallest count that is at least the threshold (a zero cannot move down, so it
- * protects nothing in that direction), then the lowest position. The table's order fixes the
- * outcome: the same table always gets the same pattern.
+ * is, then the smallest count (at least the threshold), then the lowest position. Nothing in these
+ * choices reads the value of a small cell, only which cells are small and the values of cells that
+ * could be shown: the same table always gets the same pattern, and so does a table where clients
+ * moved between small cells that stay small while every shown cell stays the same.
  */
 @Component
 public class CellSuppression {
@@ -55,16 +77,17 @@ public class CellSuppression {
     }
 
     public ProtectionPattern protect(CountTable table) {
-        return complete(table, primary(table), Set.of());
+        return complete(table, primary(table));
     }
 
     /**
      * Protects {@code extended}: the cells of the protected table of {@code base} (under the same
      * keys), plus new cells, each the total of relations over cells of {@code base} only. Such a
-     * total is shown only when all its parts are shown, so it tells nothing the parts do not
-     * already, and the cells of {@code base} stay as safe as they were; closing and the audit then
-     * run over the whole table from there. A table that ties many others together (every region's
-     * all profiles) is protected this way in seconds, where suppressing it from scratch takes minutes.
+     * total is shown only when all its parts are shown; the pattern of {@code base} is kept, and
+     * since a hidden new total still tells that it is {@code <5} or at least the threshold, the
+     * audit and closing then run over the whole table from there. A table that ties many others
+     * together (every region's all profiles) is protected this way in seconds, where suppressing it
+     * from scratch takes minutes.
      */
     public ProtectionPattern extend(ProtectionPattern base, CountTable extended) {
         CountTable known = base.table();
@@ -88,84 +111,138 @@ public class CellSuppression {
             if (newPart || !newTotal && !baseRelations.contains(keys(extended, relation))) {
                 throw new IllegalArgumentException("Cel " + extended.key(relation[0]) + " is geen totaal van beschermde cellen");
             }
+            // not small and with a hidden part (at least 1), so at least the threshold: an honest x
             if (newTotal && hiddenPart && marks[relation[0]] == ProtectionPattern.Mark.SHOWN) {
                 marks[relation[0]] = ProtectionPattern.Mark.SECONDARY;
             }
         }
-        Set<String> safe = new HashSet<>();
-        for (int c = 0; c < known.size(); c++) {
-            safe.add(known.key(c));
-        }
-        return complete(extended, marks, safe);
+        return complete(extended, marks);
     }
 
     private static List<String> keys(CountTable table, int[] relation) {
         return Arrays.stream(relation).mapToObj(table::key).toList();
     }
 
-    /** Adds secondary cells to {@code marks} until every primary cell is safe; those of {@code safe} are already. */
-    private ProtectionPattern complete(CountTable table, ProtectionPattern.Mark[] marks, Set<String> safeKeys) {
+    /** Adds secondary cells to {@code marks} until every small hidden cell is safe. */
+    private ProtectionPattern complete(CountTable table, ProtectionPattern.Mark[] marks) {
         boolean[] hidden = new boolean[table.size()];
-        List<Integer> primaries = new ArrayList<>();
+        List<Integer> small = new ArrayList<>();
         for (int c = 0; c < marks.length; c++) {
             hidden[c] = marks[c] != ProtectionPattern.Mark.SHOWN;
-            if (marks[c] == ProtectionPattern.Mark.PRIMARY) {
-                primaries.add(c);
+            if (hidden[c] && isSmall(table.value(c))) {
+                small.add(c);
             }
         }
-        if (primaries.isEmpty()) {
+        if (small.isEmpty()) {
             return new ProtectionPattern(table, marks, threshold);
         }
         Set<Integer> totals = new HashSet<>();
         table.relations().forEach(r -> totals.add(r[0]));
+        // only cells that may be shown are candidates, so this reads no small count
         Comparator<Integer> leastLoss = Comparator.<Integer, Boolean>comparing(totals::contains)
-                .thenComparing(c -> table.value(c) < threshold)
                 .thenComparingLong(table::value)
                 .thenComparingInt(c -> c);
         // hiding more cells only widens what a hidden cell can be, so a cell once safe stays safe
         Set<Integer> safe = new HashSet<>();
-        safeKeys.forEach(key -> safe.add(table.indexOf(key)));
         while (true) {
             closeRelations(table, hidden, marks, leastLoss);
-            Integer weak = firstWeak(table, hidden, primaries, safe);
-            if (weak == null) {
+            List<Integer> weak = weak(table, marks, small, safe);
+            if (weak.isEmpty()) {
                 return new ProtectionPattern(table, marks, threshold);
             }
-            Integer extra = bestNeighbour(table, hidden, List.of(weak), leastLoss);
-            if (extra == null) {
-                extra = bestNeighbour(table, hidden, DisclosureAudit.component(table, hidden, weak).members(), leastLoss);
+            // one more hidden cell for each weak cell in a round (a round of audits costs more than a cell),
+            // except where this round already changed a relation of it: that may have been enough
+            Set<Integer> touched = new HashSet<>();
+            for (int cell : weak) {
+                if (touched.contains(cell)) {
+                    continue;
+                }
+                Integer extra = bestNeighbour(table, hidden, List.of(cell), leastLoss);
+                if (extra == null) {
+                    extra = bestNeighbour(table, hidden, DisclosureAudit.component(table, hidden, cell).members(), leastLoss);
+                }
+                if (extra != null) {
+                    hide(extra, hidden, marks);
+                    touched.addAll(neighbours(table, extra));
+                } else if (relabel(table, cell, marks)) {
+                    // every cell around it is hidden or 0, and still <5 and x ≥ threshold narrow it: those relations show only x
+                    touched.addAll(neighbours(table, cell));
+                } else {
+                    throw new IllegalStateException("Cel " + table.key(cell) + " is niet te beschermen");
+                }
             }
-            if (extra == null) {
-                throw new IllegalStateException("Cel " + table.key(weak) + " is niet te beschermen");
-            }
-            hide(extra, hidden, marks);
         }
     }
 
-    private Integer firstWeak(CountTable table, boolean[] hidden, List<Integer> primaries, Set<Integer> safe) {
-        List<Integer> open = primaries.stream().filter(c -> !safe.contains(c)).toList();
-        DisclosureAudit.Verdicts verdicts = DisclosureAudit.check(table, hidden, open, threshold, true);
-        safe.addAll(verdicts.safe());
-        return verdicts.findings().isEmpty() ? null : table.indexOf(verdicts.findings().get(0).key());
+    /** The cells that share a relation with {@code cell}. */
+    private static Set<Integer> neighbours(CountTable table, int cell) {
+        Set<Integer> neighbours = new HashSet<>();
+        for (int[] relation : table.relations()) {
+            if (Arrays.stream(relation).anyMatch(c -> c == cell)) {
+                Arrays.stream(relation).forEach(neighbours::add);
+            }
+        }
+        return neighbours;
     }
 
+    /** Turns every {@code <5} of the relations of {@code cell} into an {@code x}; false when there was none. */
+    private static boolean relabel(CountTable table, int cell, ProtectionPattern.Mark[] marks) {
+        boolean changed = false;
+        for (int[] relation : table.relations()) {
+            if (Arrays.stream(relation).anyMatch(c -> c == cell)) {
+                for (int c : relation) {
+                    if (marks[c] == ProtectionPattern.Mark.PRIMARY) {
+                        marks[c] = ProtectionPattern.Mark.SECONDARY;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    private boolean isSmall(long value) {
+        return value > 0 && value < threshold;
+    }
+
+    /** The small cells the audit finds too narrow, in table order; those it finds safe join {@code safe}. */
+    private List<Integer> weak(CountTable table, ProtectionPattern.Mark[] marks, List<Integer> small, Set<Integer> safe) {
+        List<Integer> open = small.stream().filter(c -> !safe.contains(c)).toList();
+        DisclosureAudit.Verdicts verdicts = DisclosureAudit.check(table, marks, open, threshold);
+        safe.addAll(verdicts.safe());
+        return verdicts.findings().stream().map(f -> table.indexOf(f.key())).sorted().toList();
+    }
+
+    /**
+     * The primary rule: small cells are {@code <5}, except those whose {@code <5} would by itself
+     * narrow them ({@link DisclosureAudit#smallTotals}): a small total known to be at least 3 from
+     * its small parts, and a small cell equal to such a total; those are {@code x}.
+     */
     private ProtectionPattern.Mark[] primary(CountTable table) {
         ProtectionPattern.Mark[] marks = new ProtectionPattern.Mark[table.size()];
+        boolean[] small = new boolean[table.size()];
         for (int c = 0; c < marks.length; c++) {
-            long value = table.value(c);
-            marks[c] = value > 0 && value < threshold ? ProtectionPattern.Mark.PRIMARY : ProtectionPattern.Mark.SHOWN;
+            small[c] = isSmall(table.value(c));
+            marks[c] = small[c] ? ProtectionPattern.Mark.PRIMARY : ProtectionPattern.Mark.SHOWN;
+        }
+        boolean[] relabel = DisclosureAudit.smallTotals(table, small, small, c -> table.value(c) != 0, threshold);
+        for (int c = 0; c < marks.length; c++) {
+            if (relabel[c]) {
+                marks[c] = ProtectionPattern.Mark.SECONDARY;
+            }
         }
         return marks;
     }
 
     /**
-     * Hides one more cell of every relation that gives a hidden cell away, until none does: a
-     * relation with a single hidden cell, and a relation with a published total whose hidden parts
-     * hold a {@code <5} cell but add up to less than the threshold (that sum is known, and no part
-     * can exceed it). Both are certain leaks, found without solving anything.
+     * Hides one more cell of every relation that gives a hidden cell away, until none does: a sum
+     * with a single hidden cell, and a sum with a published total whose hidden parts are all
+     * {@code <5} and whose known sum leaves one of them too few values (six {@code <5} adding up to
+     * 6 are each 1). Both are certain leaks, found without solving anything.
      */
     private void closeRelations(CountTable table, boolean[] hidden, ProtectionPattern.Mark[] marks,
                                 Comparator<Integer> leastLoss) {
+        int required = DisclosureAudit.required(threshold);
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -175,21 +252,26 @@ public class CellSuppression {
                     continue;
                 }
                 int count = 0;
-                long hiddenParts = 0;
-                boolean primary = false;
+                int bounded = 0;
+                long hiddenSum = hidden[relation[0]] ? 0 : table.value(relation[0]);
                 Integer best = null;
                 for (int i = 0; i < relation.length; i++) {
                     int c = relation[i];
                     if (hidden[c]) {
                         count++;
-                        hiddenParts += i > 0 ? table.value(c) : 0;
-                        primary |= marks[c] == ProtectionPattern.Mark.PRIMARY;
-                    } else if (best == null || leastLoss.compare(c, best) < 0) {
-                        best = c;
+                        bounded += i > 0 && marks[c] == ProtectionPattern.Mark.PRIMARY ? 1 : 0;
+                    } else {
+                        hiddenSum -= i > 0 ? table.value(c) : 0;
+                        if (table.value(c) >= threshold && (best == null || leastLoss.compare(c, best) < 0)) {
+                            best = c;
+                        }
                     }
                 }
-                boolean tooLittleHidden = !hidden[relation[0]] && primary && hiddenParts < threshold;
-                if (best != null && (count == 1 || tooLittleHidden)) {
+                // k parts of 1..t−1 adding up to s: each lies in [max(1, s − (t−1)(k−1)), min(t−1, s − (k−1))]
+                boolean narrowed = !hidden[relation[0]] && bounded == count && bounded > 0
+                        && Math.min(threshold - 1, hiddenSum - (bounded - 1))
+                        - Math.max(1, hiddenSum - (long) (threshold - 1) * (bounded - 1)) + 1 < required;
+                if (best != null && (count == 1 || narrowed)) {
                     hide(best, hidden, marks);
                     changed = true;
                 }
@@ -197,8 +279,8 @@ public class CellSuppression {
         }
     }
 
-    /** The shown cell that loses least among those sharing a relation with any of {@code cells}. */
-    private static Integer bestNeighbour(CountTable table, boolean[] hidden, List<Integer> cells, Comparator<Integer> leastLoss) {
+    /** The shown cell (at least the threshold) that loses least among those sharing a relation with any of {@code cells}. */
+    private Integer bestNeighbour(CountTable table, boolean[] hidden, List<Integer> cells, Comparator<Integer> leastLoss) {
         Set<Integer> of = new HashSet<>(cells);
         Integer best = null;
         for (int[] relation : table.relations()) {
@@ -208,7 +290,7 @@ public class CellSuppression {
             }
             if (touches) {
                 for (int c : relation) {
-                    if (!hidden[c] && (best == null || leastLoss.compare(c, best) < 0)) {
+                    if (!hidden[c] && table.value(c) >= threshold && (best == null || leastLoss.compare(c, best) < 0)) {
                         best = c;
                     }
                 }

@@ -12,8 +12,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class DisclosureAuditService {
 
-    /** One published table: its size, what is hidden, and the cells that can still be worked back. */
+    /** One published table: its size, what is hidden, and the small cells the outsider can pin or narrow to two values. */
     public record TableReport(String name, int cells, long primary, long secondary, List<DisclosureAudit.Finding> findings) {
+
+        public long pinned() {
+            return findings.stream().filter(f -> f.kind() == DisclosureAudit.Kind.PINNED).count();
+        }
+
+        public long narrowed() {
+            return findings.stream().filter(f -> f.kind() == DisclosureAudit.Kind.NARROWED).count();
+        }
     }
 
     private final ObjectProvider<PublishedTables> publishers;

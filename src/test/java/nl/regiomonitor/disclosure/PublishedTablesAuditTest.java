@@ -25,7 +25,11 @@ class PublishedTablesAuditTest extends IntegrationTest {
     @Test
     void noHiddenCellOfAnyPublishedTableCanBeWorkedBack() {
         List<DisclosureAuditService.TableReport> reports = audit.audit();
-        reports.forEach(r -> System.out.printf("%s: %d cells, %d <5, %d x%n", r.name(), r.cells(), r.primary(), r.secondary()));
+        reports.forEach(r -> System.out.printf("%s: %d cells, %d <5, %d x, %d pinned, %d narrowed%n", r.name(), r.cells(), r.primary(),
+                r.secondary(), r.pinned(), r.narrowed()));
+        System.out.printf("total: %d cells, %d <5, %d x%n", reports.stream().mapToLong(DisclosureAuditService.TableReport::cells).sum(),
+                reports.stream().mapToLong(DisclosureAuditService.TableReport::primary).sum(),
+                reports.stream().mapToLong(DisclosureAuditService.TableReport::secondary).sum());
         assertThat(reports).isNotEmpty();
         assertThat(reports).allSatisfy(r -> assertThat(r.findings()).as(r.name()).isEmpty());
         // the demo data do have small cells, so the audit had something to check
