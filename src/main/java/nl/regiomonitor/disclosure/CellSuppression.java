@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -54,12 +55,25 @@ import org.springframework.stereotype.Component;
 public class CellSuppression {
 
     private final int threshold;
+    private final ProtectionMemory memory;
 
-    public CellSuppression(@Value("${regiomonitor.disclosure.threshold:5}") int threshold) {
+    /** A protection that remembers in memory only (tests, tools without a database). */
+    public CellSuppression(int threshold) {
+        this(threshold, (org.springframework.jdbc.core.JdbcTemplate) null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public CellSuppression(@Value("${regiomonitor.disclosure.threshold:5}") int threshold,
+                           org.springframework.jdbc.core.JdbcTemplate jdbc) {
         if (threshold < 1) {
             throw new IllegalArgumentException("De drempel voor kleine aantallen is minstens 1");
         }
         this.threshold = threshold;
+        this.memory = new ProtectionMemory(jdbc);
+    }
+
+    ProtectionMemory memory() {
+        return memory;
     }
 
     public int threshold() {
@@ -77,7 +91,19 @@ public class CellSuppression {
     }
 
     public ProtectionPattern protect(CountTable table) {
-        return complete(table, primary(table));
+        return remembered("protect " + threshold + " " + table.fingerprint(), table, () -> complete(table, primary(table)));
+    }
+
+    /**
+     * The pattern of a table protected before, else worked out now: protection is a function of the
+     * table alone, so a new publication only protects the tables whose counts changed.
+     */
+    private ProtectionPattern remembered(String key, CountTable table, java.util.function.Supplier<ProtectionPattern> protect) {
+        return memory.pattern(key).map(marks -> new ProtectionPattern(table, marks, threshold)).orElseGet(() -> {
+            ProtectionPattern pattern = protect.get();
+            memory.rememberPattern(key, pattern.marks());
+            return pattern;
+        });
     }
 
     /**
@@ -90,6 +116,12 @@ public class CellSuppression {
      * from scratch takes minutes.
      */
     public ProtectionPattern extend(ProtectionPattern base, CountTable extended) {
+        // base's pattern follows from base's table, so both tables together decide the outcome
+        return remembered("extend " + threshold + " " + base.table().fingerprint() + " " + extended.fingerprint(), extended,
+                () -> extendNow(base, extended));
+    }
+
+    private ProtectionPattern extendNow(ProtectionPattern base, CountTable extended) {
         CountTable known = base.table();
         ProtectionPattern.Mark[] marks = primary(extended);
         for (int c = 0; c < extended.size(); c++) {

@@ -118,6 +118,32 @@ public final class CountTable {
         return values[cell];
     }
 
+    /**
+     * A digest of everything protection depends on: the cells with their values and every relation.
+     * Two tables with the same fingerprint get the same pattern, so a pattern worked out once is
+     * reused by the next publication when the table has not changed. Kept in memory only.
+     */
+    public String fingerprint() {
+        java.security.MessageDigest sha;
+        try {
+            sha = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        java.nio.ByteBuffer number = java.nio.ByteBuffer.allocate(Long.BYTES);
+        for (int c = 0; c < keys.size(); c++) {
+            sha.update(keys.get(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(number.clear().putLong(values[c]).array());
+        }
+        for (int[] relation : relations) {
+            sha.update((byte) (isUnion(relation) ? 'u' : 's'));
+            for (int cell : relation) {
+                sha.update(number.clear().putLong(cell).array());
+            }
+        }
+        return java.util.HexFormat.of().formatHex(sha.digest());
+    }
+
     /** Each relation as cell indexes, the total first. */
     List<int[]> relations() {
         return Collections.unmodifiableList(relations);

@@ -46,8 +46,15 @@ public class DisclosureAuditService {
     }
 
     public TableReport audit(String name, ProtectionPattern pattern) {
+        // a table unchanged since an earlier publication, with the same marks, is not solved again
+        String key = ProtectionMemory.auditKey(pattern);
+        List<DisclosureAudit.Finding> findings = suppression.memory().auditedClean(key)
+                ? List.of() : DisclosureAudit.audit(pattern, suppression.threshold());
+        if (findings.isEmpty()) {
+            suppression.memory().rememberCleanAudit(key);
+        }
         return new TableReport(name, pattern.table().size(), pattern.count(ProtectionPattern.Mark.PRIMARY),
-                pattern.count(ProtectionPattern.Mark.SECONDARY), DisclosureAudit.audit(pattern, suppression.threshold()));
+                pattern.count(ProtectionPattern.Mark.SECONDARY), findings);
     }
 
     public int threshold() {

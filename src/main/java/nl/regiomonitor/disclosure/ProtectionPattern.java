@@ -40,6 +40,11 @@ public final class ProtectionPattern {
         return table;
     }
 
+    /** Every cell's mark, in the table's order. */
+    Mark[] marks() {
+        return marks.clone();
+    }
+
     public long count(Mark mark) {
         return Arrays.stream(marks).filter(m -> m == mark).count();
     }

@@ -1,0 +1,136 @@
+package nl.regiomonitor.disclosure;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What protection and the audit have worked out before, by the fingerprint of a table: both are
+ * functions of the table alone, so a new publication only solves the tables whose counts changed.
+ * Held in memory (the tables of a few publications) and, with a database, also in
+ * {@code protection_memory}, so a restart does not solve everything again. Without a database
+ * (unit tests) it remembers in memory only.
+ */
+final class ProtectionMemory {
+
+    private static final Logger log = LoggerFactory.getLogger(ProtectionMemory.class);
+    /** All tables of a few publications, with room to spare. */
+    private static final int IN_MEMORY = 2_000;
+
+    private final JdbcTemplate jdbc;
+    private final Map<String, String> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > IN_MEMORY;
+        }
+    };
+
+    ProtectionMemory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The marks of a table protected before, as by {@link #rememberPattern}. */
+    Optional<ProtectionPattern.Mark[]> pattern(String key) {
+        return find("PATTERN", key).map(ProtectionMemory::marks);
+    }
+
+    void rememberPattern(String key, ProtectionPattern.Mark[] marks) {
+        remember("PATTERN", key, text(marks));
+    }
+
+    /** Whether the audit found nothing in this table with these marks before. */
+    boolean auditedClean(String key) {
+        return find("CLEAN_AUDIT", key).isPresent();
+    }
+
+    void rememberCleanAudit(String key) {
+        remember("CLEAN_AUDIT", key, "");
+    }
+
+    private Optional<String> find(String kind, String longKey) {
+        String key = digest(longKey);
+        String memoryKey = kind + " " + key;
+        synchronized (recent) {
+            String known = recent.get(memoryKey);
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
+        if (jdbc == null) {
+            return Optional.empty();
+        }
+        try {
+            List<String> stored = jdbc.queryForList("select coalesce(marks, '') from protection_memory where kind = ? and key = ?",
+                    String.class, kind, key);
+            stored.stream().findFirst().ifPresent(value -> {
+                synchronized (recent) {
+                    recent.put(memoryKey, value);
+                }
+            });
+            return stored.stream().findFirst();
+        } catch (DataAccessException e) {
+            log.warn("Eerdere bescherming niet te lezen; de tabel wordt opnieuw beschermd", e);
+            return Optional.empty();
+        }
+    }
+
+    private void remember(String kind, String longKey, String value) {
+        String key = digest(longKey);
+        synchronized (recent) {
+            recent.put(kind + " " + key, value);
+        }
+        if (jdbc == null) {
+            return;
+        }
+        try {
+            jdbc.update("insert into protection_memory (kind, key, marks) values (?, ?, ?) on conflict do nothing", kind, key, value);
+        } catch (DataAccessException e) {
+            log.warn("Bescherming niet bewaard voor een volgende start", e);
+        }
+    }
+
+    /** A key of fixed length: an audit's key holds every mark of its table. */
+    private static String digest(String key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(ProtectionPattern.Mark[] marks) {
+        StringBuilder text = new StringBuilder(marks.length);
+        for (ProtectionPattern.Mark mark : marks) {
+            text.append(switch (mark) {
+                case SHOWN -> 'S';
+                case PRIMARY -> 'P';
+                case SECONDARY -> 'X';
+            });
+        }
+        return text.toString();
+    }
+
+    private static ProtectionPattern.Mark[] marks(String text) {
+        ProtectionPattern.Mark[] marks = new ProtectionPattern.Mark[text.length()];
+        for (int c = 0; c < marks.length; c++) {
+            marks[c] = switch (text.charAt(c)) {
+                case 'S' -> ProtectionPattern.Mark.SHOWN;
+                case 'P' -> ProtectionPattern.Mark.PRIMARY;
+                default -> ProtectionPattern.Mark.SECONDARY;
+            };
+        }
+        return marks;
+    }
+
+    /** The key of an audit: the threshold, the table's fingerprint and its marks. */
+    static String auditKey(ProtectionPattern pattern) {
+        return pattern.threshold() + " " + pattern.table().fingerprint() + " " + text(pattern.marks());
+    }
+}
