@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.regiomonitor.disclosure.ProtectionPattern;
+import nl.regiomonitor.ingest.FieldKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -94,7 +95,9 @@ public class InfluxFigures {
 
     /** The last month with any influx in the data, or null when there are no data. */
     public YearMonth lastMonth() {
-        return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).max(YearMonth::compareTo).orElse(null);
+        YearMonth latest = YearMonth.from(FieldKind.lastDate()); // older data may hold a mistyped year such as 9999
+        return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).filter(m -> !m.isAfter(latest))
+                .max(YearMonth::compareTo).orElse(null);
     }
 
     /** The last year whose reference date (1 October) lies within the data: the year pages and reports show first. */

@@ -268,40 +268,53 @@ final class ImportJob {
         StringBuilder key = new StringBuilder(64);
         long rows = 0;
         TabularFile.Row row;
-        while ((row = table.next()) != null) {
-            rows++;
-            if ((rows & 0xFFF) == 0) {
-                progress.rows = rows;
-            }
-            long before = errorCount;
-            String[] raw = row.values();
-            boolean[] hidden = hideBsns(row, table.header());
-            if (raw.length != width) {
-                error(row.line(), null, null, "Deze regel heeft " + raw.length + (raw.length == 1 ? " kolom" : " kolommen")
-                        + ", de kopregel " + width + ". Staat er een ander scheidingsteken of een puntkomma of komma "
-                        + "in een waarde zonder aanhalingstekens?");
-                continue;
-            }
-            for (int i = 0; i < values.length; i++) {
-                values[i] = hidden[columns[i]] ? null : parseField(row.line(), fields.get(i), codeLists[i], raw[columns[i]].trim());
-            }
-            if (region != null && errorCount == before && !region.equals(values[regionField])) {
-                error(row.line(), "region_code", String.valueOf(values[regionField]), "Deze regel hoort bij een andere "
-                        + "regio; u importeert voor regio " + region + ". Een bestand voor een regio bevat alleen die regio.");
-            }
-            if (errorCount == before) {
-                for (int r = 0; r < rules.size(); r++) {
-                    checkRule(row.line(), rules.get(r), values[rulePositions[r][0]], values[rulePositions[r][1]]);
+        boolean readToEnd = false;
+        try {
+            while ((row = table.next()) != null) {
+                rows++;
+                if ((rows & 0xFFF) == 0) {
+                    progress.rows = rows;
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new java.io.InterruptedIOException("import " + id + " interrupted"); // by the watchdog
+                    }
                 }
-                checkKey(row.line(), format, keyPositions, raw, columns, keys, key);
-            }
-            if (errorCount == 0) {
-                writer.write(values);
-                if (replacementField >= 0) {
-                    replacedValues.add(values[replacementField]);
+                long before = errorCount;
+                String[] raw = row.values();
+                boolean[] hidden = hideBsns(row, table.header());
+                if (raw.length != width) {
+                    error(row.line(), null, null, "Deze regel heeft " + raw.length + (raw.length == 1 ? " kolom" : " kolommen")
+                            + ", de kopregel " + width + ". Staat er een ander scheidingsteken of een puntkomma of komma "
+                            + "in een waarde zonder aanhalingstekens?");
+                    continue;
                 }
-            } else if (before == 0 && copy.isActive()) {
-                copy.cancelCopy(); // nothing of this file will be kept; stop sending, keep checking
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = hidden[columns[i]] ? null : parseField(row.line(), fields.get(i), codeLists[i], raw[columns[i]].trim());
+                }
+                if (region != null && errorCount == before && !region.equals(values[regionField])) {
+                    error(row.line(), "region_code", String.valueOf(values[regionField]), "Deze regel hoort bij een andere "
+                            + "regio; u importeert voor regio " + region + ". Een bestand voor een regio bevat alleen die regio.");
+                }
+                if (errorCount == before) {
+                    for (int r = 0; r < rules.size(); r++) {
+                        checkRule(row.line(), rules.get(r), values[rulePositions[r][0]], values[rulePositions[r][1]]);
+                    }
+                    checkKey(row.line(), format, keyPositions, raw, columns, keys, key);
+                }
+                if (errorCount == 0) {
+                    writer.write(values);
+                    if (replacementField >= 0) {
+                        replacedValues.add(values[replacementField]);
+                    }
+                } else if (before == 0 && copy.isActive()) {
+                    copy.cancelCopy(); // nothing of this file will be kept; stop sending, keep checking
+                }
+            }
+            readToEnd = true;
+        } finally {
+            // a file refused while being read (an unclosed quote) leaves the COPY open; the connection
+            // would wait for it forever before it could roll back, and the import would never end
+            if (!readToEnd && copy.isActive()) {
+                copy.cancelCopy();
             }
         }
         progress.rows = rows;
@@ -339,6 +352,11 @@ final class ImportJob {
             if (!field.optional()) {
                 error(line, field.name(), raw, "Deze kolom mag niet leeg zijn.");
             }
+            return null;
+        }
+        if (raw.chars().anyMatch(Character::isISOControl)) {
+            error(line, field.name(), raw, "De waarde bevat een onzichtbaar stuurteken (bijvoorbeeld een nulteken). "
+                    + "Is het bestand als tekst (CSV UTF-8) opgeslagen?");
             return null;
         }
         try {
