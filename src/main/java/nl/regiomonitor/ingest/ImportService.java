@@ -357,7 +357,7 @@ public class ImportService {
             }
             aborted++;
             log.warn("Import {} ({}) was niet afgemaakt en is als afgebroken vastgelegd", run.id(), run.source());
-            audit.recordAs(run.actor(), AuditAction.IMPORT, "import", run.id(), run.region(),
+            audit.recordAs(run.actor() == null ? CurrentUser.name() : run.actor(), AuditAction.IMPORT, "import", run.id(), run.region(),
                     "Import " + run.id() + " (" + run.type() + ", " + run.source() + "): " + ImportStatus.ABORTED.dutch(), null,
                     Map.of("soort", run.type(), "bestand", run.source(), "status", ImportStatus.ABORTED.name()));
             if (run.upload() != null) {
