@@ -238,6 +238,9 @@ public enum FieldKind {
     }
 
     private static int integer(String raw, String reason) {
+        if (!raw.matches("-?[0-9]{1,10}")) {
+            throw new InvalidValue(reason); // also digits of other scripts, which parseInt would take
+        }
         try {
             return Integer.parseInt(raw);
         } catch (NumberFormatException e) {

@@ -242,7 +242,7 @@ final class ImportJob {
     private Loaded load(Connection connection, ImportFormat format, TabularFile table, int[] columns, PreviousRun previous)
             throws IOException, SQLException, ImportRejected {
         List<Field> fields = format.fields();
-        Map<String, Long> keys = existingKeys(connection, format, previous);
+        Map<String, Long> keys = new HashMap<>(); // the file's own keys, with their line
         int[] keyPositions = format.keyFields().stream().mapToInt(name -> indexOf(fields, name)).toArray();
         List<RowRule> rules = format.rowRules();
         int[][] rulePositions = rules.stream()
@@ -319,6 +319,9 @@ final class ImportJob {
         }
         progress.rows = rows;
         if (errorCount == 0) {
+            checkKeysOfOtherFiles(connection, format, previous, keys);
+        }
+        if (errorCount == 0) {
             writer.finish();
             copy.endCopy();
         } else {
@@ -387,36 +390,48 @@ final class ImportJob {
         }
         Long earlier = keys.putIfAbsent(key.toString(), line);
         if (earlier != null) {
-            String keyText = format.keyFields().stream().collect(Collectors.joining(", "));
-            error(line, null, key.toString().replace('\u0001', ';').replaceAll(";$", ""), earlier > 0
-                    ? "Dubbele sleutel: dezelfde combinatie van " + keyText + " staat ook op regel " + earlier + "."
-                    : "Dubbele sleutel: dezelfde combinatie van " + keyText + " is al geladen met import " + (-earlier)
-                    + " (een ander bestand). Haal de regel uit een van beide bestanden.");
+            error(line, null, keyText(key.toString()), "Dubbele sleutel: dezelfde combinatie van "
+                    + String.join(", ", format.keyFields()) + " staat ook op regel " + earlier + ".");
         }
     }
 
-    /** Keys already held by other sources of the same type, valued by minus the import that holds them. */
-    private static Map<String, Long> existingKeys(Connection connection, ImportFormat format, PreviousRun previous)
-            throws SQLException {
-        Map<String, Long> keys = new HashMap<>();
-        if (!(format.replacement() instanceof ImportFormat.SourceReplacement)) {
-            return keys; // a replacement by field value removes every row it could clash with
+    private static String keyText(String key) {
+        return key.replace('\u0001', ';').replaceAll(";$", "");
+    }
+
+    /**
+     * Refuses the rows whose key other sources of the same type already hold. Checked once, at the
+     * end and only for a file without other errors: a refused file then costs no pass over the
+     * stored rows.
+     */
+    private void checkKeysOfOtherFiles(Connection connection, ImportFormat format, PreviousRun previous,
+                                       Map<String, Long> keys) throws SQLException {
+        if (!(format.replacement() instanceof ImportFormat.SourceReplacement) || keys.isEmpty()) {
+            return; // a replacement by field value removes every row it could clash with
         }
         String keySql = format.keyFields().stream()
                 .map(name -> format.fields().get(indexOf(format.fields(), name)).kind().keyExpression(name)
                         + " || chr(1)")
                 .collect(Collectors.joining(" || "));
+        List<ImportError> clashes = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "select " + keySql + ", import_id from " + format.table() + " where import_id <> ?")) {
             query.setLong(1, previous == null ? -1 : previous.id());
             query.setFetchSize(10_000);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    keys.put(rs.getString(1), -rs.getLong(2));
+                    Long line = keys.remove(rs.getString(1));
+                    if (line != null) {
+                        clashes.add(new ImportError(line.intValue(), null, keyText(rs.getString(1)),
+                                "Dubbele sleutel: dezelfde combinatie van " + String.join(", ", format.keyFields())
+                                        + " is al geladen met import " + rs.getLong(2)
+                                        + " (een ander bestand). Haal de regel uit een van beide bestanden."));
+                    }
                 }
             }
         }
-        return keys;
+        clashes.sort(java.util.Comparator.comparing(ImportError::line));
+        clashes.forEach(c -> error(c.line(), c.column(), c.value(), c.message()));
     }
 
     /** Removes the rows the new file replaces and marks the imports that no longer hold any row as replaced. */

@@ -93,6 +93,23 @@ class ImportFaultsTest extends IntegrationTest {
     }
 
     @Test
+    void aKeyAnotherFileHoldsIsRefusedWithBothNamed() throws IOException {
+        ImportResult first = imports.importFile(write("dup-a.csv", WAITLIST_HEADER + "2024-01-31;TESTDUPL0001;ZK10;GGZ03W;ACTIEF\n"),
+                "dup-a.csv", "waitlist");
+        assertThat(first.status()).isEqualTo(ImportStatus.LOADED);
+
+        ImportResult second = imports.importFile(write("dup-b.csv", WAITLIST_HEADER
+                + "2024-01-31;TESTDUPL0002;ZK10;GGZ03W;ACTIEF\n2024-01-31;TESTDUPL0001;ZK10;GGZ03W;ACTIEF\n"), "dup-b.csv", "waitlist");
+        assertThat(second.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(second.errors()).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.value()).isEqualTo("2024-01-31;TESTDUPL0001;GGZ03W");
+            assertThat(e.message()).contains("al geladen met import " + first.id());
+        });
+        assertThat(jdbc.queryForObject("select count(*) from waitlist_entry where client_id = 'TESTDUPL0002'", Long.class)).isZero();
+    }
+
+    @Test
     void anUnterminatedQuoteEndsTheImportWithTheLineNamed() throws IOException {
         StringBuilder content = new StringBuilder(WAITLIST_HEADER);
         for (int i = 0; i < 3; i++) {
