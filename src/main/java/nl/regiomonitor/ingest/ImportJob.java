@@ -319,15 +319,13 @@ final class ImportJob {
         }
         progress.rows = rows;
         if (errorCount == 0) {
-            checkKeysOfOtherFiles(connection, format, previous, keys);
-        }
-        if (errorCount == 0) {
             writer.finish();
             copy.endCopy();
-        } else {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
+            checkKeysOfOtherFiles(connection, format, previous, keys); // after the COPY: one statement at a time
+        } else if (copy.isActive()) {
+            copy.cancelCopy();
+        }
+        if (errorCount > 0) {
             connection.rollback(beforeCopy);
         }
         return new Loaded(rows, replacedValues);
@@ -415,8 +413,9 @@ final class ImportJob {
                 .collect(Collectors.joining(" || "));
         List<ImportError> clashes = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "select " + keySql + ", import_id from " + format.table() + " where import_id <> ?")) {
+                "select " + keySql + ", import_id from " + format.table() + " where import_id <> ? and import_id <> ?")) {
             query.setLong(1, previous == null ? -1 : previous.id());
+            query.setLong(2, id); // the rows this import has just copied
             query.setFetchSize(10_000);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
