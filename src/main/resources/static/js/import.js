@@ -57,7 +57,8 @@
       event.preventDefault();
       var data = new FormData(form);
       var request = new XMLHttpRequest();
-      request.open('POST', '/api/v1/imports');
+      // the region goes in the address: access is decided before the file is read
+      request.open('POST', '/api/v1/imports' + regionQuery(form));
       request.setRequestHeader('Accept', 'application/json');
       csrfHeader(request);
       request.upload.addEventListener('progress', function (e) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.publication.DataThrough;
+import nl.regiomonitor.ingest.FieldKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -96,7 +97,9 @@ public class InfluxFigures implements DataThrough {
     /** The last month with any influx in the data, or null when there are no data. */
     @Override
     public YearMonth lastMonth() {
-        return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).max(YearMonth::compareTo).orElse(null);
+        YearMonth latest = YearMonth.from(FieldKind.lastDate()); // older data may hold a mistyped year such as 9999
+        return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).filter(m -> !m.isAfter(latest))
+                .max(YearMonth::compareTo).orElse(null);
     }
 
     /** The first month with any influx in the data, or null when there are no data: where a series starts. */

@@ -2,6 +2,7 @@ package nl.regiomonitor.indicator;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
+import nl.regiomonitor.ingest.FieldKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +62,10 @@ class InfluxProtection implements PublishedTables {
         Map<String, ProtectionPattern> published = new LinkedHashMap<>();
         List<YearMonth> months = snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).distinct().sorted().toList();
         if (!months.isEmpty()) {
-            for (YearMonth m = months.get(0); !m.isAfter(months.get(months.size() - 1)); m = m.plusMonths(1)) {
+            // within the dates an import accepts, whatever older data hold: a month per year 9999 would never end
+            YearMonth first = Collections.max(List.of(months.get(0), YearMonth.from(FieldKind.FIRST_DATE)));
+            YearMonth last = Collections.min(List.of(months.get(months.size() - 1), YearMonth.from(FieldKind.lastDate())));
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
                 published.put("instroom " + m, pattern(m));
             }
         }

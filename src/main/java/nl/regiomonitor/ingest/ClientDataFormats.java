@@ -3,6 +3,7 @@ package nl.regiomonitor.ingest;
 import static nl.regiomonitor.ingest.Field.code;
 import static nl.regiomonitor.ingest.Field.date;
 import static nl.regiomonitor.ingest.Field.optionalDate;
+import static nl.regiomonitor.ingest.Field.pastDate;
 import static nl.regiomonitor.ingest.Field.text;
 
 import java.util.List;
@@ -17,7 +18,7 @@ class ClientDataFormats {
     @Bean
     ImportFormat indications() {
         return new TableFormat("indications", "Indicatiebesluiten",
-                List.of(text("client_id"), date("decision_date"), date("valid_from"), optionalDate("valid_to"),
+                List.of(text("client_id"), pastDate("decision_date"), date("valid_from"), optionalDate("valid_to"),
                         code("region_code", CodeList.REGION), code("profile_code", CodeList.PROFILE),
                         code("origin", CodeList.ORIGIN), Field.of("birth_year", FieldKind.YEAR)),
                 "indication", List.of("client_id", "profile_code", "valid_from"),

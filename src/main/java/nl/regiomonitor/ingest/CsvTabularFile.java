@@ -18,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -86,6 +87,11 @@ final class CsvTabularFile implements TabularFile {
         if (onlyBlank) {
             throw new ImportRejected(null, "Het bestand is leeg.");
         }
+        if (line.toString(StandardCharsets.ISO_8859_1).indexOf('\0') >= 0) {
+            // UTF-16 without byte order mark: every other byte of a name is zero
+            throw new ImportRejected(1, "Regel 1 bevat tekens die geen UTF-8 zijn (het bestand lijkt UTF-16 of binair). "
+                    + "Sla het bestand op als 'CSV UTF-8' (in Excel: Opslaan als > CSV UTF-8) en importeer het opnieuw.");
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -138,6 +144,7 @@ final class CsvTabularFile implements TabularFile {
 
     @Override
     public Row next() throws ImportRejected {
+        long start = parser.getCurrentLineNumber() + 1;
         try {
             if (!records.hasNext()) {
                 return null;
@@ -148,11 +155,12 @@ final class CsvTabularFile implements TabularFile {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw notUtf8(firstLineThatIsNotUtf8(file));
             }
-            throw new ImportRejected(null, "Het bestand kon niet gelezen worden: " + describe(e.getCause()));
-        } catch (IllegalStateException e) {
-            // commons-csv reports an unclosed quote this way
-            throw new ImportRejected((int) parser.getCurrentLineNumber(), "Regel " + parser.getCurrentLineNumber()
-                    + ": een aanhalingsteken (\") wordt niet afgesloten. Controleer de aanhalingstekens in het bestand.");
+            if (e.getCause() instanceof CSVException) {
+                throw new ImportRejected((int) start, "Regel " + start + ": een aanhalingsteken (\") wordt niet afgesloten, "
+                        + "of na een afsluitend aanhalingsteken staat nog tekst voor het scheidingsteken. "
+                        + "Controleer de aanhalingstekens vanaf deze regel.");
+            }
+            throw new ImportRejected(null, "Het bestand kon niet gelezen worden (leesfout vanaf regel " + start + ").");
         }
     }
 
@@ -187,10 +195,6 @@ final class CsvTabularFile implements TabularFile {
         } catch (IOException e) {
             return 1;
         }
-    }
-
-    private static String describe(Throwable cause) {
-        return cause == null ? "onbekende leesfout" : "leesfout (" + cause.getClass().getSimpleName() + ")";
     }
 
     @Override

@@ -18,6 +18,11 @@ public record Field(String name, FieldKind kind, CodeList codeList, boolean opti
         return new Field(name, FieldKind.DATE, null, false);
     }
 
+    /** A date something happened on, so not in the future (a decision date). */
+    public static Field pastDate(String name) {
+        return new Field(name, FieldKind.PAST_DATE, null, false);
+    }
+
     public static Field optionalDate(String name) {
         return new Field(name, FieldKind.DATE, null, true);
     }

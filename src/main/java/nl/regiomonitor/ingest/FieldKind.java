@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.postgresql.util.ByteConverter;
 
@@ -51,14 +52,24 @@ public enum FieldKind {
             return raw;
         }
     },
-    /** A date written yyyy-mm-dd. */
+    /** A date written yyyy-mm-dd, from {@link #FIRST_DATE} up to a year after today (a planned end). */
     DATE {
         @Override
         Object parse(String raw) {
-            if (raw.length() != 10 || raw.charAt(4) != '-' || raw.charAt(7) != '-') {
-                throw new InvalidValue("is geen datum in de vorm jjjj-mm-dd");
-            }
-            return date(digits(raw, 0, 4), digits(raw, 5, 7), digits(raw, 8, 10));
+            return plausible(fullDate(raw), today().plusYears(1),
+                    "ligt meer dan een jaar na vandaag; zo'n datum is vrijwel zeker een tikfout");
+        }
+
+        @Override
+        void write(DataOutputStream out, Object value) throws IOException {
+            writeDate(out, (LocalDate) value);
+        }
+    },
+    /** A date something happened, written yyyy-mm-dd: from {@link #FIRST_DATE} up to today. */
+    PAST_DATE {
+        @Override
+        Object parse(String raw) {
+            return plausible(fullDate(raw), today(), "ligt in de toekomst; een besluit kan niet na vandaag genomen zijn");
         }
 
         @Override
@@ -77,7 +88,8 @@ public enum FieldKind {
             if (raw.length() != 7 || raw.charAt(4) != '-') {
                 throw new InvalidValue("is geen maand in de vorm jjjj-mm");
             }
-            return date(digits(raw, 0, 4), digits(raw, 5, 7), 1);
+            return plausible(date(digits(raw, 0, 4), digits(raw, 5, 7), 1), today().plusYears(1),
+                    "ligt meer dan een jaar na vandaag; zo'n maand is vrijwel zeker een tikfout");
         }
 
         @Override
@@ -144,6 +156,39 @@ public enum FieldKind {
         }
     };
 
+    /**
+     * The earliest date an import accepts. Wlz-ggz data start long after it; an older date is a typing
+     * error, and figures that count per month between the earliest and latest date stay bounded.
+     */
+    public static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    /** The last date an import accepts: a year after today, for planned ends. Figures clamp spans to it. */
+    public static LocalDate lastDate() {
+        return today().plusYears(1);
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(AMSTERDAM);
+    }
+
+    private static LocalDate fullDate(String raw) {
+        if (raw.length() != 10 || raw.charAt(4) != '-' || raw.charAt(7) != '-') {
+            throw new InvalidValue("is geen datum in de vorm jjjj-mm-dd");
+        }
+        return date(digits(raw, 0, 4), digits(raw, 5, 7), digits(raw, 8, 10));
+    }
+
+    private static LocalDate plausible(LocalDate date, LocalDate last, String tooLate) {
+        if (date.isBefore(FIRST_DATE)) {
+            throw new InvalidValue("ligt vóór " + FIRST_DATE + "; zo'n oude datum is vrijwel zeker een tikfout");
+        }
+        if (date.isAfter(last)) {
+            throw new InvalidValue(tooLate + " (de laatste toegestane datum is " + last + ")");
+        }
+        return date;
+    }
+
     /** PostgreSQL's dates count days from 2000-01-01. */
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
@@ -193,6 +238,9 @@ public enum FieldKind {
     }
 
     private static int integer(String raw, String reason) {
+        if (!raw.matches("-?[0-9]{1,10}")) {
+            throw new InvalidValue(reason); // also digits of other scripts, which parseInt would take
+        }
         try {
             return Integer.parseInt(raw);
         } catch (NumberFormatException e) {

@@ -10,6 +10,42 @@ public record ImportError(
         @Schema(description = "De waarde zoals die in het bestand staat (verborgen bij een mogelijk BSN)") String value,
         @Schema(description = "De reden, in het Nederlands") String message) {
 
+    /** How much of a value or column name an error repeats: a 100 MB field must not make a 100 MB report. */
+    static final int MAX_SHOWN = 200;
+    /** Messages name a few values and list codes or columns, never more than this. */
+    private static final int MAX_MESSAGE = 2_000;
+
+    public ImportError {
+        column = shown(column, MAX_SHOWN);
+        value = shown(value, MAX_SHOWN);
+        message = shown(message, MAX_MESSAGE);
+    }
+
+    /**
+     * The text as a report shows it: at most {@code limit} characters (cut ones end in "…"), and
+     * control characters as spaces, since PostgreSQL cannot store a zero character.
+     */
+    static String shown(String text, int limit) {
+        if (text == null) {
+            return null;
+        }
+        int end = limit - 1;
+        if (text.length() > limit && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        String cut = text.length() > limit ? text.substring(0, end) + "…" : text;
+        StringBuilder clean = null;
+        for (int i = 0; i < cut.length(); i++) {
+            if (Character.isISOControl(cut.charAt(i))) {
+                if (clean == null) {
+                    clean = new StringBuilder(cut);
+                }
+                clean.setCharAt(i, ' ');
+            }
+        }
+        return clean == null ? cut : clean.toString();
+    }
+
     static ImportError ofFile(String message) {
         return new ImportError(null, null, null, message);
     }

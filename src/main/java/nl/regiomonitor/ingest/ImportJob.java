@@ -242,7 +242,7 @@ final class ImportJob {
     private Loaded load(Connection connection, ImportFormat format, TabularFile table, int[] columns, PreviousRun previous)
             throws IOException, SQLException, ImportRejected {
         List<Field> fields = format.fields();
-        Map<String, Long> keys = existingKeys(connection, format, previous);
+        Map<String, Long> keys = new HashMap<>(); // the file's own keys, with their line
         int[] keyPositions = format.keyFields().stream().mapToInt(name -> indexOf(fields, name)).toArray();
         List<RowRule> rules = format.rowRules();
         int[][] rulePositions = rules.stream()
@@ -268,50 +268,64 @@ final class ImportJob {
         StringBuilder key = new StringBuilder(64);
         long rows = 0;
         TabularFile.Row row;
-        while ((row = table.next()) != null) {
-            rows++;
-            if ((rows & 0xFFF) == 0) {
-                progress.rows = rows;
-            }
-            long before = errorCount;
-            String[] raw = row.values();
-            boolean[] hidden = hideBsns(row, table.header());
-            if (raw.length != width) {
-                error(row.line(), null, null, "Deze regel heeft " + raw.length + (raw.length == 1 ? " kolom" : " kolommen")
-                        + ", de kopregel " + width + ". Staat er een ander scheidingsteken of een puntkomma of komma "
-                        + "in een waarde zonder aanhalingstekens?");
-                continue;
-            }
-            for (int i = 0; i < values.length; i++) {
-                values[i] = hidden[columns[i]] ? null : parseField(row.line(), fields.get(i), codeLists[i], raw[columns[i]].trim());
-            }
-            if (region != null && errorCount == before && !region.equals(values[regionField])) {
-                error(row.line(), "region_code", String.valueOf(values[regionField]), "Deze regel hoort bij een andere "
-                        + "regio; u importeert voor regio " + region + ". Een bestand voor een regio bevat alleen die regio.");
-            }
-            if (errorCount == before) {
-                for (int r = 0; r < rules.size(); r++) {
-                    checkRule(row.line(), rules.get(r), values[rulePositions[r][0]], values[rulePositions[r][1]]);
+        boolean readToEnd = false;
+        try {
+            while ((row = table.next()) != null) {
+                rows++;
+                if ((rows & 0xFFF) == 0) {
+                    progress.rows = rows;
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new java.io.InterruptedIOException("import " + id + " interrupted"); // by the watchdog
+                    }
                 }
-                checkKey(row.line(), format, keyPositions, raw, columns, keys, key);
-            }
-            if (errorCount == 0) {
-                writer.write(values);
-                if (replacementField >= 0) {
-                    replacedValues.add(values[replacementField]);
+                long before = errorCount;
+                String[] raw = row.values();
+                boolean[] hidden = hideBsns(row, table.header());
+                if (raw.length != width) {
+                    error(row.line(), null, null, "Deze regel heeft " + raw.length + (raw.length == 1 ? " kolom" : " kolommen")
+                            + ", de kopregel " + width + ". Staat er een ander scheidingsteken of een puntkomma of komma "
+                            + "in een waarde zonder aanhalingstekens?");
+                    continue;
                 }
-            } else if (before == 0 && copy.isActive()) {
-                copy.cancelCopy(); // nothing of this file will be kept; stop sending, keep checking
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = hidden[columns[i]] ? null : parseField(row.line(), fields.get(i), codeLists[i], raw[columns[i]].trim());
+                }
+                if (region != null && errorCount == before && !region.equals(values[regionField])) {
+                    error(row.line(), "region_code", String.valueOf(values[regionField]), "Deze regel hoort bij een andere "
+                            + "regio; u importeert voor regio " + region + ". Een bestand voor een regio bevat alleen die regio.");
+                }
+                if (errorCount == before) {
+                    for (int r = 0; r < rules.size(); r++) {
+                        checkRule(row.line(), rules.get(r), values[rulePositions[r][0]], values[rulePositions[r][1]]);
+                    }
+                    checkKey(row.line(), format, keyPositions, raw, columns, keys, key);
+                }
+                if (errorCount == 0) {
+                    writer.write(values);
+                    if (replacementField >= 0) {
+                        replacedValues.add(values[replacementField]);
+                    }
+                } else if (before == 0 && copy.isActive()) {
+                    copy.cancelCopy(); // nothing of this file will be kept; stop sending, keep checking
+                }
+            }
+            readToEnd = true;
+        } finally {
+            // a file refused while being read (an unclosed quote) leaves the COPY open; the connection
+            // would wait for it forever before it could roll back, and the import would never end
+            if (!readToEnd && copy.isActive()) {
+                copy.cancelCopy();
             }
         }
         progress.rows = rows;
         if (errorCount == 0) {
             writer.finish();
             copy.endCopy();
-        } else {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
+            checkKeysOfOtherFiles(connection, format, previous, keys); // after the COPY: one statement at a time
+        } else if (copy.isActive()) {
+            copy.cancelCopy();
+        }
+        if (errorCount > 0) {
             connection.rollback(beforeCopy);
         }
         return new Loaded(rows, replacedValues);
@@ -339,6 +353,11 @@ final class ImportJob {
             if (!field.optional()) {
                 error(line, field.name(), raw, "Deze kolom mag niet leeg zijn.");
             }
+            return null;
+        }
+        if (raw.chars().anyMatch(Character::isISOControl)) {
+            error(line, field.name(), raw, "De waarde bevat een onzichtbaar stuurteken (bijvoorbeeld een nulteken). "
+                    + "Is het bestand als tekst (CSV UTF-8) opgeslagen?");
             return null;
         }
         try {
@@ -369,36 +388,49 @@ final class ImportJob {
         }
         Long earlier = keys.putIfAbsent(key.toString(), line);
         if (earlier != null) {
-            String keyText = format.keyFields().stream().collect(Collectors.joining(", "));
-            error(line, null, key.toString().replace('\u0001', ';').replaceAll(";$", ""), earlier > 0
-                    ? "Dubbele sleutel: dezelfde combinatie van " + keyText + " staat ook op regel " + earlier + "."
-                    : "Dubbele sleutel: dezelfde combinatie van " + keyText + " is al geladen met import " + (-earlier)
-                    + " (een ander bestand). Haal de regel uit een van beide bestanden.");
+            error(line, null, keyText(key.toString()), "Dubbele sleutel: dezelfde combinatie van "
+                    + String.join(", ", format.keyFields()) + " staat ook op regel " + earlier + ".");
         }
     }
 
-    /** Keys already held by other sources of the same type, valued by minus the import that holds them. */
-    private static Map<String, Long> existingKeys(Connection connection, ImportFormat format, PreviousRun previous)
-            throws SQLException {
-        Map<String, Long> keys = new HashMap<>();
-        if (!(format.replacement() instanceof ImportFormat.SourceReplacement)) {
-            return keys; // a replacement by field value removes every row it could clash with
+    private static String keyText(String key) {
+        return key.replace('\u0001', ';').replaceAll(";$", "");
+    }
+
+    /**
+     * Refuses the rows whose key other sources of the same type already hold. Checked once, at the
+     * end and only for a file without other errors: a refused file then costs no pass over the
+     * stored rows.
+     */
+    private void checkKeysOfOtherFiles(Connection connection, ImportFormat format, PreviousRun previous,
+                                       Map<String, Long> keys) throws SQLException {
+        if (!(format.replacement() instanceof ImportFormat.SourceReplacement) || keys.isEmpty()) {
+            return; // a replacement by field value removes every row it could clash with
         }
         String keySql = format.keyFields().stream()
                 .map(name -> format.fields().get(indexOf(format.fields(), name)).kind().keyExpression(name)
                         + " || chr(1)")
                 .collect(Collectors.joining(" || "));
+        List<ImportError> clashes = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "select " + keySql + ", import_id from " + format.table() + " where import_id <> ?")) {
+                "select " + keySql + ", import_id from " + format.table() + " where import_id <> ? and import_id <> ?")) {
             query.setLong(1, previous == null ? -1 : previous.id());
+            query.setLong(2, id); // the rows this import has just copied
             query.setFetchSize(10_000);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    keys.put(rs.getString(1), -rs.getLong(2));
+                    Long line = keys.remove(rs.getString(1));
+                    if (line != null) {
+                        clashes.add(new ImportError(line.intValue(), null, keyText(rs.getString(1)),
+                                "Dubbele sleutel: dezelfde combinatie van " + String.join(", ", format.keyFields())
+                                        + " is al geladen met import " + rs.getLong(2)
+                                        + " (een ander bestand). Haal de regel uit een van beide bestanden."));
+                    }
                 }
             }
         }
-        return keys;
+        clashes.sort(java.util.Comparator.comparing(ImportError::line));
+        clashes.forEach(c -> error(c.line(), c.column(), c.value(), c.message()));
     }
 
     /** Removes the rows the new file replaces and marks the imports that no longer hold any row as replaced. */

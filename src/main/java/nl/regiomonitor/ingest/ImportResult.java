@@ -13,7 +13,7 @@ public record ImportResult(
         @Schema(description = "Naam van het bestand; bepaalt samen met de soort en de regio welke eerdere versie wordt vervangen") String source,
         @Schema(description = "Regio waarvoor het zorgkantoor importeerde; leeg bij een landelijk bestand") String region,
         @Schema(description = "Gebruikersnaam van wie importeerde") String importedBy,
-        @Schema(description = "RUNNING, LOADED, UNCHANGED, REJECTED of FAILED") ImportStatus status,
+        @Schema(description = "RUNNING, LOADED, UNCHANGED, REJECTED, FAILED of ABORTED (afgebroken doordat de toepassing stopte)") ImportStatus status,
         @Schema(description = "Voortgang van 0 tot 1 terwijl de import loopt") double progress,
         @Schema(description = "Aantal gegevensregels dat is gelezen (bij LOADED: geladen)") long rowCount,
         @Schema(description = "Aantal gevonden fouten") long errorCount,

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -26,6 +27,10 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import nl.regiomonitor.security.AuditAction;
@@ -57,6 +62,7 @@ public class ImportService {
     private final ApplicationEventPublisher events;
     private final Map<String, ImportFormat> formats = new LinkedHashMap<>();
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
+    private final ImportWatchdog watchdog;
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
         Thread thread = new Thread(r, "import");
         thread.setDaemon(true);
@@ -69,9 +75,11 @@ public class ImportService {
 
     public ImportService(DataSource dataSource, ReferenceCodes referenceCodes, ObjectMapper json, AuditService audit,
                          List<ImportFormat> formats, org.springframework.beans.factory.ObjectProvider<LoadListener> listeners,
-                         ApplicationEventPublisher events) {
+                         ApplicationEventPublisher events,
+                         @Value("${regiomonitor.import.max-duration:15m}") Duration maxDuration) {
         this.audit = audit;
         this.events = events;
+        this.watchdog = new ImportWatchdog(maxDuration);
         this.listeners = listeners.orderedStream().toList();
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
@@ -124,7 +132,11 @@ public class ImportService {
     public ImportResult importFile(Path file, String sourceName, String type, String region) {
         checkRequest(type, region);
         long id = nextId();
-        return execute(id, file, sourceName, type, region, CurrentUser.name(), new ImportJob.Progress());
+        String name = Uploads.cleanName(sourceName);
+        String actor = CurrentUser.name();
+        OffsetDateTime started = OffsetDateTime.now(AMSTERDAM);
+        begin(id, name, type, region, actor, started, null);
+        return execute(id, file, name, type, region, actor, started, new ImportJob.Progress());
     }
 
     /**
@@ -168,13 +180,16 @@ public class ImportService {
     public long submit(Path file, String sourceName, String type, String region) {
         checkRequest(type, region);
         long id = nextId();
+        String name = Uploads.cleanName(sourceName);
         String actor = CurrentUser.name();
         ImportJob.Progress progress = new ImportJob.Progress();
         progress.type = type;
-        running.put(id, new Running(type, sourceName, region, actor, OffsetDateTime.now(AMSTERDAM), progress));
+        OffsetDateTime started = OffsetDateTime.now(AMSTERDAM);
+        begin(id, name, type, region, actor, started, file);
+        running.put(id, new Running(type, name, region, actor, started, progress));
         background.submit(() -> {
             try {
-                execute(id, file, sourceName, type, region, actor, progress);
+                execute(id, file, name, type, region, actor, started, progress);
             } finally {
                 running.remove(id);
                 deleteQuietly(file);
@@ -207,8 +222,11 @@ public class ImportService {
     }
 
     private ImportResult execute(long id, Path file, String sourceName, String type, String region, String actor,
-                                 ImportJob.Progress progress) {
-        ImportResult result = load(id, file, sourceName, type, region, actor, progress);
+                                 OffsetDateTime started, ImportJob.Progress progress) {
+        ImportResult result;
+        try (ImportWatchdog.Guard guard = watchdog.watch(id)) {
+            result = load(id, file, sourceName, type, region, actor, started, progress, guard);
+        }
         try {
             audit.recordAs(actor, AuditAction.IMPORT, "import", id, region,
                     "Import " + id + " (" + result.type() + ", " + sourceName + "): " + result.statusText(), null,
@@ -221,19 +239,20 @@ public class ImportService {
     }
 
     private ImportResult load(long id, Path file, String sourceName, String type, String region, String actor,
-                              ImportJob.Progress progress) {
-        OffsetDateTime started = OffsetDateTime.now(AMSTERDAM);
+                              OffsetDateTime started, ImportJob.Progress progress, ImportWatchdog.Guard guard) {
         ImportJob job = new ImportJob(id, file, sourceName, region, type, formats, referenceCodes, progress);
         ImportJob.Outcome outcome;
         try (Connection connection = dataSource.getConnection()) {
+            guard.watch(connection);
             connection.setAutoCommit(false);
             try {
+                holdRunLock(connection, id);
                 outcome = job.run(connection);
                 if (outcome.status() == ImportStatus.LOADED) {
                     for (LoadListener listener : listeners) {
                         listener.loaded(connection, outcome.format().type());
                     }
-                    record(connection, id, sourceName, region, actor, started, outcome);
+                    record(connection, id, outcome);
                     connection.commit();
                     log.info("Import {} ({}, {}): {}", id, outcome.format().type(), sourceName, outcome.message());
                     events.publishEvent(new DataLoaded(id, outcome.format().type()));
@@ -246,15 +265,24 @@ public class ImportService {
             } finally {
                 connection.setAutoCommit(true);
             }
-            record(connection, id, sourceName, region, actor, started, outcome);
+            record(connection, id, outcome);
             log.info("Import {} ({}): {}", id, sourceName, outcome.message());
         } catch (IOException | SQLException | RuntimeException e) {
-            log.error("Import {} van {} is mislukt", id, sourceName, e);
-            outcome = new ImportJob.Outcome(ImportStatus.FAILED, type == null ? null : formats.get(type), "", 0, 0,
-                    List.of(), "Het importeren is mislukt door een technische fout; er is niets veranderd. "
-                    + "Probeer het later opnieuw of meld het bij de beheerder (import " + id + ").");
+            String message;
+            if (guard.fired()) {
+                Thread.interrupted(); // the watchdog's interrupt; recording the failure needs a connection
+                log.warn("Import {} van {} is na {} afgebroken", id, sourceName, watchdog.limit(), e);
+                message = "Het importeren duurde langer dan " + minutes(watchdog.limit()) + " en is afgebroken; "
+                        + "er is niets veranderd. Probeer het later opnieuw of meld het bij de beheerder (import " + id + ").";
+            } else {
+                log.error("Import {} van {} is mislukt", id, sourceName, e);
+                message = "Het importeren is mislukt door een technische fout; er is niets veranderd. "
+                        + "Probeer het later opnieuw of meld het bij de beheerder (import " + id + ").";
+            }
+            outcome = new ImportJob.Outcome(ImportStatus.FAILED, type == null ? null : formats.get(type), null, 0, 0,
+                    List.of(), message);
             try (Connection connection = dataSource.getConnection()) {
-                record(connection, id, sourceName, region, actor, started, outcome);
+                record(connection, id, outcome);
             } catch (SQLException | RuntimeException again) {
                 log.error("Ook het vastleggen van import {} is mislukt", id, again);
                 return new ImportResult(id, type, sourceName, region, actor, ImportStatus.FAILED, 1, 0, 0, List.of(), outcome.message(),
@@ -269,26 +297,116 @@ public class ImportService {
         return jdbc.query("select * from import_run where id = ?", this::mapWithErrors, id).get(0);
     }
 
-    private void record(Connection connection, long id, String sourceName, String region, String actor,
-                        OffsetDateTime started, ImportJob.Outcome outcome) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into import_run (id, import_type, source_name, sha256, status, started_at, finished_at,
-                                        row_count, error_count, errors, message, region_code, imported_by)
-                values (?, ?, ?, ?, ?, ?, now(), ?, ?, cast(? as jsonb), ?, ?, ?)""")) {
-            insert.setLong(1, id);
-            insert.setString(2, outcome.format() == null ? "onbekend" : outcome.format().type());
-            insert.setString(3, sourceName);
-            insert.setString(4, outcome.sha256());
-            insert.setString(5, outcome.status().name());
-            insert.setTimestamp(6, Timestamp.from(started.toInstant()));
-            insert.setLong(7, outcome.rows());
-            insert.setLong(8, outcome.errorCount());
-            insert.setString(9, toJson(outcome.errors()));
-            insert.setString(10, outcome.message());
-            insert.setString(11, region);
-            insert.setString(12, actor);
-            insert.executeUpdate();
+    /**
+     * Records the import as running, committed at once: a process killed mid-import leaves this
+     * row (and the path of its upload), which the next start marks as aborted.
+     */
+    private void begin(long id, String sourceName, String type, String region, String actor, OffsetDateTime started,
+                       Path upload) {
+        jdbc.update("""
+                insert into import_run (id, import_type, source_name, status, started_at, row_count, error_count,
+                                        message, region_code, imported_by, upload_path)
+                values (?, ?, ?, 'RUNNING', ?, 0, 0, ?, ?, ?, ?)""",
+                id, type == null ? "onbekend" : type, sourceName, Timestamp.from(started.toInstant()),
+                "Bezig met controleren en laden…", region, actor, upload == null ? null : upload.toString());
+    }
+
+    /** Held by the import's transaction: while it is held, the run is alive, in whichever process. */
+    private static void holdRunLock(Connection connection, long id) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select pg_advisory_xact_lock(hashtext('regiomonitor-import-run'), ?)")) {
+            lock.setInt(1, (int) id);
+            lock.execute();
         }
+    }
+
+    private void record(Connection connection, long id, ImportJob.Outcome outcome) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                update import_run set import_type = ?, sha256 = ?, status = ?, finished_at = now(), row_count = ?,
+                                      error_count = ?, errors = cast(? as jsonb), message = ?, upload_path = null
+                where id = ?""")) {
+            update.setString(1, outcome.format() == null ? "onbekend" : outcome.format().type());
+            update.setString(2, outcome.sha256());
+            update.setString(3, outcome.status().name());
+            update.setLong(4, outcome.rows());
+            update.setLong(5, outcome.errorCount());
+            update.setString(6, toJson(outcome.errors()));
+            update.setString(7, outcome.message());
+            update.setLong(8, id);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * At the start of the web application: an import recorded as running that no process is
+     * loading any more (the application was killed) is marked aborted, with a line in the audit
+     * trail, and its upload file is removed. Returns how many there were.
+     */
+    @EventListener
+    void abortUnfinished(ApplicationReadyEvent event) {
+        if (event.getApplicationContext() instanceof WebServerApplicationContext) {
+            abortUnfinished();
+        }
+    }
+
+    int abortUnfinished() {
+        record Unfinished(long id, String type, String source, String region, String actor, String upload) {
+        }
+        List<Unfinished> unfinished = jdbc.query("select * from import_run where status = 'RUNNING' order by id",
+                (rs, n) -> new Unfinished(rs.getLong("id"), rs.getString("import_type"), rs.getString("source_name"),
+                        rs.getString("region_code"), rs.getString("imported_by"), rs.getString("upload_path")));
+        int aborted = 0;
+        for (Unfinished run : unfinished) {
+            if (running.containsKey(run.id()) || !markAborted(run.id())) {
+                continue; // still being imported, here or by another process
+            }
+            aborted++;
+            log.warn("Import {} ({}) was niet afgemaakt en is als afgebroken vastgelegd", run.id(), run.source());
+            audit.recordAs(run.actor() == null ? CurrentUser.name() : run.actor(), AuditAction.IMPORT, "import", run.id(), run.region(),
+                    "Import " + run.id() + " (" + run.type() + ", " + run.source() + "): " + ImportStatus.ABORTED.dutch(), null,
+                    Map.of("soort", run.type(), "bestand", run.source(), "status", ImportStatus.ABORTED.name()));
+            if (run.upload() != null) {
+                deleteQuietly(Path.of(run.upload()));
+            }
+        }
+        return aborted;
+    }
+
+    private boolean markAborted(long id) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select pg_try_advisory_xact_lock(hashtext('regiomonitor-import-run'), ?)");
+                 PreparedStatement update = connection.prepareStatement("""
+                         update import_run set status = 'ABORTED', finished_at = now(), upload_path = null, message = ?
+                         where id = ? and status = 'RUNNING'""")) {
+                lock.setInt(1, (int) id);
+                boolean dead;
+                try (java.sql.ResultSet rs = lock.executeQuery()) {
+                    dead = rs.next() && rs.getBoolean(1);
+                }
+                int marked = 0;
+                if (dead) {
+                    update.setString(1, "De import is afgebroken: de toepassing stopte voordat hij klaar was. "
+                            + "Er is niets veranderd. Importeer het bestand opnieuw.");
+                    update.setLong(2, id);
+                    marked = update.executeUpdate();
+                }
+                connection.commit();
+                return marked == 1;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            log.error("Import {} kon niet als afgebroken worden vastgelegd", id, e);
+            return false;
+        }
+    }
+
+    private static String minutes(Duration limit) {
+        long minutes = limit.toMinutes();
+        return minutes >= 1 ? minutes + (minutes == 1 ? " minuut" : " minuten")
+                : limit.toSeconds() + (limit.toSeconds() == 1 ? " seconde" : " seconden");
     }
 
     private long nextId() {
@@ -323,7 +441,8 @@ public class ImportService {
                 ImportStatus.valueOf(rs.getString("status")), 1.0, rs.getLong("row_count"), rs.getLong("error_count"),
                 errors, rs.getString("message"),
                 rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(AMSTERDAM).toOffsetDateTime(),
-                rs.getObject("finished_at", OffsetDateTime.class).atZoneSameInstant(AMSTERDAM).toOffsetDateTime(),
+                Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class))
+                        .map(t -> t.atZoneSameInstant(AMSTERDAM).toOffsetDateTime()).orElse(null),
                 rs.getObject("replaced_by", Long.class));
     }
 
@@ -338,6 +457,7 @@ public class ImportService {
     @PreDestroy
     void stop() {
         background.shutdownNow();
+        watchdog.close();
     }
 
     /** A request that cannot be carried out as asked (unknown type, no file); its message is for people. */

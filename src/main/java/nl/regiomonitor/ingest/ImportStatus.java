@@ -6,7 +6,9 @@ public enum ImportStatus {
     LOADED("Geladen"),
     UNCHANGED("Ongewijzigd"),
     REJECTED("Geweigerd"),
-    FAILED("Mislukt");
+    FAILED("Mislukt"),
+    /** The application stopped (was killed) before the import ended; marked so at the next start. */
+    ABORTED("Afgebroken");
 
     private final String dutch;
 

@@ -14,19 +14,28 @@ public final class Uploads {
     private Uploads() {
     }
 
-    /** The name that identifies the file: the one given, else the upload's own file name without folders. */
+    /** How long a file's name may be; a longer one is cut. */
+    static final int MAX_NAME = 200;
+
     /** The region a request names, or null for none (blank counts as none). */
     static String region(String given) {
         return given == null || given.isBlank() ? null : given;
     }
 
+    /** The name that identifies the file: the one given, else the upload's own file name without folders. */
     public static String sourceName(MultipartFile file, String givenName) {
         String name = givenName != null && !givenName.isBlank() ? givenName : file.getOriginalFilename();
-        if (name == null || name.isBlank()) {
-            return "upload";
+        if (name == null) {
+            return cleanName(null);
         }
         name = name.replace('\\', '/');
-        return name.substring(name.lastIndexOf('/') + 1).strip();
+        return cleanName(name.substring(name.lastIndexOf('/') + 1));
+    }
+
+    /** A name as it is stored and shown: without control characters, at most {@link #MAX_NAME} characters, never blank. */
+    static String cleanName(String name) {
+        String clean = name == null ? "" : ImportError.shown(name, MAX_NAME).strip();
+        return clean.isEmpty() ? "upload" : clean;
     }
 
     public static Path keep(MultipartFile file) throws IOException {

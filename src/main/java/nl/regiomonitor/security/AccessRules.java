@@ -284,7 +284,9 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             return user.regions();
         }
         if (from == RegionFrom.PARAMETER) {
-            String region = request.getParameter("region");
+            // an upload's region comes from its query string: its body is read only after this decision
+            String region = UploadGate.isMultipart(request) ? UploadGate.queryParameter(request, "region")
+                    : request.getParameter("region");
             return region == null || region.isBlank() ? Set.of() : Set.of(region);
         }
         PathPattern.PathMatchInfo match = rule.pattern().matchAndExtract(PathContainer.parsePath(path));

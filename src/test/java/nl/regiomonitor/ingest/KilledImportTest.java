@@ -24,10 +24,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class KilledImportTest extends IntegrationTest {
 
     private static final List<String> TABLES = List.of("indication", "care_allocation", "waitlist_entry", "cost_line",
-            "population", "import_run");
+            "population");
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ImportService imports;
     @Autowired
     HikariDataSource dataSource;
     @TempDir
@@ -43,6 +45,7 @@ class KilledImportTest extends IntegrationTest {
                 .generate(folder);
         Path big = folder.resolve(SyntheticDataGenerator.INDICATIONS);
         List<Long> before = counts();
+        long lastRun = jdbc.queryForObject("select coalesce(max(id), 0) from import_run", Long.class);
 
         ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), RegiomonitorApplication.class.getName(),
@@ -64,6 +67,20 @@ class KilledImportTest extends IntegrationTest {
         }
         waitUntilNoCopyRuns(Duration.ofSeconds(30));
 
+        assertThat(counts()).isEqualTo(before);
+        // the killed run left a trace: recorded as running when it started
+        long killed = jdbc.queryForObject("select id from import_run where id > ? and source_name = ?", Long.class,
+                lastRun, big.getFileName().toString());
+        assertThat(imports.find(killed).orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
+
+        // at the next start it is marked aborted, with a line in the audit trail
+        imports.abortUnfinished();
+        ImportResult aborted = imports.find(killed).orElseThrow();
+        assertThat(aborted.status()).isEqualTo(ImportStatus.ABORTED);
+        assertThat(aborted.statusText()).isEqualTo("Afgebroken");
+        assertThat(aborted.finishedAt()).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'IMPORT' and subject_id = ? "
+                + "and summary like '%Afgebroken'", Long.class, String.valueOf(killed))).isEqualTo(1);
         assertThat(counts()).isEqualTo(before);
     }
 

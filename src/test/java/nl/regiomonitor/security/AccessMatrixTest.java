@@ -176,8 +176,8 @@ class AccessMatrixTest extends IntegrationTest {
         cases.add(new Case("GET /imports/{id}", "regio", CARE_OFFICE_OR_ADMIN,
                 c -> c.page().get("/imports/" + regionImport + "?region=" + REGION)));
         cases.add(new Case("GET /imports/{id}", "landelijk", ADMIN, c -> c.page().get("/imports/" + nationalImport)));
-        cases.add(new Case("POST /imports", "regio", CARE_OFFICE_OR_ADMIN, c -> c.page().postFile("/imports",
-                Map.of("region", REGION, "type", "waitlist"), "matrix-upload.csv", waitlist(fresh()))));
+        cases.add(new Case("POST /imports", "regio", CARE_OFFICE_OR_ADMIN, c -> c.page().postFile("/imports?region=" + REGION,
+                Map.of("type", "waitlist"), "matrix-upload.csv", waitlist(fresh()))));
         cases.add(new Case("POST /imports", "landelijk", ADMIN, c -> c.page().postFile("/imports",
                 Map.of("type", "waitlist"), "matrix-upload.csv", waitlist(fresh()))));
         cases.add(new Case("GET /api/v1/imports", "regio", CARE_OFFICE_OR_ADMIN,

@@ -1,0 +1,40 @@
+package nl.regiomonitor.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.junit.jupiter.api.Test;
+
+/** Every date an import accepts lies in a plausible range (issue 14.2). */
+class FieldKindTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+
+    @Test
+    void aDateLiesBetween2000AndAYearFromToday() {
+        assertThat(FieldKind.DATE.parse("2000-01-01")).isEqualTo(LocalDate.of(2000, 1, 1));
+        assertThat(FieldKind.DATE.parse(TODAY.plusYears(1).toString())).isEqualTo(TODAY.plusYears(1));
+        assertThatThrownBy(() -> FieldKind.DATE.parse("1999-12-31")).hasMessageContaining("vóór 2000-01-01");
+        assertThatThrownBy(() -> FieldKind.DATE.parse("1800-01-01")).hasMessageContaining("vóór 2000-01-01");
+        assertThatThrownBy(() -> FieldKind.DATE.parse(TODAY.plusYears(1).plusDays(1).toString()))
+                .hasMessageContaining("meer dan een jaar na vandaag");
+        assertThatThrownBy(() -> FieldKind.DATE.parse("9999-12-31")).hasMessageContaining("meer dan een jaar na vandaag");
+    }
+
+    @Test
+    void aDecisionDateIsNotInTheFuture() {
+        assertThat(FieldKind.PAST_DATE.parse(TODAY.toString())).isEqualTo(TODAY);
+        assertThatThrownBy(() -> FieldKind.PAST_DATE.parse(TODAY.plusDays(1).toString())).hasMessageContaining("in de toekomst");
+        assertThatThrownBy(() -> FieldKind.PAST_DATE.parse("1999-12-31")).hasMessageContaining("vóór 2000-01-01");
+    }
+
+    @Test
+    void aMonthLiesInTheSameRange() {
+        assertThat(FieldKind.MONTH.parse("2000-01")).isEqualTo(LocalDate.of(2000, 1, 1));
+        assertThatThrownBy(() -> FieldKind.MONTH.parse("1999-12")).hasMessageContaining("vóór 2000-01-01");
+        assertThatThrownBy(() -> FieldKind.MONTH.parse("9999-12")).hasMessageContaining("meer dan een jaar na vandaag");
+    }
+}
