@@ -56,6 +56,7 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final ObjectProvider<PublishedStatistics> statistics;
 
     private final Object lock = new Object();
     private final List<String> pending = new ArrayList<>();
@@ -69,7 +70,9 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
     private volatile String latestDigest;
 
     PublicationService(Generations generations, DisclosureAuditService audit, ObjectProvider<DataThrough> dataThrough,
-                       JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json) {
+                       JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
+                       ObjectProvider<PublishedStatistics> statistics) {
+        this.statistics = statistics;
         this.generations = generations;
         this.audit = audit;
         this.dataThrough = dataThrough;
@@ -224,6 +227,8 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
                 cells.put(table.getKey(), cells(table.getValue()));
                 cellCount += table.getValue().table().size();
             }
+            // derived statistics use published cells only (safe by construction): stored, not audited as tables
+            statistics.orderedStream().forEach(derived -> cells.putAll(derived.statistics()));
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (!leaking.isEmpty()) {
                 String problem = "in " + leaking.size() + (leaking.size() == 1 ? " tabel zijn " : " tabellen zijn ") + leakingCells

@@ -154,6 +154,10 @@ class AccessMatrixTest extends IntegrationTest {
                 c -> c.api().getJson("/api/v1/trend/influx?region=" + REGION + "&from=2023-01&to=2024-12")));
         cases.add(new Case("GET /api/v1/trend/influx/periods", "", EVERYONE,
                 c -> c.api().getJson("/api/v1/trend/influx/periods?region=" + REGION)));
+        cases.add(new Case("GET /api/v1/publicaties", "", EVERYONE, c -> c.api().getJson("/api/v1/publicaties")));
+        cases.add(new Case("GET /api/v1/publicaties/{versie}", "", EVERYONE, c -> c.api().getJson("/api/v1/publicaties/1")));
+        cases.add(new Case("GET /api/v1/publicaties/{versie}/tabellen/{naam}", "", EVERYONE,
+                c -> c.api().getJson("/api/v1/publicaties/1/tabellen/instroom%202024-01")));
         cases.add(new Case("GET /api/v1/figures/prevalence", "", EVERYONE,
                 c -> c.api().getJson("/api/v1/figures/prevalence?date=2024-10-01")));
         cases.add(new Case("GET /api/v1/figures/delivery-forms", "", EVERYONE,
