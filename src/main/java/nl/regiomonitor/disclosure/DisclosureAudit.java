@@ -48,6 +48,12 @@ public final class DisclosureAudit {
     public record Finding(String key, long value, long lowest, long highest, Kind kind) {
     }
 
+    static {
+        // ojAlgo's presolvers work in BigDecimal and took more time than the simplex itself on these
+        // small programs (a profile of a publication build: 40 %); the optima are the same without them
+        ExpressionsBasedModel.clearPresolvers();
+    }
+
     private DisclosureAudit() {
     }
 

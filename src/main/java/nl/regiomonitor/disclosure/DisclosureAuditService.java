@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -41,7 +42,14 @@ public class DisclosureAuditService {
     /** Every table every capability publishes, by name, protected. */
     public Map<String, ProtectionPattern> published() {
         Map<String, ProtectionPattern> tables = new LinkedHashMap<>();
-        publishers.orderedStream().forEach(publisher -> tables.putAll(publisher.published()));
+        tables().forEach((name, table) -> tables.put(name, table.get()));
+        return tables;
+    }
+
+    /** Every table every capability publishes, by name, each protected when asked. */
+    public Map<String, Supplier<ProtectionPattern>> tables() {
+        Map<String, Supplier<ProtectionPattern>> tables = new LinkedHashMap<>();
+        publishers.orderedStream().forEach(publisher -> tables.putAll(publisher.tables()));
         return tables;
     }
 

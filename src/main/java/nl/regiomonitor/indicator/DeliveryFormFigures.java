@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
@@ -81,10 +82,10 @@ public class DeliveryFormFigures implements PublishedTables {
 
     /** The delivery forms on every reference date the region pages publish. */
     @Override
-    public Map<String, ProtectionPattern> published() {
-        Map<String, ProtectionPattern> published = new LinkedHashMap<>();
+    public Map<String, Supplier<ProtectionPattern>> tables() {
+        Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
         stock.referenceDates().forEach(day -> published.put("verzilvering " + day,
-                tables.get(day).get(StockProtection.NATIONAL).allProfiles().pattern()));
+                () -> tables.get(day).get(StockProtection.NATIONAL).allProfiles().pattern()));
         return published;
     }
 

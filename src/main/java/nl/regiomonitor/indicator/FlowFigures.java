@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
@@ -65,10 +66,10 @@ public class FlowFigures implements PublishedTables {
 
     /** The flows of every year the region pages publish. */
     @Override
-    public Map<String, ProtectionPattern> published() {
-        Map<String, ProtectionPattern> published = new LinkedHashMap<>();
+    public Map<String, Supplier<ProtectionPattern>> tables() {
+        Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
         stock.referenceDates().forEach(day -> published.put("stromen " + day.getYear(),
-                tables.get(day.getYear()).get(StockProtection.NATIONAL).pattern()));
+                () -> tables.get(day.getYear()).get(StockProtection.NATIONAL).pattern()));
         return published;
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
@@ -58,15 +59,16 @@ class InfluxProtection implements PublishedTables {
 
     /** Every month from the first to the last month with influx. */
     @Override
-    public Map<String, ProtectionPattern> published() {
-        Map<String, ProtectionPattern> published = new LinkedHashMap<>();
+    public Map<String, Supplier<ProtectionPattern>> tables() {
+        Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
         List<YearMonth> months = snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).distinct().sorted().toList();
         if (!months.isEmpty()) {
             // within the dates an import accepts, whatever older data hold: a month per year 9999 would never end
             YearMonth first = Collections.max(List.of(months.get(0), YearMonth.from(FieldKind.FIRST_DATE)));
             YearMonth last = Collections.min(List.of(months.get(months.size() - 1), YearMonth.from(FieldKind.lastDate())));
             for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                published.put("instroom " + m, pattern(m));
+                YearMonth month = m;
+                published.put("instroom " + month, () -> pattern(month));
             }
         }
         return published;

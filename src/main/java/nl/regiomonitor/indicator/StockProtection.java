@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
@@ -56,9 +57,9 @@ class StockProtection implements PublishedTables {
      * indications start, and a year before the first (the change against a year before is shown).
      */
     @Override
-    public Map<String, ProtectionPattern> published() {
-        Map<String, ProtectionPattern> published = new LinkedHashMap<>();
-        referenceDates().forEach(day -> published.put("stand " + day, pattern(day)));
+    public Map<String, Supplier<ProtectionPattern>> tables() {
+        Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
+        referenceDates().forEach(day -> published.put("stand " + day, () -> pattern(day)));
         return published;
     }
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
@@ -58,9 +59,9 @@ public class WaitlistFigures implements PublishedTables {
 
     /** The waiting list on every reference date the region pages publish. */
     @Override
-    public Map<String, ProtectionPattern> published() {
-        Map<String, ProtectionPattern> published = new LinkedHashMap<>();
-        stock.referenceDates().forEach(day -> published.put("wachtlijst " + day, tables.get(day).get(StockProtection.NATIONAL).pattern()));
+    public Map<String, Supplier<ProtectionPattern>> tables() {
+        Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
+        stock.referenceDates().forEach(day -> published.put("wachtlijst " + day, () -> tables.get(day).get(StockProtection.NATIONAL).pattern()));
         return published;
     }
 

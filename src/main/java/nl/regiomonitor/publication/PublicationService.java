@@ -16,6 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -211,21 +216,20 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
         int threshold = audit.threshold();
         try {
             lastImport = jdbc.queryForObject("select coalesce(max(id), 0) from import_run where status = 'LOADED'", Long.class);
-            Map<String, ProtectionPattern> tables = audit.published();
+            List<Built> tables = protectAndAudit(audit.tables(), generation);
             DataThrough through = dataThrough.getIfAvailable();
             YearMonth last = through == null ? null : through.lastMonth();
             Map<String, String> cells = new LinkedHashMap<>();
             List<String> leaking = new ArrayList<>();
             long leakingCells = 0;
             int cellCount = 0;
-            for (Map.Entry<String, ProtectionPattern> table : tables.entrySet()) {
-                DisclosureAuditService.TableReport report = audit.audit(table.getKey(), table.getValue());
-                if (!report.findings().isEmpty()) {
-                    leaking.add(table.getKey());
-                    leakingCells += report.findings().size();
+            for (Built table : tables) {
+                if (!table.report().findings().isEmpty()) {
+                    leaking.add(table.report().name());
+                    leakingCells += table.report().findings().size();
                 }
-                cells.put(table.getKey(), cells(table.getValue()));
-                cellCount += table.getValue().table().size();
+                cells.put(table.report().name(), table.cells());
+                cellCount += table.report().cells();
             }
             // derived statistics use published cells only (safe by construction): stored, not audited as tables
             statistics.orderedStream().forEach(derived -> cells.putAll(derived.statistics()));
@@ -269,6 +273,43 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
             }
         } finally {
             generations.finishBuilding(generation, published);
+        }
+    }
+
+    /** One table of a build: its audit, and its cells as published. */
+    private record Built(DisclosureAuditService.TableReport report, String cells) {
+    }
+
+    /**
+     * Protects, audits and writes out every table, on as many threads as the machine has cores (each
+     * table asks the solver alone, for seconds); every worker reads the generation being built.
+     */
+    private List<Built> protectAndAudit(Map<String, Supplier<ProtectionPattern>> tables, long generation) {
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+            Thread worker = new Thread(runnable, "publication-worker");
+            worker.setDaemon(true);
+            return worker;
+        });
+        try {
+            List<Future<Built>> futures = new ArrayList<>();
+            tables.forEach((name, table) -> futures.add(workers.submit(() -> {
+                try (AutoCloseable pinned = generations.pin(generation)) {
+                    ProtectionPattern pattern = table.get();
+                    return new Built(audit.audit(name, pattern), cells(pattern));
+                }
+            })));
+            List<Built> built = new ArrayList<>();
+            for (Future<Built> future : futures) {
+                built.add(future.get());
+            }
+            return built;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Publication interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } finally {
+            workers.shutdownNow();
         }
     }
 

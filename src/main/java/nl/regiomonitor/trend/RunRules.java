@@ -22,6 +22,6 @@ public record RunRules(int longestRun, int longestRunLimit, int crossings, int c
     static int crossingsLimit(int usefulPoints) {
         return usefulPoints == 0
                 ? 0
-                : new BinomialDistribution(usefulPoints - 1, 0.5).inverseCumulativeProbability(0.05);
+                : new BinomialDistribution(null, usefulPoints - 1, 0.5).inverseCumulativeProbability(0.05);
     }
 }

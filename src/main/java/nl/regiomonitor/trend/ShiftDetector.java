@@ -55,7 +55,7 @@ final class ShiftDetector {
             return;
         }
         double phi = Math.max(1, (pearson(k, d, from, best) + pearson(k, d, best, to)) / (n - 2));
-        double p = 1 - new FDistribution(1, n - 2).cumulativeProbability(bestLr / phi);
+        double p = 1 - new FDistribution(null, 1, n - 2).cumulativeProbability(bestLr / phi);
         int candidates = n - 2 * MIN_PHASE + 1;
         if (p * candidates < ALPHA) {
             starts.add(best);

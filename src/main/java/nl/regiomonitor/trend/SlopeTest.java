@@ -34,6 +34,6 @@ record SlopeTest(double z, double pValue) {
             return new SlopeTest(0, 1);
         }
         double z = score / Math.sqrt(dispersion * variance);
-        return new SlopeTest(z, 2 * new NormalDistribution().cumulativeProbability(-Math.abs(z)));
+        return new SlopeTest(z, 2 * new NormalDistribution(null, 0, 1).cumulativeProbability(-Math.abs(z)));
     }
 }

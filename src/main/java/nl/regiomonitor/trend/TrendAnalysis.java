@@ -233,7 +233,7 @@ public final class TrendAnalysis {
             fitted += centre > 0 ? 1 : 0;
         }
         int df = terms - fitted;
-        return df < 1 ? 1 : 1 - new ChiSquaredDistribution(df).cumulativeProbability(x2);
+        return df < 1 ? 1 : 1 - new ChiSquaredDistribution(null, df).cumulativeProbability(x2);
     }
 
     private static void validate(List<MonthlyCount> series, boolean gapsAllowed) {

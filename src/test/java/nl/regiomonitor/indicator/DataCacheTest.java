@@ -1,11 +1,14 @@
 package nl.regiomonitor.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import nl.regiomonitor.publication.Generations;
@@ -48,5 +51,49 @@ class DataCacheTest {
                 OffsetDateTime.now(), 1, 1, 1, null));
         assertThat(cache.get("a")).isEqualTo(2);
         assertThat(computed.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aValueMayAskForAnotherOfTheSameCacheAndTwoThreadsAskingTheSameKeyWorkItOutOnce() throws Exception {
+        Generations generations = new Generations();
+        AtomicInteger computed = new AtomicInteger();
+        CountDownLatch bothAsking = new CountDownLatch(1);
+        DataCache<String, Integer>[] cache = new DataCache[1];
+        // "Aa" and "BB" have the same hash code, so they share a bin of a hash map: no lock may be held while working out
+        cache[0] = new DataCache<>(new DataVersion(generations), key -> {
+            computed.incrementAndGet();
+            if (key.equals("Aa")) {
+                await(bothAsking);
+                return cache[0].get("BB") + 1;
+            }
+            return 10;
+        });
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> cache[0].get("Aa"));
+        CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> cache[0].get("Aa"));
+        bothAsking.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(11);
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(11);
+        assertThat(computed.get()).isEqualTo(2); // "Aa" once, "BB" once
+    }
+
+    @Test
+    void aFailureIsNotRememberedSoTheNextReaderTriesAgain() {
+        AtomicInteger calls = new AtomicInteger();
+        DataCache<String, Integer> cache = new DataCache<>(new DataVersion(new Generations()), key -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("database gone");
+            }
+            return 3;
+        });
+        assertThatThrownBy(() -> cache.get("a")).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
+        assertThat(cache.get("a")).isEqualTo(3);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

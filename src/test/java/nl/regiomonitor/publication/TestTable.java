@@ -3,6 +3,7 @@ package nl.regiomonitor.publication;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
@@ -41,10 +42,11 @@ class TestTable implements PublishedTables {
     }
 
     @Override
-    public Map<String, ProtectionPattern> published() {
-        if (!active) {
-            return Map.of();
-        }
+    public Map<String, Supplier<ProtectionPattern>> tables() {
+        return active ? Map.of(NAME, this::table) : Map.of();
+    }
+
+    private ProtectionPattern table() {
         CountDownLatch wait = gate;
         if (wait != null) {
             entered.countDown();
@@ -59,6 +61,6 @@ class TestTable implements PublishedTables {
         table.cell("NL|A", 4);
         table.cell("NL|B", value);
         table.sum("NL|TOTAAL", List.of("NL|A", "NL|B"));
-        return Map.of(NAME, leak ? suppression.primaryOnly(table) : suppression.protect(table));
+        return leak ? suppression.primaryOnly(table) : suppression.protect(table);
     }
 }
