@@ -11,9 +11,11 @@ import java.util.Map;
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.SmallCells;
 import nl.regiomonitor.indicator.Breakdown;
+import nl.regiomonitor.indicator.Category;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.DeliveryFormFigures;
 import nl.regiomonitor.indicator.FigureTable;
+import nl.regiomonitor.indicator.Headline;
 import nl.regiomonitor.indicator.RegionTables;
 import nl.regiomonitor.indicator.StockFigures;
 import nl.regiomonitor.indicator.View;
@@ -141,24 +143,49 @@ public class RegionalReport {
         return written.stream().filter(t -> t.kind() == kind).findFirst().map(ReportTexts.Text::html).orElse(null);
     }
 
-    /** Seed 004's tiles that come from the figures: clients in care by form, growth of indicated clients, the waiting list. */
+    /**
+     * Seed 004's tiles that come from the figures: clients in care by form, growth of indicated clients, the waiting
+     * list. A tile never shows an {@code x}: where the figure is hidden it shows the nearest aggregate that is shown
+     * (a series' profiles together; the waiting-list statuses that are hidden, together) and says so, or a dash.
+     */
     private List<Tile> lookBack(Region region, LocalDate day) {
         List<Tile> tiles = new ArrayList<>();
+        String peildatum = "peildatum " + LONG.format(day);
         DeliveryFormFigures.FormTable forms = deliveryForms.deliveryForms(region.code(), day);
-        DeliveryFormFigures.FormRow all = forms.allProfiles();
-        tiles.add(new Tile("Cliënten in zorg", all.totalCell().display(), "peildatum " + LONG.format(day)));
-        forms.forms().forEach(form -> tiles.add(new Tile("In zorg: " + form.name(), all.cell(form.code()).display(),
-                "peildatum " + LONG.format(day))));
+        tiles.add(tile("Cliënten in zorg", deliveryForms.headline(forms, null), peildatum));
+        forms.forms().forEach(form -> tiles.add(tile("In zorg: " + form.name(), deliveryForms.headline(forms, form.code()), peildatum)));
         StockFigures.StockTable s = stock.stock(region.code(), day, Breakdown.NONE);
         for (StockFigures.StockRow row : s.rows()) {
-            tiles.add(new Tile("Cliënten met een " + row.category().code() + "-indicatie", row.cell().display(), "peildatum " + LONG.format(day)));
+            tiles.add(tile("Cliënten met een " + row.category().code() + "-indicatie", Headline.of(row.cell(), Map.of()), peildatum));
             tiles.add(new Tile("Groei " + row.category().code() + " ten opzichte van een jaar eerder",
-                    row.changeShown() ? row.changeDisplay() : "–", "peildatum " + LONG.format(day)));
+                    row.changeShown() ? row.changeDisplay() : "–", peildatum));
         }
         WaitlistFigures.WaitlistTable w = waitlist.waitlist(region.code(), day);
-        w.statuses().forEach(status -> tiles.add(new Tile("Wachtlijst: " + status.name(), w.cell(status.code()).display(),
-                w.snapshot() == null ? "geen momentopname" : "momentopname " + LONG.format(w.snapshot()))));
+        String snapshot = w.snapshot() == null ? "geen momentopname" : "momentopname " + LONG.format(w.snapshot());
+        List<Category> hidden = w.statuses().stream().filter(status -> w.cell(status.code()).suppressed()).toList();
+        w.statuses().stream().filter(status -> !hidden.contains(status))
+                .forEach(status -> tiles.add(new Tile("Wachtlijst: " + status.name(), w.cell(status.code()).display(), snapshot)));
+        if (!hidden.isEmpty()) {
+            // the list minus the statuses shown: worked out from published cells, with the small-count rule of a cell
+            String rest = "–";
+            if (!w.totalCell().suppressed()) {
+                long sum = w.total() - w.statuses().stream().filter(status -> !hidden.contains(status))
+                        .mapToLong(status -> w.clients().get(status.code())).sum();
+                rest = sum > 0 && sum < w.pattern().threshold() ? suppression.smallCells().label() : Cell.ofCount(sum).display();
+            }
+            tiles.add(new Tile("Wachtlijst: " + String.join(", ", hidden.stream().map(Category::name).toList()).toLowerCase(DUTCH)
+                    + (hidden.size() > 1 ? " samen" : ""), rest, snapshot + (rest.equals("–") ? "; te klein om te tonen" : "")));
+        }
         return tiles;
+    }
+
+    /** A tile of a headline: what it counts when that is an aggregate, and why when nothing can be shown. */
+    private static Tile tile(String label, Headline headline, String note) {
+        if (!headline.shown()) {
+            return new Tile(label, headline.display(), note + "; te klein om te tonen");
+        }
+        return new Tile(headline.scope() == null ? label : label + " (" + headline.scope() + ")", headline.display(),
+                headline.scope() == null ? note : note + "; alleen " + headline.scope() + ", de andere profielen samen zijn te klein om te tonen");
     }
 
     /**
