@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * A figure shown large, as on a tile: never an {@code x}. The cell asked for when it is shown; else
- * the first of the nearest aggregates whose parts are all shown, summed (a sum of published cells
- * tells nothing the tables do not), with what it counts; else nothing to show.
+ * the first of the nearest aggregates whose parts are all shown and not all 0, summed (a sum of
+ * published cells tells nothing the tables do not), with what it counts; else nothing to show.
  *
  * @param cell the figure, or null when neither it nor an aggregate can be shown
  * @param scope what an aggregate counts, such as "GGZ-W"; null for the figure as asked
@@ -20,8 +20,10 @@ public record Headline(Cell cell, String scope) {
         }
         for (Map.Entry<String, List<Cell>> aggregate : aggregates.entrySet()) {
             List<Cell> parts = aggregate.getValue();
-            if (!parts.isEmpty() && parts.stream().noneMatch(Cell::suppressed)) {
-                return new Headline(Cell.ofCount(parts.stream().mapToLong(Cell::value).sum()), aggregate.getKey());
+            long sum = parts.stream().mapToLong(c -> c.suppressed() ? 0 : c.value()).sum();
+            // a part of 0 says nothing in place of a hidden figure, which is at least 1
+            if (!parts.isEmpty() && parts.stream().noneMatch(Cell::suppressed) && sum > 0) {
+                return new Headline(Cell.ofCount(sum), aggregate.getKey());
             }
         }
         return new Headline(null, null);

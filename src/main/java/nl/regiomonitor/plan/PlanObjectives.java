@@ -31,7 +31,9 @@ public class PlanObjectives {
 
     /** Whether an objective's figure moves the way it should, as words (never colour alone). */
     public enum Course {
-        ON_COURSE("Op koers"), OFF_COURSE("Niet op koers"), UNKNOWN("Nog niet te beoordelen");
+        ON_COURSE("Op koers"), OFF_COURSE("Niet op koers"), UNKNOWN("Nog niet te beoordelen"),
+        /** The published figures cannot say: too many months hidden for a verdict, or the latest count hidden. */
+        CANNOT_JUDGE("Niet te beoordelen met de gepubliceerde cijfers");
 
         private final String dutch;
 
@@ -97,10 +99,19 @@ public class PlanObjectives {
         String caption = (young ? "Maandelijkse instroom GGZ-W van 18–26-jarigen" : "Maandelijkse instroom GGZ-W") + ", "
                 + regionNames;
         String chart = TrendChart.svg(series, caption, null, "doel-" + number + "-grafiek");
+        return new Followed(number, objective, true, chart, series.sentence(), caption, List.of(), influxCourse(series, young, objective));
+    }
+
+    /**
+     * The course of an influx objective: none beside a series without a verdict (its sentence says why), so a chart
+     * of mostly hidden months never reads "op koers".
+     */
+    static Course influxCourse(PublishedTrend series, boolean youngAdults, ActionPlan.Objective objective) {
+        if (!series.judged()) {
+            return Course.CANNOT_JUDGE;
+        }
         // the young adults' chart counts people, the objective's target is a share: the level cannot be held against it
-        Double level = young ? null : series.stableLevel();
-        return new Followed(number, objective, true, chart, series.sentence(), caption, List.of(),
-                course(series.judged() ? series.verdict() : Verdict.GEEN_SIGNAAL, level, objective));
+        return course(series.verdict(), youngAdults ? null : series.stableLevel(), objective);
     }
 
     private List<StockPoint> stockOf(String profile, List<String> regions) {
@@ -126,7 +137,8 @@ public class PlanObjectives {
     /**
      * The course of a stock objective: five yearly counts make no trend to judge, so it is the latest
      * shown count against the target value ("at most" without a direction): reached is on course,
-     * not reached on or after the target date is not, anything else is not yet to be judged.
+     * not reached on or after the target date is not, a hidden latest count cannot be judged, anything
+     * else is not yet to be judged.
      */
     static Course stockCourse(List<StockPoint> points, ActionPlan.Objective objective) {
         Direction direction = objective.direction() == null ? Direction.DOWN : objective.direction();
@@ -135,7 +147,7 @@ public class PlanObjectives {
         }
         StockPoint latest = points.get(points.size() - 1);
         if (latest.clients().value() == null) {
-            return Course.UNKNOWN;
+            return Course.CANNOT_JUDGE;
         }
         int comparison = BigDecimal.valueOf(latest.clients().value()).compareTo(objective.targetValue());
         if (direction == Direction.DOWN ? comparison <= 0 : comparison >= 0) {

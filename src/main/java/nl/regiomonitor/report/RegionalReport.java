@@ -174,7 +174,7 @@ public class RegionalReport {
                 rest = sum > 0 && sum < w.pattern().threshold() ? suppression.smallCells().label() : Cell.ofCount(sum).display();
             }
             tiles.add(new Tile("Wachtlijst: " + String.join(", ", hidden.stream().map(Category::name).toList()).toLowerCase(DUTCH)
-                    + (hidden.size() > 1 ? " samen" : ""), rest, snapshot + (rest.equals("–") ? "; te klein om te tonen" : "")));
+                    + (hidden.size() > 1 ? " samen" : ""), rest, snapshot + (rest.equals("–") ? "; niet getoond om kleine aantallen te beschermen" : "")));
         }
         return tiles;
     }
@@ -182,10 +182,10 @@ public class RegionalReport {
     /** A tile of a headline: what it counts when that is an aggregate, and why when nothing can be shown. */
     private static Tile tile(String label, Headline headline, String note) {
         if (!headline.shown()) {
-            return new Tile(label, headline.display(), note + "; te klein om te tonen");
+            return new Tile(label, headline.display(), note + "; niet getoond om kleine aantallen te beschermen");
         }
         return new Tile(headline.scope() == null ? label : label + " (" + headline.scope() + ")", headline.display(),
-                headline.scope() == null ? note : note + "; alleen " + headline.scope() + ", de andere profielen samen zijn te klein om te tonen");
+                headline.scope() == null ? note : note + "; alleen " + headline.scope() + ": het totaal is verborgen om kleine aantallen te beschermen");
     }
 
     /**

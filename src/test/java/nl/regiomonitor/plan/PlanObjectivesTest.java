@@ -1,5 +1,6 @@
 package nl.regiomonitor.plan;
 
+import static nl.regiomonitor.plan.PlanObjectives.Course.CANNOT_JUDGE;
 import static nl.regiomonitor.plan.PlanObjectives.Course.OFF_COURSE;
 import static nl.regiomonitor.plan.PlanObjectives.Course.ON_COURSE;
 import static nl.regiomonitor.plan.PlanObjectives.Course.UNKNOWN;
@@ -63,7 +64,26 @@ class PlanObjectivesTest {
         // a hidden count cannot be held against the target
         java.util.List<PlanObjectives.StockPoint> hidden = java.util.List.of(
                 new PlanObjectives.StockPoint(LocalDate.of(2024, 10, 1), new nl.regiomonitor.indicator.Cell(null, true, "x")));
-        assertThat(PlanObjectives.stockCourse(hidden, due)).isEqualTo(UNKNOWN);
+        assertThat(PlanObjectives.stockCourse(hidden, due)).isEqualTo(CANNOT_JUDGE);
         assertThat(PlanObjectives.stockCourse(points, objective(Direction.DOWN, null))).isEqualTo(UNKNOWN);
+    }
+
+    @Test
+    void aSeriesOfMostlySmallMonthsGetsNoCourseAtAllNeverOpKoers() {
+        java.util.List<java.time.YearMonth> months = new java.util.ArrayList<>();
+        java.util.List<nl.regiomonitor.indicator.Cell> small = new java.util.ArrayList<>();
+        java.util.List<nl.regiomonitor.indicator.Cell> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            months.add(java.time.YearMonth.of(2023, 1).plusMonths(i));
+            // a month in four shown: three in four hidden as <5
+            small.add(i % 4 == 0 ? nl.regiomonitor.indicator.Cell.ofCount(5) : new nl.regiomonitor.indicator.Cell(null, true, "<5"));
+            shown.add(nl.regiomonitor.indicator.Cell.ofCount(i % 2 == 0 ? 6 : 7));
+        }
+        ActionPlan.Objective atMostTen = objective(Direction.DOWN, "10");
+        // judged on stand-ins it would be "stable around 2-3, under 10": on course; unpublished, it cannot be judged
+        assertThat(PlanObjectives.influxCourse(nl.regiomonitor.trend.PublishedTrend.of(months, small, 5), false, atMostTen))
+                .isEqualTo(CANNOT_JUDGE);
+        assertThat(PlanObjectives.influxCourse(nl.regiomonitor.trend.PublishedTrend.of(months, shown, 5), false, atMostTen))
+                .isEqualTo(ON_COURSE);
     }
 }
