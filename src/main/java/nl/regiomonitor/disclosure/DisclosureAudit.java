@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 
 /**
  * What an outsider can work out from a protected table. The outsider knows everything published
@@ -29,7 +30,9 @@ import org.ojalgo.optimisation.Variable;
  * least three values (at a threshold of 3 or less, every value a {@code <3} cell can have); one
  * value left is {@link Kind#PINNED}, two {@link Kind#NARROWED}.
  * <p>
- * Integer programs are slow, so most cells are settled without one (ojAlgo): an LP whose optimum
+ * Integer programs are slow, so most cells are settled without one (OR-Tools: GLOP for the linear
+ * programs, SCIP for the integer ones; both sparse, so a component of thousands of hidden cells, as
+ * tables linked over many periods give, is solved in about a second): an LP whose optimum
  * is a whole-numbered solution is a solution the outsider must allow, and one LP that minimises (or
  * maximises) the sum of many cells at once gives such a solution for all of them; a cell whose own
  * LP range, rounded inward, already holds too few values certainly fails. Only the cells these
@@ -49,9 +52,8 @@ public final class DisclosureAudit {
     }
 
     static {
-        // ojAlgo's presolvers work in BigDecimal and took more time than the simplex itself on these
-        // small programs (a profile of a publication build: 40 %); the optima are the same without them
-        ExpressionsBasedModel.clearPresolvers();
+        // OR-Tools' solvers are native code, shipped for Linux in the ortools-linux-x86-64 jar
+        Loader.loadNativeLibraries();
     }
 
     private DisclosureAudit() {
@@ -206,18 +208,19 @@ public final class DisclosureAudit {
             if (decided.contains(cell)) {
                 continue;
             }
-            Program program = new Program(table, hidden, marks, maybeSmall, component(table, hidden, cell), threshold);
-            List<Integer> asked = cells.stream().filter(c -> !decided.contains(c) && program.position.containsKey(c)).toList();
-            decided.addAll(asked);
-            program.witnessJointly(asked, required);
-            for (int c : asked) {
-                long[] range = program.range(c, required);
-                if (range == null) {
-                    safe.add(c);
-                    continue;
+            try (Program program = new Program(table, hidden, marks, maybeSmall, component(table, hidden, cell), threshold)) {
+                List<Integer> asked = cells.stream().filter(c -> !decided.contains(c) && program.position.containsKey(c)).toList();
+                decided.addAll(asked);
+                program.witnessJointly(asked, required);
+                for (int c : asked) {
+                    long[] range = program.range(c, required);
+                    if (range == null) {
+                        safe.add(c);
+                        continue;
+                    }
+                    long values = range[1] - range[0] + 1;
+                    findings.add(new Finding(table.key(c), table.value(c), range[0], range[1], values <= 1 ? Kind.PINNED : Kind.NARROWED));
                 }
-                long values = range[1] - range[0] + 1;
-                findings.add(new Finding(table.key(c), table.value(c), range[0], range[1], values <= 1 ? Kind.PINNED : Kind.NARROWED));
             }
         }
         return new Verdicts(safe, findings);
@@ -232,9 +235,10 @@ public final class DisclosureAudit {
             marks[c] = pattern.mark(c);
             hidden[c] = pattern.hidden(c);
         }
-        Program program = new Program(table, hidden, marks, maybeSmall(table, marks, pattern.threshold()),
-                component(table, hidden, cell), pattern.threshold());
-        return new long[] {program.exact(cell, false), program.exact(cell, true)};
+        try (Program program = new Program(table, hidden, marks, maybeSmall(table, marks, pattern.threshold()),
+                component(table, hidden, cell), pattern.threshold())) {
+            return new long[] {program.exact(cell, false), program.exact(cell, true)};
+        }
     }
 
     /**
@@ -244,7 +248,7 @@ public final class DisclosureAudit {
      * remembers, per cell, the least and greatest value seen in whole-numbered solutions: each is a
      * value the outsider cannot rule out.
      */
-    private static final class Program {
+    private static final class Program implements AutoCloseable {
 
         private final CountTable table;
         private final boolean[] hidden;
@@ -256,6 +260,9 @@ public final class DisclosureAudit {
         private final int threshold;
         private final long[] seenLow;
         private final long[] seenHigh;
+        /** The linear and the integer model, each built at its first question. */
+        private Solver lp;
+        private Solver mip;
 
         Program(CountTable table, boolean[] hidden, ProtectionPattern.Mark[] marks, boolean[] maybeSmall, Component component,
                 int threshold) {
@@ -364,78 +371,106 @@ public final class DisclosureAudit {
 
         /** A solution with the least (or greatest) sum of {@code cells}; null when that sum is unbounded. */
         private double[] solve(List<Integer> cells, boolean upward, boolean integer) {
-            ExpressionsBasedModel model = new ExpressionsBasedModel();
-            Variable[] variables = variables(model, integer);
-            cells.forEach(c -> variables[position.get(c)].weight(1));
-            Optimisation.Result result = upward ? model.maximise() : model.minimise();
-            if (result.getState() == Optimisation.State.UNBOUNDED) {
+            if (integer && mip == null) {
+                mip = new Solver(MPSolver.createSolver("SCIP"), true);
+            } else if (!integer && lp == null) {
+                lp = new Solver(MPSolver.createSolver("GLOP"), false);
+            }
+            Solver solver = integer ? mip : lp;
+            MPObjective objective = solver.model.objective();
+            objective.clear();
+            cells.forEach(c -> objective.setCoefficient(solver.variables[position.get(c)], 1));
+            if (upward) {
+                objective.setMaximization();
+            } else {
+                objective.setMinimization();
+            }
+            MPSolver.ResultStatus status = solver.model.solve();
+            if (status == MPSolver.ResultStatus.INFEASIBLE) {
+                // the solvers' presolve may call an unbounded program infeasible: without an objective it tells which
+                objective.clear();
+                if (solver.model.solve() == MPSolver.ResultStatus.OPTIMAL) {
+                    return null;
+                }
+            }
+            if (status == MPSolver.ResultStatus.UNBOUNDED) {
                 return null;
             }
-            if (!result.getState().isFeasible()) {
-                throw new IllegalStateException("De beschermde tabel is niet consistent: " + result.getState());
+            if (status != MPSolver.ResultStatus.OPTIMAL) {
+                throw new IllegalStateException("De beschermde tabel is niet consistent: " + status);
             }
             double[] solution = new double[members.size()];
             for (int m = 0; m < solution.length; m++) {
-                solution[m] = result.doubleValue(m);
+                solution[m] = solver.variables[m].solutionValue();
             }
             return solution;
         }
 
-        private Variable[] variables(ExpressionsBasedModel model, boolean integer) {
-            Variable[] variables = new Variable[members.size()];
-            for (int v = 0; v < variables.length; v++) {
-                Variable x = model.addVariable("c" + members.get(v)).integer(integer);
-                int c = members.get(v);
-                if (marks[c] == ProtectionPattern.Mark.PRIMARY) {
-                    x.lower(1).upper(threshold - 1);
-                } else {
-                    x.lower(maybeSmall[c] ? 1 : threshold);
+        /** Frees the native solvers. */
+        @Override
+        public void close() {
+            for (Solver solver : new Solver[] {lp, mip}) {
+                if (solver != null) {
+                    solver.model.delete();
                 }
-                variables[v] = x;
             }
-            int r = 0;
-            for (int[] relation : relations) {
-                // parts − total, with the published cells moved to the right-hand side
-                long constant = 0;
-                Expression expression = model.addExpression("r" + r++);
+        }
+
+        /**
+         * One model of the component, built once: a variable per hidden cell, bounded as its label says,
+         * and every relation that reaches it with the published cells moved to the right-hand side; each
+         * question only sets the objective.
+         */
+        private final class Solver {
+
+            private final MPSolver model;
+            private final MPVariable[] variables;
+
+            Solver(MPSolver model, boolean integer) {
+                this.model = model;
+                double infinity = MPSolver.infinity();
+                variables = new MPVariable[members.size()];
+                for (int v = 0; v < variables.length; v++) {
+                    int c = members.get(v);
+                    double lower = marks[c] == ProtectionPattern.Mark.PRIMARY || maybeSmall[c] ? 1 : threshold;
+                    double upper = marks[c] == ProtectionPattern.Mark.PRIMARY ? threshold - 1 : infinity;
+                    variables[v] = integer ? model.makeIntVar(lower, upper, "c" + c) : model.makeNumVar(lower, upper, "c" + c);
+                }
+                for (int[] relation : relations) {
+                    if (!table.isUnion(relation)) {
+                        // parts − total = 0
+                        addAtLeast(relation, 0, false);
+                        continue;
+                    }
+                    // a union: the parts add up to at least the total, and no part exceeds it
+                    addAtLeast(relation, 0, true);
+                    for (int i = 1; i < relation.length; i++) {
+                        if (hidden[relation[i]] || hidden[relation[0]]) {
+                            addAtLeast(new int[] {relation[i], relation[0]}, 0, true);
+                        }
+                    }
+                }
+            }
+
+            /**
+             * Σ parts − total ≥ (or =) 0 over {@code relation} (the total first), the published cells moved to the
+             * right-hand side; a cell twice in it counts twice.
+             */
+            private void addAtLeast(int[] relation, long right, boolean atLeast) {
+                long constant = right;
+                Map<Integer, Double> coefficients = new HashMap<>();
                 for (int i = 0; i < relation.length; i++) {
                     int sign = i == 0 ? -1 : 1;
                     int c = relation[i];
                     if (hidden[c]) {
-                        expression.set(variables[position.get(c)], sign);
+                        coefficients.merge(position.get(c), (double) sign, Double::sum);
                     } else {
                         constant -= sign * table.value(c);
                     }
                 }
-                if (!table.isUnion(relation)) {
-                    expression.level(constant);
-                    continue;
-                }
-                // a union: the parts add up to at least the total, and no part exceeds it
-                expression.lower(constant);
-                for (int i = 1; i < relation.length; i++) {
-                    addAtMost(model, "r" + r++, relation[i], relation[0], variables);
-                }
+                MPConstraint constraint = model.makeConstraint(constant, atLeast ? MPSolver.infinity() : constant);
+                coefficients.forEach((v, a) -> constraint.setCoefficient(variables[v], a));
             }
-            return variables;
-        }
-
-        /** {@code part} ≤ {@code total}, as an expression of the hidden ones among them. */
-        private void addAtMost(ExpressionsBasedModel model, String name, int part, int total, Variable[] variables) {
-            if (!hidden[part] && !hidden[total]) {
-                return;
-            }
-            long constant = 0;
-            Expression expression = model.addExpression(name);
-            for (int c : new int[] {total, part}) {
-                int sign = c == total ? 1 : -1;
-                if (hidden[c]) {
-                    expression.set(variables[position.get(c)], sign);
-                } else {
-                    constant -= sign * table.value(c);
-                }
-            }
-            expression.lower(constant);
         }
     }
 
