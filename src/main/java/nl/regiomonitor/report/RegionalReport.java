@@ -42,6 +42,7 @@ public class RegionalReport {
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
+    private static final String NOT_SHOWN = "; niet getoond om kleine aantallen te beschermen";
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd-MM-yy");
     private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
 
@@ -173,8 +174,9 @@ public class RegionalReport {
                         .mapToLong(status -> w.clients().get(status.code())).sum();
                 rest = sum > 0 && sum < w.pattern().threshold() ? suppression.smallCells().label() : Cell.ofCount(sum).display();
             }
-            tiles.add(new Tile("Wachtlijst: " + String.join(", ", hidden.stream().map(Category::name).toList()).toLowerCase(DUTCH)
-                    + (hidden.size() > 1 ? " samen" : ""), rest, snapshot + (rest.equals("–") ? "; niet getoond om kleine aantallen te beschermen" : "")));
+            String names = String.join(", ", hidden.stream().map(Category::name).toList()).toLowerCase(DUTCH);
+            tiles.add(new Tile("Wachtlijst: " + names + (hidden.size() > 1 ? " samen" : ""), rest,
+                    rest.equals("–") ? snapshot + NOT_SHOWN : snapshot));
         }
         return tiles;
     }
@@ -182,10 +184,13 @@ public class RegionalReport {
     /** A tile of a headline: what it counts when that is an aggregate, and why when nothing can be shown. */
     private static Tile tile(String label, Headline headline, String note) {
         if (!headline.shown()) {
-            return new Tile(label, headline.display(), note + "; niet getoond om kleine aantallen te beschermen");
+            return new Tile(label, headline.display(), note + NOT_SHOWN);
         }
-        return new Tile(headline.scope() == null ? label : label + " (" + headline.scope() + ")", headline.display(),
-                headline.scope() == null ? note : note + "; alleen " + headline.scope() + ": het totaal is verborgen om kleine aantallen te beschermen");
+        if (headline.scope() == null) {
+            return new Tile(label, headline.display(), note);
+        }
+        return new Tile(label + " (" + headline.scope() + ")", headline.display(),
+                note + "; alleen " + headline.scope() + ": het totaal is verborgen om kleine aantallen te beschermen");
     }
 
     /**

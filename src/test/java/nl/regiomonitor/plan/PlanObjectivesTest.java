@@ -8,7 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 
+import nl.regiomonitor.indicator.Cell;
+import nl.regiomonitor.trend.PublishedTrend;
 import nl.regiomonitor.trend.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -51,9 +56,9 @@ class PlanObjectivesTest {
 
     @Test
     void aStockIsOnCourseWhenItsLatestShownCountReachesTheTarget() {
-        java.util.List<PlanObjectives.StockPoint> points = java.util.List.of(
-                new PlanObjectives.StockPoint(LocalDate.of(2023, 10, 1), nl.regiomonitor.indicator.Cell.ofCount(130)),
-                new PlanObjectives.StockPoint(LocalDate.of(2024, 10, 1), nl.regiomonitor.indicator.Cell.ofCount(118)));
+        List<PlanObjectives.StockPoint> points = List.of(
+                new PlanObjectives.StockPoint(LocalDate.of(2023, 10, 1), Cell.ofCount(130)),
+                new PlanObjectives.StockPoint(LocalDate.of(2024, 10, 1), Cell.ofCount(118)));
         assertThat(PlanObjectives.stockCourse(points, objective(Direction.DOWN, "120"))).isEqualTo(ON_COURSE);
         assertThat(PlanObjectives.stockCourse(points, objective(null, "110"))).isEqualTo(UNKNOWN);
         assertThat(PlanObjectives.stockCourse(points, objective(Direction.UP, "125"))).isEqualTo(UNKNOWN);
@@ -62,28 +67,28 @@ class PlanObjectivesTest {
                 new BigDecimal("110"), LocalDate.of(2024, 10, 1), null);
         assertThat(PlanObjectives.stockCourse(points, due)).isEqualTo(OFF_COURSE);
         // a hidden count cannot be held against the target
-        java.util.List<PlanObjectives.StockPoint> hidden = java.util.List.of(
-                new PlanObjectives.StockPoint(LocalDate.of(2024, 10, 1), new nl.regiomonitor.indicator.Cell(null, true, "x")));
+        List<PlanObjectives.StockPoint> hidden = List.of(
+                new PlanObjectives.StockPoint(LocalDate.of(2024, 10, 1), new Cell(null, true, "x")));
         assertThat(PlanObjectives.stockCourse(hidden, due)).isEqualTo(CANNOT_JUDGE);
         assertThat(PlanObjectives.stockCourse(points, objective(Direction.DOWN, null))).isEqualTo(UNKNOWN);
     }
 
     @Test
     void aSeriesOfMostlySmallMonthsGetsNoCourseAtAllNeverOpKoers() {
-        java.util.List<java.time.YearMonth> months = new java.util.ArrayList<>();
-        java.util.List<nl.regiomonitor.indicator.Cell> small = new java.util.ArrayList<>();
-        java.util.List<nl.regiomonitor.indicator.Cell> shown = new java.util.ArrayList<>();
+        List<YearMonth> months = new ArrayList<>();
+        List<Cell> small = new ArrayList<>();
+        List<Cell> shown = new ArrayList<>();
         for (int i = 0; i < 24; i++) {
-            months.add(java.time.YearMonth.of(2023, 1).plusMonths(i));
+            months.add(YearMonth.of(2023, 1).plusMonths(i));
             // a month in four shown: three in four hidden as <5
-            small.add(i % 4 == 0 ? nl.regiomonitor.indicator.Cell.ofCount(5) : new nl.regiomonitor.indicator.Cell(null, true, "<5"));
-            shown.add(nl.regiomonitor.indicator.Cell.ofCount(i % 2 == 0 ? 6 : 7));
+            small.add(i % 4 == 0 ? Cell.ofCount(5) : new Cell(null, true, "<5"));
+            shown.add(Cell.ofCount(i % 2 == 0 ? 6 : 7));
         }
         ActionPlan.Objective atMostTen = objective(Direction.DOWN, "10");
         // judged on stand-ins it would be "stable around 2-3, under 10": on course; unpublished, it cannot be judged
-        assertThat(PlanObjectives.influxCourse(nl.regiomonitor.trend.PublishedTrend.of(months, small, 5), false, atMostTen))
+        assertThat(PlanObjectives.influxCourse(PublishedTrend.of(months, small, 5), false, atMostTen))
                 .isEqualTo(CANNOT_JUDGE);
-        assertThat(PlanObjectives.influxCourse(nl.regiomonitor.trend.PublishedTrend.of(months, shown, 5), false, atMostTen))
+        assertThat(PlanObjectives.influxCourse(PublishedTrend.of(months, shown, 5), false, atMostTen))
                 .isEqualTo(ON_COURSE);
     }
 }
