@@ -439,14 +439,14 @@ public final class DisclosureAudit {
                 for (int[] relation : relations) {
                     if (!table.isUnion(relation)) {
                         // parts − total = 0
-                        addAtLeast(relation, 0, false);
+                        add(relation, false);
                         continue;
                     }
                     // a union: the parts add up to at least the total, and no part exceeds it
-                    addAtLeast(relation, 0, true);
+                    add(relation, true);
                     for (int i = 1; i < relation.length; i++) {
                         if (hidden[relation[i]] || hidden[relation[0]]) {
-                            addAtLeast(new int[] {relation[i], relation[0]}, 0, true);
+                            add(new int[] {relation[i], relation[0]}, true);
                         }
                     }
                 }
@@ -456,8 +456,8 @@ public final class DisclosureAudit {
              * Σ parts − total ≥ (or =) 0 over {@code relation} (the total first), the published cells moved to the
              * right-hand side; a cell twice in it counts twice.
              */
-            private void addAtLeast(int[] relation, long right, boolean atLeast) {
-                long constant = right;
+            private void add(int[] relation, boolean atLeast) {
+                long constant = 0;
                 Map<Integer, Double> coefficients = new HashMap<>();
                 for (int i = 0; i < relation.length; i++) {
                     int sign = i == 0 ? -1 : 1;

@@ -41,9 +41,7 @@ public class DisclosureAuditService {
 
     /** Every table every capability publishes, by name, protected. */
     public Map<String, ProtectionPattern> published() {
-        Map<String, ProtectionPattern> tables = new LinkedHashMap<>();
-        tables().forEach((name, table) -> tables.put(name, table.get()));
-        return tables;
+        return PublishedTables.workedOut(tables());
     }
 
     /** Every table every capability publishes, by name, each protected when asked. */

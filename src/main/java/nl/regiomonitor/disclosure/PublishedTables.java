@@ -15,8 +15,13 @@ public interface PublishedTables {
 
     /** {@link #tables()}, worked out one after another. */
     default Map<String, ProtectionPattern> published() {
+        return workedOut(tables());
+    }
+
+    /** Each of {@code tables} worked out, one after another, in their order. */
+    static Map<String, ProtectionPattern> workedOut(Map<String, Supplier<ProtectionPattern>> tables) {
         Map<String, ProtectionPattern> published = new LinkedHashMap<>();
-        tables().forEach((name, table) -> published.put(name, table.get()));
+        tables.forEach((name, table) -> published.put(name, table.get()));
         return published;
     }
 }

@@ -76,11 +76,11 @@ public class DeliveryFormFigures implements PublishedTables {
 
     /**
      * The clients in care in {@code form} (null: in any form) as a headline: all profiles together
-     * when shown, else the profiles of GGZ-W together, then those of GGZ-B, when each of their cells is shown.
+     * when shown, else the profiles of one series together (GGZ-W, then GGZ-B), when each of their cells is shown.
      */
     public Headline headline(FormTable table, String form) {
         Map<String, List<Cell>> aggregates = new LinkedHashMap<>();
-        for (String series : List.of("GGZ-W", "GGZ-B")) {
+        for (String series : scope.series()) {
             List<String> profiles = scope.profiles(series);
             aggregates.put(series, table.rows().stream().filter(r -> profiles.contains(r.profile().code()))
                     .map(r -> form == null ? r.totalCell() : r.cell(form)).toList());

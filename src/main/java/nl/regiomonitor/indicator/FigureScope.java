@@ -64,6 +64,11 @@ class FigureScope {
         }
     }
 
+    /** The series of care profiles (GGZ-W, GGZ-B), in the order of their profiles. */
+    List<String> series() {
+        return jdbc.queryForList("select series from care_profile group by series order by min(sort_order)", String.class);
+    }
+
     List<String> profiles(String series) {
         return jdbc.queryForList("select code from care_profile where series = ? order by sort_order", String.class, series);
     }

@@ -81,7 +81,7 @@ public class StockFigures {
         Map<String, Long> now = snapshot.stockOn(date).getOrDefault(region, Map.of());
         Map<String, Long> then = snapshot.stockOn(before).getOrDefault(region, Map.of());
         List<StockRow> rows = new ArrayList<>();
-        for (String series : jdbc.queryForList("select series from care_profile group by series order by min(sort_order)", String.class)) {
+        for (String series : scope.series()) {
             rows.add(new StockRow(new Category(series, series), true, now.getOrDefault(series, 0L), then.getOrDefault(series, 0L),
                     protection.mark(date, region, series), protection.mark(before, region, series), protection.threshold()));
             if (by == Breakdown.PROFILE) {
