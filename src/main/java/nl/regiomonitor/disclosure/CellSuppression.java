@@ -87,19 +87,65 @@ public class CellSuppression {
 
     /** Only the primary rule: what the tables looked like before secondary suppression, for the audit to catch. */
     public ProtectionPattern primaryOnly(CountTable table) {
-        return new ProtectionPattern(table, primary(table), threshold);
+        return new ProtectionPattern(table, primary(table, threshold), threshold);
     }
 
     public ProtectionPattern protect(CountTable table) {
-        return remembered("protect " + threshold + " " + table.fingerprint(), table, () -> complete(table, primary(table)));
+        return remembered("protect " + threshold + " " + table.fingerprint(), table, () -> complete(table, primary(table, threshold)));
+    }
+
+    /**
+     * Protects the table of {@code cube} by moves ({@link LinkedCube}): the primary rule, then for
+     * every small cell without a certificate the cells of its cheapest move become {@code x}: shown
+     * cells (a 0 too), and {@code <5} cells the move takes outside 1..t−1. Cheapest: the lowest
+     * {@link CountTable#rank}, fewest cells, smallest shown counts;
+     * a cell of rank {@link CountTable#KEEP} stays shown. In such a table an {@code x} can hide any
+     * count, 0 included, and the audit takes it so. Seconds, where secondary suppression by integer
+     * programs takes hours on tables this large. A small cell no move can protect gets the cells
+     * around it turned into {@code x}, a wider ring each round (from the fourth round on, cells to
+     * keep as well: a small cell must never be given away), and the moves are looked for again.
+     */
+    public ProtectionPattern protect(LinkedCube cube) {
+        CountTable table = cube.table();
+        // a small count never weighs in: which cells are hidden must not depend on it
+        java.util.function.IntToLongFunction cost = c -> (table.rank(c) + 1L) * 1_000_000L
+                + (table.value(c) >= threshold ? table.value(c) : 0);
+        return remembered("linked " + threshold + " " + table.fingerprint(), table, cube, () -> {
+            ProtectionPattern.Mark[] marks = primary(table, threshold);
+            List<Integer> open = cube.protect(marks, threshold, cost);
+            for (int round = 0; !open.isEmpty(); round++) {
+                if (round == 6) {
+                    throw new IllegalStateException("Cel " + table.key(open.get(0)) + " is niet te beschermen");
+                }
+                // what lies around it, wider each round: a <5 there then says less (an x is any count), a shown count nothing
+                Set<Integer> around = new HashSet<>(open);
+                for (int ring = 0; ring <= round; ring++) {
+                    Set<Integer> next = new HashSet<>();
+                    around.stream().filter(c -> marks[c] != ProtectionPattern.Mark.SHOWN).forEach(c -> next.addAll(neighbours(table, c)));
+                    around.addAll(next);
+                }
+                for (int c : around) {
+                    if (marks[c] == ProtectionPattern.Mark.PRIMARY
+                            || marks[c] == ProtectionPattern.Mark.SHOWN && (table.rank(c) != CountTable.KEEP || round >= 3)) {
+                        marks[c] = ProtectionPattern.Mark.SECONDARY;
+                    }
+                }
+                open = cube.protect(marks, threshold, cost);
+            }
+            return new ProtectionPattern(table, marks, threshold, cube);
+        });
+    }
+
+    private ProtectionPattern remembered(String key, CountTable table, java.util.function.Supplier<ProtectionPattern> protect) {
+        return remembered(key, table, null, protect);
     }
 
     /**
      * The pattern of a table protected before, else worked out now: protection is a function of the
      * table alone, so a new publication only protects the tables whose counts changed.
      */
-    private ProtectionPattern remembered(String key, CountTable table, java.util.function.Supplier<ProtectionPattern> protect) {
-        return memory.pattern(key).map(marks -> new ProtectionPattern(table, marks, threshold)).orElseGet(() -> {
+    private ProtectionPattern remembered(String key, CountTable table, LinkedCube cube, java.util.function.Supplier<ProtectionPattern> protect) {
+        return memory.pattern(key).map(marks -> new ProtectionPattern(table, marks, threshold, cube)).orElseGet(() -> {
             ProtectionPattern pattern = protect.get();
             memory.rememberPattern(key, pattern.marks());
             return pattern;
@@ -123,7 +169,7 @@ public class CellSuppression {
 
     private ProtectionPattern extendNow(ProtectionPattern base, CountTable extended) {
         CountTable known = base.table();
-        ProtectionPattern.Mark[] marks = primary(extended);
+        ProtectionPattern.Mark[] marks = primary(extended, threshold);
         for (int c = 0; c < extended.size(); c++) {
             if (known.contains(extended.key(c))) {
                 marks[c] = base.mark(extended.key(c));
@@ -250,11 +296,11 @@ public class CellSuppression {
      * narrow them ({@link DisclosureAudit#smallTotals}): a small total known to be at least 3 from
      * its small parts, and a small cell equal to such a total; those are {@code x}.
      */
-    private ProtectionPattern.Mark[] primary(CountTable table) {
+    static ProtectionPattern.Mark[] primary(CountTable table, int threshold) {
         ProtectionPattern.Mark[] marks = new ProtectionPattern.Mark[table.size()];
         boolean[] small = new boolean[table.size()];
         for (int c = 0; c < marks.length; c++) {
-            small[c] = isSmall(table.value(c));
+            small[c] = table.value(c) > 0 && table.value(c) < threshold;
             marks[c] = small[c] ? ProtectionPattern.Mark.PRIMARY : ProtectionPattern.Mark.SHOWN;
         }
         boolean[] relabel = DisclosureAudit.smallTotals(table, small, small, c -> table.value(c) != 0, threshold);

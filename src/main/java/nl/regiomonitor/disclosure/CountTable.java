@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Counts of clients as they would be published, with the sums that tie them together: each
@@ -23,6 +24,7 @@ public final class CountTable {
     private long[] values = new long[64];
     private final List<int[]> relations = new ArrayList<>();
     private final Set<int[]> unions = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Integer, Integer> ranks = new TreeMap<>();
 
     /** Adds a cell, or returns the one with this key; a key always has one value. */
     public int cell(String key, long value) {
@@ -43,6 +45,25 @@ public final class CountTable {
         keys.add(key);
         index.put(key, keys.size() - 1);
         return keys.size() - 1;
+    }
+
+    /** The rank of a cell that is never hidden to protect another: only the primary rule hides it. */
+    public static final int KEEP = Integer.MAX_VALUE;
+
+    /**
+     * How much hiding a cell costs the reader (0 unless set): secondary suppression hides a cell of a
+     * lower rank first, so a year's count per profile can outrank its months. Ranks follow from the
+     * table's layout, never from a count.
+     */
+    public void rank(String key, int rank) {
+        if (rank < 0) {
+            throw new IllegalArgumentException("Een rang is niet negatief: " + key);
+        }
+        ranks.put(indexOf(key), rank);
+    }
+
+    int rank(int cell) {
+        return ranks.getOrDefault(cell, 0);
     }
 
     /** Records that {@code total} is the sum of {@code parts}; all must be cells already. */
@@ -119,7 +140,7 @@ public final class CountTable {
     }
 
     /**
-     * A digest of everything protection depends on: the cells with their values and every relation.
+     * A digest of everything protection depends on: the cells with their values, every relation and the ranks.
      * Two tables with the same fingerprint get the same pattern, so a pattern worked out once is
      * reused by the next publication when the table has not changed. Kept in memory only.
      */
@@ -141,6 +162,11 @@ public final class CountTable {
                 sha.update(number.clear().putLong(cell).array());
             }
         }
+        ranks.forEach((cell, rank) -> {
+            sha.update((byte) 'r');
+            sha.update(number.clear().putLong(cell).array());
+            sha.update(number.clear().putLong(rank).array());
+        });
         return java.util.HexFormat.of().formatHex(sha.digest());
     }
 

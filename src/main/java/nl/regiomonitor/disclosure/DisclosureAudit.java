@@ -70,7 +70,11 @@ public final class DisclosureAudit {
                 small.add(c);
             }
         }
-        return check(table, marks, small, threshold).findings();
+        if (pattern.cube() != null) {
+            // a cell with a certificate is safe; only the others need a program over their component
+            small = pattern.cube().uncertified(marks, threshold);
+        }
+        return check(table, marks, small, threshold, pattern.cube() != null).findings();
     }
 
     /**
@@ -195,12 +199,17 @@ public final class DisclosureAudit {
      * values.
      */
     static Verdicts check(CountTable table, ProtectionPattern.Mark[] marks, List<Integer> cells, int threshold) {
+        return check(table, marks, cells, threshold, false);
+    }
+
+    /** @param anyX whether an {@code x} may hide any count, 0 too (as in a {@link LinkedCube}) */
+    static Verdicts check(CountTable table, ProtectionPattern.Mark[] marks, List<Integer> cells, int threshold, boolean anyX) {
         boolean[] hidden = new boolean[table.size()];
         for (int c = 0; c < hidden.length; c++) {
             hidden[c] = marks[c] != ProtectionPattern.Mark.SHOWN;
         }
         int required = required(threshold);
-        boolean[] maybeSmall = maybeSmall(table, marks, threshold);
+        boolean[] maybeSmall = anyX ? null : maybeSmall(table, marks, threshold);
         Set<Integer> safe = new HashSet<>();
         List<Finding> findings = new ArrayList<>();
         Set<Integer> decided = new HashSet<>();
@@ -235,7 +244,7 @@ public final class DisclosureAudit {
             marks[c] = pattern.mark(c);
             hidden[c] = pattern.hidden(c);
         }
-        try (Program program = new Program(table, hidden, marks, maybeSmall(table, marks, pattern.threshold()),
+        try (Program program = new Program(table, hidden, marks, pattern.cube() != null ? null : maybeSmall(table, marks, pattern.threshold()),
                 component(table, hidden, cell), pattern.threshold())) {
             return new long[] {program.exact(cell, false), program.exact(cell, true)};
         }
@@ -432,7 +441,8 @@ public final class DisclosureAudit {
                 variables = new MPVariable[members.size()];
                 for (int v = 0; v < variables.length; v++) {
                     int c = members.get(v);
-                    double lower = marks[c] == ProtectionPattern.Mark.PRIMARY || maybeSmall[c] ? 1 : threshold;
+                    // maybeSmall null: an x may be any count
+                    double lower = marks[c] == ProtectionPattern.Mark.PRIMARY ? 1 : maybeSmall == null ? 0 : maybeSmall[c] ? 1 : threshold;
                     double upper = marks[c] == ProtectionPattern.Mark.PRIMARY ? threshold - 1 : infinity;
                     variables[v] = integer ? model.makeIntVar(lower, upper, "c" + c) : model.makeNumVar(lower, upper, "c" + c);
                 }

@@ -12,11 +12,23 @@ public final class ProtectionPattern {
     private final CountTable table;
     private final Mark[] marks;
     private final int threshold;
+    private final LinkedCube cube;
 
     ProtectionPattern(CountTable table, Mark[] marks, int threshold) {
+        this(table, marks, threshold, null);
+    }
+
+    /** @param cube the table's structure when it is a {@link LinkedCube}, which lets the audit prove most cells safe by moves */
+    ProtectionPattern(CountTable table, Mark[] marks, int threshold, LinkedCube cube) {
         this.table = table;
         this.marks = marks.clone();
         this.threshold = threshold;
+        this.cube = cube;
+    }
+
+    /** The table's cube, or null for a table without one. */
+    LinkedCube cube() {
+        return cube;
     }
 
     /** The smallest count shown: {@code <threshold} is what a primary cell says. */

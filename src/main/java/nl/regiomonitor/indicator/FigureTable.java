@@ -22,7 +22,7 @@ public record FigureTable(String id, String caption, String rowHeading, List<Str
         return MONTH.format(month);
     }
 
-    /** Influx per month with a column per category and the total. */
+    /** Influx per period (a month, quarter, year or rolling year) with a column per category and the total. */
     public static FigureTable ofInflux(String id, String caption, InfluxFigures.InfluxTable table, View view) {
         List<String> columns = new ArrayList<>();
         boolean split = table.by() != Breakdown.NONE;
@@ -37,8 +37,13 @@ public record FigureTable(String id, String caption, String rowHeading, List<Str
                 table.categories().forEach(c -> cells.add(view.cell(r.cell(c.code()), r.counts().get(c.code()))));
             }
             cells.add(view.cell(r.totalCell(), r.total()));
-            return new Row(monthLabel(r.month()), cells);
+            return new Row(table.period() == Period.MONTH ? monthLabel(r.month()) : r.period().label(), cells);
         }).toList();
-        return new FigureTable(id, caption, "Maand", columns, rows);
+        return new FigureTable(id, caption, switch (table.period()) {
+            case MONTH -> "Maand";
+            case QUARTER -> "Kwartaal";
+            case YEAR -> "Jaar";
+            case ROLLING12 -> "12 maanden";
+        }, columns, rows);
     }
 }

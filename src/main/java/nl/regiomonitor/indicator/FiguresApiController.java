@@ -41,30 +41,44 @@ class FiguresApiController {
         this.costs = costs;
     }
 
-    @Schema(description = "Instroom in één maand, per categorie en in totaal")
-    record InfluxMonth(@Schema(description = "Maand, jjjj-mm") YearMonth month, Map<String, Cell> cells, Cell total) {
+    @Schema(description = "Instroom in één periode (een maand, tenzij anders gevraagd), per categorie en in totaal")
+    record InfluxMonth(@Schema(description = "Laatste maand van de periode, jjjj-mm") YearMonth month,
+                       @Schema(description = "De periode: 2024-03, 2024-K1, 2024 of 2023-04..2024-03") String period,
+                       @Schema(description = "De periode in woorden, bijvoorbeeld 1e kwartaal 2024") String label,
+                       Map<String, Cell> cells, Cell total) {
     }
 
-    @Schema(description = "Instroom per maand in de GGZ-W-profielen")
-    record InfluxAnswer(String region, YearMonth from, YearMonth to, String by, List<Category> columns, List<InfluxMonth> rows) {
+    @Schema(description = "Instroom per periode in de GGZ-W-profielen")
+    record InfluxAnswer(String region, YearMonth from, YearMonth to, String by,
+                        @Schema(description = "month, quarter, year of rolling12") String period,
+                        List<Category> columns, List<InfluxMonth> rows) {
     }
 
     @GetMapping("/influx")
-    @Operation(summary = "Instroom per maand in de GGZ-W-profielen, eventueel per profiel, herkomst of leeftijdsklasse",
+    @Operation(summary = "Instroom per maand, kwartaal, jaar of voortschrijdend jaar in de GGZ-W-profielen, eventueel per profiel, "
+            + "herkomst of leeftijdsklasse",
             description = "Instroom = de eerste GGZ-W-indicatie van een cliënt, in de maand waarin die ingaat. "
-                    + "Een cel met 1 tot 4 cliënten wordt getoond als '<5' zonder waarde.")
+                    + "Een cel met 1 tot 4 cliënten wordt getoond als '<5' zonder waarde; 'x' is verborgen om zo'n cel te beschermen "
+                    + "(in de instroom kan een 'x' elk aantal zijn, ook 0). "
+                    + "Maanden, kwartalen en jaren zijn samen beschermd: een kwartaal is de som van zijn maanden en verraadt "
+                    + "geen verborgen maand. Alleen volledige kwartalen en jaren binnen from..to worden gegeven. Een voortschrijdend "
+                    + "jaar (de 12 maanden tot en met een maand) wordt alleen getoond als het de som is van getoonde maanden, "
+                    + "kwartalen en jaren; anders 'x'.")
     InfluxAnswer influx(@Parameter(description = REGION) @RequestParam String region,
                         @Parameter(description = "Eerste maand, jjjj-mm") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
                         @Parameter(description = "Laatste maand, jjjj-mm") @RequestParam @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
-                        @Parameter(description = "none, profile, origin of ageband") @RequestParam(required = false) String by) {
+                        @Parameter(description = "none, profile, origin of ageband") @RequestParam(required = false) String by,
+                        @Parameter(description = "month (standaard), quarter, year of rolling12") @RequestParam(required = false)
+                        String period) {
         Breakdown breakdown = Breakdown.parse(by);
-        InfluxFigures.InfluxTable table = influx.influx(region, from, to, breakdown);
+        Period kind = Period.parse(period);
+        InfluxFigures.InfluxTable table = influx.influx(region, from, to, breakdown, kind);
         List<InfluxMonth> rows = table.rows().stream().map(r -> {
             Map<String, Cell> cells = new LinkedHashMap<>();
             r.counts().keySet().forEach(code -> cells.put(code, r.cell(code)));
-            return new InfluxMonth(r.month(), cells, r.totalCell());
+            return new InfluxMonth(r.month(), r.period().key(), r.period().label(), cells, r.totalCell());
         }).toList();
-        return new InfluxAnswer(region, from, to, breakdown.name().toLowerCase(java.util.Locale.ROOT), table.categories(), rows);
+        return new InfluxAnswer(region, from, to, breakdown.name().toLowerCase(java.util.Locale.ROOT), kind.code(), table.categories(), rows);
     }
 
     @Schema(description = "Een regel van de stand: een reeks (GGZ-W, GGZ-B) of een profiel")

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.publication.DataThrough;
-import nl.regiomonitor.ingest.FieldKind;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -38,31 +37,52 @@ public class InfluxFigures implements DataThrough {
         this.protection = protection;
     }
 
-    /** One month of the table: the count per category and in total, and how each is published. */
-    public record MonthRow(YearMonth month, Map<String, Long> counts, long total,
+    /**
+     * One period of the table (a month unless asked otherwise): the count per category and in total,
+     * and how each is published.
+     */
+    public record MonthRow(InfluxPeriod period, Map<String, Long> counts, long total,
                            Map<String, ProtectionPattern.Mark> marks, ProtectionPattern.Mark totalMark, int threshold) {
+
+        /** The last month of the period: the month itself for a monthly table. */
+        public YearMonth month() {
+            return period.last();
+        }
 
         /** The published cell of one category. */
         public Cell cell(String category) {
             return Cell.ofClients(counts.get(category), marks.get(category), threshold);
         }
 
-        /** The published cell of the month's total. */
+        /** The published cell of the period's total. */
         public Cell totalCell() {
             return Cell.ofClients(total, totalMark, threshold);
         }
     }
 
-    /** Influx per month, every month of the period present (also months without influx). */
-    public record InfluxTable(String region, YearMonth from, YearMonth to, Breakdown by, List<Category> categories,
+    /** Influx per period, every period of the span present (also periods without influx). */
+    public record InfluxTable(String region, YearMonth from, YearMonth to, Breakdown by, Period period, List<Category> categories,
                               List<MonthRow> rows) {
     }
 
     public InfluxTable influx(String region, YearMonth from, YearMonth to, Breakdown by) {
+        return influx(region, from, to, by, Period.MONTH);
+    }
+
+    /**
+     * Influx per {@code period} within {@code from}..{@code to}: the whole quarters or years in that
+     * span that are complete in the data, or the rolling year up to each month. A month, quarter or
+     * year is published as its protected table says; a rolling year is the sum of cells published
+     * there (see {@link #rolling}), so it is shown only when such cells make it up.
+     */
+    public InfluxTable influx(String region, YearMonth from, YearMonth to, Breakdown by, Period period) {
         scope.check(region, from, to);
+        List<InfluxPeriod> periods = InfluxPeriod.within(period, from, to).stream()
+                .filter(p -> period == Period.ROLLING12 || protection.published(p)).toList();
+        YearMonth start = period == Period.ROLLING12 ? from.minusMonths(11) : from;
         List<Category> categories = new ArrayList<>(categories(by));
         Map<YearMonth, Map<String, Long>> counts = new LinkedHashMap<>();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+        for (YearMonth m = start; !m.isAfter(to); m = m.plusMonths(1)) {
             Map<String, Long> zero = new LinkedHashMap<>();
             categories.forEach(c -> zero.put(c.code(), 0L));
             counts.put(m, zero);
@@ -79,14 +99,88 @@ public class InfluxFigures implements DataThrough {
                 row.merge(category, line.clients(), Long::sum);
             }
         }
-        List<MonthRow> rows = counts.entrySet().stream().map(e -> {
-            ProtectionPattern.Mark totalMark = protection.mark(e.getKey(), region, Breakdown.NONE, null);
+        List<MonthRow> rows = periods.stream().map(p -> {
+            Map<String, Long> sums = new LinkedHashMap<>();
+            categories.forEach(c -> sums.put(c.code(), p.months().stream().mapToLong(m -> counts.get(m).get(c.code())).sum()));
+            ProtectionPattern.Mark totalMark = mark(p, region, Breakdown.NONE, null);
             Map<String, ProtectionPattern.Mark> marks = new LinkedHashMap<>();
-            e.getValue().keySet().forEach(c -> marks.put(c, by == Breakdown.NONE ? totalMark : protection.mark(e.getKey(), region, by, c)));
-            return new MonthRow(e.getKey(), e.getValue(), e.getValue().values().stream().mapToLong(Long::longValue).sum(),
-                    marks, totalMark, protection.threshold());
+            sums.keySet().forEach(c -> marks.put(c, by == Breakdown.NONE ? totalMark : mark(p, region, by, c)));
+            return new MonthRow(p, sums, sums.values().stream().mapToLong(Long::longValue).sum(), marks, totalMark, protection.threshold());
         }).toList();
-        return new InfluxTable(region, from, to, by, categories, rows);
+        return new InfluxTable(region, from, to, by, period, categories, rows);
+    }
+
+    private ProtectionPattern.Mark mark(InfluxPeriod period, String region, Breakdown by, String category) {
+        return period.kind() == Period.ROLLING12 ? rolling(period, region, by, category) : protection.mark(period, region, by, category);
+    }
+
+    /**
+     * A rolling year is shown when shown months, quarters and years of the protected tables add up to
+     * it (a function of published cells tells nothing new); otherwise it is an {@code x}, as a sum
+     * with a hidden part. Whether it is shown depends on the marks only, never on a hidden count.
+     */
+    private ProtectionPattern.Mark rolling(InfluxPeriod period, String region, Breakdown by, String category) {
+        List<YearMonth> months = period.months();
+        // covered[i]: the first i months of the window are a sum of shown cells
+        boolean[] covered = new boolean[months.size() + 1];
+        covered[0] = true;
+        for (int i = 0; i < months.size(); i++) {
+            if (!covered[i]) {
+                continue;
+            }
+            YearMonth m = months.get(i);
+            for (InfluxPeriod piece : List.of(InfluxPeriod.month(m), InfluxPeriod.quarter(m), InfluxPeriod.year(m.getYear()))) {
+                int end = i + piece.months().size();
+                if (piece.first().equals(m) && end <= months.size() && protection.published(piece)
+                        && protection.mark(piece, region, by, category) == ProtectionPattern.Mark.SHOWN) {
+                    covered[end] = true;
+                }
+            }
+        }
+        return covered[months.size()] ? ProtectionPattern.Mark.SHOWN : ProtectionPattern.Mark.SECONDARY;
+    }
+
+    /**
+     * The period a page about {@code region} opens on: the finest of month, quarter and year in which at
+     * least half of the influx cells by profile (each profile and the total, in every whole period of
+     * {@code from}..{@code to}) that are not a shown 0 are shown as a number; the year when none is.
+     * Decided on published cells only.
+     *
+     * @param reason why a coarser period than the month, in a sentence; null for the month
+     */
+    public record BestView(Period period, String reason) {
+    }
+
+    public BestView bestView(String region, YearMonth from, YearMonth to) {
+        long[] monthly = shownAndHidden(region, from, to, Period.MONTH);
+        if (monthly[0] >= monthly[1]) {
+            return new BestView(Period.MONTH, null);
+        }
+        long[] quarterly = shownAndHidden(region, from, to, Period.QUARTER);
+        boolean anyYear = !influx(region, from, to, Breakdown.NONE, Period.YEAR).rows().isEmpty();
+        boolean anyQuarter = quarterly[0] + quarterly[1] > 0;
+        // a span without a whole year (or quarter) keeps the finest period that has rows
+        Period period = anyQuarter && (quarterly[0] >= quarterly[1] || !anyYear) ? Period.QUARTER : anyYear ? Period.YEAR : Period.MONTH;
+        if (period == Period.MONTH) {
+            return new BestView(Period.MONTH, null);
+        }
+        return new BestView(period, "Getoond " + period.dutch() + ", omdat per maand de meeste aantallen kleiner dan " + threshold()
+                + " zijn of verborgen om die te beschermen (" + Math.round(100.0 * monthly[1] / (monthly[0] + monthly[1]))
+                + "% van de cellen die geen 0 zijn). Kies hieronder een andere indeling.");
+    }
+
+    /** Of the influx cells by profile and in total in every whole {@code period}: how many are shown and not 0, and how many hidden. */
+    private long[] shownAndHidden(String region, YearMonth from, YearMonth to, Period period) {
+        long[] counts = new long[2];
+        for (MonthRow row : influx(region, from, to, Breakdown.PROFILE, period).rows()) {
+            List<Cell> cells = new ArrayList<>();
+            row.counts().keySet().forEach(c -> cells.add(row.cell(c)));
+            cells.add(row.totalCell());
+            for (Cell cell : cells) {
+                counts[cell.suppressed() ? 1 : 0] += cell.suppressed() || cell.value() != 0 ? 1 : 0;
+            }
+        }
+        return counts;
     }
 
     /** The smallest count of clients published; fewer are hidden. */
@@ -97,9 +191,7 @@ public class InfluxFigures implements DataThrough {
     /** The last month with any influx in the data, or null when there are no data. */
     @Override
     public YearMonth lastMonth() {
-        YearMonth latest = YearMonth.from(FieldKind.lastDate()); // older data may hold a mistyped year such as 9999
-        return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).filter(m -> !m.isAfter(latest))
-                .max(YearMonth::compareTo).orElse(null);
+        return protection.lastMonth();
     }
 
     /** The first month with any influx in the data, or null when there are no data: where a series starts. */

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
+import nl.regiomonitor.disclosure.LinkedCube;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
 import nl.regiomonitor.ingest.FieldKind;
@@ -19,11 +20,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The protection of the influx of one month, as one table for every region and NL: per scope the
- * total and its three breakdowns (profile, origin, age band), each of which adds up to that same
- * total, so the three published tables are protected together; and NL the sum of the 31 regions
- * for the total and every category. The trend publishes the same monthly totals, so it follows the
- * same pattern. One pattern per month and state of the data, whatever output asks.
+ * The protection of the influx of one calendar year, as one table for every region and NL and every
+ * period of the year: each month, each complete quarter and the year when complete. Per period and
+ * scope the total and its three breakdowns (profile, origin, age band), each of which adds up to that
+ * same total; NL the sum of the 31 regions for the total and every category; a quarter the sum of its
+ * months and the year the sum of its quarters, for every cell. An outsider combines all of these, so
+ * they are protected together, as a {@link LinkedCube} (regions, categories, periods): a quarter
+ * shown beside two hidden months tells their sum, and protection and audit see that. The trend
+ * publishes the same totals, so it follows the same pattern. One pattern per year and state of the
+ * data, whatever output asks.
+ * <p>
+ * A rolling year spans two calendar years; it is published only as a sum of cells shown here
+ * ({@link InfluxFigures}), so it tells nothing these do not.
  */
 @Component
 class InfluxProtection implements PublishedTables {
@@ -33,96 +41,220 @@ class InfluxProtection implements PublishedTables {
     private final JdbcTemplate jdbc;
     private final FigureScope figureScope;
     private final IndicationSnapshot snapshot;
-    private final DataCache<YearMonth, ProtectionPattern> patterns;
+    private final DataCache<Integer, ProtectionPattern> patterns;
     private final int threshold;
 
     InfluxProtection(JdbcTemplate jdbc, FigureScope figureScope, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
         this.jdbc = jdbc;
         this.figureScope = figureScope;
         this.snapshot = snapshot;
-        this.patterns = new DataCache<>(data, k -> suppression.protect(table(k)));
+        this.patterns = new DataCache<>(data, year -> suppression.protect(cube(year)));
         this.threshold = suppression.threshold();
     }
 
     /** How the influx of {@code month} in {@code scope} (a region or NL) is published: the total, or one category of a breakdown. */
     ProtectionPattern.Mark mark(YearMonth month, String scope, Breakdown by, String category) {
-        return pattern(month).mark(by == Breakdown.NONE ? totalKey(scope) : key(scope, by, category));
+        return mark(InfluxPeriod.month(month), scope, by, category);
+    }
+
+    /** The same for a month, a quarter or a year; a quarter or year that is not yet complete is not published. */
+    ProtectionPattern.Mark mark(InfluxPeriod period, String scope, Breakdown by, String category) {
+        if (period.kind() == Period.ROLLING12) {
+            throw new IllegalArgumentException("A rolling year is a sum of published cells, without a mark of its own");
+        }
+        ProtectionPattern pattern = pattern(period.first().getYear());
+        String key = by == Breakdown.NONE ? totalKey(period, scope) : key(period, scope, by, category);
+        // a month after the last with data: no influx yet, nothing to protect
+        return pattern.table().contains(key) || period.kind() != Period.MONTH ? pattern.mark(key) : ProtectionPattern.Mark.SHOWN;
+    }
+
+    /** Whether {@code period} is in the published table: a month always, a quarter or year once its last month has data. */
+    boolean published(InfluxPeriod period) {
+        YearMonth last = lastMonth();
+        return period.kind() == Period.MONTH || last != null && !period.last().isAfter(last);
     }
 
     int threshold() {
         return threshold;
     }
 
-    ProtectionPattern pattern(YearMonth month) {
-        return patterns.get(month);
+    ProtectionPattern pattern(int year) {
+        return patterns.get(year);
     }
 
-    /** Every month from the first to the last month with influx. */
+    /** The last month with any influx in the data, or null when there are no data. */
+    YearMonth lastMonth() {
+        YearMonth latest = YearMonth.from(FieldKind.lastDate()); // older data may hold a mistyped year such as 9999
+        return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).filter(m -> !m.isAfter(latest))
+                .max(YearMonth::compareTo).orElse(null);
+    }
+
+    /** Every year from the first to the last month with influx. */
     @Override
     public Map<String, Supplier<ProtectionPattern>> tables() {
         Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
         List<YearMonth> months = snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).distinct().sorted().toList();
         if (!months.isEmpty()) {
             // within the dates an import accepts, whatever older data hold: a month per year 9999 would never end
-            YearMonth first = Collections.max(List.of(months.get(0), YearMonth.from(FieldKind.FIRST_DATE)));
-            YearMonth last = Collections.min(List.of(months.get(months.size() - 1), YearMonth.from(FieldKind.lastDate())));
-            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-                YearMonth month = m;
-                published.put("instroom " + month, () -> pattern(month));
+            int first = Collections.max(List.of(months.get(0), YearMonth.from(FieldKind.FIRST_DATE))).getYear();
+            int last = Collections.min(List.of(months.get(months.size() - 1), YearMonth.from(FieldKind.lastDate()))).getYear();
+            for (int y = first; y <= last; y++) {
+                int year = y;
+                published.put("instroom " + year, () -> pattern(year));
             }
         }
         return published;
     }
 
-    /** The influx of {@code month} as the table that is published, with its sums. */
-    CountTable table(YearMonth month) {
+    /**
+     * The influx of {@code year} as the table that is published: every month up to the last with
+     * data, and the quarters and year that are complete; on three axes (scopes, categories, periods).
+     */
+    LinkedCube cube(int year) {
         List<String> regions = figureScope.regions();
+        List<String> scopes = figureScope.scopes();
         Map<Breakdown, Set<String>> categories = new LinkedHashMap<>();
         categories.put(Breakdown.PROFILE, new LinkedHashSet<>(jdbc.queryForList(
                 "select code from care_profile where series = ? order by sort_order", String.class, InfluxFigures.SERIES)));
         categories.put(Breakdown.ORIGIN, new LinkedHashSet<>(jdbc.queryForList("select code from origin order by sort_order", String.class)));
         categories.put(Breakdown.AGEBAND, new LinkedHashSet<>(jdbc.queryForList("select code from age_band order by sort_order", String.class)));
-        // counts[scope][breakdown][category]; NL is the sum of the regions
-        Map<String, Map<Breakdown, Map<String, Long>>> counts = new LinkedHashMap<>();
-        List<String> scopes = figureScope.scopes();
-        scopes.forEach(s -> counts.put(s, new LinkedHashMap<>()));
+        // counts[month][scope][breakdown][category]; NL is the sum of the regions
+        Map<YearMonth, Map<String, Map<Breakdown, Map<String, Long>>>> counts = new LinkedHashMap<>();
         for (IndicationSnapshot.InfluxLine line : snapshot.influx()) {
-            if (line.month().equals(month)) {
+            if (line.month().getYear() == year) {
                 for (Breakdown by : BREAKDOWNS) {
                     String category = InfluxFigures.categoryOf(line, by);
                     categories.get(by).add(category);
                     for (String scope : List.of(line.region(), StockProtection.NATIONAL)) {
-                        counts.computeIfAbsent(scope, s -> new LinkedHashMap<>())
+                        counts.computeIfAbsent(line.month(), m -> new LinkedHashMap<>()).computeIfAbsent(scope, s -> new LinkedHashMap<>())
                                 .computeIfAbsent(by, b -> new LinkedHashMap<>()).merge(category, line.clients(), Long::sum);
                     }
                 }
             }
         }
+        YearMonth last = lastMonth();
         CountTable table = new CountTable();
+        List<InfluxPeriod> quarters = new ArrayList<>();
+        List<InfluxPeriod> months = new ArrayList<>();
+        for (int month = 1; month <= 12 && last != null && !YearMonth.of(year, month).isAfter(last); month++) {
+            YearMonth m = YearMonth.of(year, month);
+            months.add(InfluxPeriod.month(m));
+            InfluxPeriod period = InfluxPeriod.month(m);
+            Map<String, Map<Breakdown, Map<String, Long>>> ofMonth = counts.getOrDefault(m, Map.of());
+            addPeriod(table, period, scopes, regions, categories, (scope, by, code) ->
+                    ofMonth.getOrDefault(scope, Map.of()).getOrDefault(by, Map.of()).getOrDefault(code, 0L));
+            InfluxPeriod quarter = InfluxPeriod.quarter(m);
+            if (quarter.last().equals(m) && last != null && !m.isAfter(last)) {
+                addSum(table, quarter, quarter.months().stream().map(InfluxPeriod::month).toList(), scopes, regions, categories);
+                quarters.add(quarter);
+            }
+        }
+        if (quarters.size() == 4) {
+            addSum(table, InfluxPeriod.year(year), quarters, scopes, regions, categories);
+        }
+        rank(table, year, months, quarters, scopes, categories);
+        List<InfluxPeriod> periods = new ArrayList<>(months);
+        List<int[]> sums = new ArrayList<>();
+        for (InfluxPeriod quarter : quarters) {
+            periods.add(quarter);
+            int first = quarter.first().getMonthValue() - 1;
+            sums.add(new int[] {first, first + 1, first + 2});
+        }
+        if (quarters.size() == 4) {
+            periods.add(InfluxPeriod.year(year));
+            sums.add(java.util.stream.IntStream.range(0, 12).toArray());
+        }
+        List<String> categoryAxis = new ArrayList<>();
+        categoryAxis.add(null);
+        categories.forEach((by, codes) -> codes.forEach(code -> categoryAxis.add(by + "|" + code)));
+        List<String> byCategory = new ArrayList<>(categoryAxis);
+        List<String> scopeAxis = new ArrayList<>(regions);
+        scopeAxis.add(StockProtection.NATIONAL);
+        return new LinkedCube(table,
+                LinkedCube.Axis.hierarchy(regions.size(), List.of(java.util.stream.IntStream.range(0, regions.size()).toArray())),
+                LinkedCube.Axis.breakdowns(categories.values().stream().mapToInt(Set::size).toArray()),
+                LinkedCube.Axis.hierarchy(months.size(), sums),
+                (s, c, p) -> {
+                    InfluxPeriod period = periods.get(p);
+                    String scope = scopeAxis.get(s);
+                    String key = byCategory.get(c) == null ? totalKey(period, scope) : period.key() + "|" + scope + "|" + byCategory.get(c);
+                    return table.contains(key) ? table.indexOf(key) : -1;
+                });
+    }
+
+    /**
+     * What to hide first when a small count needs company: a category of a month, then the total of a
+     * month (the trend's point), a year's category, a quarter's category, then the totals of a quarter
+     * (the quarterly trend's point) and of a year: where months are small, the quarters are what a small
+     * region reads. NL's year per profile only when nothing cheaper helps, and a region's year per
+     * profile, the figure a small region reads most, never (unless a small count could not be protected
+     * otherwise).
+     */
+    private static void rank(CountTable table, int year, List<InfluxPeriod> months, List<InfluxPeriod> quarters, List<String> scopes,
+                             Map<Breakdown, Set<String>> categories) {
+        List<InfluxPeriod> ranked = new ArrayList<>(months);
+        ranked.addAll(quarters);
+        if (quarters.size() == 4) {
+            ranked.add(InfluxPeriod.year(year));
+        }
+        for (InfluxPeriod period : ranked) {
+            // a month's category 0, its total (the monthly trend's point) 2; a year's category 3; a quarter's
+            // category 4 and its total 5 (what a small region is judged on), a year's total 5
+            int category = switch (period.kind()) {
+                case MONTH -> 0;
+                case QUARTER -> 4;
+                default -> 3;
+            };
+            for (String scope : scopes) {
+                table.rank(totalKey(period, scope), period.kind() == Period.MONTH ? 2 : 5);
+                categories.forEach((by, codes) -> codes.forEach(code -> table.rank(key(period, scope, by, code),
+                        period.kind() == Period.YEAR && by == Breakdown.PROFILE
+                                ? (StockProtection.NATIONAL.equals(scope) ? 6 : CountTable.KEEP) : category)));
+            }
+        }
+    }
+
+    private interface Count {
+        long of(String scope, Breakdown by, String category);
+    }
+
+    /** The cells of one period, with its sums: per scope the total over each breakdown, and NL over the regions. */
+    private static void addPeriod(CountTable table, InfluxPeriod period, List<String> scopes, List<String> regions,
+                                  Map<Breakdown, Set<String>> categories, Count count) {
         for (String scope : scopes) {
-            Map<Breakdown, Map<String, Long>> ofScope = counts.get(scope);
-            long total = ofScope.getOrDefault(Breakdown.PROFILE, Map.of()).values().stream().mapToLong(Long::longValue).sum();
-            table.cell(totalKey(scope), total);
+            long total = categories.get(Breakdown.PROFILE).stream().mapToLong(code -> count.of(scope, Breakdown.PROFILE, code)).sum();
+            table.cell(totalKey(period, scope), total);
             categories.forEach((by, codes) -> {
                 List<String> parts = new ArrayList<>();
                 for (String code : codes) {
-                    parts.add(key(scope, by, code));
-                    table.cell(key(scope, by, code), ofScope.getOrDefault(by, Map.of()).getOrDefault(code, 0L));
+                    parts.add(key(period, scope, by, code));
+                    table.cell(key(period, scope, by, code), count.of(scope, by, code));
                 }
-                table.sum(totalKey(scope), parts);
+                table.sum(totalKey(period, scope), parts);
             });
         }
-        table.sum(totalKey(StockProtection.NATIONAL), regions.stream().map(InfluxProtection::totalKey).toList());
-        categories.forEach((by, codes) -> codes.forEach(code -> table.sum(key(StockProtection.NATIONAL, by, code),
-                regions.stream().map(r -> key(r, by, code)).toList())));
-        return table;
+        table.sum(totalKey(period, StockProtection.NATIONAL), regions.stream().map(r -> totalKey(period, r)).toList());
+        categories.forEach((by, codes) -> codes.forEach(code -> table.sum(key(period, StockProtection.NATIONAL, by, code),
+                regions.stream().map(r -> key(period, r, by, code)).toList())));
     }
 
-    private static String totalKey(String scope) {
-        return scope + "|" + Category.TOTAL.code();
+    /** A period made of {@code parts} (already in the table): its cells are their sums, cell by cell. */
+    private static void addSum(CountTable table, InfluxPeriod period, List<InfluxPeriod> parts, List<String> scopes, List<String> regions,
+                               Map<Breakdown, Set<String>> categories) {
+        addPeriod(table, period, scopes, regions, categories, (scope, by, code) ->
+                parts.stream().mapToLong(p -> table.value(table.indexOf(key(p, scope, by, code)))).sum());
+        for (String scope : scopes) {
+            table.sum(totalKey(period, scope), parts.stream().map(p -> totalKey(p, scope)).toList());
+            categories.forEach((by, codes) -> codes.forEach(code -> table.sum(key(period, scope, by, code),
+                    parts.stream().map(p -> key(p, scope, by, code)).toList())));
+        }
     }
 
-    private static String key(String scope, Breakdown by, String category) {
-        return scope + "|" + by + "|" + category;
+    private static String totalKey(InfluxPeriod period, String scope) {
+        return period.key() + "|" + scope + "|" + Category.TOTAL.code();
+    }
+
+    private static String key(InfluxPeriod period, String scope, Breakdown by, String category) {
+        return period.key() + "|" + scope + "|" + by + "|" + category;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.indicator.Period;
 import nl.regiomonitor.indicator.StockFigures;
 import nl.regiomonitor.trend.InfluxTrend;
 import nl.regiomonitor.trend.PublishedTrend;
@@ -98,8 +99,19 @@ public class PlanObjectives {
                 : trend.joint(regions, from, last, Breakdown.NONE, null);
         String caption = (young ? "Maandelijkse instroom GGZ-W van 18–26-jarigen" : "Maandelijkse instroom GGZ-W") + ", "
                 + regionNames;
+        Course course = influxCourse(series, young, objective);
+        if (!series.judged() && !young && regions.size() == 1) {
+            // as the Instroommonitor does: per quarter where the months are too small for a judgement
+            PublishedTrend quarterly = trend.published(regions.get(0), from, last, null, Period.QUARTER);
+            if (quarterly.judged()) {
+                series = quarterly;
+                caption = "Instroom GGZ-W per kwartaal, " + regionNames + " (per maand te klein voor een oordeel)";
+                Double level = quarterly.stableLevel();
+                course = course(quarterly.verdict(), level == null ? null : level / 3, objective);
+            }
+        }
         String chart = TrendChart.svg(series, caption, null, "doel-" + number + "-grafiek");
-        return new Followed(number, objective, true, chart, series.sentence(), caption, List.of(), influxCourse(series, young, objective));
+        return new Followed(number, objective, true, chart, series.sentence(), caption, List.of(), course);
     }
 
     /**

@@ -13,6 +13,7 @@ import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.FigureTable;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.indicator.InvalidFigureRequest;
+import nl.regiomonitor.indicator.Period;
 import nl.regiomonitor.indicator.TableDownloads;
 import nl.regiomonitor.indicator.UnprotectedDownloads;
 import nl.regiomonitor.indicator.View;
@@ -55,11 +56,21 @@ class InfluxMonitorController {
      * and the months of the tables: the window's, or the period asked cut off at the last month with data (a table
      * may show any months, as its cells are protected month by month). {@code note} says what differs from the question.
      */
-    private record Question(String region, String regionName, TrendWindow window, YearMonth from, YearMonth to, String note) {
-        /** The question as a link's query: the period asked, or the window. */
+    private record Question(String region, String regionName, TrendWindow window, YearMonth from, YearMonth to, String note,
+                            Period period, String periodNote) {
+        /** The question as a link's query: the period asked, or the window; and the length of a row. */
         String query() {
             return "?region=" + region + (window.from().equals(from) && window.to().equals(to) && note == null
-                    ? "&window=" + window.key() : "&from=" + from + "&to=" + to);
+                    ? "&window=" + window.key() : "&from=" + from + "&to=" + to) + "&period=" + period.code();
+        }
+
+        /** The trend's points: the rows' period, but a quarter for rolling years, which share eleven months. */
+        Period trendPeriod() {
+            return period == Period.ROLLING12 ? Period.QUARTER : period;
+        }
+
+        Question withPeriod(Period chosen, String why) {
+            return new Question(region, regionName, window, from, to, note, chosen, why);
         }
     }
 
@@ -68,20 +79,25 @@ class InfluxMonitorController {
                 @RequestParam(required = false) String window,
                 @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
                 @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+                @RequestParam(required = false) String period,
                 HttpServletRequest request, Model model) {
-        Question q = question(region, window, from, to);
+        Question q = question(region, window, from, to, period);
         View view = View.of(request);
         model.addAttribute("q", q);
         model.addAttribute("links", ViewLinks.of(view, rules.mayRead(View.INTERNAL_PREFIX + "/instroom", q.region()),
                 "/instroom", "/instroom", q.query()));
         model.addAttribute("regions", regions.regions());
         model.addAttribute("windows", trend.windows());
+        model.addAttribute("periods", Period.values());
         model.addAttribute("standIn", PublishedTrend.standIn(influx.threshold()));
         model.addAttribute("dataUntil", trend.lastMonth() == null ? null : TrendWindow.month(trend.lastMonth()));
+        // the unprotected view judges the true monthly counts
         PublishedTrend result = view == View.PUBLISHED
-                ? trend.published(q.region(), q.window(), null) : trend.unprotected(q.region(), q.window(), null);
+                ? trend.published(q.region(), q.window(), null, q.trendPeriod()) : trend.unprotected(q.region(), q.window(), null);
         model.addAttribute("trend", result);
-        model.addAttribute("chart", TrendChart.svg(result, view.mark("Instroom GGZ-W per maand, " + q.regionName()),
+        model.addAttribute("trendPeriod", view == View.PUBLISHED ? q.trendPeriod() : Period.MONTH);
+        model.addAttribute("chart", TrendChart.svg(result, view.mark("Instroom GGZ-W "
+                        + (view == View.PUBLISHED ? q.trendPeriod() : Period.MONTH).dutch() + ", " + q.regionName()),
                 InfluxTrend.targetFor(q.region(), null), "instroomgrafiek"));
         model.addAttribute("tables", tables(q, view));
         model.addAttribute("youngAdults", youngAdults(q, view));
@@ -94,13 +110,15 @@ class InfluxMonitorController {
                   @RequestParam(required = false) String window,
                   @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
                   @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+                  @RequestParam(required = false) String period,
                   HttpServletRequest request, HttpServletResponse response) throws IOException {
-        download(TableDownloads.format(request), question(region, window, from, to), request, response);
+        download(TableDownloads.format(request), question(region, window, from, to, period), request, response);
     }
 
     private void download(String format, Question q, HttpServletRequest request, HttpServletResponse response) throws IOException {
         View view = View.of(request);
-        String stem = view.fileStem("instroom-" + q.region() + "-" + q.from() + "-" + q.to());
+        String stem = view.fileStem("instroom-" + q.region() + "-" + q.from() + "-" + q.to()
+                + (q.period() == Period.MONTH ? "" : "-" + q.period().code()));
         List<FigureTable> content = tables(q, view);
         // recorded before the file leaves, so no unprotected download goes unrecorded
         downloads.record(view, stem + "." + format, q.region());
@@ -112,27 +130,41 @@ class InfluxMonitorController {
         }
     }
 
+    /**
+     * The question, with the length of a row: the period asked, or else the best view of the region
+     * ({@link InfluxFigures#bestView}), saying why when that is not the month.
+     */
+    private Question question(String region, String window, YearMonth from, YearMonth to, String period) {
+        Question q = question(region, window, from, to);
+        if (period != null && !period.isBlank()) {
+            return q.withPeriod(Period.parse(period), null);
+        }
+        InfluxFigures.BestView best = influx.bestView(q.region(), q.from(), q.to());
+        return q.withPeriod(best.period(), best.reason());
+    }
+
     private Question question(String region, String window, YearMonth from, YearMonth to) {
         String name = "NL".equals(region) ? "Nederland" : regions.known(region).name();
         try {
             InfluxTrend.WindowChoice choice = trend.choose(window, from, to);
             TrendWindow w = choice.window();
             if (!choice.snapped()) {
-                return new Question(region, name, w, w.from(), w.to(), null);
+                return new Question(region, name, w, w.from(), w.to(), null, Period.MONTH, null);
             }
             YearMonth first = trend.windows().get(0).from();
             YearMonth start = from == null ? w.from() : TrendWindow.max(from, first);
             YearMonth end = to == null || to.isAfter(trend.lastMonth()) ? trend.lastMonth() : to;
             String tables = " De tabellen gaan over " + FigureTable.monthLabel(start) + " t/m " + FigureTable.monthLabel(end)
                     + (to != null && to.isAfter(end) ? ": na " + TrendWindow.month(end) + " zijn er nog geen gegevens." : ".");
-            return new Question(region, name, w, start, end, choice.note() + tables);
+            return new Question(region, name, w, start, end, choice.note() + tables, Period.MONTH, null);
         } catch (InvalidFigureRequest e) {
             // a page still shows what there is: the whole series, and why not what was asked
             if (trend.windows().isEmpty()) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
             }
             TrendWindow whole = trend.windows().get(0);
-            return new Question(region, name, whole, whole.from(), whole.to(), e.getMessage() + " Hieronder staat de hele reeks.");
+            return new Question(region, name, whole, whole.from(), whole.to(), e.getMessage() + " Hieronder staat de hele reeks.",
+                    Period.MONTH, null);
         }
     }
 
@@ -142,7 +174,7 @@ class InfluxMonitorController {
      * months would give them back.
      */
     private String youngAdults(Question q, View view) {
-        InfluxFigures.InfluxTable byAge = influx.influx(q.region(), q.from(), q.to(), Breakdown.AGEBAND);
+        InfluxFigures.InfluxTable byAge = influx.influx(q.region(), q.from(), q.to(), Breakdown.AGEBAND, q.period());
         long young = byAge.rows().stream().mapToLong(r -> r.counts().getOrDefault(InfluxFigures.YOUNG_ADULTS, 0L)).sum();
         long all = byAge.rows().stream().mapToLong(InfluxFigures.MonthRow::total).sum();
         if (all == 0) {
@@ -151,7 +183,7 @@ class InfluxMonitorController {
         boolean anyHidden = byAge.rows().stream()
                 .anyMatch(r -> r.totalCell().suppressed() || r.cell(InfluxFigures.YOUNG_ADULTS).suppressed());
         if (!view.shows(!anyHidden)) {
-            return "Aandeel jongvolwassenen (18 t/m 26 jaar): niet te tonen, omdat in deze periode maanden met kleine "
+            return "Aandeel jongvolwassenen (18 t/m 26 jaar): niet te tonen, omdat in deze periode cellen met kleine "
                     + "aantallen zitten die de som zou verraden.";
         }
         return String.format(Locale.forLanguageTag("nl-NL"), "Jongvolwassenen (18 t/m 26 jaar): %.1f%% van de instroom (%s van %s).",
@@ -159,13 +191,17 @@ class InfluxMonitorController {
     }
 
     private List<FigureTable> tables(Question q, View view) {
-        String where = " — " + q.regionName() + ", " + FigureTable.monthLabel(q.from()) + " t/m " + FigureTable.monthLabel(q.to());
+        // a coarser period says so; "tot en met" rather than "t/m", which the PDF may break at its slash
+        String where = q.period() == Period.MONTH
+                ? " — " + q.regionName() + ", " + FigureTable.monthLabel(q.from()) + " t/m " + FigureTable.monthLabel(q.to())
+                : " " + q.period().dutch() + " — " + q.regionName() + ", " + FigureTable.monthLabel(q.from()) + " tot en met "
+                        + FigureTable.monthLabel(q.to());
         return List.of(
                 FigureTable.ofInflux("profiel", view.mark("Instroom GGZ-W per profiel" + where),
-                        influx.influx(q.region(), q.from(), q.to(), Breakdown.PROFILE), view),
+                        influx.influx(q.region(), q.from(), q.to(), Breakdown.PROFILE, q.period()), view),
                 FigureTable.ofInflux("herkomst", view.mark("Instroom GGZ-W per herkomst" + where),
-                        influx.influx(q.region(), q.from(), q.to(), Breakdown.ORIGIN), view),
+                        influx.influx(q.region(), q.from(), q.to(), Breakdown.ORIGIN, q.period()), view),
                 FigureTable.ofInflux("leeftijd", view.mark("Instroom GGZ-W per leeftijdsklasse" + where),
-                        influx.influx(q.region(), q.from(), q.to(), Breakdown.AGEBAND), view));
+                        influx.influx(q.region(), q.from(), q.to(), Breakdown.AGEBAND, q.period()), view));
     }
 }

@@ -12,6 +12,7 @@ import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.indicator.InvalidFigureRequest;
+import nl.regiomonitor.indicator.Period;
 import org.springframework.stereotype.Service;
 
 /**
@@ -126,6 +127,35 @@ public class InfluxTrend {
     public PublishedTrend published(String region, YearMonth from, YearMonth to, String profile) {
         Map<YearMonth, Cell> cells = influx.monthlyCells(region, from, untilData(from, to), profile);
         return PublishedTrend.of(List.copyOf(cells.keySet()), List.copyOf(cells.values()), influx.threshold());
+    }
+
+    /**
+     * The published judgement of {@code period}s (a month, quarter or year) within the window: a point per
+     * whole period, its cell as the influx table publishes it. A rolling year gets no judgement: two
+     * successive rolling years share eleven months, so their points are not independent as the run rules need.
+     */
+    public PublishedTrend published(String region, TrendWindow window, String profile, Period period) {
+        return published(region, window.from(), window.to(), profile, period);
+    }
+
+    /** The same over {@code from}..{@code to}, cut off at the last month with data. */
+    public PublishedTrend published(String region, YearMonth from, YearMonth to, String profile, Period period) {
+        if (period == Period.MONTH) {
+            return published(region, from, to, profile);
+        }
+        if (period == Period.ROLLING12) {
+            throw new InvalidFigureRequest("Over een voortschrijdend jaar wordt geen oordeel gegeven: twee opeenvolgende punten delen "
+                    + "elf maanden. Kies month, quarter of year.");
+        }
+        List<YearMonth> months = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
+        for (InfluxFigures.MonthRow row : influx.influx(region, from, untilData(from, to),
+                profile == null ? Breakdown.NONE : Breakdown.PROFILE, period).rows()) {
+            months.add(row.month());
+            cells.add(profile == null ? row.totalCell() : row.cell(profile));
+        }
+        PublishedTrend trend = PublishedTrend.of(months, cells, influx.threshold());
+        return period == Period.QUARTER ? trend.per("kwartaal", "kwartalen") : trend.per("jaar", "jaren");
     }
 
     /** The judgement on the true counts, for people with the right to see unprotected figures. */

@@ -37,13 +37,27 @@ public final class PublishedTrend {
     /** One point per month of the window, for the chart; a hidden month's values are not published. */
     private final List<TrendPoint> chart;
     private final boolean[] levelShown;
+    /** How the sentence names a point: a month, unless the series is of quarters or years. */
+    private final java.util.function.UnaryOperator<String> wording;
 
     private PublishedTrend(List<Cell> counts, int threshold, TrendResult result, List<TrendPoint> chart, boolean[] levelShown) {
+        this(counts, threshold, result, chart, levelShown, java.util.function.UnaryOperator.identity());
+    }
+
+    private PublishedTrend(List<Cell> counts, int threshold, TrendResult result, List<TrendPoint> chart, boolean[] levelShown,
+                           java.util.function.UnaryOperator<String> wording) {
         this.counts = List.copyOf(counts);
         this.threshold = threshold;
         this.result = result;
         this.chart = List.copyOf(chart);
         this.levelShown = levelShown;
+        this.wording = wording;
+    }
+
+    /** The same judgement of a series whose points are {@code singular} / {@code plural} ("kwartaal", "kwartalen") rather than months. */
+    public PublishedTrend per(String singular, String plural) {
+        return new PublishedTrend(counts, threshold, result, chart, levelShown,
+                s -> s.replace("per maand", "per " + singular).replace("maanden", plural));
     }
 
     /** The count a {@code <threshold} month stands for in the published statistics. */
@@ -167,6 +181,10 @@ public final class PublishedTrend {
     }
 
     public String sentence() {
+        return wording.apply(monthlySentence());
+    }
+
+    private String monthlySentence() {
         if (counts.isEmpty()) {
             return "Geen gegevens in deze periode.";
         }

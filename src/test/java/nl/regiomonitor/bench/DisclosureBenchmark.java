@@ -2,6 +2,7 @@ package nl.regiomonitor.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,10 @@ import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.DisclosureAuditService;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
+import nl.regiomonitor.indicator.Breakdown;
+import nl.regiomonitor.indicator.Cell;
+import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.indicator.Period;
 import nl.regiomonitor.ingest.ImportService;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -22,6 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class DisclosureBenchmark {
 
     private static final int ROUNDS = 5;
+    /** A small and a large care office (issue 15): how much each period shows of their influx. */
+    private static final List<String> SHARE_REGIONS = List.of("ZK27", "ZK10", "NL");
 
     public static void main(String[] args) throws Exception {
         Path work = BenchSupport.workFolder();
@@ -65,10 +72,45 @@ public final class DisclosureBenchmark {
                             + "primary_rule_alone_median_s=%.4f ratio=%.0f audit_all_median_s=%.3f pinned=0 narrowed=0%n",
                     tables, cells, primaryCells, secondaryCells, ROUNDS, BenchSupport.median(protect), BenchSupport.median(primary),
                     BenchSupport.median(protect) / BenchSupport.median(primary), BenchSupport.median(audits));
+            summary += shownShares(context.getBean(InfluxFigures.class));
             System.out.print(summary);
             if (args.length > 0) {
                 Files.writeString(Path.of(args[0]), summary);
             }
         }
+    }
+
+    /**
+     * Per region and period, the share of the influx cells (totals and every category of the three
+     * breakdowns, over the whole series) that is shown as a number: the price of protecting them together.
+     */
+    static String shownShares(InfluxFigures influx) {
+        StringBuilder lines = new StringBuilder();
+        YearMonth from = influx.firstMonth();
+        YearMonth to = influx.lastMonth();
+        for (String region : SHARE_REGIONS) {
+            lines.append("influx cells shown, ").append(region);
+            for (Period period : Period.values()) {
+                long shown = 0;
+                long all = 0;
+                // a rolling year from the first complete one
+                YearMonth start = period == Period.ROLLING12 ? from.plusMonths(11) : from;
+                for (Breakdown by : Breakdown.values()) {
+                    for (InfluxFigures.MonthRow row : influx.influx(region, start, to, by, period).rows()) {
+                        List<Cell> cells = new ArrayList<>();
+                        if (by == Breakdown.NONE) {
+                            cells.add(row.totalCell());
+                        } else {
+                            row.counts().keySet().forEach(c -> cells.add(row.cell(c)));
+                        }
+                        all += cells.size();
+                        shown += cells.stream().filter(c -> !c.suppressed()).count();
+                    }
+                }
+                lines.append(String.format(Locale.ROOT, " %s=%.1f%% (%d/%d)", period.code(), 100.0 * shown / Math.max(1, all), shown, all));
+            }
+            lines.append('\n');
+        }
+        return lines.toString();
     }
 }

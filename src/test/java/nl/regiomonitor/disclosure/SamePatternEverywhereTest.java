@@ -54,12 +54,21 @@ class SamePatternEverywhereTest extends IntegrationTest {
     @Test
     void theInstroommonitorItsDownloadsAndTheApiHoldTheSameCells() throws Exception {
         // the latest 24 months in which a region has both kinds of hidden cells
-        List<Map<String, Set<Mark>>> marks = new ArrayList<>();
-        List<YearMonth> months = new ArrayList<>();
-        published("instroom ").forEach((month, pattern) -> {
-            months.add(YearMonth.parse(month));
-            marks.add(marksByRegion(pattern));
+        // one table per calendar year, keys like "2024-03|ZK28|PROFILE|GGZ03W": the months' marks by region
+        TreeMap<YearMonth, Map<String, Set<Mark>>> byMonth = new TreeMap<>();
+        published("instroom ").values().forEach(pattern -> {
+            for (int c = 0; c < pattern.table().size(); c++) {
+                String key = pattern.table().key(c);
+                String period = key.substring(0, key.indexOf('|'));
+                String rest = key.substring(period.length() + 1);
+                if (period.matches("\\d{4}-\\d{2}") && rest.startsWith("ZK")) {
+                    byMonth.computeIfAbsent(YearMonth.parse(period), m -> new TreeMap<>())
+                            .computeIfAbsent(rest.substring(0, rest.indexOf('|')), r -> EnumSet.noneOf(Mark.class)).add(pattern.mark(c));
+                }
+            }
         });
+        List<YearMonth> months = new ArrayList<>(byMonth.keySet());
+        List<Map<String, Set<Mark>>> marks = new ArrayList<>(byMonth.values());
         String region = null;
         int end = months.size();
         while (end >= MONTHS && (region = regionWithBoth(marks.subList(end - MONTHS, end))) == null) {
@@ -71,7 +80,7 @@ class SamePatternEverywhereTest extends IntegrationTest {
         System.out.printf("Instroom: %s, %s t/m %s%n", region, from, to);
 
         WebSession visitor = WebSession.anonymous(port);
-        String query = "?region=%s&from=%s&to=%s".formatted(region, from, to);
+        String query = "?region=%s&from=%s&to=%s&period=month".formatted(region, from, to);
         String page = visitor.get("/instroom" + query).body();
         List<String> cells = assertTheDownloadsHoldThePageCells(visitor, page, "/instroom.%s" + query);
         assertThat(cells).as("de vergeleken cellen").contains("<5", "x");
@@ -102,6 +111,36 @@ class SamePatternEverywhereTest extends IntegrationTest {
         assertThat(texts(trend.findValues("clients").stream().map(c -> c.get("display")).toList()))
                 .as("trend tegen de totaalkolom van de eerste tabel")
                 .isEqualTo(pageTable(page, "profiel").stream().map(row -> row.get(row.size() - 1)).toList().subList(skip, skip + trend.size()));
+
+        // the same region per quarter: page, downloads, API and the quarterly trend hold the same cells
+        YearMonth quartersFrom = from;
+        while ((quartersFrom.getMonthValue() - 1) % 3 != 0) {
+            quartersFrom = quartersFrom.plusMonths(1);
+        }
+        YearMonth quartersTo = to;
+        while (quartersTo.getMonthValue() % 3 != 0) {
+            quartersTo = quartersTo.minusMonths(1);
+        }
+        String quarters = "?region=%s&from=%s&to=%s&period=quarter".formatted(region, quartersFrom, quartersTo);
+        String quarterPage = visitor.get("/instroom" + quarters).body();
+        List<String> quarterCells = assertTheDownloadsHoldThePageCells(visitor, quarterPage, "/instroom.%s" + quarters);
+        List<String> quarterApi = new ArrayList<>();
+        for (String by : List.of("profile", "origin", "ageband")) {
+            JsonNode rows = api("/api/v1/figures/influx" + quarters + "&by=" + by).get("rows");
+            assertThat(rows).as("kwartalen van %s", by).hasSize(monthsFrom(quartersFrom, quartersTo).size() / 3);
+            for (JsonNode row : rows) {
+                assertThat(row.get("period").asText()).matches("\\d{4}-K[1-4]");
+                row.get("cells").forEach(cell -> quarterApi.add(cell.get("display").asText()));
+                quarterApi.add(row.get("total").get("display").asText());
+            }
+        }
+        assertThat(quarterApi).as("API per kwartaal").isEqualTo(quarterCells);
+        assertThat(pageTable(quarterPage, "profiel").get(0).get(0)).contains("kwartaal");
+        JsonNode quarterTrend = api("/api/v1/trend/influx?region=%s&period=quarter".formatted(region));
+        assertThat(quarterTrend.get("period").asText()).isEqualTo("quarter");
+        for (JsonNode point : quarterTrend.get("points")) {
+            assertThat(YearMonth.parse(point.get("month").asText()).getMonthValue() % 3).as("een kwartaal eindigt in maart, juni, ...").isZero();
+        }
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class UnprotectedViewTest extends IntegrationTest {
 
     private static final String SMALL = "<td class=\"num\">&lt;5</td>";
-    private static final String QUERY = "?region=ZK28&from=2023-01&to=2024-12";
+    private static final String QUERY = "?region=ZK28&from=2023-01&to=2024-12&period=month";
 
     @LocalServerPort
     int port;

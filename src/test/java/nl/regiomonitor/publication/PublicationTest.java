@@ -69,12 +69,12 @@ class PublicationTest extends IntegrationTest {
         assertThat(all.get("current").asLong()).isEqualTo(version);
         JsonNode one = json.readTree(visitor.getJson("/api/v1/publicaties/" + version).body());
         assertThat(one.get("publication").get("status").asText()).isEqualTo("PUBLISHED");
-        assertThat(one.get("tables").toString()).contains("instroom 2024-03", "stand 2024-10-01");
+        assertThat(one.get("tables").toString()).contains("instroom 2024", "stand 2024-10-01");
 
         // the stored table holds what the figures show: the same cell as the influx answer, a hidden one only as its mark
         JsonNode month = json.readTree(visitor.getJson(INFLUX).body()).get("rows").get(2);
-        JsonNode stored = json.readTree(visitor.getJson("/api/v1/publicaties/" + version + "/tabellen/instroom%202024-03").body());
-        JsonNode cell = stored.get("cells").get("ZK10|TOTAAL");
+        JsonNode stored = json.readTree(visitor.getJson("/api/v1/publicaties/" + version + "/tabellen/instroom%202024").body());
+        JsonNode cell = stored.get("cells").get(month.get("month").asText() + "|ZK10|TOTAAL");
         assertThat(cell.asText()).isEqualTo(month.get("total").path("suppressed").asBoolean()
                 ? month.get("total").get("display").asText() : month.get("total").get("value").asText());
         assertThat(stored.get("cells").toString()).doesNotContain("null");
@@ -103,7 +103,7 @@ class PublicationTest extends IntegrationTest {
         assertThat(json.readTree(visitor.getJson("/api/v1/publicaties/" + after + "/tabellen/" + TestTable.NAME).body())
                 .get("cells").get("NL|A").asText()).isEqualTo("<5");
         // the old version stays readable by number
-        assertThat(visitor.getJson("/api/v1/publicaties/" + before + "/tabellen/instroom%202024-03").status()).isEqualTo(200);
+        assertThat(visitor.getJson("/api/v1/publicaties/" + before + "/tabellen/instroom%202024").status()).isEqualTo(200);
     }
 
     @Test

@@ -157,7 +157,7 @@ class AccessMatrixTest extends IntegrationTest {
         cases.add(new Case("GET /api/v1/publicaties", "", EVERYONE, c -> c.api().getJson("/api/v1/publicaties")));
         cases.add(new Case("GET /api/v1/publicaties/{versie}", "", EVERYONE, c -> c.api().getJson("/api/v1/publicaties/1")));
         cases.add(new Case("GET /api/v1/publicaties/{versie}/tabellen/{naam}", "", EVERYONE,
-                c -> c.api().getJson("/api/v1/publicaties/1/tabellen/instroom%202024-01")));
+                c -> c.api().getJson("/api/v1/publicaties/1/tabellen/instroom%202024")));
         cases.add(new Case("GET /api/v1/figures/prevalence", "", EVERYONE,
                 c -> c.api().getJson("/api/v1/figures/prevalence?date=2024-10-01")));
         cases.add(new Case("GET /api/v1/figures/delivery-forms", "", EVERYONE,

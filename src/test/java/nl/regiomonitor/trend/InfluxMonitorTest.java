@@ -25,6 +25,27 @@ class InfluxMonitorTest extends IntegrationTest {
     @Autowired
     ObjectMapper json;
 
+    /** Issue 15: the year view shows every profile's count of at least 5, in every region (protection hides months and quarters instead). */
+    @Test
+    void theYearViewShowsEveryProfileTotalOfAtLeastFive() throws Exception {
+        WebSession visitor = WebSession.anonymous(port);
+        // the last whole year: 2024 in the demo data
+        int year = influx.lastMonth().plusMonths(1).getYear() - 1;
+        for (String region : List.of("ZK27", "ZK10", "ZK01", "ZK14")) {
+            JsonNode rows = json.readTree(visitor.getJson("/api/v1/figures/influx?region=" + region + "&from=" + year + "-01&to=" + year
+                    + "-12&by=profile&period=year").body()).get("rows");
+            assertThat(rows).hasSize(1);
+            JsonNode cells = rows.get(0).get("cells");
+            cells.fieldNames().forEachRemaining(profile -> {
+                long clients = influx.monthly(region, YearMonth.of(year, 1), YearMonth.of(year, 12), profile).values().stream()
+                        .mapToLong(Long::longValue).sum();
+                if (clients >= 5) {
+                    assertThat(cells.get(profile).get("value").asLong()).as("%s %s %d", region, profile, year).isEqualTo(clients);
+                }
+            });
+        }
+    }
+
     @Test
     void theNationalTrendFallsAndIsHeldAgainstTheAim() throws Exception {
         JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/trend/influx?region=NL&window=reeks").body());
@@ -70,7 +91,7 @@ class InfluxMonitorTest extends IntegrationTest {
         }
         assertThat(hidden).as("months of ZK28 hidden in the demo data").isPositive();
 
-        String page = visitor.get("/instroom?region=ZK28&window=reeks").body();
+        String page = visitor.get("/instroom?region=ZK28&window=reeks&period=month").body();
         assertThat(page).contains("<svg").contains("role=\"img\"").contains("class=\"verdict");
         String svg = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
         assertThat(svg).contains(": &lt;5 (niet getoond)</title></rect>").doesNotContainPattern(": [1-4]( \\(signaal\\))?</title>");
@@ -87,11 +108,14 @@ class InfluxMonitorTest extends IntegrationTest {
     void twoRegionsTogetherAreShownOnlyInMonthsWhereBothAre() {
         YearMonth to = influx.lastMonth();
         YearMonth from = to.minusMonths(23);
-        PublishedTrend joint = trend.joint(List.of("ZK01", "ZK28"), from, to, Breakdown.NONE, null);
-        List<Long> a = List.copyOf(influx.monthly("ZK01", from, to, null).values());
-        List<Long> b = List.copyOf(influx.monthly("ZK28", from, to, null).values());
-        List<Cell> shownA = List.copyOf(influx.monthlyCells("ZK01", from, to, null).values());
-        List<Cell> shownB = List.copyOf(influx.monthlyCells("ZK28", from, to, null).values());
+        // two regions of which one shows some months the other hides
+        String first = "ZK10";
+        String second = "ZK28";
+        PublishedTrend joint = trend.joint(List.of(first, second), from, to, Breakdown.NONE, null);
+        List<Long> a = List.copyOf(influx.monthly(first, from, to, null).values());
+        List<Long> b = List.copyOf(influx.monthly(second, from, to, null).values());
+        List<Cell> shownA = List.copyOf(influx.monthlyCells(first, from, to, null).values());
+        List<Cell> shownB = List.copyOf(influx.monthlyCells(second, from, to, null).values());
         int hidden = 0;
         for (int i = 0; i < 24; i++) {
             long sum = a.get(i) + b.get(i);
