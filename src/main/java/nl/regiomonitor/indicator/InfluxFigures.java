@@ -30,12 +30,20 @@ public class InfluxFigures implements DataThrough {
     private final IndicationSnapshot snapshot;
     private final InfluxProtection protection;
 
-    InfluxFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot, InfluxProtection protection) {
+    InfluxFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot, InfluxProtection protection, DataVersion data) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.snapshot = snapshot;
         this.protection = protection;
+        this.bestViews = new DataCache<>(data, q -> bestViewNow(q.region(), q.from(), q.to()));
     }
+
+    /** The place and span a best view is asked for. */
+    private record Span(String region, YearMonth from, YearMonth to) {
+    }
+
+    /** Best views of the pages' own spans (from January or the first month, to December or the last), per state of the data. */
+    private final DataCache<Span, BestView> bestViews;
 
     /**
      * One period of the table (a month unless asked otherwise): the count per category and in total,
@@ -152,6 +160,12 @@ public class InfluxFigures implements DataThrough {
     }
 
     public BestView bestView(String region, YearMonth from, YearMonth to) {
+        // the Instroommonitor's windows are remembered; any other span is worked out (so no question fills the memory)
+        boolean window = (from.getMonthValue() == 1 || from.equals(firstMonth())) && (to.getMonthValue() == 12 || to.equals(lastMonth()));
+        return window ? bestViews.get(new Span(region, from, to)) : bestViewNow(region, from, to);
+    }
+
+    private BestView bestViewNow(String region, YearMonth from, YearMonth to) {
         long[] monthly = shownAndHidden(region, from, to, Period.MONTH);
         if (monthly[0] >= monthly[1]) {
             return new BestView(Period.MONTH, null);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -42,6 +43,7 @@ class InfluxProtection implements PublishedTables {
     private final FigureScope figureScope;
     private final IndicationSnapshot snapshot;
     private final DataCache<Integer, ProtectionPattern> patterns;
+    private final DataCache<Boolean, Optional<YearMonth>> lastMonth;
     private final int threshold;
 
     InfluxProtection(JdbcTemplate jdbc, FigureScope figureScope, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
@@ -49,6 +51,7 @@ class InfluxProtection implements PublishedTables {
         this.figureScope = figureScope;
         this.snapshot = snapshot;
         this.patterns = new DataCache<>(data, year -> suppression.protect(cube(year)));
+        this.lastMonth = new DataCache<>(data, any -> scanLastMonth());
         this.threshold = suppression.threshold();
     }
 
@@ -82,11 +85,15 @@ class InfluxProtection implements PublishedTables {
         return patterns.get(year);
     }
 
-    /** The last month with any influx in the data, or null when there are no data. */
+    /** The last month with any influx in the data, or null when there are no data; looked up once per state of the data. */
     YearMonth lastMonth() {
+        return lastMonth.get(Boolean.TRUE).orElse(null);
+    }
+
+    private Optional<YearMonth> scanLastMonth() {
         YearMonth latest = YearMonth.from(FieldKind.lastDate()); // older data may hold a mistyped year such as 9999
         return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).filter(m -> !m.isAfter(latest))
-                .max(YearMonth::compareTo).orElse(null);
+                .max(YearMonth::compareTo);
     }
 
     /** Every year from the first to the last month with influx. */
