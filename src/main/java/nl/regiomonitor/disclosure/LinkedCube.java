@@ -5,6 +5,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.IntToLongFunction;
+
+import com.google.ortools.Loader;
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPObjective;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
 
 /**
  * A {@link CountTable} whose cells lie on three axes, each with sums of its own: scopes (the regions
@@ -228,7 +235,7 @@ public final class LinkedCube {
      * @return the small cells no move can protect (every move through them meets a cell to keep, or
      *         takes a count below 0)
      */
-    List<Integer> protect(ProtectionPattern.Mark[] marks, int threshold, java.util.function.IntToLongFunction cost) {
+    List<Integer> protect(ProtectionPattern.Mark[] marks, int threshold, IntToLongFunction cost) {
         Search search = new Search(marks, threshold, start(threshold));
         List<Integer> unprotected = new ArrayList<>();
         for (int cell = 0; cell < table.size(); cell++) {
@@ -274,22 +281,22 @@ public final class LinkedCube {
     private long[] published(ProtectionPattern.Mark[] marks, int threshold) {
         long[] counts = new long[table.size()];
         Arrays.setAll(counts, table::value);
-        com.google.ortools.Loader.loadNativeLibraries();
-        com.google.ortools.linearsolver.MPSolver solver = com.google.ortools.linearsolver.MPSolver.createSolver("SCIP");
+        Loader.loadNativeLibraries();
+        MPSolver solver = MPSolver.createSolver("SCIP");
         try {
             solver.setSolverSpecificParametersAsString("limits/nodes = 200\n");
-            double infinity = com.google.ortools.linearsolver.MPSolver.infinity();
-            com.google.ortools.linearsolver.MPVariable[] variables = new com.google.ortools.linearsolver.MPVariable[table.size()];
-            com.google.ortools.linearsolver.MPObjective objective = solver.objective();
+            double infinity = MPSolver.infinity();
+            MPVariable[] variables = new MPVariable[table.size()];
+            MPObjective objective = solver.objective();
             long middle = threshold / 2;
             for (int c = 0; c < table.size(); c++) {
                 if (marks[c] == ProtectionPattern.Mark.PRIMARY) {
                     variables[c] = solver.makeIntVar(1, threshold - 1, "c" + c);
-                    com.google.ortools.linearsolver.MPVariable distance = solver.makeNumVar(0, infinity, "d" + c);
-                    com.google.ortools.linearsolver.MPConstraint above = solver.makeConstraint(-middle, infinity);
+                    MPVariable distance = solver.makeNumVar(0, infinity, "d" + c);
+                    MPConstraint above = solver.makeConstraint(-middle, infinity);
                     above.setCoefficient(distance, 1);
                     above.setCoefficient(variables[c], -1);
-                    com.google.ortools.linearsolver.MPConstraint below = solver.makeConstraint(middle, infinity);
+                    MPConstraint below = solver.makeConstraint(middle, infinity);
                     below.setCoefficient(distance, 1);
                     below.setCoefficient(variables[c], 1);
                     objective.setCoefficient(distance, 1);
@@ -313,14 +320,14 @@ public final class LinkedCube {
                     }
                 }
                 if (!terms.isEmpty()) {
-                    com.google.ortools.linearsolver.MPConstraint sum = solver.makeConstraint(constant, constant);
+                    MPConstraint sum = solver.makeConstraint(constant, constant);
                     terms.forEach(t -> sum.setCoefficient(variables[t[0]], sum.getCoefficient(variables[t[0]]) + t[1]));
                 }
             }
             objective.setMinimization();
-            com.google.ortools.linearsolver.MPSolver.ResultStatus status = solver.solve();
-            if (status == com.google.ortools.linearsolver.MPSolver.ResultStatus.OPTIMAL
-                    || status == com.google.ortools.linearsolver.MPSolver.ResultStatus.FEASIBLE) {
+            MPSolver.ResultStatus status = solver.solve();
+            if (status == MPSolver.ResultStatus.OPTIMAL
+                    || status == MPSolver.ResultStatus.FEASIBLE) {
                 for (int c = 0; c < table.size(); c++) {
                     if (variables[c] != null) {
                         counts[c] = Math.round(variables[c].solutionValue());
@@ -367,11 +374,11 @@ public final class LinkedCube {
         }
 
         /** The shown cells to hide for the cheapest certificate through {@code cell}; null when there is none. */
-        int[] cheapest(int cell, java.util.function.IntToLongFunction cost) {
+        int[] cheapest(int cell, IntToLongFunction cost) {
             return best(cell, true, cost);
         }
 
-        private int[] best(int cell, boolean hiding, java.util.function.IntToLongFunction cost) {
+        private int[] best(int cell, boolean hiding, IntToLongFunction cost) {
             if (nodeOf[cell] < 0) {
                 return null;
             }
@@ -410,7 +417,7 @@ public final class LinkedCube {
          * costs least to make one, by hiding shown cells and turning {@code <5} cells the move takes
          * out of 1..t−1 into {@code x}. Null when there is none.
          */
-        private Step step(int cell, int sign, boolean hiding, java.util.function.IntToLongFunction cost) {
+        private Step step(int cell, int sign, boolean hiding, IntToLongFunction cost) {
             int at = nodeOf[cell];
             int p = at % axes[2].size();
             int c = at / axes[2].size() % axes[1].size();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
@@ -145,13 +146,13 @@ class InfluxProtection implements PublishedTables {
         List<InfluxPeriod> months = new ArrayList<>();
         for (int month = 1; month <= 12 && last != null && !YearMonth.of(year, month).isAfter(last); month++) {
             YearMonth m = YearMonth.of(year, month);
-            months.add(InfluxPeriod.month(m));
             InfluxPeriod period = InfluxPeriod.month(m);
+            months.add(period);
             Map<String, Map<Breakdown, Map<String, Long>>> ofMonth = counts.getOrDefault(m, Map.of());
             addPeriod(table, period, scopes, regions, categories, (scope, by, code) ->
                     ofMonth.getOrDefault(scope, Map.of()).getOrDefault(by, Map.of()).getOrDefault(code, 0L));
             InfluxPeriod quarter = InfluxPeriod.quarter(m);
-            if (quarter.last().equals(m) && last != null && !m.isAfter(last)) {
+            if (quarter.last().equals(m)) {
                 addSum(table, quarter, quarter.months().stream().map(InfluxPeriod::month).toList(), scopes, regions, categories);
                 quarters.add(quarter);
             }
@@ -169,22 +170,22 @@ class InfluxProtection implements PublishedTables {
         }
         if (quarters.size() == 4) {
             periods.add(InfluxPeriod.year(year));
-            sums.add(java.util.stream.IntStream.range(0, 12).toArray());
+            sums.add(IntStream.range(0, 12).toArray());
         }
+        // the total (null), then every category of each breakdown, as LinkedCube.Axis.breakdowns numbers them
         List<String> categoryAxis = new ArrayList<>();
         categoryAxis.add(null);
         categories.forEach((by, codes) -> codes.forEach(code -> categoryAxis.add(by + "|" + code)));
-        List<String> byCategory = new ArrayList<>(categoryAxis);
         List<String> scopeAxis = new ArrayList<>(regions);
         scopeAxis.add(StockProtection.NATIONAL);
         return new LinkedCube(table,
-                LinkedCube.Axis.hierarchy(regions.size(), List.of(java.util.stream.IntStream.range(0, regions.size()).toArray())),
+                LinkedCube.Axis.hierarchy(regions.size(), List.of(IntStream.range(0, regions.size()).toArray())),
                 LinkedCube.Axis.breakdowns(categories.values().stream().mapToInt(Set::size).toArray()),
                 LinkedCube.Axis.hierarchy(months.size(), sums),
                 (s, c, p) -> {
                     InfluxPeriod period = periods.get(p);
                     String scope = scopeAxis.get(s);
-                    String key = byCategory.get(c) == null ? totalKey(period, scope) : period.key() + "|" + scope + "|" + byCategory.get(c);
+                    String key = categoryAxis.get(c) == null ? totalKey(period, scope) : period.key() + "|" + scope + "|" + categoryAxis.get(c);
                     return table.contains(key) ? table.indexOf(key) : -1;
                 });
     }

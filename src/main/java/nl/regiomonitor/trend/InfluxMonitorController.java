@@ -94,10 +94,10 @@ class InfluxMonitorController {
         // the unprotected view judges the true monthly counts
         PublishedTrend result = view == View.PUBLISHED
                 ? trend.published(q.region(), q.window(), null, q.trendPeriod()) : trend.unprotected(q.region(), q.window(), null);
+        Period trendPeriod = view == View.PUBLISHED ? q.trendPeriod() : Period.MONTH;
         model.addAttribute("trend", result);
-        model.addAttribute("trendPeriod", view == View.PUBLISHED ? q.trendPeriod() : Period.MONTH);
-        model.addAttribute("chart", TrendChart.svg(result, view.mark("Instroom GGZ-W "
-                        + (view == View.PUBLISHED ? q.trendPeriod() : Period.MONTH).dutch() + ", " + q.regionName()),
+        model.addAttribute("trendPeriod", trendPeriod);
+        model.addAttribute("chart", TrendChart.svg(result, view.mark("Instroom GGZ-W " + trendPeriod.dutch() + ", " + q.regionName()),
                 InfluxTrend.targetFor(q.region(), null), "instroomgrafiek"));
         model.addAttribute("tables", tables(q, view));
         model.addAttribute("youngAdults", youngAdults(q, view));
