@@ -15,7 +15,7 @@ import java.util.function.Function;
 import nl.regiomonitor.plan.ActionPlan.Action;
 import nl.regiomonitor.plan.ActionPlan.Milestone;
 import nl.regiomonitor.plan.ActionPlan.Objective;
-import nl.regiomonitor.report.RichText;
+import nl.regiomonitor.web.RichText;
 
 /**
  * A plan laid out as the national fill-in template (seed 000): title, facts, then parts A, B and C

@@ -27,7 +27,7 @@ import nl.regiomonitor.plan.ActionPlan.Milestone;
 import nl.regiomonitor.plan.ActionPlan.Objective;
 import nl.regiomonitor.plan.ActionPlan.Progress;
 import nl.regiomonitor.plan.ActionPlan.Section;
-import nl.regiomonitor.report.RichText;
+import nl.regiomonitor.web.RichText;
 import nl.regiomonitor.security.AccessRules;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;

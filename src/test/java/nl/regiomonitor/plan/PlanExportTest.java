@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
-import nl.regiomonitor.report.RichText;
+import nl.regiomonitor.web.RichText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

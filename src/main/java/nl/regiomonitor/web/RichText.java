@@ -1,4 +1,4 @@
-package nl.regiomonitor.report;
+package nl.regiomonitor.web;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
