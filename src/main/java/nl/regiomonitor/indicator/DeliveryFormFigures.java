@@ -89,6 +89,16 @@ public class DeliveryFormFigures implements PublishedTables {
         return Headline.of(form == null ? all.totalCell() : all.cell(form), aggregates);
     }
 
+    /** The short Dutch name of a delivery form as care offices write it over a column: "Verblijf", "VPT", "Combi MPT/PGB". */
+    public static String shortName(Category form) {
+        return switch (form.code()) {
+            case "VERBLIJF" -> "Verblijf";
+            case "MPT_PGB" -> "Combi MPT/PGB";
+            case "VPT", "MPT", "PGB" -> form.code();
+            default -> form.name();
+        };
+    }
+
     public FormTable deliveryForms(String region, LocalDate date) {
         scope.checkRegion(region);
         scope.checkDate(date);

@@ -68,7 +68,7 @@ public class RegionTables {
 
         DeliveryFormFigures.FormTable f = deliveryForms.deliveryForms(region.code(), day);
         List<String> formColumns = new ArrayList<>();
-        f.forms().forEach(form -> formColumns.add(form.code()));
+        f.forms().forEach(form -> formColumns.add(DeliveryFormFigures.shortName(form)));
         formColumns.add("Totaal");
         tables.add(new FigureTable("verzilvering", view.mark("Verzilvering: cliënten in zorg per leveringsvorm op " + dayText), "Profiel",
                 formColumns, f.rows().stream().filter(r -> r.total() > 0).map(r -> {
@@ -81,7 +81,7 @@ public class RegionTables {
 
         CostFigures.CostTable c = costs.costs(region.code(), year);
         tables.add(new FigureTable("kosten", view.mark("Kosten per cliënt per dag in " + year), "Profiel",
-                List.of(region.code(), "Laagste regio", "Mediaan regio's", "Hoogste regio"),
+                List.of(region.name(), "Laagste regio", "Mediaan regio's", "Hoogste regio"),
                 c.rows().stream().map(r -> new FigureTable.Row(r.category().code().equals("ALL") ? "Alle profielen" : r.category().code(),
                         List.of(Cell.ofText(CostFigures.CostRow.display(r.perDay())), Cell.ofText(CostFigures.CostRow.display(r.lowest())),
                                 Cell.ofText(CostFigures.CostRow.display(r.median())), Cell.ofText(CostFigures.CostRow.display(r.highest())))))

@@ -119,14 +119,14 @@ public class StockFigures {
     }
 
     /**
-     * Prevalence on a reference date: stock of {@code series} per 10,000 inhabitants aged 18+, for
+     * Prevalence on a reference date: stock of {@code series} (or of one profile) per 10,000 inhabitants aged 18+, for
      * NL (first) and every region, with the population of the latest year on or before the date
      * (the earliest year known when the date lies before all of them).
      */
     public PrevalenceTable prevalence(LocalDate date, String series) {
         scope.checkDate(date);
-        if (!jdbc.queryForList("select distinct series from care_profile", String.class).contains(series)) {
-            throw new InvalidFigureRequest("Onbekende reeks '" + series + "'. Kies GGZ-W of GGZ-B.");
+        if (!jdbc.queryForList("select series from care_profile union select code from care_profile", String.class).contains(series)) {
+            throw new InvalidFigureRequest("Onbekende reeks of onbekend profiel '" + series + "'. Kies GGZ-W, GGZ-B of een profiel.");
         }
         Integer year = jdbc.queryForObject("select coalesce(max(year) filter (where year <= ?), min(year)) from population",
                 Integer.class, date.getYear());

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -92,6 +93,18 @@ public class PlanService implements PlanRegions {
             }
         }
         return plans;
+    }
+
+    /**
+     * The plan a region's regioperspectief names, whoever builds it: the newest one submitted (or accepted, or
+     * sent back) in which the region takes part, else its newest draft. The report shows its title, status and
+     * objectives, which its care office publishes; the plan itself stays behind login.
+     */
+    public Optional<ActionPlan> forReport(String region) {
+        return jdbc.queryForList("""
+                        select p.id from action_plan p join plan_region r on r.plan_id = p.id where r.region_code = ?
+                        order by p.status = 'DRAFT', p.changed_at desc, p.id desc limit 1""", Long.class, region)
+                .stream().findFirst().map(id -> load(id, today()));
     }
 
     /** A plan the current user may read. */

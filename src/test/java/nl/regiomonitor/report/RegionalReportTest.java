@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.indicator.Category;
+import nl.regiomonitor.indicator.DeliveryFormFigures;
 import nl.regiomonitor.signal.RegisterKind;
 import nl.regiomonitor.signal.RegisterSummary;
 import nl.regiomonitor.signal.SignalRegister;
@@ -22,8 +24,11 @@ import org.springframework.web.util.HtmlUtils;
 /** The regioperspectief of a demo region: every section with real, protected figures, in the page and the PDF alike. */
 class RegionalReportTest extends IntegrationTest {
 
-    private static final List<String> SECTIONS = List.of("Inleiding", "1. Terugblik op 2024", "2. Sectorbeeld GGZ",
-            "3.1 Zorgvraag in Haaglanden", "3.2 Betaalbaarheid", "3.3 Toegankelijkheid", "3.4 Kwaliteit", "Disclaimer", "Datum van publicatie");
+    /** Seed 004's outline, and the colophon it ends with. */
+    static final List<String> SECTIONS = List.of("Inhoud", "Inleiding", "1. Terugblik op 2024", "2. Sectorbeeld GGZ",
+            "2.1 Trends en ontwikkelingen", "3. Regio-inzicht Haaglanden", "3.1 Samenvatting van het regio-inzicht", "3.2 Zorgvraag",
+            "3.3 Betaalbaarheid", "3.4 Toegankelijkheid", "3.5 Kwaliteit", "4. Regioplan Haaglanden", "4.1 Instroom en plan van aanpak",
+            "5. Disclaimer en opmerkingen", "Colofon", "Datum van publicatie");
 
     @LocalServerPort
     int port;
@@ -36,7 +41,8 @@ class RegionalReportTest extends IntegrationTest {
         WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", "demo-wachtwoord");
         String page = municipality.get("/regions/ZK10/regioperspectief/2024/concept").body();
         SECTIONS.forEach(title -> assertThat(page).as(title).contains(title));
-        assertThat(page.split("<svg", -1)).as("four charts").hasSize(5);
+        assertThat(page.split("<svg", -1)).as("nine charts: stock four times, two distributions, prevalence, delivery forms, influx")
+                .hasSize(10);
         // the disclaimer names the threshold in force
         assertThat(page).contains("van <span>1 tot 4</span> cliënten staat er als <span>&lt;5</span>;");
         assertThat(page).contains("role=\"img\"");
@@ -59,7 +65,8 @@ class RegionalReportTest extends IntegrationTest {
         int fallbacks = 0;
         for (JsonNode form : forms.get("forms")) {
             String code = form.get("code").asText();
-            assertThat(page).containsPattern(expectedTile(forms, code, "In zorg: " + form.get("name").asText()));
+            assertThat(page).containsPattern(expectedTile(forms, code,
+                    "In zorg: " + DeliveryFormFigures.shortName(new Category(code, form.get("name").asText()))));
             fallbacks += allProfiles.get("clients").get(code).path("suppressed").asBoolean() ? 1 : 0;
         }
         assertThat(fallbacks).as("the demo hides some all-profiles cells of Haaglanden, so the fallback is tried").isPositive();
@@ -70,8 +77,8 @@ class RegionalReportTest extends IntegrationTest {
         assertThat(page).containsPattern("<span class=\"tile-value\">" + summary.count(RegisterKind.CLIENT_SIGNAL)
                 + "</span>\\s*<span class=\"tile-label\">Klantsignalen</span>");
         // region against NL: every profile's share of its series, "–" only where a count is hidden
-        List<List<String>> spread = PublishedOutputs.pageTable(page, "verdeling");
-        assertThat(spread).hasSize(10);
+        List<List<String>> spread = PublishedOutputs.pageTable(page, "verdeling-ggz-w");
+        assertThat(spread).hasSize(5);
         assertThat(spread.stream().filter(r -> r.get(0).equals("GGZ03W")).findFirst().orElseThrow().get(2)).matches("\\d+,\\d%");
         assertThat(PublishedOutputs.pageTable(page, "bezoeken")).hasSize(summary.count(RegisterKind.LOCATION_VISIT));
 
@@ -119,7 +126,7 @@ class RegionalReportTest extends IntegrationTest {
             }
             if (shown && sum > 0) {
                 return tilePattern(java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("nl-NL")).format(sum),
-                        label + " (GGZ-" + series + ")");
+                        label + ", GGZ-" + series);
             }
         }
         return tilePattern("–", label);

@@ -93,7 +93,7 @@ class ReportCommandTest extends IntegrationTest {
     void aFailingRegionIsNamedAndLeavesNoHalfFile() throws Exception {
         List<Region> some = regions.regions().subList(0, 4);
         Region failing = some.get(2);
-        RegionalReport failingOnce = new RegionalReport(null, null, null, null, null, null, null) {
+        RegionalReport failingOnce = new RegionalReport(null, null, null, null, null, null, null, null, null, null, null, null, null) {
             @Override
             public Report build(Region region, int year) {
                 if (region.equals(failing)) {
