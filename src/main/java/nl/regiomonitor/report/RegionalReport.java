@@ -41,6 +41,7 @@ import nl.regiomonitor.trend.PublishedTrend;
 import nl.regiomonitor.trend.TrendChart;
 import nl.regiomonitor.web.PublicationNotice;
 import nl.regiomonitor.web.RichText;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.HtmlUtils;
 
@@ -82,11 +83,12 @@ public class RegionalReport {
     private final InfluxTrend influx;
     private final PlanService plans;
     private final PlanObjectives objectives;
-    private final PublicationNotice publication;
+    /** Absent on the command line, which protects the figures as they are instead of reading a publication. */
+    private final ObjectProvider<PublicationNotice> publication;
 
     RegionalReport(StockFigures stock, WaitlistFigures waitlist, DeliveryFormFigures deliveryForms, CostFigures costs, FlowFigures flows,
                    RegionTables regionTables, ReportTexts texts, SignalRegister register, CellSuppression suppression,
-                   InfluxTrend influx, PlanService plans, PlanObjectives objectives, PublicationNotice publication) {
+                   InfluxTrend influx, PlanService plans, PlanObjectives objectives, ObjectProvider<PublicationNotice> publication) {
         this.stock = stock;
         this.waitlist = waitlist;
         this.deliveryForms = deliveryForms;
@@ -163,7 +165,7 @@ public class RegionalReport {
     /** The report as published on {@code publishedOn}, or a draft when that is null. */
     public Report build(Region region, int year, LocalDate publishedOn) {
         LocalDate day = RegionTables.referenceDate(year);
-        String line = publication.line().orElse(null);
+        String line = publicationLine();
         Sources sources = new Sources(LONG.format(day), year, line);
         Map<String, FigureTable> regional = new LinkedHashMap<>();
         regionTables.tables(region, year, View.PUBLISHED).forEach(t -> regional.put(t.id(), t));
@@ -230,7 +232,13 @@ public class RegionalReport {
     /** The texts a care office starts from where it wrote none: the summary the figures give, to change as it sees fit. */
     public Map<TextKind, String> defaultTexts(Region region, int year) {
         RegisterSummary summary = register.summary(region.code(), year);
-        return Map.of(TextKind.SUMMARY, summaryText(region, year, summary, regionInflux(region, year, publication.line().orElse(null))));
+        return Map.of(TextKind.SUMMARY, summaryText(region, year, summary, regionInflux(region, year, publicationLine())));
+    }
+
+    /** Which publication the figures are of, such as "cijfers t/m december 2024, publicatie 7 van 30 november 2026"; or null. */
+    private String publicationLine() {
+        PublicationNotice notice = publication.getIfAvailable();
+        return notice == null ? null : notice.line().orElse(null);
     }
 
     /** Where the figures come from, written under each. */

@@ -293,7 +293,7 @@ class BrowserTest extends IntegrationTest {
 
         browser.get("http://localhost:" + port + "/regions/ZK28/regioperspectief/2024/concept");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Zuid-Holland Noord 2024");
-        assertThat(browser.findElements(By.cssSelector(".report-chart svg[role=img]"))).hasSize(4);
+        assertThat(browser.findElements(By.cssSelector(".report-chart svg[role=img]"))).hasSize(9);
         assertAccessible();
         browser.findElement(By.cssSelector(".account button")).click();
         waitFor(By.cssSelector("main [role=status]"));
@@ -338,7 +338,7 @@ class BrowserTest extends IntegrationTest {
         waitFor(By.cssSelector("main [role=status]"));
         browser.get("http://localhost:" + port + "/regioperspectief/ZK10/2022");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Haaglanden 2022");
-        assertThat(browser.findElement(By.id("opgaven-kop")).getText()).isEqualTo("4. Regionale opgaven");
+        assertThat(browser.findElement(By.id("opgaven-kop")).getText()).isEqualTo("4.2 Regionale opgaven");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Passende woonplekken")
                 .contains("Samen met de gemeenten zoeken we woonplekken.");
         // the signal the care office registered is counted in the published report
