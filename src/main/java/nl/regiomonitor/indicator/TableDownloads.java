@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,11 +55,24 @@ public final class TableDownloads {
         xlsx(tables, response.getOutputStream());
     }
 
+    /**
+     * What a PDF shows above its tables: fragment {@code fragment} of {@code template} (its path under
+     * {@code templates/}, with its extension), rendered with {@code model} besides the tables' own model.
+     */
+    public record Lead(String template, String fragment, Map<String, Object> model) {
+    }
+
     /** Sends the tables as a PDF download named {@code fileStem}.pdf, headed by {@code title} and today's date. */
     public static void sendPdf(HttpServletResponse response, String fileStem, String title, List<FigureTable> tables, SmallCells small)
             throws IOException {
+        sendPdf(response, fileStem, title, tables, small, null);
+    }
+
+    /** The same, with {@code lead} (or nothing, when null) between the date and the tables. */
+    public static void sendPdf(HttpServletResponse response, String fileStem, String title, List<FigureTable> tables, SmallCells small,
+                               Lead lead) throws IOException {
         Attachment.headers(response, "application/pdf", fileStem + ".pdf");
-        pdf(title, tables, small, LocalDate.now(AMSTERDAM), response.getOutputStream());
+        pdf(title, tables, small, lead, LocalDate.now(AMSTERDAM), response.getOutputStream());
     }
 
     /** Each table under its caption; a hidden cell is written as the page shows it ("<5"), never its value. */
@@ -122,8 +136,13 @@ public final class TableDownloads {
     }
 
     /** A4 pages numbered in the footer, each table under its caption, then what {@code <5}, {@code x} and – mean. */
-    static void pdf(String title, List<FigureTable> tables, SmallCells small, LocalDate made, OutputStream out) throws IOException {
-        PdfDocuments.render("indicator/tables-pdf.xhtml", Map.of("title", title, "made", DAY.format(made), "tables", tables, "small", small),
-                out);
+    static void pdf(String title, List<FigureTable> tables, SmallCells small, Lead lead, LocalDate made, OutputStream out) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        if (lead != null) {
+            model.putAll(lead.model());
+        }
+        model.putAll(Map.of("title", title, "made", DAY.format(made), "tables", tables, "small", small));
+        model.put("lead", lead);
+        PdfDocuments.render("indicator/tables-pdf.xhtml", model, out);
     }
 }

@@ -2,8 +2,10 @@ package nl.regiomonitor.trend;
 
 import java.io.IOException;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,8 +20,11 @@ import nl.regiomonitor.indicator.TableDownloads;
 import nl.regiomonitor.indicator.UnprotectedDownloads;
 import nl.regiomonitor.indicator.View;
 import nl.regiomonitor.indicator.ViewLinks;
+import nl.regiomonitor.publication.Publication;
+import nl.regiomonitor.publication.PublicationService;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.security.AccessRules;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -41,14 +46,16 @@ class InfluxMonitorController {
     private final RegionService regions;
     private final AccessRules rules;
     private final UnprotectedDownloads downloads;
+    private final ObjectProvider<PublicationService> publications;
 
     InfluxMonitorController(InfluxFigures influx, InfluxTrend trend, RegionService regions, AccessRules rules,
-                            UnprotectedDownloads downloads) {
+                            UnprotectedDownloads downloads, ObjectProvider<PublicationService> publications) {
         this.influx = influx;
         this.trend = trend;
         this.regions = regions;
         this.rules = rules;
         this.downloads = downloads;
+        this.publications = publications;
     }
 
     /**
@@ -89,16 +96,8 @@ class InfluxMonitorController {
         model.addAttribute("regions", regions.regions());
         model.addAttribute("windows", trend.windows());
         model.addAttribute("periods", Period.values());
-        model.addAttribute("standIn", PublishedTrend.standIn(influx.threshold()));
         model.addAttribute("dataUntil", trend.lastMonth() == null ? null : TrendWindow.month(trend.lastMonth()));
-        // the unprotected view judges the true monthly counts
-        PublishedTrend result = view == View.PUBLISHED
-                ? trend.published(q.region(), q.window(), null, q.trendPeriod()) : trend.unprotected(q.region(), q.window(), null);
-        Period trendPeriod = view == View.PUBLISHED ? q.trendPeriod() : Period.MONTH;
-        model.addAttribute("trend", result);
-        model.addAttribute("trendPeriod", trendPeriod);
-        model.addAttribute("chart", TrendChart.svg(result, view.mark("Instroom GGZ-W " + trendPeriod.dutch() + ", " + q.regionName()),
-                InfluxTrend.targetFor(q.region(), null), "instroomgrafiek"));
+        model.addAttribute("judgement", judgement(q, view));
         model.addAttribute("tables", tables(q, view));
         model.addAttribute("youngAdults", youngAdults(q, view));
         return "trend/influx";
@@ -125,9 +124,38 @@ class InfluxMonitorController {
         switch (format) {
             case "csv" -> TableDownloads.sendCsv(response, stem, content);
             case "xlsx" -> TableDownloads.sendXlsx(response, stem, content);
+            // the verdict and chart as the page shows them, above the tables: the PDF is what boards are sent
             default -> TableDownloads.sendPdf(response, stem, view.mark("Instroommonitor " + q.regionName()), content,
-                    new SmallCells(influx.threshold()));
+                    new SmallCells(influx.threshold()),
+                    new TableDownloads.Lead("trend/fragments.html", "pdf-lead", Map.of("judgement", judgement(q, view))));
         }
+    }
+
+    /** The verdict, chart and source line of a question, the same on the page and in the PDF. */
+    private InfluxJudgement judgement(Question q, View view) {
+        // the unprotected view judges the true monthly counts
+        boolean unprotected = view != View.PUBLISHED;
+        PublishedTrend result = unprotected ? trend.unprotected(q.region(), q.window(), null)
+                : trend.published(q.region(), q.window(), null, q.trendPeriod());
+        Period period = unprotected ? Period.MONTH : q.trendPeriod();
+        // the aim is per month: a quarter's or year's point is held against three or twelve times it
+        Double monthly = InfluxTrend.targetFor(q.region(), null);
+        Double target = monthly == null ? null : monthly * (period == Period.YEAR ? 12 : period == Period.QUARTER ? 3 : 1);
+        String chart = TrendChart.svg(result, period, view.mark("Instroom GGZ-W " + period.dutch() + ", " + q.regionName()), target,
+                "instroomgrafiek");
+        YearMonth through = trend.lastMonth();
+        Long version = publications.stream().flatMap(p -> p.current().stream()).map(Publication::version).findFirst().orElse(null);
+        String scope = (through == null ? "Nog geen cijfers." : "Cijfers t/m " + TrendWindow.month(through) + ".")
+                + " Oordeel en grafiek: " + q.window().label() + ".";
+        List<String> notes = new ArrayList<>();
+        if (q.note() != null) {
+            notes.add(q.note());
+        }
+        if (q.periodNote() != null) {
+            notes.add(q.periodNote());
+        }
+        return new InfluxJudgement(result, period, chart, TrendChart.source(through, version, unprotected), target, unprotected,
+                q.period() == Period.ROLLING12, PublishedTrend.standIn(influx.threshold()), scope, notes);
     }
 
     /**

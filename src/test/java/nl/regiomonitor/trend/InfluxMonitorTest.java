@@ -207,6 +207,62 @@ class InfluxMonitorTest extends IntegrationTest {
         assertThat(WebSession.anonymous(port).get("/intern/instroom?region=ZK28").status()).isNotEqualTo(200);
     }
 
+    /**
+     * Issue 16: the PDF mailed to boards holds what the page shows above the tables: the verdict, the chart (the same
+     * SVG, tagged as a figure with its title) and the source line beneath it, and the tables as before.
+     */
+    @Test
+    void theInstroomPdfHoldsTheVerdictChartAndSourceLineOfThePage() throws Exception {
+        WebSession visitor = WebSession.anonymous(port);
+        String page = visitor.get("/instroom?region=ZK10").body();
+        String verdict = between(page, "<p class=\"verdict", "</p>");
+        verdict = org.springframework.web.util.HtmlUtils.htmlUnescape(verdict.substring(verdict.indexOf('>') + 1)).strip();
+        String source = org.springframework.web.util.HtmlUtils.htmlUnescape(between(page, "<p class=\"chart-source\">", "</p>"));
+        assertThat(verdict).startsWith("De instroom");
+        assertThat(source).startsWith("Bron: Regiomonitor Wlz-ggz, indicaties CIZ; cijfers t/m " + TrendWindow.month(influx.lastMonth()))
+                .containsPattern("gepubliceerde versie \\d+$");
+        String svg = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
+        String title = between(svg, "<title id=\"instroomgrafiek-title\">", "</title>");
+        // the page's period as it chose it ("Indeling"): the axes say what a point is
+        String per = between(page, "<figcaption>", "</figcaption>").contains("Per kwartaal") ? "kwartaal"
+                : between(page, "<figcaption>", "</figcaption>").contains("Per jaar") ? "jaar" : "maand";
+        assertThat(svg).contains(">Nieuwe cliënten per " + per + "</text>").contains(">" + (per.substring(0, 1).toUpperCase() + per.substring(1)) + "</text>");
+
+        WebSession.Response answer = visitor.getAny("/instroom.pdf?region=ZK10");
+        assertThat(answer.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment; filename=\"instroom-ZK10-");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(visitor.getBytes("/instroom.pdf?region=ZK10"))) {
+            List<String> first = nl.regiomonitor.PublishedOutputs.pdfLines(pdf, 1);
+            String text = String.join(" ", first);
+            assertThat(text).contains("Instroommonitor Haaglanden").contains("Oordeel").contains(verdict).contains(source)
+                    .contains("Cijfers t/m " + TrendWindow.month(influx.lastMonth()));
+            // above the tables: the verdict comes before the first table's caption
+            assertThat(text.indexOf(verdict)).isLessThan(text.indexOf("Instroom GGZ-W per profiel"));
+            // the chart's lettering is drawn as shapes, so it is found as the tagged figure whose text is the SVG's title
+            assertThat(figureTexts(pdf.getDocumentCatalog().getStructureTreeRoot())).contains(org.springframework.web.util.HtmlUtils.htmlUnescape(title));
+        }
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start);
+        assertThat(from).as("'%s'", start).isNotNegative();
+        from += start.length();
+        return text.substring(from, text.indexOf(end, from));
+    }
+
+    /** The alternative texts of the tagged figures of a PDF. */
+    private static List<String> figureTexts(org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode node) {
+        List<String> texts = new ArrayList<>();
+        for (Object kid : node.getKids()) {
+            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement element) {
+                if ("Figure".equals(element.getStructureType()) && element.getAlternateDescription() != null) {
+                    texts.add(element.getAlternateDescription());
+                }
+                texts.addAll(figureTexts(element));
+            }
+        }
+        return texts;
+    }
+
     /** A month as the chart names it in a point's title. */
     private static String chartMonth(YearMonth month) {
         return java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.forLanguageTag("nl-NL")).format(month) + ": ";
