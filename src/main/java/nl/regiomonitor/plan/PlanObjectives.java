@@ -15,6 +15,8 @@ import nl.regiomonitor.trend.InfluxTrend;
 import nl.regiomonitor.trend.PublishedTrend;
 import nl.regiomonitor.trend.TrendChart;
 import nl.regiomonitor.trend.Verdict;
+import nl.regiomonitor.web.PublicationNotice;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,17 +58,27 @@ public class PlanObjectives {
      * for a profile's stock; {@code followed} false for a figure the system does not count per month.
      */
     public record Followed(int number, ActionPlan.Objective objective, boolean followed, String chart, String sentence,
-                           String caption, List<StockPoint> stock, Course course) {
+                           String caption, List<StockPoint> stock, Course course, String source) {
     }
 
     private final InfluxTrend trend;
     private final InfluxFigures influx;
     private final StockFigures stock;
+    /** Absent on the command line, which protects the figures as they are instead of reading a publication. */
+    private final ObjectProvider<PublicationNotice> publication;
 
-    PlanObjectives(InfluxTrend trend, InfluxFigures influx, StockFigures stock) {
+    PlanObjectives(InfluxTrend trend, InfluxFigures influx, StockFigures stock, ObjectProvider<PublicationNotice> publication) {
         this.trend = trend;
         this.influx = influx;
         this.stock = stock;
+        this.publication = publication;
+    }
+
+    /** The line beneath an objective's figure: where its counts come from and which publication they are. */
+    private String source() {
+        PublicationNotice notice = publication.getIfAvailable();
+        return "Bron: Regiomonitor Wlz-ggz, indicaties CIZ; "
+                + (notice == null ? "cijfers zoals ingelezen" : notice.line().orElse("nog niet gepubliceerd")) + ".";
     }
 
     /** Every objective of {@code plan}, in its order. */
@@ -86,11 +98,11 @@ public class PlanObjectives {
         if (figure == PlanFigure.PROFILE_STOCK && objective.profileCode() != null && !objective.profileCode().isBlank()) {
             List<StockPoint> points = stockOf(objective.profileCode().strip(), regions);
             return new Followed(number, objective, true, null, null, "Stand van profiel " + objective.profileCode().strip()
-                    + " op 1 oktober, " + regionNames, points, stockCourse(points, objective));
+                    + " op 1 oktober, " + regionNames, points, stockCourse(points, objective), source());
         }
         // the influx figures count GGZ-W only; GGZ-B and a stock without profile are not followed per month
         if (last == null || (figure != PlanFigure.INFLUX_GGZ_W && figure != PlanFigure.YOUNG_ADULT_SHARE)) {
-            return new Followed(number, objective, false, null, null, null, List.of(), null);
+            return new Followed(number, objective, false, null, null, null, List.of(), null, null);
         }
         YearMonth from = last.minusMonths(MONTHS - 1);
         boolean young = figure == PlanFigure.YOUNG_ADULT_SHARE;
@@ -111,7 +123,7 @@ public class PlanObjectives {
             }
         }
         String chart = TrendChart.svg(series, caption, null, "doel-" + number + "-grafiek");
-        return new Followed(number, objective, true, chart, series.sentence(), caption, List.of(), course);
+        return new Followed(number, objective, true, chart, series.sentence(), caption, List.of(), course, source());
     }
 
     /**

@@ -640,16 +640,21 @@ public class RegionalReport {
         YearMonth to = YearMonth.of(year, 12).isBefore(last) ? YearMonth.of(year, 12) : last;
         YearMonth from = to.minusMonths(INFLUX_MONTHS - 1);
         PublishedTrend trend = influx.published(region.code(), from, to, null, Period.MONTH);
+        Period period = Period.MONTH;
         String per = "per maand";
         if (!trend.judged()) {
             PublishedTrend quarterly = influx.published(region.code(), from, to, null, Period.QUARTER);
             if (quarterly.judged()) {
                 trend = quarterly;
+                period = Period.QUARTER;
                 per = "per kwartaal (per maand te klein voor een oordeel)";
             }
         }
         String caption = "Instroom GGZ-W " + per + ", " + region.name() + ", " + MONTH.format(from) + " tot en met " + MONTH.format(to);
-        String chart = TrendChart.svg(trend, caption, InfluxTrend.targetFor(region.code(), null), "grafiek-instroom");
+        // the aim is per month: a quarter's point is held against three times it
+        Double monthly = InfluxTrend.targetFor(region.code(), null);
+        String chart = TrendChart.svg(trend, period, caption, monthly == null ? null : monthly * (period == Period.QUARTER ? 3 : 1),
+                "grafiek-instroom");
         return new Influx(chart, caption, trend.sentence(), new Sources(null, year, line).of("indicaties (nieuwe cliënten GGZ-W)",
                 MONTH.format(from) + " tot en met " + MONTH.format(to)));
     }

@@ -92,6 +92,9 @@ class PlanPagesTest extends IntegrationTest {
         String objective = page.substring(page.indexOf("id=\"doel-1\""), page.indexOf("</article>", page.indexOf("id=\"doel-1\"")));
         assertThat(objective).contains("<svg").contains("role=\"img\"").contains("Maandelijkse instroom GGZ-W, ZK01 en ZK28 samen");
         assertThat(objective).containsPattern("class=\"verdict\">(De instroom|Te weinig maanden|Te veel maanden met kleine aantallen)");
+        // beneath the chart, where its counts come from and which publication they are
+        assertThat(objective).containsPattern("</figure>\\s*<p class=\"source\">Bron: Regiomonitor Wlz-ggz, indicaties CIZ; cijfers t/m .+, "
+                + "publicatie \\d+ van ");
         // a series without a verdict gets no course beside it; a judged one does
         if (objective.matches("(?s).*class=\"verdict\">(Te weinig maanden|Te veel maanden).*")) {
             assertThat(objective).contains("Niet te beoordelen met de gepubliceerde cijfers").doesNotContainPattern("Op koers|Nog niet te beoordelen");
