@@ -285,4 +285,12 @@ public class RegionalReport {
     private static StockFigures.StockRow rowOf(StockFigures.StockTable table, String code) {
         return table.rows().stream().filter(r -> r.category().code().equals(code)).findFirst().orElseThrow();
     }
+
+    /**
+     * Texts the editor offers for a kind the care office has not written yet, generated from the figures (for
+     * example the summary's sentences). Left as they are, they are not stored.
+     */
+    public Map<TextKind, String> defaultTexts(Region region, int year) {
+        return Map.of();
+    }
 }

@@ -53,6 +53,30 @@ public class ReportPublications {
                         rs.getString(5), rs.getBytes(6)), region, year).stream().findFirst();
     }
 
+    /** A published report as listed: without its content and PDF. */
+    public record Listed(String region, int year, OffsetDateTime publishedAt) {
+
+        /** The publication date as Dutch readers write it. */
+        public String date() {
+            return publishedAt.atZoneSameInstant(AMSTERDAM).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                    Locale.forLanguageTag("nl-NL")));
+        }
+    }
+
+    /** The reports published for a year, by region code. */
+    public Map<String, Listed> listed(int year) {
+        Map<String, Listed> listed = new java.util.LinkedHashMap<>();
+        jdbc.query("select region_code, year, published_at from report_publication where year = ? order by region_code",
+                (rs, n) -> new Listed(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)), year)
+                .forEach(l -> listed.put(l.region(), l));
+        return listed;
+    }
+
+    /** The years with at least one published report, newest first. */
+    public java.util.List<Integer> years() {
+        return jdbc.queryForList("select distinct year from report_publication order by year desc", Integer.class);
+    }
+
     @Transactional
     public Publication publish(Region region, int year) {
         RegionalReport.Report report = reports.build(region, year, LocalDate.now(AMSTERDAM));
