@@ -44,6 +44,16 @@ public class ReportPublications {
     }
 
     public record Publication(String region, int year, OffsetDateTime publishedAt, String publishedBy, String content, byte[] pdf) {
+
+        /** The publication date as Dutch readers write it. */
+        public String date() {
+            return dutchDate(publishedAt);
+        }
+    }
+
+    static String dutchDate(OffsetDateTime moment) {
+        return moment.atZoneSameInstant(AMSTERDAM).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                Locale.forLanguageTag("nl-NL")));
     }
 
     public Optional<Publication> find(String region, int year) {
@@ -58,8 +68,7 @@ public class ReportPublications {
 
         /** The publication date as Dutch readers write it. */
         public String date() {
-            return publishedAt.atZoneSameInstant(AMSTERDAM).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                    Locale.forLanguageTag("nl-NL")));
+            return dutchDate(publishedAt);
         }
     }
 

@@ -80,9 +80,10 @@ public class ReportTexts {
      */
     @Transactional
     public List<String> saveAll(String region, int year, List<Edit> edits) {
-        // lock the report's texts, so no other save slips in between the version check and the writes
+        // one save of a report at a time (also when both would add a text that does not exist yet), so no other save
+        // slips in between the version check and the writes
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "report_text " + region + " " + year);
         Map<Long, Text> stored = new LinkedHashMap<>();
-        jdbc.query("select id from report_text where region_code = ? and year = ? for update", (rs, n) -> rs.getLong(1), region, year);
         list(region, year).forEach(t -> stored.put(t.id(), t));
         List<Problem> problems = new java.util.ArrayList<>();
         List<Runnable> writes = new java.util.ArrayList<>();
