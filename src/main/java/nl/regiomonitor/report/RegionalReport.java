@@ -229,7 +229,10 @@ public class RegionalReport {
                 written.get(TextKind.CONTACT), suppression.smallCells());
     }
 
-    /** The texts a care office starts from where it wrote none: the summary the figures give, to change as it sees fit. */
+    /**
+     * The texts the editor offers where the care office wrote none: the summary the figures give, to change as it sees
+     * fit. Saved unchanged, a default is not stored, so it keeps following the figures.
+     */
     public Map<TextKind, String> defaultTexts(Region region, int year) {
         RegisterSummary summary = register.summary(region.code(), year);
         return Map.of(TextKind.SUMMARY, summaryText(region, year, summary, regionInflux(region, year, publicationLine())));

@@ -1,17 +1,23 @@
 package nl.regiomonitor.report;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.region.Region;
+import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.security.AccessRules;
 import nl.regiomonitor.web.Attachment;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -25,10 +31,48 @@ class ReportController {
     private final RegionalReport reports;
     private final ReportPublications publications;
 
-    ReportController(RegionService regions, RegionalReport reports, ReportPublications publications) {
+    private final InfluxFigures influx;
+    private final AccessRules access;
+
+    ReportController(RegionService regions, RegionalReport reports, ReportPublications publications, InfluxFigures influx,
+                     AccessRules access) {
         this.regions = regions;
         this.reports = reports;
         this.publications = publications;
+        this.influx = influx;
+        this.access = access;
+    }
+
+    /** A region in the list of a year: its report when published, and the editor when the visitor may write it. */
+    record ListLine(Region region, ReportPublications.Listed published, String editor) {
+    }
+
+    /**
+     * Every region's regioperspectief of a year, published or not yet, so a report can be found without knowing its
+     * address. Without a year: the newest year with a publication, else the year of the newest data.
+     */
+    @GetMapping("/regioperspectief")
+    String list(@RequestParam(required = false) Integer year, Model model) {
+        List<Integer> published = publications.years();
+        int dataYear = influx.latestReferenceYear();
+        int chosen = year != null ? year(year) : published.isEmpty() ? dataYear : published.get(0);
+        Map<String, ReportPublications.Listed> listed = publications.listed(chosen);
+        List<ListLine> lines = regions.regions().stream().map(r -> {
+            String editor = "/regions/" + r.code() + "/regioperspectief/" + chosen;
+            return new ListLine(r, listed.get(r.code()), access.mayRead(editor, r.code()) ? editor : null);
+        }).toList();
+        // the years worth choosing: every year with a publication and the recent years of the data
+        TreeSet<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
+        years.addAll(published);
+        for (int y = dataYear; y > dataYear - 5; y--) {
+            years.add(y);
+        }
+        years.add(chosen);
+        model.addAttribute("year", chosen);
+        model.addAttribute("years", years);
+        model.addAttribute("lines", lines);
+        model.addAttribute("publishedCount", listed.size());
+        return "report/list";
     }
 
     @GetMapping("/regioperspectief/{region}/{year}")

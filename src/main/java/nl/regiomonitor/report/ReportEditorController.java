@@ -1,11 +1,20 @@
 package nl.regiomonitor.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,60 +22,66 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Where a care office writes the texts of its regioperspectief and publishes it. */
+/**
+ * Where a care office writes the texts of its regioperspectief and publishes it. All texts are one form saved
+ * at once, so nothing typed in one part is lost by saving another.
+ */
 @Controller
 @RequestMapping("/regions/{region}/regioperspectief/{year}")
 class ReportEditorController {
 
+    /** The version sent for a single text that did not exist when the editor was opened. */
+    static final int NONE = -1;
+    private static final Pattern TASK_VERSION = Pattern.compile("task\\.(\\d{1,18})\\.version");
+
     private final RegionService regions;
     private final ReportTexts texts;
     private final ReportPublications publications;
+    private final RegionalReport reports;
 
-    ReportEditorController(RegionService regions, ReportTexts texts, ReportPublications publications) {
+    ReportEditorController(RegionService regions, ReportTexts texts, ReportPublications publications, RegionalReport reports) {
         this.regions = regions;
         this.texts = texts;
         this.publications = publications;
+        this.reports = reports;
     }
 
-    /** Why a change was refused, and at which field of which form. */
-    record Problem(String form, String field, String message) {
+    /** A text field of the form: single kind or one of a task; {@code id} is the HTML id of its textarea. */
+    record SingleField(TextKind kind, String id, String name, String body, int version, boolean fromDefault, String error) {
     }
 
-    /** What the user wrote in a refused form, so it is not lost. */
-    record Draft(String form, String title, String body) {
+    /** A regional task in the form ({@code task} null: the slot for a new one), with what the user typed. */
+    record TaskField(Long taskId, String storedTitle, String id, String name, String title, String body, int version,
+                     boolean delete, String titleError, String bodyError) {
+    }
+
+    /** A line of the error summary: the message and the field it links to. */
+    record ErrorLink(String field, String message) {
     }
 
     @GetMapping
     String editor(@PathVariable String region, @PathVariable int year, Model model) {
-        return page(regions.known(region), ReportController.year(year), null, null, model);
+        Region shown = regions.known(region);
+        int chosen = ReportController.year(year);
+        return page(shown, chosen, fromStore(shown, chosen), List.of(), model);
     }
 
     @PostMapping("/texts")
-    String save(@PathVariable String region, @PathVariable int year, @RequestParam TextKind kind,
-                @RequestParam(required = false) Long id, @RequestParam(required = false) String title,
-                @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "0") int version,
-                Model model, RedirectAttributes redirect) {
+    String saveAll(@PathVariable String region, @PathVariable int year, @RequestParam MultiValueMap<String, String> form,
+                   Model model, RedirectAttributes redirect) {
         Region shown = regions.known(region);
-        String form = form(kind, id);
+        int chosen = ReportController.year(year);
+        Map<TextKind, String> defaults = reports.defaultTexts(shown, chosen);
+        Typed typed = typed(form, defaults);
+        List<String> done;
         try {
-            texts.save(shown.code(), ReportController.year(year), id, kind, title, body, version);
-        } catch (ReportTexts.Refused e) {
-            return page(shown, year, new Problem(form, e.field(), e.getMessage()), new Draft(form, title, body), model);
+            done = texts.saveAll(shown.code(), chosen, typed.edits());
+        } catch (ReportTexts.RefusedAll e) {
+            return page(shown, chosen, typed.withProblems(e.problems()), typed.errorLinks(e.problems()), model);
         }
-        redirect.addFlashAttribute("confirmation", kind.dutch() + " is opgeslagen.");
-        return "redirect:/regions/" + shown.code() + "/regioperspectief/" + year + "#" + form;
-    }
-
-    @PostMapping("/texts/{id}/delete")
-    String delete(@PathVariable String region, @PathVariable int year, @PathVariable long id, Model model, RedirectAttributes redirect) {
-        Region shown = regions.known(region);
-        try {
-            texts.delete(shown.code(), ReportController.year(year), id);
-        } catch (ReportTexts.Refused e) {
-            return page(shown, year, new Problem(null, null, e.getMessage()), null, model);
-        }
-        redirect.addFlashAttribute("confirmation", "De tekst is verwijderd.");
-        return "redirect:/regions/" + shown.code() + "/regioperspectief/" + year;
+        redirect.addFlashAttribute("confirmation", done.isEmpty() ? "Er was niets gewijzigd; er is niets opgeslagen."
+                : "Opgeslagen: " + String.join(", ", done) + ".");
+        return "redirect:/regions/" + shown.code() + "/regioperspectief/" + chosen;
     }
 
     @PostMapping("/publish")
@@ -78,22 +93,131 @@ class ReportEditorController {
         return "redirect:/regions/" + shown.code() + "/regioperspectief/" + year;
     }
 
-    private String page(Region region, int year, Problem problem, Draft draft, Model model) {
+    /** The fields of the form as stored; a single text that has none shows its generated default. */
+    private Typed fromStore(Region region, int year) {
         List<ReportTexts.Text> written = texts.list(region.code(), year);
+        Map<TextKind, String> defaults = reports.defaultTexts(region, year);
+        List<SingleField> singles = new ArrayList<>();
+        for (TextKind kind : TextKind.values()) {
+            if (!kind.single()) {
+                continue;
+            }
+            Optional<ReportTexts.Text> text = written.stream().filter(t -> t.kind() == kind).findFirst();
+            String fallback = defaults.get(kind);
+            singles.add(new SingleField(kind, singleId(kind), kind.name() + ".body",
+                    text.map(ReportTexts.Text::body).orElse(fallback == null ? "" : fallback),
+                    text.map(ReportTexts.Text::version).orElse(NONE), text.isEmpty() && fallback != null, null));
+        }
+        List<TaskField> tasks = new ArrayList<>();
+        written.stream().filter(t -> t.kind() == TextKind.REGIONAL_TASK).forEach(t -> tasks.add(new TaskField(t.id(), t.title(),
+                "opgave-" + t.id(), "task." + t.id(), t.title(), t.body(), t.version(), false, null, null)));
+        tasks.add(newTask("", "", null, null));
+        return new Typed(singles, tasks);
+    }
+
+    /** What the user sent, as edits for {@link ReportTexts#saveAll} and as fields to show again. */
+    private Typed typed(MultiValueMap<String, String> form, Map<TextKind, String> defaults) {
+        List<SingleField> singles = new ArrayList<>();
+        for (TextKind kind : TextKind.values()) {
+            if (!kind.single()) {
+                continue;
+            }
+            int version = number(form.getFirst(kind.name() + ".version"), NONE);
+            String body = text(form.getFirst(kind.name() + ".body"));
+            // a generated default left as it was is not the care office's text: it is not stored, so it can still follow the figures
+            boolean untouchedDefault = version == NONE && defaults.get(kind) != null && sameText(body, defaults.get(kind));
+            singles.add(new SingleField(kind, singleId(kind), kind.name() + ".body", body, version, untouchedDefault, null));
+        }
+        List<TaskField> tasks = new ArrayList<>();
+        TreeSet<Long> ids = new TreeSet<>();
+        for (String name : form.keySet()) {
+            Matcher m = TASK_VERSION.matcher(name);
+            if (m.matches()) {
+                ids.add(Long.parseLong(m.group(1)));
+            }
+        }
+        for (long id : ids) {
+            String prefix = "task." + id;
+            tasks.add(new TaskField(id, text(form.getFirst(prefix + ".stored")), "opgave-" + id, prefix,
+                    text(form.getFirst(prefix + ".title")), text(form.getFirst(prefix + ".body")),
+                    number(form.getFirst(prefix + ".version"), 0), form.containsKey(prefix + ".delete"), null, null));
+        }
+        tasks.add(newTask(text(form.getFirst("new.title")), text(form.getFirst("new.body")), null, null));
+        return new Typed(singles, tasks);
+    }
+
+    private static TaskField newTask(String title, String body, String titleError, String bodyError) {
+        return new TaskField(null, null, "opgave-nieuw", "new", title, body, 0, false, titleError, bodyError);
+    }
+
+    /** The form's fields in the order of {@link #edits}: the single texts, then the tasks, the new one last. */
+    record Typed(List<SingleField> singles, List<TaskField> tasks) {
+
+        List<ReportTexts.Edit> edits() {
+            List<ReportTexts.Edit> edits = new ArrayList<>();
+            singles.forEach(s -> edits.add(new ReportTexts.Edit(s.kind(), null, null, s.fromDefault() ? "" : s.body(), s.version(), false)));
+            tasks.forEach(t -> edits.add(new ReportTexts.Edit(TextKind.REGIONAL_TASK, t.taskId(), t.title(), t.body(), t.version(),
+                    t.delete())));
+            return edits;
+        }
+
+        /** The same fields with each problem at its field. */
+        Typed withProblems(List<ReportTexts.Problem> problems) {
+            Map<String, String> byField = new LinkedHashMap<>();
+            problems.forEach(p -> byField.putIfAbsent(p.edit() + "." + p.field(), p.message()));
+            List<SingleField> s = new ArrayList<>();
+            for (int i = 0; i < singles.size(); i++) {
+                SingleField f = singles.get(i);
+                s.add(new SingleField(f.kind(), f.id(), f.name(), f.body(), f.version(), f.fromDefault(), byField.get(i + ".body")));
+            }
+            List<TaskField> t = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                TaskField f = tasks.get(i);
+                int edit = singles.size() + i;
+                t.add(new TaskField(f.taskId(), f.storedTitle(), f.id(), f.name(), f.title(), f.body(), f.version(), f.delete(),
+                        byField.get(edit + ".title"), byField.get(edit + ".body")));
+            }
+            return new Typed(s, t);
+        }
+
+        /** The error summary: every problem, linked to the field it is about, in the order of the page. */
+        List<ErrorLink> errorLinks(List<ReportTexts.Problem> problems) {
+            return problems.stream().map(p -> new ErrorLink(fieldId(p.edit()) + "-" + p.field(), p.message())).toList();
+        }
+
+        private String fieldId(int edit) {
+            return edit < singles.size() ? singles.get(edit).id() : tasks.get(edit - singles.size()).id();
+        }
+    }
+
+    private String page(Region region, int year, Typed typed, List<ErrorLink> errors, Model model) {
         model.addAttribute("region", region);
         model.addAttribute("year", year);
-        model.addAttribute("kinds", List.of(TextKind.INTRODUCTION, TextKind.LOOK_BACK, TextKind.DISCLAIMER));
-        model.addAttribute("single", written.stream().filter(t -> t.kind().single())
-                .collect(java.util.stream.Collectors.toMap(t -> t.kind().name(), t -> t)));
-        model.addAttribute("tasks", written.stream().filter(t -> t.kind() == TextKind.REGIONAL_TASK).toList());
+        model.addAttribute("singles", typed.singles());
+        model.addAttribute("tasks", typed.tasks());
+        model.addAttribute("errors", errors);
         model.addAttribute("publication", publications.find(region.code(), year).orElse(null));
-        model.addAttribute("problem", problem);
-        model.addAttribute("draft", draft);
         return "report/editor";
     }
 
-    /** The id of a form on the page: one per single text, one per regional task, one for a new task. */
-    static String form(TextKind kind, Long id) {
-        return kind.single() ? "tekst-" + kind.name().toLowerCase(java.util.Locale.ROOT) : id == null ? "opgave-nieuw" : "opgave-" + id;
+    /** The id of a single text's field; its textarea is {@code id + "-body"}, as a task's is. */
+    static String singleId(TextKind kind) {
+        return "tekst-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static boolean sameText(String a, String b) {
+        return a.replace("\r\n", "\n").strip().equals(b.replace("\r\n", "\n").strip());
+    }
+
+    private static int number(String value, int otherwise) {
+        try {
+            return value == null || value.isBlank() ? otherwise : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
     }
 }

@@ -44,6 +44,16 @@ public class ReportPublications {
     }
 
     public record Publication(String region, int year, OffsetDateTime publishedAt, String publishedBy, String content, byte[] pdf) {
+
+        /** The publication date as Dutch readers write it. */
+        public String date() {
+            return dutchDate(publishedAt);
+        }
+    }
+
+    static String dutchDate(OffsetDateTime moment) {
+        return moment.atZoneSameInstant(AMSTERDAM).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                Locale.forLanguageTag("nl-NL")));
     }
 
     public Optional<Publication> find(String region, int year) {
@@ -51,6 +61,29 @@ public class ReportPublications {
                         + "where region_code = ? and year = ?",
                 (rs, n) -> new Publication(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class), rs.getString(4),
                         rs.getString(5), rs.getBytes(6)), region, year).stream().findFirst();
+    }
+
+    /** A published report as listed: without its content and PDF. */
+    public record Listed(String region, int year, OffsetDateTime publishedAt) {
+
+        /** The publication date as Dutch readers write it. */
+        public String date() {
+            return dutchDate(publishedAt);
+        }
+    }
+
+    /** The reports published for a year, by region code. */
+    public Map<String, Listed> listed(int year) {
+        Map<String, Listed> listed = new java.util.LinkedHashMap<>();
+        jdbc.query("select region_code, year, published_at from report_publication where year = ? order by region_code",
+                (rs, n) -> new Listed(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)), year)
+                .forEach(l -> listed.put(l.region(), l));
+        return listed;
+    }
+
+    /** The years with at least one published report, newest first. */
+    public java.util.List<Integer> years() {
+        return jdbc.queryForList("select distinct year from report_publication order by year desc", Integer.class);
     }
 
     @Transactional

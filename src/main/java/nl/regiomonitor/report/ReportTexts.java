@@ -37,20 +37,6 @@ public class ReportTexts {
         }
     }
 
-    /** A refused change, with a Dutch message for the field it concerns. */
-    public static class Refused extends RuntimeException {
-        private final String field;
-
-        Refused(String field, String message) {
-            super(message);
-            this.field = field;
-        }
-
-        public String field() {
-            return field;
-        }
-    }
-
     public List<Text> list(String region, int year) {
         return jdbc.query("select id, region_code, year, kind, title, body, position, version from report_text "
                 + "where region_code = ? and year = ? order by kind, position, id", (rs, n) -> new Text(rs.getLong(1), rs.getString(2),
@@ -62,64 +48,154 @@ public class ReportTexts {
     }
 
     /**
-     * Writes a text: a new one when {@code id} is null (for a single kind, the one there is is
-     * changed instead), else the one with that id, when nobody changed it since {@code version}.
+     * One text as the editor sends it: a single kind (id not needed), an existing task ({@code id} set) or a new
+     * task ({@code id} null), with the version the editor read; {@code delete} removes a task.
+     */
+    public record Edit(TextKind kind, Long id, String title, String body, int version, boolean delete) {
+    }
+
+    /** Why one edit of {@link #saveAll} was refused: its index in the list, the field ("title" or "body") and a Dutch message. */
+    public record Problem(int edit, String field, String message) {
+    }
+
+    /** {@link #saveAll} wrote nothing because of these problems. */
+    public static class RefusedAll extends RuntimeException {
+        private final List<Problem> problems;
+
+        RefusedAll(List<Problem> problems) {
+            super(problems.get(0).message());
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<Problem> problems() {
+            return problems;
+        }
+    }
+
+    /**
+     * Saves every text of the editor at once, in one transaction: only what changed is written and audited, an
+     * emptied single text is removed, a new task only when its title or text is filled in. Every edit is checked
+     * first, and every changed text against the version the editor read; one problem and nothing is written, so
+     * the editor can show all problems with what the user typed. Returns what was done, in Dutch, per text.
      */
     @Transactional
-    public Text save(String region, int year, Long id, TextKind kind, String title, String body, int version) {
-        String cleanTitle = title == null || title.isBlank() ? null : title.strip();
-        if (kind == TextKind.REGIONAL_TASK && cleanTitle == null) {
-            throw new Refused("title", "Geef de regionale opgave een titel.");
+    public List<String> saveAll(String region, int year, List<Edit> edits) {
+        // one save of a report at a time (also when both would add a text that does not exist yet), so no other save
+        // slips in between the version check and the writes
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "report_text " + region + " " + year);
+        Map<Long, Text> stored = new LinkedHashMap<>();
+        list(region, year).forEach(t -> stored.put(t.id(), t));
+        List<Problem> problems = new java.util.ArrayList<>();
+        List<Runnable> writes = new java.util.ArrayList<>();
+        List<String> done = new java.util.ArrayList<>();
+        for (int i = 0; i < edits.size(); i++) {
+            Edit edit = edits.get(i);
+            String body = edit.body() == null ? "" : edit.body().replace("\r\n", "\n");
+            String title = edit.title() == null || edit.title().isBlank() ? null : edit.title().strip();
+            Optional<Text> before = edit.kind().single()
+                    ? stored.values().stream().filter(t -> t.kind() == edit.kind()).findFirst()
+                    : Optional.ofNullable(edit.id()).map(stored::get);
+            if (!edit.kind().single() && edit.id() != null && before.isEmpty()) {
+                problems.add(new Problem(i, "title", "Deze opgave bestaat niet meer: iemand anders heeft haar verwijderd."));
+                continue;
+            }
+            boolean remove = edit.delete() || (edit.kind().single() && body.isBlank())
+                    || (!edit.kind().single() && title == null && body.isBlank());
+            if (remove) {
+                if (before.isEmpty() || edit.version() < 0) {
+                    continue; // nothing stored or nothing seen, and nothing typed: no text to remove
+                }
+                if (before.get().version() != edit.version()) {
+                    problems.add(conflict(i, edit.kind()));
+                    continue;
+                }
+                Text gone = before.get();
+                writes.add(() -> remove(region, year, gone));
+                done.add(label(gone) + " verwijderd");
+                continue;
+            }
+            int problemsBefore = problems.size();
+            check(i, edit.kind(), title, body, problems);
+            if (problems.size() > problemsBefore) {
+                continue;
+            }
+            if (before.isPresent()) {
+                Text old = before.get();
+                if (old.body().replace("\r\n", "\n").equals(body) && java.util.Objects.equals(old.title(), title)) {
+                    continue; // unchanged: no write, no audit row, no version check
+                }
+                if (old.version() != edit.version()) {
+                    problems.add(conflict(i, edit.kind()));
+                    continue;
+                }
+                writes.add(() -> change(region, year, old, title, body));
+                done.add(label(old) + " gewijzigd");
+            } else {
+                writes.add(() -> create(region, year, edit.kind(), title, body));
+                done.add(edit.kind().single() ? edit.kind().dutch() + " geschreven" : "Regionale opgave ‘" + title + "’ toegevoegd");
+            }
         }
-        if (cleanTitle != null && cleanTitle.length() > MAX_TITLE) {
-            throw new Refused("title", "Een titel is hoogstens " + MAX_TITLE + " tekens.");
+        if (!problems.isEmpty()) {
+            throw new RefusedAll(problems);
+        }
+        writes.forEach(Runnable::run);
+        return done;
+    }
+
+    private static String label(Text text) {
+        return text.kind().single() ? text.kind().dutch() : "Regionale opgave ‘" + text.title() + "’";
+    }
+
+    private static Problem conflict(int edit, TextKind kind) {
+        return new Problem(edit, "body", "Iemand anders heeft " + (kind.single() ? "deze tekst" : "deze opgave")
+                + " intussen gewijzigd; er is niets opgeslagen. Uw tekst staat er nog: kopieer hem, laad de pagina opnieuw "
+                + "en voeg hem weer in.");
+    }
+
+    /** The rules every written text follows. */
+    private static void check(int edit, TextKind kind, String title, String body, List<Problem> problems) {
+        if (kind == TextKind.REGIONAL_TASK && title == null) {
+            problems.add(new Problem(edit, "title", "Geef de regionale opgave een titel."));
+        }
+        if (title != null && title.length() > MAX_TITLE) {
+            problems.add(new Problem(edit, "title", "Een titel is hoogstens " + MAX_TITLE + " tekens."));
         }
         // PostgreSQL cannot store a NUL character in text
-        if (cleanTitle != null && cleanTitle.indexOf('\0') >= 0) {
-            throw new Refused("title", "De titel bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het.");
+        if (title != null && title.indexOf('\0') >= 0) {
+            problems.add(new Problem(edit, "title", "De titel bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het."));
         }
-        if (body != null && body.indexOf('\0') >= 0) {
-            throw new Refused("body", "De tekst bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het.");
+        if (body.indexOf('\0') >= 0) {
+            problems.add(new Problem(edit, "body", "De tekst bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het."));
         }
-        if (body == null || body.isBlank()) {
-            throw new Refused("body", "Schrijf de tekst; een lege tekst verwijdert u met de knop Verwijderen.");
+        if (body.isBlank()) {
+            problems.add(new Problem(edit, "body", "Schrijf de tekst van de opgave, of kies ‘Deze opgave verwijderen’."));
         }
         if (body.length() > MAX_BODY) {
-            throw new Refused("body", "Een tekst is hoogstens " + MAX_BODY + " tekens.");
+            problems.add(new Problem(edit, "body", "Een tekst is hoogstens " + MAX_BODY + " tekens; deze heeft er "
+                    + body.length() + "."));
         }
-        Optional<Text> existing = id != null ? find(region, year, id)
-                : kind.single() ? list(region, year).stream().filter(t -> t.kind() == kind).findFirst() : Optional.empty();
-        if (id != null && existing.isEmpty()) {
-            throw new Refused("body", "Deze tekst bestaat niet (meer).");
-        }
-        if (existing.isPresent()) {
-            Text before = existing.get();
-            int changed = jdbc.update("update report_text set title = ?, body = ?, version = version + 1, changed_at = now(), changed_by = ? "
-                    + "where id = ? and version = ?", cleanTitle, body, CurrentUser.name(), before.id(), version);
-            if (changed == 0) {
-                throw new Refused("body", "Iemand anders heeft deze tekst intussen gewijzigd. Uw tekst staat hieronder nog; "
-                        + "kopieer hem, laad de pagina opnieuw en voeg hem weer in.");
-            }
-            Text after = find(region, year, before.id()).orElseThrow();
-            audit.record(AuditAction.CHANGE, "regioperspectieftekst", after.id(), region,
-                    kind.dutch() + " van het regioperspectief " + year + " gewijzigd", snapshot(before), snapshot(after));
-            return after;
-        }
+    }
+
+    private void change(String region, int year, Text before, String title, String body) {
+        jdbc.update("update report_text set title = ?, body = ?, version = version + 1, changed_at = now(), changed_by = ? where id = ?",
+                title, body, CurrentUser.name(), before.id());
+        Text after = find(region, year, before.id()).orElseThrow();
+        audit.record(AuditAction.CHANGE, "regioperspectieftekst", after.id(), region,
+                before.kind().dutch() + " van het regioperspectief " + year + " gewijzigd", snapshot(before), snapshot(after));
+    }
+
+    private void create(String region, int year, TextKind kind, String title, String body) {
         int position = jdbc.queryForObject("select coalesce(max(position), 0) + 1 from report_text where region_code = ? and year = ? and kind = ?",
                 Integer.class, region, year, kind.name());
         long newId = jdbc.queryForObject("insert into report_text (region_code, year, kind, title, body, position, changed_by) "
-                + "values (?, ?, ?, ?, ?, ?, ?) returning id", Long.class, region, year, kind.name(), cleanTitle, body, position, CurrentUser.name());
-        Text created = find(region, year, newId).orElseThrow();
+                + "values (?, ?, ?, ?, ?, ?, ?) returning id", Long.class, region, year, kind.name(), title, body, position, CurrentUser.name());
         audit.record(AuditAction.CREATE, "regioperspectieftekst", newId, region,
-                kind.dutch() + " van het regioperspectief " + year + " geschreven", null, snapshot(created));
-        return created;
+                kind.dutch() + " van het regioperspectief " + year + " geschreven", null, snapshot(find(region, year, newId).orElseThrow()));
     }
 
-    @Transactional
-    public void delete(String region, int year, long id) {
-        Text before = find(region, year, id).orElseThrow(() -> new Refused("body", "Deze tekst bestaat niet (meer)."));
-        jdbc.update("delete from report_text where id = ?", id);
-        audit.record(AuditAction.DELETE, "regioperspectieftekst", id, region,
+    private void remove(String region, int year, Text before) {
+        jdbc.update("delete from report_text where id = ?", before.id());
+        audit.record(AuditAction.DELETE, "regioperspectieftekst", before.id(), region,
                 before.kind().dutch() + " van het regioperspectief " + year + " verwijderd", snapshot(before), null);
     }
 

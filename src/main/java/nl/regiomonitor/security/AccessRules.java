@@ -177,13 +177,13 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
 
             // the regioperspectief: published for everyone; the draft for the people of the region and national roles;
             // its texts and publishing for the region's care office
+            rule(Methods.READ, "/regioperspectief", Access.publicly()),
             rule(Methods.READ, "/regioperspectief/{region}/{year}", Access.publicly()),
             rule(Methods.READ, "/regioperspectief/{region}/{year}.pdf", Access.publicly()),
             rule(Methods.READ, "/regions/{region}/regioperspectief/{year}/concept", Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
             rule(Methods.READ, "/regions/{region}/regioperspectief/{year}/concept.pdf", Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
             rule(Methods.READ, "/regions/{region}/regioperspectief/{year}", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
             rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/texts", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
-            rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/texts/{id}/delete", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
             rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/publish", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
 
             // plans van aanpak: programmes are set nationally; a plan's rules take the regions of the plan itself

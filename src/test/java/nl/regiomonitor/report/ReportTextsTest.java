@@ -1,6 +1,7 @@
 package nl.regiomonitor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,10 @@ class ReportTextsTest extends IntegrationTest {
         // markup becomes paragraphs, lists and links; script, handlers and javascript: links do not survive
         String hostile = "Samen werken we aan **passende zorg**.\n\n<script>alert('inleiding')</script>\n\n"
                 + "<img src=x onerror=alert(1)> [gevaarlijk](javascript:alert(2)) [CZ](https://www.cz.nl)";
-        assertThat(careOffice.postForm(EDITOR + "/texts", Map.of("kind", "INTRODUCTION", "body", hostile, "version", "0")).status())
+        assertThat(careOffice.postForm(EDITOR + "/texts", Map.of("INTRODUCTION.body", hostile, "INTRODUCTION.version", "-1")).status())
                 .isEqualTo(302);
-        careOffice.postForm(EDITOR + "/texts", Map.of("kind", "REGIONAL_TASK", "title", "Passende woonplekken",
-                "body", "- meer plekken voor beschermd wonen\n- kortere wachttijd", "version", "0"));
+        careOffice.postForm(EDITOR + "/texts", Map.of("new.title", "Passende woonplekken",
+                "new.body", "- meer plekken voor beschermd wonen\n- kortere wachttijd"));
         String draft = careOffice.get(EDITOR + "/concept").body();
         assertThat(draft).contains("<strong>passende zorg</strong>").contains("<h2 id=\"opgaven-kop\">4. Regionale opgaven</h2>")
                 .contains("<h3>Passende woonplekken</h3>").contains("<li>kortere wachttijd</li>")
@@ -44,18 +45,22 @@ class ReportTextsTest extends IntegrationTest {
                 .doesNotContain("<script>alert").doesNotContain("javascript:").doesNotContainPattern("<[^>]*onerror");
 
         // a regional task needs a title; what was written stays in the form
-        String refused = careOffice.postForm(EDITOR + "/texts", Map.of("kind", "REGIONAL_TASK", "title", "",
-                "body", "Tekst zonder titel", "version", "0")).body();
-        assertThat(refused).contains("Geef de regionale opgave een titel.").contains(">Tekst zonder titel</textarea>");
+        String refused = careOffice.postForm(EDITOR + "/texts", Map.of("new.title", "",
+                "new.body", "Tekst zonder titel", "LOOK_BACK.body", "Een terugblik die mee terugkomt", "LOOK_BACK.version", "-1")).body();
+        assertThat(refused).contains("Geef de regionale opgave een titel.").contains(">Tekst zonder titel</textarea>")
+                .contains("href=\"#opgave-nieuw-title\"").contains(">Een terugblik die mee terugkomt</textarea>");
+        assertThat(jdbc.queryForObject("select count(*) from report_text where region_code = 'ZK10' and year = 2023 and kind = 'LOOK_BACK'",
+                Long.class)).isZero();
 
         // two people opened the page at version 0: the first save wins, the second is refused and keeps its text
-        assertThat(careOffice.postForm(EDITOR + "/texts", Map.of("kind", "INTRODUCTION", "body", hostile, "version", "0",
-                "id", introductionId())).status()).isEqualTo(302);
-        String stale = careOffice.postForm(EDITOR + "/texts", Map.of("kind", "INTRODUCTION", "body", "Mijn nieuwe inleiding",
-                "version", "0", "id", introductionId())).body();
+        String updated = hostile + "\n\nAangevuld.";
+        assertThat(careOffice.postForm(EDITOR + "/texts", Map.of("INTRODUCTION.body", updated, "INTRODUCTION.version", "0")).status())
+                .isEqualTo(302);
+        String stale = careOffice.postForm(EDITOR + "/texts", Map.of("INTRODUCTION.body", "Mijn nieuwe inleiding",
+                "INTRODUCTION.version", "0")).body();
         assertThat(stale).contains("Iemand anders heeft deze tekst intussen gewijzigd").contains(">Mijn nieuwe inleiding</textarea>");
         assertThat(jdbc.queryForObject("select body from report_text where id = ?", String.class, Long.parseLong(introductionId())))
-                .isEqualTo(hostile);
+                .isEqualTo(updated);
 
         // not published yet: the public page says so
         WebSession visitor = WebSession.anonymous(port);
@@ -73,8 +78,7 @@ class ReportTextsTest extends IntegrationTest {
         }
 
         // a later change does not touch what was published
-        careOffice.postForm(EDITOR + "/texts", Map.of("kind", "INTRODUCTION", "body", "Een herziene inleiding", "version", "1",
-                "id", introductionId()));
+        careOffice.postForm(EDITOR + "/texts", Map.of("INTRODUCTION.body", "Een herziene inleiding", "INTRODUCTION.version", "1"));
         assertThat(careOffice.get(EDITOR + "/concept").body()).contains("Een herziene inleiding");
         assertThat(visitor.get("/regioperspectief/ZK10/2023").body()).doesNotContain("Een herziene inleiding")
                 .contains("<strong>passende zorg</strong>");
@@ -86,9 +90,65 @@ class ReportTextsTest extends IntegrationTest {
 
         // another region's care office cannot write here
         WebSession other = WebSession.loggedIn(port, "zorgkantoor.amstelland", "demo-wachtwoord");
-        assertThat(other.postForm(EDITOR + "/texts", Map.of("kind", "DISCLAIMER", "body", "Van een ander", "version", "0")).status())
+        assertThat(other.postForm(EDITOR + "/texts", Map.of("DISCLAIMER.body", "Van een ander", "DISCLAIMER.version", "-1")).status())
                 .isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from report_text where body = 'Van een ander'", Long.class)).isZero();
+    }
+
+    @Test
+    void saveAllWritesOnlyWhatChangedInOneGoAndNothingWhenOneTextConflicts(@Autowired ReportTexts texts) {
+        String region = "ZK04";
+        int year = 2019;
+        List<String> created = texts.saveAll(region, year, List.of(
+                new ReportTexts.Edit(TextKind.INTRODUCTION, null, null, "Inleiding een", -1, false),
+                new ReportTexts.Edit(TextKind.LOOK_BACK, null, null, "Terugblik een", -1, false),
+                new ReportTexts.Edit(TextKind.SECTOR, null, null, "  ", -1, false),
+                new ReportTexts.Edit(TextKind.REGIONAL_TASK, null, "Opgave A", "Tekst A", 0, false),
+                new ReportTexts.Edit(TextKind.REGIONAL_TASK, null, "", "", 0, false)));
+        assertThat(created).containsExactly("Inleiding geschreven", "Terugblik geschreven", "Regionale opgave ‘Opgave A’ toegevoegd");
+        assertThat(auditRows(region)).containsExactly("CREATE", "CREATE", "CREATE");
+        long task = jdbc.queryForObject("select id from report_text where region_code = ? and year = ? and kind = 'REGIONAL_TASK'",
+                Long.class, region, year);
+
+        // the same texts again: nothing written, nothing audited
+        assertThat(texts.saveAll(region, year, List.of(
+                new ReportTexts.Edit(TextKind.INTRODUCTION, null, null, "Inleiding een", 0, false),
+                new ReportTexts.Edit(TextKind.REGIONAL_TASK, task, "Opgave A", "Tekst A", 0, false)))).isEmpty();
+        assertThat(auditRows(region)).hasSize(3);
+
+        // one stale version: nothing is saved, not even the text that did not conflict
+        assertThatThrownBy(() -> texts.saveAll(region, year, List.of(
+                new ReportTexts.Edit(TextKind.INTRODUCTION, null, null, "Inleiding twee", 0, false),
+                new ReportTexts.Edit(TextKind.LOOK_BACK, null, null, "Terugblik twee", 7, false),
+                new ReportTexts.Edit(TextKind.REGIONAL_TASK, null, "Opgave B", "Tekst B", 0, false))))
+                .isInstanceOfSatisfying(ReportTexts.RefusedAll.class, e -> assertThat(e.problems())
+                        .containsExactly(new ReportTexts.Problem(1, "body", e.problems().get(0).message())));
+        // a task without a title: refused at its title, the other change not written either
+        assertThatThrownBy(() -> texts.saveAll(region, year, List.of(
+                new ReportTexts.Edit(TextKind.INTRODUCTION, null, null, "Inleiding twee", 0, false),
+                new ReportTexts.Edit(TextKind.REGIONAL_TASK, null, " ", "Tekst zonder titel", 0, false))))
+                .isInstanceOfSatisfying(ReportTexts.RefusedAll.class, e -> assertThat(e.problems()).extracting(ReportTexts.Problem::field)
+                        .containsExactly("title"));
+        assertThat(bodies(region, year)).containsExactly("Inleiding een", "Terugblik een", "Tekst A");
+        assertThat(auditRows(region)).hasSize(3);
+
+        // an emptied single text and a task marked for removal are deleted; a changed one is changed, each audited
+        assertThat(texts.saveAll(region, year, List.of(
+                new ReportTexts.Edit(TextKind.INTRODUCTION, null, null, "", 0, false),
+                new ReportTexts.Edit(TextKind.LOOK_BACK, null, null, "Terugblik\r\ntwee", 0, false),
+                new ReportTexts.Edit(TextKind.REGIONAL_TASK, task, "Opgave A", "Tekst A", 0, true))))
+                .containsExactly("Inleiding verwijderd", "Terugblik gewijzigd", "Regionale opgave ‘Opgave A’ verwijderd");
+        assertThat(bodies(region, year)).containsExactly("Terugblik\ntwee");
+        assertThat(auditRows(region)).containsExactly("CREATE", "CREATE", "CREATE", "DELETE", "CHANGE", "DELETE");
+    }
+
+    private List<String> auditRows(String region) {
+        return jdbc.queryForList("select action from audit_event where region_code = ? and subject = 'regioperspectieftekst' order by id",
+                String.class, region);
+    }
+
+    private List<String> bodies(String region, int year) {
+        return jdbc.queryForList("select body from report_text where region_code = ? and year = ? order by id", String.class, region, year);
     }
 
     private String introductionId() {

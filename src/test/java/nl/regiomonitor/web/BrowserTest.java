@@ -325,10 +325,10 @@ class BrowserTest extends IntegrationTest {
         assertAccessible();
         browser.findElement(By.id("opgave-nieuw-title")).sendKeys("Passende woonplekken");
         browser.findElement(By.id("opgave-nieuw-body")).sendKeys("Samen met de gemeenten zoeken we woonplekken.");
-        browser.findElement(By.cssSelector("#opgave-nieuw button")).click();
+        browser.findElement(By.cssSelector("#teksten .save-bar button")).click();
         // the next page's status, not the one still on screen before it arrives
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("main [role=status]"), "Regionale opgave is opgeslagen"));
+                By.cssSelector("main [role=status]"), "Regionale opgave ‘Passende woonplekken’ toegevoegd"));
         browser.findElement(By.cssSelector("form[action$='/publish'] button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("main [role=status]"), "is gepubliceerd"));
@@ -351,6 +351,69 @@ class BrowserTest extends IntegrationTest {
         browser.findElement(By.cssSelector(".account button")).click();
         waitFor(By.cssSelector("main [role=status]"));
     }
+    @Test
+    void aCareOfficeWritesTwoChaptersSavesOnceAndFindsBothAfterAReload() throws Exception {
+        logIn("zorgkantoor.haaglanden");
+        String editor = "http://localhost:" + port + "/regions/ZK10/regioperspectief/2024";
+        browser.get(editor);
+        waitForHeading("Regioperspectief Haaglanden 2024");
+        assertThat(browser.findElement(By.id("tekst-introduction-body")).getAttribute("aria-describedby"))
+                .isEqualTo("tekst-introduction-hint markup-hint");
+        assertThat(browser.findElements(By.id("opgave-nieuw-title"))).hasSize(1);
+        assertAccessible();
+
+        WebElement introduction = browser.findElement(By.id("tekst-introduction-body"));
+        WebElement lookBack = browser.findElement(By.id("tekst-look-back-body"));
+        introduction.clear();
+        introduction.sendKeys("Inleiding uit de browsertest.");
+        lookBack.clear();
+        lookBack.sendKeys("Terugblik uit de browsertest.");
+        // a new task without a title: refused, and everything typed comes back with a summary that links to the field
+        browser.findElement(By.id("opgave-nieuw-body")).sendKeys("Opgave zonder titel");
+        browser.findElement(By.cssSelector("#teksten .save-bar button")).click();
+        WebElement summary = waitFor(By.cssSelector(".problem[role=alert]"));
+        assertThat(summary.getText()).contains("Geef de regionale opgave een titel.");
+        assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#opgave-nieuw-title");
+        assertThat(browser.findElement(By.id("tekst-introduction-body")).getAttribute("value")).isEqualTo("Inleiding uit de browsertest.");
+        assertThat(browser.findElement(By.id("tekst-look-back-body")).getAttribute("value")).isEqualTo("Terugblik uit de browsertest.");
+        assertThat(browser.findElement(By.id("opgave-nieuw-title")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertAccessible();
+
+        browser.findElement(By.id("opgave-nieuw-body")).clear();
+        browser.findElement(By.cssSelector("#teksten .save-bar button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("main [role=status]"), "Opgeslagen: Inleiding"));
+        assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText()).contains("Terugblik");
+        browser.navigate().refresh();
+        waitForHeading("Regioperspectief Haaglanden 2024");
+        assertThat(browser.findElement(By.id("tekst-introduction-body")).getAttribute("value")).isEqualTo("Inleiding uit de browsertest.");
+        assertThat(browser.findElement(By.id("tekst-look-back-body")).getAttribute("value")).isEqualTo("Terugblik uit de browsertest.");
+        assertAccessible();
+        screenshotWholePage("regioperspectief-editor");
+        // the list offers the care office its own editor, and only its own
+        browser.get("http://localhost:" + port + "/regioperspectief?year=2024");
+        assertThat(browser.findElement(By.id("regio-ZK10")).getText()).contains("Bewerken");
+        assertThat(browser.findElement(By.id("regio-ZK02")).getText()).doesNotContain("Schrijven");
+        browser.manage().deleteAllCookies(); // the other tests start as a visitor who is not logged in
+    }
+
+    @Test
+    void aVisitorReachesAPublishedRegioperspectiefFromTheStartPageInTwoClicks() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/");
+        browser.findElement(By.linkText("Regioperspectieven")).click();
+        waitForHeading("Regioperspectieven 2024");
+        assertThat(browser.findElements(By.cssSelector("#regioperspectieven tbody tr"))).hasSize(31);
+        assertThat(browser.findElement(By.id("regio-ZK10")).getText()).contains("Haaglanden").contains("Lezen").contains("PDF");
+        assertThat(browser.findElement(By.id("regio-ZK02")).getText()).contains("nog niet gepubliceerd").doesNotContain("Schrijven");
+        assertAccessible();
+        screenshotWholePage("regioperspectieven");
+        browser.findElement(By.linkText("Haaglanden")).click();
+        waitForHeading("Haaglanden 2024");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Gepubliceerd op");
+        assertAccessible();
+    }
+
     @Test
     void careOfficeAddsASignalThroughTheRegisterForm() throws Exception {
         logIn("zorgkantoor.haaglanden");

@@ -95,8 +95,8 @@ class FormAndApiFuzzTest extends IntegrationTest {
                         "password", "paarse olifanten dansen", "grants", "BEHEERDER")),
                 () -> form(careOffice, careToken, "/regions/ZK10/register/new", Map.of("kind", "SIGNAL", "date", "2024-03-01",
                         "category", "", "name", "Fuzz", "locationKind", "", "description", "Fuzz")),
-                () -> form(careOffice, careToken, "/regions/ZK10/regioperspectief/2024/texts", Map.of("kind", "INTRODUCTION",
-                        "title", "Fuzz", "body", "Fuzz", "version", "0")),
+                () -> form(careOffice, careToken, "/regions/ZK10/regioperspectief/2024/texts", Map.of("INTRODUCTION.body", "Fuzz",
+                        "INTRODUCTION.version", "-1", "new.title", "Fuzz", "new.body", "Fuzz")),
                 () -> form(careOffice, careToken, "/account/api-sleutels", Map.of("name", "fuzz")),
                 () -> login());
 
