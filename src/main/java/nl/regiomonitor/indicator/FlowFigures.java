@@ -180,7 +180,9 @@ public class FlowFigures implements PublishedTables {
             // the sums of the pairs, so the totals add up exactly
             clients.put(Flow.MOVED_IN, national ? allMoves : movedFrom.values().stream().mapToLong(Long::longValue).sum());
             clients.put(Flow.MOVED_OUT, national ? allMoves : movedTo.values().stream().mapToLong(Long::longValue).sum());
-            flows.put(region, new Flows(region, year, clients, Map.copyOf(movedTo), Map.copyOf(movedFrom), Map.copyOf(names), null));
+            // sorted maps: the cells' order, and so the pattern, must be the same in every run (Map.copyOf's order is not)
+            flows.put(region, new Flows(region, year, clients, java.util.Collections.unmodifiableMap(movedTo),
+                    java.util.Collections.unmodifiableMap(movedFrom), Map.copyOf(names), null));
         }
         return flows;
     }
