@@ -199,20 +199,35 @@ class FiguresApiController {
         return new FormAnswer(region, date, table.forms(), rows);
     }
 
+    @Schema(description = "Verhuizingen tussen de regio en één andere regio in het jaar, beide kanten op")
+    record ExchangeLine(@Schema(description = "Code van de andere regio") String code,
+                        @Schema(description = "Naam van de andere regio") String name,
+                        @Schema(description = "Cliënt gaat weg uit de regio naar deze regio") Cell movedTo,
+                        @Schema(description = "Cliënt komt naar de regio vanuit deze regio") Cell movedFrom) {
+    }
+
     @Schema(description = "Stromen in een jaar tussen regio's")
     record FlowAnswer(String region, int year,
-                      @Schema(description = "Geïndiceerd in de regio, zorg geleverd in een andere regio") Cell indicatedHereCaredElsewhere,
-                      @Schema(description = "Zorg geleverd in de regio, geïndiceerd in een andere regio") Cell caredHereIndicatedElsewhere,
-                      @Schema(description = "Verhuisd naar de regio: een nieuwe indicatie hier na een in een andere regio") Cell movedIn,
-                      @Schema(description = "Verhuisd uit de regio") Cell movedOut) {
+                      @Schema(description = "Geïndiceerd in de regio, zorg geleverd in een andere regio (in dezelfde tijd)") Cell indicatedHereCaredElsewhere,
+                      @Schema(description = "Zorg geleverd in de regio, geïndiceerd in een andere regio (in dezelfde tijd)") Cell caredHereIndicatedElsewhere,
+                      @Schema(description = "Verhuisd naar de regio: een nieuwe indicatie hier na een in een andere regio, "
+                              + "geteld per cliënt en per regio van herkomst; de som van 'doorstroom' movedFrom") Cell movedIn,
+                      @Schema(description = "Verhuisd uit de regio: per cliënt en per regio van bestemming geteld; "
+                              + "de som van 'doorstroom' movedTo") Cell movedOut,
+                      @Schema(description = "Doorstroom: per andere regio met minstens één verhuizing (een kant op) de aantallen; "
+                              + "leeg voor NL. Beschermd samen met movedIn en movedOut") List<ExchangeLine> doorstroom) {
     }
 
     @GetMapping("/flows")
-    @Operation(summary = "Stromen: hier geïndiceerd en elders in zorg (en omgekeerd), verhuisd naar en uit de regio in een jaar")
+    @Operation(summary = "Stromen: hier geïndiceerd en elders in zorg (en omgekeerd), verhuisd naar en uit de regio in een jaar, "
+            + "met de doorstroom per andere regio")
     FlowAnswer flows(@Parameter(description = REGION) @RequestParam String region,
                      @Parameter(description = "Jaar, bijvoorbeeld 2024") @RequestParam int year) {
         FlowFigures.Flows f = flows.flows(region, year);
+        List<ExchangeLine> doorstroom = flows.doorstroom(region, year).others().stream()
+                .map(o -> new ExchangeLine(o.code(), o.name(), o.movedToCell(), o.movedFromCell())).toList();
         return new FlowAnswer(region, year, f.cell(FlowFigures.Flow.INDICATED_HERE_CARED_ELSEWHERE),
-                f.cell(FlowFigures.Flow.CARED_HERE_INDICATED_ELSEWHERE), f.cell(FlowFigures.Flow.MOVED_IN), f.cell(FlowFigures.Flow.MOVED_OUT));
+                f.cell(FlowFigures.Flow.CARED_HERE_INDICATED_ELSEWHERE), f.cell(FlowFigures.Flow.MOVED_IN), f.cell(FlowFigures.Flow.MOVED_OUT),
+                doorstroom);
     }
 }

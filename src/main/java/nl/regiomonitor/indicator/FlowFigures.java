@@ -18,11 +18,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * Flows in a year: clients indicated in the region whose care (an allocation running in that
- * year) is delivered in another region, and the reverse; and clients who moved in or out, seen
- * as a new indication in another region than the one before it, starting that year. For NL the
- * counts are over all regions: every client whose care crosses a region border, every move.
- * Worked out for every region and NL at once and protected as one table, NL counting each client
- * of the regions once.
+ * year) is delivered in another region, and the reverse; and moves in and out, seen as a new
+ * indication in another region than the one before it, starting that year, with the region on the
+ * other side (doorstroom). For NL the counts are over all regions: every client whose care crosses
+ * a region border, every move. A move is counted once per client and pair of regions in the year,
+ * so a region's moves in and out are exactly the sums of its pairs and NL's the sum of all pairs.
+ * Worked out for every region and NL at once and protected as one table: a pair count "from A to
+ * B" is one cell, both A's "weg naar B" and B's "vanuit A".
  */
 @Service
 public class FlowFigures implements PublishedTables {
@@ -44,7 +46,13 @@ public class FlowFigures implements PublishedTables {
         this.tables = new DataCache<>(data, year -> protect(count(year), suppression));
     }
 
-    public record Flows(String region, int year, Map<Flow, Long> clients, ProtectionPattern pattern) {
+    /**
+     * @param movedTo   per other region the clients who moved from here to there (only those above 0)
+     * @param movedFrom per other region the clients who moved from there to here (only those above 0)
+     * @param names     region names by code
+     */
+    public record Flows(String region, int year, Map<Flow, Long> clients, Map<String, Long> movedTo,
+                        Map<String, Long> movedFrom, Map<String, String> names, ProtectionPattern pattern) {
 
         public long count(Flow flow) {
             return clients.get(flow);
@@ -54,6 +62,42 @@ public class FlowFigures implements PublishedTables {
         public Cell cell(Flow flow) {
             return Cell.ofClients(clients.get(flow), pattern.mark(key(region, flow)), pattern.threshold());
         }
+
+        /** The published cell of the moves from {@code from} to {@code to}; a pair without moves is a shown 0. */
+        Cell pairCell(String from, String to, long count) {
+            String key = pairKey(from, to);
+            return pattern.table().contains(key) ? Cell.ofClients(count, pattern.mark(key), pattern.threshold()) : Cell.ofCount(0);
+        }
+    }
+
+    /** The moves between a region and one other region in a year, both ways. */
+    public record Exchange(String code, String name, long movedTo, long movedFrom, Cell movedToCell, Cell movedFromCell) {
+    }
+
+    /**
+     * Doorstroom: per other region with at least one move either way, the clients who moved there
+     * from the region and those who came from there; and the region's totals, the cells of its
+     * stromen table. NL has no other regions: only its totals.
+     */
+    public record Doorstroom(String region, String name, int year, List<Exchange> others, long movedOut, long movedIn,
+                             Cell movedOutCell, Cell movedInCell) {
+    }
+
+    public Doorstroom doorstroom(String region, int year) {
+        Flows f = flows(region, year);
+        java.util.Set<String> others = new java.util.HashSet<>(f.movedTo().keySet());
+        others.addAll(f.movedFrom().keySet());
+        List<Exchange> exchanges = others.stream()
+                // by name, never by a count: an order by size would tell about hidden cells
+                .sorted(java.util.Comparator.comparing((String code) -> f.names().getOrDefault(code, code)).thenComparing(code -> code))
+                .map(code -> {
+                    long to = f.movedTo().getOrDefault(code, 0L);
+                    long from = f.movedFrom().getOrDefault(code, 0L);
+                    return new Exchange(code, f.names().getOrDefault(code, code), to, from,
+                            f.pairCell(region, code, to), f.pairCell(code, region, from));
+                }).toList();
+        return new Doorstroom(region, f.names().getOrDefault(region, region), year, exchanges, f.count(Flow.MOVED_OUT),
+                f.count(Flow.MOVED_IN), f.cell(Flow.MOVED_OUT), f.cell(Flow.MOVED_IN));
     }
 
     public Flows flows(String region, int year) {
@@ -82,38 +126,63 @@ public class FlowFigures implements PublishedTables {
         RowCallbackHandler add = rs -> {
             counts.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).put(Flow.valueOf(rs.getString(2)), rs.getLong(3));
         };
-        // grouping by the region on each side; the grand total (no region) is NL, "here" being any region
+        // grouping by the region on each side; the grand total (no region) is NL, "here" being any region.
+        // Indication and care must run at the same time: a client who moved, care and all, is no cross-border client
         jdbc.query("""
-                with ind as (select distinct client_id, region_code from indication
+                with ind as (select client_id, region_code, valid_from, valid_to from indication
                              where valid_from <= ? and (valid_to is null or valid_to >= ?)),
-                     care as (select distinct client_id, region_code from care_allocation
+                     care as (select client_id, region_code, start_date, end_date from care_allocation
                               where start_date <= ? and (end_date is null or end_date >= ?)),
                      cross_border as (select i.client_id, i.region_code as indicated, c.region_code as cared
-                                      from ind i join care c on c.client_id = i.client_id and c.region_code <> i.region_code)
+                                      from ind i join care c on c.client_id = i.client_id and c.region_code <> i.region_code
+                                      and c.start_date <= coalesce(i.valid_to, 'infinity'::date)
+                                      and i.valid_from <= coalesce(c.end_date, 'infinity'::date))
                 select coalesce(indicated, 'NL'), 'INDICATED_HERE_CARED_ELSEWHERE', count(distinct client_id)
                 from cross_border group by grouping sets ((indicated), ())
                 union all
                 select coalesce(cared, 'NL'), 'CARED_HERE_INDICATED_ELSEWHERE', count(distinct client_id)
                 from cross_border group by grouping sets ((cared), ())""", add, end, start, end, start);
+        // a move: a new indication in another region than the client's previous one; once per client and pair of regions
+        Map<String, Map<String, Long>> pairs = new HashMap<>();
         jdbc.query("""
                 with moves as (select client_id, region_code, previous from (
                                    select client_id, region_code, valid_from,
                                           lag(region_code) over (partition by client_id order by valid_from) as previous
                                    from indication) t
                                where previous is not null and previous <> region_code and valid_from between ? and ?)
-                select coalesce(region_code, 'NL'), 'MOVED_IN', count(distinct client_id)
-                from moves group by grouping sets ((region_code), ())
-                union all
-                select coalesce(previous, 'NL'), 'MOVED_OUT', count(distinct client_id)
-                from moves group by grouping sets ((previous), ())""", add, start, end);
+                select previous, region_code, count(distinct client_id) from moves group by previous, region_code""",
+                (RowCallbackHandler) rs -> pairs.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).put(rs.getString(2), rs.getLong(3)),
+                start, end);
+        Map<String, String> names = new HashMap<>();
+        jdbc.query("select code, name from region", (RowCallbackHandler) rs -> names.put(rs.getString(1), rs.getString(2)));
         List<String> scopes = scope.scopes();
         Map<String, Flows> flows = new LinkedHashMap<>();
+        long allMoves = 0;
+        for (Map<String, Long> to : pairs.values()) {
+            allMoves += to.values().stream().mapToLong(Long::longValue).sum();
+        }
         for (String region : scopes) {
+            Map<String, Long> movedTo = new java.util.TreeMap<>();
+            Map<String, Long> movedFrom = new java.util.TreeMap<>();
+            if (!region.equals(StockProtection.NATIONAL)) {
+                movedTo.putAll(pairs.getOrDefault(region, Map.of()));
+                pairs.forEach((from, to) -> {
+                    if (to.containsKey(region)) {
+                        movedFrom.put(from, to.get(region));
+                    }
+                });
+            }
             Map<Flow, Long> clients = new LinkedHashMap<>();
             for (Flow flow : Flow.values()) {
                 clients.put(flow, counts.getOrDefault(region, Map.of()).getOrDefault(flow, 0L));
             }
-            flows.put(region, new Flows(region, year, clients, null));
+            boolean national = region.equals(StockProtection.NATIONAL);
+            // the sums of the pairs, so the totals add up exactly
+            clients.put(Flow.MOVED_IN, national ? allMoves : movedFrom.values().stream().mapToLong(Long::longValue).sum());
+            clients.put(Flow.MOVED_OUT, national ? allMoves : movedTo.values().stream().mapToLong(Long::longValue).sum());
+            // sorted maps: the cells' order, and so the pattern, must be the same in every run (Map.copyOf's order is not)
+            flows.put(region, new Flows(region, year, clients, java.util.Collections.unmodifiableMap(movedTo),
+                    java.util.Collections.unmodifiableMap(movedFrom), Map.copyOf(names), null));
         }
         return flows;
     }
@@ -122,13 +191,38 @@ public class FlowFigures implements PublishedTables {
         CountTable table = new CountTable();
         counted.values().forEach(f -> f.clients().forEach((flow, clients) -> table.cell(key(f.region(), flow), clients)));
         List<String> regions = counted.keySet().stream().filter(r -> !r.equals(StockProtection.NATIONAL)).toList();
-        for (Flow flow : Flow.values()) {
+        // a pair of regions without moves is a 0 everyone sees: it need not be a cell
+        for (String from : regions) {
+            counted.get(from).movedTo().forEach((to, clients) -> table.cell(pairKey(from, to), clients));
+        }
+        for (Flow flow : List.of(Flow.INDICATED_HERE_CARED_ELSEWHERE, Flow.CARED_HERE_INDICATED_ELSEWHERE)) {
             table.union(key(StockProtection.NATIONAL, flow), regions.stream().map(r -> key(r, flow)).toList());
+        }
+        // moves add up: a region's moves out are its pairs from it, its moves in its pairs to it, NL's all of them
+        for (String region : regions) {
+            Flows f = counted.get(region);
+            sumIfAny(table, key(region, Flow.MOVED_OUT), f.movedTo().keySet().stream().map(to -> pairKey(region, to)).toList());
+            sumIfAny(table, key(region, Flow.MOVED_IN), f.movedFrom().keySet().stream().map(from -> pairKey(from, region)).toList());
+        }
+        for (Flow flow : List.of(Flow.MOVED_IN, Flow.MOVED_OUT)) {
+            table.sum(key(StockProtection.NATIONAL, flow), regions.stream().map(r -> key(r, flow)).toList());
         }
         ProtectionPattern pattern = suppression.protect(table);
         Map<String, Flows> protectedFlows = new LinkedHashMap<>();
-        counted.forEach((region, f) -> protectedFlows.put(region, new Flows(region, f.year(), f.clients(), pattern)));
+        counted.forEach((region, f) -> protectedFlows.put(region,
+                new Flows(region, f.year(), f.clients(), f.movedTo(), f.movedFrom(), f.names(), pattern)));
         return protectedFlows;
+    }
+
+    /** {@code total} as the sum of {@code parts}; a total without parts is a shown 0 and needs no relation. */
+    private static void sumIfAny(CountTable table, String total, List<String> parts) {
+        if (!parts.isEmpty()) {
+            table.sum(total, parts);
+        }
+    }
+
+    private static String pairKey(String from, String to) {
+        return from + ">" + to + "|MOVE";
     }
 
     private static String key(String region, Flow flow) {

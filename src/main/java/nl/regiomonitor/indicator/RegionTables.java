@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * A region's figures for one year as the tables its page shows and its downloads hold: stock on
  * 1 October with the change, prevalence against NL, delivery forms, costs against the band of all
- * regions, the waiting list and the flows.
+ * regions, the waiting list, the flows and the doorstroom (moves to and from each other region).
  */
 @Component
 public class RegionTables {
@@ -102,6 +102,16 @@ public class RegionTables {
                 new FigureTable.Row("Hier in zorg, elders geïndiceerd", flow.apply(FlowFigures.Flow.CARED_HERE_INDICATED_ELSEWHERE)),
                 new FigureTable.Row("Verhuisd naar de regio", flow.apply(FlowFigures.Flow.MOVED_IN)),
                 new FigureTable.Row("Verhuisd uit de regio", flow.apply(FlowFigures.Flow.MOVED_OUT)))));
+
+        // the pair cells and the totals are those of the stromen table's protection, so both tables show the same
+        FlowFigures.Doorstroom d = flows.doorstroom(region.code(), year);
+        List<FigureTable.Row> doorstroomRows = new ArrayList<>();
+        d.others().forEach(o -> doorstroomRows.add(new FigureTable.Row(o.name(),
+                List.of(view.cell(o.movedToCell(), o.movedTo()), view.cell(o.movedFromCell(), o.movedFrom())))));
+        doorstroomRows.add(new FigureTable.Row("Totaal", List.of(view.cell(d.movedOutCell(), d.movedOut()),
+                view.cell(d.movedInCell(), d.movedIn()))));
+        tables.add(new FigureTable("doorstroom", view.mark("Doorstroom regio's in " + year + ": verhuisd naar en vanuit andere regio's"),
+                "Regio", List.of("Cliënt gaat weg uit de regio naar", "Cliënt komt naar de regio vanuit"), List.copyOf(doorstroomRows)));
         return tables;
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.EmptyDatabaseTest;
+import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.ingest.ImportStatus;
@@ -446,5 +447,34 @@ class FiguresTest extends EmptyDatabaseTest {
         JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/flows?region=ZK10&year=2024").body());
         assertThat(answer.get("movedIn").get("display").asText()).isEqualTo("<5");
         assertThat(answer.get("movedOut").get("display").asText()).isEqualTo("0");
+        JsonNode exchange = answer.get("doorstroom").get(0);
+        assertThat(answer.get("doorstroom")).hasSize(1);
+        assertThat(exchange.get("name").asText()).isEqualTo("Amstelland en De Meerlanden");
+        assertThat(exchange.get("movedFrom").get("display").asText()).isEqualTo("<5");
+        assertThat(exchange.get("movedTo").get("display").asText()).isEqualTo("0");
+    }
+
+    @Test
+    void doorstroomNamesTheOtherRegionsAndAddsUpToTheMoves() throws Exception {
+        // MOVER moved from ZK01 to ZK10 in 2024: one pair, both sides of it one cell
+        FlowFigures.Doorstroom zk10 = flows.doorstroom("ZK10", 2024);
+        assertThat(zk10.name()).isEqualTo("Haaglanden");
+        assertThat(zk10.others()).extracting(FlowFigures.Exchange::name).containsExactly("Amstelland en De Meerlanden");
+        assertThat(zk10.others().get(0).movedFrom()).isEqualTo(1);
+        assertThat(zk10.others().get(0).movedTo()).isZero();
+        assertThat(zk10.movedIn()).isEqualTo(zk10.others().stream().mapToLong(FlowFigures.Exchange::movedFrom).sum());
+        FlowFigures.Doorstroom zk01 = flows.doorstroom("ZK01", 2024);
+        assertThat(zk01.others()).extracting(FlowFigures.Exchange::code).containsExactly("ZK10");
+        assertThat(zk01.others().get(0).movedToCell()).isEqualTo(zk10.others().get(0).movedFromCell());
+        assertThat(flows.doorstroom("ZK10", 2023).others()).isEmpty();
+        assertThat(flows.doorstroom("NL", 2024).others()).isEmpty();
+        assertThat(flows.doorstroom("NL", 2024).movedIn()).isEqualTo(1);
+
+        String page = WebSession.anonymous(port).get("/regions/ZK10?year=2024").body();
+        // label, weg naar, vanuit: the name, never the code
+        assertThat(PublishedOutputs.pageTable(page, "doorstroom")).containsExactly(
+                List.of("Amstelland en De Meerlanden", "0", "<5"), List.of("Totaal", "0", "<5"));
+        assertThat(page).contains("Doorstroom regio").contains("Cliënt gaat weg uit de regio naar")
+                .contains("Cliënt komt naar de regio vanuit");
     }
 }

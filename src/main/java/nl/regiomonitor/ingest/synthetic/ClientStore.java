@@ -3,7 +3,7 @@ package nl.regiomonitor.ingest.synthetic;
 import java.util.Arrays;
 
 /**
- * Compact per-client state, one primitive array per attribute (about 45 bytes per client), so a run at
+ * Compact per-client state, one primitive array per attribute (about 55 bytes per client), so a run at
  * scale 40 (well over a million clients) stays small. Dates are epoch days; {@link #NONE} means "no such
  * date" (open-ended, never, no change).
  */
@@ -31,6 +31,11 @@ final class ClientStore {
     short[] provider2 = new short[0];
     int[] switchDay = new int[0];       // start of the second allocation, NONE = no switch
     byte[] waitStatus = new byte[0];    // status of the (single) waiting spell
+    int[] move = new int[0];            // valid_from of the indication in the new region, NONE = never moves
+    byte[] region2 = new byte[0];       // indication region from the move on
+    byte[] careRegion2 = new byte[0];   // care region from the move on (equal to careRegion: care does not move)
+    short[] provider3 = new short[0];   // provider from the move on, when care moves with the client
+    byte[] decisionLag3 = new byte[0];
     boolean[] removed = new boolean[0]; // removed by the calibration
 
     int add() {
@@ -41,6 +46,7 @@ final class ClientStore {
         switchDay[size] = NONE;
         allocStart[size] = NONE;
         exit[size] = NONE;
+        move[size] = NONE;
         return size++;
     }
 
@@ -65,6 +71,11 @@ final class ClientStore {
         switchDay = Arrays.copyOf(switchDay, n);
         waitStatus = Arrays.copyOf(waitStatus, n);
         removed = Arrays.copyOf(removed, n);
+        move = Arrays.copyOf(move, n);
+        region2 = Arrays.copyOf(region2, n);
+        careRegion2 = Arrays.copyOf(careRegion2, n);
+        provider3 = Arrays.copyOf(provider3, n);
+        decisionLag3 = Arrays.copyOf(decisionLag3, n);
     }
 
     /** Valid indication (of any profile) on day {@code d}. */
@@ -82,7 +93,24 @@ final class ClientStore {
         return !removed[c] && allocStart[c] <= d && exit[c] >= d;
     }
 
+    /** Indication region on day {@code d}: the new region from the move on. */
+    int regionOn(int c, int d) {
+        return d >= move[c] ? region2[c] : region[c];
+    }
+
+    /** Whether care moves along with the client (it was delivered in the old indication region). */
+    boolean careMoves(int c) {
+        return move[c] != NONE && careRegion2[c] != careRegion[c];
+    }
+
+    int careRegionOn(int c, int d) {
+        return d >= move[c] ? careRegion2[c] : careRegion[c];
+    }
+
     int providerOn(int c, int d) {
+        if (d >= move[c] && careMoves(c)) {
+            return provider3[c];
+        }
         return d >= switchDay[c] ? provider2[c] : provider1[c];
     }
 

@@ -49,6 +49,29 @@ final class Simulation {
     static final double REGION_FACTOR_SIGMA = 0.25;
     static final double YOUNG_JEUGD_W = 0.30;
     static final double YOUNG_JEUGD_B = 0.20;
+    /** Monthly chance to move to another region (about 2% a year), at most once per client. */
+    static final double MOVE_HAZARD = 0.0017;
+    /** A move goes to a neighbouring region with this chance, otherwise anywhere (weighted by adults). */
+    static final double MOVE_TO_NEIGHBOUR = 0.6;
+    static final int MOVE_MIN_DAYS = 30;
+    // salts of the hashes that decide moves: distinct from the waitlist's month keys (year × 12 + month)
+    private static final long MOVE_DAY = -1;
+    private static final long MOVE_NEAR = -2;
+    private static final long MOVE_PICK = -3;
+    private static final long MOVE_PROVIDER = -4;
+    private static final long MOVE_LAG = -5;
+    /** Bordering care office regions (closed under symmetry when read); unknown codes are skipped. */
+    static final String[][] NEIGHBOURS = {
+            {"ZK01", "ZK02", "ZK11", "ZK28", "ZK23", "ZK21"}, {"ZK02", "ZK26", "ZK21", "ZK07"},
+            {"ZK03", "ZK04", "ZK14", "ZK32", "ZK22"}, {"ZK04", "ZK16", "ZK23", "ZK14"},
+            {"ZK06", "ZK09", "ZK08", "ZK32", "ZK22"}, {"ZK07", "ZK21", "ZK23", "ZK32", "ZK08"},
+            {"ZK08", "ZK09", "ZK32", "ZK18"}, {"ZK10", "ZK33", "ZK28", "ZK13", "ZK20"},
+            {"ZK11", "ZK26", "ZK28", "ZK02"}, {"ZK12", "ZK25", "ZK19", "ZK30", "ZK24"},
+            {"ZK13", "ZK20", "ZK28", "ZK23", "ZK24"}, {"ZK14", "ZK32", "ZK22"},
+            {"ZK16", "ZK19", "ZK17", "ZK24"}, {"ZK17", "ZK31", "ZK30", "ZK19"}, {"ZK18", "ZK26", "ZK11"},
+            {"ZK19", "ZK30", "ZK24"}, {"ZK20", "ZK33", "ZK29", "ZK24"}, {"ZK21", "ZK23"},
+            {"ZK22", "ZK32"}, {"ZK23", "ZK24"}, {"ZK24", "ZK29", "ZK25"}, {"ZK25", "ZK27", "ZK29"},
+            {"ZK27", "ZK29"}, {"ZK29", "ZK33"}};
 
     static final int[][] AGE_BANDS = {{18, 26}, {27, 44}, {45, 64}, {65, 80}};
     static final double[] AGE_SHARES = {0.10, 0.38, 0.40, 0.12};
@@ -91,6 +114,9 @@ final class Simulation {
     BigDecimal[] priceFactor;
     private double[] regionCum;
     private double[] sizeCum;
+    /** Per region its neighbours and their cumulative adult weights. */
+    private int[][] neighbours;
+    private double[][] neighbourCum;
     int[] providerCode;
     int[] providerOffset;
     int[] providerCount;
@@ -185,6 +211,34 @@ final class Simulation {
         }
         regionCum = SyntheticMath.cumulative(weight);
         sizeCum = SyntheticMath.cumulative(size);
+        setUpNeighbours();
+    }
+
+    private void setUpNeighbours() {
+        List<java.util.Set<Integer>> near = new ArrayList<>();
+        for (int r = 0; r < regionCount; r++) {
+            near.add(new java.util.TreeSet<>());
+        }
+        for (String[] row : NEIGHBOURS) {
+            int a = ref.regionCodes.indexOf(row[0]);
+            for (int i = 1; i < row.length; i++) {
+                int b = ref.regionCodes.indexOf(row[i]);
+                if (a >= 0 && b >= 0 && a != b) {
+                    near.get(a).add(b);
+                    near.get(b).add(a);
+                }
+            }
+        }
+        neighbours = new int[regionCount][];
+        neighbourCum = new double[regionCount][];
+        for (int r = 0; r < regionCount; r++) {
+            neighbours[r] = near.get(r).stream().mapToInt(Integer::intValue).toArray();
+            double[] w = new double[neighbours[r].length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = ref.adultsPerRegion[neighbours[r][i]];
+            }
+            neighbourCum[r] = w.length == 0 ? null : SyntheticMath.cumulative(w);
+        }
     }
 
     private void setUpProviders() {
@@ -362,7 +416,46 @@ final class Simulation {
             }
         }
         s.waitStatus[c] = (byte) SyntheticMath.pick(waitCum, rng.nextDouble());
+        planMove(c);
         return c;
+    }
+
+    /**
+     * Whether, when and where the client moves: decided by hashes of the pseudonym, not by the shared
+     * generator, so every other draw (and so every client without a move) stays as it was.
+     */
+    private void planMove(int c) {
+        ClientStore s = clients;
+        long id = s.id[c];
+        double e = -StrictMath.log(1.0 - SyntheticMath.unit(id, MOVE_DAY)); // Exp(1)
+        double day = s.firstFrom[c] + MOVE_MIN_DAYS + Math.floor(e / dailyRate(MOVE_HAZARD));
+        int last = s.exit[c] == NONE ? horizonEnd : Math.min(s.exit[c], horizonEnd);
+        if (day > last) {
+            return;
+        }
+        int move = (int) day;
+        int from = s.region[c];
+        int to;
+        if (neighbourCum[from] != null && SyntheticMath.unit(id, MOVE_NEAR) < MOVE_TO_NEIGHBOUR) {
+            to = neighbours[from][SyntheticMath.pick(neighbourCum[from], SyntheticMath.unit(id, MOVE_PICK))];
+        } else {
+            long salt = MOVE_PICK;
+            do {
+                to = SyntheticMath.pick(sizeCum, SyntheticMath.unit(id, --salt - 100));
+            } while (to == from);
+        }
+        s.move[c] = move;
+        s.region2[c] = (byte) to;
+        s.decisionLag3[c] = (byte) (SyntheticMath.unit(id, MOVE_LAG) * 22);
+        // care delivered at home moves along to a provider in the new region; care elsewhere stays where it is
+        int care = s.careRegion[c] == from ? to : s.careRegion[c];
+        s.careRegion2[c] = (byte) care;
+        if (care != s.careRegion[c]) {
+            s.provider3[c] = (short) (providerOffset[care] + (int) (SyntheticMath.unit(id, MOVE_PROVIDER) * providerCount[care]));
+            if (s.switchDay[c] >= move) {
+                s.switchDay[c] = NONE; // the move's new provider replaces a later switch
+            }
+        }
     }
 
     private int drawOrigin(int series, int from, int age) {

@@ -196,30 +196,38 @@ public final class SyntheticDataGenerator {
                         continue;
                     }
                     String id = ClientStore.idString(s.id[c]);
-                    boolean changes = s.change[c] != NONE;
-                    int from1 = s.firstFrom[c];
-                    int to1 = changes ? s.change[c] - 1 : s.exit[c];
-                    if (overlaps(from1, to1)) {
-                        indication(w, line, c, id, from1, to1, s.decisionLag1[c], s.profile1[c]);
-                        rows++;
+                    // a new indication starts at a profile change and at a move (on the same day: one)
+                    int second = Math.min(s.change[c], s.move[c]);
+                    int third = Math.max(s.change[c], s.move[c]);
+                    if (third == second) {
+                        third = NONE;
                     }
-                    if (changes && overlaps(s.change[c], s.exit[c])) {
-                        indication(w, line, c, id, s.change[c], s.exit[c], s.decisionLag2[c], s.profile2[c]);
-                        rows++;
+                    rows += indication(w, line, c, id, s.firstFrom[c], second == NONE ? s.exit[c] : second - 1, s.decisionLag1[c]);
+                    if (second != NONE) {
+                        rows += indication(w, line, c, id, second, third == NONE ? s.exit[c] : third - 1,
+                                second == s.change[c] ? s.decisionLag2[c] : s.decisionLag3[c]);
+                    }
+                    if (third != NONE) {
+                        rows += indication(w, line, c, id, third, s.exit[c],
+                                third == s.change[c] ? s.decisionLag2[c] : s.decisionLag3[c]);
                     }
                 }
             }
             return rows;
         }
 
-        private void indication(Writer w, StringBuilder line, int c, String id, int from, int to, int lag,
-                                int profile) throws IOException {
+        /** Writes the indication valid from {@code from} to {@code to} when it overlaps the window; the rows written. */
+        private int indication(Writer w, StringBuilder line, int c, String id, int from, int to, int lag) throws IOException {
+            if (!overlaps(from, to)) {
+                return 0;
+            }
             line.setLength(0);
             line.append(id).append(';').append(date(from - lag)).append(';').append(date(from)).append(';')
-                    .append(endDate(to)).append(';').append(regionCodes[s.region[c]]).append(';')
-                    .append(profileCodes[profile]).append(';').append(originCodes[s.origin[c]]).append(';')
+                    .append(endDate(to)).append(';').append(regionCodes[s.regionOn(c, from)]).append(';')
+                    .append(profileCodes[s.profileOn(c, from)]).append(';').append(originCodes[s.origin[c]]).append(';')
                     .append(s.birthYear[c]).append('\n');
             w.append(line);
+            return 1;
         }
 
         long writeAllocations(Path file) throws IOException {
@@ -233,29 +241,34 @@ public final class SyntheticDataGenerator {
                         continue;
                     }
                     String id = ClientStore.idString(s.id[c]);
-                    boolean switches = s.switchDay[c] != NONE;
-                    int start1 = s.allocStart[c];
-                    int end1 = switches ? s.switchDay[c] - 1 : s.exit[c];
-                    if (overlaps(start1, end1)) {
-                        allocation(w, line, c, id, s.provider1[c], start1, end1);
-                        rows++;
+                    int start = s.allocStart[c];
+                    // a new allocation starts at a provider switch and at a move that takes care along (the switch comes first)
+                    int moved = s.careMoves(c) && s.move[c] > start ? s.move[c] : NONE;
+                    int second = s.switchDay[c] != NONE ? s.switchDay[c] : moved;
+                    int third = s.switchDay[c] != NONE ? moved : NONE;
+                    rows += allocation(w, line, c, id, start, second == NONE ? s.exit[c] : second - 1);
+                    if (second != NONE) {
+                        rows += allocation(w, line, c, id, second, third == NONE ? s.exit[c] : third - 1);
                     }
-                    if (switches && overlaps(s.switchDay[c], s.exit[c])) {
-                        allocation(w, line, c, id, s.provider2[c], s.switchDay[c], s.exit[c]);
-                        rows++;
+                    if (third != NONE) {
+                        rows += allocation(w, line, c, id, third, s.exit[c]);
                     }
                 }
             }
             return rows;
         }
 
-        private void allocation(Writer w, StringBuilder line, int c, String id, int provider, int start, int end)
-                throws IOException {
+        /** Writes the allocation running from {@code start} to {@code end} when it overlaps the window; the rows written. */
+        private int allocation(Writer w, StringBuilder line, int c, String id, int start, int end) throws IOException {
+            if (!overlaps(start, end)) {
+                return 0;
+            }
             line.setLength(0);
-            line.append(id).append(';').append(providerCodes[provider]).append(';')
-                    .append(regionCodes[s.careRegion[c]]).append(';').append(formCodes[s.form[c]]).append(';')
+            line.append(id).append(';').append(providerCodes[s.providerOn(c, start)]).append(';')
+                    .append(regionCodes[s.careRegionOn(c, start)]).append(';').append(formCodes[s.form[c]]).append(';')
                     .append(date(start)).append(';').append(endDate(end)).append('\n');
             w.append(line);
+            return 1;
         }
 
         /**
@@ -285,7 +298,7 @@ public final class SyntheticDataGenerator {
                         if (!s.valid(c, d)) {
                             continue;
                         }
-                        int region = s.region[c];
+                        int region = s.regionOn(c, d);
                         int status;
                         if (s.allocStart[c] > d) {
                             status = s.waitStatus[c];
@@ -300,7 +313,7 @@ public final class SyntheticDataGenerator {
                             }
                             status = sim.waitPreference;
                         }
-                        waitRow(w, line, snapshot, c, s.profileOn(c, d), status);
+                        waitRow(w, line, snapshot, d, c, s.profileOn(c, d), status);
                         count[region]++;
                         rows++;
                     }
@@ -310,7 +323,7 @@ public final class SyntheticDataGenerator {
                         }
                         if (candidate[r] >= 0) {
                             int c = candidate[r];
-                            waitRow(w, line, snapshot, c, s.profileOn(c, d), sim.waitPreference);
+                            waitRow(w, line, snapshot, d, c, s.profileOn(c, d), sim.waitPreference);
                             rows++;
                         } else if (settings.scale() >= 1.0) {
                             throw new IllegalStateException("Regio " + regionCodes[r] + " heeft op " + snapshot
@@ -322,11 +335,11 @@ public final class SyntheticDataGenerator {
             return rows;
         }
 
-        private void waitRow(Writer w, StringBuilder line, String snapshot, int c, int profile, int status)
+        private void waitRow(Writer w, StringBuilder line, String snapshot, int snapshotDay, int c, int profile, int status)
                 throws IOException {
             line.setLength(0);
             line.append(snapshot).append(';').append(ClientStore.idString(s.id[c])).append(';')
-                    .append(regionCodes[s.region[c]]).append(';').append(profileCodes[profile]).append(';')
+                    .append(regionCodes[s.regionOn(c, snapshotDay)]).append(';').append(profileCodes[profile]).append(';')
                     .append(statusCodes[status]).append('\n');
             w.append(line);
         }
@@ -360,12 +373,18 @@ public final class SyntheticDataGenerator {
                     m = -m - 2;
                 }
                 int base = s.careRegion[c] * profiles;
+                int moved = s.careMoves(c) ? s.move[c] : NONE;
+                int baseMoved = s.careRegion2[c] * profiles;
                 for (; m < months && monthStart[m] <= end; m++) {
                     int lo = Math.max(start, monthStart[m]);
                     int hi = Math.min(end, monthStart[m + 1] - 1);
                     int mid = Math.max(lo, Math.min(hi, monthStart[m] + 14));
                     int profile = s.profileOn(c, mid);
-                    days[((m * regions * profiles) + base + profile) * forms + s.form[c]] += hi - lo + 1;
+                    int at = (m * regions * profiles + profile) * forms + s.form[c];
+                    // days before a move that takes care along are the old region's, from it the new one's
+                    int split = Math.max(lo, Math.min(moved, hi + 1));
+                    days[at + base * forms] += split - lo;
+                    days[at + baseMoved * forms] += hi + 1 - split;
                 }
             }
             long rows = 0;

@@ -8,8 +8,8 @@
  * All randomness comes from one commons-math3 {@code Well19937c(seed)} (with a {@code RandomDataGenerator} on
  * top for Poisson draws), consumed in a fixed order: regional factors and price factors, providers, GGZ-W influx
  * month by month, GGZ-W calibration, GGZ-B initial stock, GGZ-B influx, GGZ-B calibration. The only other
- * "random" decision (is a client in care also waiting for a preferred provider this month?) is a fixed hash of
- * the client's random pseudonym and the month. Output is written in a fixed order and transcendental functions
+ * "random" decisions (is a client in care also waiting for a preferred provider this month? does a client move,
+ * when and where?) are fixed hashes of the client's random pseudonym and the month or a fixed salt. Output is written in a fixed order and transcendental functions
  * use {@code StrictMath} (commons-math3 uses its pure-Java {@code FastMath}), so equal settings give
  * byte-identical files, also on another JVM or CPU. The simulation always runs over the model's own timeline (GGZ-B from 2015-01, GGZ-W
  * from 2021-01) up to the last day of max({@code to}, 2024-12); {@code from}/{@code to} only select what is
@@ -34,6 +34,13 @@
  * <li>Profile change: 12% of GGZ-W clients (8% of GGZ-B) get a second indication with another profile of the
  * same series on a day 30…1095 days after the first valid_from (and before the exit); the first ends the day
  * before. A change is not influx.</li>
+ * <li>Move: a client moves to another region at most once, after a wait from 30 days past the first valid_from
+ * with a monthly hazard of 0.17% (about 2% of the clients a year), and only before the exit: the indication
+ * then ends the day before and a new one (same profile, unless a profile change falls on that day) starts in
+ * the new region, which is a bordering region with 60% (weighted by adults), else any other region weighted by
+ * adults. Care delivered in the old region moves along to a provider in the new one (that allocation ends the
+ * day before); care delivered elsewhere stays. Whether, when and where are decided by hashes of the pseudonym,
+ * not by the shared generator, so adding moves changed no other draw.</li>
  * <li>Profiles: GGZ-W 01 30%, 02 15%, 03 35%, 04 12%, 05 8%; GGZ-B 03 20%, 04 20%, 05 35%, 06 15%, 07 10%.</li>
  * <li>Origin: young adults (18–26) JEUGD with 30% (GGZ-W) / 20% (GGZ-B); otherwise GGZ-W: WMO_BW 40, ZVW_GGZ 20,
  * WMO_OVERIG 14, WLZ_ANDERS 8, GEEN 5, ONBEKEND 8 (normalised), during the 2021-01…09 wave WMO_BW 70%;
@@ -68,12 +75,12 @@
  * One snapshot on the 1st of every month. A client with a valid indication and no active allocation is listed
  * with the status of the waiting spell (ACTIEF 35%, URGENT 5%, WACHT_OP_VOORKEUR 40%, NIET_ACTIEF 20%, drawn per
  * client; a client has one spell). 2% of clients in care are listed as WACHT_OP_VOORKEUR (hash of pseudonym and
- * month). region_code = indication region, profile_code = profile valid on the date. A region without any row
+ * month). region_code = indication region on the date, profile_code = profile valid on the date. A region without any row
  * gets a WACHT_OP_VOORKEUR row for one of its clients in care; a region without any client at scale ≥ 1 is an
  * error.
  *
  * <h2>Costs</h2>
- * Per month × care region × profile (valid at mid-month, or at the nearest day in care) × delivery form:
+ * Per month × care region (split at a move that takes care along) × profile (valid at mid-month, or at the nearest day in care) × delivery form:
  * client_days = days in care in the month; amount_eur = client_days × daily tariff (VERBLIJF: GGZ01W 130,
  * GGZ02W 165, GGZ03W 210, GGZ04W 260, GGZ05W 300, GGZ03B 230, GGZ04B 265, GGZ05B 300, GGZ06B 340, GGZ07B 380) ×
  * form multiplier (VPT 0.85, MPT 0.45, PGB 0.55, MPT_PGB 0.40) × regional price factor (uniform 0.95…1.05, four

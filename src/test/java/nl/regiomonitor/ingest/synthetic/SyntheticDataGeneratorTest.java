@@ -249,10 +249,13 @@ class SyntheticDataGeneratorTest {
         for (String[] r : population) {
             assertThat(municipalities).contains(r[1] + "|" + r[2] + "|" + r[3]);
         }
-        // JEUGD only for young adults
-        assertThat(indications).filteredOn(r -> r[6].equals("JEUGD"))
+        // JEUGD only for young adults, at their first indication: a later one (a move) may come years on.
+        // GGZ-W began in 2021, so a GGZ-W client's first indication is always written.
+        Map<String, String[]> first = new HashMap<>();
+        indications.forEach(r -> first.merge(r[0], r, (a, b) -> a[2].compareTo(b[2]) <= 0 ? a : b));
+        assertThat(first.values()).filteredOn(r -> r[6].equals("JEUGD") && wProfiles.contains(r[5]))
                 .isNotEmpty()
-                .allMatch(r -> Integer.parseInt(r[2].substring(0, 4)) - Integer.parseInt(r[7]) <= 26 + 3);
+                .allMatch(r -> Integer.parseInt(r[2].substring(0, 4)) - Integer.parseInt(r[7]) <= 26);
     }
 
     @Test
@@ -319,7 +322,8 @@ class SyntheticDataGeneratorTest {
             for (int i = 1; i < list.size(); i++) {
                 String previousEnd = list.get(i - 1)[3];
                 assertThat(previousEnd).isNotEmpty().isLessThan(list.get(i)[2]);
-                assertThat(list.get(i)[5]).isNotEqualTo(list.get(i - 1)[5]);
+                // a new indication changes the profile, the region (a move) or both
+                assertThat(list.get(i)[5] + list.get(i)[4]).isNotEqualTo(list.get(i - 1)[5] + list.get(i - 1)[4]);
             }
         }
         for (String[] a : allocations) {
@@ -333,6 +337,47 @@ class SyntheticDataGeneratorTest {
                 assertThat(a[4]).isGreaterThanOrEqualTo(ind.get(0)[2]);
             }
         }
+    }
+
+    @Test
+    void aFewClientsPerRegionMoveToAnotherRegionEachYear() {
+        Map<String, List<String[]>> perClient = new HashMap<>();
+        for (String[] r : indications) {
+            perClient.computeIfAbsent(r[0], k -> new ArrayList<>()).add(r);
+        }
+        Map<String, Integer> in = new HashMap<>();
+        Map<String, Integer> out = new HashMap<>();
+        long present = 0;
+        int moves = 0;
+        for (List<String[]> list : perClient.values()) {
+            list.sort((a, b) -> a[2].compareTo(b[2]));
+            boolean in2024 = false;
+            for (int i = 0; i < list.size(); i++) {
+                String[] r = list.get(i);
+                in2024 |= r[2].compareTo("2024-12-31") <= 0 && (r[3].isEmpty() || r[3].compareTo("2024-01-01") >= 0);
+                if (i > 0 && r[2].startsWith("2024") && !r[4].equals(list.get(i - 1)[4])) {
+                    in.merge(r[4], 1, Integer::sum);
+                    out.merge(list.get(i - 1)[4], 1, Integer::sum);
+                    moves++;
+                }
+            }
+            present += in2024 ? 1 : 0;
+        }
+        // about 2% of the clients of a year move, so a few to a few dozen per region
+        assertThat((double) moves / present).isBetween(0.01, 0.03);
+        assertThat(regions.stream().filter(r -> in.getOrDefault(r, 0) > 0 && out.getOrDefault(r, 0) > 0).count())
+                .isGreaterThanOrEqualTo(regions.size() - 3);
+        // a move takes care along when it was delivered at home: no allocation after the move stays in the old region
+        // (checked loosely: some allocations lie in the new region of a mover)
+        Set<String> movedTo = new HashSet<>();
+        perClient.forEach((client, list) -> {
+            for (int i = 1; i < list.size(); i++) {
+                if (!list.get(i)[4].equals(list.get(i - 1)[4])) {
+                    movedTo.add(client + "|" + list.get(i)[4]);
+                }
+            }
+        });
+        assertThat(allocations).anyMatch(a -> movedTo.contains(a[0] + "|" + a[2]));
     }
 
     @Test
