@@ -39,8 +39,8 @@ class ReportTextsTest extends IntegrationTest {
         careOffice.postForm(EDITOR + "/texts", Map.of("new.title", "Passende woonplekken",
                 "new.body", "- meer plekken voor beschermd wonen\n- kortere wachttijd"));
         String draft = careOffice.get(EDITOR + "/concept").body();
-        assertThat(draft).contains("<strong>passende zorg</strong>").contains("<h2 id=\"opgaven-kop\">4. Regionale opgaven</h2>")
-                .contains("<h3>Passende woonplekken</h3>").contains("<li>kortere wachttijd</li>")
+        assertThat(draft).contains("<strong>passende zorg</strong>").contains("<h3 id=\"opgaven-kop\">4.2 Regionale opgaven</h3>")
+                .contains("<h4>Passende woonplekken</h4>").contains("<li>kortere wachttijd</li>")
                 .contains("<a rel=\"nofollow\" href=\"https://www.cz.nl\">CZ</a>")
                 .doesNotContain("<script>alert").doesNotContain("javascript:").doesNotContainPattern("<[^>]*onerror");
 
@@ -74,7 +74,7 @@ class ReportTextsTest extends IntegrationTest {
                 .doesNotContain("<script>alert");
         try (PDDocument pdf = Loader.loadPDF(visitor.getBytes("/regioperspectief/ZK10/2023.pdf"))) {
             String text = String.join("\n", PublishedOutputs.pdfPages(pdf).stream().flatMap(List::stream).toList());
-            assertThat(text).contains("4. Regionale opgaven").contains("Passende woonplekken").contains("Datum van publicatie:");
+            assertThat(text).contains("4.2 Regionale opgaven").contains("Passende woonplekken").contains("Datum van publicatie");
         }
 
         // a later change does not touch what was published
