@@ -16,6 +16,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class RegionService implements ReferenceCodes {
 
     private final JdbcTemplate jdbc;
+    private volatile java.util.Map<String, String> names;
 
     RegionService(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -34,6 +35,20 @@ public class RegionService implements ReferenceCodes {
                 order by r.code""",
                 (rs, i) -> new Region(rs.getString("code"), rs.getString("name"), rs.getLong("inhabitants"),
                         rs.getLong("inhabitants_18plus"), rs.getObject("year", Integer.class)));
+    }
+
+    /** Code → name of every region, for menus; reference data that only a migration changes, so read once. */
+    public java.util.Map<String, String> names() {
+        java.util.Map<String, String> known = names;
+        if (known == null) {
+            java.util.Map<String, String> read = new java.util.LinkedHashMap<>();
+            jdbc.query("select code, name from region order by code", rs -> {
+                read.put(rs.getString("code"), rs.getString("name"));
+            });
+            known = java.util.Collections.unmodifiableMap(read);
+            names = known;
+        }
+        return known;
     }
 
     /** A region by its code, or empty for an unknown code. */

@@ -139,6 +139,12 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.READ, "/css/**", Access.publicly()),
             rule(Methods.READ, "/js/**", Access.publicly()),
             rule(Methods.READ, "/favicon.ico", Access.publicly()),
+            rule(Methods.READ, "/favicon.svg", Access.publicly()),
+            // what the figures mean, and the statements a Dutch public service owes everyone
+            rule(Methods.READ, "/toelichting", Access.publicly()),
+            rule(Methods.READ, "/toegankelijkheid", Access.publicly()),
+            rule(Methods.READ, "/privacy", Access.publicly()),
+            rule(Methods.READ, "/contact", Access.publicly()),
             rule(Methods.READ, "/swagger-ui.html", Access.publicly()),
             rule(Methods.READ, "/swagger-ui/**", Access.publicly()),
             rule(Methods.READ, "/v3/api-docs/**", Access.publicly()),

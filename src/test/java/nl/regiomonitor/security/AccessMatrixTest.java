@@ -139,7 +139,7 @@ class AccessMatrixTest extends IntegrationTest {
         List<Case> cases = new ArrayList<>();
         // published and open pages
         for (String path : List.of("/", "/login", "/swagger-ui.html", "/instroom", "/instroom.csv", "/instroom.xlsx",
-                "/instroom.pdf")) {
+                "/instroom.pdf", "/toelichting", "/toegankelijkheid", "/privacy", "/contact")) {
             cases.add(new Case("GET " + path, "", EVERYONE, c -> c.page().get(path)));
         }
         for (String page : List.of("", "/cijfers.csv", "/cijfers.xlsx", "/cijfers.pdf")) {

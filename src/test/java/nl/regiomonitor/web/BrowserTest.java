@@ -109,6 +109,43 @@ class BrowserTest extends IntegrationTest {
     }
 
     @Test
+    void theFourBasicsPagesAreReachedFromTheFooterWithoutLoggingIn() {
+        browser.manage().deleteAllCookies();
+        String[][] pages = {
+                {"Toelichting op de cijfers", "Toelichting op de cijfers"},
+                {"Toegankelijkheid", "Toegankelijkheidsverklaring"},
+                {"Privacy", "Privacyverklaring"},
+                {"Contact", "Contact"}};
+        for (String[] page : pages) {
+            browser.get("http://localhost:" + port + "/");
+            // the API left the main menu for the footer
+            assertThat(browser.findElements(By.cssSelector("nav[aria-label=Hoofdmenu] a")))
+                    .extracting(WebElement::getText).doesNotContain("API");
+            assertThat(browser.findElement(By.cssSelector(".site-footer")).findElement(By.linkText("API"))).isNotNull();
+            browser.findElement(By.cssSelector(".site-footer")).findElement(By.linkText(page[0])).click();
+            waitForHeading(page[1]);
+            String text = browser.findElement(By.tagName("main")).getText();
+            switch (page[1]) {
+                case "Toelichting op de cijfers" -> {
+                    assertThat(text).contains("<5").contains("1 tot 4").contains("drempel van 5 cliënten")
+                            .contains("Garwood").contains("Laney").contains("Anhøj").contains("CBS");
+                    assertThat(browser.findElement(By.id("instroom")).getText()).isEqualTo("Instroom");
+                    assertThat(browser.findElements(By.cssSelector("#prevalentie, #verzilvering, #kosten, #wachtlijst, #stromen, #doorstroom, #stand")))
+                            .hasSize(7);
+                }
+                case "Toegankelijkheidsverklaring" -> assertThat(text).contains("WCAG 2.1").contains("axe-core")
+                        .contains("info@regiomonitor.example");
+                case "Privacyverklaring" -> assertThat(text).contains("gepseudonimiseerd").contains("bcrypt")
+                        .contains("audittrail").contains("info@regiomonitor.example");
+                default -> assertThat(browser.findElement(By.cssSelector(".contact-email")).getText())
+                        .isEqualTo("info@regiomonitor.example");
+            }
+            assertThat(browser.findElement(By.cssSelector(".site-footer")).getText()).contains("Programmabureau Wlz-ggz (demo)");
+            assertAccessible();
+        }
+    }
+
+    @Test
     void aUserMakesAnApiKeyOnHisOwnPageSeesItOnceAndRevokesIt() {
         logIn("gemeente.haaglanden");
         browser.findElement(By.linkText("Mijn API-sleutels")).click();
