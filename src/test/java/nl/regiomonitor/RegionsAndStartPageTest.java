@@ -46,7 +46,7 @@ class RegionsAndStartPageTest extends IntegrationTest {
         String forAdmin = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord").get("/").body();
         assertThat(forAdmin).contains("Cliënten").contains("Zorgtoewijzingen");
         String forCareOffice = WebSession.loggedIn(port, "zorgkantoor.haaglanden", "demo-wachtwoord").get("/").body();
-        assertThat(forCareOffice).doesNotContain("Zorgtoewijzingen").contains("Beheer ZK10");
+        assertThat(forCareOffice).doesNotContain("Zorgtoewijzingen").contains("Beheer Haaglanden");
     }
 
     @Test

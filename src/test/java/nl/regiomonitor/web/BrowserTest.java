@@ -221,7 +221,7 @@ class BrowserTest extends IntegrationTest {
     @Test
     void careOfficeUserWorksInOwnRegionAndIsRefusedAnotherRegion() throws Exception {
         logIn("zorgkantoor.haaglanden");
-        browser.findElement(By.linkText("Beheer ZK10")).click();
+        browser.findElement(By.linkText("Beheer Haaglanden")).click();
         waitForHeading("Beheer Haaglanden (ZK10)");
         assertAccessible();
 
