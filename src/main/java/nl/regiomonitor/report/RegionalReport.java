@@ -633,15 +633,18 @@ public class RegionalReport {
 
     /**
      * The region's monthly influx up to the end of the year (or the last month with data), drawn and judged as the
-     * Instroommonitor does; per quarter where the months are too small for a verdict. Null without data.
+     * Instroommonitor does; per quarter where the months are too small for a verdict. Null without data in or before
+     * the year.
      */
     private Influx regionInflux(Region region, int year, String line) {
+        YearMonth first = influx.firstMonth();
         YearMonth last = influx.lastMonth();
-        if (last == null) {
+        if (last == null || YearMonth.of(year, 12).isBefore(first)) {
             return null;
         }
         YearMonth to = YearMonth.of(year, 12).isBefore(last) ? YearMonth.of(year, 12) : last;
-        YearMonth from = to.minusMonths(INFLUX_MONTHS - 1);
+        // months before the first data are no zeros: they would read as a rise
+        YearMonth from = to.minusMonths(INFLUX_MONTHS - 1).isBefore(first) ? first : to.minusMonths(INFLUX_MONTHS - 1);
         PublishedTrend trend = influx.published(region.code(), from, to, null, Period.MONTH);
         Period period = Period.MONTH;
         String per = "per maand";

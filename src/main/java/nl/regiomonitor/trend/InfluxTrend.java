@@ -37,6 +37,11 @@ public class InfluxTrend {
         return influx.lastMonth();
     }
 
+    /** The first month with data, or null without data: no series starts before it. */
+    public YearMonth firstMonth() {
+        return influx.firstMonth();
+    }
+
     /** The windows the trend is published for: the whole series first, then every year with data, latest first. */
     public List<TrendWindow> windows() {
         YearMonth first = influx.firstMonth();

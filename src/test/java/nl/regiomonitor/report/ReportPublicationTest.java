@@ -16,6 +16,7 @@ import nl.regiomonitor.WebSession;
 import nl.regiomonitor.signal.RegisterEntry;
 import nl.regiomonitor.signal.RegisterKind;
 import nl.regiomonitor.signal.SignalRegister;
+import nl.regiomonitor.trend.InfluxTrend;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ class ReportPublicationTest extends IntegrationTest {
     int port;
     @Autowired
     SignalRegister register;
+    @Autowired
+    InfluxTrend influx;
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -110,6 +113,21 @@ class ReportPublicationTest extends IntegrationTest {
             assertThat(page).as(region[0]).contains("class=\"tile-value\"")
                     .doesNotContainPattern("<span class=\"tile-value\">\\s*(x|&lt;5)\\s*</span>");
         }
+    }
+
+    @Test
+    void theInfluxChapterNeverJudgesMonthsBeforeTheFirstData() {
+        WebSession office = WebSession.loggedIn(port, "zorgkantoor.haaglanden", "demo-wachtwoord");
+        int firstYear = influx.firstMonth().getYear();
+        assertThat(influx.firstMonth().minusMonths(RegionalReport.INFLUX_MONTHS - 12).getYear())
+                .as("a 24-month window ending in the first year reaches before the data").isLessThan(firstYear);
+        String before = office.get("/regions/ZK10/regioperspectief/" + (firstYear - 1) + "/concept").body();
+        assertThat(before).contains("4.1 Instroom en plan van aanpak").doesNotContain("grafiek-instroom-kop");
+        String firstYearPage = office.get("/regions/ZK10/regioperspectief/" + firstYear + "/concept").body();
+        Matcher caption = Pattern.compile("<h4 id=\"grafiek-instroom-kop\">([^<]+)</h4>").matcher(firstYearPage);
+        assertThat(caption.find()).isTrue();
+        // the chart starts at the first month with data, not 24 months of zeros and counts that would read as a rise
+        assertThat(caption.group(1)).doesNotContain(String.valueOf(firstYear - 1));
     }
 
     private static double valueOf(JsonNode rows, String region) {
