@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -290,13 +291,12 @@ public class RegionalReport {
         List<String> affordability = new ArrayList<>();
         costs.costs(region.code(), year).rows().stream().filter(r -> r.category().code().equals("ALL") && r.perDay() != null).findFirst()
                 .ifPresent(all -> {
-                    String band = all.perDay().compareTo(all.lowest()) >= 0 && all.perDay().compareTo(all.highest()) <= 0
-                            ? "liggen binnen de bandbreedte van de regio's" : "liggen buiten de bandbreedte van de regio's";
+                    // the band runs from the lowest to the highest region, this one included: the median says more
                     BigDecimal diff = all.perDay().subtract(all.median()).multiply(BigDecimal.valueOf(100))
                             .divide(all.median(), 1, RoundingMode.HALF_UP);
                     String relation = diff.signum() == 0 ? "gelijk aan de mediaan"
                             : String.format(DUTCH, "%.1f%% %s de mediaan", diff.abs(), diff.signum() < 0 ? "onder" : "boven");
-                    affordability.add("De kosten per cliënt per dag " + band + ": " + CostFigures.CostRow.display(all.perDay())
+                    affordability.add("De kosten per cliënt per dag liggen binnen de bandbreedte van de regio's: " + CostFigures.CostRow.display(all.perDay())
                             + " bij een bandbreedte van " + CostFigures.CostRow.display(all.lowest()) + " tot "
                             + CostFigures.CostRow.display(all.highest()) + " (" + relation + " van " + CostFigures.CostRow.display(all.median())
                             + ").");
@@ -304,11 +304,9 @@ public class RegionalReport {
         List<String> access = new ArrayList<>();
         Shares forms = formShares(region.code(), day, "GGZ-W");
         if (forms != null) {
-            DeliveryFormFigures.FormTable t = deliveryForms.deliveryForms(region.code(), day);
-            Category first = t.forms().get(0);
+            String first = forms.parts().get(0);
             access.add(String.format(DUTCH, "Van de cliënten met een GGZ-W-indicatie die zorg ontvangen, krijgt %.1f%% die als %s.",
-                    forms.shares().get(0), DeliveryFormFigures.shortName(first).toLowerCase(DUTCH).equals("verblijf")
-                            ? "verblijfszorg (zzp)" : DeliveryFormFigures.shortName(first)));
+                    forms.shares().get(0), first.equalsIgnoreCase("verblijf") ? "verblijfszorg (zzp)" : first));
         }
         WaitlistFigures.WaitlistTable w = waitlist.waitlist(region.code(), day);
         if (w.snapshot() != null && !w.totalCell().suppressed()) {
@@ -536,7 +534,7 @@ public class RegionalReport {
                 forms = table.forms().stream().map(DeliveryFormFigures::shortName).toList();
             }
             int n = forms.size();
-            List<Double> values = shares == null ? java.util.Collections.nCopies(n, null) : shares.shares();
+            List<Double> values = shares == null ? Collections.nCopies(n, null) : shares.shares();
             rows.add(region.name() + " " + y);
             bars.add(values);
             columns.add(values.stream().map(v -> Cell.ofText(v == null ? "–" : String.format(DUTCH, "%.1f%%", v))).toList());
@@ -547,12 +545,8 @@ public class RegionalReport {
             tableRows.add(new FigureTable.Row(forms.get(f), columns.stream().map(c -> c.get(form)).toList()));
         }
         String caption = "Cliënten met een GGZ-W-indicatie in zorg per leveringsvorm (aandeel), " + region.name();
-        List<String> numbered = new ArrayList<>();
-        for (int f = 0; f < forms.size(); f++) {
-            numbered.add(forms.get(f));
-        }
-        String chart = BarChart.stacked("grafiek-leveringsvorm", caption, "Leveringsvorm", rows, numbered, bars);
-        return new Figure(new FigureTable("leveringsvorm", caption, "Leveringsvorm", List.of(rows.get(0), rows.get(1)), tableRows), chart,
+        String chart = BarChart.stacked("grafiek-leveringsvorm", caption, "Leveringsvorm", rows, forms, bars);
+        return new Figure(new FigureTable("leveringsvorm", caption, "Leveringsvorm", rows, tableRows), chart,
                 sources.of("zorgtoewijzingen en indicaties", "peildatum 1 oktober " + (year - 1) + " en " + year));
     }
 
