@@ -1,7 +1,6 @@
 package nl.regiomonitor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,94 +8,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.BrowserSession;
 import nl.regiomonitor.security.AppUser;
 import nl.regiomonitor.security.Grant;
 import nl.regiomonitor.security.Role;
 import nl.regiomonitor.security.UserService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The pages in real headless Chromium: what a user sees, and 0 WCAG 2.1 AA violations by axe-core. */
-class BrowserTest extends IntegrationTest {
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-    @TempDir
-    Path folder;
-
-    @BeforeAll
-    static void startBrowser() {
-        boolean installed = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
-        assumeTrue(installed || System.getenv("CI") != null, "Chromium is not installed");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1024");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    /** Checks the page with axe-core, and keeps a screenshot in target/screenshots to look at. */
-    private void assertAccessible() {
-        try {
-            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-            Files.write(shots.resolve(browser.getTitle().replaceAll("[^A-Za-z0-9]+", "-") + ".png"), png);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
-        List<Rule> violations = results.getViolations();
-        assertThat(violations).as(() -> violations.stream()
-                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
-                .toList().toString()).isEmpty();
-    }
-
-    /** Waits for an element the next page brings: a click that submits a form returns before the page is there. */
-    private WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(locator));
-    }
-
-    private void waitForHeading(String heading) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
-    }
-
-    /** Logs in through the login page, after logging out whoever was logged in. */
-    private void logIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo-wachtwoord");
-        browser.findElement(By.cssSelector("main form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
+class BrowserTest extends BrowserSession {
 
     @Test
     void startPageListsThe31RegionsAndIsAccessible() {
@@ -495,25 +422,6 @@ class BrowserTest extends IntegrationTest {
                 .contains("1 registratie uit register-browser.csv is toegevoegd.");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Bijeenkomst uit de browsertest");
         browser.manage().deleteAllCookies(); // the other tests start as a visitor who is not logged in
-    }
-
-    /** Keeps a screenshot of the whole page, however long, in target/screenshots to look at. */
-    private void screenshotWholePage(String name) throws Exception {
-        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(12000, height.intValue() + 150)));
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-        Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"), png);
-        browser.manage().window().setSize(before);
-    }
-
-    private void waitForText(By locator, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
-    }
-
-    /** Sets a date field as a date picker does: its typed format follows the browser's locale. */
-    private void setDate(String id, String isoDate) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), isoDate);
     }
 
     @Test
