@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -311,6 +312,19 @@ public class PlanService implements PlanRegions {
 
     /** The actions and milestones of the plans of {@code region} whose date has passed on {@code today} and are not done. */
     public List<OverdueItem> overdue(String region, LocalDate today) {
+        return openBefore(region, today);
+    }
+
+    /**
+     * What is overdue today in the plans of {@code region}, and what falls due within {@code weeks}: for the region's start
+     * page, which checks its own access. An item is overdue when its date lies before {@link #today()}.
+     */
+    public List<OverdueItem> dueWithin(String region, int weeks) {
+        return openBefore(region, today().plusWeeks(weeks).plusDays(1));
+    }
+
+    /** The actions not done and milestones not reached of the plans of {@code region} whose date lies before {@code before}. */
+    private List<OverdueItem> openBefore(String region, LocalDate before) {
         return jdbc.query("""
                 select p.id, p.title, 'ACTION' as kind, a.position, coalesce(a.description, '') as text,
                        coalesce(a.owner_party, '') as owner, a.due_date
@@ -321,7 +335,43 @@ public class PlanService implements PlanRegions {
                 from plan_milestone m join action_plan p on p.id = m.plan_id join plan_region r on r.plan_id = p.id
                 where r.region_code = ? and not m.done and m.due_date < ?
                 order by 7, 1, 3, 4""", (rs, n) -> new OverdueItem(rs.getLong(1), rs.getString(2), OverdueItem.Kind.valueOf(rs.getString(3)),
-                rs.getInt(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)), region, today, region, today);
+                rs.getInt(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)), region, before, region, before);
+    }
+
+    /**
+     * Every region's plans with their status and what is overdue in them, for the national overview: two queries for all
+     * regions rather than loading each plan. A region without a plan has no entry; a region whose plans the user may not
+     * read neither.
+     */
+    public Map<String, RegionPlans> perRegion() {
+        LocalDate today = today();
+        Map<String, List<RegionPlans.Plan>> plans = new TreeMap<>();
+        jdbc.query("""
+                select r.region_code, p.id, p.title, p.status, coalesce(p.late, false) as late, g.deadline
+                from plan_region r join action_plan p on p.id = r.plan_id join programme g on g.id = p.programme_id
+                order by r.region_code, p.changed_at desc, p.id desc""", rs -> {
+            PlanStatus status = PlanStatus.valueOf(rs.getString("status"));
+            LocalDate deadline = rs.getObject("deadline", LocalDate.class);
+            plans.computeIfAbsent(rs.getString("region_code"), r -> new ArrayList<>()).add(new RegionPlans.Plan(rs.getLong("id"),
+                    rs.getString("title"), status, rs.getBoolean("late"),
+                    status == PlanStatus.DRAFT && deadline != null && deadline.isBefore(today)));
+        });
+        Map<String, Integer> overdue = new HashMap<>();
+        jdbc.query("""
+                select r.region_code, count(*) from (
+                    select plan_id from plan_action where status <> 'DONE' and due_date < ?
+                    union all
+                    select plan_id from plan_milestone where not done and due_date < ?) o
+                join plan_region r on r.plan_id = o.plan_id group by r.region_code""", rs -> {
+            overdue.put(rs.getString(1), rs.getInt(2));
+        }, today, today);
+        Map<String, RegionPlans> result = new TreeMap<>();
+        plans.forEach((region, list) -> {
+            if (rules.permits(AccessRules.READ_PLAN, Set.of(region))) {
+                result.put(region, new RegionPlans(region, List.copyOf(list), overdue.getOrDefault(region, 0)));
+            }
+        });
+        return result;
     }
 
     /**

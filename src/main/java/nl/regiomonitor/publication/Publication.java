@@ -28,9 +28,18 @@ public record Publication(
 
     /** What a figure page says about the figures it shows, for example "cijfers t/m maart 2025, publicatie 7 van 29 november 2026". */
     public String line() {
-        String through = dataThrough == null ? "cijfers: nog geen gegevens"
-                : "cijfers t/m " + dataThrough.format(DateTimeFormatter.ofPattern("MMMM yyyy", DUTCH));
+        String through = dataThrough == null ? "cijfers: nog geen gegevens" : "cijfers t/m " + throughLabel();
         return through + ", publicatie " + version + " van "
-                + builtAt.atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam")).format(DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH));
+                + builtInAmsterdam().format(DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH));
+    }
+
+    /** When the version was ready, on Dutch clocks: the database hands it over in UTC. */
+    public java.time.ZonedDateTime builtInAmsterdam() {
+        return builtAt.atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam"));
+    }
+
+    /** The last month with data in words, for example "maart 2025"; null without data. */
+    public String throughLabel() {
+        return dataThrough == null ? null : dataThrough.format(DateTimeFormatter.ofPattern("MMMM yyyy", DUTCH));
     }
 }

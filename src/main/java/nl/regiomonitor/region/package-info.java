@@ -1,6 +1,6 @@
 /**
  * The care-office regions, municipalities and their population per year, the reference code
- * lists (profiles, delivery forms, origins, wait statuses, age bands), the start page and the
+ * lists (profiles, delivery forms, origins, wait statuses, age bands) and the
  * regions API. Reference data are CSV files in {@code src/main/resources/reference/}.
  */
 package nl.regiomonitor.region;

@@ -139,8 +139,7 @@ class InfluxMonitorController {
                 : trend.published(q.region(), q.window(), null, q.trendPeriod());
         Period period = unprotected ? Period.MONTH : q.trendPeriod();
         // the aim is per month: a quarter's or year's point is held against three or twelve times it
-        Double monthly = InfluxTrend.targetFor(q.region(), null);
-        Double target = monthly == null ? null : monthly * (period == Period.YEAR ? 12 : period == Period.QUARTER ? 3 : 1);
+        Double target = InfluxTrend.targetPer(q.region(), period);
         String chart = TrendChart.svg(result, period, view.mark("Instroom GGZ-W " + period.dutch() + ", " + q.regionName()), target,
                 "instroomgrafiek");
         YearMonth through = trend.lastMonth();

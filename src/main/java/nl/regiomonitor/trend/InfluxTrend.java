@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.indicator.InfluxPeriod;
 import nl.regiomonitor.indicator.InvalidFigureRequest;
 import nl.regiomonitor.indicator.Period;
 import org.springframework.stereotype.Service;
@@ -188,6 +189,26 @@ public class InfluxTrend {
         return PublishedTrend.of(List.copyOf(sums.keySet()), cells, influx.threshold());
     }
 
+    /**
+     * What the Instroommonitor opens with for {@code region} (or NL), in short: the published verdict over the whole
+     * series at the period it shows first ({@link InfluxFigures#bestView}), and the latest point. Null without data.
+     * Worked out on the in-memory published cells, as the monitor itself, so a busy page may ask it on every request.
+     */
+    public InfluxHeadline headline(String region) {
+        List<TrendWindow> windows = windows();
+        if (windows.isEmpty()) {
+            return null;
+        }
+        TrendWindow whole = windows.get(0);
+        Period period = influx.bestView(region, whole.from(), whole.to()).period();
+        PublishedTrend trend = published(region, whole, null, period);
+        List<PublishedTrend.Point> points = trend.points();
+        PublishedTrend.Point latest = points.isEmpty() ? null : points.get(points.size() - 1);
+        return new InfluxHeadline(region, period, trend.verdict(), trend.sentence(),
+                latest == null ? null : InfluxPeriod.of(period, latest.month()).label(), latest == null ? null : latest.clients(),
+                targetPer(region, period));
+    }
+
     /** {@code to}, or the last month with data when that comes earlier (but never before {@code from}). */
     private YearMonth untilData(YearMonth from, YearMonth to) {
         YearMonth last = influx.lastMonth();
@@ -197,5 +218,11 @@ public class InfluxTrend {
     /** The aim to hold a series against: only the national total has one. */
     public static Double targetFor(String region, String profile) {
         return "NL".equals(region) && profile == null ? NATIONAL_TARGET : null;
+    }
+
+    /** The aim per point of a series of the national total by {@code period}: the monthly aim three or twelve times over. */
+    static Double targetPer(String region, Period period) {
+        Double monthly = targetFor(region, null);
+        return monthly == null ? null : monthly * (period == Period.YEAR ? 12 : period == Period.QUARTER ? 3 : 1);
     }
 }
