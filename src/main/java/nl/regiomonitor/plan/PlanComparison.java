@@ -52,8 +52,14 @@ public final class PlanComparison {
         }
     }
 
-    /** A run of text of one version; {@code marked} when it was removed (earlier version) or added (later version). */
-    public record Piece(String text, boolean marked) {
+    /**
+     * A run of text of one version; {@code marked} when it was removed (earlier version) or added (later version);
+     * {@code omitted} when it stands for paragraphs both versions have alike, left out so the change stands out.
+     */
+    public record Piece(String text, boolean marked, boolean omitted) {
+        Piece(String text, boolean marked) {
+            this(text, marked, false);
+        }
     }
 
     /** One part of the plan in both versions, each as pieces to render; an empty list for a part one version lacks. */
@@ -104,7 +110,7 @@ public final class PlanComparison {
             return new Part(label, left.isEmpty() ? Change.ADDED : Change.REMOVED, left.isEmpty() ? List.of() : List.of(new Piece(left, true)),
                     right.isEmpty() ? List.of() : List.of(new Piece(right, true)));
         }
-        List<String[]> ops = diff(tokens(left), tokens(right));
+        List<String[]> ops = omitUnchangedParagraphs(diff(tokens(left), tokens(right)));
         return new Part(label, Change.CHANGED, side(ops, "-"), side(ops, "+"));
     }
 
@@ -231,12 +237,59 @@ public final class PlanComparison {
         return result;
     }
 
+    /**
+     * Paragraphs (separated by a blank line) that both versions have alike are replaced, a run of them at a time,
+     * by one {@code "…"} operation saying how many there were: a long text shows only the paragraphs that changed.
+     */
+    private static List<String[]> omitUnchangedParagraphs(List<String[]> ops) {
+        List<List<String[]>> paragraphs = new ArrayList<>();
+        List<String[]> separators = new ArrayList<>();
+        List<String[]> current = new ArrayList<>();
+        for (String[] op : ops) {
+            if ("=".equals(op[0]) && op[1].contains("\n\n")) {
+                paragraphs.add(current);
+                separators.add(op);
+                current = new ArrayList<>();
+            } else {
+                current.add(op);
+            }
+        }
+        paragraphs.add(current);
+        List<String[]> result = new ArrayList<>();
+        int alike = 0;
+        for (int k = 0; k < paragraphs.size(); k++) {
+            boolean changed = paragraphs.get(k).stream().anyMatch(op -> !"=".equals(op[0]));
+            if (!changed) {
+                alike++;
+            } else {
+                result.addAll(paragraphs.get(k));
+            }
+            boolean last = k == paragraphs.size() - 1;
+            if (alike > 0 && (last || paragraphs.get(k + 1).stream().anyMatch(op -> !"=".equals(op[0])))) {
+                result.add(new String[] {"…", alike == 1 ? "1 ongewijzigde alinea weggelaten" : alike + " ongewijzigde alinea's weggelaten"});
+                alike = 0;
+            }
+            if (!last && !(alike > 0)) {
+                result.add(separators.get(k));
+            }
+        }
+        return result;
+    }
+
     /** One version's pieces: common text plain, its own ({@code "-"} before, {@code "+"} after) marked, runs joined. */
     private static List<Piece> side(List<String[]> ops, String own) {
         List<Piece> pieces = new ArrayList<>();
         StringBuilder run = new StringBuilder();
         boolean marked = false;
         for (String[] op : ops) {
+            if ("…".equals(op[0])) {
+                if (!run.isEmpty()) {
+                    pieces.add(new Piece(run.toString(), marked));
+                    run.setLength(0);
+                }
+                pieces.add(new Piece(op[1], false, true));
+                continue;
+            }
             if (!"=".equals(op[0]) && !own.equals(op[0])) {
                 continue;
             }

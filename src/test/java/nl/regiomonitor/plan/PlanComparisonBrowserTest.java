@@ -14,6 +14,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -38,6 +39,15 @@ class PlanComparisonBrowserTest extends BrowserSession {
         browser.get(plan + "/bewerken");
         waitForHeading("Plan bewerken: " + title);
         assertThat(browser.findElement(By.id("nieuwe-versie")).getText()).contains("wordt uw wijziging versie 2");
+        // the unit beside the target value follows the figure chosen, before saving too
+        WebElement unit = browser.findElement(By.id("objectives-0-targetValue-unit"));
+        assertThat(unit.getText()).isEqualTo("in nieuwe cliënten GGZ-W per maand");
+        Select figure = new Select(browser.findElement(By.id("objectives-0-figure")));
+        figure.selectByValue("YOUNG_ADULT_SHARE");
+        assertThat(unit.getText()).isEqualTo("in % van de instroom GGZ-W");
+        figure.selectByValue("INFLUX_GGZ_W");
+        assertThat(browser.findElement(By.id("objectives-0-targetValue")).getDomAttribute("aria-describedby"))
+                .isEqualTo("objectives-0-targetValue-unit");
         // one word in the middle of a long text, as a person edits it; the browser sends every text back with CRLF
         WebElement background = browser.findElement(By.id("sections-BACKGROUND"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[0].value.replace('soms te klein', 'vaak te klein')",
@@ -66,6 +76,18 @@ class PlanComparisonBrowserTest extends BrowserSession {
         assertThat(horizontalOverflow()).as("horizontal scroll at 1280 px").isLessThanOrEqualTo(0);
         assertAccessible();
         screenshotWholePage("plan-versies-1280");
+
+        // the demo draft of Haaglanden: its objective's target with its unit, and what "op koers" is measured on
+        long demo = jdbc.queryForObject("select id from action_plan where title = 'Plan van aanpak instroom Wlz-ggz-W Haaglanden'", Long.class);
+        browser.get("http://localhost:" + port + "/plannen/" + demo);
+        waitForHeading("Plan van aanpak instroom Wlz-ggz-W Haaglanden");
+        String objective = browser.findElement(By.id("doel-1")).getText();
+        assertThat(objective).contains("Streefwaarde: 8% van de instroom GGZ-W").contains("Dit doel is op koers als het aantal 18–26-jarigen");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("doel-1")));
+        Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("plan-doelstelling-eenheid.png"),
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.navigate().back();
+        waitForHeading("Versie 1 en 2 vergelijken");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         try {

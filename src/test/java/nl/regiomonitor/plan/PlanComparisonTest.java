@@ -1,6 +1,7 @@
 package nl.regiomonitor.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -75,9 +76,13 @@ class PlanComparisonTest {
         assertThat(part.change()).isEqualTo(Change.CHANGED);
         assertThat(marked(part.before())).isEqualTo("extra");
         assertThat(marked(part.after())).isEqualTo("bijzondere");
-        // the unchanged paragraphs are there unmarked, in one piece around the change
-        assertThat(String.join("", part.after().stream().map(Piece::text).toList()))
-                .isEqualTo(BACKGROUND.replace("extra aandacht", "bijzondere aandacht"));
+        // the paragraphs both versions have alike are left out, said as such, so the change stands out
+        assertThat(part.after()).extracting(Piece::text, Piece::marked, Piece::omitted).containsExactly(
+                tuple("1 ongewijzigde alinea weggelaten", false, true),
+                tuple("\n\nDe jongvolwassenen vragen ", false, false),
+                tuple("bijzondere", true, false),
+                tuple(" aandacht van alle partners.\n\n", false, false),
+                tuple("1 ongewijzigde alinea weggelaten", false, true));
     }
 
     @Test
@@ -131,8 +136,8 @@ class PlanComparisonTest {
         List<Part> changed = changed(PlanComparison.of(before, after));
 
         assertThat(changed).extracting(Part::label, Part::change).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("Doelstelling 1 van de eerdere versie", Change.REMOVED),
-                org.assertj.core.groups.Tuple.tuple("Actie 3", Change.CHANGED));
+                tuple("Doelstelling 1 van de eerdere versie", Change.REMOVED),
+                tuple("Actie 3", Change.CHANGED));
         assertThat(marked(changed.get(0).before())).contains("Streefwaarde: 8% van de instroom GGZ-W");
         assertThat(marked(changed.get(1).after())).isEqualTo("met aanbieders ");
     }
@@ -141,5 +146,15 @@ class PlanComparisonTest {
     void normalisingKeepsWhatAReaderSees() {
         assertThat(PlanComparison.normalise("\r\n\r\nEen  \r\nTwee\r\rDrie\n\n\n\nVier\u00A0vijf \n\n")).isEqualTo("Een\nTwee\n\nDrie\n\nVier vijf");
         assertThat(PlanComparison.normalise(null)).isEmpty();
+    }
+
+    @Test
+    void aRunOfUnchangedParagraphsIsLeftOutAsOne() {
+        String five = "Een.\n\nTwee.\n\nDrie.\n\nVier.\n\nVijf.";
+        Part part = changed(PlanComparison.of(plan(five, "\n", actions()), plan(five.replace("Vier.", "Vier, nu anders."), "\n", actions())))
+                .get(0);
+        assertThat(part.before()).extracting(Piece::text).containsExactly("3 ongewijzigde alinea's weggelaten", "\n\nVier.\n\n",
+                "1 ongewijzigde alinea weggelaten");
+        assertThat(marked(part.after())).isEqualTo(", nu anders");
     }
 }
