@@ -48,6 +48,7 @@ class PlanComparisonBrowserTest extends BrowserSession {
         figure.selectByValue("INFLUX_GGZ_W");
         assertThat(browser.findElement(By.id("objectives-0-targetValue")).getDomAttribute("aria-describedby"))
                 .isEqualTo("objectives-0-targetValue-unit");
+        assertAccessible();
         // one word in the middle of a long text, as a person edits it; the browser sends every text back with CRLF
         WebElement background = browser.findElement(By.id("sections-BACKGROUND"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[0].value.replace('soms te klein', 'vaak te klein')",

@@ -39,15 +39,18 @@ class PlanPagesTest extends IntegrationTest {
 
     /**
      * A copy of the demo's joint plan for Haaglanden (ZK10), submitted as version 1 with the texts as the API
-     * keeps them (LF), so a test may change it without touching the demo plan other tests read.
+     * keeps them (LF), so a test may change it without touching the demo plan other tests read. Its actions are
+     * continuous and its milestones done, so it adds nothing overdue to what other tests count for Haaglanden.
      */
     static long submittedCopyOfTheJointPlan(PlanService plans, JdbcTemplate jdbc, String title) {
         long joint = jdbc.queryForObject("select plan_id from plan_region where region_code = 'ZK28' order by plan_id limit 1", Long.class);
         ActionPlan demo = plans.load(joint, LocalDate.now());
         List<ActionPlan.Action> actions = demo.actions().stream().map(a -> new ActionPlan.Action(null, a.paragraph(), a.description(),
-                a.owner(), a.ownerRole(), a.timeline(), null, ActionStatus.NOT_STARTED, null, null, null)).toList();
+                a.owner(), a.ownerRole(), "Continu", null, ActionStatus.NOT_STARTED, null, null, null)).toList();
+        List<ActionPlan.Milestone> milestones = demo.milestones().stream().map(m -> new ActionPlan.Milestone(m.activity(), m.milestone(),
+                m.dueDate(), true, null)).toList();
         long id = plans.create(new ActionPlan(null, demo.programmeId(), null, null, title, List.of("ZK10"), null, null, null, null, null,
-                null, null, null, null, null, null, null, null, demo.sections(), demo.objectives(), actions, demo.milestones()), SYSTEM).id();
+                null, null, null, null, null, null, null, null, demo.sections(), demo.objectives(), actions, milestones), SYSTEM).id();
         plans.submit(id, null, SYSTEM, OffsetDateTime.now());
         return id;
     }
