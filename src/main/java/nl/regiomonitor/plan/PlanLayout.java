@@ -108,8 +108,8 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
 
     private static List<String> row(Objective o) {
         String figure = text(o.figureLabel()) + (o.profileCode() == null ? "" : " (" + o.profileCode() + ")");
-        String target = o.targetValue() == null ? text(o.directionLabel())
-                : o.directionLabel() == null ? number(o.targetValue()) : o.directionLabel() + " naar " + number(o.targetValue());
+        String value = o.targetValue() == null ? null : o.figure() == null ? number(o.targetValue()) : o.figure().amount(o.targetValue());
+        String target = value == null ? text(o.directionLabel()) : o.directionLabel() == null ? value : o.directionLabel() + " naar " + value;
         return List.of(text(o.description()), figure, target, date(o.targetDate()));
     }
 

@@ -55,10 +55,11 @@ public class PlanObjectives {
 
     /**
      * One objective with its figure: {@code chart} and {@code sentence} for a monthly series, {@code stock}
-     * for a profile's stock; {@code followed} false for a figure the system does not count per month.
+     * for a profile's stock; {@code followed} false for a figure the system does not count per month;
+     * {@code basis} says in words what "op koers" is measured on (see {@link #basis}).
      */
     public record Followed(int number, ActionPlan.Objective objective, boolean followed, String chart, String sentence,
-                           String caption, List<StockPoint> stock, Course course, String source) {
+                           String caption, List<StockPoint> stock, Course course, String source, String basis) {
     }
 
     private final InfluxTrend trend;
@@ -98,11 +99,11 @@ public class PlanObjectives {
         if (figure == PlanFigure.PROFILE_STOCK && objective.profileCode() != null && !objective.profileCode().isBlank()) {
             List<StockPoint> points = stockOf(objective.profileCode().strip(), regions);
             return new Followed(number, objective, true, null, null, "Stand van profiel " + objective.profileCode().strip()
-                    + " op 1 oktober, " + regionNames, points, stockCourse(points, objective), source());
+                    + " op 1 oktober, " + regionNames, points, stockCourse(points, objective), source(), basis(objective));
         }
         // the influx figures count GGZ-W only; GGZ-B and a stock without profile are not followed per month
         if (last == null || (figure != PlanFigure.INFLUX_GGZ_W && figure != PlanFigure.YOUNG_ADULT_SHARE)) {
-            return new Followed(number, objective, false, null, null, null, List.of(), null, null);
+            return new Followed(number, objective, false, null, null, null, List.of(), null, null, basis(objective));
         }
         YearMonth from = last.minusMonths(MONTHS - 1);
         boolean young = figure == PlanFigure.YOUNG_ADULT_SHARE;
@@ -123,7 +124,51 @@ public class PlanObjectives {
             }
         }
         String chart = TrendChart.svg(series, caption, null, "doel-" + number + "-grafiek");
-        return new Followed(number, objective, true, chart, series.sentence(), caption, List.of(), course, source());
+        return new Followed(number, objective, true, chart, series.sentence(), caption, List.of(), course, source(), basis(objective));
+    }
+
+    /**
+     * What "op koers" is measured on for {@code objective}, in words, as {@link #course} and {@link #stockCourse}
+     * decide it, so a reader can check the judgement and knows what the target value is held against.
+     */
+    public static String basis(ActionPlan.Objective objective) {
+        PlanFigure figure = objective.figure();
+        boolean target = objective.targetValue() != null;
+        Direction direction = objective.direction() != null ? objective.direction() : target ? Direction.DOWN : null;
+        boolean stock = figure == PlanFigure.PROFILE_STOCK && objective.profileCode() != null && !objective.profileCode().isBlank();
+        if (figure == null || (figure != PlanFigure.INFLUX_GGZ_W && figure != PlanFigure.YOUNG_ADULT_SHARE && !stock)) {
+            return "Of dit doel op koers is, wordt niet beoordeeld: dit cijfer wordt (nog) niet per maand gevolgd.";
+        }
+        if (direction == null) {
+            return "Of dit doel op koers is, wordt niet beoordeeld: het heeft geen richting of streefwaarde.";
+        }
+        boolean down = direction == Direction.DOWN;
+        if (stock) {
+            if (!target || direction == Direction.STABLE) {
+                return "Of dit doel op koers is, wordt alleen beoordeeld met een streefwaarde en de richting dalen of stijgen: "
+                        + "vijf jaarlijkse standen zijn te weinig voor een trend.";
+            }
+            return "Dit doel is op koers als de laatst gepubliceerde stand op 1 oktober " + (down ? "hoogstens" : "minstens")
+                    + " de streefwaarde is; niet op koers als de streefdatum is bereikt en de stand er nog " + (down ? "boven" : "onder")
+                    + " ligt.";
+        }
+        boolean young = figure == PlanFigure.YOUNG_ADULT_SHARE;
+        String series = (young ? "het aantal 18–26-jarigen dat per maand instroomt" : "de maandelijkse instroom GGZ-W")
+                + " over de laatste " + MONTHS + " gepubliceerde maanden";
+        String judged = " volgens de trendanalyse van de Instroommonitor";
+        String it = young ? "het" : "zij";
+        if (direction == Direction.STABLE) {
+            return "Dit doel is op koers als " + series + " stabiel is" + judged + "; niet op koers als " + it + " aantoonbaar daalt of stijgt.";
+        }
+        String wanted = down ? "daalt" : "stijgt";
+        String unwanted = down ? "stijgt" : "daalt";
+        if (young) {
+            return "Dit doel is op koers als " + series + " " + wanted + judged + "; niet op koers als het aantoonbaar " + unwanted + "."
+                    + (target ? " De streefwaarde is een aandeel en wordt niet tegen dat aantal gehouden." : "");
+        }
+        return "Dit doel is op koers als " + series + " " + wanted + judged + (target ? ", of stabiel is op een niveau van "
+                + (down ? "hoogstens" : "minstens") + " de streefwaarde per maand" : "") + "; niet op koers als zij aantoonbaar "
+                + unwanted + ".";
     }
 
     /**

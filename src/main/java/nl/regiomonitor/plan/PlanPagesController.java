@@ -4,13 +4,10 @@ import java.beans.PropertyEditorSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -52,8 +49,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PlanPagesController {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-
     private final PlanService plans;
     private final Programmes programmes;
     private final PlanObjectives objectives;
@@ -81,10 +76,6 @@ class PlanPagesController {
 
     /** A line of a plans list, with how much of it is overdue today. */
     record PlanLine(PlanSummary plan, long overdue) {
-    }
-
-    /** One written part, action or milestone of two versions side by side. */
-    record Compared(String label, String before, String after, boolean changed) {
     }
 
     /** Dutch users write a decimal comma ("8,5"); a point is read as a decimal point too, never as thousands. */
@@ -339,74 +330,15 @@ class PlanPagesController {
         int left = a == null ? Math.max(1, right - 1) : a;
         ActionPlan before = json.treeToValue(plans.version(id, left).plan(), ActionPlan.class);
         ActionPlan after = json.treeToValue(plans.version(id, right).plan(), ActionPlan.class);
-        List<Compared> compared = new ArrayList<>();
-        compared.add(compare("Titel", before.title(), after.title()));
-        compared.add(compare("Regio's", String.join(", ", before.regions()), String.join(", ", after.regions())));
-        for (PlanSection section : PlanSection.values()) {
-            compared.add(compare(section.part() + ". " + section.title(), text(before, section), text(after, section)));
-        }
-        int objectiveRows = Math.max(before.objectives().size(), after.objectives().size());
-        for (int i = 0; i < objectiveRows; i++) {
-            compared.add(compare("Doelstelling " + (i + 1), objective(before, i), objective(after, i)));
-        }
-        int actionRows = Math.max(before.actions().size(), after.actions().size());
-        for (int i = 0; i < actionRows; i++) {
-            compared.add(compare("Actie " + (i + 1), action(before, i), action(after, i)));
-        }
-        int milestoneRows = Math.max(before.milestones().size(), after.milestones().size());
-        for (int i = 0; i < milestoneRows; i++) {
-            compared.add(compare("Mijlpaal " + (i + 1), milestone(before, i), milestone(after, i)));
-        }
+        List<PlanComparison.Part> parts = PlanComparison.of(before, after);
         model.addAttribute("plan", current);
         model.addAttribute("versions", plans.versions(id));
         model.addAttribute("a", left);
         model.addAttribute("b", right);
-        model.addAttribute("compared", compared);
-        model.addAttribute("changes", compared.stream().filter(Compared::changed).count());
+        model.addAttribute("compared", parts.stream().filter(PlanComparison.Part::changed).toList());
+        model.addAttribute("unchanged", parts.stream().filter(p -> !p.changed()).map(PlanComparison.Part::label).toList());
+        model.addAttribute("changes", parts.stream().filter(PlanComparison.Part::changed).count());
         return "plan/versions";
-    }
-
-    private static Compared compare(String label, String before, String after) {
-        String left = before == null ? "" : before.strip();
-        String right = after == null ? "" : after.strip();
-        return new Compared(label, left, right, !left.equals(right));
-    }
-
-    private static String text(ActionPlan plan, PlanSection section) {
-        ActionPlan.Section s = plan.sections() == null ? null : plan.sections().get(section);
-        return s == null ? "" : s.text();
-    }
-
-    private static String objective(ActionPlan plan, int i) {
-        if (i >= plan.objectives().size()) {
-            return "";
-        }
-        ActionPlan.Objective o = plan.objectives().get(i);
-        return String.join(" — ", nonNull(o.description(), o.figure() == null ? null : o.figure().dutch(), o.profileCode(),
-                o.direction() == null ? null : o.direction().dutch(), o.targetValue() == null ? null : "streefwaarde " + o.targetValue()
-                        .toPlainString().replace('.', ','), o.targetDate() == null ? null : "datum " + DATE.format(o.targetDate())));
-    }
-
-    private static String action(ActionPlan plan, int i) {
-        if (i >= plan.actions().size()) {
-            return "";
-        }
-        ActionPlan.Action a = plan.actions().get(i);
-        return String.join(" — ", nonNull(a.paragraph(), a.description(), a.owner(), a.ownerRole(), a.timeline(),
-                a.status() == null ? null : a.status().dutch()));
-    }
-
-    private static String milestone(ActionPlan plan, int i) {
-        if (i >= plan.milestones().size()) {
-            return "";
-        }
-        ActionPlan.Milestone m = plan.milestones().get(i);
-        return String.join(" — ", nonNull(m.activity(), m.milestone(), m.dueDate() == null ? null : DATE.format(m.dueDate()),
-                Boolean.TRUE.equals(m.done()) ? "gereed" : "niet gereed"));
-    }
-
-    private static List<String> nonNull(String... parts) {
-        return Arrays.stream(parts).filter(Objects::nonNull).filter(s -> !s.isBlank()).toList();
     }
 
     // ---- shared

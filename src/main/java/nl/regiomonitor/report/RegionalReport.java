@@ -672,7 +672,8 @@ public class RegionalReport {
                     parts.add(o.directionLabel().toLowerCase(DUTCH));
                 }
                 if (o.targetValue() != null) {
-                    parts.add("streefwaarde " + o.targetValue().stripTrailingZeros().toPlainString().replace('.', ','));
+                    parts.add("streefwaarde " + (o.figure() == null ? o.targetValue().stripTrailingZeros().toPlainString().replace('.', ',')
+                            : o.figure().amount(o.targetValue())));
                 }
                 if (o.targetDate() != null) {
                     parts.add("uiterlijk " + LONG.format(o.targetDate()));

@@ -240,6 +240,24 @@ class PlanExportTest extends IntegrationTest {
     }
 
     /** The table whose first cell is {@code firstCell}. */
+    /** The demo draft of Haaglanden: its objective's target value with its unit, in both documents. */
+    @Test
+    void anObjectivesTargetValueCarriesItsUnit() throws Exception {
+        WebSession office = WebSession.basic(port, "zorgkantoor.haaglanden", PASSWORD);
+        long id = -1;
+        for (JsonNode summary : json.readTree(office.getJson("/api/v1/plans?region=ZK10").body())) {
+            if (summary.get("title").asText().equals("Plan van aanpak instroom Wlz-ggz-W Haaglanden")) {
+                id = summary.get("id").asLong();
+            }
+        }
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(office.getBytes("/api/v1/plans/" + id + ".docx")))) {
+            assertThat(table(doc, "Doelstelling").getRow(1).getCell(2).getText()).isEqualTo("Dalen naar 8% van de instroom GGZ-W");
+        }
+        try (PDDocument pdf = Loader.loadPDF(office.getBytes("/api/v1/plans/" + id + ".pdf"))) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")).contains("Dalen naar 8% van de instroom GGZ-W");
+        }
+    }
+
     private static XWPFTable table(XWPFDocument doc, String firstCell) {
         return doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals(firstCell)).findFirst()
                 .orElseThrow(() -> new AssertionError("Geen tabel die begint met " + firstCell));

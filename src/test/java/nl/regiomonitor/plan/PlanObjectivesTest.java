@@ -91,4 +91,23 @@ class PlanObjectivesTest {
         assertThat(PlanObjectives.influxCourse(PublishedTrend.of(months, shown, 5), false, atMostTen))
                 .isEqualTo(ON_COURSE);
     }
+
+    @Test
+    void theBasisSaysWhatTheCourseIsMeasuredOnAsTheRulesAbove() {
+        assertThat(PlanObjectives.basis(objective(Direction.DOWN, "20"))).isEqualTo("Dit doel is op koers als de maandelijkse instroom "
+                + "GGZ-W over de laatste 24 gepubliceerde maanden daalt volgens de trendanalyse van de Instroommonitor, of stabiel is op "
+                + "een niveau van hoogstens de streefwaarde per maand; niet op koers als zij aantoonbaar stijgt.");
+        assertThat(PlanObjectives.basis(objective(Direction.UP, null))).contains("maanden stijgt volgens").doesNotContain("streefwaarde")
+                .endsWith("niet op koers als zij aantoonbaar daalt.");
+        assertThat(PlanObjectives.basis(objective(null, null))).endsWith("het heeft geen richting of streefwaarde.");
+        ActionPlan.Objective stock = new ActionPlan.Objective("Doel", PlanFigure.PROFILE_STOCK, null, "GGZ03W", null, null,
+                new BigDecimal("110"), LocalDate.of(2026, 10, 1), null);
+        assertThat(PlanObjectives.basis(stock)).startsWith("Dit doel is op koers als de laatst gepubliceerde stand op 1 oktober hoogstens "
+                + "de streefwaarde is;");
+        ActionPlan.Objective careB = new ActionPlan.Objective("Doel", PlanFigure.INFLUX_GGZ_B, null, null, Direction.DOWN, null, null,
+                LocalDate.of(2026, 1, 1), null);
+        assertThat(PlanObjectives.basis(careB)).contains("niet per maand gevolgd");
+        assertThat(PlanFigure.YOUNG_ADULT_SHARE.amount(new BigDecimal("8.50"))).isEqualTo("8,5% van de instroom GGZ-W");
+        assertThat(PlanFigure.INFLUX_GGZ_W.amount(new BigDecimal("20"))).isEqualTo("20 nieuwe cliënten GGZ-W per maand");
+    }
 }

@@ -2,8 +2,14 @@ package nl.regiomonitor.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,10 +27,33 @@ class PlanPagesTest extends IntegrationTest {
     private static final String PASSWORD = "demo-wachtwoord";
     private static final Pattern LOCK_VERSION = Pattern.compile("name=\"lockVersion\" value=\"(\\d+)\"");
 
+    /** The test is no user's request: it passes no access gate. */
+    private static final Consumer<Set<String>> SYSTEM = regions -> { };
+
     @LocalServerPort
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlanService plans;
+
+    /**
+     * A copy of the demo's joint plan for Haaglanden (ZK10), submitted as version 1 with the texts as the API
+     * keeps them (LF), so a test may change it without touching the demo plan other tests read. Its actions are
+     * continuous and its milestones done, so it adds nothing overdue to what other tests count for Haaglanden.
+     */
+    static long submittedCopyOfTheJointPlan(PlanService plans, JdbcTemplate jdbc, String title) {
+        long joint = jdbc.queryForObject("select plan_id from plan_region where region_code = 'ZK28' order by plan_id limit 1", Long.class);
+        ActionPlan demo = plans.load(joint, LocalDate.now());
+        List<ActionPlan.Action> actions = demo.actions().stream().map(a -> new ActionPlan.Action(null, a.paragraph(), a.description(),
+                a.owner(), a.ownerRole(), "Continu", null, ActionStatus.NOT_STARTED, null, null, null)).toList();
+        List<ActionPlan.Milestone> milestones = demo.milestones().stream().map(m -> new ActionPlan.Milestone(m.activity(), m.milestone(),
+                m.dueDate(), true, null)).toList();
+        long id = plans.create(new ActionPlan(null, demo.programmeId(), null, null, title, List.of("ZK10"), null, null, null, null, null,
+                null, null, null, null, null, null, null, null, demo.sections(), demo.objectives(), actions, milestones), SYSTEM).id();
+        plans.submit(id, null, SYSTEM, OffsetDateTime.now());
+        return id;
+    }
 
     private long newPlan(WebSession author, String title) {
         Response created = author.postForm("/regions/ZK10/plannen/nieuw", Map.of("title", title,
@@ -183,8 +212,52 @@ class PlanPagesTest extends IntegrationTest {
                 .contains("Het plan is opgeslagen als versie 2 (concept)");
 
         String compared = municipality.get("/plannen/" + id + "/versies?a=1&b=2").body();
-        assertThat(compared).contains("Versie 1 en 2 vergelijken").contains("Eerste achtergrond.").contains("Tweede achtergrond.")
-                .contains("1 onderdeel is veranderd").contains("Gewijzigd");
+        assertThat(compared).contains("Versie 1 en 2 vergelijken").contains("1 onderdeel is veranderd")
+                .contains("<del><span class=\"visually-hidden\">verwijderd: </span>Eerste</del> achtergrond.")
+                .contains("<ins><span class=\"visually-hidden\">toegevoegd: </span>Tweede</ins> achtergrond.");
+    }
+
+    /**
+     * The demo plan saved again as the browser sends it (CRLF), with progress reported in between and one paragraph
+     * edited: the comparison shows that one part, its changed words marked, and nothing else.
+     */
+    @Test
+    void theComparisonShowsOnlyTheEditedParagraphNotLineEndingsOrProgress() {
+        long id = submittedCopyOfTheJointPlan(plans, jdbc, "Kopie van het gezamenlijke plan voor de vergelijking");
+        ActionPlan submitted = plans.load(id, LocalDate.now());
+        plans.reportProgress(id, submitted.actions().get(0).id(), ActionStatus.DELAYED, "Wacht op de gemeenten.", SYSTEM);
+        ActionPlan followed = plans.load(id, LocalDate.now());
+        Map<PlanSection, ActionPlan.Section> crlf = new EnumMap<>(PlanSection.class);
+        followed.sections().forEach((section, s) -> crlf.put(section, new ActionPlan.Section(null, null, s.text() == null ? null
+                : s.text().replace("soms te klein zijn", "vaak te klein zijn").replace("\n", "\r\n"), null)));
+        plans.save(id, followed.lockVersion(), new ActionPlan(null, null, null, null, followed.title(), followed.regions(), null, null,
+                null, null, null, null, null, null, null, null, null, null, null, crlf, followed.objectives(), followed.actions(),
+                followed.milestones()), SYSTEM);
+
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        String compared = municipality.get("/plannen/" + id + "/versies").body();
+
+        assertThat(compared).contains("Versie 1 en 2 vergelijken").contains("1 onderdeel is veranderd");
+        assertThat(compared.split("class=\"flag-changed\">Gewijzigd<").length - 1).isEqualTo(1);
+        assertThat(compared).contains("B. Achtergrond en probleemstelling")
+                .contains("<del><span class=\"visually-hidden\">verwijderd: </span>soms</del> te klein zijn")
+                .contains("<ins><span class=\"visually-hidden\">toegevoegd: </span>vaak</ins> te klein zijn")
+                .contains("voortgang wordt bij de acties gevolgd, niet als wijziging van het plan");
+    }
+
+    @Test
+    void anObjectiveShowsItsUnitBesideTheTargetAndWhatOpKoersIsMeasuredOn() {
+        long id = jdbc.queryForObject("select id from action_plan where title = 'Plan van aanpak instroom Wlz-ggz-W Haaglanden'", Long.class);
+        WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
+        String page = municipality.get("/plannen/" + id).body();
+        String objective = page.substring(page.indexOf("id=\"doel-1\""), page.indexOf("</article>", page.indexOf("id=\"doel-1\"")));
+        assertThat(objective).contains("Streefwaarde: 8% van de instroom GGZ-W")
+                .contains("Dit doel is op koers als het aantal 18–26-jarigen dat per maand instroomt over de laatste 24 gepubliceerde "
+                        + "maanden daalt volgens de trendanalyse van de Instroommonitor; niet op koers als het aantoonbaar stijgt.")
+                .contains("De streefwaarde is een aandeel en wordt niet tegen dat aantal gehouden.");
+        String edit = municipality.get("/plannen/" + id + "/bewerken").body();
+        assertThat(edit).contains("aria-describedby=\"objectives-0-targetValue-unit\"")
+                .contains("id=\"objectives-0-targetValue-unit\"").contains(">in % van de instroom GGZ-W</span>");
     }
 
     @Test
