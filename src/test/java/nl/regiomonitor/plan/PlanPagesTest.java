@@ -195,6 +195,7 @@ class PlanPagesTest extends IntegrationTest {
         Map<String, String> fields = complete(lockVersion(municipality.get(edit).body()), "Achtergrond.");
         fields.put("objectives[0].figure", "PROFILE_STOCK");
         fields.put("objectives[0].profileCode", "GGZ03W");
+        fields.put("actions[0].owner", "Zorgaanbieder Haaglanden (demo)");
         assertThat(municipality.postForm(edit, fields).status()).isEqualTo(302);
         String page = municipality.get("/plannen/" + id).body();
         assertThat(page).contains("Stand van profiel GGZ03W op 1 oktober, ZK10");

@@ -98,7 +98,7 @@ class BrowserTest extends BrowserSession {
 
     @Test
     void userAdministrationPagesAreAccessible(@Autowired UserService users) {
-        AppUser admin = users.find("browser.beheerder").orElseGet(() -> users.create("browser.beheerder", "Browser Beheerder",
+        AppUser admin = users.find("browser.beheerder").orElseGet(() -> users.create("browser.beheerder", "Browser Beheerder", null,
                 "browser-wachtwoord-1", List.of(Grant.national(Role.BEHEERDER))));
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/login");
