@@ -66,7 +66,9 @@ public record ActionPlan(
             @Schema(description = "Leeg voor een nieuwe actie") Long id,
             @Schema(example = "5b. Toegang/bemiddeling/coördinatie") String paragraph,
             String description,
-            @Schema(description = "Verantwoordelijke partij", example = "Zorgkantoor") String owner,
+            @Schema(description = "Verantwoordelijke organisatie, bij voorkeur zoals een organisatie van de regio('s) heet "
+                    + "(de organisaties van hun gebruikers); vrije tekst tot 200 tekens. Een zorgaanbieder meldt alleen voortgang "
+                    + "op acties waarvan de eigen organisatie eigenaar is.", example = "Zorgkantoor Haaglanden") String owner,
             @Schema(example = "coördinator zorgkantoren") String ownerRole,
             @Schema(example = "Eind Q1 2024") String timeline,
             @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "Uit de tijdslijn; leeg bij continu") LocalDate dueDate,

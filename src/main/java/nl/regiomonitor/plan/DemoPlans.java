@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import nl.regiomonitor.plan.ActionPlan.Action;
@@ -24,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo mode: with no programme yet, adds the programme "Regioaanpak instroom Wlz-ggz-W", the joint
  * plan of Amstelland en De Meerlanden (ZK01) and Zuid-Holland Noord (ZK28) as submitted in
- * December 2023 (after seed 000, with roles instead of people's names), and a draft of Haaglanden
- * (ZK10) that is partly filled and has an action past its date.
+ * December 2023 (after seed 000, with roles instead of people's names, and the demo users'
+ * organisations as action owners), and a draft of Haaglanden (ZK10) that is partly filled and has an
+ * action past its date.
  */
 @Component
 @ConditionalOnWebApplication
@@ -35,6 +37,8 @@ class DemoPlans implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(DemoPlans.class);
     /** Demo data is not anyone's request: it passes no access gate. */
     private static final Consumer<Set<String>> SYSTEM = regions -> { };
+    /** Nor does it own actions: the partners' progress is reported on their behalf. */
+    private static final BiConsumer<Set<String>, Action> ANY_ACTION = (regions, action) -> { };
 
     private final PlanService plans;
     private final Programmes programmes;
@@ -125,30 +129,30 @@ class DemoPlans implements SmartInitializingSingleton {
                 LocalDate.of(2024, 3, 31), null));
         List<Action> actions = List.of(
                 action("4. Herijken visie voor mensen met psychische aandoeningen en langdurig intensieve zorgvraag (ongeacht domein)",
-                        "Visie herijken", "Zorgkantoor", "coördinator zorgkantoren AM en ZHN", "Eind Q1 2024"),
+                        "Visie herijken", "Zorgkantoor Amstelland en De Meerlanden", "coördinator zorgkantoren AM en ZHN", "Eind Q1 2024"),
                 action("5a. Samenwerken", "Handelen volgens afgesproken mindset", "Alle betrokken ggz-partners", null,
                         "Ingangsdatum PvA per 1-1-2024"),
                 action("5a. Samenwerken", "Kennisbehoefte ophalen bij ggz-partners en zo mogelijk programma ontwikkelen",
-                        "Nader te vormen werkgroep", null, "In de loop van 2024"),
+                        "Zorgaanbieder Amstelland (demo)", "nader te vormen werkgroep", "In de loop van 2024"),
                 action("5a. Samenwerken", "Overzicht aanbod en expertise opstellen door vermelding op eigen website",
-                        "Zorgkantoor en alle betrokken ggz-partners", null, "Q2 2024"),
-                action("5b. Toegang/bemiddeling/coördinatie", "Factsheet zorgtrajecten ontwikkelen", "Zorgkantoor",
+                        "Zorgkantoor Amstelland en De Meerlanden", "met alle betrokken ggz-partners", "Q2 2024"),
+                action("5b. Toegang/bemiddeling/coördinatie", "Factsheet zorgtrajecten ontwikkelen", "Zorgkantoor Amstelland en De Meerlanden",
                         "coördinator zorgkantoren AM en ZHN", "Eind Q1 2024"),
                 action("5b. Toegang/bemiddeling/coördinatie", "Implementatie en gebruik factsheet door toegangen, tafels en wijkteams",
-                        "Gemeenten, zorgaanbieders, zorgkantoor", "coördinatoren gemeenten", "Eind Q2 2024"),
+                        "Gemeente Amstelveen", "coördinatoren gemeenten, met zorgaanbieders en zorgkantoor", "Eind Q2 2024"),
                 action("5c. Aanbod: ondersteunings- en zorginfrastructuur", "Advies ggz-5-woonzorgprofiel opstellen",
-                        "Zorgaanbieder(s), zorgkantoor en gemeenten", null, "Eind Q1 2024"),
+                        "Zorgaanbieder Amstelland (demo)", "met zorgkantoor en gemeenten", "Eind Q1 2024"),
                 action("5c. Aanbod: ondersteunings- en zorginfrastructuur",
-                        "Ondersteunings- en zorginfrastructuur in de wijk: wat hebben mensen nodig", "Gemeenten",
-                        "coördinator gemeenten regio ZHN", "Q2 2024"),
+                        "Ondersteunings- en zorginfrastructuur in de wijk: wat hebben mensen nodig", "Gemeente Amstelveen",
+                        "coördinator gemeenten subregio Amstelland", "Q2 2024"),
                 action("5c. Aanbod: ondersteunings- en zorginfrastructuur",
-                        "Huisvesting maximaal realiseren; bestaande instrumenten maximaal inzetten", "Gemeenten en alle ggz-partners",
-                        null, "Continu"),
+                        "Huisvesting maximaal realiseren; bestaande instrumenten maximaal inzetten", "Gemeente Amstelveen",
+                        "met alle ggz-partners", "Continu"),
                 action("5c. Aanbod: ondersteunings- en zorginfrastructuur",
-                        "Inzicht in ontbrekende expertisecombinaties ggz met vg/vv en crisisketen", "Zorgaanbieders", null,
+                        "Inzicht in ontbrekende expertisecombinaties ggz met vg/vv en crisisketen", "Zorgaanbieder Amstelland (demo)", null,
                         "In de loop van 2024"),
                 action("5d. Elders adresseren inconsistenties domein(en)", "Inconsistenties tussen domeinen adresseren bij VWS en CIZ",
-                        "Zorgkantoor", "coördinator zorgkantoren AM en ZHN", "Begin 2024"));
+                        "Zorgkantoor Amstelland en De Meerlanden", "coördinator zorgkantoren AM en ZHN", "Begin 2024"));
         List<Milestone> milestones = List.of(
                 new Milestone("Factsheet zorgtrajecten", "Factsheet vastgesteld door de voorbereidingsgroep", LocalDate.of(2024, 3, 31), false, null),
                 new Milestone("Plan van aanpak", "Ingangsdatum plan van aanpak", LocalDate.of(2024, 1, 1), true, null));
@@ -171,7 +175,7 @@ class DemoPlans implements SmartInitializingSingleton {
         for (Action action : joint.actions()) {
             Reported report = progress.get(action.description());
             if (report != null) {
-                plans.reportProgress(joint.id(), action.id(), report.status(), report.note(), SYSTEM);
+                plans.reportProgress(joint.id(), action.id(), report.status(), report.note(), SYSTEM, ANY_ACTION);
             }
         }
     }
@@ -186,11 +190,11 @@ class DemoPlans implements SmartInitializingSingleton {
         List<Objective> objectives = List.of(new Objective("Het aandeel jongvolwassenen in de instroom daalt in 2025.",
                 PlanFigure.YOUNG_ADULT_SHARE, null, null, Direction.DOWN, null, new BigDecimal("8"), LocalDate.of(2025, 12, 31), null));
         List<Action> actions = List.of(
-                action("5b. Toegang/bemiddeling/coördinatie", "Casustafel voor jongvolwassenen inrichten", "Gemeenten",
+                action("5b. Toegang/bemiddeling/coördinatie", "Casustafel voor jongvolwassenen inrichten", "Gemeente Den Haag",
                         "coördinator gemeenten Haaglanden", "Eind Q1 2024"),
                 action("5c. Aanbod: ondersteunings- en zorginfrastructuur", "Overzicht van begeleid-wonenplekken per gemeente",
-                        "Zorgkantoor", "adviseur zorginkoop", "Q4 2026"),
-                action("5a. Samenwerken", "Regiobijeenkomst met aanbieders over de instroomcijfers", null, null, "Continu"));
+                        "Zorgkantoor Haaglanden", "adviseur zorginkoop", "Q4 2026"),
+                action("5a. Samenwerken", "Regiobijeenkomst met aanbieders over de instroomcijfers", "Zorgaanbieder Haaglanden (demo)", null, "Continu"));
         return new ActionPlan(null, programme, null, null, "Plan van aanpak instroom Wlz-ggz-W Haaglanden", List.of("ZK10"), null, null,
                 null, null, null, null, null, null, null, null, null, null, null, s, objectives, actions, List.of());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
@@ -35,10 +36,12 @@ class PlanApiController {
 
     private final PlanService plans;
     private final Programmes programmes;
+    private final PlanComments comments;
 
-    PlanApiController(PlanService plans, Programmes programmes) {
+    PlanApiController(PlanService plans, Programmes programmes, PlanComments comments) {
         this.plans = plans;
         this.programmes = programmes;
+        this.comments = comments;
     }
 
     /** What a request to submit, accept or return may carry. */
@@ -47,6 +50,11 @@ class PlanApiController {
 
     /** Progress on an action: a new status, a note, or both. */
     record ProgressReport(ActionStatus status, String note) {
+    }
+
+    /** A comment of client representation: on one section, or (no section) on the whole plan. */
+    record NewComment(@Schema(description = "Het onderdeel; leeg voor een reactie op het hele plan") PlanSection section,
+                      @Schema(description = "De reactie, 1 tot en met " + PlanComments.MAX_LENGTH + " tekens") String text) {
     }
 
     @GetMapping("/programmes")
@@ -152,12 +160,35 @@ class PlanApiController {
     }
 
     @PostMapping("/plans/{plan}/actions/{action}/progress")
-    @Operation(summary = "Voortgang van een actie melden: een nieuwe status en/of een notitie (ook na indienen; geen nieuwe versie)")
+    @Operation(summary = "Voortgang van een actie melden: een nieuwe status en/of een notitie (ook na indienen; geen nieuwe versie)",
+            description = "Zorgkantoor en gemeenten van de regio melden voortgang op alle acties; een zorgaanbieder alleen op de "
+                    + "acties waarvan de eigen organisatie eigenaar is (de eigenaar is gelijk aan de organisatie van de gebruiker, "
+                    + "zonder verschil tussen hoofd- en kleine letters).")
+    @ApiResponse(responseCode = "403", description = "U mag geen voortgang melden op dit plan, of de actie is niet van uw organisatie")
     @ApiResponse(responseCode = "422", description = "Geen status en geen notitie, of een te lange notitie")
     ResponseEntity<ActionPlan> progress(@PathVariable("plan") long id, @PathVariable("action") long action,
                                         @RequestBody ProgressReport report) {
         ActionPlan plan = plans.reportProgress(id, action, report.status(), report.note());
         return ResponseEntity.ok().eTag(etag(plan)).body(plan);
+    }
+
+    @GetMapping("/plans/{plan}/comments")
+    @Operation(summary = "De reacties van cliëntvertegenwoordiging op een plan, oudste eerst")
+    @ApiResponse(responseCode = "403", description = "U mag dit plan niet lezen")
+    @ApiResponse(responseCode = "404", description = "Er is geen plan met dit nummer")
+    List<PlanComment> comments(@PathVariable("plan") long id) {
+        return comments.of(id);
+    }
+
+    @PostMapping("/plans/{plan}/comments")
+    @Operation(summary = "Reageren op een plan of op één onderdeel ervan (cliëntvertegenwoordiging van de regio)",
+            description = "Een reactie is geen wijziging van het plan: er komt geen nieuwe versie en de ETag van het plan blijft gelijk.")
+    @ApiResponse(responseCode = "201", description = "Geplaatst")
+    @ApiResponse(responseCode = "403", description = "U bent geen cliëntvertegenwoordiging in een regio van dit plan")
+    @ApiResponse(responseCode = "422", description = "De reactie is leeg of te lang")
+    ResponseEntity<PlanComment> comment(@PathVariable("plan") long id, @RequestBody NewComment comment) {
+        PlanComment added = comments.add(id, comment == null ? null : comment.section(), comment == null ? null : comment.text());
+        return ResponseEntity.created(URI.create("/api/v1/plans/" + id + "/comments")).body(added);
     }
 
     private static String etag(ActionPlan plan) {

@@ -110,6 +110,10 @@ public final class PlanDocx {
                 }
             }
         }
+        if (layout.comments() != null) {
+            styled("Heading1", PlanLayout.COMMENTS);
+            table(layout.comments().headings(), layout.comments().widths(), layout.comments().rows(), false);
+        }
     }
 
     private void page() {

@@ -30,15 +30,18 @@ import org.springframework.web.bind.annotation.RestController;
 class PlanExportController {
 
     private final PlanService plans;
+    private final PlanComments comments;
     private final RegionService regions;
 
-    PlanExportController(PlanService plans, RegionService regions) {
+    PlanExportController(PlanService plans, PlanComments comments, RegionService regions) {
         this.plans = plans;
+        this.comments = comments;
         this.regions = regions;
     }
 
     @GetMapping("/plans/{plan}.docx")
-    @Operation(summary = "Een plan van aanpak als Word-document (.docx) in de opmaak van het landelijk invulformat")
+    @Operation(summary = "Een plan van aanpak als Word-document (.docx) in de opmaak van het landelijk invulformat",
+            description = "Met de reacties van cliëntvertegenwoordiging als bijlage, als die er zijn.")
     @ApiResponse(responseCode = "200", description = "Het document", content = @Content(mediaType = PlanDocx.CONTENT_TYPE))
     @ApiResponse(responseCode = "403", description = "U mag dit plan niet lezen")
     @ApiResponse(responseCode = "404", description = "Er is geen plan met dit nummer")
@@ -50,7 +53,8 @@ class PlanExportController {
     }
 
     @GetMapping("/plans/{plan}.pdf")
-    @Operation(summary = "Een plan van aanpak als PDF in de opmaak van het landelijk invulformat")
+    @Operation(summary = "Een plan van aanpak als PDF in de opmaak van het landelijk invulformat",
+            description = "Met de reacties van cliëntvertegenwoordiging als bijlage, als die er zijn.")
     @ApiResponse(responseCode = "200", description = "Het document", content = @Content(mediaType = MediaType.APPLICATION_PDF_VALUE))
     @ApiResponse(responseCode = "403", description = "U mag dit plan niet lezen")
     @ApiResponse(responseCode = "404", description = "Er is geen plan met dit nummer")
@@ -62,7 +66,7 @@ class PlanExportController {
     }
 
     private PlanLayout layout(ActionPlan plan) {
-        return PlanLayout.of(plan, code -> regions.find(code).map(Region::name).orElse(code));
+        return PlanLayout.of(plan, code -> regions.find(code).map(Region::name).orElse(code), comments.on(plan));
     }
 
     private static ResponseEntity<byte[]> file(ByteArrayOutputStream out, MediaType type, String fileName) {

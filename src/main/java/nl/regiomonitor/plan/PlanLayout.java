@@ -22,9 +22,11 @@ import nl.regiomonitor.web.RichText;
  * with each part's title, guidance and text, and the objectives, actions and planning as tables.
  * The .docx and the PDF both render this, so they show the same content in the same order.
  */
-public record PlanLayout(String templateTitle, String title, String intro, List<Fact> facts, List<Part> parts) {
+public record PlanLayout(String templateTitle, String title, String intro, List<Fact> facts, List<Part> parts, Table comments) {
 
     static final String EMPTY = "(nog niet ingevuld)";
+    /** The heading of the annex with the comments of client representation. */
+    public static final String COMMENTS = "Bijlage: reacties van cliëntvertegenwoordiging";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
     private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
@@ -56,8 +58,11 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
         }
     }
 
-    /** The layout of {@code plan}; {@code regionName} gives the name of a region code. */
-    public static PlanLayout of(ActionPlan plan, Function<String, String> regionName) {
+    /**
+     * The layout of {@code plan}; {@code regionName} gives the name of a region code. The comments of
+     * client representation follow as an annex, which is left out when there are none.
+     */
+    public static PlanLayout of(ActionPlan plan, Function<String, String> regionName, List<PlanComment> comments) {
         List<String> regions = plan.regions().stream().sorted().map(code -> regionName.apply(code) + " (" + code + ")").toList();
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Programma", plan.programme()));
@@ -86,7 +91,9 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
         }
         return new PlanLayout("Landelijk Invulformat: Plan van aanpak – " + plan.programme(), plan.title(), intro, facts,
                 List.of(new Part("A. Algemene gegevens", byPart.get('A')), new Part("B. Plan van aanpak omschrijving", byPart.get('B')),
-                        new Part("C. Delen van ervaringen", byPart.get('C'))));
+                        new Part("C. Delen van ervaringen", byPart.get('C'))),
+                comments.isEmpty() ? null : new Table(List.of("Datum", "Organisatie", "Onderdeel", "Reactie"), List.of(12, 20, 20, 48),
+                        comments.stream().map(PlanLayout::row).toList()));
     }
 
     /** The rows the template keeps beside a part's text; none when the plan has none. */
@@ -117,6 +124,11 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
         String owner = text(a.owner()) + (a.ownerRole() == null || a.ownerRole().isBlank() ? "" : " (" + a.ownerRole() + ")");
         String status = text(a.statusLabel()) + (Boolean.TRUE.equals(a.overdue()) ? ", over de datum" : "");
         return List.of(text(a.description()), text(a.paragraph()), owner, text(a.timeline()), status);
+    }
+
+    private static List<String> row(PlanComment c) {
+        return List.of(date(c.writtenAt().toLocalDate()), text(c.organisation()), c.sectionTitle() + " (versie " + c.planVersion() + ")",
+                c.text());
     }
 
     private static List<String> row(Milestone m) {

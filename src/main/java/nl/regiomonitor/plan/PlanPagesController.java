@@ -8,11 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.ingest.CodeList;
@@ -22,9 +25,11 @@ import nl.regiomonitor.security.AccessRules;
 import nl.regiomonitor.security.AppUser;
 import nl.regiomonitor.security.CurrentUser;
 import nl.regiomonitor.security.Role;
+import nl.regiomonitor.security.UserService;
 import nl.regiomonitor.trend.InfluxTrend;
 import nl.regiomonitor.trend.PublishedTrend;
 import nl.regiomonitor.trend.TrendChart;
+import nl.regiomonitor.web.ErrorPageAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,10 +62,15 @@ class PlanPagesController {
     private final InfluxFigures influx;
     private final AccessRules rules;
     private final ObjectMapper json;
+    private final PlanComments comments;
+    private final UserService users;
 
     PlanPagesController(PlanService plans, Programmes programmes, PlanObjectives objectives, RegionService regions,
-                        InfluxTrend influxTrend, InfluxFigures influx, AccessRules rules, ObjectMapper json) {
+                        InfluxTrend influxTrend, InfluxFigures influx, AccessRules rules, ObjectMapper json, PlanComments comments,
+                        UserService users) {
         this.plans = plans;
+        this.comments = comments;
+        this.users = users;
         this.programmes = programmes;
         this.objectives = objectives;
         this.regions = regions;
@@ -89,9 +99,10 @@ class PlanPagesController {
         });
     }
 
-    /** A page can refuse as the service does: not there, not the user's, or not in the right state. */
+    /** A page can refuse as the service does: not there, not the user's, or not in the right state; the error page says why. */
     @ExceptionHandler(PlanRefused.class)
-    void refused(PlanRefused e, HttpServletResponse response) throws IOException {
+    void refused(PlanRefused e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setAttribute(ErrorPageAttributes.EXPLANATION, e.getMessage());
         response.sendError(switch (e.reason()) {
             case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
             case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
@@ -230,6 +241,32 @@ class PlanPagesController {
         return "redirect:/plannen/" + id + "#actie-" + action;
     }
 
+    /**
+     * A comment of client representation, on the section named or (none) on the whole plan. A refused one
+     * shows the page again with the reason at the field and the text as typed, in the form it was typed in.
+     */
+    @PostMapping("/plannen/{plan}/reacties")
+    String comment(@PathVariable("plan") long id, @RequestParam(required = false) PlanSection section,
+                   @RequestParam(required = false) String text, Model model, RedirectAttributes redirect) {
+        try {
+            PlanComment added = comments.add(id, section, text);
+            redirect.addFlashAttribute("confirmation", "Uw reactie is geplaatst. Iedereen die dit plan kan lezen, ziet haar bij het "
+                    + "plan en in de bijlage van de Word- en PDF-versie.");
+            return "redirect:/plannen/" + id + "#reactie-" + added.id();
+        } catch (InvalidPlan e) {
+            String form = commentForm(section);
+            model.addAttribute("commentForm", form);
+            model.addAttribute("commentText", text);
+            return planPage(plans.get(id), e.problems().stream().map(p -> new FieldError(form + "-" + p.field(), p.message())).toList(),
+                    null, model);
+        }
+    }
+
+    /** The HTML id prefix of the comment form of a section, or of the whole plan. */
+    static String commentForm(PlanSection section) {
+        return section == null ? "reactie" : "reactie-" + section.name();
+    }
+
     private String planPage(ActionPlan plan, List<FieldError> problems, String comment, Model model) {
         model.addAttribute("plan", plan);
         model.addAttribute("parts", parts());
@@ -237,7 +274,15 @@ class PlanPagesController {
         model.addAttribute("versions", plans.versions(plan.id()));
         model.addAttribute("regionNames", regionNames(plan.regions()));
         model.addAttribute("mayEdit", rules.permits(AccessRules.WRITE_PLAN, plan.regions()));
-        model.addAttribute("mayReport", rules.permits(AccessRules.REPORT_PLAN_PROGRESS, plan.regions()));
+        // a provider only reports on its own organisation's actions, so the form is offered per action
+        model.addAttribute("reportable", plan.actions().stream().filter(a -> rules.mayReportProgress(plan.regions(), a.owner()))
+                .map(ActionPlan.Action::id).collect(Collectors.toSet()));
+        List<PlanComment> all = comments.on(plan);
+        model.addAttribute("comments", all);
+        model.addAttribute("commentsBySection", all.stream().filter(c -> c.section() != null)
+                .collect(Collectors.groupingBy(PlanComment::section, Collectors.counting())));
+        model.addAttribute("mayComment", comments.mayComment(plan.regions()));
+        model.addAttribute("maxComment", PlanComments.MAX_LENGTH);
         model.addAttribute("mayReview", rules.permits(AccessRules.REVIEW_PLAN, plan.regions()));
         model.addAttribute("statuses", ActionStatus.values());
         model.addAttribute("comment", comment);
@@ -314,6 +359,8 @@ class PlanPagesController {
         model.addAttribute("statuses", ActionStatus.values());
         model.addAttribute("profiles", new TreeSet<>(regions.codes(CodeList.PROFILE)));
         model.addAttribute("authorRegions", authorRegions(new TreeSet<>(form.getRegions())));
+        model.addAttribute("organisations", form.getRegions().stream().filter(Objects::nonNull).distinct()
+                .flatMap(region -> users.organisations(region).stream()).distinct().sorted().toList());
         model.addAttribute("conflict", conflict);
         addErrors(problems, model);
         return "plan/edit";

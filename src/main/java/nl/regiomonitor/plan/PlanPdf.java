@@ -14,6 +14,6 @@ public final class PlanPdf {
 
     /** Writes {@code layout} as a PDF to {@code out}, which stays open. */
     public static void write(PlanLayout layout, OutputStream out) throws IOException {
-        PdfDocuments.render("plan/plan-pdf.xhtml", Map.of("plan", layout, "empty", PlanLayout.EMPTY), out);
+        PdfDocuments.render("plan/plan-pdf.xhtml", Map.of("plan", layout, "empty", PlanLayout.EMPTY, "annex", PlanLayout.COMMENTS), out);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,7 @@ import nl.regiomonitor.plan.ActionPlan.Progress;
 import nl.regiomonitor.plan.ActionPlan.Section;
 import nl.regiomonitor.web.RichText;
 import nl.regiomonitor.security.AccessRules;
+import nl.regiomonitor.security.AppUser;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
@@ -258,14 +260,18 @@ public class PlanService implements PlanRegions {
      */
     @Transactional
     public ActionPlan reportProgress(long id, long actionId, ActionStatus status, String note) {
-        return reportProgress(id, actionId, status, note, regions -> require(AccessRules.REPORT_PLAN_PROGRESS, regions));
+        return reportProgress(id, actionId, status, note, regions -> require(AccessRules.REPORT_PLAN_PROGRESS, regions),
+                this::requireOwnAction);
     }
 
-    ActionPlan reportProgress(long id, long actionId, ActionStatus status, String note, Consumer<Set<String>> gate) {
+    /** As {@link #reportProgress(long, long, ActionStatus, String)}, with {@code owner} deciding whether this action is the user's. */
+    ActionPlan reportProgress(long id, long actionId, ActionStatus status, String note, Consumer<Set<String>> gate,
+                              BiConsumer<Set<String>, Action> owner) {
         locked(id, null, gate);
         ActionPlan before = load(id, today());
         int index = indexOfAction(before, actionId);
         Action action = before.actions().get(index);
+        owner.accept(new TreeSet<>(before.regions()), action);
         String text = note == null || note.isBlank() ? null : note.strip();
         List<PlanProblem> problems = new ArrayList<>();
         if (status == null && text == null) {
@@ -560,6 +566,20 @@ public class PlanService implements PlanRegions {
             throw new PlanRefused(PlanRefused.Reason.FORBIDDEN, "U heeft geen toegang tot dit plan of deze handeling. "
                     + "Uw rol en regio geven daar geen recht op.");
         }
+    }
+
+    /** A provider reports on the actions of its own organisation only; the plan's authors on all of them. */
+    private void requireOwnAction(Set<String> regions, Action action) {
+        if (rules.mayReportProgress(regions, action.owner())) {
+            return;
+        }
+        String organisation = CurrentUser.get().map(AppUser::organisation).orElse(null);
+        throw new PlanRefused(PlanRefused.Reason.FORBIDDEN, organisation == null
+                ? "U kunt alleen voortgang melden op acties van uw eigen organisatie, en bij uw account staat geen organisatie. "
+                + "Vraag de beheerder om uw organisatie in te vullen."
+                : "U kunt alleen voortgang melden op acties van uw eigen organisatie (" + organisation + "). "
+                + (action.owner() == null || action.owner().isBlank() ? "Deze actie heeft nog geen eigenaar."
+                : "Eigenaar van deze actie is " + action.owner().strip() + "."));
     }
 
     private Set<String> existingRegions(long id) {

@@ -114,6 +114,8 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
     public static final Access WRITE_PLAN = Access.regional(RegionFrom.PLAN, PLAN_AUTHORS);
     /** Reporting progress on a plan's actions: its authors and the providers of its regions, who own actions too. */
     public static final Access REPORT_PLAN_PROGRESS = Access.regional(RegionFrom.PLAN, EnumSet.of(ZORGKANTOOR, GEMEENTE, AANBIEDER));
+    /** Commenting on a plan: the client representatives of its regions; everyone who reads the plan reads the comments. */
+    public static final Access COMMENT_PLAN = Access.regional(RegionFrom.PLAN, EnumSet.of(CLIENTVERTEGENWOORDIGING));
     /** Accepting or returning a submitted plan: the national programme. */
     public static final Access REVIEW_PLAN = Access.national(LANDELIJK);
     /** Any logged-in user: everyone holds at least one role. */
@@ -208,6 +210,8 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.READ, "/api/v1/plans/{plan}/versions", READ_PLAN),
             rule(Methods.READ, "/api/v1/plans/{plan}/versions/{number}", READ_PLAN),
             rule(Methods.WRITE, "/api/v1/plans/{plan}/actions/{action}/progress", REPORT_PLAN_PROGRESS),
+            rule(Methods.READ, "/api/v1/plans/{plan}/comments", READ_PLAN),
+            rule(Methods.WRITE, "/api/v1/plans/{plan}/comments", COMMENT_PLAN),
             // the plan pages follow the same rules as the API; the national overview lists only the plans the user may read
             rule(Methods.READ, "/plannen", Access.regional(RegionFrom.ANY, REGIONAL, LANDELIJK, BEHEERDER)),
             rule(Methods.READ, "/regions/{region}/plannen", Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
@@ -219,6 +223,7 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             rule(Methods.WRITE, "/plannen/{plan}/accepteren", REVIEW_PLAN),
             rule(Methods.WRITE, "/plannen/{plan}/terugsturen", REVIEW_PLAN),
             rule(Methods.WRITE, "/plannen/{plan}/acties/{action}/voortgang", REPORT_PLAN_PROGRESS),
+            rule(Methods.WRITE, "/plannen/{plan}/reacties", COMMENT_PLAN),
 
             // everyone's own API keys
             rule(Methods.ANY, "/account/api-sleutels/**", SIGNED_IN),
@@ -239,6 +244,18 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
     /** Whether the user of the current request passes {@code access} for something of these regions. */
     public boolean permits(Access access, Collection<String> regions) {
         return access.allows(CurrentUser.get().orElse(null), regions);
+    }
+
+    /**
+     * Whether the user of the current request may report progress on an action owned by {@code owner} in a plan of
+     * these regions: the plan's authors on every action, a provider only on those its own organisation owns.
+     */
+    public boolean mayReportProgress(Collection<String> regions, String owner) {
+        AppUser user = CurrentUser.get().orElse(null);
+        if (WRITE_PLAN.allows(user, regions)) {
+            return true;
+        }
+        return REPORT_PLAN_PROGRESS.allows(user, regions) && user.worksFor(owner);
     }
 
     private static Rule rule(Methods methods, String pattern, Access access) {

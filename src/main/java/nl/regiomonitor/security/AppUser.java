@@ -9,8 +9,11 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A user of the system as held in the user store; also the logged-in principal. */
-public record AppUser(long id, String username, String displayName, String passwordHash, boolean enabled,
+/**
+ * A user of the system as held in the user store; also the logged-in principal. {@code organisation} is
+ * the organisation the user works for (such as "Gemeente Den Haag"), or null when none is known.
+ */
+public record AppUser(long id, String username, String displayName, String organisation, String passwordHash, boolean enabled,
                       List<Grant> grants) implements UserDetails {
 
     /** Whether the user holds {@code role} for {@code region}, or holds it nationally. */
@@ -23,6 +26,11 @@ public record AppUser(long id, String username, String displayName, String passw
         Set<String> regions = new TreeSet<>();
         grants.stream().filter(g -> g.role() == role && g.region() != null).forEach(g -> regions.add(g.region()));
         return regions;
+    }
+
+    /** Whether the user works for the organisation named {@code name}; names are compared as people type them. */
+    public boolean worksFor(String name) {
+        return organisation != null && name != null && organisation.strip().equalsIgnoreCase(name.strip());
     }
 
     /** Every region the user holds any role in, sorted. */

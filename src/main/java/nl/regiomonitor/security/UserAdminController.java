@@ -18,7 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The administrator's pages for users: list and add, change name, roles and whether someone may
+ * The administrator's pages for users: list and add, change name, organisation, roles and whether someone may
  * log in, set a new password, delete. A refused change shows the page again with what was typed
  * (never the password) and the reason next to the field.
  */
@@ -27,24 +27,24 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
 
     /** What the form shows: what is stored, or what was typed before a refusal. */
-    public record UserForm(String username, String displayName, boolean enabled, Set<String> grants) {
+    public record UserForm(String username, String displayName, String organisation, boolean enabled, Set<String> grants) {
 
         static UserForm empty() {
-            return new UserForm("", "", true, Set.of());
+            return new UserForm("", "", "", true, Set.of());
         }
 
         static UserForm of(AppUser user) {
-            return new UserForm(user.username(), user.displayName(), user.enabled(),
+            return new UserForm(user.username(), user.displayName(), user.organisation(), user.enabled(),
                     new TreeSet<>(GrantCodes.codes(user.grants())));
         }
     }
 
     /** A user as the pages show it. */
-    public record UserRow(long id, String username, String displayName, List<String> roles, boolean enabled) {
+    public record UserRow(long id, String username, String displayName, String organisation, List<String> roles, boolean enabled) {
 
         static UserRow of(AppUser user) {
-            return new UserRow(user.id(), user.username(), user.displayName(), user.grants().stream().map(Grant::label).toList(),
-                    user.enabled());
+            return new UserRow(user.id(), user.username(), user.displayName(), user.organisation(),
+                    user.grants().stream().map(Grant::label).toList(), user.enabled());
         }
     }
 
@@ -71,16 +71,16 @@ class UserAdminController {
 
     @PostMapping
     String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
-                  @RequestParam(defaultValue = "") String password,
+                  @RequestParam(defaultValue = "") String organisation, @RequestParam(defaultValue = "") String password,
                   @RequestParam(name = "grants", required = false) List<String> grants,
                   Model model, RedirectAttributes redirect) {
         List<String> codes = grants == null ? List.of() : grants;
         try {
-            AppUser user = users.create(username, displayName, password, GrantCodes.parse(codes));
+            AppUser user = users.create(username, displayName, organisation, password, GrantCodes.parse(codes));
             redirect.addFlashAttribute("confirmation", "Gebruiker " + user.username() + " is toegevoegd.");
             return "redirect:/admin/users/" + user.id();
         } catch (UserService.InvalidUserChange e) {
-            return listPage(new UserForm(username, displayName, true, new TreeSet<>(codes)), Problem.of(e), model);
+            return listPage(new UserForm(username, displayName, organisation, true, new TreeSet<>(codes)), Problem.of(e), model);
         }
     }
 
@@ -92,17 +92,18 @@ class UserAdminController {
 
     @PostMapping("/{id}")
     String change(@PathVariable long id, @RequestParam(defaultValue = "") String displayName,
-                  @RequestParam(defaultValue = "false") boolean enabled,
+                  @RequestParam(defaultValue = "") String organisation, @RequestParam(defaultValue = "false") boolean enabled,
                   @RequestParam(name = "grants", required = false) List<String> grants,
                   Model model, RedirectAttributes redirect) {
         AppUser user = existing(id);
         List<String> codes = grants == null ? List.of() : grants;
         try {
-            users.change(id, displayName, enabled, GrantCodes.parse(codes));
+            users.change(id, displayName, organisation, enabled, GrantCodes.parse(codes));
             redirect.addFlashAttribute("confirmation", "De wijzigingen zijn opgeslagen.");
             return "redirect:/admin/users/" + id;
         } catch (UserService.InvalidUserChange e) {
-            return userPage(user, new UserForm(user.username(), displayName, enabled, new TreeSet<>(codes)), Problem.of(e), model);
+            return userPage(user, new UserForm(user.username(), displayName, organisation, enabled, new TreeSet<>(codes)),
+                    Problem.of(e), model);
         }
     }
 

@@ -51,6 +51,10 @@ public class UserCommand implements Callable<Integer> {
         @Option(names = "--name", paramLabel = "NAAM", description = "Naam van de gebruiker, bijvoorbeeld \"J. Jansen\".")
         String name;
 
+        @Option(names = "--organisation", paramLabel = "ORGANISATIE",
+                description = "De organisatie waarvoor de gebruiker werkt, bijvoorbeeld \"Gemeente Den Haag\" (niet verplicht).")
+        String organisation;
+
         @Option(names = "--role", paramLabel = "ROL[:REGIO]",
                 description = "Een rol, bijvoorbeeld BEHEERDER of ZORGKANTOOR:ZK02; herhaal de optie voor meer rollen.")
         List<String> roles = new ArrayList<>();
@@ -76,7 +80,7 @@ public class UserCommand implements Callable<Integer> {
                 return REFUSED;
             }
             return withUsers(spec, (users, out) -> {
-                AppUser user = users.create(username, name, secret, grants);
+                AppUser user = users.create(username, name, organisation, secret, grants);
                 out.println("Gebruiker " + user.username() + " is toegevoegd met de rollen "
                         + String.join(", ", GrantCodes.codes(user.grants())) + ".");
                 return 0;

@@ -53,25 +53,41 @@ public class UserService implements UserDetailsService {
         return jdbc.query("select * from app_user order by username", this::map);
     }
 
+    /**
+     * The organisations of a region: those of the users holding a role there, sorted, each once however its
+     * users typed its capitals (as {@link AppUser#worksFor} compares). Action owners are chosen from these,
+     * since an owner that has users can also report on its actions.
+     */
+    public List<String> organisations(String region) {
+        return jdbc.queryForList("""
+                select min(u.organisation) from app_user u join user_role r on r.user_id = u.id
+                where r.region_code = ? and u.organisation is not null group by lower(u.organisation) order by 1""",
+                String.class, region);
+    }
+
     public boolean isEmpty() {
         return Boolean.FALSE.equals(jdbc.queryForObject("select exists(select 1 from app_user)", Boolean.class));
     }
 
-    /** Adds a user; the message of an {@link InvalidUserChange} says in Dutch what is wrong. */
+    /**
+     * Adds a user; {@code organisation} may be empty. The message of an {@link InvalidUserChange} says in
+     * Dutch what is wrong.
+     */
     @Transactional
-    public AppUser create(String username, String displayName, String password, List<Grant> grants) {
+    public AppUser create(String username, String displayName, String organisation, String password, List<Grant> grants) {
         String name = normalise(username);
         if (!name.matches("[a-z0-9._@-]{3,64}")) {
             throw new InvalidUserChange("username", "Een gebruikersnaam heeft 3 tot 64 tekens: letters, cijfers, punt, "
                     + "streepje, liggend streepje of @.");
         }
         checkName(displayName);
+        checkOrganisation(organisation);
         checkPassword(password, name);
         checkGrants(grants);
         long id;
         try {
-            id = jdbc.queryForObject("insert into app_user (username, display_name, password_hash) values (?, ?, ?) returning id",
-                    Long.class, name, displayName.trim(), passwords.encode(password));
+            id = jdbc.queryForObject("insert into app_user (username, display_name, organisation, password_hash) values (?, ?, ?, ?) "
+                    + "returning id", Long.class, name, displayName.trim(), blankToNull(organisation), passwords.encode(password));
         } catch (DuplicateKeyException e) {
             throw new InvalidUserChange("username", "De gebruikersnaam '" + name + "' bestaat al.");
         }
@@ -81,11 +97,12 @@ public class UserService implements UserDetailsService {
         return user;
     }
 
-    /** Changes name, roles and whether the user may log in. */
+    /** Changes name, organisation, roles and whether the user may log in. */
     @Transactional
-    public AppUser change(long id, String displayName, boolean enabled, List<Grant> grants) {
+    public AppUser change(long id, String displayName, String organisation, boolean enabled, List<Grant> grants) {
         AppUser before = lockedForChange(id);
         checkName(displayName);
+        checkOrganisation(organisation);
         checkGrants(grants);
         if (before.username().equals(CurrentUser.name()) && before.holds(Role.BEHEERDER, null)
                 && (!enabled || !grants.contains(Grant.national(Role.BEHEERDER)))) {
@@ -93,7 +110,8 @@ public class UserService implements UserDetailsService {
             throw new InvalidUserChange("grants", "U kunt uw eigen beheerdersrol niet weghalen en uzelf niet uitschakelen; "
                     + "vraag dat aan een andere beheerder.");
         }
-        jdbc.update("update app_user set display_name = ?, enabled = ? where id = ?", displayName.trim(), enabled, id);
+        jdbc.update("update app_user set display_name = ?, organisation = ?, enabled = ? where id = ?", displayName.trim(),
+                blankToNull(organisation), enabled, id);
         jdbc.update("delete from user_role where user_id = ?", id);
         insertGrants(id, grants);
         AppUser after = find(id).orElseThrow();
@@ -105,7 +123,7 @@ public class UserService implements UserDetailsService {
     @Transactional
     public AppUser setEnabled(long id, boolean enabled) {
         AppUser user = lockedForChange(id);
-        return change(id, user.displayName(), enabled, user.grants());
+        return change(id, user.displayName(), user.organisation(), enabled, user.grants());
     }
 
     /** Sets a new password. The trail says that it changed, never what it is. */
@@ -149,6 +167,7 @@ public class UserService implements UserDetailsService {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("gebruikersnaam", user.username());
         values.put("naam", user.displayName());
+        values.put("organisatie", user.organisation());
         values.put("actief", user.enabled());
         values.put("rollen", user.grants().stream().map(Grant::label).toList());
         return values;
@@ -169,6 +188,16 @@ public class UserService implements UserDetailsService {
         if (displayName == null || displayName.isBlank() || displayName.length() > 200) {
             throw new InvalidUserChange("displayName", "Vul een naam in (hoogstens 200 tekens).");
         }
+    }
+
+    private static void checkOrganisation(String organisation) {
+        if (organisation != null && organisation.strip().length() > 200) {
+            throw new InvalidUserChange("organisation", "De naam van de organisatie is hoogstens 200 tekens.");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static void checkPassword(String password, String username) {
@@ -200,7 +229,8 @@ public class UserService implements UserDetailsService {
         List<Grant> grants = new ArrayList<>(jdbc.query(
                 "select role, region_code from user_role where user_id = ? order by role, region_code",
                 (r, n) -> new Grant(Role.valueOf(r.getString(1)), r.getString(2)), id));
-        return new AppUser(id, rs.getString("username"), rs.getString("display_name"), rs.getString("password_hash"),
+        return new AppUser(id, rs.getString("username"), rs.getString("display_name"), rs.getString("organisation"),
+                rs.getString("password_hash"),
                 rs.getBoolean("enabled"), List.copyOf(grants));
     }
 

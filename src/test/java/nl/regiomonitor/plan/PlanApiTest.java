@@ -227,10 +227,13 @@ class PlanApiTest extends IntegrationTest {
 
     @Test
     void submittedPlansAreFrozenVersionedReviewedNationallyAndKeptFromOtherRegions() throws Exception {
-        long id = create("zorgkantoor.amstelland", completePlan(programme(PROGRAMME), "Werkstroom", "ZK01"));
+        ObjectNode input = completePlan(programme(PROGRAMME), "Werkstroom", "ZK01");
+        ((ObjectNode) input.get("actions").get(0)).put("owner", "Zorgaanbieder Amstelland (demo)");
+        long id = create("zorgkantoor.amstelland", input);
         String path = "/api/v1/plans/" + id;
 
-        // others cannot read or write it; the national programme reads but never edits; a provider reports progress only
+        // others cannot read or write it; the national programme reads but never edits; a provider reports progress only,
+        // on the actions of its own organisation
         JsonNode plan = read(as("zorgkantoor.amstelland").getJson(path));
         assertThat(as("zorgkantoor.haaglanden").getJson(path).status()).isEqualTo(403);
         assertThat(as("zorgkantoor.haaglanden").getJson(path + "/versions").status()).isEqualTo(403);
@@ -247,6 +250,12 @@ class PlanApiTest extends IntegrationTest {
                 "{\"status\":\"RUNNING\",\"note\":\"Eerste overleg gehouden\"}");
         assertThat(progress.status()).as(progress.body()).isEqualTo(200);
         assertThat(read(progress).get("actions").get(0).get("progress").get(0).get("note").asText()).isEqualTo("Eerste overleg gehouden");
+        long careOfficeAction = plan.get("actions").get(1).get("id").asLong();
+        Response notOwn = post("aanbieder.amstelland", path + "/actions/" + careOfficeAction + "/progress", "{\"status\":\"DONE\"}");
+        assertThat(notOwn.status()).isEqualTo(403);
+        assertThat(read(notOwn).get("message").asText()).isEqualTo("U kunt alleen voortgang melden op acties van uw eigen organisatie "
+                + "(Zorgaanbieder Amstelland (demo)). Eigenaar van deze actie is Zorgkantoor.");
+        assertThat(jdbc.queryForObject("select status from plan_action where id = ?", String.class, careOfficeAction)).isEqualTo("NOT_STARTED");
         assertThat(post("landelijk", path + "/actions/" + firstAction + "/progress", "{\"status\":\"DONE\"}").status()).isEqualTo(403);
 
         // submitted after the programme's deadline (31-12-2023): late, frozen

@@ -32,7 +32,7 @@ class PlanComparisonBrowserTest extends BrowserSession {
         long id = PlanPagesTest.submittedCopyOfTheJointPlan(plans, jdbc, title);
         // progress after submitting, as the partners report it: following the plan, not changing it
         ActionPlan submitted = plans.load(id, LocalDate.now());
-        plans.reportProgress(id, submitted.actions().get(0).id(), ActionStatus.DONE, "Visie vastgesteld.", regions -> { });
+        plans.reportProgress(id, submitted.actions().get(0).id(), ActionStatus.DONE, "Visie vastgesteld.", regions -> { }, (regions, action) -> { });
         String plan = "http://localhost:" + port + "/plannen/" + id;
 
         logIn("gemeente.haaglanden");

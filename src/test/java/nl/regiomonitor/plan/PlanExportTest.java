@@ -97,7 +97,7 @@ class PlanExportTest extends IntegrationTest {
                 assertThat(row.getCell(3).getText()).isEqualTo(expected.get(i).get("timeline").asText());
             }
             assertThat(rowWith(actions, "Factsheet zorgtrajecten ontwikkelen")).containsExactly("Factsheet zorgtrajecten ontwikkelen",
-                    "5b. Toegang/bemiddeling/coördinatie", "Zorgkantoor (coördinator zorgkantoren AM en ZHN)", "Eind Q1 2024",
+                    "5b. Toegang/bemiddeling/coördinatie", "Zorgkantoor Amstelland en De Meerlanden (coördinator zorgkantoren AM en ZHN)", "Eind Q1 2024",
                     "Niet gestart, over de datum");
             assertThat(table(doc, "Activiteit").getNumberOfRows()).isEqualTo(1 + plan.get("milestones").size());
             assertThat(table(doc, "Doelstelling").getRow(1).getCell(3).getText()).isEqualTo("31-03-2024");
@@ -173,7 +173,7 @@ class PlanExportTest extends IntegrationTest {
                 PlanStatus.SUBMITTED, "Ingediend", 1, 2, LocalDate.of(2024, 1, 5).atStartOfDay(java.time.ZoneOffset.ofHours(1))
                 .toOffsetDateTime(), "x", true, null, null, null, null, null, 0, sections, List.of(), List.of(), List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PlanDocx.write(PlanLayout.of(plan, code -> "Haaglanden"), out);
+        PlanDocx.write(PlanLayout.of(plan, code -> "Haaglanden", List.of()), out);
 
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(out.toByteArray()))) {
             List<XWPFParagraph> paragraphs = doc.getParagraphs();
@@ -216,7 +216,7 @@ class PlanExportTest extends IntegrationTest {
                 PlanStatus.DRAFT, "Concept", 0, 1, null, null, false, null, null, null, null, null, 0, sections, List.of(), List.of(),
                 List.of());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PlanPdf.write(PlanLayout.of(plan, code -> "Haaglanden"), out);
+        PlanPdf.write(PlanLayout.of(plan, code -> "Haaglanden", List.of()), out);
 
         try (PDDocument pdf = Loader.loadPDF(out.toByteArray())) {
             assertThat(pdf.getNumberOfPages()).isGreaterThanOrEqualTo(3);

@@ -225,7 +225,7 @@ class PlanPagesTest extends IntegrationTest {
     void theComparisonShowsOnlyTheEditedParagraphNotLineEndingsOrProgress() {
         long id = submittedCopyOfTheJointPlan(plans, jdbc, "Kopie van het gezamenlijke plan voor de vergelijking");
         ActionPlan submitted = plans.load(id, LocalDate.now());
-        plans.reportProgress(id, submitted.actions().get(0).id(), ActionStatus.DELAYED, "Wacht op de gemeenten.", SYSTEM);
+        plans.reportProgress(id, submitted.actions().get(0).id(), ActionStatus.DELAYED, "Wacht op de gemeenten.", SYSTEM, (regions, action) -> { });
         ActionPlan followed = plans.load(id, LocalDate.now());
         Map<PlanSection, ActionPlan.Section> crlf = new EnumMap<>(PlanSection.class);
         followed.sections().forEach((section, s) -> crlf.put(section, new ActionPlan.Section(null, null, s.text() == null ? null
@@ -268,6 +268,7 @@ class PlanPagesTest extends IntegrationTest {
         Map<String, String> fields = complete(lockVersion(municipality.get(edit).body()), "Achtergrond.");
         fields.put("objectives[0].figure", "PROFILE_STOCK");
         fields.put("objectives[0].profileCode", "GGZ03W");
+        fields.put("actions[0].owner", "Zorgaanbieder Haaglanden (demo)");
         assertThat(municipality.postForm(edit, fields).status()).isEqualTo(302);
         String page = municipality.get("/plannen/" + id).body();
         assertThat(page).contains("Stand van profiel GGZ03W op 1 oktober, ZK10");

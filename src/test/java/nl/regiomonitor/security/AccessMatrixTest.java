@@ -49,6 +49,8 @@ class AccessMatrixTest extends IntegrationTest {
     static final String REGION = "ZK01";
     static final String OTHER = "ZK10";
     static final String PASSWORD = "matrix-wachtwoord-123";
+    /** The owner of the actions of the plans the matrix tries. */
+    static final String OWNER = "Matrix zorgaanbieder";
 
     /** Who calls. */
     enum Actor {
@@ -70,6 +72,11 @@ class AccessMatrixTest extends IntegrationTest {
 
         String username() {
             return "matrix." + name().toLowerCase().replace('_', '.');
+        }
+
+        /** Providers in both regions work for the organisation that owns the matrix plans' actions, so only their region decides. */
+        String organisation() {
+            return role == Role.AANBIEDER ? OWNER : "Matrix " + name().toLowerCase();
         }
     }
 
@@ -117,7 +124,7 @@ class AccessMatrixTest extends IntegrationTest {
     void prepare() throws Exception {
         for (Actor actor : Actor.values()) {
             if (actor.role != null && users.find(actor.username()).isEmpty()) {
-                users.create(actor.username(), "Matrix " + actor, PASSWORD, List.of(new Grant(actor.role, actor.region)));
+                users.create(actor.username(), "Matrix " + actor, actor.organisation(), PASSWORD, List.of(new Grant(actor.role, actor.region)));
             }
         }
         Path file = folder.resolve("matrix.csv");
@@ -288,7 +295,8 @@ class AccessMatrixTest extends IntegrationTest {
 
     /**
      * Plans van aanpak of {@link #REGION}: read by every role there and nationally, written and submitted by its care
-     * office and municipalities, progress also by its providers, reviewed by the national programme only.
+     * office and municipalities, progress also by its providers (on the actions their organisation owns), commented on by
+     * its client representatives, reviewed by the national programme only.
      */
     private List<Case> planCases() {
         Plans plans = plans();
@@ -315,7 +323,11 @@ class AccessMatrixTest extends IntegrationTest {
                 new Case("GET /api/v1/plans/{plan}/versions/{number}", "", REGION_OR_NATIONAL, c -> c.api().getJson(plan + "/versions/1")),
                 new Case("POST /api/v1/plans/{plan}/actions/{action}/progress", "", EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN,
                         Actor.AANBIEDER_OWN), c -> c.api().sendJson("POST", plan + "/actions/" + firstAction(plans.target()) + "/progress",
-                        "{\"status\":\"RUNNING\",\"note\":\"Voortgang " + counter.incrementAndGet() + "\"}", Map.of())));
+                        "{\"status\":\"RUNNING\",\"note\":\"Voortgang " + counter.incrementAndGet() + "\"}", Map.of())),
+                new Case("GET /api/v1/plans/{plan}/comments", "", REGION_OR_NATIONAL, c -> c.api().getJson(plan + "/comments")),
+                new Case("POST /api/v1/plans/{plan}/comments", "", EnumSet.of(Actor.CLIENTVERTEGENWOORDIGING_OWN), c -> c.api().sendJson(
+                        "POST", plan + "/comments", "{\"section\":\"TARGET_GROUP\",\"text\":\"Reactie " + counter.incrementAndGet() + "\"}",
+                        Map.of())));
     }
 
     /** Plans to try the rules on: one to read and edit, a draft per actor to submit, a submitted one to accept and one to return. */
@@ -357,7 +369,7 @@ class AccessMatrixTest extends IntegrationTest {
                         "lockVersion", String.valueOf(jdbc.queryForObject("select lock_version from action_plan where id = ?", Integer.class,
                                 plans.target())), "title", "Plan " + counter.incrementAndGet(), "regions", REGION,
                         "actions[0].id", String.valueOf(firstAction(plans.target())), "actions[0].paragraph", "5a", "actions[0].description",
-                        "Overleg", "actions[0].owner", "Zorgkantoor", "actions[0].timeline", "Continu"))),
+                        "Overleg", "actions[0].owner", OWNER, "actions[0].timeline", "Continu"))),
                 new Case("POST /plannen/{plan}/indienen", "", PLAN_AUTHORS, c -> c.page().postForm(
                         "/plannen/" + plans.drafts().get(c.actor()) + "/indienen", Map.of())),
                 new Case("POST /plannen/{plan}/accepteren", "", EnumSet.of(Actor.LANDELIJK), c -> c.page().postForm(
@@ -366,7 +378,9 @@ class AccessMatrixTest extends IntegrationTest {
                         "/plannen/" + plans.toReturn() + "/terugsturen", Map.of("comment", "Graag aanvullen"))),
                 new Case("POST /plannen/{plan}/acties/{action}/voortgang", "", EnumSet.of(Actor.ZORGKANTOOR_OWN, Actor.GEMEENTE_OWN,
                         Actor.AANBIEDER_OWN), c -> c.page().postForm(plan + "/acties/" + firstAction(plans.target()) + "/voortgang",
-                        Map.of("status", "RUNNING", "note", "Loopt"))));
+                        Map.of("status", "RUNNING", "note", "Loopt"))),
+                new Case("POST /plannen/{plan}/reacties", "", EnumSet.of(Actor.CLIENTVERTEGENWOORDIGING_OWN), c -> c.page().postForm(
+                        plan + "/reacties", Map.of("text", "Reactie " + counter.incrementAndGet()))));
     }
 
     /** The plan's first action now: a PUT without action ids replaces them. */
@@ -392,15 +406,15 @@ class AccessMatrixTest extends IntegrationTest {
         return "{\"programmeId\":" + programme + ",\"title\":\"Plan " + counter.incrementAndGet() + "\",\"regions\":[\"" + REGION + "\"],"
                 + "\"sections\":{" + sections + "},"
                 + "\"objectives\":[{\"description\":\"Instroom daalt\",\"figure\":\"INFLUX_GGZ_W\",\"direction\":\"DOWN\",\"targetDate\":\"2030-12-31\"}],"
-                + "\"actions\":[{\"paragraph\":\"5a. Samenwerken\",\"description\":\"Overleg\",\"owner\":\"Zorgkantoor\",\"timeline\":\"Continu\"}],"
+                + "\"actions\":[{\"paragraph\":\"5a. Samenwerken\",\"description\":\"Overleg\",\"owner\":\"" + OWNER + "\",\"timeline\":\"Continu\"}],"
                 + "\"milestones\":[{\"activity\":\"Start\",\"milestone\":\"Gestart\",\"dueDate\":\"2030-01-01\"}]}";
     }
 
     private List<Case> userAdministrationCases() {
-        long target = users.find("matrix.doel").orElseGet(() -> users.create("matrix.doel", "Matrix doel", PASSWORD,
+        long target = users.find("matrix.doel").orElseGet(() -> users.create("matrix.doel", "Matrix doel", null, PASSWORD,
                 List.of(Grant.national(Role.LANDELIJK)))).id();
         // BEHEERDER comes last in the walk, so every refused actor tries this user before it is deleted
-        long doomed = users.find("matrix.weg").orElseGet(() -> users.create("matrix.weg", "Matrix weg", PASSWORD,
+        long doomed = users.find("matrix.weg").orElseGet(() -> users.create("matrix.weg", "Matrix weg", null, PASSWORD,
                 List.of(Grant.national(Role.LANDELIJK)))).id();
         return List.of(
                 new Case("GET /admin/users", "", ADMIN, c -> c.page().get("/admin/users")),
@@ -522,7 +536,7 @@ class AccessMatrixTest extends IntegrationTest {
         values.put("register", jdbc.queryForObject(
                 "select count(*) || ':' || coalesce(md5(string_agg(e::text, '|' order by id)), '') from register_entry e", String.class));
         for (String table : List.of("programme", "action_plan", "plan_region", "plan_section", "plan_objective", "plan_action",
-                "plan_action_progress", "plan_milestone", "plan_version")) {
+                "plan_action_progress", "plan_milestone", "plan_version", "plan_comment")) {
             values.put(table, jdbc.queryForObject("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
                     + table + " t", String.class));
         }

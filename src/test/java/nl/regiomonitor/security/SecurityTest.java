@@ -74,7 +74,7 @@ class SecurityTest extends IntegrationTest {
 
     @Test
     void wrongGuessesSlowTheAttackerDownButNeverKeepTheOwnerOut() throws Exception {
-        users.create("slot.test", "Slot Test", PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
+        users.create("slot.test", "Slot Test", null, PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
         guessSevenTimes("slot.test", "203.0.113.10");
         // right after the guesses even the right password is not heard, and gets the answer of a wrong one
         assertThat(WebSession.anonymous(port).from("198.51.100.20").login("slot.test", PASSWORD).location()).endsWith("/login?fout");
@@ -96,10 +96,10 @@ class SecurityTest extends IntegrationTest {
 
     @Test
     void everyFailedLoginGetsOneAndTheSameAnswer() throws Exception {
-        users.create("uit.test", "Uit Test", PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
+        users.create("uit.test", "Uit Test", null, PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
         users.setEnabled(users.find("uit.test").orElseThrow().id(), false);
-        users.create("traag.test", "Traag Test", PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
-        users.create("fout.test", "Fout Test", PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
+        users.create("traag.test", "Traag Test", null, PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
+        users.create("fout.test", "Fout Test", null, PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
         Map<String, String[]> cases = new java.util.LinkedHashMap<>();
         cases.put("vertraagd", new String[]{"traag.test", PASSWORD}); // first, while the delay lasts
         cases.put("onbekend", new String[]{"niemand.bekend", PASSWORD});
@@ -197,8 +197,9 @@ class SecurityTest extends IntegrationTest {
         assertThat(trailOf("zorgkantoor.amstelland")).extracting(AuditEvent::action)
                 .contains(AuditAction.LOGIN, AuditAction.LOGIN_FAILED);
 
-        AppUser created = users.create("audit.test", "Audit Test", PASSWORD, List.of(new Grant(Role.AANBIEDER, "ZK01")));
-        users.change(created.id(), "Audit Test (gewijzigd)", true, List.of(new Grant(Role.AANBIEDER, "ZK10")));
+        AppUser created = users.create("audit.test", "Audit Test", "Zorgaanbieder Oost", PASSWORD,
+                List.of(new Grant(Role.AANBIEDER, "ZK01")));
+        users.change(created.id(), "Audit Test (gewijzigd)", "Zorgaanbieder West", true, List.of(new Grant(Role.AANBIEDER, "ZK10")));
         users.delete(created.id());
         List<AuditEvent> userEvents = audit.search(new AuditFilter(null, null, null, null, null, "audit.test"), 10);
         AuditEvent create = userEvents.stream().filter(e -> e.action() == AuditAction.CREATE).findFirst().orElseThrow();
@@ -209,6 +210,8 @@ class SecurityTest extends IntegrationTest {
         assertThat(change.before().get("rollen").toString()).contains("Zorgaanbieder ZK01");
         assertThat(change.after().get("naam").asText()).isEqualTo("Audit Test (gewijzigd)");
         assertThat(change.after().get("rollen").toString()).contains("Zorgaanbieder ZK10");
+        assertThat(change.before().get("organisatie").asText()).isEqualTo("Zorgaanbieder Oost");
+        assertThat(change.after().get("organisatie").asText()).isEqualTo("Zorgaanbieder West");
         AuditEvent delete = userEvents.stream().filter(e -> e.action() == AuditAction.DELETE).findFirst().orElseThrow();
         assertThat(delete.before().get("gebruikersnaam").asText()).isEqualTo("audit.test");
         assertThat(delete.after()).isNull();

@@ -50,14 +50,16 @@ class UserAdminTest extends IntegrationTest {
         assertThat(users.find("web.nieuw")).isEmpty();
 
         Response created = post("/admin/users", List.of(Map.entry("username", "web.nieuw"),
-                Map.entry("displayName", "Nieuwe Gebruiker"), Map.entry("password", "nieuw-wachtwoord-1"),
-                Map.entry("grants", "ZORGKANTOOR:ZK02"), Map.entry("grants", "GEMEENTE:ZK02")));
+                Map.entry("displayName", "Nieuwe Gebruiker"), Map.entry("organisation", " Gemeente Leeuwarden "),
+                Map.entry("password", "nieuw-wachtwoord-1"), Map.entry("grants", "ZORGKANTOOR:ZK02"), Map.entry("grants", "GEMEENTE:ZK02")));
         assertThat(created.status()).isEqualTo(302);
         AppUser user = users.find("web.nieuw").orElseThrow();
         assertThat(created.location()).endsWith("/admin/users/" + user.id());
         assertThat(user.grants()).containsExactlyInAnyOrder(new Grant(Role.ZORGKANTOOR, "ZK02"), new Grant(Role.GEMEENTE, "ZK02"));
+        assertThat(user.organisation()).isEqualTo("Gemeente Leeuwarden");
+        assertThat(users.organisations("ZK02")).contains("Gemeente Leeuwarden");
         assertThat(get("/admin/users/" + user.id()).body()).contains("Gebruiker web.nieuw is toegevoegd.")
-                .containsPattern("value=\"GEMEENTE:ZK02\"\\s+checked");
+                .containsPattern("value=\"GEMEENTE:ZK02\"\\s+checked").contains("value=\"Gemeente Leeuwarden\"");
 
         Response changed = post("/admin/users/" + user.id(), List.of(Map.entry("displayName", "Gewijzigde Naam"),
                 Map.entry("grants", "LANDELIJK")));
@@ -124,7 +126,7 @@ class UserAdminTest extends IntegrationTest {
     /** Creates the user (when a test before has not) and logs in through the login form. */
     private void logIn(String username, Grant grant) {
         if (users.find(username).isEmpty()) {
-            users.create(username, "Test " + username, PASSWORD, List.of(grant));
+            users.create(username, "Test " + username, null, PASSWORD, List.of(grant));
         }
         session = WebSession.loggedIn(port, username, PASSWORD);
     }

@@ -98,7 +98,7 @@ class BrowserTest extends BrowserSession {
 
     @Test
     void userAdministrationPagesAreAccessible(@Autowired UserService users) {
-        AppUser admin = users.find("browser.beheerder").orElseGet(() -> users.create("browser.beheerder", "Browser Beheerder",
+        AppUser admin = users.find("browser.beheerder").orElseGet(() -> users.create("browser.beheerder", "Browser Beheerder", null,
                 "browser-wachtwoord-1", List.of(Grant.national(Role.BEHEERDER))));
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/login");
@@ -454,13 +454,13 @@ class BrowserTest extends BrowserSession {
         waitFor(By.id("actions-0-paragraph")).sendKeys("5b. Toegang/bemiddeling/coördinatie");
         assertThat(browser.findElement(By.id("objectives-0-description")).getAttribute("value")).startsWith("De maandelijkse instroom");
         browser.findElement(By.id("actions-0-description")).sendKeys("Casustafel voor jongvolwassenen inrichten");
-        browser.findElement(By.id("actions-0-owner")).sendKeys("Gemeente Den Haag");
+        new Select(browser.findElement(By.id("actions-0-owner"))).selectByVisibleText("Gemeente Den Haag");
         browser.findElement(By.id("actions-0-ownerRole")).sendKeys("coördinator gemeenten");
         browser.findElement(By.id("actions-0-timeline")).sendKeys("Eind Q2 2025");
         browser.findElement(By.cssSelector("button[name=add][value=actions]")).click();
         waitFor(By.id("actions-1-paragraph")).sendKeys("6. Monitoring");
         browser.findElement(By.id("actions-1-description")).sendKeys("Instroom elk kwartaal bespreken");
-        browser.findElement(By.id("actions-1-owner")).sendKeys("Zorgkantoor");
+        new Select(browser.findElement(By.id("actions-1-owner"))).selectByVisibleText("Zorgkantoor Haaglanden");
         browser.findElement(By.id("actions-1-timeline")).sendKeys("Continu");
         browser.findElement(By.cssSelector("button[name=add][value=milestones]")).click();
         waitFor(By.id("milestones-0-activity")).sendKeys("Casustafel");
@@ -469,7 +469,7 @@ class BrowserTest extends BrowserSession {
         assertAccessible();
         browser.findElement(By.id("save")).click();
         waitForText(By.cssSelector("main [role=status]"), "Het plan is opgeslagen.");
-        assertThat(browser.findElement(By.id("actions-1-owner")).getAttribute("value")).isEqualTo("Zorgkantoor");
+        assertThat(browser.findElement(By.id("actions-1-owner")).getAttribute("value")).isEqualTo("Zorgkantoor Haaglanden");
 
         browser.get(planUrl);
         waitForHeading(title);
