@@ -55,7 +55,8 @@ class HomePageBrowserTest extends BrowserSession {
         assertThat(region.findElement(By.cssSelector(".verdict-badge")).getText()).isNotBlank();
         // the demo plan of Haaglanden is a draft after the programme's deadline (31-12-2023)
         assertThat(region.findElement(By.linkText("Plan van aanpak instroom Wlz-ggz-W Haaglanden"))).isNotNull();
-        assertThat(region.findElement(By.cssSelector(".home-status")).getText()).startsWith("Concept, te laat");
+        assertThat(region.findElements(By.cssSelector(".home-status"))).extracting(WebElement::getText)
+                .anySatisfy(status -> assertThat(status).startsWith("Concept, te laat"));
         List<WebElement> due = region.findElements(By.cssSelector("#due-ZK10 tbody tr"));
         assertThat(due).isNotEmpty();
         assertThat(due.get(0).getText()).contains("Over tijd").containsPattern("\\d{2}-\\d{2}-\\d{4}");
@@ -75,13 +76,15 @@ class HomePageBrowserTest extends BrowserSession {
     }
 
     @Test
-    void theMunicipalityAndTheProviderSeeTheirRegionsPlansButNoImports() throws Exception {
-        for (String user : List.of("gemeente.haaglanden", "aanbieder.haaglanden")) {
+    void theMunicipalityTheProviderAndTheClientRepresentativeSeeTheirRegionsPlansButNoImports() throws Exception {
+        for (String user : List.of("gemeente.haaglanden", "aanbieder.haaglanden", "client.haaglanden")) {
             logIn(user);
             open();
             WebElement region = browser.findElement(By.id("regio-ZK10"));
             assertThat(region.findElement(By.tagName("h2")).getText()).isEqualTo("Mijn regio: Haaglanden");
-            assertThat(region.findElement(By.cssSelector(".home-status")).getText()).startsWith("Concept, te laat");
+            // other tests may add submitted plans for ZK10; the demo draft is always there
+            assertThat(region.findElements(By.cssSelector(".home-status"))).extracting(WebElement::getText)
+                    .anySatisfy(status -> assertThat(status).startsWith("Concept, te laat"));
             assertThat(region.findElements(By.cssSelector("#due-ZK10 tbody tr"))).isNotEmpty();
             assertThat(region.findElement(By.linkText("Signaleringsregister"))).isNotNull();
             assertThat(region.findElements(By.id("import-kop-ZK10"))).isEmpty();
