@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import nl.regiomonitor.region.RegionService;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -55,8 +56,12 @@ class LoginController {
         return "security/login";
     }
 
+    /** The path of the page asked, without its query; nothing when the saved request is of another kind. */
     private static String pathOf(SavedRequest wanted, HttpServletRequest request) {
-        String path = java.net.URI.create(wanted.getRedirectUrl()).getPath();
+        if (!(wanted instanceof DefaultSavedRequest stored)) {
+            return "";
+        }
+        String path = stored.getRequestURI();
         return path.startsWith(request.getContextPath()) ? path.substring(request.getContextPath().length()) : path;
     }
 

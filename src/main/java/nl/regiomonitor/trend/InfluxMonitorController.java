@@ -100,9 +100,12 @@ class InfluxMonitorController {
                 @RequestParam(required = false) String to,
                 @RequestParam(required = false) String period,
                 HttpServletRequest request, HttpServletResponse response, Model model) {
-        FormProblems problems = check(window, from, to, period);
+        FormProblems problems = new FormProblems();
+        YearMonth first = problems.month("from", from, "de eerste maand");
+        YearMonth last = problems.month("to", to, "de laatste maand");
+        check(problems, window, first, last, period);
         // a question that cannot be answered shows the form again, with the reasons, not another period's figures
-        Question q = problems.isEmpty() ? question(region, window, problems.month("from", from, ""), problems.month("to", to, ""), period)
+        Question q = problems.isEmpty() ? question(region, window, first, last, period)
                 : question(region, null, null, null).withPeriod(Period.MONTH, null);
         View view = View.of(request);
         model.addAttribute("q", q);
@@ -124,12 +127,9 @@ class InfluxMonitorController {
         return "trend/influx";
     }
 
-    /** The reasons a question from the form cannot be answered, each at its field. */
-    private FormProblems check(String window, String from, String to, String period) {
-        FormProblems problems = new FormProblems();
-        YearMonth first = problems.month("from", from, "de eerste maand");
-        YearMonth last = problems.month("to", to, "de laatste maand");
-        problems.inOrder("to", first, last, "De laatste maand (" + to + ") ligt vóór de eerste (" + from
+    /** Adds the reasons a question from the form cannot be answered, each at its field. */
+    private void check(FormProblems problems, String window, YearMonth first, YearMonth last, String period) {
+        problems.inOrder("to", first, last, "De laatste maand (" + last + ") ligt vóór de eerste (" + first
                 + "). Kies een laatste maand die op of na de eerste ligt.");
         if (period != null && !period.isBlank()) {
             try {
@@ -145,7 +145,6 @@ class InfluxMonitorController {
                 problems.add(window != null && !window.isBlank() ? "window" : "from", e.getMessage());
             }
         }
-        return problems;
     }
 
     @GetMapping({"/instroom.csv", "/instroom.xlsx", "/instroom.pdf",
