@@ -27,6 +27,8 @@ final class AuditLines {
     /** Longer texts (a plan's chapter) are cut on the page; the CSV holds them whole. */
     private static final int LONGEST = 240;
     private static final Pattern REGION_CODE = Pattern.compile("\\bZK\\d{2}\\b");
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final Map<String, String> regionNames;
 
@@ -92,6 +94,14 @@ final class AuditLines {
         String text = value.asText();
         if (text.isBlank()) {
             return "(leeg)";
+        }
+        if (ISO_DATE.matcher(text).matches()) {
+            try {
+                // a date as people here write it
+                return java.time.LocalDate.parse(text).format(DAY);
+            } catch (java.time.format.DateTimeParseException e) {
+                // text that only looks like a date stays as recorded
+            }
         }
         String named = names(roleName(text));
         return named.length() > LONGEST ? named.substring(0, LONGEST).strip() + "… (volledig in de CSV)" : named;

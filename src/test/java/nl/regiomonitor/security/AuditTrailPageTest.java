@@ -59,6 +59,9 @@ class AuditTrailPageTest extends IntegrationTest {
                 .doesNotContain("rel=\"prev\"");
         assertThat(table(first)).contains("n: 119 → 120").contains("Haaglanden");
 
+        audit.recordAs("datum.test", AuditAction.CREATE, "registratie", 1, "ZK10", "Datumtest", null, Map.of("datum", "2024-03-31"));
+        assertThat(table(admin.get("/admin/audit?actor=datum.test").body())).contains("datum: 31-03-2024");
+
         String last = admin.get("/admin/audit?actor=pagina.test&text=Paginatest&page=3").body();
         assertThat(last).contains("u ziet 101 tot en met 120 (pagina 3 van 3).").contains(">Paginatest 1<")
                 .contains("href=\"/admin/audit?actor=pagina.test&amp;text=Paginatest&amp;page=2\" rel=\"prev\"")
