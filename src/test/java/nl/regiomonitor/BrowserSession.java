@@ -94,12 +94,26 @@ public abstract class BrowserSession extends IntegrationTest {
 
     /** Keeps a screenshot of the whole page, however long, in target/screenshots to look at. */
     protected void screenshotWholePage(String name) throws Exception {
-        org.openqa.selenium.Dimension before = browser.manage().window().getSize();
+        screenshotWholePage(name, 1280);
+    }
+
+    /**
+     * The same at a given width, as a phone (390) or laptop (1280) shows it: the viewport is emulated, as
+     * a desktop window cannot be made as narrow as a phone. The viewport is put back to 1280 after.
+     */
+    protected void screenshotWholePage(String name, int width) throws Exception {
+        setViewport(width, 900);
         Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, Math.min(12000, height.intValue() + 150)));
+        setViewport(width, Math.min(12000, height.intValue()));
         byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
         Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"), png);
-        browser.manage().window().setSize(before);
+        setViewport(1280, 1024);
+    }
+
+    /** Makes the page as wide and high as a device of that size shows it (a phone below 500 px, too). */
+    protected void setViewport(int width, int height) {
+        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
     protected void waitForText(By locator, String text) {

@@ -2,6 +2,7 @@ package nl.regiomonitor.indicator;
 
 import java.io.IOException;
 
+import java.time.YearMonth;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +11,7 @@ import nl.regiomonitor.disclosure.SmallCells;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.security.AccessRules;
+import nl.regiomonitor.web.FormProblems;
 import nl.regiomonitor.web.RegionPanel;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -48,15 +50,24 @@ class RegionFiguresController {
     }
 
     @GetMapping({"/regions/{region}", View.INTERNAL_PREFIX + "/regions/{region}"})
-    String page(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletRequest request, Model model) {
+    String page(@PathVariable String region, @RequestParam(required = false) String year, HttpServletRequest request,
+                HttpServletResponse response, Model model) {
         Region shown = regions.known(region);
-        int chosen = year(year);
+        FormProblems problems = new FormProblems();
+        Integer asked = problems.year("year", year, firstYear(), influx.latestReferenceYear());
+        int chosen = year(asked);
         View view = View.of(request);
         model.addAttribute("region", shown);
         model.addAttribute("year", chosen);
+        // what was typed goes back in the field, so a mistake can be seen and mended
+        model.addAttribute("typedYear", problems.isEmpty() ? String.valueOf(chosen) : year);
+        model.addAttribute("problems", problems);
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
         model.addAttribute("links", ViewLinks.of(view, rules.mayRead(View.INTERNAL_PREFIX + "/regions/" + shown.code(), shown.code()),
                 "/regions/" + shown.code(), "/regions/" + shown.code() + "/cijfers", "?year=" + chosen));
-        model.addAttribute("tables", tables.tables(shown, chosen, view));
+        model.addAttribute("tables", problems.isEmpty() ? tables.tables(shown, chosen, view) : List.of());
         model.addAttribute("panels", panels.stream().flatMap(panel -> panel.content(shown.code())
                 .map(content -> new ShownPanel(panel.template(), content)).stream()).toList());
         return "indicator/region";
@@ -87,6 +98,12 @@ class RegionFiguresController {
         }
     }
 
+
+    /** The first year with data: a page of an earlier year would hold nothing but empty tables. */
+    private int firstYear() {
+        YearMonth first = influx.firstMonth();
+        return first == null ? influx.latestReferenceYear() : Math.min(first.getYear(), influx.latestReferenceYear());
+    }
 
     /** The year asked, or the last year whose 1 October lies within the data. */
     private int year(Integer asked) {

@@ -12,6 +12,7 @@ import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.security.AccessRules;
 import nl.regiomonitor.web.Attachment;
+import nl.regiomonitor.web.FormProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,10 +53,17 @@ class ReportController {
      * address. Without a year: the newest year with a publication, else the year of the newest data.
      */
     @GetMapping("/regioperspectief")
-    String list(@RequestParam(required = false) Integer year, Model model) {
+    String list(@RequestParam(required = false) String year, Model model, HttpServletResponse response) {
         List<Integer> published = publications.years();
         int dataYear = influx.latestReferenceYear();
-        int chosen = year != null ? year(year) : published.isEmpty() ? dataYear : published.get(0);
+        FormProblems problems = new FormProblems();
+        Integer asked = problems.year("year", year, RegionalReport.FIRST_YEAR, RegionalReport.LAST_YEAR);
+        int chosen = asked != null ? asked : published.isEmpty() ? dataYear : published.get(0);
+        if (!problems.isEmpty()) {
+            // the list of the year that would have been shown, under the reason the asked year is not
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        model.addAttribute("problems", problems);
         Map<String, ReportPublications.Listed> listed = publications.listed(chosen);
         List<ListLine> lines = regions.regions().stream().map(r -> {
             String editor = "/regions/" + r.code() + "/regioperspectief/" + chosen;

@@ -56,10 +56,24 @@ public class AuditService {
 
     /** The events matching {@code filter}, newest first, at most {@code limit}. */
     public List<AuditEvent> search(AuditFilter filter, int limit) {
+        return search(filter, limit, 0);
+    }
+
+    /** One page of the events matching {@code filter}, newest first: {@code limit} of them after skipping {@code offset}. */
+    public List<AuditEvent> search(AuditFilter filter, int limit, long offset) {
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
         args.add(limit);
-        return jdbc.query("select * from audit_event" + where + " order by id desc limit ?", this::map, args.toArray());
+        args.add(offset);
+        return jdbc.query("select * from audit_event" + where + " order by id desc limit ? offset ?", this::map, args.toArray());
+    }
+
+    /** How many events match {@code filter}. */
+    public long count(AuditFilter filter) {
+        List<Object> args = new ArrayList<>();
+        String where = where(filter, args);
+        Long n = jdbc.queryForObject("select count(*) from audit_event" + where, Long.class, args.toArray());
+        return n == null ? 0 : n;
     }
 
     /** Writes the events matching {@code filter} as CSV (semicolons, for Dutch spreadsheets), oldest first. */

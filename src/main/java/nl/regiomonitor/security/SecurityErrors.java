@@ -91,6 +91,12 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
         if (e instanceof AuthenticationServiceException) {
             busy(request, response);
         } else {
+            // the name goes back in the field (never the password), through the session rather than the address
+            String username = request.getParameter("username");
+            if (username != null) {
+                request.getSession().setAttribute(LoginController.TYPED_USERNAME,
+                        username.length() > LoginController.LONGEST_NAME ? username.substring(0, LoginController.LONGEST_NAME) : username);
+            }
             response.sendRedirect(request.getContextPath() + "/login?fout");
         }
     }

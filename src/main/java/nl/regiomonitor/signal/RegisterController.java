@@ -9,10 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.ingest.Uploads;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.security.AccessRules;
+import nl.regiomonitor.web.FormProblems;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -39,6 +41,9 @@ class RegisterController {
     public record Section(RegisterKind kind, List<RegisterEntry> entries) {
     }
 
+    /** The register is kept from this year on; earlier years hold nothing. */
+    private static final int FIRST_YEAR = 2000;
+
     private final SignalRegister register;
     private final RegionService regions;
     private final AccessRules access;
@@ -50,9 +55,17 @@ class RegisterController {
     }
 
     @GetMapping
-    String list(@PathVariable String region, @RequestParam(required = false) Integer year, Model model) {
+    String list(@PathVariable String region, @RequestParam(required = false) String year, Model model, HttpServletResponse response) {
         Region r = regions.known(region);
-        int shown = year != null ? year : register.latestYear(region).orElse(LocalDate.now().getYear());
+        FormProblems problems = new FormProblems();
+        Integer asked = problems.year("year", year, FIRST_YEAR, LocalDate.now().getYear() + 1);
+        int shown = asked != null ? asked : register.latestYear(region).orElse(LocalDate.now().getYear());
+        if (!problems.isEmpty()) {
+            // the latest year stays visible under the reason, the typed year in the field
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+        }
+        model.addAttribute("problems", problems);
+        model.addAttribute("typedYear", problems.isEmpty() ? String.valueOf(shown) : year);
         List<RegisterEntry> entries = register.list(region, shown);
         model.addAttribute("region", r);
         model.addAttribute("year", shown);

@@ -24,6 +24,7 @@ import nl.regiomonitor.publication.Publication;
 import nl.regiomonitor.publication.PublicationService;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.security.AccessRules;
+import nl.regiomonitor.web.FormProblems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -81,26 +82,69 @@ class InfluxMonitorController {
         }
     }
 
+    /** What the visitor typed or chose, put back in the form as it was. Months count only when no fixed window is chosen. */
+    record Typed(String window, String from, String to) {
+        public boolean months() {
+            return (window == null || window.isBlank()) && !(blank(from) && blank(to));
+        }
+
+        private static boolean blank(String s) {
+            return s == null || s.isBlank();
+        }
+    }
+
     @GetMapping({"/instroom", View.INTERNAL_PREFIX + "/instroom"})
     String page(@RequestParam(defaultValue = "NL") String region,
                 @RequestParam(required = false) String window,
-                @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
-                @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
+                @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to,
                 @RequestParam(required = false) String period,
-                HttpServletRequest request, Model model) {
-        Question q = question(region, window, from, to, period);
+                HttpServletRequest request, HttpServletResponse response, Model model) {
+        FormProblems problems = new FormProblems();
+        YearMonth first = problems.month("from", from, "de eerste maand");
+        YearMonth last = problems.month("to", to, "de laatste maand");
+        check(problems, window, first, last, period);
+        // a question that cannot be answered shows the form again, with the reasons, not another period's figures
+        Question q = problems.isEmpty() ? question(region, window, first, last, period)
+                : question(region, null, null, null).withPeriod(Period.MONTH, null);
         View view = View.of(request);
         model.addAttribute("q", q);
+        model.addAttribute("typed", new Typed(window, from, to));
+        model.addAttribute("problems", problems);
         model.addAttribute("links", ViewLinks.of(view, rules.mayRead(View.INTERNAL_PREFIX + "/instroom", q.region()),
                 "/instroom", "/instroom", q.query()));
         model.addAttribute("regions", regions.regions());
         model.addAttribute("windows", trend.windows());
         model.addAttribute("periods", Period.values());
         model.addAttribute("dataUntil", trend.lastMonth() == null ? null : TrendWindow.month(trend.lastMonth()));
+        if (!problems.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "trend/influx";
+        }
         model.addAttribute("judgement", judgement(q, view));
         model.addAttribute("tables", tables(q, view));
         model.addAttribute("youngAdults", youngAdults(q, view));
         return "trend/influx";
+    }
+
+    /** Adds the reasons a question from the form cannot be answered, each at its field. */
+    private void check(FormProblems problems, String window, YearMonth first, YearMonth last, String period) {
+        problems.inOrder("to", first, last, "De laatste maand (" + last + ") ligt vóór de eerste (" + first
+                + "). Kies een laatste maand die op of na de eerste ligt.");
+        if (period != null && !period.isBlank()) {
+            try {
+                Period.parse(period);
+            } catch (InvalidFigureRequest e) {
+                problems.add("period", "Kies een indeling uit de lijst: per maand, per kwartaal, per jaar of per voortschrijdend jaar.");
+            }
+        }
+        if (problems.isEmpty() && !trend.windows().isEmpty()) {
+            try {
+                trend.choose(window, first, last);
+            } catch (InvalidFigureRequest e) {
+                problems.add(window != null && !window.isBlank() ? "window" : "from", e.getMessage());
+            }
+        }
     }
 
     @GetMapping({"/instroom.csv", "/instroom.xlsx", "/instroom.pdf",

@@ -154,12 +154,15 @@ class InfluxMonitorTest extends IntegrationTest {
         assertThat(svg).contains(chartMonth(last)).doesNotContain(chartMonth(last.plusMonths(1)));
         assertThat(page).doesNotContain(nl.regiomonitor.indicator.FigureTable.monthLabel(last.plusMonths(1)));
 
-        // a period with no month of data at all: a Dutch 400 from the API, the whole series on the page
+        // a period with no month of data at all: a Dutch 400 from the API, and on the page the form again with the reason
+        // at the first month, rather than figures of another period
         WebSession.Response none = visitor.getJson("/api/v1/trend/influx?region=NL&from=" + last.plusMonths(1) + "&to=" + last.plusYears(1));
         assertThat(none.status()).isEqualTo(400);
         assertThat(json.readTree(none.body()).get("message").asText()).startsWith("Er zijn geen cijfers over");
-        assertThat(visitor.get("/instroom?region=NL&from=" + last.plusMonths(1) + "&to=" + last.plusYears(1)).body())
-                .contains("Hieronder staat de hele reeks").contains(until);
+        WebSession.Response refused = visitor.get("/instroom?region=NL&from=" + last.plusMonths(1) + "&to=" + last.plusYears(1));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Er zijn geen cijfers over").contains("id=\"from-error\"")
+                .contains("value=\"" + last.plusMonths(1) + "\"").doesNotContain("<svg");
     }
 
     @Test
