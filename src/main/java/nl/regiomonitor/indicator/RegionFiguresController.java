@@ -54,7 +54,7 @@ class RegionFiguresController {
                 HttpServletResponse response, Model model) {
         Region shown = regions.known(region);
         FormProblems problems = new FormProblems();
-        Integer asked = problems.year("year", year, firstYear(), influx.latestReferenceYear());
+        Integer asked = problems.year("year", year, firstYear(), lastYear());
         int chosen = year(asked);
         View view = View.of(request);
         model.addAttribute("region", shown);
@@ -103,6 +103,15 @@ class RegionFiguresController {
     private int firstYear() {
         YearMonth first = influx.firstMonth();
         return first == null ? influx.latestReferenceYear() : Math.min(first.getYear(), influx.latestReferenceYear());
+    }
+
+    /**
+     * The last year with any data: its reference date (1 October) may lie beyond the data, but the year's other
+     * figures (costs, waiting list, flows) are there.
+     */
+    private int lastYear() {
+        YearMonth last = influx.lastMonth();
+        return last == null ? influx.latestReferenceYear() : Math.max(last.getYear(), influx.latestReferenceYear());
     }
 
     /** The year asked, or the last year whose 1 October lies within the data. */
