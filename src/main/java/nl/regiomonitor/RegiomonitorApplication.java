@@ -36,14 +36,20 @@ public class RegiomonitorApplication {
 
     /** Runs the command line; {@code serve} is implied when the first word is not a known one. */
     public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new RegiomonitorApplication());
-        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
-        commandLine.setParameterExceptionHandler(new DutchParameterErrors());
+        CommandLine commandLine = commandLine();
         List<String> effective = new ArrayList<>(List.of(args));
         if (effective.isEmpty()
                 || !(commandLine.getSubcommands().containsKey(effective.get(0)) || OPTIONS.contains(effective.get(0)))) {
             effective.add(0, "serve");
         }
         return commandLine.execute(effective.toArray(String[]::new));
+    }
+
+    /** The command line with its Dutch error messages, without the implied {@code serve}. */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new RegiomonitorApplication());
+        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
+        commandLine.setParameterExceptionHandler(new DutchParameterErrors());
+        return commandLine;
     }
 }

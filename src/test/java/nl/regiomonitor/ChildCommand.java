@@ -3,6 +3,8 @@ package nl.regiomonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,5 +48,18 @@ public final class ChildCommand {
         }
         assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("%s finished", List.of(args)).isTrue();
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /**
+     * Runs {@code args} in this JVM, only for what a command answers before it starts the
+     * application (picocli's parsing, help, the command's own argument checks): the same exit code
+     * and output as {@link #run}, without the seconds a new JVM takes.
+     */
+    public static Run here(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = RegiomonitorApplication.commandLine()
+                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
     }
 }

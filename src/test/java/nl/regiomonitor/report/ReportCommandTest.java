@@ -119,20 +119,27 @@ class ReportCommandTest extends IntegrationTest {
 
     @Test
     void wrongArgumentsAreExitCode2WithADutchMessage() throws Exception {
-        assertWrong(report("--year", "2024"), "Fout: geef precies één van --region REGIO en --all.");
-        assertWrong(report("--region", "ZK10", "--all", "--year", "2024"), "Fout: geef precies één van --region REGIO en --all.");
-        assertWrong(report("--region", "ZK10"), "Fout: geef het jaar met --year");
-        assertWrong(report("--region", "ZK10", "--year", "1999"), "Fout: het jaar 1999 ligt niet tussen 2000 en 2100.");
+        // refused before the application starts, so checked in this JVM
+        assertWrong(here("--year", "2024"), "Fout: geef precies één van --region REGIO en --all.");
+        assertWrong(here("--region", "ZK10", "--all", "--year", "2024"), "Fout: geef precies één van --region REGIO en --all.");
+        assertWrong(here("--region", "ZK10"), "Fout: geef het jaar met --year");
+        assertWrong(here("--region", "ZK10", "--year", "1999"), "Fout: het jaar 1999 ligt niet tussen 2000 en 2100.");
+        // picocli's own complaints are in Dutch too
+        assertWrong(here("--regio", "ZK10", "--year", "2024"), "Fout: onbekende optie of waarde: --regio ZK10.");
+        assertWrong(here("--region", "ZK10", "--year", "twee"), "Fout: 'twee' is geen geldige waarde voor --year.");
+
+        ChildCommand.Run help = here("--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Gebruik: regiomonitor report").contains("Maak het regioperspectief als PDF").contains("Toon deze hulp");
+
+        // known only to the started application: a real run of the jar
         assertWrong(report("--region", "ZK99", "--year", "2024", "--out", folder.resolve("x.pdf").toString()),
                 "Fout: onbekende regio 'ZK99'. Bekende regio's: ZK01, ZK02");
         assertThat(folder.resolve("x.pdf")).doesNotExist();
-        // picocli's own complaints are in Dutch too
-        assertWrong(report("--regio", "ZK10", "--year", "2024"), "Fout: onbekende optie of waarde: --regio ZK10.");
-        assertWrong(report("--region", "ZK10", "--year", "twee"), "Fout: 'twee' is geen geldige waarde voor --year.");
+    }
 
-        ChildCommand.Run help = report("--help");
-        assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Gebruik: regiomonitor report").contains("Maak het regioperspectief als PDF").contains("Toon deze hulp");
+    private static ChildCommand.Run here(String... args) {
+        return ChildCommand.here(Stream.concat(Stream.of("report"), Stream.of(args)).toArray(String[]::new));
     }
 
     private static void assertWrong(ChildCommand.Run run, String message) {
