@@ -316,21 +316,11 @@ public class PlanService implements PlanRegions {
         return overdue(region, today());
     }
 
-    /** The actions and milestones of the plans of {@code region} whose date has passed on {@code today} and are not done. */
-    public List<OverdueItem> overdue(String region, LocalDate today) {
-        return openBefore(region, today);
-    }
-
     /**
-     * What is overdue today in the plans of {@code region}, and what falls due within {@code weeks}: for the region's start
-     * page, which checks its own access. An item is overdue when its date lies before {@link #today()}.
+     * The actions and milestones of the plans of {@code region} that are not done and whose date lies before {@code today}:
+     * what is overdue on that day.
      */
-    public List<OverdueItem> dueWithin(String region, int weeks) {
-        return openBefore(region, today().plusWeeks(weeks).plusDays(1));
-    }
-
-    /** The actions not done and milestones not reached of the plans of {@code region} whose date lies before {@code before}. */
-    private List<OverdueItem> openBefore(String region, LocalDate before) {
+    public List<OverdueItem> overdue(String region, LocalDate today) {
         return jdbc.query("""
                 select p.id, p.title, 'ACTION' as kind, a.position, coalesce(a.description, '') as text,
                        coalesce(a.owner_party, '') as owner, a.due_date
@@ -341,7 +331,15 @@ public class PlanService implements PlanRegions {
                 from plan_milestone m join action_plan p on p.id = m.plan_id join plan_region r on r.plan_id = p.id
                 where r.region_code = ? and not m.done and m.due_date < ?
                 order by 7, 1, 3, 4""", (rs, n) -> new OverdueItem(rs.getLong(1), rs.getString(2), OverdueItem.Kind.valueOf(rs.getString(3)),
-                rs.getInt(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)), region, before, region, before);
+                rs.getInt(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)), region, today, region, today);
+    }
+
+    /**
+     * What is overdue today in the plans of {@code region}, and what falls due within {@code weeks}: for the region's start
+     * page, which checks its own access. An item is overdue when its date lies before {@link #today()}.
+     */
+    public List<OverdueItem> dueWithin(String region, int weeks) {
+        return overdue(region, today().plusWeeks(weeks).plusDays(1));
     }
 
     /**

@@ -651,10 +651,7 @@ public class RegionalReport {
             }
         }
         String caption = "Instroom GGZ-W " + per + ", " + region.name() + ", " + MONTH.format(from) + " tot en met " + MONTH.format(to);
-        // the aim is per month: a quarter's point is held against three times it
-        Double monthly = InfluxTrend.targetFor(region.code(), null);
-        String chart = TrendChart.svg(trend, period, caption, monthly == null ? null : monthly * (period == Period.QUARTER ? 3 : 1),
-                "grafiek-instroom");
+        String chart = TrendChart.svg(trend, period, caption, InfluxTrend.targetPer(region.code(), period), "grafiek-instroom");
         return new Influx(chart, caption, trend.sentence(), new Sources(null, year, line).of("indicaties (nieuwe cliënten GGZ-W)",
                 MONTH.format(from) + " tot en met " + MONTH.format(to)));
     }

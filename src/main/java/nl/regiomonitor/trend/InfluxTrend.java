@@ -221,7 +221,7 @@ public class InfluxTrend {
     }
 
     /** The aim per point of a series of the national total by {@code period}: the monthly aim three or twelve times over. */
-    static Double targetPer(String region, Period period) {
+    public static Double targetPer(String region, Period period) {
         Double monthly = targetFor(region, null);
         return monthly == null ? null : monthly * (period == Period.YEAR ? 12 : period == Period.QUARTER ? 3 : 1);
     }
