@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
+import nl.regiomonitor.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -461,9 +462,9 @@ public class ImportService {
     }
 
     /** A request that cannot be carried out as asked (unknown type, no file); its message is for people. */
-    public static class InvalidImportRequest extends IllegalArgumentException {
+    public static class InvalidImportRequest extends Refusal {
         public InvalidImportRequest(String message) {
-            super(message);
+            super(Kind.INVALID, message);
         }
     }
 }

@@ -1,20 +1,17 @@
 package nl.regiomonitor.ingest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.security.UploadGate;
-import nl.regiomonitor.web.ErrorPageAttributes;
+import nl.regiomonitor.web.ErrorAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -68,14 +65,6 @@ class UploadErrors {
 
     private void answer(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(status);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            json.writeValue(response.getOutputStream(), Map.of("message", message));
-        } else {
-            request.setAttribute(ErrorPageAttributes.EXPLANATION, message);
-            response.sendError(status);
-        }
+        ErrorAnswers.write(request, response, json, status, message);
     }
 }

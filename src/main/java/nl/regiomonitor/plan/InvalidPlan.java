@@ -2,17 +2,16 @@ package nl.regiomonitor.plan;
 
 import java.util.List;
 
-/** A plan, or a step in its workflow, refused for what is in it; every problem names its field. */
-public class InvalidPlan extends RuntimeException {
+import nl.regiomonitor.web.Problem;
+import nl.regiomonitor.web.Refusal;
 
-    private final transient List<PlanProblem> problems;
+/**
+ * A plan, or a step in its workflow, refused for what is in it; every problem names its field as
+ * a path into the plan's JSON such as {@code sections.BACKGROUND} or {@code actions[2].owner}.
+ */
+public class InvalidPlan extends Refusal {
 
-    InvalidPlan(String message, List<PlanProblem> problems) {
-        super(message, null, false, false);
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<PlanProblem> problems() {
-        return problems;
+    InvalidPlan(String message, List<Problem> problems) {
+        super(Kind.UNACCEPTABLE, message, problems);
     }
 }

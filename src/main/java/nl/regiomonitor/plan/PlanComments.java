@@ -15,6 +15,8 @@ import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
 import nl.regiomonitor.security.Role;
+import nl.regiomonitor.web.Problem;
+import nl.regiomonitor.web.Refusal;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,15 +68,15 @@ public class PlanComments {
     public PlanComment add(long planId, PlanSection section, String text) {
         Set<String> regions = plans.of(planId);
         if (regions.isEmpty()) {
-            throw new PlanRefused(PlanRefused.Reason.NOT_FOUND, "Er is geen plan van aanpak met nummer " + planId + ".");
+            throw new PlanRefused(Refusal.Kind.NOT_FOUND, "Er is geen plan van aanpak met nummer " + planId + ".");
         }
         if (!rules.permits(AccessRules.COMMENT_PLAN, regions)) {
-            throw new PlanRefused(PlanRefused.Reason.FORBIDDEN, "Alleen de cliëntvertegenwoordiging van de regio('s) van dit plan "
+            throw new PlanRefused(Refusal.Kind.FORBIDDEN, "Alleen de cliëntvertegenwoordiging van de regio('s) van dit plan "
                     + "kan erop reageren.");
         }
         String body = text == null ? "" : text.strip();
         if (body.isEmpty() || body.length() > MAX_LENGTH) {
-            throw new InvalidPlan("Uw reactie is niet geplaatst.", List.of(new PlanProblem("text", body.isEmpty()
+            throw new InvalidPlan("Uw reactie is niet geplaatst.", List.of(new Problem("text", body.isEmpty()
                     ? "Schrijf uw reactie in het tekstvak."
                     : "Uw reactie is " + body.length() + " tekens; dat mogen er hoogstens " + MAX_LENGTH + " zijn. Kort haar in.")));
         }

@@ -1,9 +1,11 @@
 package nl.regiomonitor.plan;
 
+import nl.regiomonitor.web.Refusal;
+
 /** A change made on a version of the plan that someone else has changed since; nothing was written. */
-public class PlanConflict extends RuntimeException {
+public class PlanConflict extends Refusal {
 
     PlanConflict(String message) {
-        super(message, null, false, false);
+        super(Kind.STALE, message);
     }
 }

@@ -29,7 +29,9 @@ import nl.regiomonitor.security.UserService;
 import nl.regiomonitor.trend.InfluxTrend;
 import nl.regiomonitor.trend.PublishedTrend;
 import nl.regiomonitor.trend.TrendChart;
+import nl.regiomonitor.web.ErrorAnswers;
 import nl.regiomonitor.web.ErrorPageAttributes;
+import nl.regiomonitor.web.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -103,11 +105,7 @@ class PlanPagesController {
     @ExceptionHandler(PlanRefused.class)
     void refused(PlanRefused e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         request.setAttribute(ErrorPageAttributes.EXPLANATION, e.getMessage());
-        response.sendError(switch (e.reason()) {
-            case NOT_FOUND -> HttpServletResponse.SC_NOT_FOUND;
-            case FORBIDDEN -> HttpServletResponse.SC_FORBIDDEN;
-            case WRONG_STATE -> HttpServletResponse.SC_CONFLICT;
-        }, e.getMessage());
+        response.sendError(ErrorAnswers.status(e.kind()).value(), e.getMessage());
     }
 
     // ---- lists
@@ -405,7 +403,7 @@ class PlanPagesController {
         return codes.stream().map(code -> regions.find(code).orElse(new Region(code, code, 0, 0, null))).toList();
     }
 
-    private static List<FieldError> errors(List<PlanProblem> problems) {
+    private static List<FieldError> errors(List<Problem> problems) {
         return problems.stream().map(p -> new FieldError(p.field() == null ? null : PlanForm.fieldId(p.field()), p.message()))
                 .toList();
     }

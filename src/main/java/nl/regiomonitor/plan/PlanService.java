@@ -30,6 +30,8 @@ import nl.regiomonitor.plan.ActionPlan.Milestone;
 import nl.regiomonitor.plan.ActionPlan.Objective;
 import nl.regiomonitor.plan.ActionPlan.Progress;
 import nl.regiomonitor.plan.ActionPlan.Section;
+import nl.regiomonitor.web.Problem;
+import nl.regiomonitor.web.Refusal;
 import nl.regiomonitor.web.RichText;
 import nl.regiomonitor.security.AccessRules;
 import nl.regiomonitor.security.AppUser;
@@ -123,9 +125,9 @@ public class PlanService implements PlanRegions {
     }
 
     ActionPlan create(ActionPlan input, Consumer<Set<String>> gate) {
-        List<PlanProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (input.programmeId() == null || programmes.find(input.programmeId()).isEmpty()) {
-            problems.add(new PlanProblem("programmeId", "Kies het programma waarvoor dit plan is (zie /api/v1/programmes)."));
+            problems.add(new Problem("programmeId", "Kies het programma waarvoor dit plan is (zie /api/v1/programmes)."));
         }
         problems.addAll(checkInput(input));
         refuseIf(problems, "Het plan is niet aangemaakt");
@@ -192,12 +194,12 @@ public class PlanService implements PlanRegions {
     ActionPlan submit(long id, Integer lockVersion, Consumer<Set<String>> gate, OffsetDateTime at) {
         Header header = locked(id, lockVersion, gate);
         if (header.status() != PlanStatus.DRAFT) {
-            throw new PlanRefused(PlanRefused.Reason.WRONG_STATE, header.status() == PlanStatus.RETURNED
+            throw new PlanRefused(Refusal.Kind.WRONG_STATE, header.status() == PlanStatus.RETURNED
                     ? "Dit plan is teruggestuurd; wijzig het eerst, dan wordt het een nieuwe versie die u kunt indienen."
                     : "Dit plan is al ingediend (status " + header.status().dutch().toLowerCase() + ").");
         }
         ActionPlan before = load(id, today());
-        List<PlanProblem> problems = validate(before);
+        List<Problem> problems = validate(before);
         if (!problems.isEmpty()) {
             throw new InvalidPlan("Het plan is nog niet compleet en is niet ingediend: " + problems.size()
                     + (problems.size() == 1 ? " punt" : " punten") + " om aan te vullen.", problems);
@@ -227,7 +229,7 @@ public class PlanService implements PlanRegions {
     public ActionPlan sendBack(long id, Integer lockVersion, String comment) {
         String text = comment == null ? "" : comment.strip();
         if (text.isEmpty() || text.length() > 5000) {
-            throw new InvalidPlan("Het plan is niet teruggestuurd.", List.of(new PlanProblem("comment", text.isEmpty()
+            throw new InvalidPlan("Het plan is niet teruggestuurd.", List.of(new Problem("comment", text.isEmpty()
                     ? "Schrijf erbij waarom het plan wordt teruggestuurd en wat de regio moet aanpassen."
                     : "De toelichting is hoogstens 5000 tekens.")));
         }
@@ -237,7 +239,7 @@ public class PlanService implements PlanRegions {
     private ActionPlan review(long id, Integer lockVersion, PlanStatus outcome, String comment) {
         Header header = locked(id, lockVersion, regions -> require(AccessRules.REVIEW_PLAN, regions));
         if (header.status() != PlanStatus.SUBMITTED) {
-            throw new PlanRefused(PlanRefused.Reason.WRONG_STATE, "Alleen een ingediend plan kan worden geaccepteerd of "
+            throw new PlanRefused(Refusal.Kind.WRONG_STATE, "Alleen een ingediend plan kan worden geaccepteerd of "
                     + "teruggestuurd; dit plan is " + header.status().dutch().toLowerCase() + ".");
         }
         ActionPlan before = load(id, today());
@@ -273,12 +275,12 @@ public class PlanService implements PlanRegions {
         Action action = before.actions().get(index);
         owner.accept(new TreeSet<>(before.regions()), action);
         String text = note == null || note.isBlank() ? null : note.strip();
-        List<PlanProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         if (status == null && text == null) {
-            problems.add(new PlanProblem("status", "Geef een nieuwe status of schrijf een voortgangsnotitie."));
+            problems.add(new Problem("status", "Geef een nieuwe status of schrijf een voortgangsnotitie."));
         }
         if (text != null && text.length() > MAX_TEXT) {
-            problems.add(new PlanProblem("note", "Een voortgangsnotitie is hoogstens " + MAX_TEXT + " tekens."));
+            problems.add(new Problem("note", "Een voortgangsnotitie is hoogstens " + MAX_TEXT + " tekens."));
         }
         refuseIf(problems, "De voortgang is niet vastgelegd");
         ActionStatus newStatus = status == null ? action.status() : status;
@@ -308,7 +310,7 @@ public class PlanService implements PlanRegions {
         require(AccessRules.READ_PLAN, existingRegions(id));
         return jdbc.query("select number, status, saved_at, saved_by, snapshot from plan_version where plan_id = ? and number = ?",
                 (rs, n) -> version(rs, true), id, number).stream().findFirst()
-                .orElseThrow(() -> new PlanRefused(PlanRefused.Reason.NOT_FOUND, "Dit plan heeft geen versie " + number + "."));
+                .orElseThrow(() -> new PlanRefused(Refusal.Kind.NOT_FOUND, "Dit plan heeft geen versie " + number + "."));
     }
 
     /** What is overdue today in the plans of {@code region}: for the region's home page, which checks its own access. */
@@ -382,18 +384,18 @@ public class PlanService implements PlanRegions {
      * What a plan still lacks before it can be submitted, each problem at its field. A draft may be
      * saved with all of these; {@link #checkInput} holds what no plan may have at all.
      */
-    public static List<PlanProblem> validate(ActionPlan plan) {
-        List<PlanProblem> problems = new ArrayList<>();
+    public static List<Problem> validate(ActionPlan plan) {
+        List<Problem> problems = new ArrayList<>();
         Map<PlanSection, Section> sections = plan.sections() == null ? Map.of() : plan.sections();
         for (PlanSection section : PlanSection.values()) {
             if (section.required() && blank(textOf(sections.get(section)))) {
-                problems.add(new PlanProblem("sections." + section.name(), "Vul het onderdeel '" + section.title() + "' in (deel "
+                problems.add(new Problem("sections." + section.name(), "Vul het onderdeel '" + section.title() + "' in (deel "
                         + section.part() + ")."));
             }
         }
         List<Objective> objectives = orEmpty(plan.objectives());
         if (objectives.isEmpty()) {
-            problems.add(new PlanProblem("objectives", "Formuleer minstens één SMART-doelstelling: het cijfer dat u wilt "
+            problems.add(new Problem("objectives", "Formuleer minstens één SMART-doelstelling: het cijfer dat u wilt "
                     + "bewegen, een streefwaarde of richting en een datum."));
         }
         for (int i = 0; i < objectives.size(); i++) {
@@ -401,59 +403,59 @@ public class PlanService implements PlanRegions {
             String at = "objectives[" + i + "].";
             String name = "Doelstelling " + (i + 1);
             if (blank(o.description())) {
-                problems.add(new PlanProblem(at + "description", name + " heeft geen omschrijving."));
+                problems.add(new Problem(at + "description", name + " heeft geen omschrijving."));
             }
             if (o.figure() == null) {
-                problems.add(new PlanProblem(at + "figure", name + " noemt geen cijfer om te volgen; kies een cijfer."));
+                problems.add(new Problem(at + "figure", name + " noemt geen cijfer om te volgen; kies een cijfer."));
             } else if (o.figure().needsProfile() && blank(o.profileCode())) {
-                problems.add(new PlanProblem(at + "profileCode", name + " volgt de stand van één profiel; kies het profiel."));
+                problems.add(new Problem(at + "profileCode", name + " volgt de stand van één profiel; kies het profiel."));
             }
             if (o.direction() == null && o.targetValue() == null) {
-                problems.add(new PlanProblem(at + "direction", name + " heeft geen streefwaarde of richting (dalen, stijgen of stabiel)."));
+                problems.add(new Problem(at + "direction", name + " heeft geen streefwaarde of richting (dalen, stijgen of stabiel)."));
             }
             if (o.targetDate() == null) {
-                problems.add(new PlanProblem(at + "targetDate", name + " heeft geen datum waarop het doel bereikt moet zijn."));
+                problems.add(new Problem(at + "targetDate", name + " heeft geen datum waarop het doel bereikt moet zijn."));
             }
         }
         List<Action> actions = orEmpty(plan.actions());
         if (actions.isEmpty()) {
-            problems.add(new PlanProblem("actions", "Beschrijf minstens één actie, met eigenaar en tijdslijn."));
+            problems.add(new Problem("actions", "Beschrijf minstens één actie, met eigenaar en tijdslijn."));
         }
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
             String at = "actions[" + i + "].";
             String name = "Actie " + (i + 1);
             if (blank(a.paragraph())) {
-                problems.add(new PlanProblem(at + "paragraph", name + " hoort bij geen paragraaf van het plan; vul de paragraaf in "
+                problems.add(new Problem(at + "paragraph", name + " hoort bij geen paragraaf van het plan; vul de paragraaf in "
                         + "(bijvoorbeeld '5b. Toegang/bemiddeling/coördinatie')."));
             }
             if (blank(a.description())) {
-                problems.add(new PlanProblem(at + "description", name + " heeft geen omschrijving."));
+                problems.add(new Problem(at + "description", name + " heeft geen omschrijving."));
             }
             if (blank(a.owner())) {
-                problems.add(new PlanProblem(at + "owner", name + " heeft geen eigenaar."));
+                problems.add(new Problem(at + "owner", name + " heeft geen eigenaar."));
             }
             if (blank(a.timeline())) {
-                problems.add(new PlanProblem(at + "timeline", name + " heeft geen tijdslijn."));
+                problems.add(new Problem(at + "timeline", name + " heeft geen tijdslijn."));
             } else if (Timeline.parse(a.timeline()).isEmpty()) {
-                problems.add(new PlanProblem(at + "timeline", "De tijdslijn '" + a.timeline().strip() + "' van " + name.toLowerCase()
+                problems.add(new Problem(at + "timeline", "De tijdslijn '" + a.timeline().strip() + "' van " + name.toLowerCase()
                         + " is niet te lezen; schrijf een datum (31-03-2024), een kwartaal (Eind Q1 2024), een jaar "
                         + "(Begin 2024, In de loop van 2024) of Continu."));
             }
         }
         List<Milestone> milestones = orEmpty(plan.milestones());
         if (milestones.isEmpty() && blank(textOf(sections.get(PlanSection.PLANNING)))) {
-            problems.add(new PlanProblem("milestones", "Vul de planning in: minstens één mijlpaal met datum, of een toelichting "
+            problems.add(new Problem("milestones", "Vul de planning in: minstens één mijlpaal met datum, of een toelichting "
                     + "bij de planning."));
         }
         for (int i = 0; i < milestones.size(); i++) {
             Milestone m = milestones.get(i);
             String at = "milestones[" + i + "].";
             if (blank(m.activity()) && blank(m.milestone())) {
-                problems.add(new PlanProblem(at + "milestone", "Mijlpaal " + (i + 1) + " heeft geen activiteit of omschrijving."));
+                problems.add(new Problem(at + "milestone", "Mijlpaal " + (i + 1) + " heeft geen activiteit of omschrijving."));
             }
             if (m.dueDate() == null) {
-                problems.add(new PlanProblem(at + "dueDate", "Mijlpaal " + (i + 1) + " heeft geen datum gereed."));
+                problems.add(new Problem(at + "dueDate", "Mijlpaal " + (i + 1) + " heeft geen datum gereed."));
             }
         }
         return problems;
@@ -479,28 +481,28 @@ public class PlanService implements PlanRegions {
     // ---- checks and access
 
     /** What no plan may have, not even a draft: no title or region, unknown codes, texts too long. */
-    private List<PlanProblem> checkInput(ActionPlan input) {
-        List<PlanProblem> problems = new ArrayList<>();
+    private List<Problem> checkInput(ActionPlan input) {
+        List<Problem> problems = new ArrayList<>();
         if (blank(input.title())) {
-            problems.add(new PlanProblem("title", "Geef het plan een titel."));
+            problems.add(new Problem("title", "Geef het plan een titel."));
         } else if (input.title().strip().length() > MAX_SHORT) {
-            problems.add(new PlanProblem("title", "De titel is hoogstens " + MAX_SHORT + " tekens."));
+            problems.add(new Problem("title", "De titel is hoogstens " + MAX_SHORT + " tekens."));
         }
         List<String> regions = orEmpty(input.regions());
         if (regions.isEmpty()) {
-            problems.add(new PlanProblem("regions", "Kies minstens één zorgkantoorregio."));
+            problems.add(new Problem("regions", "Kies minstens één zorgkantoorregio."));
         }
         Set<String> known = new HashSet<>(jdbc.queryForList("select code from region", String.class));
         for (int i = 0; i < regions.size(); i++) {
             if (!known.contains(regions.get(i))) {
-                problems.add(new PlanProblem("regions[" + i + "]", "'" + regions.get(i) + "' is geen zorgkantoorregio; gebruik een code als ZK01."));
+                problems.add(new Problem("regions[" + i + "]", "'" + regions.get(i) + "' is geen zorgkantoorregio; gebruik een code als ZK01."));
             }
         }
         if (input.sections() != null) {
             input.sections().forEach((section, value) -> {
                 String text = textOf(value);
                 if (text != null && text.length() > MAX_SECTION) {
-                    problems.add(new PlanProblem("sections." + section.name(), "De tekst van '" + section.title() + "' is "
+                    problems.add(new Problem("sections." + section.name(), "De tekst van '" + section.title() + "' is "
                             + text.length() + " tekens; dat mogen er hoogstens " + MAX_SECTION + " zijn."));
                 }
             });
@@ -512,11 +514,11 @@ public class PlanService implements PlanRegions {
             Objective o = objectives.get(i);
             length(problems, "objectives[" + i + "].description", "De omschrijving van doelstelling " + (i + 1), o.description(), MAX_TEXT);
             if (!blank(o.profileCode()) && !profiles.contains(o.profileCode().strip())) {
-                problems.add(new PlanProblem("objectives[" + i + "].profileCode", "'" + o.profileCode() + "' van doelstelling " + (i + 1)
+                problems.add(new Problem("objectives[" + i + "].profileCode", "'" + o.profileCode() + "' van doelstelling " + (i + 1)
                         + " is geen zorgprofiel; gebruik een code als GGZ03W."));
             }
             if (o.targetValue() != null && o.targetValue().abs().compareTo(BigDecimal.valueOf(1_000_000_000)) >= 0) {
-                problems.add(new PlanProblem("objectives[" + i + "].targetValue", "De streefwaarde van doelstelling " + (i + 1) + " is te groot."));
+                problems.add(new Problem("objectives[" + i + "].targetValue", "De streefwaarde van doelstelling " + (i + 1) + " is te groot."));
             }
         }
         List<Action> actions = orEmpty(input.actions());
@@ -540,19 +542,19 @@ public class PlanService implements PlanRegions {
         return problems;
     }
 
-    private static void rows(List<PlanProblem> problems, String field, String what, int count) {
+    private static void rows(List<Problem> problems, String field, String what, int count) {
         if (count > MAX_ROWS) {
-            problems.add(new PlanProblem(field, "Een plan heeft hoogstens " + MAX_ROWS + " " + what + "."));
+            problems.add(new Problem(field, "Een plan heeft hoogstens " + MAX_ROWS + " " + what + "."));
         }
     }
 
-    private static void length(List<PlanProblem> problems, String field, String what, String value, int max) {
+    private static void length(List<Problem> problems, String field, String what, String value, int max) {
         if (value != null && value.strip().length() > max) {
-            problems.add(new PlanProblem(field, what + " is hoogstens " + max + " tekens."));
+            problems.add(new Problem(field, what + " is hoogstens " + max + " tekens."));
         }
     }
 
-    private static void refuseIf(List<PlanProblem> problems, String what) {
+    private static void refuseIf(List<Problem> problems, String what) {
         if (!problems.isEmpty()) {
             throw new InvalidPlan(what + ": " + problems.get(0).message()
                     + (problems.size() > 1 ? " (en " + (problems.size() - 1) + " andere punten)" : ""), problems);
@@ -561,7 +563,7 @@ public class PlanService implements PlanRegions {
 
     private void require(AccessRules.Access access, Collection<String> regions) {
         if (!rules.permits(access, regions)) {
-            throw new PlanRefused(PlanRefused.Reason.FORBIDDEN, "U heeft geen toegang tot dit plan of deze handeling. "
+            throw new PlanRefused(Refusal.Kind.FORBIDDEN, "U heeft geen toegang tot dit plan of deze handeling. "
                     + "Uw rol en regio geven daar geen recht op.");
         }
     }
@@ -572,7 +574,7 @@ public class PlanService implements PlanRegions {
             return;
         }
         String organisation = CurrentUser.get().map(AppUser::organisation).orElse(null);
-        throw new PlanRefused(PlanRefused.Reason.FORBIDDEN, organisation == null
+        throw new PlanRefused(Refusal.Kind.FORBIDDEN, organisation == null
                 ? "U kunt alleen voortgang melden op acties van uw eigen organisatie, en bij uw account staat geen organisatie. "
                 + "Vraag de beheerder om uw organisatie in te vullen."
                 : "U kunt alleen voortgang melden op acties van uw eigen organisatie (" + organisation + "). "
@@ -589,7 +591,7 @@ public class PlanService implements PlanRegions {
     }
 
     private static PlanRefused notFound(long id) {
-        return new PlanRefused(PlanRefused.Reason.NOT_FOUND, "Er is geen plan van aanpak met nummer " + id + ".");
+        return new PlanRefused(Refusal.Kind.NOT_FOUND, "Er is geen plan van aanpak met nummer " + id + ".");
     }
 
     /**
@@ -616,7 +618,7 @@ public class PlanService implements PlanRegions {
                 throw new PlanConflict("Iemand anders slaat dit plan op dit moment op. Er is niets opgeslagen; haal het plan "
                         + "opnieuw op en breng uw wijziging opnieuw aan.");
             }
-            throw new PlanRefused(PlanRefused.Reason.WRONG_STATE, "Dit plan wordt op dit moment door iemand anders gewijzigd. "
+            throw new PlanRefused(Refusal.Kind.WRONG_STATE, "Dit plan wordt op dit moment door iemand anders gewijzigd. "
                     + "Er is niets veranderd; probeer het over enkele seconden opnieuw.");
         }
         gate.accept(of(id));
@@ -794,7 +796,7 @@ public class PlanService implements PlanRegions {
                 return i;
             }
         }
-        throw new PlanRefused(PlanRefused.Reason.NOT_FOUND, "Dit plan heeft geen actie met nummer " + actionId + ".");
+        throw new PlanRefused(Refusal.Kind.NOT_FOUND, "Dit plan heeft geen actie met nummer " + actionId + ".");
     }
 
     /** What the audit trail keeps of a plan's content, with Dutch names. */

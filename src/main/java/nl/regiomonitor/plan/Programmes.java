@@ -9,6 +9,7 @@ import java.util.Optional;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
+import nl.regiomonitor.web.Problem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -39,20 +40,20 @@ public class Programmes {
 
     @Transactional
     public Programme create(Programme input) {
-        List<PlanProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty()) {
-            problems.add(new PlanProblem("name", "Geef het programma een naam."));
+            problems.add(new Problem("name", "Geef het programma een naam."));
         } else if (name.length() > 200) {
-            problems.add(new PlanProblem("name", "De naam is hoogstens 200 tekens."));
+            problems.add(new Problem("name", "De naam is hoogstens 200 tekens."));
         } else if (Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from programme where name = ?)", Boolean.class, name))) {
-            problems.add(new PlanProblem("name", "Er is al een programma met de naam '" + name + "'."));
+            problems.add(new Problem("name", "Er is al een programma met de naam '" + name + "'."));
         }
         if (input.deadline() == null) {
-            problems.add(new PlanProblem("deadline", "Vul de uiterste datum van indienen in (jjjj-mm-dd)."));
+            problems.add(new Problem("deadline", "Vul de uiterste datum van indienen in (jjjj-mm-dd)."));
         }
         if (input.monthlyAim() == null || input.monthlyAim() < 0) {
-            problems.add(new PlanProblem("monthlyAim", "Vul het landelijk streven in: de instroom per maand (0 of meer)."));
+            problems.add(new Problem("monthlyAim", "Vul het landelijk streven in: de instroom per maand (0 of meer)."));
         }
         if (!problems.isEmpty()) {
             throw new InvalidPlan("Het programma is niet aangemaakt: " + problems.get(0).message(), problems);

@@ -2,7 +2,6 @@ package nl.regiomonitor.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +18,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
+import nl.regiomonitor.web.ErrorAnswers;
+import nl.regiomonitor.web.ErrorPageAttributes;
 
 /**
  * What a refused request gets: 401 when nobody is logged in (a page visit goes to the login page
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Component;
 class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
 
     /** Request attribute the error page shows as its explanation. */
-    static final String REFUSAL = nl.regiomonitor.web.ErrorPageAttributes.EXPLANATION;
+    static final String REFUSAL = ErrorPageAttributes.EXPLANATION;
 
     static final String NOT_LOGGED_IN = "U bent niet ingelogd. Log in om dit te doen.";
     static final String NO_ACCESS = "U heeft geen toegang tot deze gegevens of deze handeling. "
@@ -73,12 +74,7 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
         String message = e instanceof CsrfException ? CSRF : NO_ACCESS;
         log.info("Geweigerd: {} {} voor {} ({})", request.getMethod(), request.getRequestURI(), CurrentUser.name(),
                 e.getClass().getSimpleName());
-        if (isApi(request)) {
-            writeJson(response, HttpServletResponse.SC_FORBIDDEN, message);
-        } else {
-            request.setAttribute(REFUSAL, message);
-            response.sendError(HttpServletResponse.SC_FORBIDDEN);
-        }
+        ErrorAnswers.write(request, response, json, HttpServletResponse.SC_FORBIDDEN, message);
     }
 
     /**
@@ -104,12 +100,7 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
     /** 503 with Retry-After: the server is too busy to check who is asking right now, try again shortly. */
     void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-        if (isApi(request)) {
-            writeJson(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BUSY);
-        } else {
-            request.setAttribute(REFUSAL, BUSY);
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        }
+        ErrorAnswers.write(request, response, json, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BUSY);
     }
 
     static boolean isApi(HttpServletRequest request) {
@@ -120,6 +111,6 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), Map.of("message", message));
+        json.writeValue(response.getOutputStream(), new ErrorAnswers.ErrorBody(message));
     }
 }

@@ -2,21 +2,17 @@ package nl.regiomonitor.signal;
 
 import java.util.List;
 
-/** An entry, a change or an import the register refuses; every reason is in Dutch. */
-public class InvalidEntry extends RuntimeException {
+import nl.regiomonitor.web.Problem;
+import nl.regiomonitor.web.Refusal;
 
-    private final transient List<FieldProblem> problems;
+/** An entry, a change or an import the register refuses; every reason is in Dutch (field null: the entry as a whole). */
+public class InvalidEntry extends Refusal {
 
-    InvalidEntry(List<FieldProblem> problems) {
-        super(problems.get(0).message(), null, false, false);
-        this.problems = List.copyOf(problems);
+    InvalidEntry(List<Problem> problems) {
+        super(Kind.UNACCEPTABLE, problems.get(0).message(), problems);
     }
 
     InvalidEntry(String field, String message) {
-        this(List.of(new FieldProblem(field, message)));
-    }
-
-    public List<FieldProblem> problems() {
-        return problems;
+        this(List.of(new Problem(field, message)));
     }
 }

@@ -15,6 +15,7 @@ import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.security.AccessRules;
 import nl.regiomonitor.web.FormProblems;
+import nl.regiomonitor.web.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -121,7 +122,7 @@ class RegisterController {
         RegisterEntry entry = existing(region, id);
         if (!confirm) {
             return entryPage(regions.known(region), entry, EntryInput.of(entry),
-                    List.of(new FieldProblem("confirm", "Vink aan dat u deze registratie echt wilt verwijderen.")), model);
+                    List.of(new Problem("confirm", "Vink aan dat u deze registratie echt wilt verwijderen.")), model);
         }
         try {
             register.delete(region, id, version);
@@ -142,7 +143,7 @@ class RegisterController {
                       RedirectAttributes redirect) throws IOException {
         Region r = regions.known(region);
         if (file == null || file.isEmpty()) {
-            return importPage(r, List.of(new FieldProblem("file", "Kies een bestand om te importeren.")), model);
+            return importPage(r, List.of(new Problem("file", "Kies een bestand om te importeren.")), model);
         }
         String name = Uploads.sourceName(file, null);
         Path copy = Uploads.keep(file);
@@ -165,7 +166,7 @@ class RegisterController {
                 "Regio " + region + " heeft geen registratie met nummer " + id + "."));
     }
 
-    private String entryPage(Region region, RegisterEntry entry, EntryInput form, List<FieldProblem> problems, Model model) {
+    private String entryPage(Region region, RegisterEntry entry, EntryInput form, List<Problem> problems, Model model) {
         model.addAttribute("region", region);
         model.addAttribute("entry", entry);
         model.addAttribute("form", form);
@@ -178,7 +179,7 @@ class RegisterController {
         return "signal/entry";
     }
 
-    private String importPage(Region region, List<FieldProblem> problems, Model model) {
+    private String importPage(Region region, List<Problem> problems, Model model) {
         model.addAttribute("region", region);
         addProblems(problems, model);
         model.addAttribute("columns", String.join(";", SignalRegister.COLUMNS));
@@ -189,7 +190,7 @@ class RegisterController {
     }
 
     /** All reasons for the box at the top, and the first reason per field to show next to it. */
-    private static void addProblems(List<FieldProblem> problems, Model model) {
+    private static void addProblems(List<Problem> problems, Model model) {
         Map<String, String> errors = new LinkedHashMap<>();
         problems.stream().filter(p -> p.field() != null).forEach(p -> errors.putIfAbsent(p.field(), p.message()));
         model.addAttribute("problems", problems);

@@ -23,6 +23,7 @@ import nl.regiomonitor.ingest.TabularFile;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
+import nl.regiomonitor.web.Problem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -134,7 +135,7 @@ public class SignalRegister {
     public int importFile(String region, String sourceName, Path file) throws IOException {
         requireRegion(region);
         List<Checked> rows = new ArrayList<>();
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<SignalCategory> categories = categories();
         int read = 0;
         try (InputStream in = Files.newInputStream(file); TabularFile table = TabularFile.open(file, in)) {
@@ -147,11 +148,11 @@ public class SignalRegister {
                 EntryInput input = new EntryInput(cell(v, columns, "kind"), cell(v, columns, "date"),
                         cell(v, columns, "category"), cell(v, columns, "name"), cell(v, columns, "location_kind"),
                         cell(v, columns, "description"));
-                List<FieldProblem> rowProblems = new ArrayList<>();
+                List<Problem> rowProblems = new ArrayList<>();
                 Optional<Checked> checked = check(input, categories, rowProblems);
                 checked.ifPresent(rows::add);
                 long line = row.line();
-                rowProblems.forEach(p -> problems.add(new FieldProblem(null,
+                rowProblems.forEach(p -> problems.add(new Problem(null,
                         "Regel " + line + ", kolom " + column(p.field()) + ": " + p.message())));
             }
         } catch (ImportRejected e) {
@@ -201,7 +202,7 @@ public class SignalRegister {
 
     /** The entry when every field is right; else an {@link InvalidEntry} with a reason per wrong field. */
     private Checked checked(EntryInput input) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         Optional<Checked> checked = check(input, categories(), problems);
         if (checked.isEmpty()) {
             throw new InvalidEntry(problems);
@@ -210,7 +211,7 @@ public class SignalRegister {
     }
 
     /** Checks every field, adding a Dutch reason per wrong field to {@code problems}; the entry when all is well. */
-    private static Optional<Checked> check(EntryInput input, List<SignalCategory> categories, List<FieldProblem> problems) {
+    private static Optional<Checked> check(EntryInput input, List<SignalCategory> categories, List<Problem> problems) {
         RegisterKind kind = code(RegisterKind.class, input.kind(), "kind", "Kies wat u registreert.", "soort registratie", problems);
         LocalDate date = date(input.date(), problems);
         SignalCategory category = null;
@@ -220,25 +221,25 @@ public class SignalRegister {
         if (kind != null && kind.signal()) {
             category = category(input.category(), categories, problems);
         } else if (blankToNull(input.category()) != null && kind != null) {
-            problems.add(new FieldProblem("category", "Alleen een klantsignaal of OCO-signaal heeft een categorie."));
+            problems.add(new Problem("category", "Alleen een klantsignaal of OCO-signaal heeft een categorie."));
         }
         if (kind != null && kind.needsLocationKind()) {
             locationKind = code(LocationKind.class, input.locationKind(), "locationKind", "Kies de soort locatie die u bezocht.",
                     "soort locatie", problems);
         } else if (blankToNull(input.locationKind()) != null && kind != null) {
-            problems.add(new FieldProblem("locationKind", "Alleen een locatiebezoek heeft een soort locatie."));
+            problems.add(new Problem("locationKind", "Alleen een locatiebezoek heeft een soort locatie."));
         }
         if (name != null && name.length() > MAX_NAME) {
-            problems.add(new FieldProblem("name", "De naam is langer dan " + MAX_NAME + " tekens."));
+            problems.add(new Problem("name", "De naam is langer dan " + MAX_NAME + " tekens."));
         } else if (name == null && kind != null && kind.requiredName() != null) {
-            problems.add(new FieldProblem("name", "Vul de naam in: " + kind.requiredName().toLowerCase(Locale.ROOT)
+            problems.add(new Problem("name", "Vul de naam in: " + kind.requiredName().toLowerCase(Locale.ROOT)
                     + " (bij een " + kind.dutch().toLowerCase(Locale.ROOT) + " verplicht)."));
         }
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            problems.add(new FieldProblem("description", "De omschrijving is " + description.length()
+            problems.add(new Problem("description", "De omschrijving is " + description.length()
                     + " tekens; dat mogen er hoogstens " + MAX_DESCRIPTION + " zijn."));
         } else if (description == null && kind != null && kind.needsDescription()) {
-            problems.add(new FieldProblem("description", "Geef een korte omschrijving van het project."));
+            problems.add(new Problem("description", "Geef een korte omschrijving van het project."));
         }
         if (!problems.isEmpty()) {
             return Optional.empty();
@@ -248,52 +249,52 @@ public class SignalRegister {
 
     /** A code of {@code type}, in any case; a missing or unknown code adds a reason for {@code field}. */
     private static <E extends Enum<E>> E code(Class<E> type, String raw, String field, String missing, String what,
-                                              List<FieldProblem> problems) {
+                                              List<Problem> problems) {
         String code = blankToNull(raw);
         if (code == null) {
-            problems.add(new FieldProblem(field, missing));
+            problems.add(new Problem(field, missing));
             return null;
         }
         try {
             return Enum.valueOf(type, code.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(field, "'" + code + "' is geen " + what + "; kies uit "
+            problems.add(new Problem(field, "'" + code + "' is geen " + what + "; kies uit "
                     + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + "."));
             return null;
         }
     }
 
-    private static LocalDate date(String raw, List<FieldProblem> problems) {
+    private static LocalDate date(String raw, List<Problem> problems) {
         String text = blankToNull(raw);
         if (text == null) {
-            problems.add(new FieldProblem("date", "Vul de datum in."));
+            problems.add(new Problem("date", "Vul de datum in."));
             return null;
         }
         LocalDate date;
         try {
             date = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            problems.add(new FieldProblem("date", "'" + text + "' is geen bestaande datum in de vorm jjjj-mm-dd."));
+            problems.add(new Problem("date", "'" + text + "' is geen bestaande datum in de vorm jjjj-mm-dd."));
             return null;
         }
         int lastYear = LocalDate.now().getYear() + 1;
         if (date.getYear() < FIRST_YEAR || date.getYear() > lastYear) {
-            problems.add(new FieldProblem("date", "De datum moet liggen in de jaren " + FIRST_YEAR + " tot en met " + lastYear + "."));
+            problems.add(new Problem("date", "De datum moet liggen in de jaren " + FIRST_YEAR + " tot en met " + lastYear + "."));
             return null;
         }
         return date;
     }
 
     /** A category by its code or its name, as a spreadsheet user would type it. */
-    private static SignalCategory category(String raw, List<SignalCategory> all, List<FieldProblem> problems) {
+    private static SignalCategory category(String raw, List<SignalCategory> all, List<Problem> problems) {
         String text = blankToNull(raw);
         if (text == null) {
-            problems.add(new FieldProblem("category", "Kies de categorie van het signaal."));
+            problems.add(new Problem("category", "Kies de categorie van het signaal."));
             return null;
         }
         return all.stream().filter(c -> c.code().equalsIgnoreCase(text) || c.name().equalsIgnoreCase(text)).findFirst()
                 .orElseGet(() -> {
-                    problems.add(new FieldProblem("category", "'" + text + "' is geen categorie; kies uit "
+                    problems.add(new Problem("category", "'" + text + "' is geen categorie; kies uit "
                             + String.join(", ", all.stream().map(SignalCategory::code).toList()) + "."));
                     return null;
                 });
@@ -331,16 +332,16 @@ public class SignalRegister {
     /** The header's columns by name; a missing or unknown column refuses the file. */
     private static Map<String, Integer> columnsOf(List<String> header) {
         Map<String, Integer> columns = new LinkedHashMap<>();
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(name)) {
-                problems.add(new FieldProblem(null, "Regel 1: de kolom '" + header.get(i) + "' is onbekend; de kolommen zijn "
+                problems.add(new Problem(null, "Regel 1: de kolom '" + header.get(i) + "' is onbekend; de kolommen zijn "
                         + String.join(";", COLUMNS) + "."));
             }
             columns.put(name, i);
         }
-        COLUMNS.stream().filter(c -> !columns.containsKey(c)).forEach(c -> problems.add(new FieldProblem(null,
+        COLUMNS.stream().filter(c -> !columns.containsKey(c)).forEach(c -> problems.add(new Problem(null,
                 "Regel 1: de kolom '" + c + "' ontbreekt; de kolommen zijn " + String.join(";", COLUMNS) + ".")));
         if (!problems.isEmpty()) {
             throw new InvalidEntry(problems);

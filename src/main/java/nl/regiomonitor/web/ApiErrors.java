@@ -5,12 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
-import nl.regiomonitor.indicator.InvalidFigureRequest;
-import nl.regiomonitor.ingest.ImportService;
-import nl.regiomonitor.plan.InvalidPlan;
-import nl.regiomonitor.plan.PlanConflict;
-import nl.regiomonitor.plan.PlanProblem;
-import nl.regiomonitor.plan.PlanRefused;
+import nl.regiomonitor.web.ErrorAnswers.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -37,34 +32,27 @@ class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    /** The body of every error answer of the API. */
-    record ApiError(String message) {
-    }
-
-    /** The body of a refused plan: the message and every problem with the field it is about. */
-    record ApiProblems(String message, List<PlanProblem> problems) {
-    }
-
-    @ExceptionHandler({ImportService.InvalidImportRequest.class, InvalidFigureRequest.class})
-    ResponseEntity<ApiError> invalidRequest(IllegalArgumentException e) {
-        return answer(HttpStatus.BAD_REQUEST, e.getMessage());
+    /** Every refusal of a capability, with the status its kind stands for and its problems per field. */
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<ErrorBody> refused(Refusal e) {
+        return ResponseEntity.status(ErrorAnswers.status(e.kind())).body(new ErrorBody(e.getMessage(), e.problems()));
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<ApiError> missingPart(Exception e) {
+    ResponseEntity<ErrorBody> missingPart(Exception e) {
         String name = e instanceof MissingServletRequestPartException part ? part.getRequestPartName()
                 : ((MissingServletRequestParameterException) e).getParameterName();
         return answer(HttpStatus.BAD_REQUEST, "Het onderdeel '" + name + "' ontbreekt in het verzoek.");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
         return answer(HttpStatus.BAD_REQUEST, "De waarde '" + e.getValue() + "' voor '" + e.getName() + "' is ongeldig.");
     }
 
     /** A JSON body that cannot be read, or has a value of the wrong kind (an unknown status, a date that is none). */
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
         String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? " bij '" + path(mapping.getPath()) + "'" : "";
         return answer(HttpStatus.BAD_REQUEST, "De inhoud van het verzoek is geen geldige JSON of heeft een onbekende waarde"
@@ -84,40 +72,20 @@ class ApiErrors {
         return path.toString();
     }
 
-    @ExceptionHandler(InvalidPlan.class)
-    ResponseEntity<ApiProblems> invalidPlan(InvalidPlan e) {
-        return ResponseEntity.unprocessableEntity().body(new ApiProblems(e.getMessage(), e.problems()));
-    }
-
-    @ExceptionHandler(PlanConflict.class)
-    ResponseEntity<ApiError> planConflict(PlanConflict e) {
-        return answer(HttpStatus.PRECONDITION_FAILED, e.getMessage());
-    }
-
-    @ExceptionHandler(PlanRefused.class)
-    ResponseEntity<ApiError> planRefused(PlanRefused e) {
-        HttpStatus status = switch (e.reason()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case WRONG_STATE -> HttpStatus.CONFLICT;
-        };
-        return answer(status, e.getMessage());
-    }
-
     @ExceptionHandler(ResponseStatusException.class)
-    ResponseEntity<ApiError> status(ResponseStatusException e) {
+    ResponseEntity<ErrorBody> status(ResponseStatusException e) {
         return answer(e.getStatusCode(), e.getReason() == null ? "Het verzoek kon niet worden verwerkt." : e.getReason());
     }
 
     /** A form field with a name no browser sends (such as an empty one), refused by the firewall when it is read. */
     @ExceptionHandler(RequestRejectedException.class)
-    ResponseEntity<ApiError> rejected(RequestRejectedException e) {
+    ResponseEntity<ErrorBody> rejected(RequestRejectedException e) {
         return answer(HttpStatus.BAD_REQUEST, "Het verzoek bevat een veld met een ongeldige naam of waarde en is niet verwerkt.");
     }
 
     /** A Content-Type with a wildcard ({@code *}/{@code *}) is no type at all; Spring refuses to read it with an assertion. */
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ApiError> illegalArgument(IllegalArgumentException e, HttpServletRequest request) {
+    ResponseEntity<ErrorBody> illegalArgument(IllegalArgumentException e, HttpServletRequest request) {
         String type = request.getContentType();
         if (type != null && type.contains("*")) {
             return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Het soort inhoud (Content-Type) '" + type + "' is geen soort; "
@@ -128,22 +96,22 @@ class ApiErrors {
 
     /** No database connection came free in time: the server is saturated, which is not the request's fault. */
     @ExceptionHandler(CannotGetJdbcConnectionException.class)
-    ResponseEntity<ApiError> saturated(CannotGetJdbcConnectionException e, HttpServletRequest request) {
+    ResponseEntity<ErrorBody> saturated(CannotGetJdbcConnectionException e, HttpServletRequest request) {
         log.warn("Geen databaseverbinding vrij voor {} {}", request.getMethod(), request.getRequestURI());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                .body(new ApiError("Het is op dit moment te druk om uw verzoek te verwerken; er is niets veranderd. "
+                .body(new ErrorBody("Het is op dit moment te druk om uw verzoek te verwerken; er is niets veranderd. "
                         + "Probeer het over enkele seconden opnieuw."));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
         log.error("Onverwachte fout bij {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Door een technische fout kon dit niet worden afgerond; er is niets veranderd. Probeer het later opnieuw.");
     }
 
-    static ResponseEntity<ApiError> answer(HttpStatusCode status, String message) {
-        return ResponseEntity.status(status).body(new ApiError(message));
+    static ResponseEntity<ErrorBody> answer(HttpStatusCode status, String message) {
+        return ResponseEntity.status(status).body(new ErrorBody(message));
     }
 
 }

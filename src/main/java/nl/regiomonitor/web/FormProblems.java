@@ -16,10 +16,6 @@ import java.util.Map;
  */
 public final class FormProblems {
 
-    /** One reason, with the id of the field it is about. */
-    public record Problem(String field, String message) {
-    }
-
     private final Map<String, String> byField = new LinkedHashMap<>();
 
     /** Keeps the first reason of a field: the one to fix first. */

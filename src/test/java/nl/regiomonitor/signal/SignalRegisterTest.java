@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.web.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,11 +56,11 @@ class SignalRegisterTest extends IntegrationTest {
     @Test
     void refusesWithDutchReasonsPerField() {
         assertThatThrownBy(() -> register.create(REGION, new EntryInput("OCO_SIGNAL", "", "", "", "", "x".repeat(2001))))
-                .isInstanceOfSatisfying(InvalidEntry.class, e -> assertThat(e.problems()).extracting(FieldProblem::field)
+                .isInstanceOfSatisfying(InvalidEntry.class, e -> assertThat(e.problems()).extracting(Problem::field)
                         .containsExactly("date", "category", "description"))
                 .hasMessage("Vul de datum in.");
         assertThatThrownBy(() -> register.create(REGION, new EntryInput("LOCATION_VISIT", "1999-12-31", "", "", "", "")))
-                .isInstanceOfSatisfying(InvalidEntry.class, e -> assertThat(e.problems()).extracting(FieldProblem::message)
+                .isInstanceOfSatisfying(InvalidEntry.class, e -> assertThat(e.problems()).extracting(Problem::message)
                         .containsExactly("De datum moet liggen in de jaren 2000 tot en met " + (java.time.LocalDate.now().getYear() + 1) + ".",
                                 "Kies de soort locatie die u bezocht.",
                                 "Vul de naam in: zorgaanbieder (bij een locatiebezoek verplicht)."));
@@ -103,7 +104,7 @@ class SignalRegisterTest extends IntegrationTest {
                 """);
         long auditBefore = jdbc.queryForObject("select count(*) from audit_event", Long.class);
         assertThatThrownBy(() -> register.importFile(region, "bad.csv", bad))
-                .isInstanceOfSatisfying(InvalidEntry.class, e -> assertThat(e.problems()).extracting(FieldProblem::message)
+                .isInstanceOfSatisfying(InvalidEntry.class, e -> assertThat(e.problems()).extracting(Problem::message)
                         .containsExactly("Regel 3, kolom date: '2024-02-30' is geen bestaande datum in de vorm jjjj-mm-dd.",
                                 "Regel 4, kolom location_kind: Kies de soort locatie die u bezocht."));
         assertThat(register.list(region, 2024)).isEmpty();

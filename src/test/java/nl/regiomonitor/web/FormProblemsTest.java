@@ -43,6 +43,6 @@ class FormProblemsTest {
         FormProblems order = new FormProblems();
         order.inOrder("to", YearMonth.of(2024, 5), YearMonth.of(2024, 2), "De laatste maand ligt vóór de eerste.");
         order.inOrder("other", YearMonth.of(2024, 2), YearMonth.of(2024, 2), "gelijk mag");
-        assertThat(order.all()).containsExactly(new FormProblems.Problem("to", "De laatste maand ligt vóór de eerste."));
+        assertThat(order.all()).containsExactly(new Problem("to", "De laatste maand ligt vóór de eerste."));
     }
 }

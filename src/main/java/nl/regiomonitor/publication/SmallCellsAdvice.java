@@ -1,4 +1,4 @@
-package nl.regiomonitor.web;
+package nl.regiomonitor.publication;
 
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.SmallCells;
