@@ -24,6 +24,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
+import nl.regiomonitor.region.CodeList;
+import nl.regiomonitor.region.ReferenceCodes;
 import nl.regiomonitor.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

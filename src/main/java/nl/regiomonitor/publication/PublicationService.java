@@ -26,7 +26,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.regiomonitor.disclosure.DisclosureAuditService;
+import nl.regiomonitor.publication.DisclosureAuditService;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.ingest.DataLoaded;
 import nl.regiomonitor.web.PublicationNotice;

@@ -37,9 +37,9 @@ import nl.regiomonitor.signal.RegisterEntry;
 import nl.regiomonitor.signal.RegisterKind;
 import nl.regiomonitor.signal.RegisterSummary;
 import nl.regiomonitor.signal.SignalRegister;
-import nl.regiomonitor.trend.InfluxTrend;
-import nl.regiomonitor.trend.PublishedTrend;
-import nl.regiomonitor.trend.TrendChart;
+import nl.regiomonitor.monitor.InfluxTrend;
+import nl.regiomonitor.monitor.PublishedTrend;
+import nl.regiomonitor.monitor.TrendChart;
 import nl.regiomonitor.web.PublicationNotice;
 import nl.regiomonitor.web.RichText;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,8 +63,8 @@ public class RegionalReport {
     /** Months of influx the plan chapter's chart shows. */
     static final int INFLUX_MONTHS = 24;
     /** The years a report can be asked for, on the page and on the command line. */
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2100;
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
     private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final String NOT_SHOWN = "; niet getoond om kleine aantallen te beschermen";
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd-MM-yy");
@@ -87,7 +87,7 @@ public class RegionalReport {
     /** Absent on the command line, which protects the figures as they are instead of reading a publication. */
     private final ObjectProvider<PublicationNotice> publication;
 
-    RegionalReport(StockFigures stock, WaitlistFigures waitlist, DeliveryFormFigures deliveryForms, CostFigures costs, FlowFigures flows,
+    public RegionalReport(StockFigures stock, WaitlistFigures waitlist, DeliveryFormFigures deliveryForms, CostFigures costs, FlowFigures flows,
                    RegionTables regionTables, ReportTexts texts, SignalRegister register, CellSuppression suppression,
                    InfluxTrend influx, PlanService plans, PlanObjectives objectives, ObjectProvider<PublicationNotice> publication) {
         this.stock = stock;
