@@ -8,13 +8,13 @@ import java.io.StringReader;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import nl.regiomonitor.common.Dutch;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -31,7 +31,6 @@ import org.springframework.web.util.HtmlUtils;
  */
 public final class PublishedOutputs {
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final Pattern CELL = Pattern.compile("<td class=\"num\">([^<]*)</td>");
     private static final Pattern ROW = Pattern.compile("<tr>\\s*<th scope=\"row\">([^<]*)</th>(.*?)</tr>", Pattern.DOTALL);
 
@@ -94,7 +93,7 @@ public final class PublishedOutputs {
     public static List<String> xlsxCells(WebSession visitor, String path) throws IOException {
         List<String> cells = new ArrayList<>();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(visitor.getBytes(path)))) {
-            DataFormatter text = new DataFormatter(DUTCH);
+            DataFormatter text = new DataFormatter(Dutch.LOCALE);
             for (Sheet sheet : book) {
                 for (int r = 2; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
@@ -136,7 +135,7 @@ public final class PublishedOutputs {
 
     /** A CSV cell as the page and PDF show it: the CSV holds a count as a plain number, they write it with Dutch thousands separators. */
     public static String shown(String cell) {
-        return cell.matches("\\d+") ? NumberFormat.getIntegerInstance(DUTCH).format(Long.parseLong(cell)) : cell;
+        return cell.matches("\\d+") ? NumberFormat.getIntegerInstance(Dutch.LOCALE).format(Long.parseLong(cell)) : cell;
     }
 
     /** Every caption (it may wrap) and then every row of its table as one whole printed line, in the CSV's order. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import nl.regiomonitor.cli.DutchParameterErrors;
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.ingest.synthetic.GenerationSummary;
 import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
 import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
@@ -83,7 +84,7 @@ public class GenerateCommand implements Callable<Integer> {
             return FAILED;
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        NumberFormat nf = NumberFormat.getIntegerInstance(Locale.forLanguageTag("nl-NL"));
+        NumberFormat nf = NumberFormat.getIntegerInstance(Dutch.LOCALE);
         outWriter.printf(Locale.ROOT, "Synthetische gegevens geschreven naar %s%n", summary.outDir().toAbsolutePath());
         outWriter.printf(Locale.ROOT, "(seed %d, %s t/m %s, schaal %s, %s cliënten, %.1f s)%n", settings.seed(),
                 settings.from(), settings.to(), scale.trim(), nf.format(summary.clients()), seconds);

@@ -1,12 +1,12 @@
 package nl.regiomonitor.home;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.ingest.HoldingsService;
 import nl.regiomonitor.ingest.HoldingsService.Holdings;
 import nl.regiomonitor.ingest.ImportResult;
@@ -16,6 +16,7 @@ import nl.regiomonitor.plan.PlanService;
 import nl.regiomonitor.plan.PlanSummary;
 import nl.regiomonitor.plan.RegionPlans;
 import nl.regiomonitor.publication.PublicationService;
+import nl.regiomonitor.region.Area;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.security.AccessRules;
@@ -43,7 +44,6 @@ class StartPageController {
     static final int WEEKS_AHEAD = 4;
     private static final int RECENT_IMPORTS = 5;
     private static final int RECENT_PUBLICATIONS = 5;
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     /** An action or milestone to do soon, or overdue. */
     record DueItem(OverdueItem item, boolean overdue) {
@@ -94,7 +94,7 @@ class StartPageController {
         AppUser user = CurrentUser.get().orElse(null);
         Map<String, String> names = regions.names();
         // read from memory as the Instroommonitor does: the 50-user benchmark opens this page as a visitor
-        model.addAttribute("national", influx.headline("NL"));
+        model.addAttribute("national", influx.headline(Area.NATIONAL_CODE));
         model.addAttribute("myRegions", user == null ? List.of() : myRegions(user, names));
         boolean national = user != null && user.holds(Role.LANDELIJK, null);
         boolean admin = user != null && user.holds(Role.BEHEERDER, null);
@@ -118,7 +118,7 @@ class StartPageController {
     }
 
     private List<MyRegion> myRegions(AppUser user, Map<String, String> names) {
-        LocalDate today = LocalDate.now(AMSTERDAM);
+        LocalDate today = LocalDate.now(Dutch.ZONE);
         List<MyRegion> mine = new ArrayList<>();
         Map<String, RegionPlans> states = user.regions().isEmpty() ? Map.of() : plans.perRegion();
         for (String code : user.regions()) {

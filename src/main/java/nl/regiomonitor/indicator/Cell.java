@@ -2,10 +2,10 @@ package nl.regiomonitor.indicator;
 
 import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 
 /**
@@ -21,7 +21,6 @@ public record Cell(
         @Schema(description = "Waar: niet getoond om cliënten te beschermen") boolean suppressed,
         @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Weergave in het Nederlands, bijvoorbeeld 1.234 of <5") String display) {
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
     /** A count of clients as its table's protection pattern publishes it; {@code threshold} is the smallest count shown. */
     public static Cell ofClients(long count, ProtectionPattern.Mark mark, int threshold) {
@@ -51,6 +50,6 @@ public record Cell(
 
     /** A count shown as it is: not a count of clients, or one in the unprotected view. */
     public static Cell ofCount(long count) {
-        return new Cell(count, false, NumberFormat.getIntegerInstance(DUTCH).format(count));
+        return new Cell(count, false, NumberFormat.getIntegerInstance(Dutch.LOCALE).format(count));
     }
 }

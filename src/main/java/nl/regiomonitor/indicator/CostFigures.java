@@ -8,9 +8,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import nl.regiomonitor.common.Dutch;
+import nl.regiomonitor.region.ReferenceData;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,8 +26,10 @@ public class CostFigures {
 
     private final JdbcTemplate jdbc;
     private final FigureScope scope;
+    private final ReferenceData reference;
 
-    CostFigures(JdbcTemplate jdbc, FigureScope scope) {
+    CostFigures(JdbcTemplate jdbc, FigureScope scope, ReferenceData reference) {
+        this.reference = reference;
         this.jdbc = jdbc;
         this.scope = scope;
     }
@@ -37,7 +40,7 @@ public class CostFigures {
 
         /** An amount as Dutch write it, "€ 166,67" (with a non-breaking space); "–" for none. */
         public static String display(BigDecimal amount) {
-            return amount == null ? "–" : NumberFormat.getCurrencyInstance(Locale.forLanguageTag("nl-NL")).format(amount);
+            return amount == null ? "–" : NumberFormat.getCurrencyInstance(Dutch.LOCALE).format(amount);
         }
     }
 
@@ -59,8 +62,7 @@ public class CostFigures {
                     sums.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                             .put(rs.getString(2), new double[] {rs.getDouble(3), rs.getDouble(4)});
                 }, Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year + 1, 1, 1)));
-        List<Category> categories = new ArrayList<>(jdbc.query("select code, name from care_profile order by sort_order",
-                (rs, n) -> new Category(rs.getString(1), rs.getString(2))));
+        List<Category> categories = new ArrayList<>(reference.profiles().stream().map(p -> new Category(p.code(), p.name())).toList());
         categories.add(new Category("ALL", "Alle GGZ-profielen"));
         List<CostRow> rows = new ArrayList<>();
         for (Category category : categories) {

@@ -13,6 +13,8 @@ import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
+import nl.regiomonitor.region.Area;
+import nl.regiomonitor.region.ReferenceData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -34,8 +36,10 @@ public class DeliveryFormFigures implements PublishedTables {
     private final FigureScope scope;
     private final StockProtection stock;
     private final DataCache<LocalDate, Map<String, FormTable>> tables;
+    private final ReferenceData reference;
 
-    DeliveryFormFigures(JdbcTemplate jdbc, FigureScope scope, StockProtection stock, DataVersion data, CellSuppression suppression) {
+    DeliveryFormFigures(JdbcTemplate jdbc, FigureScope scope, StockProtection stock, DataVersion data, CellSuppression suppression, ReferenceData reference) {
+        this.reference = reference;
         this.jdbc = jdbc;
         this.scope = scope;
         this.stock = stock;
@@ -110,7 +114,7 @@ public class DeliveryFormFigures implements PublishedTables {
     public Map<String, Supplier<ProtectionPattern>> tables() {
         Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
         stock.referenceDates().forEach(day -> published.put("verzilvering " + day,
-                () -> tables.get(day).get(StockProtection.NATIONAL).allProfiles().pattern()));
+                () -> tables.get(day).get(Area.NATIONAL_CODE).allProfiles().pattern()));
         return published;
     }
 
@@ -135,10 +139,8 @@ public class DeliveryFormFigures implements PublishedTables {
             counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).computeIfAbsent(rs.getString(2), k -> new HashMap<>())
                     .put(rs.getString(3), rs.getLong(4));
         }, Date.valueOf(date), Date.valueOf(date), Date.valueOf(date), Date.valueOf(date));
-        List<Category> forms = jdbc.query("select code, name from delivery_form order by sort_order",
-                (rs, n) -> new Category(rs.getString(1), rs.getString(2)));
-        List<Category> profiles = new ArrayList<>(jdbc.query("select code, name from care_profile order by sort_order",
-                (rs, n) -> new Category(rs.getString(1), rs.getString(2))));
+        List<Category> forms = reference.deliveryForms().stream().map(e -> new Category(e.code(), e.name())).toList();
+        List<Category> profiles = new ArrayList<>(reference.profiles().stream().map(p -> new Category(p.code(), p.name())).toList());
         profiles.add(new Category(ALL_PROFILES, "Alle GGZ-profielen"));
         List<String> scopes = scope.scopes();
         Map<String, FormTable> tables = new LinkedHashMap<>();
@@ -172,12 +174,12 @@ public class DeliveryFormFigures implements PublishedTables {
     private static CountTable countTable(Map<String, FormTable> counted, boolean withRegionalAll) {
         CountTable table = new CountTable();
         List<String> columns = new ArrayList<>();
-        FormTable national = counted.get(StockProtection.NATIONAL);
+        FormTable national = counted.get(Area.NATIONAL_CODE);
         national.forms().forEach(f -> columns.add(f.code()));
         columns.add(Category.TOTAL.code());
         List<String> profiles = national.rows().stream().map(r -> r.profile().code()).filter(p -> !p.equals(ALL_PROFILES)).toList();
         counted.values().forEach(f -> {
-            boolean regional = !f.region().equals(StockProtection.NATIONAL);
+            boolean regional = !f.region().equals(Area.NATIONAL_CODE);
             for (FormRow row : f.rows()) {
                 String profile = row.profile().code();
                 if (profile.equals(ALL_PROFILES) && regional && !withRegionalAll) {
@@ -197,9 +199,9 @@ public class DeliveryFormFigures implements PublishedTables {
                 }
             }
         });
-        List<String> regions = counted.keySet().stream().filter(r -> !r.equals(StockProtection.NATIONAL)).toList();
+        List<String> regions = counted.keySet().stream().filter(r -> !r.equals(Area.NATIONAL_CODE)).toList();
         for (String profile : profiles) {
-            columns.forEach(column -> table.union(key(StockProtection.NATIONAL, profile, column),
+            columns.forEach(column -> table.union(key(Area.NATIONAL_CODE, profile, column),
                     regions.stream().map(r -> key(r, profile, column)).toList()));
         }
         return table;

@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.regiomonitor.region.Area;
+import nl.regiomonitor.region.ReferenceData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -17,8 +19,10 @@ class FigureScope {
     static final int MAX_MONTHS = 120;
 
     private final JdbcTemplate jdbc;
+    private final ReferenceData reference;
 
-    FigureScope(JdbcTemplate jdbc) {
+    FigureScope(JdbcTemplate jdbc, ReferenceData reference) {
+        this.reference = reference;
         this.jdbc = jdbc;
     }
 
@@ -30,7 +34,7 @@ class FigureScope {
     /** The regions and then NL: every scope a protected table covers. */
     List<String> scopes() {
         List<String> scopes = new ArrayList<>(regions());
-        scopes.add(StockProtection.NATIONAL);
+        scopes.add(Area.NATIONAL_CODE);
         return scopes;
     }
 
@@ -41,7 +45,7 @@ class FigureScope {
     }
 
     boolean national(String region) {
-        return "NL".equals(region);
+        return Area.isNational(region);
     }
 
     void checkRegion(String region) {
@@ -66,10 +70,10 @@ class FigureScope {
 
     /** The series of care profiles (GGZ-W, GGZ-B), in the order of their profiles. */
     List<String> series() {
-        return jdbc.queryForList("select series from care_profile group by series order by min(sort_order)", String.class);
+        return reference.series();
     }
 
     List<String> profiles(String series) {
-        return jdbc.queryForList("select code from care_profile where series = ? order by sort_order", String.class, series);
+        return reference.profileCodes(series);
     }
 }

@@ -4,7 +4,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import nl.regiomonitor.common.Dutch;
 
 /**
  * A published table exactly as the page shows it, so the CSV, XLSX and PDF downloads hold the same
@@ -15,7 +15,7 @@ public record FigureTable(String id, String caption, String rowHeading, List<Str
     public record Row(String label, List<Cell> cells) {
     }
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.forLanguageTag("nl-NL"));
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Dutch.LOCALE);
 
     /** "jan. 2024" as the Dutch locale writes a month. */
     public static String monthLabel(YearMonth month) {

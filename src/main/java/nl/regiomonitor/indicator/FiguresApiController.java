@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.regiomonitor.common.Dutch;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -130,7 +131,7 @@ class FiguresApiController {
             Cell clients = r.cell();
             Double rate = r.shown() ? Math.round(r.perTenThousand() * 10) / 10.0 : null;
             return new PrevalenceLine(r.region(), r.name(), clients, Cell.ofCount(r.adults()), rate,
-                    rate == null ? (clients.suppressed() ? "x" : "–") : String.format(java.util.Locale.forLanguageTag("nl-NL"), "%.1f", rate));
+                    rate == null ? (clients.suppressed() ? "x" : "–") : String.format(Dutch.LOCALE, "%.1f", rate));
         }).toList();
         return new PrevalenceAnswer(table.date(), table.populationYear(), table.series(), rows);
     }

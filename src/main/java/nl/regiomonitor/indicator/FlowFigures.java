@@ -12,6 +12,7 @@ import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
+import nl.regiomonitor.region.Area;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -113,7 +114,7 @@ public class FlowFigures implements PublishedTables {
     public Map<String, Supplier<ProtectionPattern>> tables() {
         Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
         stock.referenceDates().forEach(day -> published.put("stromen " + day.getYear(),
-                () -> tables.get(day.getYear()).get(StockProtection.NATIONAL).pattern()));
+                () -> tables.get(day.getYear()).get(Area.NATIONAL_CODE).pattern()));
         return published;
     }
 
@@ -164,7 +165,7 @@ public class FlowFigures implements PublishedTables {
         for (String region : scopes) {
             Map<String, Long> movedTo = new java.util.TreeMap<>();
             Map<String, Long> movedFrom = new java.util.TreeMap<>();
-            if (!region.equals(StockProtection.NATIONAL)) {
+            if (!region.equals(Area.NATIONAL_CODE)) {
                 movedTo.putAll(pairs.getOrDefault(region, Map.of()));
                 pairs.forEach((from, to) -> {
                     if (to.containsKey(region)) {
@@ -176,7 +177,7 @@ public class FlowFigures implements PublishedTables {
             for (Flow flow : Flow.values()) {
                 clients.put(flow, counts.getOrDefault(region, Map.of()).getOrDefault(flow, 0L));
             }
-            boolean national = region.equals(StockProtection.NATIONAL);
+            boolean national = region.equals(Area.NATIONAL_CODE);
             // the sums of the pairs, so the totals add up exactly
             clients.put(Flow.MOVED_IN, national ? allMoves : movedFrom.values().stream().mapToLong(Long::longValue).sum());
             clients.put(Flow.MOVED_OUT, national ? allMoves : movedTo.values().stream().mapToLong(Long::longValue).sum());
@@ -190,13 +191,13 @@ public class FlowFigures implements PublishedTables {
     private static Map<String, Flows> protect(Map<String, Flows> counted, CellSuppression suppression) {
         CountTable table = new CountTable();
         counted.values().forEach(f -> f.clients().forEach((flow, clients) -> table.cell(key(f.region(), flow), clients)));
-        List<String> regions = counted.keySet().stream().filter(r -> !r.equals(StockProtection.NATIONAL)).toList();
+        List<String> regions = counted.keySet().stream().filter(r -> !r.equals(Area.NATIONAL_CODE)).toList();
         // a pair of regions without moves is a 0 everyone sees: it need not be a cell
         for (String from : regions) {
             counted.get(from).movedTo().forEach((to, clients) -> table.cell(pairKey(from, to), clients));
         }
         for (Flow flow : List.of(Flow.INDICATED_HERE_CARED_ELSEWHERE, Flow.CARED_HERE_INDICATED_ELSEWHERE)) {
-            table.union(key(StockProtection.NATIONAL, flow), regions.stream().map(r -> key(r, flow)).toList());
+            table.union(key(Area.NATIONAL_CODE, flow), regions.stream().map(r -> key(r, flow)).toList());
         }
         // moves add up: a region's moves out are its pairs from it, its moves in its pairs to it, NL's all of them
         for (String region : regions) {
@@ -205,7 +206,7 @@ public class FlowFigures implements PublishedTables {
             sumIfAny(table, key(region, Flow.MOVED_IN), f.movedFrom().keySet().stream().map(from -> pairKey(from, region)).toList());
         }
         for (Flow flow : List.of(Flow.MOVED_IN, Flow.MOVED_OUT)) {
-            table.sum(key(StockProtection.NATIONAL, flow), regions.stream().map(r -> key(r, flow)).toList());
+            table.sum(key(Area.NATIONAL_CODE, flow), regions.stream().map(r -> key(r, flow)).toList());
         }
         ProtectionPattern pattern = suppression.protect(table);
         Map<String, Flows> protectedFlows = new LinkedHashMap<>();

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import nl.regiomonitor.region.Area;
+import nl.regiomonitor.region.ReferenceData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,8 +31,10 @@ class IndicationSnapshot {
 
     private final JdbcTemplate jdbc;
     private final DataCache<Boolean, Snapshot> snapshot;
+    private final ReferenceData reference;
 
-    IndicationSnapshot(JdbcTemplate jdbc, DataVersion data) {
+    IndicationSnapshot(JdbcTemplate jdbc, DataVersion data, ReferenceData reference) {
+        this.reference = reference;
         this.jdbc = jdbc;
         this.snapshot = new DataCache<>(data, all -> read());
     }
@@ -56,13 +60,10 @@ class IndicationSnapshot {
     }
 
     private Map<String, Map<String, Long>> countStock(LocalDate day) {
-        Map<String, String> seriesOfProfile = new HashMap<>();
-        jdbc.query("select code, series from care_profile", rs -> {
-            seriesOfProfile.put(rs.getString(1), rs.getString(2));
-        });
+        Map<String, String> seriesOfProfile = reference.seriesOfProfiles();
         Map<String, Map<String, Long>> result = new HashMap<>();
         Map<String, Long> national = new HashMap<>();
-        result.put("NL", national);
+        result.put(Area.NATIONAL_CODE, national);
         jdbc.query("select region_code, profile_code, sum(delta) from stock_change where day <= ? group by 1, 2", rs -> {
             String profile = rs.getString(2);
             long clients = rs.getLong(3);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.publication.DataThrough;
+import nl.regiomonitor.region.ReferenceData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -29,8 +30,10 @@ public class InfluxFigures implements DataThrough {
     private final FigureScope scope;
     private final IndicationSnapshot snapshot;
     private final InfluxProtection protection;
+    private final ReferenceData reference;
 
-    InfluxFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot, InfluxProtection protection, DataVersion data) {
+    InfluxFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot, InfluxProtection protection, DataVersion data, ReferenceData reference) {
+        this.reference = reference;
         this.jdbc = jdbc;
         this.scope = scope;
         this.snapshot = snapshot;
@@ -255,12 +258,9 @@ public class InfluxFigures implements DataThrough {
     private List<Category> categories(Breakdown by) {
         return switch (by) {
             case NONE -> List.of(Category.TOTAL);
-            case PROFILE -> jdbc.query("select code, name from care_profile where series = ? order by sort_order",
-                    (rs, n) -> new Category(rs.getString(1), rs.getString(2)), SERIES);
-            case ORIGIN -> jdbc.query("select code, name from origin order by sort_order",
-                    (rs, n) -> new Category(rs.getString(1), rs.getString(2)));
-            case AGEBAND -> jdbc.query("select code, name from age_band order by sort_order",
-                    (rs, n) -> new Category(rs.getString(1), rs.getString(2)));
+            case PROFILE -> reference.profiles(SERIES).stream().map(p -> new Category(p.code(), p.name())).toList();
+            case ORIGIN -> reference.origins().stream().map(e -> new Category(e.code(), e.name())).toList();
+            case AGEBAND -> reference.ageBands().stream().map(e -> new Category(e.code(), e.name())).toList();
         };
     }
 }

@@ -4,12 +4,11 @@ import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import nl.regiomonitor.common.Dutch;
 
 /** One period the influx is published for, from its first to its last month. */
 public record InfluxPeriod(Period kind, YearMonth first, YearMonth last) {
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
     public static InfluxPeriod month(YearMonth month) {
         return new InfluxPeriod(Period.MONTH, month, month);
@@ -85,6 +84,6 @@ public record InfluxPeriod(Period kind, YearMonth first, YearMonth last) {
     }
 
     private static String monthName(YearMonth month) {
-        return month.getMonth().getDisplayName(TextStyle.FULL, DUTCH);
+        return month.getMonth().getDisplayName(TextStyle.FULL, Dutch.LOCALE);
     }
 }

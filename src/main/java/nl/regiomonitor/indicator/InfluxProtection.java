@@ -18,6 +18,8 @@ import nl.regiomonitor.disclosure.LinkedCube;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
 import nl.regiomonitor.ingest.FieldKind;
+import nl.regiomonitor.region.Area;
+import nl.regiomonitor.region.ReferenceData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -46,8 +48,10 @@ class InfluxProtection implements PublishedTables {
     private final DataCache<Integer, ProtectionPattern> patterns;
     private final DataCache<Boolean, Optional<YearMonth>> lastMonth;
     private final int threshold;
+    private final ReferenceData reference;
 
-    InfluxProtection(JdbcTemplate jdbc, FigureScope figureScope, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
+    InfluxProtection(JdbcTemplate jdbc, FigureScope figureScope, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression, ReferenceData reference) {
+        this.reference = reference;
         this.jdbc = jdbc;
         this.figureScope = figureScope;
         this.snapshot = snapshot;
@@ -122,10 +126,9 @@ class InfluxProtection implements PublishedTables {
         List<String> regions = figureScope.regions();
         List<String> scopes = figureScope.scopes();
         Map<Breakdown, Set<String>> categories = new LinkedHashMap<>();
-        categories.put(Breakdown.PROFILE, new LinkedHashSet<>(jdbc.queryForList(
-                "select code from care_profile where series = ? order by sort_order", String.class, InfluxFigures.SERIES)));
-        categories.put(Breakdown.ORIGIN, new LinkedHashSet<>(jdbc.queryForList("select code from origin order by sort_order", String.class)));
-        categories.put(Breakdown.AGEBAND, new LinkedHashSet<>(jdbc.queryForList("select code from age_band order by sort_order", String.class)));
+        categories.put(Breakdown.PROFILE, new LinkedHashSet<>(reference.profileCodes(InfluxFigures.SERIES)));
+        categories.put(Breakdown.ORIGIN, codes(reference.origins()));
+        categories.put(Breakdown.AGEBAND, codes(reference.ageBands()));
         // counts[month][scope][breakdown][category]; NL is the sum of the regions
         Map<YearMonth, Map<String, Map<Breakdown, Map<String, Long>>>> counts = new LinkedHashMap<>();
         for (IndicationSnapshot.InfluxLine line : snapshot.influx()) {
@@ -133,7 +136,7 @@ class InfluxProtection implements PublishedTables {
                 for (Breakdown by : BREAKDOWNS) {
                     String category = InfluxFigures.categoryOf(line, by);
                     categories.get(by).add(category);
-                    for (String scope : List.of(line.region(), StockProtection.NATIONAL)) {
+                    for (String scope : List.of(line.region(), Area.NATIONAL_CODE)) {
                         counts.computeIfAbsent(line.month(), m -> new LinkedHashMap<>()).computeIfAbsent(scope, s -> new LinkedHashMap<>())
                                 .computeIfAbsent(by, b -> new LinkedHashMap<>()).merge(category, line.clients(), Long::sum);
                     }
@@ -177,7 +180,7 @@ class InfluxProtection implements PublishedTables {
         categoryAxis.add(null);
         categories.forEach((by, codes) -> codes.forEach(code -> categoryAxis.add(by + "|" + code)));
         List<String> scopeAxis = new ArrayList<>(regions);
-        scopeAxis.add(StockProtection.NATIONAL);
+        scopeAxis.add(Area.NATIONAL_CODE);
         return new LinkedCube(table,
                 LinkedCube.Axis.hierarchy(regions.size(), List.of(IntStream.range(0, regions.size()).toArray())),
                 LinkedCube.Axis.breakdowns(categories.values().stream().mapToInt(Set::size).toArray()),
@@ -217,7 +220,7 @@ class InfluxProtection implements PublishedTables {
                 table.rank(totalKey(period, scope), period.kind() == Period.MONTH ? 2 : 5);
                 categories.forEach((by, codes) -> codes.forEach(code -> table.rank(key(period, scope, by, code),
                         period.kind() == Period.YEAR && by == Breakdown.PROFILE
-                                ? (StockProtection.NATIONAL.equals(scope) ? 6 : CountTable.KEEP) : category)));
+                                ? (Area.NATIONAL_CODE.equals(scope) ? 6 : CountTable.KEEP) : category)));
             }
         }
     }
@@ -241,8 +244,8 @@ class InfluxProtection implements PublishedTables {
                 table.sum(totalKey(period, scope), parts);
             });
         }
-        table.sum(totalKey(period, StockProtection.NATIONAL), regions.stream().map(r -> totalKey(period, r)).toList());
-        categories.forEach((by, codes) -> codes.forEach(code -> table.sum(key(period, StockProtection.NATIONAL, by, code),
+        table.sum(totalKey(period, Area.NATIONAL_CODE), regions.stream().map(r -> totalKey(period, r)).toList());
+        categories.forEach((by, codes) -> codes.forEach(code -> table.sum(key(period, Area.NATIONAL_CODE, by, code),
                 regions.stream().map(r -> key(period, r, by, code)).toList())));
     }
 
@@ -264,5 +267,11 @@ class InfluxProtection implements PublishedTables {
 
     private static String key(InfluxPeriod period, String scope, Breakdown by, String category) {
         return period.key() + "|" + scope + "|" + by + "|" + category;
+    }
+
+    private static Set<String> codes(List<ReferenceData.Entry> entries) {
+        Set<String> codes = new LinkedHashSet<>();
+        entries.forEach(e -> codes.add(e.code()));
+        return codes;
     }
 }

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
+import nl.regiomonitor.common.Dutch;
+import nl.regiomonitor.region.Area;
 import nl.regiomonitor.region.Region;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegionTables {
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d-M-yyyy");
 
     private final StockFigures stock;
@@ -42,7 +42,7 @@ public class RegionTables {
 
     public List<FigureTable> tables(Region region, int year, View view) {
         LocalDate day = referenceDate(year);
-        String dayText = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH).format(day);
+        String dayText = DateTimeFormatter.ofPattern("d MMMM yyyy", Dutch.LOCALE).format(day);
         List<FigureTable> tables = new ArrayList<>();
 
         StockFigures.StockTable s = stock.stock(region.code(), day, Breakdown.PROFILE);
@@ -58,9 +58,9 @@ public class RegionTables {
         StockFigures.PrevalenceTable prevalence = stock.prevalence(day, InfluxFigures.SERIES);
         List<FigureTable.Row> prevalenceRows = new ArrayList<>();
         for (StockFigures.PrevalenceRow r : prevalence.rows()) {
-            if (r.region().equals(region.code()) || r.region().equals("NL")) {
+            if (r.region().equals(region.code()) || Area.isNational(r.region())) {
                 prevalenceRows.add(new FigureTable.Row(r.name(), List.of(
-                        Cell.ofText(view.shows(r.shown()) ? String.format(DUTCH, "%.1f", r.perTenThousand()) : "–"))));
+                        Cell.ofText(view.shows(r.shown()) ? String.format(Dutch.LOCALE, "%.1f", r.perTenThousand()) : "–"))));
             }
         }
         tables.add(new FigureTable("prevalentie", view.mark("Prevalentie GGZ-W op ") + dayText + " (bevolking " + prevalence.populationYear() + ")",

@@ -3,10 +3,12 @@ package nl.regiomonitor.indicator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.disclosure.ProtectionPattern;
+import nl.regiomonitor.region.Area;
+import nl.regiomonitor.region.ReferenceData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -18,14 +20,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class StockFigures {
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
     private final JdbcTemplate jdbc;
     private final FigureScope scope;
     private final IndicationSnapshot snapshot;
     private final StockProtection protection;
+    private final ReferenceData reference;
 
-    StockFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot, StockProtection protection) {
+    StockFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot, StockProtection protection, ReferenceData reference) {
+        this.reference = reference;
         this.jdbc = jdbc;
         this.scope = scope;
         this.snapshot = snapshot;
@@ -62,7 +65,7 @@ public class StockFigures {
             if (change == null) {
                 return "–";
             }
-            String number = String.format(DUTCH, "%.1f", Math.abs(change));
+            String number = String.format(Dutch.LOCALE, "%.1f", Math.abs(change));
             return (number.equals("0,0") ? "" : change > 0 ? "+" : "\u2212") + number + "%";
         }
     }
@@ -85,12 +88,12 @@ public class StockFigures {
             rows.add(new StockRow(new Category(series, series), true, now.getOrDefault(series, 0L), then.getOrDefault(series, 0L),
                     protection.mark(date, region, series), protection.mark(before, region, series), protection.threshold()));
             if (by == Breakdown.PROFILE) {
-                jdbc.query("select code, name from care_profile where series = ? order by sort_order", rs -> {
-                    String code = rs.getString(1);
-                    rows.add(new StockRow(new Category(code, rs.getString(2)), false, now.getOrDefault(code, 0L),
+                for (ReferenceData.CareProfile profile : reference.profiles(series)) {
+                    String code = profile.code();
+                    rows.add(new StockRow(new Category(code, profile.name()), false, now.getOrDefault(code, 0L),
                             then.getOrDefault(code, 0L), protection.mark(date, region, code), protection.mark(before, region, code),
                             protection.threshold()));
-                }, series);
+                }
             }
         }
         return new StockTable(region, date, before, by, rows);
@@ -125,7 +128,7 @@ public class StockFigures {
      */
     public PrevalenceTable prevalence(LocalDate date, String series) {
         scope.checkDate(date);
-        if (!jdbc.queryForList("select series from care_profile union select code from care_profile", String.class).contains(series)) {
+        if (!reference.isSeriesOrProfile(series)) {
             throw new InvalidFigureRequest("Onbekende reeks of onbekend profiel '" + series + "'. Kies GGZ-W, GGZ-B of een profiel.");
         }
         Integer year = jdbc.queryForObject("select coalesce(max(year) filter (where year <= ?), min(year)) from population",
@@ -146,8 +149,9 @@ public class StockFigures {
         for (PrevalenceRow r : regions) {
             nationalAdults += r.adults();
         }
-        rows.add(new PrevalenceRow("NL", "Nederland", stock.getOrDefault("NL", Map.of()).getOrDefault(series, 0L), nationalAdults,
-                protection.mark(date, "NL", series), protection.threshold()));
+        long nationalStock = stock.getOrDefault(Area.NATIONAL_CODE, Map.of()).getOrDefault(series, 0L);
+        rows.add(new PrevalenceRow(Area.NATIONAL.code(), Area.NATIONAL.name(), nationalStock, nationalAdults,
+                protection.mark(date, Area.NATIONAL_CODE, series), protection.threshold()));
         rows.addAll(regions);
         return new PrevalenceTable(date, year, series, rows);
     }

@@ -11,6 +11,8 @@ import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
+import nl.regiomonitor.region.Area;
+import nl.regiomonitor.region.ReferenceData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,15 +25,16 @@ import org.springframework.stereotype.Component;
 @Component
 class StockProtection implements PublishedTables {
 
-    static final String NATIONAL = "NL";
 
     private final JdbcTemplate jdbc;
     private final FigureScope figureScope;
     private final IndicationSnapshot snapshot;
     private final DataCache<LocalDate, ProtectionPattern> patterns;
     private final int threshold;
+    private final ReferenceData reference;
 
-    StockProtection(JdbcTemplate jdbc, FigureScope figureScope, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression) {
+    StockProtection(JdbcTemplate jdbc, FigureScope figureScope, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression, ReferenceData reference) {
+        this.reference = reference;
         this.jdbc = jdbc;
         this.figureScope = figureScope;
         this.snapshot = snapshot;
@@ -80,9 +83,7 @@ class StockProtection implements PublishedTables {
     CountTable table(LocalDate day) {
         Map<String, Map<String, Long>> stock = snapshot.stockOn(day);
         Map<String, List<String>> profilesOfSeries = new LinkedHashMap<>();
-        jdbc.query("select series, code from care_profile order by sort_order", rs -> {
-            profilesOfSeries.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getString(2));
-        });
+        reference.profiles().forEach(p -> profilesOfSeries.computeIfAbsent(p.series(), s -> new ArrayList<>()).add(p.code()));
         List<String> regions = figureScope.regions();
         List<String> scopes = figureScope.scopes();
         CountTable table = new CountTable();
@@ -97,7 +98,7 @@ class StockProtection implements PublishedTables {
         profilesOfSeries.forEach((series, profiles) -> {
             List<String> codes = new ArrayList<>(profiles);
             codes.add(series);
-            codes.forEach(code -> table.sum(key(NATIONAL, code), regions.stream().map(r -> key(r, code)).toList()));
+            codes.forEach(code -> table.sum(key(Area.NATIONAL_CODE, code), regions.stream().map(r -> key(r, code)).toList()));
         });
         return table;
     }

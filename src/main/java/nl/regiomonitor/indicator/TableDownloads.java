@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +14,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.disclosure.SmallCells;
 import nl.regiomonitor.web.Attachment;
 import nl.regiomonitor.web.PdfDocuments;
@@ -31,7 +31,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class TableDownloads {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private TableDownloads() {
@@ -72,7 +71,7 @@ public final class TableDownloads {
     public static void sendPdf(HttpServletResponse response, String fileStem, String title, List<FigureTable> tables, SmallCells small,
                                Lead lead) throws IOException {
         Attachment.headers(response, "application/pdf", fileStem + ".pdf");
-        pdf(title, tables, small, lead, LocalDate.now(AMSTERDAM), response.getOutputStream());
+        pdf(title, tables, small, lead, LocalDate.now(Dutch.ZONE), response.getOutputStream());
     }
 
     /** Each table under its caption; a hidden cell is written as the page shows it ("<5"), never its value. */

@@ -2,6 +2,7 @@ package nl.regiomonitor.indicator;
 
 import java.util.Map;
 
+import nl.regiomonitor.region.Area;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,7 @@ public class UnprotectedDownloads {
     /** Records the download of file {@code fileName} about {@code region} (NL for the country) when {@code view} is unprotected. */
     public void record(View view, String fileName, String region) {
         if (view == View.UNPROTECTED) {
-            audit.record(AuditAction.EXPORT, "cijfers", fileName, "NL".equals(region) ? null : region,
+            audit.record(AuditAction.EXPORT, "cijfers", fileName, Area.isNational(region) ? null : region,
                     "Onbeschermde cijfers gedownload (niet voor publicatie): " + fileName, null, Map.of("bestand", fileName));
         }
     }

@@ -13,6 +13,7 @@ import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
+import nl.regiomonitor.region.Area;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -61,7 +62,7 @@ public class WaitlistFigures implements PublishedTables {
     @Override
     public Map<String, Supplier<ProtectionPattern>> tables() {
         Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
-        stock.referenceDates().forEach(day -> published.put("wachtlijst " + day, () -> tables.get(day).get(StockProtection.NATIONAL).pattern()));
+        stock.referenceDates().forEach(day -> published.put("wachtlijst " + day, () -> tables.get(day).get(Area.NATIONAL_CODE).pattern()));
         return published;
     }
 
@@ -103,14 +104,14 @@ public class WaitlistFigures implements PublishedTables {
             w.statuses().forEach(s -> table.cell(key(w.region(), s.code()), w.clients().get(s.code())));
             table.union(key(w.region(), Category.TOTAL.code()), w.statuses().stream().map(s -> key(w.region(), s.code())).toList());
         });
-        WaitlistTable national = counted.get(StockProtection.NATIONAL);
+        WaitlistTable national = counted.get(Area.NATIONAL_CODE);
         if (national.snapshot() != null) {
             List<String> sameDay = counted.values().stream()
-                    .filter(w -> !w.region().equals(StockProtection.NATIONAL) && national.snapshot().equals(w.snapshot()))
+                    .filter(w -> !w.region().equals(Area.NATIONAL_CODE) && national.snapshot().equals(w.snapshot()))
                     .map(WaitlistTable::region).toList();
             List<String> codes = new ArrayList<>(national.statuses().stream().map(Category::code).toList());
             codes.add(Category.TOTAL.code());
-            codes.forEach(code -> table.union(key(StockProtection.NATIONAL, code), sameDay.stream().map(r -> key(r, code)).toList()));
+            codes.forEach(code -> table.union(key(Area.NATIONAL_CODE, code), sameDay.stream().map(r -> key(r, code)).toList()));
         }
         ProtectionPattern pattern = suppression.protect(table);
         Map<String, WaitlistTable> protectedTables = new LinkedHashMap<>();

@@ -6,8 +6,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
+import nl.regiomonitor.common.Dutch;
 import org.postgresql.util.ByteConverter;
 
 /**
@@ -161,7 +161,6 @@ public enum FieldKind {
      * error, and figures that count per month between the earliest and latest date stay bounded.
      */
     public static final LocalDate FIRST_DATE = LocalDate.of(2000, 1, 1);
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     /** The last date an import accepts: a year after today, for planned ends. Figures clamp spans to it. */
     public static LocalDate lastDate() {
@@ -169,7 +168,7 @@ public enum FieldKind {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(AMSTERDAM);
+        return LocalDate.now(Dutch.ZONE);
     }
 
     private static LocalDate fullDate(String raw) {

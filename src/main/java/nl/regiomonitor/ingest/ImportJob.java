@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.region.CodeList;
 import nl.regiomonitor.region.ReferenceCodes;
 import org.apache.commons.io.input.CountingInputStream;
@@ -133,7 +134,7 @@ final class ImportJob {
                     "Het bestand bevat alleen een kopregel en geen gegevens. Er is niets veranderd.");
         }
         long replacedRows = removeReplacedRows(connection, format, loaded.replacedValues());
-        java.text.NumberFormat dutch = java.text.NumberFormat.getIntegerInstance(Locale.forLanguageTag("nl-NL"));
+        java.text.NumberFormat dutch = java.text.NumberFormat.getIntegerInstance(Dutch.LOCALE);
         String message = dutch.format(rows) + " regels geladen."
                 + (replacedRows > 0 ? " Ze vervangen " + dutch.format(replacedRows) + " regels van een eerdere versie." : "");
         return new Outcome(ImportStatus.LOADED, format, sha, rows, 0, List.of(), message);

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.region.CodeList;
 import nl.regiomonitor.region.ReferenceCodes;
 import nl.regiomonitor.web.Refusal;
@@ -52,7 +52,6 @@ import org.springframework.stereotype.Service;
 public class ImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     /** Population first, so regions have inhabitants before client data arrive. */
     private static final List<String> FOLDER_ORDER = List.of("population", "indications", "allocations", "waitlist", "costs");
 
@@ -137,7 +136,7 @@ public class ImportService {
         long id = nextId();
         String name = Uploads.cleanName(sourceName);
         String actor = CurrentUser.name();
-        OffsetDateTime started = OffsetDateTime.now(AMSTERDAM);
+        OffsetDateTime started = OffsetDateTime.now(Dutch.ZONE);
         begin(id, name, type, region, actor, started, null);
         return execute(id, file, name, type, region, actor, started, new ImportJob.Progress());
     }
@@ -187,7 +186,7 @@ public class ImportService {
         String actor = CurrentUser.name();
         ImportJob.Progress progress = new ImportJob.Progress();
         progress.type = type;
-        OffsetDateTime started = OffsetDateTime.now(AMSTERDAM);
+        OffsetDateTime started = OffsetDateTime.now(Dutch.ZONE);
         begin(id, name, type, region, actor, started, file);
         running.put(id, new Running(type, name, region, actor, started, progress));
         background.submit(() -> {
@@ -289,7 +288,7 @@ public class ImportService {
             } catch (SQLException | RuntimeException again) {
                 log.error("Ook het vastleggen van import {} is mislukt", id, again);
                 return new ImportResult(id, type, sourceName, region, actor, ImportStatus.FAILED, 1, 0, 0, List.of(), outcome.message(),
-                        started, OffsetDateTime.now(AMSTERDAM), null);
+                        started, OffsetDateTime.now(Dutch.ZONE), null);
             }
         }
         return stored(id);
@@ -443,9 +442,9 @@ public class ImportService {
                 rs.getString("region_code"), rs.getString("imported_by"),
                 ImportStatus.valueOf(rs.getString("status")), 1.0, rs.getLong("row_count"), rs.getLong("error_count"),
                 errors, rs.getString("message"),
-                rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(AMSTERDAM).toOffsetDateTime(),
+                rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(Dutch.ZONE).toOffsetDateTime(),
                 Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class))
-                        .map(t -> t.atZoneSameInstant(AMSTERDAM).toOffsetDateTime()).orElse(null),
+                        .map(t -> t.atZoneSameInstant(Dutch.ZONE).toOffsetDateTime()).orElse(null),
                 rs.getObject("replaced_by", Long.class));
     }
 

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.disclosure.SmallCells;
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
@@ -22,6 +22,7 @@ import nl.regiomonitor.indicator.View;
 import nl.regiomonitor.indicator.ViewLinks;
 import nl.regiomonitor.publication.Publication;
 import nl.regiomonitor.publication.PublicationService;
+import nl.regiomonitor.region.Area;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.security.AccessRules;
 import nl.regiomonitor.monitor.InfluxJudgement;
@@ -97,7 +98,7 @@ class InfluxMonitorController {
     }
 
     @GetMapping({"/instroom", View.INTERNAL_PREFIX + "/instroom"})
-    String page(@RequestParam(defaultValue = "NL") String region,
+    String page(@RequestParam(defaultValue = Area.NATIONAL_CODE) String region,
                 @RequestParam(required = false) String window,
                 @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to,
@@ -152,7 +153,7 @@ class InfluxMonitorController {
 
     @GetMapping({"/instroom.csv", "/instroom.xlsx", "/instroom.pdf",
             View.INTERNAL_PREFIX + "/instroom.csv", View.INTERNAL_PREFIX + "/instroom.xlsx", View.INTERNAL_PREFIX + "/instroom.pdf"})
-    void download(@RequestParam(defaultValue = "NL") String region,
+    void download(@RequestParam(defaultValue = Area.NATIONAL_CODE) String region,
                   @RequestParam(required = false) String window,
                   @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth from,
                   @RequestParam(required = false) @DateTimeFormat(pattern = "yyyy-MM") YearMonth to,
@@ -218,7 +219,7 @@ class InfluxMonitorController {
     }
 
     private Question question(String region, String window, YearMonth from, YearMonth to) {
-        String name = "NL".equals(region) ? "Nederland" : regions.known(region).name();
+        String name = Area.isNational(region) ? Area.NATIONAL.name() : regions.known(region).name();
         try {
             InfluxTrend.WindowChoice choice = trend.choose(window, from, to);
             TrendWindow w = choice.window();
@@ -260,7 +261,7 @@ class InfluxMonitorController {
             return "Aandeel jongvolwassenen (18 t/m 26 jaar): niet te tonen, omdat in deze periode cellen met kleine "
                     + "aantallen zitten die de som zou verraden.";
         }
-        return String.format(Locale.forLanguageTag("nl-NL"), "Jongvolwassenen (18 t/m 26 jaar): %.1f%% van de instroom (%s van %s).",
+        return String.format(Dutch.LOCALE, "Jongvolwassenen (18 t/m 26 jaar): %.1f%% van de instroom (%s van %s).",
                 100.0 * young / all, Cell.ofCount(young).display(), Cell.ofCount(all).display());
     }
 

@@ -15,6 +15,7 @@ import nl.regiomonitor.indicator.InfluxPeriod;
 import nl.regiomonitor.indicator.InvalidFigureRequest;
 import nl.regiomonitor.indicator.Period;
 import nl.regiomonitor.monitor.InfluxHeadline;
+import nl.regiomonitor.region.Area;
 import nl.regiomonitor.trend.MonthlyCount;
 import nl.regiomonitor.monitor.PublishedTrend;
 import nl.regiomonitor.trend.TrendWindow;
@@ -221,7 +222,7 @@ public class InfluxTrend {
 
     /** The aim to hold a series against: only the national total has one. */
     public static Double targetFor(String region, String profile) {
-        return "NL".equals(region) && profile == null ? NATIONAL_TARGET : null;
+        return Area.isNational(region) && profile == null ? NATIONAL_TARGET : null;
     }
 
     /** The aim per point of a series of the national total by {@code period}: the monthly aim three or twelve times over. */

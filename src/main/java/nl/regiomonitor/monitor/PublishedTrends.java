@@ -12,6 +12,7 @@ import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Category;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.publication.PublishedStatistics;
+import nl.regiomonitor.region.Area;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.monitor.PublishedTrend;
 import nl.regiomonitor.trend.RunRules;
@@ -52,11 +53,11 @@ class PublishedTrends implements PublishedStatistics {
             return statistics;
         }
         List<String> scopes = new ArrayList<>(regions.regions().stream().map(r -> r.code()).toList());
-        scopes.add("NL");
+        scopes.add(Area.NATIONAL_CODE);
         TrendWindow whole = windows.get(0);
         List<String> series = new ArrayList<>();
         series.add(null);
-        influx.influx("NL", whole.to(), whole.to(), Breakdown.PROFILE).categories().stream().map(Category::code).forEach(series::add);
+        influx.influx(Area.NATIONAL_CODE, whole.to(), whole.to(), Breakdown.PROFILE).categories().stream().map(Category::code).forEach(series::add);
         for (String scope : scopes) {
             for (String profile : series) {
                 for (TrendWindow window : windows) {

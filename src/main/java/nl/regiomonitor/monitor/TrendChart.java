@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Period;
 import nl.regiomonitor.monitor.PublishedTrend;
 import nl.regiomonitor.trend.TrendPoint;
@@ -30,9 +31,8 @@ public final class TrendChart {
     private static final int RIGHT = 16;
     private static final int TOP = 16;
     private static final int BOTTOM = 52;
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", DUTCH);
-    private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", DUTCH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Dutch.LOCALE);
+    private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Dutch.LOCALE);
 
     /*
      * WCAG 1.4.11: every colour that carries meaning has at least 3:1 against the white background, and the
@@ -150,14 +150,14 @@ public final class TrendChart {
                 .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\">");
         svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
         svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(published.sentence()))
-                .append(escape(" Verticale as: " + valueAxisTitle(period).toLowerCase(DUTCH) + "; horizontale as: "
-                        + timeAxisTitle(period).toLowerCase(DUTCH) + "."))
+                .append(escape(" Verticale as: " + valueAxisTitle(period).toLowerCase(Dutch.LOCALE) + "; horizontale as: "
+                        + timeAxisTitle(period).toLowerCase(Dutch.LOCALE) + "."))
                 .append(" Grijze band: 95%-betrouwbaarheidsinterval ").append(per).append(". Doorgetrokken groene lijn: gemiddelde per fase; "
                         + "gestippeld: controlegrenzen. Grote rode punten: signalen. Grijs staafje van 0 tot " + published.threshold()
                         + ": een punt waarvan het aantal niet wordt getoond.").append("</desc>");
 
         // axes, grid and the axis titles (the value axis's turned, as usual)
-        NumberFormat whole = NumberFormat.getIntegerInstance(DUTCH);
+        NumberFormat whole = NumberFormat.getIntegerInstance(Dutch.LOCALE);
         for (double value = 0; value <= top + step / 2; value += step) {
             double gy = y.applyAsDouble(value);
             svg.append(line(LEFT, gy, WIDTH - RIGHT, gy, GRID, 1, null));

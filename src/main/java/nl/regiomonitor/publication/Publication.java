@@ -3,9 +3,9 @@ package nl.regiomonitor.publication;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import nl.regiomonitor.common.Dutch;
 
 /** One build of the published figures: published, or refused with the reason why. */
 @Schema(description = "Een versie van de gepubliceerde cijfers")
@@ -24,22 +24,21 @@ public record Publication(
         PUBLISHED, REJECTED, FAILED
     }
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
     /** What a figure page says about the figures it shows, for example "cijfers t/m maart 2025, publicatie 7 van 29 november 2026". */
     public String line() {
         String through = dataThrough == null ? "cijfers: nog geen gegevens" : "cijfers t/m " + throughLabel();
         return through + ", publicatie " + version + " van "
-                + builtInAmsterdam().format(DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH));
+                + builtInAmsterdam().format(DateTimeFormatter.ofPattern("d MMMM yyyy", Dutch.LOCALE));
     }
 
     /** When the version was ready, on Dutch clocks: the database hands it over in UTC. */
     public java.time.ZonedDateTime builtInAmsterdam() {
-        return builtAt.atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam"));
+        return builtAt.atZoneSameInstant(Dutch.ZONE);
     }
 
     /** The last month with data in words, for example "maart 2025"; null without data. */
     public String throughLabel() {
-        return dataThrough == null ? null : dataThrough.format(DateTimeFormatter.ofPattern("MMMM yyyy", DUTCH));
+        return dataThrough == null ? null : dataThrough.format(DateTimeFormatter.ofPattern("MMMM yyyy", Dutch.LOCALE));
     }
 }

@@ -4,6 +4,7 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.web.ChartAxis;
 import nl.regiomonitor.web.ChartPalette;
@@ -23,7 +24,6 @@ final class BarChart {
     private static final int RIGHT = 12;
     private static final int TOP = 12;
     private static final int BOTTOM = 74;
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
     private BarChart() {
     }
@@ -62,9 +62,9 @@ final class BarChart {
         double plotHeight = HEIGHT - TOP - BOTTOM;
         double groupWidth = plotWidth / Math.max(1, groups.size());
         double barWidth = groupWidth * 0.8 / Math.max(1, series.size());
-        NumberFormat axis = NumberFormat.getNumberInstance(DUTCH);
+        NumberFormat axis = NumberFormat.getNumberInstance(Dutch.LOCALE);
 
-        StringBuilder svg = open(id, title, HEIGHT, "Staafdiagram: " + yTitle.toLowerCase(DUTCH) + " per " + xTitle.toLowerCase(DUTCH)
+        StringBuilder svg = open(id, title, HEIGHT, "Staafdiagram: " + yTitle.toLowerCase(Dutch.LOCALE) + " per " + xTitle.toLowerCase(Dutch.LOCALE)
                 + " (" + String.join(", ", groups) + "); een staaf per " + String.join(" en ", series) + ". De getallen staan in de tabel eronder.");
         for (double value = 0; value <= top + step / 2; value += step) {
             double y = TOP + plotHeight - value / top * plotHeight;
@@ -120,7 +120,7 @@ final class BarChart {
         int height = TOP + rows.size() * (rowHeight + 8) + 48;
         double plotWidth = WIDTH - left - RIGHT;
         StringBuilder svg = open(id, title, height, "Liggende staven van 100%, een per " + String.join(", ", rows) + "; elk deel is een "
-                + partsTitle.toLowerCase(DUTCH) + " (" + String.join(", ", parts) + "), van links naar rechts, met het nummer in het deel. "
+                + partsTitle.toLowerCase(Dutch.LOCALE) + " (" + String.join(", ", parts) + "), van links naar rechts, met het nummer in het deel. "
                 + "De percentages staan in de tabel eronder.");
         for (int pct = 0; pct <= 100; pct += 25) {
             double x = left + pct / 100.0 * plotWidth;
@@ -138,7 +138,7 @@ final class BarChart {
             double x = left;
             for (int p = 0; p < parts.size(); p++) {
                 double width = row.get(p) / 100.0 * plotWidth;
-                String label = parts.get(p) + ": " + String.format(DUTCH, "%.1f%%", row.get(p));
+                String label = parts.get(p) + ": " + String.format(Dutch.LOCALE, "%.1f%%", row.get(p));
                 svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" width=\"").append(fmt(width))
                         .append("\" height=\"").append(rowHeight).append("\" fill=\"").append(ChartPalette.fill(p))
                         .append("\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>").append(escape(rows.get(r) + ", " + label))

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.SmallCells;
 import nl.regiomonitor.indicator.Breakdown;
@@ -65,11 +66,10 @@ public class RegionalReport {
     /** The years a report can be asked for, on the page and on the command line. */
     public static final int FIRST_YEAR = 2000;
     public static final int LAST_YEAR = 2100;
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     private static final String NOT_SHOWN = "; niet getoond om kleine aantallen te beschermen";
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd-MM-yy");
-    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", DUTCH);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", DUTCH);
+    private static final DateTimeFormatter LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Dutch.LOCALE);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Dutch.LOCALE);
     private static final List<String> SERIES = List.of("GGZ-W", "GGZ-B");
 
     private final StockFigures stock;
@@ -270,7 +270,7 @@ public class RegionalReport {
                 long now = row.clients();
                 long before = row.clientsYearBefore();
                 String change = now == before ? "evenveel als een jaar eerder"
-                        : String.format(DUTCH, "%s van %.1f%% ten opzichte van een jaar eerder (%s)", now > before ? "een stijging" : "een daling",
+                        : String.format(Dutch.LOCALE, "%s van %.1f%% ten opzichte van een jaar eerder (%s)", now > before ? "een stijging" : "een daling",
                         Math.abs(100.0 * (now - before) / before), Cell.ofCount(before).display());
                 demand.add("Op " + LONG.format(day) + " hadden " + Cell.ofCount(now).display() + " cliënten in " + region.name() + " een "
                         + row.category().code() + "-indicatie, " + change + ".");
@@ -281,8 +281,8 @@ public class RegionalReport {
             StockFigures.PrevalenceRow here = prevalence.rows().stream().filter(r -> r.region().equals(region.code())).findFirst().orElse(null);
             StockFigures.PrevalenceRow nl = prevalence.rows().get(0);
             if (here != null && here.shown() && nl.shown() && nl.adults() > 0 && here.adults() > 0) {
-                String own = String.format(DUTCH, "%.1f", here.perTenThousand());
-                String national = String.format(DUTCH, "%.1f", nl.perTenThousand());
+                String own = String.format(Dutch.LOCALE, "%.1f", here.perTenThousand());
+                String national = String.format(Dutch.LOCALE, "%.1f", nl.perTenThousand());
                 String where = own.equals(national) ? "gelijk aan" : here.perTenThousand() < nl.perTenThousand() ? "onder" : "boven";
                 demand.add("De indicatieprevalentie " + series + " ligt met " + own + " per 10.000 inwoners van 18 jaar en ouder " + where
                         + " het landelijk gemiddelde (" + national + ").");
@@ -295,7 +295,7 @@ public class RegionalReport {
                     BigDecimal diff = all.perDay().subtract(all.median()).multiply(BigDecimal.valueOf(100))
                             .divide(all.median(), 1, RoundingMode.HALF_UP);
                     String relation = diff.signum() == 0 ? "gelijk aan de mediaan"
-                            : String.format(DUTCH, "%.1f%% %s de mediaan", diff.abs(), diff.signum() < 0 ? "onder" : "boven");
+                            : String.format(Dutch.LOCALE, "%.1f%% %s de mediaan", diff.abs(), diff.signum() < 0 ? "onder" : "boven");
                     affordability.add("De kosten per cliënt per dag liggen binnen de bandbreedte van de regio's: " + CostFigures.CostRow.display(all.perDay())
                             + " bij een bandbreedte van " + CostFigures.CostRow.display(all.lowest()) + " tot "
                             + CostFigures.CostRow.display(all.highest()) + " (" + relation + " van " + CostFigures.CostRow.display(all.median())
@@ -305,7 +305,7 @@ public class RegionalReport {
         Shares forms = formShares(region.code(), day, "GGZ-W");
         if (forms != null) {
             String first = forms.parts().get(0);
-            access.add(String.format(DUTCH, "Van de cliënten met een GGZ-W-indicatie die zorg ontvangen, krijgt %.1f%% die als %s.",
+            access.add(String.format(Dutch.LOCALE, "Van de cliënten met een GGZ-W-indicatie die zorg ontvangen, krijgt %.1f%% die als %s.",
                     forms.shares().get(0), first.equalsIgnoreCase("verblijf") ? "verblijfszorg (zzp)" : first));
         }
         WaitlistFigures.WaitlistTable w = waitlist.waitlist(region.code(), day);
@@ -385,7 +385,7 @@ public class RegionalReport {
                         .mapToLong(status -> w.clients().get(status.code())).sum();
                 rest = sum > 0 && sum < w.pattern().threshold() ? suppression.smallCells().label() : Cell.ofCount(sum).display();
             }
-            String names = String.join(", ", hidden.stream().map(Category::name).toList()).toLowerCase(DUTCH);
+            String names = String.join(", ", hidden.stream().map(Category::name).toList()).toLowerCase(Dutch.LOCALE);
             tiles.add(new Tile("Wachtlijst: " + names + (hidden.size() > 1 ? " samen" : ""), rest,
                     rest.equals("–") ? snapshot + NOT_SHOWN : snapshot));
         }
@@ -435,7 +435,7 @@ public class RegionalReport {
                 columns.add(scope[1] + " " + y);
                 bars.add(shares);
                 for (int p = 0; p < shares.size(); p++) {
-                    byProfile.get(p).add(Cell.ofText(shares.get(p) == null ? "–" : String.format(DUTCH, "%.1f%%", shares.get(p))));
+                    byProfile.get(p).add(Cell.ofText(shares.get(p) == null ? "–" : String.format(Dutch.LOCALE, "%.1f%%", shares.get(p))));
                 }
             }
         }
@@ -491,7 +491,7 @@ public class RegionalReport {
     }
 
     private static String perTenThousand(StockFigures.PrevalenceRow row) {
-        return row.shown() && row.adults() > 0 ? String.format(DUTCH, "%.1f", row.perTenThousand()) : "–";
+        return row.shown() && row.adults() > 0 ? String.format(Dutch.LOCALE, "%.1f", row.perTenThousand()) : "–";
     }
 
     /** The share of each delivery form among a series' clients in care, or null when a cell it needs is hidden. */
@@ -537,7 +537,7 @@ public class RegionalReport {
             List<Double> values = shares == null ? Collections.nCopies(n, null) : shares.shares();
             rows.add(region.name() + " " + y);
             bars.add(values);
-            columns.add(values.stream().map(v -> Cell.ofText(v == null ? "–" : String.format(DUTCH, "%.1f%%", v))).toList());
+            columns.add(values.stream().map(v -> Cell.ofText(v == null ? "–" : String.format(Dutch.LOCALE, "%.1f%%", v))).toList());
         }
         List<FigureTable.Row> tableRows = new ArrayList<>();
         for (int f = 0; f < forms.size(); f++) {
@@ -666,7 +666,7 @@ public class RegionalReport {
                     parts.add(o.figureLabel() + (o.profileCode() == null || o.profileCode().isBlank() ? "" : " " + o.profileCode()));
                 }
                 if (o.directionLabel() != null) {
-                    parts.add(o.directionLabel().toLowerCase(DUTCH));
+                    parts.add(o.directionLabel().toLowerCase(Dutch.LOCALE));
                 }
                 if (o.targetValue() != null) {
                     parts.add("streefwaarde " + (o.figure() == null ? o.targetValue().stripTrailingZeros().toPlainString().replace('.', ',')

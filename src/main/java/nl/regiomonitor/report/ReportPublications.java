@@ -5,12 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
@@ -29,7 +28,6 @@ import org.thymeleaf.context.Context;
 @Service
 public class ReportPublications {
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final JdbcTemplate jdbc;
     private final RegionalReport reports;
@@ -52,8 +50,8 @@ public class ReportPublications {
     }
 
     static String dutchDate(OffsetDateTime moment) {
-        return moment.atZoneSameInstant(AMSTERDAM).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
-                Locale.forLanguageTag("nl-NL")));
+        return moment.atZoneSameInstant(Dutch.ZONE).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+                Dutch.LOCALE));
     }
 
     public Optional<Publication> find(String region, int year) {
@@ -88,8 +86,8 @@ public class ReportPublications {
 
     @Transactional
     public Publication publish(Region region, int year) {
-        RegionalReport.Report report = reports.build(region, year, LocalDate.now(AMSTERDAM));
-        String content = templates.process("report/sections", Set.of("report"), new Context(Locale.forLanguageTag("nl-NL"),
+        RegionalReport.Report report = reports.build(region, year, LocalDate.now(Dutch.ZONE));
+        String content = templates.process("report/sections", Set.of("report"), new Context(Dutch.LOCALE,
                 Map.of("report", report)));
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {

@@ -1,8 +1,8 @@
 package nl.regiomonitor.security;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import nl.regiomonitor.common.Dutch;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,15 +17,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/account/api-sleutels")
 class ApiTokenPagesController {
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm");
 
     /** A key as the page lists it. */
     public record Row(long id, String name, String created, String lastUsed) {
 
         static Row of(ApiTokenService.ApiToken token) {
-            return new Row(token.id(), token.name(), TIME.format(token.createdAt().atZoneSameInstant(AMSTERDAM)),
-                    token.lastUsedAt() == null ? "nog niet" : TIME.format(token.lastUsedAt().atZoneSameInstant(AMSTERDAM)));
+            return new Row(token.id(), token.name(), TIME.format(token.createdAt().atZoneSameInstant(Dutch.ZONE)),
+                    token.lastUsedAt() == null ? "nog niet" : TIME.format(token.lastUsedAt().atZoneSameInstant(Dutch.ZONE)));
         }
     }
 

@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.regiomonitor.common.Dutch;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +27,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditService {
 
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final JdbcTemplate jdbc;
@@ -119,11 +118,11 @@ public class AuditService {
         }
         if (f.from() != null) {
             parts.add("at >= ?");
-            args.add(f.from().atStartOfDay(AMSTERDAM).toOffsetDateTime());
+            args.add(f.from().atStartOfDay(Dutch.ZONE).toOffsetDateTime());
         }
         if (f.to() != null) {
             parts.add("at < ?");
-            args.add(f.to().plusDays(1).atStartOfDay(AMSTERDAM).toOffsetDateTime());
+            args.add(f.to().plusDays(1).atStartOfDay(Dutch.ZONE).toOffsetDateTime());
         }
         if (f.text() != null && !f.text().isBlank()) {
             parts.add("(summary ilike ? or subject ilike ? or coalesce(subject_id, '') ilike ?)");
@@ -137,7 +136,7 @@ public class AuditService {
 
     private AuditEvent map(ResultSet rs, int rowNum) throws SQLException {
         return new AuditEvent(rs.getLong("id"),
-                rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(AMSTERDAM).toOffsetDateTime(),
+                rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(Dutch.ZONE).toOffsetDateTime(),
                 rs.getString("actor"), AuditAction.valueOf(rs.getString("action")), rs.getString("subject"),
                 rs.getString("subject_id"), rs.getString("region_code"), rs.getString("summary"),
                 readJson(rs.getString("before")), readJson(rs.getString("after")));

@@ -5,7 +5,7 @@ import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
+import nl.regiomonitor.common.Dutch;
 
 /**
  * The judgement of a monthly series; see {@link TrendAnalysis} for how each part is found.
@@ -29,8 +29,7 @@ public record TrendResult(
         List<Phase> phases,
         boolean laney) {
 
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", DUTCH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Dutch.LOCALE);
 
     public TrendResult {
         points = List.copyOf(points);
@@ -61,7 +60,7 @@ public record TrendResult(
 
     private String levelPerMonth() {
         double level = points.get(points.size() - 1).centreCount();
-        NumberFormat format = NumberFormat.getNumberInstance(DUTCH);
+        NumberFormat format = NumberFormat.getNumberInstance(Dutch.LOCALE);
         format.setMaximumFractionDigits(level < 10 ? 1 : 0);
         format.setRoundingMode(RoundingMode.HALF_UP);
         return format.format(level);

@@ -3,9 +3,9 @@ package nl.regiomonitor.trend;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import nl.regiomonitor.common.Dutch;
 
 /**
  * A period the trend is published for: the whole series, from its first to its last month with
@@ -22,7 +22,7 @@ public record TrendWindow(@Schema(description = "Sleutel: 'reeks' of een jaartal
     /** The key of the whole series. */
     public static final String WHOLE = "reeks";
 
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("nl-NL"));
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Dutch.LOCALE);
 public 
     static TrendWindow whole(YearMonth from, YearMonth to) {
         return new TrendWindow(WHOLE, from, to, "Hele reeks (" + month(from) + " t/m " + month(to) + ")");

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.EmptyDatabaseTest;
 import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.ingest.ImportStatus;
 import nl.regiomonitor.publication.PublicationService;
@@ -359,7 +360,7 @@ class FiguresTest extends EmptyDatabaseTest {
                 zk02Line = line;
             }
         }
-        assertThat(zk02Line.get("display").asText()).isEqualTo(String.format(java.util.Locale.forLanguageTag("nl-NL"), "%.1f",
+        assertThat(zk02Line.get("display").asText()).isEqualTo(String.format(Dutch.LOCALE, "%.1f",
                 Math.round(26_135 * 100_000.0 / adultsZk02) / 10.0));
         assertThat(answer.get("rows").get(1).get("display").asText()).isEqualTo("0,0");
         assertThat(WebSession.anonymous(port).getJson("/api/v1/figures/prevalence?date=2022-10-01&series=GGZ-X").status()).isEqualTo(400);

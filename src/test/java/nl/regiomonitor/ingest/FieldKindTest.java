@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
+import nl.regiomonitor.common.Dutch;
 import org.junit.jupiter.api.Test;
 
 /** Every date an import accepts lies in a plausible range (issue 14.2). */
 class FieldKindTest {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Amsterdam"));
+    private static final LocalDate TODAY = LocalDate.now(Dutch.ZONE);
 
     @Test
     void aDateLiesBetween2000AndAYearFromToday() {

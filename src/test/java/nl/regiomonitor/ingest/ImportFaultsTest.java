@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.region.ReferenceCodes;
 import nl.regiomonitor.security.AuditService;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ImportFaultsTest extends IntegrationTest {
 
     @Test
     void extremeDatesAreRefusedRowByRowNamingLineColumnAndValue() throws IOException {
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Amsterdam"));
+        LocalDate today = LocalDate.now(Dutch.ZONE);
         long before = count("indication");
         ImportResult result = imports.importFile(write("dates.csv", INDICATION_HEADER
                 + indication("TESTDATE0001", "2023-01-02", "9999-12-31", "")

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.InfluxFigures;
@@ -272,6 +273,6 @@ class InfluxMonitorTest extends IntegrationTest {
 
     /** A month as the chart names it in a point's title. */
     private static String chartMonth(YearMonth month) {
-        return java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", java.util.Locale.forLanguageTag("nl-NL")).format(month) + ": ";
+        return java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", Dutch.LOCALE).format(month) + ": ";
     }
 }

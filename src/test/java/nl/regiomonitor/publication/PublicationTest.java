@@ -3,7 +3,6 @@ package nl.regiomonitor.publication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.common.Dutch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +41,7 @@ class PublicationTest extends IntegrationTest {
     @Test
     void everyFigurePageSaysHowFarTheFiguresGoAndWhichPublicationTheyAre() {
         Publication now = publications.awaitCurrent().orElseThrow();
-        String month = now.dataThrough().format(DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("nl-NL")));
+        String month = now.dataThrough().format(DateTimeFormatter.ofPattern("MMMM yyyy", Dutch.LOCALE));
         String line = "cijfers t/m " + month + ", publicatie " + now.version() + " van ";
         WebSession visitor = WebSession.anonymous(port);
         for (String page : new String[] {"/", "/instroom", "/instroom?region=ZK10", "/regions/ZK10"}) {

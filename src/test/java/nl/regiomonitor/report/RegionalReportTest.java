@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Category;
 import nl.regiomonitor.indicator.DeliveryFormFigures;
 import nl.regiomonitor.signal.RegisterKind;
@@ -125,7 +126,7 @@ class RegionalReportTest extends IntegrationTest {
                 }
             }
             if (shown && sum > 0) {
-                return tilePattern(java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("nl-NL")).format(sum),
+                return tilePattern(java.text.NumberFormat.getIntegerInstance(Dutch.LOCALE).format(sum),
                         label + ", GGZ-" + series);
             }
         }

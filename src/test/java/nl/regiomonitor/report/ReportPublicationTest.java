@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.signal.RegisterEntry;
 import nl.regiomonitor.signal.RegisterKind;
 import nl.regiomonitor.signal.SignalRegister;
@@ -58,8 +58,8 @@ class ReportPublicationTest extends IntegrationTest {
             JsonNode rows = json.readTree(visitor.getJson("/api/v1/figures/prevalence?date=2024-10-01&series=" + series).body()).get("rows");
             double own = valueOf(rows, "ZK10");
             double nl = valueOf(rows, "NL");
-            String ownText = String.format(Locale.forLanguageTag("nl-NL"), "%.1f", own);
-            String nlText = String.format(Locale.forLanguageTag("nl-NL"), "%.1f", nl);
+            String ownText = String.format(Dutch.LOCALE, "%.1f", own);
+            String nlText = String.format(Dutch.LOCALE, "%.1f", nl);
             String where = ownText.equals(nlText) ? "gelijk aan" : own < nl ? "onder" : "boven";
             assertThat(text).contains("De indicatieprevalentie " + series + " ligt met " + ownText
                     + " per 10.000 inwoners van 18 jaar en ouder " + where + " het landelijk gemiddelde (" + nlText + ").");
