@@ -7,8 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntToLongFunction;
+import java.util.function.Supplier;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,12 +63,12 @@ public class CellSuppression {
 
     /** A protection that remembers in memory only (tests, tools without a database). */
     public CellSuppression(int threshold) {
-        this(threshold, (org.springframework.jdbc.core.JdbcTemplate) null);
+        this(threshold, (JdbcTemplate) null);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public CellSuppression(@Value("${regiomonitor.disclosure.threshold:5}") int threshold,
-                           org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                           JdbcTemplate jdbc) {
         if (threshold < 1) {
             throw new IllegalArgumentException("De drempel voor kleine aantallen is minstens 1");
         }
@@ -108,7 +112,7 @@ public class CellSuppression {
     public ProtectionPattern protect(LinkedCube cube) {
         CountTable table = cube.table();
         // a small count never weighs in: which cells are hidden must not depend on it
-        java.util.function.IntToLongFunction cost = c -> (table.rank(c) + 1L) * 1_000_000L
+        IntToLongFunction cost = c -> (table.rank(c) + 1L) * 1_000_000L
                 + (table.value(c) >= threshold ? table.value(c) : 0);
         return remembered("linked " + threshold + " " + table.fingerprint(), table, cube, () -> {
             ProtectionPattern.Mark[] marks = primary(table, threshold);
@@ -136,7 +140,7 @@ public class CellSuppression {
         });
     }
 
-    private ProtectionPattern remembered(String key, CountTable table, java.util.function.Supplier<ProtectionPattern> protect) {
+    private ProtectionPattern remembered(String key, CountTable table, Supplier<ProtectionPattern> protect) {
         return remembered(key, table, null, protect);
     }
 
@@ -144,7 +148,7 @@ public class CellSuppression {
      * The pattern of a table protected before, else worked out now: protection is a function of the
      * table alone, so a new publication only protects the tables whose counts changed.
      */
-    private ProtectionPattern remembered(String key, CountTable table, LinkedCube cube, java.util.function.Supplier<ProtectionPattern> protect) {
+    private ProtectionPattern remembered(String key, CountTable table, LinkedCube cube, Supplier<ProtectionPattern> protect) {
         return memory.pattern(key).map(marks -> new ProtectionPattern(table, marks, threshold, cube)).orElseGet(() -> {
             ProtectionPattern pattern = protect.get();
             memory.rememberPattern(key, pattern.marks());

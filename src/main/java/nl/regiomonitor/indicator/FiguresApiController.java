@@ -1,9 +1,11 @@
 package nl.regiomonitor.indicator;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -78,7 +80,7 @@ class FiguresApiController {
             r.counts().keySet().forEach(code -> cells.put(code, r.cell(code)));
             return new InfluxMonth(r.month(), r.period().key(), r.period().label(), cells, r.totalCell());
         }).toList();
-        return new InfluxAnswer(region, from, to, breakdown.name().toLowerCase(java.util.Locale.ROOT), kind.code(), table.categories(), rows);
+        return new InfluxAnswer(region, from, to, breakdown.name().toLowerCase(Locale.ROOT), kind.code(), table.categories(), rows);
     }
 
     @Schema(description = "Een regel van de stand: een reeks (GGZ-W, GGZ-B) of een profiel")
@@ -130,7 +132,7 @@ class FiguresApiController {
             Cell clients = r.cell();
             Double rate = r.shown() ? Math.round(r.perTenThousand() * 10) / 10.0 : null;
             return new PrevalenceLine(r.region(), r.name(), clients, Cell.ofCount(r.adults()), rate,
-                    rate == null ? (clients.suppressed() ? "x" : "–") : String.format(java.util.Locale.forLanguageTag("nl-NL"), "%.1f", rate));
+                    rate == null ? (clients.suppressed() ? "x" : "–") : String.format(Locale.forLanguageTag("nl-NL"), "%.1f", rate));
         }).toList();
         return new PrevalenceAnswer(table.date(), table.populationYear(), table.series(), rows);
     }
@@ -153,8 +155,8 @@ class FiguresApiController {
 
     @Schema(description = "Kosten per cliënt per dag van een profiel (of alle profielen), met de band van alle regio's")
     record CostLine(String code, String name,
-                    @Schema(description = "Gemiddelde kosten per cliënt per dag in euro's; leeg zonder kosten") java.math.BigDecimal perDay,
-                    java.math.BigDecimal lowest, java.math.BigDecimal median, java.math.BigDecimal highest,
+                    @Schema(description = "Gemiddelde kosten per cliënt per dag in euro's; leeg zonder kosten") BigDecimal perDay,
+                    BigDecimal lowest, BigDecimal median, BigDecimal highest,
                     @Schema(description = "Aantal regio's in de band") int regionsInBand,
                     @Schema(description = "Weergave, bijvoorbeeld € 166,67") String display) {
     }

@@ -2,6 +2,8 @@ package nl.regiomonitor.publication;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -34,8 +36,8 @@ public record Publication(
     }
 
     /** When the version was ready, on Dutch clocks: the database hands it over in UTC. */
-    public java.time.ZonedDateTime builtInAmsterdam() {
-        return builtAt.atZoneSameInstant(java.time.ZoneId.of("Europe/Amsterdam"));
+    public ZonedDateTime builtInAmsterdam() {
+        return builtAt.atZoneSameInstant(ZoneId.of("Europe/Amsterdam"));
     }
 
     /** The last month with data in words, for example "maart 2025"; null without data. */

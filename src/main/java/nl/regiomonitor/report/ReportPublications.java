@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -52,7 +55,7 @@ public class ReportPublications {
     }
 
     static String dutchDate(OffsetDateTime moment) {
-        return moment.atZoneSameInstant(AMSTERDAM).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+        return moment.atZoneSameInstant(AMSTERDAM).format(DateTimeFormatter.ofPattern("d MMMM yyyy",
                 Locale.forLanguageTag("nl-NL")));
     }
 
@@ -74,7 +77,7 @@ public class ReportPublications {
 
     /** The reports published for a year, by region code. */
     public Map<String, Listed> listed(int year) {
-        Map<String, Listed> listed = new java.util.LinkedHashMap<>();
+        Map<String, Listed> listed = new LinkedHashMap<>();
         jdbc.query("select region_code, year, published_at from report_publication where year = ? order by region_code",
                 (rs, n) -> new Listed(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)), year)
                 .forEach(l -> listed.put(l.region(), l));
@@ -82,7 +85,7 @@ public class ReportPublications {
     }
 
     /** The years with at least one published report, newest first. */
-    public java.util.List<Integer> years() {
+    public List<Integer> years() {
         return jdbc.queryForList("select distinct year from report_publication order by year desc", Integer.class);
     }
 

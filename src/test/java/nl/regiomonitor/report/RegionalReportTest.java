@@ -2,7 +2,9 @@ package nl.regiomonitor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,7 @@ import nl.regiomonitor.signal.SignalRegister;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
@@ -32,7 +35,7 @@ class RegionalReportTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     SignalRegister register;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -125,7 +128,7 @@ class RegionalReportTest extends IntegrationTest {
                 }
             }
             if (shown && sum > 0) {
-                return tilePattern(java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("nl-NL")).format(sum),
+                return tilePattern(NumberFormat.getIntegerInstance(Locale.forLanguageTag("nl-NL")).format(sum),
                         label + ", GGZ-" + series);
             }
         }
