@@ -3,10 +3,13 @@ package nl.regiomonitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -16,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -61,10 +66,10 @@ public abstract class BrowserSession extends IntegrationTest {
     protected void assertAccessible() {
         try {
             Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
             Files.write(shots.resolve(browser.getTitle().replaceAll("[^A-Za-z0-9]+", "-") + ".png"), png);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
         List<Rule> violations = results.getViolations();
@@ -105,15 +110,15 @@ public abstract class BrowserSession extends IntegrationTest {
         setViewport(width, 900);
         Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
         setViewport(width, Math.min(12000, height.intValue()));
-        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"), png);
         setViewport(1280, 1024);
     }
 
     /** Makes the page as wide and high as a device of that size shows it (a phone below 500 px, too). */
     protected void setViewport(int width, int height) {
-        ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
     protected void waitForText(By locator, String text) {

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntToLongFunction;
+import java.util.function.Supplier;
 
 
 /**
@@ -109,7 +111,7 @@ public class CellSuppression {
     public ProtectionPattern protect(LinkedCube cube) {
         CountTable table = cube.table();
         // a small count never weighs in: which cells are hidden must not depend on it
-        java.util.function.IntToLongFunction cost = c -> (table.rank(c) + 1L) * 1_000_000L
+        IntToLongFunction cost = c -> (table.rank(c) + 1L) * 1_000_000L
                 + (table.value(c) >= threshold ? table.value(c) : 0);
         return remembered("linked " + threshold + " " + table.fingerprint(), table, cube, () -> {
             ProtectionPattern.Mark[] marks = primary(table, threshold);
@@ -137,7 +139,7 @@ public class CellSuppression {
         });
     }
 
-    private ProtectionPattern remembered(String key, CountTable table, java.util.function.Supplier<ProtectionPattern> protect) {
+    private ProtectionPattern remembered(String key, CountTable table, Supplier<ProtectionPattern> protect) {
         return remembered(key, table, null, protect);
     }
 
@@ -145,7 +147,7 @@ public class CellSuppression {
      * The pattern of a table protected before, else worked out now: protection is a function of the
      * table alone, so a new publication only protects the tables whose counts changed.
      */
-    private ProtectionPattern remembered(String key, CountTable table, LinkedCube cube, java.util.function.Supplier<ProtectionPattern> protect) {
+    private ProtectionPattern remembered(String key, CountTable table, LinkedCube cube, Supplier<ProtectionPattern> protect) {
         return memory.pattern(key).map(marks -> new ProtectionPattern(table, marks, threshold, cube)).orElseGet(() -> {
             ProtectionPattern pattern = protect.get();
             memory.rememberPattern(key, pattern.marks());

@@ -1,9 +1,14 @@
 package nl.regiomonitor.disclosure;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,15 +150,15 @@ public final class CountTable {
      * reused by the next publication when the table has not changed. Kept in memory only.
      */
     public String fingerprint() {
-        java.security.MessageDigest sha;
+        MessageDigest sha;
         try {
-            sha = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        java.nio.ByteBuffer number = java.nio.ByteBuffer.allocate(Long.BYTES);
+        ByteBuffer number = ByteBuffer.allocate(Long.BYTES);
         for (int c = 0; c < keys.size(); c++) {
-            sha.update(keys.get(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update(keys.get(c).getBytes(StandardCharsets.UTF_8));
             sha.update(number.clear().putLong(values[c]).array());
         }
         for (int[] relation : relations) {
@@ -167,7 +172,7 @@ public final class CountTable {
             sha.update(number.clear().putLong(cell).array());
             sha.update(number.clear().putLong(rank).array());
         });
-        return java.util.HexFormat.of().formatHex(sha.digest());
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Each relation as cell indexes, the total first. */

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
+import java.util.stream.IntStream;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
@@ -408,7 +409,7 @@ public final class LinkedCube {
         }
 
         private int[] union(int[] a, int[] b) {
-            return java.util.stream.IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().toArray();
+            return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().toArray();
         }
 
         /**

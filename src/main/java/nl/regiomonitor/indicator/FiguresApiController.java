@@ -1,9 +1,11 @@
 package nl.regiomonitor.indicator;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -79,7 +81,7 @@ class FiguresApiController {
             r.counts().keySet().forEach(code -> cells.put(code, r.cell(code)));
             return new InfluxMonth(r.month(), r.period().key(), r.period().label(), cells, r.totalCell());
         }).toList();
-        return new InfluxAnswer(region, from, to, breakdown.name().toLowerCase(java.util.Locale.ROOT), kind.code(), table.categories(), rows);
+        return new InfluxAnswer(region, from, to, breakdown.name().toLowerCase(Locale.ROOT), kind.code(), table.categories(), rows);
     }
 
     @Schema(description = "Een regel van de stand: een reeks (GGZ-W, GGZ-B) of een profiel")
@@ -154,8 +156,8 @@ class FiguresApiController {
 
     @Schema(description = "Kosten per cliënt per dag van een profiel (of alle profielen), met de band van alle regio's")
     record CostLine(String code, String name,
-                    @Schema(description = "Gemiddelde kosten per cliënt per dag in euro's; leeg zonder kosten") java.math.BigDecimal perDay,
-                    java.math.BigDecimal lowest, java.math.BigDecimal median, java.math.BigDecimal highest,
+                    @Schema(description = "Gemiddelde kosten per cliënt per dag in euro's; leeg zonder kosten") BigDecimal perDay,
+                    BigDecimal lowest, BigDecimal median, BigDecimal highest,
                     @Schema(description = "Aantal regio's in de band") int regionsInBand,
                     @Schema(description = "Weergave, bijvoorbeeld € 166,67") String display) {
     }

@@ -2,10 +2,15 @@ package nl.regiomonitor.indicator;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import nl.regiomonitor.disclosure.CellSuppression;
@@ -86,11 +91,11 @@ public class FlowFigures implements PublishedTables {
 
     public Doorstroom doorstroom(String region, int year) {
         Flows f = flows(region, year);
-        java.util.Set<String> others = new java.util.HashSet<>(f.movedTo().keySet());
+        Set<String> others = new HashSet<>(f.movedTo().keySet());
         others.addAll(f.movedFrom().keySet());
         List<Exchange> exchanges = others.stream()
                 // by name, never by a count: an order by size would tell about hidden cells
-                .sorted(java.util.Comparator.comparing((String code) -> f.names().getOrDefault(code, code)).thenComparing(code -> code))
+                .sorted(Comparator.comparing((String code) -> f.names().getOrDefault(code, code)).thenComparing(code -> code))
                 .map(code -> {
                     long to = f.movedTo().getOrDefault(code, 0L);
                     long from = f.movedFrom().getOrDefault(code, 0L);
@@ -163,8 +168,8 @@ public class FlowFigures implements PublishedTables {
             allMoves += to.values().stream().mapToLong(Long::longValue).sum();
         }
         for (String region : scopes) {
-            Map<String, Long> movedTo = new java.util.TreeMap<>();
-            Map<String, Long> movedFrom = new java.util.TreeMap<>();
+            Map<String, Long> movedTo = new TreeMap<>();
+            Map<String, Long> movedFrom = new TreeMap<>();
             if (!region.equals(Area.NATIONAL_CODE)) {
                 movedTo.putAll(pairs.getOrDefault(region, Map.of()));
                 pairs.forEach((from, to) -> {
@@ -182,8 +187,8 @@ public class FlowFigures implements PublishedTables {
             clients.put(Flow.MOVED_IN, national ? allMoves : movedFrom.values().stream().mapToLong(Long::longValue).sum());
             clients.put(Flow.MOVED_OUT, national ? allMoves : movedTo.values().stream().mapToLong(Long::longValue).sum());
             // sorted maps: the cells' order, and so the pattern, must be the same in every run (Map.copyOf's order is not)
-            flows.put(region, new Flows(region, year, clients, java.util.Collections.unmodifiableMap(movedTo),
-                    java.util.Collections.unmodifiableMap(movedFrom), Map.copyOf(names), null));
+            flows.put(region, new Flows(region, year, clients, Collections.unmodifiableMap(movedTo),
+                    Collections.unmodifiableMap(movedFrom), Map.copyOf(names), null));
         }
         return flows;
     }

@@ -1,5 +1,6 @@
 package nl.regiomonitor.indicator;
 
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ class IndicationSnapshot {
                 scope.merge(profile, clients, Long::sum);
                 scope.merge(seriesOfProfile.get(profile), clients, Long::sum);
             }
-        }, java.sql.Date.valueOf(day));
+        }, Date.valueOf(day));
         return result;
     }
 

@@ -1,5 +1,6 @@
 package nl.regiomonitor.indicator;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -220,7 +221,7 @@ public class InfluxFigures implements DataThrough {
     public int latestReferenceYear() {
         YearMonth last = lastMonth();
         if (last == null) {
-            return java.time.LocalDate.now().getYear();
+            return LocalDate.now().getYear();
         }
         return last.getMonthValue() >= 10 ? last.getYear() : last.getYear() - 1;
     }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.function.Function;
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.region.Area;
 import nl.regiomonitor.region.Region;
@@ -96,7 +97,7 @@ public class RegionTables {
                 : "Wachtlijst, momentopname van " + DAY.format(w.snapshot())), "Wachtstatus", List.of("Cliënten"), List.copyOf(waitRows)));
 
         FlowFigures.Flows fl = flows.flows(region.code(), year);
-        java.util.function.Function<FlowFigures.Flow, List<Cell>> flow = kind -> List.of(view.cell(fl.cell(kind), fl.count(kind)));
+        Function<FlowFigures.Flow, List<Cell>> flow = kind -> List.of(view.cell(fl.cell(kind), fl.count(kind)));
         tables.add(new FigureTable("stromen", view.mark("Stromen in " + year), "Stroom", List.of("Cliënten"), List.of(
                 new FigureTable.Row("Hier geïndiceerd, elders in zorg", flow.apply(FlowFigures.Flow.INDICATED_HERE_CARED_ELSEWHERE)),
                 new FigureTable.Row("Hier in zorg, elders geïndiceerd", flow.apply(FlowFigures.Flow.CARED_HERE_INDICATED_ELSEWHERE)),

@@ -119,7 +119,7 @@ public final class TableDownloads {
                     Row line = sheet.createRow(r++);
                     line.createCell(0).setCellValue(row.label());
                     for (int c = 0; c < row.cells().size(); c++) {
-                        nl.regiomonitor.indicator.Cell value = row.cells().get(c);
+                        var value = row.cells().get(c);
                         Cell cell = line.createCell(c + 1);
                         if (value.value() == null) {
                             cell.setCellValue(value.display());

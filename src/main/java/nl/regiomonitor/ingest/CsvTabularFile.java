@@ -8,12 +8,16 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
@@ -65,7 +69,7 @@ final class CsvTabularFile implements TabularFile {
 
     private static void skipByteOrderMark(BufferedInputStream in) throws IOException {
         in.mark(3);
-        if (!java.util.Arrays.equals(in.readNBytes(3), BYTE_ORDER_MARK)) {
+        if (!Arrays.equals(in.readNBytes(3), BYTE_ORDER_MARK)) {
             in.reset();
         }
     }
@@ -167,10 +171,10 @@ final class CsvTabularFile implements TabularFile {
     /** The decoder reads ahead, so the line with the bad bytes is found again from the file itself. */
     private static long firstLineThatIsNotUtf8(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
             ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
-            java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+            CharBuffer chars = CharBuffer.allocate(1 << 16);
             long line = 1;
             boolean end = false;
             while (!end) {
@@ -178,7 +182,7 @@ final class CsvTabularFile implements TabularFile {
                 end = n < 0;
                 bytes.position(bytes.position() + Math.max(n, 0));
                 bytes.flip();
-                java.nio.charset.CoderResult result = decoder.decode(bytes, chars, end);
+                CoderResult result = decoder.decode(bytes, chars, end);
                 chars.flip();
                 while (chars.hasRemaining()) {
                     if (chars.get() == '\n') {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -63,7 +64,7 @@ class ImportApiController {
     ImportResult status(@PathVariable long id,
                         @Parameter(description = REGION) @RequestParam(value = "region", required = false) String region) {
         return imports.find(id, Uploads.region(region)).orElseThrow(() -> new ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND, "Er is geen import met nummer " + id + "."));
+                HttpStatus.NOT_FOUND, "Er is geen import met nummer " + id + "."));
     }
 
     @GetMapping

@@ -2,6 +2,8 @@ package nl.regiomonitor.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -11,7 +13,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -101,7 +106,7 @@ final class ImportJob {
             lockType(connection, format);
             PreviousRun previous = currentRunOfSource(connection, format);
             Loaded loaded = load(connection, format, table, columns, previous);
-            in.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers the whole file
+            in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file
             String sha = HexFormat.of().formatHex(digest.digest());
             return decide(connection, format, sha, loaded, previous);
         } catch (ImportRejected rejected) {
@@ -134,7 +139,7 @@ final class ImportJob {
                     "Het bestand bevat alleen een kopregel en geen gegevens. Er is niets veranderd.");
         }
         long replacedRows = removeReplacedRows(connection, format, loaded.replacedValues());
-        java.text.NumberFormat dutch = java.text.NumberFormat.getIntegerInstance(Dutch.LOCALE);
+        NumberFormat dutch = NumberFormat.getIntegerInstance(Dutch.LOCALE);
         String message = dutch.format(rows) + " regels geladen."
                 + (replacedRows > 0 ? " Ze vervangen " + dutch.format(replacedRows) + " regels van een eerdere versie." : "");
         return new Outcome(ImportStatus.LOADED, format, sha, rows, 0, List.of(), message);
@@ -263,7 +268,7 @@ final class ImportJob {
         String copySql = "copy " + format.table() + " (" + fields.stream().map(Field::name).collect(Collectors.joining(", "))
                 + ", import_id) from stdin (format binary)";
         // a cancelled COPY aborts the transaction; the savepoint keeps it usable for the checks after
-        java.sql.Savepoint beforeCopy = connection.setSavepoint();
+        Savepoint beforeCopy = connection.setSavepoint();
         PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, 1 << 16);
         BinaryCopyWriter writer = new BinaryCopyWriter(copy, fields, id);
         int width = table.header().size();
@@ -278,7 +283,7 @@ final class ImportJob {
                 if ((rows & 0xFFF) == 0) {
                     progress.rows = rows;
                     if (Thread.currentThread().isInterrupted()) {
-                        throw new java.io.InterruptedIOException("import " + id + " interrupted"); // by the watchdog
+                        throw new InterruptedIOException("import " + id + " interrupted"); // by the watchdog
                     }
                 }
                 long before = errorCount;
@@ -432,7 +437,7 @@ final class ImportJob {
                 }
             }
         }
-        clashes.sort(java.util.Comparator.comparing(ImportError::line));
+        clashes.sort(Comparator.comparing(ImportError::line));
         clashes.forEach(c -> error(c.line(), c.column(), c.value(), c.message()));
     }
 
@@ -512,7 +517,7 @@ final class ImportJob {
     private static String sha256Of(Path file) throws IOException {
         MessageDigest digest = sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(digest.digest());
     }

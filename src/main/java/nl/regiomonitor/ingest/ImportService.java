@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,12 +25,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
+import java.util.Comparator;
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.region.CodeList;
 import nl.regiomonitor.region.ReferenceCodes;
 import nl.regiomonitor.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -76,7 +80,7 @@ public class ImportService {
     }
 
     public ImportService(DataSource dataSource, ReferenceCodes referenceCodes, ObjectMapper json, AuditService audit,
-                         List<ImportFormat> formats, org.springframework.beans.factory.ObjectProvider<LoadListener> listeners,
+                         List<ImportFormat> formats, ObjectProvider<LoadListener> listeners,
                          ApplicationEventPublisher events,
                          @Value("${regiomonitor.import.max-duration:15m}") Duration maxDuration) {
         this.audit = audit;
@@ -88,7 +92,7 @@ public class ImportService {
         this.referenceCodes = referenceCodes;
         this.json = json;
         formats.stream()
-                .sorted(java.util.Comparator.comparingInt(f -> folderPosition(f.type())))
+                .sorted(Comparator.comparingInt(f -> folderPosition(f.type())))
                 .forEach(f -> this.formats.put(f.type(), f));
     }
 
@@ -150,8 +154,8 @@ public class ImportService {
         List<Path> files;
         try (var listing = Files.list(folder)) {
             files = listing.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(csv|xlsx)"))
-                    .sorted(java.util.Comparator.comparingInt((Path f) -> folderPosition(typeOfName(f)))
+                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx)"))
+                    .sorted(Comparator.comparingInt((Path f) -> folderPosition(typeOfName(f)))
                             .thenComparing(Path::getFileName))
                     .toList();
         }
@@ -384,7 +388,7 @@ public class ImportService {
                          where id = ? and status = 'RUNNING'""")) {
                 lock.setInt(1, (int) id);
                 boolean dead;
-                try (java.sql.ResultSet rs = lock.executeQuery()) {
+                try (ResultSet rs = lock.executeQuery()) {
                     dead = rs.next() && rs.getBoolean(1);
                 }
                 int marked = 0;
@@ -423,7 +427,7 @@ public class ImportService {
         }
     }
 
-    private ImportResult mapWithErrors(java.sql.ResultSet rs, int rowNum) throws SQLException {
+    private ImportResult mapWithErrors(ResultSet rs, int rowNum) throws SQLException {
         List<ImportError> errors;
         try {
             errors = json.readValue(rs.getString("errors"), new TypeReference<>() { });
@@ -437,7 +441,7 @@ public class ImportService {
         return (rs, rowNum) -> map(rs, List.of());
     }
 
-    private static ImportResult map(java.sql.ResultSet rs, List<ImportError> errors) throws SQLException {
+    private static ImportResult map(ResultSet rs, List<ImportError> errors) throws SQLException {
         return new ImportResult(rs.getLong("id"), rs.getString("import_type"), rs.getString("source_name"),
                 rs.getString("region_code"), rs.getString("imported_by"),
                 ImportStatus.valueOf(rs.getString("status")), 1.0, rs.getLong("row_count"), rs.getLong("error_count"),

@@ -3,6 +3,7 @@ package nl.regiomonitor.ingest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public interface TabularFile extends Closeable {
     /** Opens CSV or XLSX, told apart by their first bytes (an .xlsx file is a zip archive). */
     static TabularFile open(Path file, InputStream content) throws ImportRejected, IOException {
         if (XlsxTabularFile.isXlsx(file)) {
-            content.transferTo(java.io.OutputStream.nullOutputStream()); // the digest and progress still see every byte
+            content.transferTo(OutputStream.nullOutputStream()); // the digest and progress still see every byte
             return XlsxTabularFile.open(file);
         }
         return CsvTabularFile.open(file, content);

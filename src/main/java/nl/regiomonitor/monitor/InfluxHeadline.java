@@ -1,5 +1,7 @@
 package nl.regiomonitor.monitor;
 
+import java.util.Locale;
+
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.Period;
 import nl.regiomonitor.trend.Verdict;
@@ -33,7 +35,7 @@ public record InfluxHeadline(String region, Period period, Verdict verdict, Stri
 
     /** The CSS modifier of the verdict, as the Instroommonitor's: verdict-dalend, …, verdict-geen_signaal, or verdict-geen-oordeel without one. */
     public String verdictClass() {
-        return "verdict-" + (verdict == null ? "geen-oordeel" : verdict.name().toLowerCase(java.util.Locale.ROOT));
+        return "verdict-" + (verdict == null ? "geen-oordeel" : verdict.name().toLowerCase(Locale.ROOT));
     }
 
     /** Whether the latest point is shown and above the aim; false without an aim or when it is hidden. */

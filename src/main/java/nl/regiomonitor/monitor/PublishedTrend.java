@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -45,14 +46,14 @@ public final class PublishedTrend {
     private final List<TrendPoint> chart;
     private final boolean[] levelShown;
     /** How the sentence names a point: a month, unless the series is of quarters or years. */
-    private final java.util.function.UnaryOperator<String> wording;
+    private final UnaryOperator<String> wording;
 
     private PublishedTrend(List<Cell> counts, int threshold, TrendResult result, List<TrendPoint> chart, boolean[] levelShown) {
-        this(counts, threshold, result, chart, levelShown, java.util.function.UnaryOperator.identity());
+        this(counts, threshold, result, chart, levelShown, UnaryOperator.identity());
     }
 
     private PublishedTrend(List<Cell> counts, int threshold, TrendResult result, List<TrendPoint> chart, boolean[] levelShown,
-                           java.util.function.UnaryOperator<String> wording) {
+                           UnaryOperator<String> wording) {
         this.counts = List.copyOf(counts);
         this.threshold = threshold;
         this.result = result;

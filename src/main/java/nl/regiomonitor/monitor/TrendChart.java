@@ -6,6 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.ToDoubleFunction;
 
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Period;
@@ -140,8 +143,8 @@ public final class TrendChart {
         int n = points.size();
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
-        java.util.function.IntToDoubleFunction x = i -> LEFT + (n <= 1 ? plotWidth / 2 : i * plotWidth / (n - 1));
-        java.util.function.DoubleUnaryOperator y = v -> TOP + plotHeight - v / top * plotHeight;
+        IntToDoubleFunction x = i -> LEFT + (n <= 1 ? plotWidth / 2 : i * plotWidth / (n - 1));
+        DoubleUnaryOperator y = v -> TOP + plotHeight - v / top * plotHeight;
         String per = pointPeriod(period).dutch();
 
         StringBuilder svg = new StringBuilder();
@@ -201,7 +204,7 @@ public final class TrendChart {
             }
             for (int[] run : shownRuns(levelHidden)) {
                 List<TrendPoint> stretch = points.subList(run[0], run[1]);
-                java.util.function.IntToDoubleFunction sx = i -> x.applyAsDouble(run[0] + i);
+                IntToDoubleFunction sx = i -> x.applyAsDouble(run[0] + i);
                 svg.append(polyline(stretch, sx, y, TrendPoint::centreCount, LEVEL, 2, null));
                 svg.append(polyline(stretch, sx, y, TrendPoint::uclCount, LEVEL, 1.5, "4 3"));
                 svg.append(polyline(stretch, sx, y, TrendPoint::lclCount, LEVEL, 1.5, "4 3"));
@@ -255,8 +258,8 @@ public final class TrendChart {
         return runs;
     }
 
-    private static String polyline(List<TrendPoint> points, java.util.function.IntToDoubleFunction x,
-                                   java.util.function.DoubleUnaryOperator y, java.util.function.ToDoubleFunction<TrendPoint> value,
+    private static String polyline(List<TrendPoint> points, IntToDoubleFunction x,
+                                   DoubleUnaryOperator y, ToDoubleFunction<TrendPoint> value,
                                    String colour, double width, String dash) {
         StringBuilder d = new StringBuilder();
         for (int i = 0; i < points.size(); i++) {

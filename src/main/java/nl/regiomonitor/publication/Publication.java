@@ -2,6 +2,8 @@ package nl.regiomonitor.publication;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,7 +35,7 @@ public record Publication(
     }
 
     /** When the version was ready, on Dutch clocks: the database hands it over in UTC. */
-    public java.time.ZonedDateTime builtInAmsterdam() {
+    public ZonedDateTime builtInAmsterdam() {
         return builtAt.atZoneSameInstant(Dutch.ZONE);
     }
 

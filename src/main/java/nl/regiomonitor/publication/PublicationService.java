@@ -3,6 +3,7 @@ package nl.regiomonitor.publication;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -347,7 +348,7 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
                     insert into publication (version, status, reason, data_through, built_at, build_ms, last_import, threshold,
                                              tables, cells, digest, problem)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", version, status.name(), reason,
-                    last == null ? null : java.sql.Date.valueOf(last.atDay(1)), Timestamp.from(builtAt.toInstant()), millis, lastImport,
+                    last == null ? null : Date.valueOf(last.atDay(1)), Timestamp.from(builtAt.toInstant()), millis, lastImport,
                     threshold, tables, cells, digest, problem);
             List<Object[]> rows = new ArrayList<>();
             content.forEach((name, cellsJson) -> rows.add(new Object[] {version, name, cellsJson}));
@@ -357,7 +358,7 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
     }
 
     private static Publication publication(ResultSet rs) throws SQLException {
-        java.sql.Date through = rs.getDate("data_through");
+        Date through = rs.getDate("data_through");
         return new Publication(rs.getLong("version"), Publication.Status.valueOf(rs.getString("status")), rs.getString("reason"),
                 through == null ? null : YearMonth.from(through.toLocalDate()),
                 rs.getObject("built_at", OffsetDateTime.class), rs.getLong("build_ms"), rs.getInt("tables"), rs.getInt("cells"),

@@ -1,6 +1,10 @@
 package nl.regiomonitor.region;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 
@@ -16,7 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 public class RegionService implements ReferenceCodes {
 
     private final JdbcTemplate jdbc;
-    private volatile java.util.Map<String, String> names;
+    private volatile Map<String, String> names;
 
     RegionService(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -38,21 +42,21 @@ public class RegionService implements ReferenceCodes {
     }
 
     /** Code → name of every region, for menus; reference data that only a migration changes, so read once. */
-    public java.util.Map<String, String> names() {
-        java.util.Map<String, String> known = names;
+    public Map<String, String> names() {
+        Map<String, String> known = names;
         if (known == null) {
-            java.util.Map<String, String> read = new java.util.LinkedHashMap<>();
+            Map<String, String> read = new LinkedHashMap<>();
             jdbc.query("select code, name from region order by code", rs -> {
                 read.put(rs.getString("code"), rs.getString("name"));
             });
-            known = java.util.Collections.unmodifiableMap(read);
+            known = Collections.unmodifiableMap(read);
             names = known;
         }
         return known;
     }
 
     /** A region by its code, or empty for an unknown code. */
-    public java.util.Optional<Region> find(String code) {
+    public Optional<Region> find(String code) {
         return regions().stream().filter(r -> r.code().equals(code)).findFirst();
     }
 

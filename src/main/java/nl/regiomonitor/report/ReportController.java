@@ -1,6 +1,7 @@
 package nl.regiomonitor.report;
 
 import java.io.IOException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,7 +71,7 @@ class ReportController {
             return new ListLine(r, listed.get(r.code()), access.mayRead(editor, r.code()) ? editor : null);
         }).toList();
         // the years worth choosing: every year with a publication and the recent years of the data
-        TreeSet<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
+        TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         years.addAll(published);
         for (int y = dataYear; y > dataYear - 5; y--) {
             years.add(y);

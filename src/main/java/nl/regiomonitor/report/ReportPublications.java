@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.time.format.DateTimeFormatter;
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.security.AuditAction;
@@ -50,7 +53,7 @@ public class ReportPublications {
     }
 
     static String dutchDate(OffsetDateTime moment) {
-        return moment.atZoneSameInstant(Dutch.ZONE).format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy",
+        return moment.atZoneSameInstant(Dutch.ZONE).format(DateTimeFormatter.ofPattern("d MMMM yyyy",
                 Dutch.LOCALE));
     }
 
@@ -72,7 +75,7 @@ public class ReportPublications {
 
     /** The reports published for a year, by region code. */
     public Map<String, Listed> listed(int year) {
-        Map<String, Listed> listed = new java.util.LinkedHashMap<>();
+        Map<String, Listed> listed = new LinkedHashMap<>();
         jdbc.query("select region_code, year, published_at from report_publication where year = ? order by region_code",
                 (rs, n) -> new Listed(rs.getString(1), rs.getInt(2), rs.getObject(3, OffsetDateTime.class)), year)
                 .forEach(l -> listed.put(l.region(), l));
@@ -80,7 +83,7 @@ public class ReportPublications {
     }
 
     /** The years with at least one published report, newest first. */
-    public java.util.List<Integer> years() {
+    public List<Integer> years() {
         return jdbc.queryForList("select distinct year from report_publication order by year desc", Integer.class);
     }
 

@@ -1,8 +1,10 @@
 package nl.regiomonitor.report;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import nl.regiomonitor.security.AuditAction;
@@ -85,9 +87,9 @@ public class ReportTexts {
         jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "report_text " + region + " " + year);
         Map<Long, Text> stored = new LinkedHashMap<>();
         list(region, year).forEach(t -> stored.put(t.id(), t));
-        List<Problem> problems = new java.util.ArrayList<>();
-        List<Runnable> writes = new java.util.ArrayList<>();
-        List<String> done = new java.util.ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<Runnable> writes = new ArrayList<>();
+        List<String> done = new ArrayList<>();
         for (int i = 0; i < edits.size(); i++) {
             Edit edit = edits.get(i);
             String body = edit.body() == null ? "" : edit.body().replace("\r\n", "\n");
@@ -121,7 +123,7 @@ public class ReportTexts {
             }
             if (before.isPresent()) {
                 Text old = before.get();
-                if (old.body().replace("\r\n", "\n").equals(body) && java.util.Objects.equals(old.title(), title)) {
+                if (old.body().replace("\r\n", "\n").equals(body) && Objects.equals(old.title(), title)) {
                     continue; // unchanged: no write, no audit row, no version check
                 }
                 if (old.version() != edit.version()) {

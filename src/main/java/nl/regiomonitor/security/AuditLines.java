@@ -1,5 +1,8 @@
 package nl.regiomonitor.security;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -28,7 +31,7 @@ final class AuditLines {
     private static final int LONGEST = 240;
     private static final Pattern REGION_CODE = Pattern.compile("\\bZK\\d{2}\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     private final Map<String, String> regionNames;
 
@@ -98,8 +101,8 @@ final class AuditLines {
         if (ISO_DATE.matcher(text).matches()) {
             try {
                 // a date as people here write it
-                return java.time.LocalDate.parse(text).format(DAY);
-            } catch (java.time.format.DateTimeParseException e) {
+                return LocalDate.parse(text).format(DAY);
+            } catch (DateTimeParseException e) {
                 // text that only looks like a date stays as recorded
             }
         }

@@ -1,6 +1,7 @@
 package nl.regiomonitor.security;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -91,7 +93,7 @@ public class AuditService {
                         cell(e.subjectId()), e.region(), cell(e.summary()), e.before() == null ? "" : cell(e.before().toString()),
                         e.after() == null ? "" : cell(e.after().toString()));
             } catch (IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+                throw new UncheckedIOException(ex);
             }
         }, args.toArray());
         csv.flush();
@@ -110,7 +112,7 @@ public class AuditService {
         }
         if (f.actor() != null && !f.actor().isBlank()) {
             parts.add("actor = ?");
-            args.add(f.actor().trim().toLowerCase(java.util.Locale.ROOT));
+            args.add(f.actor().trim().toLowerCase(Locale.ROOT));
         }
         if (f.action() != null) {
             parts.add("action = ?");

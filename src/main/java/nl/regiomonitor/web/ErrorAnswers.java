@@ -3,6 +3,7 @@ package nl.regiomonitor.web;
 import java.io.IOException;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +18,7 @@ import org.springframework.http.MediaType;
 public final class ErrorAnswers {
 
     /** The body of every error answer of the API; problems are left out when there are none. */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record ErrorBody(String message, List<Problem> problems) {
 
         public ErrorBody(String message) {

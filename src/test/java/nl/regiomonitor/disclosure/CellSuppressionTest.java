@@ -5,8 +5,10 @@ import static nl.regiomonitor.disclosure.ProtectionPattern.Mark.SECONDARY;
 import static nl.regiomonitor.disclosure.ProtectionPattern.Mark.SHOWN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,7 +50,7 @@ class CellSuppressionTest {
 
     @SuppressWarnings("unchecked")
     private static <T> Map<String, T> ordered(Object... keysAndValues) {
-        Map<String, T> map = new java.util.LinkedHashMap<>();
+        Map<String, T> map = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             map.put((String) keysAndValues[i], (T) keysAndValues[i + 1]);
         }
@@ -165,7 +167,7 @@ class CellSuppressionTest {
         assertThat(hiddenCells(pattern)).containsExactly(Map.entry("A", PRIMARY), Map.entry("B", SECONDARY));
         assertThat(DisclosureAudit.audit(pattern, 5)).isEmpty();
         assertThat(DisclosureAudit.bounds(pattern, table.indexOf("A"))).containsExactly(1L, 4L);
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> {
+        assertThat(catchThrowable(() -> {
             CountTable wrong = new CountTable();
             wrong.cell("tot", 12);
             wrong.cell("A", 3);

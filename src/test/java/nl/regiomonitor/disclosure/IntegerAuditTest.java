@@ -6,11 +6,14 @@ import static nl.regiomonitor.disclosure.ProtectionPattern.Mark.PRIMARY;
 import static nl.regiomonitor.disclosure.ProtectionPattern.Mark.SECONDARY;
 import static nl.regiomonitor.disclosure.ProtectionPattern.Mark.SHOWN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +52,7 @@ class IntegerAuditTest {
             Map<String, long[]> ordered = new LinkedHashMap<>();
             List.of("PROFIEL", "HERKOMST", "LEEFTIJD").forEach(by -> ordered.put(by, sums.get(by)));
             addScope(table, "NL", ordered);
-            List<String> regions = java.util.Arrays.stream(scopes).map(Scope::name).toList();
+            List<String> regions = Arrays.stream(scopes).map(Scope::name).toList();
             table.sum("NL|TOTAAL", regions.stream().map(r -> r + "|TOTAAL").toList());
             ordered.forEach((by, values) -> {
                 for (int i = 0; i < values.length; i++) {
@@ -62,7 +65,7 @@ class IntegerAuditTest {
     }
 
     private static void addScope(CountTable table, String scope, Map<String, long[]> byBreakdown) {
-        long total = java.util.Arrays.stream(byBreakdown.values().iterator().next()).sum();
+        long total = Arrays.stream(byBreakdown.values().iterator().next()).sum();
         table.cell(scope + "|TOTAAL", total);
         byBreakdown.forEach((by, values) -> {
             List<String> parts = new ArrayList<>();
@@ -96,7 +99,7 @@ class IntegerAuditTest {
     void theIntegerAuditCatchesBothExamplesOnThePatternTheOldProtectionPublished() {
         // the patterns the old protection published for these regions and months: its real-valued audit found every <5 free to lie in [0, 5]
         ProtectionPattern oldZk07 = suppression.primaryOnly(influx(false, zk07()));
-        assertThat(DisclosureAudit.audit(oldZk07, 5)).containsExactly(java.util.stream.IntStream.range(0, 6)
+        assertThat(DisclosureAudit.audit(oldZk07, 5)).containsExactly(IntStream.range(0, 6)
                 .mapToObj(i -> new DisclosureAudit.Finding("ZK07|HERKOMST|" + i, 1, 1, 1, PINNED))
                 .toArray(DisclosureAudit.Finding[]::new));
 
@@ -153,7 +156,7 @@ class IntegerAuditTest {
         // every small cell <5, as the old protection labelled them
         ProtectionPattern labelled = new ProtectionPattern(table, marksWith(pattern, PRIMARY, "ZK01|TOTAAL", "ZK01|PROFIEL|0"), 5);
         assertThat(DisclosureAudit.audit(labelled, 5)).extracting(DisclosureAudit.Finding::key, DisclosureAudit.Finding::kind)
-                .contains(org.assertj.core.groups.Tuple.tuple("ZK01|HERKOMST|0", NARROWED), org.assertj.core.groups.Tuple.tuple("ZK01|TOTAAL", NARROWED));
+                .contains(tuple("ZK01|HERKOMST|0", NARROWED), tuple("ZK01|TOTAAL", NARROWED));
     }
 
     /**

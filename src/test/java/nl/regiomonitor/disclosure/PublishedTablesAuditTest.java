@@ -6,10 +6,14 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
 import nl.regiomonitor.publication.DisclosureAuditService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The audit over every table the demo data would publish. */
 class PublishedTablesAuditTest extends IntegrationTest {
@@ -20,7 +24,7 @@ class PublishedTablesAuditTest extends IntegrationTest {
     List<PublishedTables> publishers;
     @Autowired
     CellSuppression suppression;
-    @org.springframework.boot.test.web.server.LocalServerPort
+    @LocalServerPort
     int port;
 
     @Test
@@ -58,10 +62,10 @@ class PublishedTablesAuditTest extends IntegrationTest {
         String region = key.substring(0, key.indexOf('|'));
         String code = key.substring(key.indexOf('|') + 1);
         String date = nameOf(pattern).substring("stand ".length());
-        com.fasterxml.jackson.databind.JsonNode stock = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
-                nl.regiomonitor.WebSession.anonymous(port).getJson("/api/v1/figures/stock?region=" + region + "&date=" + date + "&by=profile").body());
-        com.fasterxml.jackson.databind.JsonNode row = null;
-        for (com.fasterxml.jackson.databind.JsonNode r : stock.get("rows")) {
+        JsonNode stock = new ObjectMapper().readTree(
+                WebSession.anonymous(port).getJson("/api/v1/figures/stock?region=" + region + "&date=" + date + "&by=profile").body());
+        JsonNode row = null;
+        for (JsonNode r : stock.get("rows")) {
             if (r.get("code").asText().equals(code)) {
                 row = r;
             }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,11 +34,13 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The figures on a small data set whose answers are worked out by hand below, in a database
@@ -321,7 +324,7 @@ class FiguresTest extends EmptyDatabaseTest {
     @Autowired
     WaitlistFigures waitlist;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     @Test
     void theWaitingListOfTheLatestSnapshotOnOrBeforeTheDate() throws Exception {
@@ -348,10 +351,10 @@ class FiguresTest extends EmptyDatabaseTest {
         assertThat(table.populationYear()).isEqualTo(2019);
         assertThat(table.rows()).hasSize(32);
         assertThat(table.rows().get(0).region()).isEqualTo("NL");
-        assertThat(table.rows().get(0).perTenThousand()).isCloseTo(26_135 * 10_000.0 / adultsNl, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(table.rows().get(0).perTenThousand()).isCloseTo(26_135 * 10_000.0 / adultsNl, Offset.offset(1e-9));
         StockFigures.PrevalenceRow zk02 = table.rows().stream().filter(r -> r.region().equals("ZK02")).findFirst().orElseThrow();
         assertThat(zk02.clients()).isEqualTo(26_135);
-        assertThat(zk02.perTenThousand()).isCloseTo(26_135 * 10_000.0 / adultsZk02, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(zk02.perTenThousand()).isCloseTo(26_135 * 10_000.0 / adultsZk02, Offset.offset(1e-9));
 
         JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/prevalence?date=2022-10-01").body());
         JsonNode zk02Line = null;

@@ -2,6 +2,8 @@ package nl.regiomonitor.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,7 @@ class UnprotectedViewTest extends IntegrationTest {
                 .doesNotContain("(niet getoond)</title></rect>");
         // the downloads it offers first are the protected ones
         assertThat(internal).containsPattern("Downloaden, beschermd zoals gepubliceerd:\\s*<a href=\""
-                        + java.util.regex.Pattern.quote("/instroom.csv" + QUERY.replace("&", "&amp;")))
+                        + Pattern.quote("/instroom.csv" + QUERY.replace("&", "&amp;")))
                 .contains("<a href=\"/intern/instroom.csv" + QUERY.replace("&", "&amp;") + "\">CSV onbeschermd</a>");
 
         long before = exports();

@@ -1,9 +1,11 @@
 package nl.regiomonitor.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -74,11 +78,11 @@ class ImportFaultsTest extends IntegrationTest {
 
         assertThat(result.status()).isEqualTo(ImportStatus.REJECTED);
         assertThat(result.errors()).extracting(ImportError::line, ImportError::column, ImportError::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, "valid_from", "9999-12-31"),
-                org.assertj.core.groups.Tuple.tuple(3, "valid_from", "1800-01-01"),
-                org.assertj.core.groups.Tuple.tuple(4, "decision_date", today.plusDays(3).toString()),
-                org.assertj.core.groups.Tuple.tuple(5, "valid_to", today.plusYears(1).plusDays(1).toString()),
-                org.assertj.core.groups.Tuple.tuple(6, "decision_date", "1999-12-31"));
+                tuple(2, "valid_from", "9999-12-31"),
+                tuple(3, "valid_from", "1800-01-01"),
+                tuple(4, "decision_date", today.plusDays(3).toString()),
+                tuple(5, "valid_to", today.plusYears(1).plusDays(1).toString()),
+                tuple(6, "decision_date", "1999-12-31"));
         assertThat(result.errors().get(0).message()).contains("meer dan een jaar na vandaag");
         assertThat(result.errors().get(1).message()).contains("vóór 2000-01-01");
         assertThat(result.errors().get(2).message()).contains("in de toekomst");
@@ -244,10 +248,10 @@ class ImportFaultsTest extends IntegrationTest {
 
     @Test
     void utf16WithoutByteOrderMarkIsRefusedAsNotUtf8() throws IOException {
-        for (java.nio.charset.Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+        for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
             Path file = folder.resolve("utf16-" + utf16.name() + ".csv");
             Files.write(file, (WAITLIST_HEADER + "2024-01-31;TESTUTF16001;ZK10;GGZ03W;ACTIEF\n").getBytes(utf16));
-            for (String type : java.util.Arrays.asList("waitlist", null)) {
+            for (String type : Arrays.asList("waitlist", null)) {
                 ImportResult result = imports.importFile(file, file.getFileName().toString(), type);
                 assertThat(result.status()).as(utf16 + " " + type).isEqualTo(ImportStatus.REJECTED);
                 assertThat(result.message()).contains("geen UTF-8").contains("Regel 1");

@@ -1,14 +1,23 @@
 package nl.regiomonitor.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import nl.regiomonitor.IntegrationTest;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,13 +162,13 @@ class ImportIntegrationTest extends IntegrationTest {
 
     @Test
     void aCareOfficeCannotReplaceNationalPopulationData() throws IOException {
-        List<java.util.Map<String, Object>> populationBefore = jdbc.queryForList("select * from population order by year, municipality_code");
+        List<Map<String, Object>> populationBefore = jdbc.queryForList("select * from population order by year, municipality_code");
         int year = (Integer) populationBefore.get(populationBefore.size() - 1).get("year");
         String file = "year;municipality_code;municipality_name;region_code;inhabitants;inhabitants_18plus\n"
                 + year + ";GM0518;'s-Gravenhage;ZK10;1;1\n";
 
         // named as population: refused before the file is read
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+        assertThat(catchThrowable(() ->
                 imports.importFile(write("pop.csv", file), "pop.csv", "population", "ZK10")))
                 .isInstanceOf(ImportService.InvalidImportRequest.class)
                 .hasMessageContaining("hele land").hasMessageContaining("beheerder");
@@ -183,20 +192,20 @@ class ImportIntegrationTest extends IntegrationTest {
     @Test
     void excelFileWithTheSameColumnsIsAccepted() throws IOException {
         Path file = folder.resolve("indicaties.xlsx");
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
-             java.io.OutputStream out = Files.newOutputStream(file)) {
-            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("Blad1");
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+             OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = workbook.createSheet("Blad1");
             String[] header = INDICATION_HEADER.trim().split(";");
-            org.apache.poi.ss.usermodel.Row first = sheet.createRow(0);
+            Row first = sheet.createRow(0);
             for (int i = 0; i < header.length; i++) {
                 first.createCell(i).setCellValue(header[i]);
             }
-            org.apache.poi.ss.usermodel.Row row = sheet.createRow(1);
+            Row row = sheet.createRow(1);
             row.createCell(0).setCellValue("TESTXLSXXXX1");
-            org.apache.poi.ss.usermodel.CellStyle dateStyle = workbook.createCellStyle();
+            CellStyle dateStyle = workbook.createCellStyle();
             dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("d-m-yyyy"));
-            org.apache.poi.ss.usermodel.Cell decided = row.createCell(1);
-            decided.setCellValue(java.time.LocalDate.of(2023, 4, 3));
+            Cell decided = row.createCell(1);
+            decided.setCellValue(LocalDate.of(2023, 4, 3));
             decided.setCellStyle(dateStyle);
             row.createCell(2).setCellValue("2023-04-10");
             row.createCell(4).setCellValue("ZK13");

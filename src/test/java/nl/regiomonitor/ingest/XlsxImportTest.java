@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -85,14 +87,14 @@ class XlsxImportTest extends IntegrationTest {
         Path broken = folder.resolve("afgebroken.xlsx");
         try (ZipFile in = new ZipFile(whole.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(broken))) {
-            for (ZipEntry entry : java.util.Collections.list(in.entries())) {
+            for (ZipEntry entry : Collections.list(in.entries())) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 byte[] content;
                 try (InputStream part = in.getInputStream(entry)) {
                     content = part.readAllBytes();
                 }
                 if (entry.getName().startsWith("xl/worksheets/")) {
-                    content = java.util.Arrays.copyOf(content, content.length / 2); // cut off mid-sheet
+                    content = Arrays.copyOf(content, content.length / 2); // cut off mid-sheet
                 }
                 out.write(content);
                 out.closeEntry();

@@ -2,12 +2,16 @@ package nl.regiomonitor.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
@@ -76,11 +80,11 @@ class HiddenCountsTest extends IntegrationTest {
                 order by month desc, region_code, profile_code""", THRESHOLD - 1);
         // month -> region -> profile -> clients, of the cells with 1 to 4 clients
         Map<LocalDate, Map<String, Map<String, Long>>> small = new LinkedHashMap<>();
-        cells.forEach(c -> small.computeIfAbsent(((java.sql.Date) c.get("month")).toLocalDate(), k -> new LinkedHashMap<>())
+        cells.forEach(c -> small.computeIfAbsent(((Date) c.get("month")).toLocalDate(), k -> new LinkedHashMap<>())
                 .computeIfAbsent((String) c.get("region_code"), k -> new LinkedHashMap<>())
                 .put((String) c.get("profile_code"), ((Number) c.get("clients")).longValue()));
         List<List<Move>> cases = new ArrayList<>();
-        java.util.Set<String> usedRegions = new java.util.HashSet<>();
+        Set<String> usedRegions = new HashSet<>();
         for (LocalDate first : small.keySet()) {
             for (LocalDate second : small.keySet()) {
                 boolean sameQuarter = first.getYear() == second.getYear() && (first.getMonthValue() - 1) / 3 == (second.getMonthValue() - 1) / 3;
@@ -98,7 +102,7 @@ class HiddenCountsTest extends IntegrationTest {
     }
 
     private List<Move> compensatingMoves(LocalDate m1, LocalDate m2, Map<String, Map<String, Long>> first, Map<String, Map<String, Long>> second,
-                                         java.util.Set<String> usedRegions) {
+                                         Set<String> usedRegions) {
         for (String a : first.keySet()) {
             for (String b : first.keySet()) {
                 if (a.equals(b) || usedRegions.contains(a) || usedRegions.contains(b) || !second.containsKey(a) || !second.containsKey(b)) {
@@ -192,7 +196,7 @@ class HiddenCountsTest extends IntegrationTest {
             }
         }
         String whole = "?region=" + region + "&" + windows().get(0);
-        answers.put("/instroom.csv" + whole, new String(visitor.getBytes("/instroom.csv" + whole), java.nio.charset.StandardCharsets.UTF_8));
+        answers.put("/instroom.csv" + whole, new String(visitor.getBytes("/instroom.csv" + whole), StandardCharsets.UTF_8));
         answers.put("/regions/" + region, "NL".equals(region) ? "" : visitor.get("/regions/" + region).body().replaceAll("(name=\"_csrf\"[^>]*(content|value)=\")[^\"]*", "$1"));
         for (String period : windows()) {
             String query = "?region=" + region + "&" + period;

@@ -3,24 +3,34 @@ package nl.regiomonitor.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
+import nl.regiomonitor.indicator.FigureTable;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.monitor.InfluxTrend;
 import nl.regiomonitor.monitor.PublishedTrend;
 import nl.regiomonitor.trend.RunRules;
 import nl.regiomonitor.trend.TrendWindow;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.util.HtmlUtils;
 
 /** The trend API and the Instroommonitor page on the demo data (seed 42), whose national influx falls towards 100. */
 class InfluxMonitorTest extends IntegrationTest {
@@ -56,7 +66,7 @@ class InfluxMonitorTest extends IntegrationTest {
         JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/trend/influx?region=NL&window=reeks").body());
         YearMonth first = influx.firstMonth();
         YearMonth last = influx.lastMonth();
-        int months = (int) first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1;
+        int months = (int) first.until(last, ChronoUnit.MONTHS) + 1;
         assertThat(answer.get("window").get("key").asText()).isEqualTo("reeks");
         assertThat(answer.get("points")).hasSize(months);
         JsonNode firstPoint = answer.get("points").get(0);
@@ -157,7 +167,7 @@ class InfluxMonitorTest extends IntegrationTest {
         assertThat(page).contains(until).doesNotContain("gedaald").doesNotContain("rond 0");
         String svg = page.substring(page.indexOf("<svg"), page.indexOf("</svg>"));
         assertThat(svg).contains(chartMonth(last)).doesNotContain(chartMonth(last.plusMonths(1)));
-        assertThat(page).doesNotContain(nl.regiomonitor.indicator.FigureTable.monthLabel(last.plusMonths(1)));
+        assertThat(page).doesNotContain(FigureTable.monthLabel(last.plusMonths(1)));
 
         // a period with no month of data at all: a Dutch 400 from the API, and on the page the form again with the reason
         // at the first month, rather than figures of another period
@@ -210,7 +220,7 @@ class InfluxMonitorTest extends IntegrationTest {
         TrendWindow whole = trend.windows().get(0);
         PublishedTrend truth = trend.unprotected("ZK28", whole, null);
         String page = WebSession.loggedIn(port, "landelijk", "demo-wachtwoord").get("/intern/instroom?region=ZK28&window=reeks").body();
-        assertThat(page).contains("Niet voor publicatie").contains(org.springframework.web.util.HtmlUtils.htmlEscape(truth.sentence()));
+        assertThat(page).contains("Niet voor publicatie").contains(HtmlUtils.htmlEscape(truth.sentence()));
         assertThat(truth.points()).allSatisfy(p -> assertThat(p.clients().suppressed()).isFalse());
         assertThat(WebSession.anonymous(port).get("/intern/instroom?region=ZK28").status()).isNotEqualTo(200);
     }
@@ -224,8 +234,8 @@ class InfluxMonitorTest extends IntegrationTest {
         WebSession visitor = WebSession.anonymous(port);
         String page = visitor.get("/instroom?region=ZK10").body();
         String verdict = between(page, "<p class=\"verdict", "</p>");
-        verdict = org.springframework.web.util.HtmlUtils.htmlUnescape(verdict.substring(verdict.indexOf('>') + 1)).strip();
-        String source = org.springframework.web.util.HtmlUtils.htmlUnescape(between(page, "<p class=\"chart-source\">", "</p>"));
+        verdict = HtmlUtils.htmlUnescape(verdict.substring(verdict.indexOf('>') + 1)).strip();
+        String source = HtmlUtils.htmlUnescape(between(page, "<p class=\"chart-source\">", "</p>"));
         assertThat(verdict).startsWith("De instroom");
         assertThat(source).startsWith("Bron: Regiomonitor Wlz-ggz, indicaties CIZ; cijfers t/m " + TrendWindow.month(influx.lastMonth()))
                 .containsPattern("gepubliceerde versie \\d+$");
@@ -238,15 +248,15 @@ class InfluxMonitorTest extends IntegrationTest {
 
         WebSession.Response answer = visitor.getAny("/instroom.pdf?region=ZK10");
         assertThat(answer.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment; filename=\"instroom-ZK10-");
-        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(visitor.getBytes("/instroom.pdf?region=ZK10"))) {
-            List<String> first = nl.regiomonitor.PublishedOutputs.pdfLines(pdf, 1);
+        try (PDDocument pdf = Loader.loadPDF(visitor.getBytes("/instroom.pdf?region=ZK10"))) {
+            List<String> first = PublishedOutputs.pdfLines(pdf, 1);
             String text = String.join(" ", first);
             assertThat(text).contains("Instroommonitor Haaglanden").contains("Oordeel").contains(verdict).contains(source)
                     .contains("Cijfers t/m " + TrendWindow.month(influx.lastMonth()));
             // above the tables: the verdict comes before the first table's caption
             assertThat(text.indexOf(verdict)).isLessThan(text.indexOf("Instroom GGZ-W per profiel"));
             // the chart's lettering is drawn as shapes, so it is found as the tagged figure whose text is the SVG's title
-            assertThat(figureTexts(pdf.getDocumentCatalog().getStructureTreeRoot())).contains(org.springframework.web.util.HtmlUtils.htmlUnescape(title));
+            assertThat(figureTexts(pdf.getDocumentCatalog().getStructureTreeRoot())).contains(HtmlUtils.htmlUnescape(title));
         }
     }
 
@@ -258,10 +268,10 @@ class InfluxMonitorTest extends IntegrationTest {
     }
 
     /** The alternative texts of the tagged figures of a PDF. */
-    private static List<String> figureTexts(org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode node) {
+    private static List<String> figureTexts(PDStructureNode node) {
         List<String> texts = new ArrayList<>();
         for (Object kid : node.getKids()) {
-            if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement element) {
+            if (kid instanceof PDStructureElement element) {
                 if ("Figure".equals(element.getStructureType()) && element.getAlternateDescription() != null) {
                     texts.add(element.getAlternateDescription());
                 }
@@ -273,6 +283,6 @@ class InfluxMonitorTest extends IntegrationTest {
 
     /** A month as the chart names it in a point's title. */
     private static String chartMonth(YearMonth month) {
-        return java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", Dutch.LOCALE).format(month) + ": ";
+        return DateTimeFormatter.ofPattern("MMM yyyy", Dutch.LOCALE).format(month) + ": ";
     }
 }

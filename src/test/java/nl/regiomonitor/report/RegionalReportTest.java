@@ -2,7 +2,9 @@ package nl.regiomonitor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +21,7 @@ import nl.regiomonitor.signal.SignalRegister;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.util.HtmlUtils;
 
@@ -33,7 +36,7 @@ class RegionalReportTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     SignalRegister register;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -126,7 +129,7 @@ class RegionalReportTest extends IntegrationTest {
                 }
             }
             if (shown && sum > 0) {
-                return tilePattern(java.text.NumberFormat.getIntegerInstance(Dutch.LOCALE).format(sum),
+                return tilePattern(NumberFormat.getIntegerInstance(Dutch.LOCALE).format(sum),
                         label + ", GGZ-" + series);
             }
         }

@@ -3,8 +3,18 @@ package nl.regiomonitor.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
@@ -100,14 +110,14 @@ class SecurityTest extends IntegrationTest {
         users.setEnabled(users.find("uit.test").orElseThrow().id(), false);
         users.create("traag.test", "Traag Test", null, PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
         users.create("fout.test", "Fout Test", null, PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
-        Map<String, String[]> cases = new java.util.LinkedHashMap<>();
+        Map<String, String[]> cases = new LinkedHashMap<>();
         cases.put("vertraagd", new String[]{"traag.test", PASSWORD}); // first, while the delay lasts
         cases.put("onbekend", new String[]{"niemand.bekend", PASSWORD});
         cases.put("onjuist", new String[]{"fout.test", "fout-wachtwoord-123"});
         cases.put("uitgeschakeld", new String[]{"uit.test", PASSWORD});
         guessSevenTimes("traag.test", "203.0.113.30");
-        java.util.Set<String> pageAnswers = new java.util.HashSet<>();
-        java.util.Set<String> apiAnswers = new java.util.HashSet<>();
+        Set<String> pageAnswers = new HashSet<>();
+        Set<String> apiAnswers = new HashSet<>();
         int n = 0;
         for (Map.Entry<String, String[]> c : cases.entrySet()) {
             String address = "198.51.100." + (100 + n++);
@@ -170,7 +180,7 @@ class SecurityTest extends IntegrationTest {
 
     @Test
     void theSessionCookieIsSecureWhenTheProxySaysHttps() {
-        java.net.http.HttpHeaders overTls = loginHeaders("https");
+        HttpHeaders overTls = loginHeaders("https");
         assertThat(overTls.allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("Secure")
                 .contains("HttpOnly"));
         assertThat(loginHeaders(null).allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
@@ -178,14 +188,14 @@ class SecurityTest extends IntegrationTest {
     }
 
     /** The headers of the login page, through a proxy that says it was reached over {@code proto} (null: no proxy). */
-    private java.net.http.HttpHeaders loginHeaders(String proto) {
-        java.net.http.HttpRequest.Builder page = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"));
+    private HttpHeaders loginHeaders(String proto) {
+        HttpRequest.Builder page = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"));
         if (proto != null) {
             page.header("X-Forwarded-Proto", proto);
         }
         try {
-            return java.net.http.HttpClient.newHttpClient().send(page.build(), java.net.http.HttpResponse.BodyHandlers.discarding()).headers();
-        } catch (java.io.IOException | InterruptedException e) {
+            return HttpClient.newHttpClient().send(page.build(), HttpResponse.BodyHandlers.discarding()).headers();
+        } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }
     }
@@ -281,7 +291,7 @@ class SecurityTest extends IntegrationTest {
     void errorsShowADutchMessageAndNeverAStackTraceOrSql() {
         WebSession admin = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord");
         WebSession api = WebSession.basic(port, "beheerder", "demo-wachtwoord");
-        List<Response> answers = new java.util.ArrayList<>(List.of(
+        List<Response> answers = new ArrayList<>(List.of(
                 admin.get("/bestaat-niet"),
                 admin.get("/imports/geen-nummer"),
                 admin.get("/admin/audit?from=gisteren"),

@@ -2,12 +2,15 @@ package nl.regiomonitor.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,7 +89,7 @@ class UploadGateTest extends IntegrationTest {
     /** What the server sent, up to the moment it stops sending for half a second. */
     private static String readAnswer(Socket socket) throws IOException {
         InputStream in = socket.getInputStream();
-        java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream answer = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
             int n;
@@ -94,7 +97,7 @@ class UploadGateTest extends IntegrationTest {
                 answer.write(buffer, 0, n);
                 socket.setSoTimeout(500);
             }
-        } catch (java.net.SocketTimeoutException | java.net.SocketException end) {
+        } catch (SocketTimeoutException | SocketException end) {
             // the answer is complete, or the server closed the connection after it
         }
         return answer.toString(StandardCharsets.UTF_8);

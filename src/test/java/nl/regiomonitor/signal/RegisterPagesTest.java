@@ -2,6 +2,7 @@ package nl.regiomonitor.signal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +66,7 @@ class RegisterPagesTest extends IntegrationTest {
                 .contains("Communicatie over dossierhouderschap").containsPattern("value=\"KWALITEIT_EN_ZORG\"\\s+selected");
 
         WebSession amstelland = WebSession.loggedIn(port, "zorgkantoor.amstelland", PASSWORD);
-        Map<String, String> change = new java.util.HashMap<>(signal(YEAR + "-05-18", "ORGANISATIE", "Personeel"));
+        Map<String, String> change = new HashMap<>(signal(YEAR + "-05-18", "ORGANISATIE", "Personeel"));
         change.put("version", "0");
         assertThat(amstelland.get(edit).status()).isEqualTo(403);
         assertThat(amstelland.get("/regions/ZK10/register/new").status()).isEqualTo(403);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import nl.regiomonitor.IntegrationTest;
@@ -61,7 +62,7 @@ class SignalRegisterTest extends IntegrationTest {
                 .hasMessage("Vul de datum in.");
         assertThatThrownBy(() -> register.create(REGION, new EntryInput("LOCATION_VISIT", "1999-12-31", "", "", "", "")))
                 .isInstanceOfSatisfying(InvalidEntry.class, e -> assertThat(e.problems()).extracting(Problem::message)
-                        .containsExactly("De datum moet liggen in de jaren 2000 tot en met " + (java.time.LocalDate.now().getYear() + 1) + ".",
+                        .containsExactly("De datum moet liggen in de jaren 2000 tot en met " + (LocalDate.now().getYear() + 1) + ".",
                                 "Kies de soort locatie die u bezocht.",
                                 "Vul de naam in: zorgaanbieder (bij een locatiebezoek verplicht)."));
         assertThatThrownBy(() -> register.create("ZK99", new EntryInput("REGIONAL_MEETING", "2024-01-01", "", "", "", "")))

@@ -208,7 +208,7 @@ class BrowserTest extends BrowserSession {
         assertThat(browser.findElement(By.cssSelector("figure svg")).getText()).contains("doel 100 per maand");
         assertAccessible();
 
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("region"))).selectByValue("ZK28");
+        new Select(browser.findElement(By.id("region"))).selectByValue("ZK28");
         browser.findElement(By.cssSelector("form.filter button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("region=ZK28"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Instroommonitor ").doesNotContain("Nederland");
@@ -219,7 +219,7 @@ class BrowserTest extends BrowserSession {
         assertAccessible();
 
         // the trend is offered for fixed periods only: the whole series and every calendar year
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("window"))).selectByIndex(1);
+        new Select(browser.findElement(By.id("window"))).selectByIndex(1);
         browser.findElement(By.cssSelector("form.filter button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("window="));
         assertThat(browser.findElement(By.cssSelector(".data-until")).getText()).startsWith("Cijfers t/m ");

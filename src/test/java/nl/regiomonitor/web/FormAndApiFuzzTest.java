@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,7 +57,7 @@ class FormAndApiFuzzTest extends IntegrationTest {
     }
 
     /** The API keys the fuzz made (valid bodies make keys too): gone afterwards, so other tests find no user at the limit. */
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void removeKeysMadeByTheFuzz() {
         jdbc.update("delete from api_token where id > ?", keysBefore);
     }
@@ -104,7 +106,7 @@ class FormAndApiFuzzTest extends IntegrationTest {
         int refused = 0;
         SoftAssertions soft = new SoftAssertions();
         long began = System.nanoTime();
-        Map<String, Long> spent = new java.util.TreeMap<>();
+        Map<String, Long> spent = new TreeMap<>();
         for (int round = 0; round < ROUNDS; round++) {
             long t0 = System.nanoTime();
             Sent sent = kinds.get(round % kinds.size()).get();

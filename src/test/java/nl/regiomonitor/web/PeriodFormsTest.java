@@ -2,6 +2,8 @@ package nl.regiomonitor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
@@ -24,7 +26,7 @@ class PeriodFormsTest extends IntegrationTest {
         return assertThat(answer.body())
                 .contains("Er is een probleem")
                 .contains("<a href=\"#" + field + "\">" + message)
-                .containsPattern("id=\"" + field + "-error\">\\s*<span class=\"visually-hidden\">Fout: </span><span>" + java.util.regex.Pattern.quote(message))
+                .containsPattern("id=\"" + field + "-error\">\\s*<span class=\"visually-hidden\">Fout: </span><span>" + Pattern.quote(message))
                 .containsPattern("id=\"" + field + "\"[^>]*aria-describedby=\"[^\"]*" + field + "-error\"[^>]*aria-invalid=\"true\"")
                 .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("Er ging iets mis");
     }

@@ -1,5 +1,7 @@
 package nl.regiomonitor.ingest.synthetic;
 
+import java.util.Arrays;
+
 /** Minimal open-addressing set of non-negative longs (used to keep pseudonyms and provider codes unique). */
 final class LongHashSet {
 
@@ -10,7 +12,7 @@ final class LongHashSet {
     LongHashSet(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         table = new long[capacity];
-        java.util.Arrays.fill(table, EMPTY);
+        Arrays.fill(table, EMPTY);
     }
 
     /** Adds {@code v} (must be ≥ 0); returns false if it was already present. */
@@ -41,7 +43,7 @@ final class LongHashSet {
     private void rehash() {
         long[] old = table;
         table = new long[old.length * 2];
-        java.util.Arrays.fill(table, EMPTY);
+        Arrays.fill(table, EMPTY);
         int mask = table.length - 1;
         for (long v : old) {
             if (v != EMPTY) {

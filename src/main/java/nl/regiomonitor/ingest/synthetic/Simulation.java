@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
@@ -215,9 +217,9 @@ final class Simulation {
     }
 
     private void setUpNeighbours() {
-        List<java.util.Set<Integer>> near = new ArrayList<>();
+        List<Set<Integer>> near = new ArrayList<>();
         for (int r = 0; r < regionCount; r++) {
-            near.add(new java.util.TreeSet<>());
+            near.add(new TreeSet<>());
         }
         for (String[] row : NEIGHBOURS) {
             int a = ref.regionCodes.indexOf(row[0]);

@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.regiomonitor.cli.GenerateCommand;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -395,7 +396,7 @@ class SyntheticDataGeneratorTest {
             assertThat(factor).isBetween(0.95 - 0.01 / base, 1.05 + 0.01 / base);
             Double previous = factorPerRegion.putIfAbsent(r[1], factor);
             if (previous != null && base > 1000) {
-                assertThat(factor).isCloseTo(previous, org.assertj.core.data.Offset.offset(0.0001));
+                assertThat(factor).isCloseTo(previous, Offset.offset(0.0001));
             }
         }
     }
