@@ -81,7 +81,7 @@ public record ActionPlan(
             LocalDate targetDate,
             @Schema(accessMode = Schema.AccessMode.READ_ONLY, description = "Cijfer, streefwaarde of richting, en datum ingevuld") Boolean measurable) {
 
-        /** An objective on {@code figure}, of no single profile and without a target value (see the {@code with} methods). */
+        /** An objective on {@code figure}, of no single profile and without a target value (see the {@code with…}s). */
         public static Objective of(String description, PlanFigure figure, Direction direction, LocalDate targetDate) {
             return written(description, figure, null, direction, null, targetDate);
         }
@@ -127,12 +127,14 @@ public record ActionPlan(
 
         /** This action as the stored action {@code id}, so its progress notes stay with it. */
         public Action withId(Long id) {
-            return new Action(id, paragraph, description, owner, ownerRole, timeline, dueDate, status, statusLabel, overdue,
+            return new Action(id, paragraph, description, owner, ownerRole, timeline, dueDate, status, statusLabel,
+                    overdue,
                     progress);
         }
 
         public Action withStatus(ActionStatus status) {
-            return new Action(id, paragraph, description, owner, ownerRole, timeline, dueDate, status, status.dutch(), overdue,
+            return new Action(id, paragraph, description, owner, ownerRole, timeline, dueDate, status,
+                    status.dutch(), overdue,
                     progress);
         }
 

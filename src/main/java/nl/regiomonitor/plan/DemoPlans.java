@@ -52,7 +52,8 @@ class DemoPlans implements SmartInitializingSingleton {
             return;
         }
         SystemActor.asCareOffice(REGIONS, () -> transaction.execute(status -> {
-            Programme programme = programmes.create(Programme.named("Regioaanpak instroom Wlz-ggz-W", LocalDate.of(2023, 12, 31), 100));
+            Programme programme = programmes.create(Programme.named("Regioaanpak instroom Wlz-ggz-W",
+                    LocalDate.of(2023, 12, 31), 100));
             ActionPlan joint = plans.create(programme.id(), jointPlan());
             plans.submit(joint.id(), null, OffsetDateTime.parse("2023-12-21T10:00:00+01:00"));
             followed(joint);
@@ -120,8 +121,9 @@ class DemoPlans implements SmartInitializingSingleton {
                 - Betrokken ggz-partners in AM en ZHN
                 - die zich willen inzetten voor passende zorg met en voor de doelgroep
                 - en samen over domeinen heen willen kijken naar zorgtrajecten om passende zorg mogelijk te maken.""");
-        List<Objective> objectives = List.of(Objective.of("De maandelijkse instroom in de ggz-woonzorgprofielen van AM en ZHN is "
-                + "gedaald begin 2024 en stabiliseert gedurende 2024.", PlanFigure.INFLUX_GGZ_W, Direction.DOWN, LocalDate.of(2024, 3, 31)));
+        List<Objective> objectives = List.of(Objective.of("De maandelijkse instroom in de ggz-woonzorgprofielen van AM en "
+                + "ZHN is gedaald begin 2024 en stabiliseert gedurende 2024.", PlanFigure.INFLUX_GGZ_W, Direction.DOWN,
+                LocalDate.of(2024, 3, 31)));
         List<Action> actions = List.of(
                 action("4. Herijken visie voor mensen met psychische aandoeningen en langdurig intensieve zorgvraag (ongeacht domein)",
                         "Visie herijken", "Zorgkantoor Amstelland en De Meerlanden", "coördinator zorgkantoren AM en ZHN", "Eind Q1 2024"),
@@ -149,10 +151,12 @@ class DemoPlans implements SmartInitializingSingleton {
                 action("5d. Elders adresseren inconsistenties domein(en)", "Inconsistenties tussen domeinen adresseren bij VWS en CIZ",
                         "Zorgkantoor Amstelland en De Meerlanden", "coördinator zorgkantoren AM en ZHN", "Begin 2024"));
         List<Milestone> milestones = List.of(
-                Milestone.of("Factsheet zorgtrajecten", "Factsheet vastgesteld door de voorbereidingsgroep", LocalDate.of(2024, 3, 31), false),
+                Milestone.of("Factsheet zorgtrajecten", "Factsheet vastgesteld door de voorbereidingsgroep",
+                        LocalDate.of(2024, 3, 31), false),
                 Milestone.of("Plan van aanpak", "Ingangsdatum plan van aanpak", LocalDate.of(2024, 1, 1), true));
-        return PlanContent.titled("Plan van aanpak regioaanpak instroom Wlz-ggz-W Amstelland en De Meerlanden en Zuid-Holland Noord",
-                List.of("ZK01", "ZK28")).withSections(s).withObjectives(objectives).withActions(actions).withMilestones(milestones);
+        String title = "Plan van aanpak regioaanpak instroom Wlz-ggz-W Amstelland en De Meerlanden en Zuid-Holland Noord";
+        return PlanContent.titled(title, List.of("ZK01", "ZK28")).withSections(s).withObjectives(objectives)
+                .withActions(actions).withMilestones(milestones);
     }
 
     /** A submitted plan is followed: progress on some of its actions, as the partners would report it. */
@@ -182,7 +186,8 @@ class DemoPlans implements SmartInitializingSingleton {
         put(s, PlanSection.BACKGROUND, "De instroom in GGZ-W vanuit de Wmo is in Haaglanden hoger dan verwacht; de jongvolwassenen "
                 + "vragen extra aandacht.");
         List<Objective> objectives = List.of(Objective.of("Het aandeel jongvolwassenen in de instroom daalt in 2025.",
-                PlanFigure.YOUNG_ADULT_SHARE, Direction.DOWN, LocalDate.of(2025, 12, 31)).withTargetValue(new BigDecimal("8")));
+                PlanFigure.YOUNG_ADULT_SHARE, Direction.DOWN, LocalDate.of(2025, 12, 31))
+                        .withTargetValue(new BigDecimal("8")));
         List<Action> actions = List.of(
                 action("5b. Toegang/bemiddeling/coördinatie", "Casustafel voor jongvolwassenen inrichten", "Gemeente Den Haag",
                         "coördinator gemeenten Haaglanden", "Eind Q1 2024"),

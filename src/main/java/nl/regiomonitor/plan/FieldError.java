@@ -17,7 +17,8 @@ record FieldError(String id, String message) {
 
     /** The service's problems, each at the field of the edit form it is about. */
     static List<FieldError> of(List<Problem> problems) {
-        return problems.stream().map(p -> new FieldError(p.field() == null ? null : PlanForm.fieldId(p.field()), p.message()))
+        return problems.stream().map(p -> new FieldError(p.field() == null ? null : PlanForm.fieldId(p.field()),
+                p.message()))
                 .toList();
     }
 

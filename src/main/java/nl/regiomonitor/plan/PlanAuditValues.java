@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the audit trail keeps of a plan before and after a change: its workflow, and for a change of content that too. */
+/** What the audit trail keeps of a plan before and after a change: its workflow, and its content when that changed. */
 final class PlanAuditValues {
 
     private PlanAuditValues() {
@@ -23,13 +23,16 @@ final class PlanAuditValues {
             }
         });
         values.put("onderdelen", texts);
-        values.put("doelstellingen", p.objectives().stream().map(o -> String.join(" | ", nonNull(o.description(), o.figureLabel(),
+        values.put("doelstellingen", p.objectives().stream().map(o -> String.join(" | ", nonNull(o.description(),
+                o.figureLabel(),
                 o.profileCode(), o.directionLabel(), o.targetValue() == null ? null : o.targetValue().toPlainString(),
                 o.targetDate() == null ? null : o.targetDate().toString()))).toList());
-        values.put("acties", p.actions().stream().map(a -> String.join(" | ", nonNull(a.paragraph(), a.description(), a.owner(),
+        values.put("acties", p.actions().stream().map(a -> String.join(" | ", nonNull(a.paragraph(), a.description(),
+                a.owner(),
                 a.ownerRole(), a.timeline(), a.statusLabel()))).toList());
         values.put("mijlpalen", p.milestones().stream().map(m -> String.join(" | ", nonNull(m.activity(), m.milestone(),
-                m.dueDate() == null ? null : m.dueDate().toString(), Boolean.TRUE.equals(m.done()) ? "gereed" : "open"))).toList());
+                m.dueDate() == null ? null : m.dueDate().toString(), Boolean.TRUE.equals(m.done()) ? "gereed"
+                        : "open"))).toList());
         return values;
     }
 

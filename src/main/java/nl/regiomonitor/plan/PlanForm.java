@@ -110,7 +110,8 @@ public class PlanForm {
         }
 
         ActionPlan.Objective toObjective() {
-            return ActionPlan.Objective.written(description, figure, blank(profileCode) ? null : profileCode.strip(), direction,
+            return ActionPlan.Objective.written(description, figure, blank(profileCode) ? null : profileCode.strip(),
+                    direction,
                     targetValue, targetDate);
         }
 

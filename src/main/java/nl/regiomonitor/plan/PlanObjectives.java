@@ -67,13 +67,15 @@ public class PlanObjectives {
         }
 
         /** An objective on a profile's stock: its points instead of a monthly chart. */
-        static Followed stock(int number, ActionPlan.Objective objective, String caption, List<StockPoint> points, Course course,
+        static Followed stock(int number, ActionPlan.Objective objective, String caption, List<StockPoint> points,
+                Course course,
                               String source, String basis) {
             return new Followed(number, objective, true, null, null, caption, points, course, source, basis);
         }
 
         /** An objective on a monthly series, with its chart and the sentence that says what it does. */
-        static Followed monthly(int number, ActionPlan.Objective objective, String chart, String sentence, String caption,
+        static Followed monthly(int number, ActionPlan.Objective objective, String chart, String sentence,
+                String caption,
                                 Course course, String source, String basis) {
             return new Followed(number, objective, true, chart, sentence, caption, List.of(), course, source, basis);
         }
@@ -141,7 +143,8 @@ public class PlanObjectives {
             }
         }
         String chart = TrendChart.svg(series, caption, null, "doel-" + number + "-grafiek");
-        return Followed.monthly(number, objective, chart, series.sentence(), caption, course, source(), basis(objective));
+        return Followed.monthly(number, objective, chart, series.sentence(), caption, course, source(),
+                basis(objective));
     }
 
     /**

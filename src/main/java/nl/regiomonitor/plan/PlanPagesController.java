@@ -294,7 +294,8 @@ class PlanPagesController {
         if (controleren != null) {
             model.addAttribute("problemsTitle", "Vul dit aan voordat u het plan indient");
         }
-        return editPage(plan, PlanForm.of(plan), controleren == null ? List.of() : FieldError.of(plan.content().problems()), null, model);
+        return editPage(plan, PlanForm.of(plan), controleren == null ? List.of() : FieldError.of(plan.content()
+                .problems()), null, model);
     }
 
     @PostMapping("/plannen/{plan}/bewerken")
@@ -387,6 +388,7 @@ class PlanPagesController {
         Set<String> codes = new TreeSet<>(chosen);
         CurrentUser.get().map(AppUser::regions).ifPresent(own -> own.stream()
                 .filter(r -> rules.permits(AccessRules.WRITE_PLAN, Set.of(r))).forEach(codes::add));
-        return codes.stream().map(code -> new RegionChoice(code, regions.find(code).map(Region::name).orElse(code))).toList();
+        return codes.stream().map(code -> new RegionChoice(code, regions.find(code).map(Region::name).orElse(code)))
+                .toList();
     }
 }

@@ -49,7 +49,8 @@ class PlanRepository {
     }
 
     Set<String> regions(long planId) {
-        return new TreeSet<>(jdbc.queryForList("select region_code from plan_region where plan_id = ?", String.class, planId));
+        return new TreeSet<>(jdbc.queryForList("select region_code from plan_region where plan_id = ?", String.class,
+                planId));
     }
 
     Set<String> regionCodes() {
@@ -79,13 +80,14 @@ class PlanRepository {
     }
 
     /**
-     * The plan's row, locked until the transaction ends; a {@link DataAccessException} for which {@link #lockTaken} holds
-     * when another transaction has it, as this never waits.
+     * The plan's row, locked until the transaction ends; a {@link DataAccessException} for which {@link #lockTaken}
+     * holds when another transaction has it, as this never waits.
      */
     Optional<Header> lock(long id) {
-        return jdbc.query("select programme_id, status, lock_version, version_number from action_plan where id = ? for update nowait",
-                (rs, n) -> new Header(rs.getLong(1), PlanStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)), id)
-                .stream().findFirst();
+        return jdbc.query("""
+                        select programme_id, status, lock_version, version_number from action_plan where id = ?
+                        for update nowait""", (rs, n) -> new Header(rs.getLong(1), PlanStatus.valueOf(rs.getString(2)),
+                        rs.getInt(3), rs.getInt(4)), id).stream().findFirst();
     }
 
     static boolean lockTaken(DataAccessException e) {
@@ -93,8 +95,8 @@ class PlanRepository {
     }
 
     /**
-     * The actions and milestones of the plans of {@code region} that are not done and whose date lies before {@code today}:
-     * what is overdue on that day.
+     * The actions and milestones of the plans of {@code region} that are not done and whose date lies before
+     * {@code today}: what is overdue on that day.
      */
     List<OverdueItem> overdue(String region, LocalDate today) {
         return jdbc.query("""
@@ -106,11 +108,12 @@ class PlanRepository {
                 select p.id, p.title, 'MILESTONE', m.position, coalesce(m.milestone, m.activity, ''), '', m.due_date
                 from plan_milestone m join action_plan p on p.id = m.plan_id join plan_region r on r.plan_id = p.id
                 where r.region_code = ? and not m.done and m.due_date < ?
-                order by 7, 1, 3, 4""", (rs, n) -> new OverdueItem(rs.getLong(1), rs.getString(2), OverdueItem.Kind.valueOf(rs.getString(3)),
-                rs.getInt(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)), region, today, region, today);
+                order by 7, 1, 3, 4""", (rs, n) -> new OverdueItem(rs.getLong(1), rs.getString(2),
+                OverdueItem.Kind.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5), rs.getString(6),
+                rs.getObject(7, LocalDate.class)), region, today, region, today);
     }
 
-    /** Every region's plans with their status and what is overdue in them on {@code today}: two queries for all regions. */
+    /** Every region's plans with their status and what is overdue in them on {@code today}: two queries in all. */
     Map<String, RegionPlans> perRegion(LocalDate today) {
         Map<String, List<RegionPlans.Plan>> plans = new TreeMap<>();
         jdbc.query("""
@@ -119,7 +122,8 @@ class PlanRepository {
                 order by r.region_code, p.changed_at desc, p.id desc""", rs -> {
             PlanStatus status = PlanStatus.valueOf(rs.getString("status"));
             LocalDate deadline = rs.getObject("deadline", LocalDate.class);
-            plans.computeIfAbsent(rs.getString("region_code"), r -> new ArrayList<>()).add(new RegionPlans.Plan(rs.getLong("id"),
+            plans.computeIfAbsent(rs.getString("region_code"), r -> new ArrayList<>())
+                    .add(new RegionPlans.Plan(rs.getLong("id"),
                     rs.getString("title"), status, rs.getBoolean("late"),
                     status == PlanStatus.DRAFT && deadline != null && deadline.isBefore(today)));
         });
@@ -133,7 +137,8 @@ class PlanRepository {
             overdue.put(rs.getString(1), rs.getInt(2));
         }, today, today);
         Map<String, RegionPlans> result = new TreeMap<>();
-        plans.forEach((region, list) -> result.put(region, new RegionPlans(region, List.copyOf(list), overdue.getOrDefault(region, 0))));
+        plans.forEach((region, list) -> result.put(region, new RegionPlans(region, List.copyOf(list),
+                overdue.getOrDefault(region, 0))));
         return result;
     }
 
@@ -141,13 +146,14 @@ class PlanRepository {
 
     /** A new draft of version 1 with {@code content}; its id. */
     long insert(long programmeId, PlanContent content) {
-        long id = jdbc.queryForObject("insert into action_plan (programme_id, title, status, changed_by) values (?, ?, 'DRAFT', ?) "
-                + "returning id", Long.class, programmeId, content.title().strip(), CurrentUser.name());
+        long id = jdbc.queryForObject("insert into action_plan (programme_id, title, status, changed_by) "
+                + "values (?, ?, 'DRAFT', ?) returning id", Long.class, programmeId, content.title().strip(),
+                CurrentUser.name());
         writeContent(id, content);
         return id;
     }
 
-    /** Replaces the content; as version {@code versionNumber}, a draft, cleared of its submission when {@code nextVersion}. */
+    /** Replaces the content, as version {@code versionNumber}, a draft; without submission when {@code nextVersion}. */
     void update(long id, PlanContent content, int versionNumber, boolean nextVersion) {
         jdbc.update("""
                 update action_plan set title = ?, lock_version = lock_version + 1, version_number = ?, status = 'DRAFT',
@@ -155,7 +161,8 @@ class PlanRepository {
                     submitted_by = case when ? then null else submitted_by end,
                     late = case when ? then false else late end,
                     changed_at = now(), changed_by = ?
-                where id = ?""", content.title().strip(), versionNumber, nextVersion, nextVersion, nextVersion, CurrentUser.name(), id);
+                where id = ?""", content.title().strip(), versionNumber, nextVersion, nextVersion, nextVersion,
+                CurrentUser.name(), id);
         writeContent(id, content);
     }
 
@@ -181,7 +188,7 @@ class PlanRepository {
         jdbc.update("update action_plan set lock_version = lock_version + 1 where id = ?", planId);
     }
 
-    /** Writes regions, sections, objectives, actions and milestones as {@code content} has them; actions keep their id and progress. */
+    /** Writes regions, sections, objectives, actions and milestones as {@code content} has them; actions keep notes. */
     private void writeContent(long id, PlanContent content) {
         jdbc.update("delete from plan_region where plan_id = ?", id);
         for (String region : new TreeSet<>(content.regions())) {
@@ -191,7 +198,8 @@ class PlanRepository {
         content.sections().forEach((section, value) -> {
             String text = value == null ? null : value.text();
             if (!PlanContent.blank(text)) {
-                jdbc.update("insert into plan_section (plan_id, section, body) values (?, ?, ?)", id, section.name(), text.strip());
+                jdbc.update("insert into plan_section (plan_id, section, body) values (?, ?, ?)", id, section.name(),
+                        text.strip());
             }
         });
         jdbc.update("delete from plan_objective where plan_id = ?", id);
@@ -199,22 +207,26 @@ class PlanRepository {
         for (int i = 0; i < objectives.size(); i++) {
             Objective o = objectives.get(i);
             jdbc.update("""
-                    insert into plan_objective (plan_id, position, description, figure, profile_code, direction, target_value, target_date)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""", id, i + 1, strip(o.description()), o.figure() == null ? null : o.figure().name(),
-                    strip(o.profileCode()), o.direction() == null ? null : o.direction().name(), o.targetValue(), o.targetDate());
+                    insert into plan_objective
+                        (plan_id, position, description, figure, profile_code, direction, target_value, target_date)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", id, i + 1, strip(o.description()),
+                    o.figure() == null ? null : o.figure().name(), strip(o.profileCode()),
+                    o.direction() == null ? null : o.direction().name(), o.targetValue(), o.targetDate());
         }
         writeActions(id, content.actions());
         jdbc.update("delete from plan_milestone where plan_id = ?", id);
         List<Milestone> milestones = content.milestones();
         for (int i = 0; i < milestones.size(); i++) {
             Milestone m = milestones.get(i);
-            jdbc.update("insert into plan_milestone (plan_id, position, activity, milestone, due_date, done) values (?, ?, ?, ?, ?, ?)",
-                    id, i + 1, strip(m.activity()), strip(m.milestone()), m.dueDate(), Boolean.TRUE.equals(m.done()));
+            jdbc.update("insert into plan_milestone (plan_id, position, activity, milestone, due_date, done) "
+                    + "values (?, ?, ?, ?, ?, ?)", id, i + 1, strip(m.activity()), strip(m.milestone()), m.dueDate(),
+                    Boolean.TRUE.equals(m.done()));
         }
     }
 
     private void writeActions(long id, List<Action> actions) {
-        Set<Long> existing = new HashSet<>(jdbc.queryForList("select id from plan_action where plan_id = ?", Long.class, id));
+        Set<Long> existing = new HashSet<>(jdbc.queryForList("select id from plan_action where plan_id = ?",
+                Long.class, id));
         Set<Long> kept = new HashSet<>();
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
@@ -223,14 +235,17 @@ class PlanRepository {
             // an action sent back with its id (and not twice) is the same action, so its progress notes stay with it
             if (a.id() != null && existing.contains(a.id()) && kept.add(a.id())) {
                 jdbc.update("""
-                        update plan_action set position = ?, paragraph = ?, description = ?, owner_party = ?, owner_role = ?,
-                            timeline = ?, due_date = ?, status = ? where id = ?""", i + 1, strip(a.paragraph()), strip(a.description()),
-                        strip(a.owner()), strip(a.ownerRole()), strip(a.timeline()), due, status, a.id());
+                        update plan_action set position = ?, paragraph = ?, description = ?, owner_party = ?,
+                            owner_role = ?, timeline = ?, due_date = ?, status = ? where id = ?""", i + 1,
+                        strip(a.paragraph()), strip(a.description()), strip(a.owner()), strip(a.ownerRole()),
+                        strip(a.timeline()), due, status, a.id());
             } else {
                 jdbc.update("""
-                        insert into plan_action (plan_id, position, paragraph, description, owner_party, owner_role, timeline, due_date, status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, i + 1, strip(a.paragraph()), strip(a.description()), strip(a.owner()),
-                        strip(a.ownerRole()), strip(a.timeline()), due, status);
+                        insert into plan_action
+                            (plan_id, position, paragraph, description, owner_party, owner_role, timeline, due_date,
+                             status)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, i + 1, strip(a.paragraph()), strip(a.description()),
+                        strip(a.owner()), strip(a.ownerRole()), strip(a.timeline()), due, status);
             }
         }
         existing.removeAll(kept);
@@ -239,13 +254,14 @@ class PlanRepository {
 
     // ---- reading
 
-    /** The plan {@code only}, or every plan when null: one query per table, so as many queries for one plan as for all. */
+    /** The plan {@code only}, or every plan when null: a query per table, as many for one plan as for all of them. */
     private List<ActionPlan> read(Long only, LocalDate today) {
         Object[] args = only == null ? new Object[0] : new Object[] {only};
         record Titled(PlanState state, String title) {
         }
         List<Titled> plans = jdbc.query("select p.*, g.name as programme_name, g.deadline from action_plan p "
-                + "join programme g on g.id = p.programme_id" + where("p.id", only) + " order by p.changed_at desc, p.id desc",
+                + "join programme g on g.id = p.programme_id" + where("p.id", only)
+                        + " order by p.changed_at desc, p.id desc",
                 (rs, n) -> new Titled(state(rs), rs.getString("title")), args);
         if (plans.isEmpty()) {
             return List.of();
@@ -262,13 +278,16 @@ class PlanRepository {
         Map<Long, List<Objective>> objectives = perPlan("select * from plan_objective" + where("plan_id", only)
                 + " order by plan_id, position", (rs, n) -> objective(rs), args);
         Map<Long, List<Progress>> progress = new HashMap<>();
-        jdbc.query("select g.* from plan_action_progress g join plan_action a on a.id = g.action_id" + where("a.plan_id", only)
+        jdbc.query("select g.* from plan_action_progress g join plan_action a on a.id = g.action_id"
+                + where("a.plan_id", only)
                 + " order by g.written_at, g.id", rs -> {
             ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
-            progress.computeIfAbsent(rs.getLong("action_id"), k -> new ArrayList<>()).add(new Progress(rs.getString("note"), status,
+            progress.computeIfAbsent(rs.getLong("action_id"), k -> new ArrayList<>())
+                    .add(new Progress(rs.getString("note"), status,
                     status.dutch(), rs.getObject("written_at", OffsetDateTime.class), rs.getString("written_by")));
         }, args);
-        Map<Long, List<Action>> actions = perPlan("select * from plan_action" + where("plan_id", only) + " order by plan_id, position",
+        Map<Long, List<Action>> actions = perPlan("select * from plan_action" + where("plan_id", only)
+                + " order by plan_id, position",
                 (rs, n) -> action(rs, today, progress.getOrDefault(rs.getLong("id"), List.of())), args);
         Map<Long, List<Milestone>> milestones = perPlan("select * from plan_milestone" + where("plan_id", only)
                 + " order by plan_id, position", (rs, n) -> milestone(rs, today), args);
@@ -279,7 +298,8 @@ class PlanRepository {
             for (PlanSection section : PlanSection.values()) {
                 sections.put(section, Section.of(section, written.get(section.name())));
             }
-            return ActionPlan.of(plan.state(), new PlanContent(plan.title(), List.copyOf(regions.getOrDefault(id, Set.of())),
+            return ActionPlan.of(plan.state(), new PlanContent(plan.title(), List.copyOf(regions.getOrDefault(id,
+                    Set.of())),
                     sections, objectives.getOrDefault(id, List.of()), actions.getOrDefault(id, List.of()),
                     milestones.getOrDefault(id, List.of())));
         }).toList();
@@ -300,9 +320,12 @@ class PlanRepository {
 
     private static PlanState state(ResultSet rs) throws SQLException {
         return new PlanState(rs.getLong("id"), rs.getLong("programme_id"), rs.getString("programme_name"),
-                rs.getObject("deadline", LocalDate.class), PlanStatus.valueOf(rs.getString("status")), rs.getInt("lock_version"),
-                rs.getInt("version_number"), time(rs, "submitted_at"), rs.getString("submitted_by"), rs.getObject("late", Boolean.class),
-                rs.getString("review_comment"), time(rs, "reviewed_at"), rs.getString("reviewed_by"), time(rs, "changed_at"),
+                rs.getObject("deadline", LocalDate.class), PlanStatus.valueOf(rs.getString("status")),
+                        rs.getInt("lock_version"),
+                rs.getInt("version_number"), time(rs, "submitted_at"), rs.getString("submitted_by"),
+                        rs.getObject("late", Boolean.class),
+                rs.getString("review_comment"), time(rs, "reviewed_at"), rs.getString("reviewed_by"), time(rs,
+                        "changed_at"),
                 rs.getString("changed_by"));
     }
 
@@ -317,7 +340,8 @@ class PlanRepository {
     private static Action action(ResultSet rs, LocalDate today, List<Progress> progress) throws SQLException {
         ActionStatus status = ActionStatus.valueOf(rs.getString("status"));
         LocalDate due = rs.getObject("due_date", LocalDate.class);
-        return new Action(rs.getLong("id"), rs.getString("paragraph"), rs.getString("description"), rs.getString("owner_party"),
+        return new Action(rs.getLong("id"), rs.getString("paragraph"), rs.getString("description"),
+                rs.getString("owner_party"),
                 rs.getString("owner_role"), rs.getString("timeline"), due, status, status.dutch(),
                 status != ActionStatus.DONE && due != null && due.isBefore(today), progress);
     }
@@ -325,7 +349,8 @@ class PlanRepository {
     private static Milestone milestone(ResultSet rs, LocalDate today) throws SQLException {
         LocalDate due = rs.getObject("due_date", LocalDate.class);
         boolean done = rs.getBoolean("done");
-        return new Milestone(rs.getString("activity"), rs.getString("milestone"), due, done, !done && due != null && due.isBefore(today));
+        return new Milestone(rs.getString("activity"), rs.getString("milestone"), due, done, !done && due != null
+                && due.isBefore(today));
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

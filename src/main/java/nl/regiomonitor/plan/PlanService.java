@@ -48,7 +48,8 @@ public class PlanService implements PlanRegions {
     private final AccessRules rules;
     private final Programmes programmes;
 
-    PlanService(PlanRepository repository, PlanVersions versions, AuditService audit, AccessRules rules, Programmes programmes) {
+    PlanService(PlanRepository repository, PlanVersions versions, AuditService audit, AccessRules rules,
+            Programmes programmes) {
         this.repository = repository;
         this.versions = versions;
         this.audit = audit;
@@ -64,7 +65,8 @@ public class PlanService implements PlanRegions {
     /** The plans the current user may read, of {@code region} when given, newest change first. */
     public List<PlanSummary> list(String region) {
         return repository.all(today()).stream()
-                .filter(p -> (region == null || p.regions().contains(region)) && rules.permits(AccessRules.READ_PLAN, p.regions()))
+                .filter(p -> (region == null || p.regions().contains(region)) && rules.permits(AccessRules.READ_PLAN,
+                        p.regions()))
                 .map(PlanSummary::of).toList();
     }
 
@@ -160,7 +162,8 @@ public class PlanService implements PlanRegions {
         versions.keep(after);
         audit.record(AuditAction.SUBMIT, "plan van aanpak", id, String.join(",", after.regions()),
                 "Plan van aanpak '" + after.title() + "' versie " + after.versionNumber() + " ingediend"
-                        + (late ? " (na de uiterste datum)" : ""), PlanAuditValues.workflow(before), PlanAuditValues.workflow(after));
+                        + (late ? " (na de uiterste datum)" : ""), PlanAuditValues.workflow(before),
+                                PlanAuditValues.workflow(after));
         return after;
     }
 
@@ -194,7 +197,8 @@ public class PlanService implements PlanRegions {
         versions.keep(after);
         audit.record(outcome == PlanStatus.ACCEPTED ? AuditAction.ACCEPT : AuditAction.RETURN, "plan van aanpak", id,
                 String.join(",", after.regions()), "Plan van aanpak '" + after.title() + "' versie " + after.versionNumber() + " "
-                        + outcome.dutch().toLowerCase(), PlanAuditValues.workflow(before), PlanAuditValues.workflow(after));
+                        + outcome.dutch().toLowerCase(), PlanAuditValues.workflow(before),
+                                PlanAuditValues.workflow(after));
         return after;
     }
 

@@ -9,7 +9,8 @@ public record PlanSummary(long id, String title, String programme, List<String> 
                           OffsetDateTime changedAt) {
 
     static PlanSummary of(ActionPlan p) {
-        return new PlanSummary(p.id(), p.title(), p.programme(), p.regions(), p.status(), p.statusLabel(), p.versionNumber(),
+        return new PlanSummary(p.id(), p.title(), p.programme(), p.regions(), p.status(), p.statusLabel(),
+                p.versionNumber(),
                 p.lockVersion(), p.completeness(), p.late(), p.submittedAt(), p.changedAt());
     }
 }

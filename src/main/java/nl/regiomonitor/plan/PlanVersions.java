@@ -36,7 +36,8 @@ class PlanVersions {
             throw new IllegalStateException(e);
         }
         jdbc.update("""
-                insert into plan_version (plan_id, number, status, saved_at, saved_by, snapshot) values (?, ?, ?, now(), ?, cast(? as jsonb))
+                insert into plan_version (plan_id, number, status, saved_at, saved_by, snapshot)
+                values (?, ?, ?, now(), ?, cast(? as jsonb))
                 on conflict (plan_id, number) do update set status = excluded.status, saved_at = excluded.saved_at,
                     saved_by = excluded.saved_by, snapshot = excluded.snapshot""",
                 plan.id(), plan.versionNumber(), plan.status().name(), CurrentUser.name(), snapshot);
@@ -44,13 +45,15 @@ class PlanVersions {
 
     /** The versions of a plan without their snapshots, oldest first. */
     List<PlanVersion> of(long planId) {
-        return jdbc.query("select number, status, saved_at, saved_by from plan_version where plan_id = ? order by number",
+        return jdbc.query("select number, status, saved_at, saved_by from plan_version where plan_id = ? "
+                + "order by number",
                 (rs, n) -> version(rs, false), planId);
     }
 
     /** One version of a plan, with the whole plan as it was. */
     Optional<PlanVersion> find(long planId, int number) {
-        return jdbc.query("select number, status, saved_at, saved_by, snapshot from plan_version where plan_id = ? and number = ?",
+        return jdbc.query("select number, status, saved_at, saved_by, snapshot from plan_version "
+                + "where plan_id = ? and number = ?",
                 (rs, n) -> version(rs, true), planId, number).stream().findFirst();
     }
 
@@ -58,7 +61,8 @@ class PlanVersions {
         PlanStatus status = PlanStatus.valueOf(rs.getString("status"));
         try {
             return new PlanVersion(rs.getInt("number"), status, status.dutch(),
-                    rs.getObject("saved_at", OffsetDateTime.class).atZoneSameInstant(PlanService.AMSTERDAM).toOffsetDateTime(),
+                    rs.getObject("saved_at", OffsetDateTime.class).atZoneSameInstant(PlanService.AMSTERDAM)
+                            .toOffsetDateTime(),
                     rs.getString("saved_by"), withPlan ? json.readTree(rs.getString("snapshot")) : null);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

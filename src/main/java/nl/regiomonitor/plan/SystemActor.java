@@ -22,13 +22,14 @@ final class SystemActor {
     private SystemActor() {
     }
 
-    /** What {@code work} answers, done as the care office of {@code regions}; the caller's own user comes back after. */
+    /** What {@code work} answers, done as the care office of {@code regions}; then the caller's own user is back. */
     static <T> T asCareOffice(Set<String> regions, Supplier<T> work) {
         List<Grant> grants = regions.stream().map(region -> new Grant(Role.ZORGKANTOOR, region)).toList();
         AppUser system = new AppUser(0, CurrentUser.SYSTEM, "Systeem", "Regiomonitor", "", false, grants);
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, "", system.getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(system, "",
+                system.getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

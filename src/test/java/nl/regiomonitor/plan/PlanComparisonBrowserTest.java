@@ -33,7 +33,8 @@ class PlanComparisonBrowserTest extends BrowserSession {
         long id = PlanPagesTest.submittedCopyOfTheJointPlan(plans, jdbc, title);
         // progress after submitting, as the partners report it: following the plan, not changing it
         ActionPlan submitted = plans.load(id, LocalDate.now());
-        SystemActor.asCareOffice(Set.of("ZK10"), () -> plans.reportProgress(id, submitted.actions().get(0).id(), ActionStatus.DONE,
+        SystemActor.asCareOffice(Set.of("ZK10"), () -> plans.reportProgress(id, submitted.actions().get(0).id(),
+                ActionStatus.DONE,
                 "Visie vastgesteld."));
         String plan = "http://localhost:" + port + "/plannen/" + id;
 

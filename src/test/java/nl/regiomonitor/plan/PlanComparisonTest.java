@@ -37,22 +37,28 @@ class PlanComparisonTest {
     private static ActionPlan plan(String background, String lineEnding, List<Action> actions) {
         Map<PlanSection, Section> sections = new EnumMap<>(PlanSection.class);
         sections.put(PlanSection.BACKGROUND, Section.of(PlanSection.BACKGROUND, background.replace("\n", lineEnding)));
-        sections.put(PlanSection.TARGET_GROUP, Section.of(PlanSection.TARGET_GROUP, "Jongvolwassenen.\n\nHun ouders en naasten.\n"
+        sections.put(PlanSection.TARGET_GROUP, Section.of(PlanSection.TARGET_GROUP,
+                "Jongvolwassenen.\n\nHun ouders en naasten.\n"
                 .replace("\n", lineEnding)));
         sections.put(PlanSection.PARTIES, Section.of(PlanSection.PARTIES, "Gemeenten,\u00A0zorgkantoor  \n"));
-        List<Objective> objectives = List.of(Objective.of("Het aandeel jongvolwassenen daalt.", PlanFigure.YOUNG_ADULT_SHARE,
+        List<Objective> objectives = List.of(Objective.of("Het aandeel jongvolwassenen daalt.",
+                PlanFigure.YOUNG_ADULT_SHARE,
                 Direction.DOWN, LocalDate.of(2025, 12, 31)).withTargetValue(new BigDecimal("8")));
-        List<Milestone> milestones = List.of(Milestone.of("Casustafel", "Eerste casustafel gehouden", LocalDate.of(2025, 3, 31), false));
-        return plan(PlanStatus.SUBMITTED, 1, PlanContent.titled("Plan van Haaglanden", List.of("ZK10")).withSections(sections)
+        List<Milestone> milestones = List.of(Milestone.of("Casustafel", "Eerste casustafel gehouden",
+                LocalDate.of(2025, 3, 31), false));
+        return plan(PlanStatus.SUBMITTED, 1, PlanContent.titled("Plan van Haaglanden", List.of("ZK10"))
+                .withSections(sections)
                 .withObjectives(objectives).withActions(actions).withMilestones(milestones));
     }
 
     private static ActionPlan plan(PlanStatus status, int version, PlanContent content) {
-        return ActionPlan.of(PlanState.builder(1, 1, "Programma").status(status).versions(version, version).build(), content);
+        return ActionPlan.of(PlanState.builder(1, 1, "Programma").status(status).versions(version, version).build(),
+                content);
     }
 
     private static Action action(long id, String description, ActionStatus status, List<Progress> progress) {
-        return new Action(id, "5a. Samenwerken", description, "Gemeenten", NO_ROLE, "Eind Q1 2025", LocalDate.of(2025, 3, 31), status,
+        return new Action(id, "5a. Samenwerken", description, "Gemeenten", NO_ROLE, "Eind Q1 2025",
+                LocalDate.of(2025, 3, 31), status,
                 status.dutch(), false, progress);
     }
 

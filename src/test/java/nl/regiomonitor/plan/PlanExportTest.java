@@ -170,7 +170,8 @@ class PlanExportTest extends IntegrationTest {
         sections.put(PlanSection.CURRENT_SITUATION, ActionPlan.Section.of(PlanSection.CURRENT_SITUATION, "1. opnieuw"));
         PlanState state = PlanState.builder(1, 1, "Regioaanpak instroom Wlz-ggz-W").deadline(LocalDate.of(2023, 12, 31))
                 .status(PlanStatus.SUBMITTED).versions(1, 2)
-                .submitted(LocalDate.of(2024, 1, 5).atStartOfDay(ZoneOffset.ofHours(1)).toOffsetDateTime(), "x", true).build();
+                .submitted(LocalDate.of(2024, 1, 5).atStartOfDay(ZoneOffset.ofHours(1)).toOffsetDateTime(), "x", true)
+                        .build();
         ActionPlan plan = ActionPlan.of(state, PlanContent.titled("Proef", List.of("ZK10")).withSections(sections));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PlanDocx.write(PlanLayout.of(plan, code -> "Haaglanden", List.of()), out);
@@ -212,7 +213,8 @@ class PlanExportTest extends IntegrationTest {
         }
         Map<PlanSection, ActionPlan.Section> sections = new EnumMap<>(PlanSection.class);
         sections.put(PlanSection.BACKGROUND, ActionPlan.Section.of(PlanSection.BACKGROUND, text.toString()));
-        ActionPlan plan = ActionPlan.of(PlanState.builder(1, 1, "Regioaanpak instroom Wlz-ggz-W").deadline(LocalDate.of(2023, 12, 31))
+        ActionPlan plan = ActionPlan.of(PlanState.builder(1, 1, "Regioaanpak instroom Wlz-ggz-W")
+                .deadline(LocalDate.of(2023, 12, 31))
                 .build(), PlanContent.titled("Lang", List.of("ZK10")).withSections(sections));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PlanPdf.write(PlanLayout.of(plan, code -> "Haaglanden", List.of()), out);

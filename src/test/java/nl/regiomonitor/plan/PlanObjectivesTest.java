@@ -64,12 +64,14 @@ class PlanObjectivesTest {
         assertThat(PlanObjectives.stockCourse(points, objective(null, "110"))).isEqualTo(UNKNOWN);
         assertThat(PlanObjectives.stockCourse(points, objective(Direction.UP, "125"))).isEqualTo(UNKNOWN);
         // the target date has come and the count is above it
-        ActionPlan.Objective due = ActionPlan.Objective.of("Doel", PlanFigure.PROFILE_STOCK, Direction.DOWN, LocalDate.of(2024, 10, 1))
+        ActionPlan.Objective due = ActionPlan.Objective.of("Doel", PlanFigure.PROFILE_STOCK, Direction.DOWN,
+                LocalDate.of(2024, 10, 1))
                 .withProfileCode("GGZ03W").withTargetValue(new BigDecimal("110"));
         assertThat(PlanObjectives.stockCourse(points, due)).isEqualTo(OFF_COURSE);
         // a hidden count cannot be held against the target
         List<PlanObjectives.StockPoint> hidden = List.of(
-                new PlanObjectives.StockPoint(LocalDate.of(2024, 10, 1), Cell.ofClients(3, ProtectionPattern.Mark.SECONDARY, 5)));
+                new PlanObjectives.StockPoint(LocalDate.of(2024, 10, 1), Cell.ofClients(3,
+                        ProtectionPattern.Mark.SECONDARY, 5)));
         assertThat(PlanObjectives.stockCourse(hidden, due)).isEqualTo(CANNOT_JUDGE);
         assertThat(PlanObjectives.stockCourse(points, objective(Direction.DOWN, null))).isEqualTo(UNKNOWN);
     }
@@ -101,12 +103,12 @@ class PlanObjectivesTest {
         assertThat(PlanObjectives.basis(objective(Direction.UP, null))).contains("maanden stijgt volgens").doesNotContain("streefwaarde")
                 .endsWith("niet op koers als zij aantoonbaar daalt.");
         assertThat(PlanObjectives.basis(objective(null, null))).endsWith("het heeft geen richting of streefwaarde.");
-        Direction none = null;
-        ActionPlan.Objective stock = ActionPlan.Objective.of("Doel", PlanFigure.PROFILE_STOCK, none, LocalDate.of(2026, 10, 1))
-                .withProfileCode("GGZ03W").withTargetValue(new BigDecimal("110"));
+        ActionPlan.Objective stock = ActionPlan.Objective.written("Doel", PlanFigure.PROFILE_STOCK, "GGZ03W", null,
+                new BigDecimal("110"), LocalDate.of(2026, 10, 1));
         assertThat(PlanObjectives.basis(stock)).startsWith("Dit doel is op koers als de laatst gepubliceerde stand op 1 oktober hoogstens "
                 + "de streefwaarde is;");
-        ActionPlan.Objective careB = ActionPlan.Objective.of("Doel", PlanFigure.INFLUX_GGZ_B, Direction.DOWN, LocalDate.of(2026, 1, 1));
+        ActionPlan.Objective careB = ActionPlan.Objective.of("Doel", PlanFigure.INFLUX_GGZ_B, Direction.DOWN,
+                LocalDate.of(2026, 1, 1));
         assertThat(PlanObjectives.basis(careB)).contains("niet per maand gevolgd");
         assertThat(PlanFigure.YOUNG_ADULT_SHARE.amount(new BigDecimal("8.50"))).isEqualTo("8,5% van de instroom GGZ-W");
         assertThat(PlanFigure.INFLUX_GGZ_W.amount(new BigDecimal("20"))).isEqualTo("20 nieuwe cliënten GGZ-W per maand");

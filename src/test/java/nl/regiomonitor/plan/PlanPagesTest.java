@@ -40,9 +40,11 @@ class PlanPagesTest extends IntegrationTest {
     static long submittedCopyOfTheJointPlan(PlanService plans, JdbcTemplate jdbc, String title) {
         long joint = jdbc.queryForObject("select plan_id from plan_region where region_code = 'ZK28' order by plan_id limit 1", Long.class);
         ActionPlan demo = plans.load(joint, LocalDate.now());
-        List<ActionPlan.Action> actions = demo.actions().stream().map(a -> ActionPlan.Action.of(a.paragraph(), a.description(),
+        List<ActionPlan.Action> actions = demo.actions().stream().map(a -> ActionPlan.Action.of(a.paragraph(),
+                a.description(),
                 a.owner(), a.ownerRole(), "Continu")).toList();
-        List<ActionPlan.Milestone> milestones = demo.milestones().stream().map(m -> ActionPlan.Milestone.of(m.activity(), m.milestone(),
+        List<ActionPlan.Milestone> milestones = demo.milestones().stream()
+                .map(m -> ActionPlan.Milestone.of(m.activity(), m.milestone(),
                 m.dueDate(), true)).toList();
         PlanContent copy = PlanContent.titled(title, List.of("ZK10")).withSections(demo.sections())
                 .withObjectives(demo.objectives()).withActions(actions).withMilestones(milestones);
@@ -222,13 +224,16 @@ class PlanPagesTest extends IntegrationTest {
     void theComparisonShowsOnlyTheEditedParagraphNotLineEndingsOrProgress() {
         long id = submittedCopyOfTheJointPlan(plans, jdbc, "Kopie van het gezamenlijke plan voor de vergelijking");
         ActionPlan submitted = plans.load(id, LocalDate.now());
-        SystemActor.asCareOffice(Set.of("ZK10"), () -> plans.reportProgress(id, submitted.actions().get(0).id(), ActionStatus.DELAYED,
+        SystemActor.asCareOffice(Set.of("ZK10"), () -> plans.reportProgress(id, submitted.actions().get(0).id(),
+                ActionStatus.DELAYED,
                 "Wacht op de gemeenten."));
         ActionPlan followed = plans.load(id, LocalDate.now());
         Map<PlanSection, ActionPlan.Section> crlf = new EnumMap<>(PlanSection.class);
-        followed.sections().forEach((section, s) -> crlf.put(section, ActionPlan.Section.of(section, s.text() == null ? null
+        followed.sections().forEach((section, s) -> crlf.put(section, ActionPlan.Section.of(section, s.text() == null
+                ? null
                 : s.text().replace("soms te klein zijn", "vaak te klein zijn").replace("\n", "\r\n"))));
-        SystemActor.asCareOffice(Set.of("ZK10"), () -> plans.save(id, followed.lockVersion(), followed.content().withSections(crlf)));
+        SystemActor.asCareOffice(Set.of("ZK10"), () -> plans.save(id, followed.lockVersion(), followed.content()
+                .withSections(crlf)));
 
         WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
         String compared = municipality.get("/plannen/" + id + "/versies").body();
