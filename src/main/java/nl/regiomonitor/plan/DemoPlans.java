@@ -7,8 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 
 import nl.regiomonitor.plan.ActionPlan.Action;
 import nl.regiomonitor.plan.ActionPlan.Milestone;
@@ -35,10 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoPlans implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPlans.class);
-    /** Demo data is not anyone's request: it passes no access gate. */
-    private static final Consumer<Set<String>> SYSTEM = regions -> { };
-    /** Nor does it own actions: the partners' progress is reported on their behalf. */
-    private static final BiConsumer<Set<String>, Action> ANY_ACTION = (regions, action) -> { };
+    /** The regions of the demo plans: the system writes them as their care office would (see {@link SystemActor}). */
+    private static final Set<String> REGIONS = Set.of("ZK01", "ZK28", "ZK10");
 
     private final PlanService plans;
     private final Programmes programmes;
@@ -55,17 +51,18 @@ class DemoPlans implements SmartInitializingSingleton {
         if (!programmes.list().isEmpty()) {
             return;
         }
-        transaction.executeWithoutResult(status -> {
-            Programme programme = programmes.create(new Programme(null, "Regioaanpak instroom Wlz-ggz-W", LocalDate.of(2023, 12, 31), 100));
-            ActionPlan joint = plans.create(jointPlan(programme.id()), SYSTEM);
-            plans.submit(joint.id(), null, SYSTEM, OffsetDateTime.parse("2023-12-21T10:00:00+01:00"));
+        SystemActor.asCareOffice(REGIONS, () -> transaction.execute(status -> {
+            Programme programme = programmes.create(Programme.named("Regioaanpak instroom Wlz-ggz-W",
+                    LocalDate.of(2023, 12, 31), 100));
+            ActionPlan joint = plans.create(programme.id(), jointPlan());
+            plans.submit(joint.id(), null, OffsetDateTime.parse("2023-12-21T10:00:00+01:00"));
             followed(joint);
-            plans.create(haaglanden(programme.id()), SYSTEM);
-        });
+            return plans.create(programme.id(), haaglanden());
+        }));
         log.info("Demoplannen aangemaakt: een ingediend plan van ZK01 en ZK28, een concept van ZK10");
     }
 
-    private static ActionPlan jointPlan(long programme) {
+    private static PlanContent jointPlan() {
         Map<PlanSection, Section> s = new EnumMap<>(PlanSection.class);
         put(s, PlanSection.MUNICIPALITIES, "Alle gemeenten AM en ZHN. In AM zorgen gemeenten voor verbinding met de centrumgemeenten "
                 + "Amsterdam en Haarlem, die niet in regio AM gevestigd zijn.");
@@ -124,9 +121,9 @@ class DemoPlans implements SmartInitializingSingleton {
                 - Betrokken ggz-partners in AM en ZHN
                 - die zich willen inzetten voor passende zorg met en voor de doelgroep
                 - en samen over domeinen heen willen kijken naar zorgtrajecten om passende zorg mogelijk te maken.""");
-        List<Objective> objectives = List.of(new Objective("De maandelijkse instroom in de ggz-woonzorgprofielen van AM en ZHN is "
-                + "gedaald begin 2024 en stabiliseert gedurende 2024.", PlanFigure.INFLUX_GGZ_W, null, null, Direction.DOWN, null, null,
-                LocalDate.of(2024, 3, 31), null));
+        List<Objective> objectives = List.of(Objective.of("De maandelijkse instroom in de ggz-woonzorgprofielen van AM en "
+                + "ZHN is gedaald begin 2024 en stabiliseert gedurende 2024.", PlanFigure.INFLUX_GGZ_W, Direction.DOWN,
+                LocalDate.of(2024, 3, 31)));
         List<Action> actions = List.of(
                 action("4. Herijken visie voor mensen met psychische aandoeningen en langdurig intensieve zorgvraag (ongeacht domein)",
                         "Visie herijken", "Zorgkantoor Amstelland en De Meerlanden", "coördinator zorgkantoren AM en ZHN", "Eind Q1 2024"),
@@ -154,11 +151,12 @@ class DemoPlans implements SmartInitializingSingleton {
                 action("5d. Elders adresseren inconsistenties domein(en)", "Inconsistenties tussen domeinen adresseren bij VWS en CIZ",
                         "Zorgkantoor Amstelland en De Meerlanden", "coördinator zorgkantoren AM en ZHN", "Begin 2024"));
         List<Milestone> milestones = List.of(
-                new Milestone("Factsheet zorgtrajecten", "Factsheet vastgesteld door de voorbereidingsgroep", LocalDate.of(2024, 3, 31), false, null),
-                new Milestone("Plan van aanpak", "Ingangsdatum plan van aanpak", LocalDate.of(2024, 1, 1), true, null));
-        return new ActionPlan(null, programme, null, null, "Plan van aanpak regioaanpak instroom Wlz-ggz-W Amstelland en De Meerlanden "
-                + "en Zuid-Holland Noord", List.of("ZK01", "ZK28"), null, null, null, null, null, null, null, null, null, null, null,
-                null, null, s, objectives, actions, milestones);
+                Milestone.of("Factsheet zorgtrajecten", "Factsheet vastgesteld door de voorbereidingsgroep",
+                        LocalDate.of(2024, 3, 31), false),
+                Milestone.of("Plan van aanpak", "Ingangsdatum plan van aanpak", LocalDate.of(2024, 1, 1), true));
+        String title = "Plan van aanpak regioaanpak instroom Wlz-ggz-W Amstelland en De Meerlanden en Zuid-Holland Noord";
+        return PlanContent.titled(title, List.of("ZK01", "ZK28")).withSections(s).withObjectives(objectives)
+                .withActions(actions).withMilestones(milestones);
     }
 
     /** A submitted plan is followed: progress on some of its actions, as the partners would report it. */
@@ -175,35 +173,36 @@ class DemoPlans implements SmartInitializingSingleton {
         for (Action action : joint.actions()) {
             Reported report = progress.get(action.description());
             if (report != null) {
-                plans.reportProgress(joint.id(), action.id(), report.status(), report.note(), SYSTEM, ANY_ACTION);
+                plans.reportProgress(joint.id(), action.id(), report.status(), report.note());
             }
         }
     }
 
-    private static ActionPlan haaglanden(long programme) {
+    private static PlanContent haaglanden() {
         Map<PlanSection, Section> s = new EnumMap<>(PlanSection.class);
         put(s, PlanSection.MUNICIPALITIES, "Den Haag, Delft, Leidschendam-Voorburg, Rijswijk, Wassenaar, Zoetermeer, Pijnacker-Nootdorp, "
                 + "Midden-Delfland en Westland.");
         put(s, PlanSection.PARTIES, "Gemeenten, zorgkantoor, ggz-aanbieders, cliëntvertegenwoordiging.");
         put(s, PlanSection.BACKGROUND, "De instroom in GGZ-W vanuit de Wmo is in Haaglanden hoger dan verwacht; de jongvolwassenen "
                 + "vragen extra aandacht.");
-        List<Objective> objectives = List.of(new Objective("Het aandeel jongvolwassenen in de instroom daalt in 2025.",
-                PlanFigure.YOUNG_ADULT_SHARE, null, null, Direction.DOWN, null, new BigDecimal("8"), LocalDate.of(2025, 12, 31), null));
+        List<Objective> objectives = List.of(Objective.of("Het aandeel jongvolwassenen in de instroom daalt in 2025.",
+                PlanFigure.YOUNG_ADULT_SHARE, Direction.DOWN, LocalDate.of(2025, 12, 31))
+                        .withTargetValue(new BigDecimal("8")));
         List<Action> actions = List.of(
                 action("5b. Toegang/bemiddeling/coördinatie", "Casustafel voor jongvolwassenen inrichten", "Gemeente Den Haag",
                         "coördinator gemeenten Haaglanden", "Eind Q1 2024"),
                 action("5c. Aanbod: ondersteunings- en zorginfrastructuur", "Overzicht van begeleid-wonenplekken per gemeente",
                         "Zorgkantoor Haaglanden", "adviseur zorginkoop", "Q4 2026"),
                 action("5a. Samenwerken", "Regiobijeenkomst met aanbieders over de instroomcijfers", "Zorgaanbieder Haaglanden (demo)", null, "Continu"));
-        return new ActionPlan(null, programme, null, null, "Plan van aanpak instroom Wlz-ggz-W Haaglanden", List.of("ZK10"), null, null,
-                null, null, null, null, null, null, null, null, null, null, null, s, objectives, actions, List.of());
+        return PlanContent.titled("Plan van aanpak instroom Wlz-ggz-W Haaglanden", List.of("ZK10")).withSections(s)
+                .withObjectives(objectives).withActions(actions);
     }
 
     private static void put(Map<PlanSection, Section> sections, PlanSection section, String text) {
-        sections.put(section, new Section(null, null, text, null));
+        sections.put(section, Section.of(section, text));
     }
 
     private static Action action(String paragraph, String description, String owner, String ownerRole, String timeline) {
-        return new Action(null, paragraph, description, owner, ownerRole, timeline, null, ActionStatus.NOT_STARTED, null, null, null);
+        return Action.of(paragraph, description, owner, ownerRole, timeline);
     }
 }

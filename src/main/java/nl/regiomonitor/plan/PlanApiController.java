@@ -86,7 +86,7 @@ class PlanApiController {
     @ApiResponse(responseCode = "201", description = "Aangemaakt; ETag is de versie voor de volgende PUT")
     @ApiResponse(responseCode = "422", description = "Programma, titel of regio ontbreekt of is ongeldig; per veld een melding")
     ResponseEntity<ActionPlan> create(@RequestBody ActionPlan plan) {
-        ActionPlan created = plans.create(plan);
+        ActionPlan created = plans.create(plan.programmeId(), plan.content());
         return ResponseEntity.created(URI.create("/api/v1/plans/" + created.id())).eTag(etag(created)).body(created);
     }
 
@@ -111,7 +111,7 @@ class PlanApiController {
             throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED, "Stuur de ETag van het plan mee in de kop If-Match, "
                     + "zodat een wijziging van een ander niet ongemerkt wordt overschreven. Haal het plan op met GET om die te krijgen.");
         }
-        ActionPlan saved = plans.save(id, lockVersion(ifMatch), plan);
+        ActionPlan saved = plans.save(id, lockVersion(ifMatch), plan.content());
         return ResponseEntity.ok().eTag(etag(saved)).body(saved);
     }
 

@@ -39,20 +39,19 @@ public class PlanForm {
     }
 
     /** The plan to save: rows ticked for removal and rows left wholly empty are dropped. */
-    ActionPlan toPlan() {
+    PlanContent toContent() {
         Map<PlanSection, ActionPlan.Section> texts = new EnumMap<>(PlanSection.class);
         for (PlanSection section : PlanSection.values()) {
-            texts.put(section, new ActionPlan.Section(null, null, sections.getOrDefault(section.name(), ""), null));
+            texts.put(section, ActionPlan.Section.of(section, sections.getOrDefault(section.name(), "")));
         }
-        return new ActionPlan(null, null, null, null, title, regions.stream().filter(r -> r != null && !r.isBlank()).toList(),
-                null, null, null, null, null, null, null, null, null, null, null, null, null, texts,
+        return new PlanContent(title, regions.stream().filter(r -> r != null && !r.isBlank()).toList(), texts,
                 objectives.stream().filter(Row::kept).map(ObjectiveRow::toObjective).toList(),
                 actions.stream().filter(Row::kept).map(ActionRow::toAction).toList(),
                 milestones.stream().filter(Row::kept).map(MilestoneRow::toMilestone).toList());
     }
 
     /**
-     * Leaves out the rows {@link #toPlan} leaves out, so that the rows shown are those the problems
+     * Leaves out the rows {@link #toContent} leaves out, so that the rows shown are those the problems
      * of a refused save count ("Actie 3" is then the third row on the form).
      */
     void dropLeftOut() {
@@ -111,8 +110,9 @@ public class PlanForm {
         }
 
         ActionPlan.Objective toObjective() {
-            return new ActionPlan.Objective(description, figure, null, blank(profileCode) ? null : profileCode.strip(), direction, null,
-                    targetValue, targetDate, null);
+            return ActionPlan.Objective.written(description, figure, blank(profileCode) ? null : profileCode.strip(),
+                    direction,
+                    targetValue, targetDate);
         }
 
         @Override
@@ -157,8 +157,8 @@ public class PlanForm {
         }
 
         ActionPlan.Action toAction() {
-            return new ActionPlan.Action(id, paragraph, description, owner, ownerRole, timeline, null,
-                    status == null ? ActionStatus.NOT_STARTED : status, null, null, null);
+            return ActionPlan.Action.of(paragraph, description, owner, ownerRole, timeline).withId(id)
+                    .withStatus(status == null ? ActionStatus.NOT_STARTED : status);
         }
 
         @Override
@@ -200,7 +200,7 @@ public class PlanForm {
         }
 
         ActionPlan.Milestone toMilestone() {
-            return new ActionPlan.Milestone(activity, milestone, dueDate, done, null);
+            return ActionPlan.Milestone.of(activity, milestone, dueDate, done);
         }
 
         @Override

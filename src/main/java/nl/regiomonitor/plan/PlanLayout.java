@@ -44,6 +44,12 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
      * XHTML or null when not filled in, and the tables that belong to it.
      */
     public record Entry(String title, String guidance, String html, List<Table> tables) {
+
+        /** A part the template gives no guidance for, such as the names of the regions. */
+        static Entry unguided(String title, String html, List<Table> tables) {
+            return new Entry(title, null, html, tables);
+        }
+
         /** Nothing written and no rows: the exports say "(nog niet ingevuld)". */
         public boolean empty() {
             return html == null && tables.isEmpty();
@@ -81,7 +87,7 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
                 + ", ingevuld volgens het landelijk invulformat.";
 
         List<Entry> general = new ArrayList<>();
-        general.add(new Entry("Naam zorgkantoorregio('s)", null,
+        general.add(Entry.unguided("Naam zorgkantoorregio('s)",
                 RichText.toHtml(String.join("\n", regions.stream().map(r -> "- " + r).toList())), List.of()));
         Map<Character, List<Entry>> byPart = Map.of('A', general, 'B', new ArrayList<>(), 'C', new ArrayList<>());
         for (PlanSection section : PlanSection.values()) {

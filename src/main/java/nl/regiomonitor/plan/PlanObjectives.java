@@ -60,6 +60,25 @@ public class PlanObjectives {
      */
     public record Followed(int number, ActionPlan.Objective objective, boolean followed, String chart, String sentence,
                            String caption, List<StockPoint> stock, Course course, String source, String basis) {
+
+        /** An objective on a figure the system does not count per month: no chart, no course. */
+        static Followed notFollowed(int number, ActionPlan.Objective objective, String basis) {
+            return new Followed(number, objective, false, null, null, null, List.of(), null, null, basis);
+        }
+
+        /** An objective on a profile's stock: its points instead of a monthly chart. */
+        static Followed stock(int number, ActionPlan.Objective objective, String caption, List<StockPoint> points,
+                Course course,
+                              String source, String basis) {
+            return new Followed(number, objective, true, null, null, caption, points, course, source, basis);
+        }
+
+        /** An objective on a monthly series, with its chart and the sentence that says what it does. */
+        static Followed monthly(int number, ActionPlan.Objective objective, String chart, String sentence,
+                String caption,
+                                Course course, String source, String basis) {
+            return new Followed(number, objective, true, chart, sentence, caption, List.of(), course, source, basis);
+        }
     }
 
     private final InfluxTrend trend;
@@ -98,12 +117,12 @@ public class PlanObjectives {
         String regionNames = regions.size() == 1 ? regions.get(0) : String.join(" en ", regions) + " samen";
         if (figure == PlanFigure.PROFILE_STOCK && objective.profileCode() != null && !objective.profileCode().isBlank()) {
             List<StockPoint> points = stockOf(objective.profileCode().strip(), regions);
-            return new Followed(number, objective, true, null, null, "Stand van profiel " + objective.profileCode().strip()
+            return Followed.stock(number, objective, "Stand van profiel " + objective.profileCode().strip()
                     + " op 1 oktober, " + regionNames, points, stockCourse(points, objective), source(), basis(objective));
         }
         // the influx figures count GGZ-W only; GGZ-B and a stock without profile are not followed per month
         if (last == null || (figure != PlanFigure.INFLUX_GGZ_W && figure != PlanFigure.YOUNG_ADULT_SHARE)) {
-            return new Followed(number, objective, false, null, null, null, List.of(), null, null, basis(objective));
+            return Followed.notFollowed(number, objective, basis(objective));
         }
         YearMonth from = last.minusMonths(MONTHS - 1);
         boolean young = figure == PlanFigure.YOUNG_ADULT_SHARE;
@@ -124,7 +143,8 @@ public class PlanObjectives {
             }
         }
         String chart = TrendChart.svg(series, caption, null, "doel-" + number + "-grafiek");
-        return new Followed(number, objective, true, chart, series.sentence(), caption, List.of(), course, source(), basis(objective));
+        return Followed.monthly(number, objective, chart, series.sentence(), caption, course, source(),
+                basis(objective));
     }
 
     /**

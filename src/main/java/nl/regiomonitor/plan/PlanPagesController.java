@@ -4,7 +4,6 @@ import java.beans.PropertyEditorSupport;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import nl.regiomonitor.monitor.PublishedTrend;
 import nl.regiomonitor.monitor.TrendChart;
 import nl.regiomonitor.web.ErrorAnswers;
 import nl.regiomonitor.web.ErrorPageAttributes;
-import nl.regiomonitor.web.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -82,12 +80,12 @@ class PlanPagesController {
         this.json = json;
     }
 
-    /** A problem and the HTML id of its field to link to (null: about the plan as a whole). */
-    record FieldError(String id, String message) {
-    }
-
     /** A line of a plans list, with how much of it is overdue today. */
     record PlanLine(PlanSummary plan, long overdue) {
+    }
+
+    /** A region to tick on the form of a plan. */
+    record RegionChoice(String code, String name) {
     }
 
     /** Dutch users write a decimal comma ("8,5"); a point is read as a decimal point too, never as thousands. */
@@ -156,12 +154,11 @@ class PlanPagesController {
         Region shown = this.regions.known(region);
         List<String> chosen = regions == null ? List.of() : regions;
         try {
-            ActionPlan created = plans.create(new ActionPlan(null, programmeId, null, null, title, chosen, null, null, null, null,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null));
+            ActionPlan created = plans.create(programmeId, PlanContent.titled(title, chosen));
             redirect.addFlashAttribute("confirmation", "Het plan is aangemaakt als concept. Vul nu de onderdelen in.");
             return "redirect:/plannen/" + created.id() + "/bewerken";
         } catch (InvalidPlan e) {
-            return newPage(shown, title, programmeId, chosen, errors(e.problems()), model);
+            return newPage(shown, title, programmeId, chosen, FieldError.of(e.problems()), model);
         }
     }
 
@@ -173,7 +170,7 @@ class PlanPagesController {
                 : programmes.list().stream().map(Programme::id).reduce((a, b) -> b).orElse(null));
         model.addAttribute("authorRegions", authorRegions(Set.of(region.code())));
         model.addAttribute("chosen", chosen);
-        addErrors(problems, model);
+        FieldError.addTo(model, problems);
         return "plan/new";
     }
 
@@ -194,9 +191,9 @@ class PlanPagesController {
             return "redirect:/plannen/" + id;
         } catch (InvalidPlan e) {
             model.addAttribute("submitMessage", e.getMessage());
-            return planPage(plans.get(id), errors(e.problems()), null, model);
+            return planPage(plans.get(id), FieldError.of(e.problems()), null, model);
         } catch (PlanConflict e) {
-            return planPage(plans.get(id), List.of(new FieldError(null, e.getMessage())), null, model);
+            return planPage(plans.get(id), List.of(FieldError.general(e.getMessage())), null, model);
         }
     }
 
@@ -206,7 +203,7 @@ class PlanPagesController {
         try {
             plans.accept(id, lockVersion);
         } catch (PlanConflict e) {
-            return planPage(plans.get(id), List.of(new FieldError(null, e.getMessage())), null, model);
+            return planPage(plans.get(id), List.of(FieldError.general(e.getMessage())), null, model);
         }
         redirect.addFlashAttribute("confirmation", "Het plan is geaccepteerd.");
         return "redirect:/plannen/" + id;
@@ -218,9 +215,9 @@ class PlanPagesController {
         try {
             plans.sendBack(id, lockVersion, comment);
         } catch (InvalidPlan e) {
-            return planPage(plans.get(id), errors(e.problems()), comment, model);
+            return planPage(plans.get(id), FieldError.of(e.problems()), comment, model);
         } catch (PlanConflict e) {
-            return planPage(plans.get(id), List.of(new FieldError(null, e.getMessage())), comment, model);
+            return planPage(plans.get(id), List.of(FieldError.general(e.getMessage())), comment, model);
         }
         redirect.addFlashAttribute("confirmation", "Het plan is teruggestuurd naar de regio, met uw toelichting.");
         return "redirect:/plannen/" + id;
@@ -267,7 +264,7 @@ class PlanPagesController {
 
     private String planPage(ActionPlan plan, List<FieldError> problems, String comment, Model model) {
         model.addAttribute("plan", plan);
-        model.addAttribute("parts", parts());
+        model.addAttribute("parts", PlanSection.byPart());
         model.addAttribute("objectives", objectives.of(plan));
         model.addAttribute("versions", plans.versions(plan.id()));
         model.addAttribute("regionNames", regionNames(plan.regions()));
@@ -284,17 +281,8 @@ class PlanPagesController {
         model.addAttribute("mayReview", rules.permits(AccessRules.REVIEW_PLAN, plan.regions()));
         model.addAttribute("statuses", ActionStatus.values());
         model.addAttribute("comment", comment);
-        addErrors(problems, model);
+        FieldError.addTo(model, problems);
         return "plan/plan";
-    }
-
-    /** The written sections per part of the template (A, B, C), in its order. */
-    private static Map<String, List<PlanSection>> parts() {
-        Map<String, List<PlanSection>> parts = new LinkedHashMap<>();
-        for (PlanSection section : PlanSection.values()) {
-            parts.computeIfAbsent(String.valueOf(section.part()), p -> new ArrayList<>()).add(section);
-        }
-        return parts;
     }
 
     // ---- editing
@@ -306,7 +294,8 @@ class PlanPagesController {
         if (controleren != null) {
             model.addAttribute("problemsTitle", "Vul dit aan voordat u het plan indient");
         }
-        return editPage(plan, PlanForm.of(plan), controleren == null ? List.of() : errors(PlanService.validate(plan)), null, model);
+        return editPage(plan, PlanForm.of(plan), controleren == null ? List.of() : FieldError.of(plan.content()
+                .problems()), null, model);
     }
 
     @PostMapping("/plannen/{plan}/bewerken")
@@ -330,14 +319,14 @@ class PlanPagesController {
             return editPage(stored, form, problems, null, model);
         }
         try {
-            ActionPlan saved = plans.save(id, form.getLockVersion(), form.toPlan());
+            ActionPlan saved = plans.save(id, form.getLockVersion(), form.toContent());
             redirect.addFlashAttribute("confirmation", stored.status().frozen()
                     ? "Het plan is opgeslagen als versie " + saved.versionNumber() + " (concept). Dien het opnieuw in als het klaar is."
                     : "Het plan is opgeslagen.");
             return "redirect:/plannen/" + id + "/bewerken";
         } catch (InvalidPlan e) {
             form.dropLeftOut();
-            return editPage(stored, form, errors(e.problems()), null, model);
+            return editPage(stored, form, FieldError.of(e.problems()), null, model);
         } catch (PlanConflict e) {
             // the user's text stays; the form now carries the current lock version, so saving again is a choice made knowingly
             form.setLockVersion(stored.lockVersion());
@@ -360,7 +349,7 @@ class PlanPagesController {
         model.addAttribute("organisations", form.getRegions().stream().filter(Objects::nonNull).distinct()
                 .flatMap(region -> users.organisations(region).stream()).distinct().sorted().toList());
         model.addAttribute("conflict", conflict);
-        addErrors(problems, model);
+        FieldError.addTo(model, problems);
         return "plan/edit";
     }
 
@@ -388,7 +377,6 @@ class PlanPagesController {
 
     // ---- shared
 
-
     private Map<String, String> regionNames(List<String> codes) {
         Map<String, String> names = new LinkedHashMap<>();
         codes.forEach(code -> names.put(code, regions.find(code).map(Region::name).orElse(code)));
@@ -396,23 +384,11 @@ class PlanPagesController {
     }
 
     /** The regions the user may write a plan for, and those already chosen, so a joint plan keeps them all. */
-    private List<Region> authorRegions(Set<String> chosen) {
+    private List<RegionChoice> authorRegions(Set<String> chosen) {
         Set<String> codes = new TreeSet<>(chosen);
         CurrentUser.get().map(AppUser::regions).ifPresent(own -> own.stream()
                 .filter(r -> rules.permits(AccessRules.WRITE_PLAN, Set.of(r))).forEach(codes::add));
-        return codes.stream().map(code -> regions.find(code).orElse(new Region(code, code, 0, 0, null))).toList();
-    }
-
-    private static List<FieldError> errors(List<Problem> problems) {
-        return problems.stream().map(p -> new FieldError(p.field() == null ? null : PlanForm.fieldId(p.field()), p.message()))
+        return codes.stream().map(code -> new RegionChoice(code, regions.find(code).map(Region::name).orElse(code)))
                 .toList();
-    }
-
-    /** All problems for the box at the top, and the first per field id to show beside it. */
-    private static void addErrors(List<FieldError> problems, Model model) {
-        Map<String, String> byId = new LinkedHashMap<>();
-        problems.stream().filter(p -> p.id() != null).forEach(p -> byId.putIfAbsent(p.id(), p.message()));
-        model.addAttribute("problems", problems);
-        model.addAttribute("errors", byId);
     }
 }

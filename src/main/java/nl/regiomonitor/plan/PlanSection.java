@@ -1,5 +1,10 @@
 package nl.regiomonitor.plan;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * The written parts of the national fill-in template (seed 000), in its order: part A (general),
  * B (the plan) and C (experiences), each with the template's title and its guidance verbatim.
@@ -53,6 +58,15 @@ public enum PlanSection {
 
     public String guidance() {
         return guidance;
+    }
+
+    /** The sections per part of the template (A, B, C), in its order. */
+    public static Map<String, List<PlanSection>> byPart() {
+        Map<String, List<PlanSection>> parts = new LinkedHashMap<>();
+        for (PlanSection section : values()) {
+            parts.computeIfAbsent(String.valueOf(section.part()), p -> new ArrayList<>()).add(section);
+        }
+        return parts;
     }
 
     /** Whether a plan can be submitted without this text. */

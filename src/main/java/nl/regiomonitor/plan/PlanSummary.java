@@ -7,4 +7,10 @@ import java.util.List;
 public record PlanSummary(long id, String title, String programme, List<String> regions, PlanStatus status, String statusLabel,
                           int versionNumber, int lockVersion, int completeness, boolean late, OffsetDateTime submittedAt,
                           OffsetDateTime changedAt) {
+
+    static PlanSummary of(ActionPlan p) {
+        return new PlanSummary(p.id(), p.title(), p.programme(), p.regions(), p.status(), p.statusLabel(),
+                p.versionNumber(),
+                p.lockVersion(), p.completeness(), p.late(), p.submittedAt(), p.changedAt());
+    }
 }

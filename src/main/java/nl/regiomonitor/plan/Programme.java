@@ -11,4 +11,9 @@ public record Programme(
         @Schema(example = "Regioaanpak instroom Wlz-ggz-W") String name,
         @Schema(description = "Uiterste datum van indienen", example = "2023-12-31") LocalDate deadline,
         @Schema(description = "Landelijk streven: instroom per maand", example = "100") Integer monthlyAim) {
+
+    /** A programme still to be created, so without an id. */
+    static Programme named(String name, LocalDate deadline, int monthlyAim) {
+        return new Programme(null, name, deadline, monthlyAim);
+    }
 }

@@ -34,9 +34,14 @@ public record Timeline(String text, LocalDate due, boolean continuous) {
         String clean = text.strip();
         String lower = clean.toLowerCase(Locale.ROOT);
         if (lower.startsWith("continu") || lower.equals("doorlopend")) {
-            return Optional.of(new Timeline(clean, null, true));
+            return Optional.of(continuous(clean));
         }
         return dueDate(lower).map(due -> new Timeline(clean, due, false));
+    }
+
+    /** A timeline without end, such as "Continu": never due. */
+    private static Timeline continuous(String text) {
+        return new Timeline(text, null, true);
     }
 
     private static Optional<LocalDate> dueDate(String lower) {

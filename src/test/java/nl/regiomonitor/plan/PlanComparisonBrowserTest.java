@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Set;
 
 import nl.regiomonitor.BrowserSession;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,9 @@ class PlanComparisonBrowserTest extends BrowserSession {
         long id = PlanPagesTest.submittedCopyOfTheJointPlan(plans, jdbc, title);
         // progress after submitting, as the partners report it: following the plan, not changing it
         ActionPlan submitted = plans.load(id, LocalDate.now());
-        plans.reportProgress(id, submitted.actions().get(0).id(), ActionStatus.DONE, "Visie vastgesteld.", regions -> { }, (regions, action) -> { });
+        SystemActor.asCareOffice(Set.of("ZK10"), () -> plans.reportProgress(id, submitted.actions().get(0).id(),
+                ActionStatus.DONE,
+                "Visie vastgesteld."));
         String plan = "http://localhost:" + port + "/plannen/" + id;
 
         logIn("gemeente.haaglanden");

@@ -3,6 +3,7 @@ package nl.regiomonitor.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 /** Two versions of a plan compared as a reader sees them: what changed, and only that. */
 class PlanComparisonTest {
 
+    /** The actions here name their owner's organisation only. */
+    private static final String NO_ROLE = null;
+
     private static final String BACKGROUND = """
             De instroom in GGZ-W vanuit de Wmo is hoger dan verwacht.
 
@@ -32,19 +36,29 @@ class PlanComparisonTest {
 
     private static ActionPlan plan(String background, String lineEnding, List<Action> actions) {
         Map<PlanSection, Section> sections = new EnumMap<>(PlanSection.class);
-        sections.put(PlanSection.BACKGROUND, new Section(null, null, background.replace("\n", lineEnding), null));
-        sections.put(PlanSection.TARGET_GROUP, new Section(null, null, "Jongvolwassenen.\n\nHun ouders en naasten.\n"
-                .replace("\n", lineEnding), null));
-        sections.put(PlanSection.PARTIES, new Section(null, null, "Gemeenten,\u00A0zorgkantoor  \n", null));
-        List<Objective> objectives = List.of(new Objective("Het aandeel jongvolwassenen daalt.", PlanFigure.YOUNG_ADULT_SHARE, null, null,
-                Direction.DOWN, null, new java.math.BigDecimal("8"), LocalDate.of(2025, 12, 31), null));
-        List<Milestone> milestones = List.of(new Milestone("Casustafel", "Eerste casustafel gehouden", LocalDate.of(2025, 3, 31), false, null));
-        return new ActionPlan(1L, 1L, "Programma", null, "Plan van Haaglanden", List.of("ZK10"), PlanStatus.SUBMITTED, null, 1, 1,
-                null, null, false, null, null, null, null, null, null, sections, objectives, actions, milestones);
+        sections.put(PlanSection.BACKGROUND, Section.of(PlanSection.BACKGROUND, background.replace("\n", lineEnding)));
+        sections.put(PlanSection.TARGET_GROUP, Section.of(PlanSection.TARGET_GROUP,
+                "Jongvolwassenen.\n\nHun ouders en naasten.\n"
+                .replace("\n", lineEnding)));
+        sections.put(PlanSection.PARTIES, Section.of(PlanSection.PARTIES, "Gemeenten,\u00A0zorgkantoor  \n"));
+        List<Objective> objectives = List.of(Objective.of("Het aandeel jongvolwassenen daalt.",
+                PlanFigure.YOUNG_ADULT_SHARE,
+                Direction.DOWN, LocalDate.of(2025, 12, 31)).withTargetValue(new BigDecimal("8")));
+        List<Milestone> milestones = List.of(Milestone.of("Casustafel", "Eerste casustafel gehouden",
+                LocalDate.of(2025, 3, 31), false));
+        return plan(PlanStatus.SUBMITTED, 1, PlanContent.titled("Plan van Haaglanden", List.of("ZK10"))
+                .withSections(sections)
+                .withObjectives(objectives).withActions(actions).withMilestones(milestones));
+    }
+
+    private static ActionPlan plan(PlanStatus status, int version, PlanContent content) {
+        return ActionPlan.of(PlanState.builder(1, 1, "Programma").status(status).versions(version, version).build(),
+                content);
     }
 
     private static Action action(long id, String description, ActionStatus status, List<Progress> progress) {
-        return new Action(id, "5a. Samenwerken", description, "Gemeenten", null, "Eind Q1 2025", LocalDate.of(2025, 3, 31), status,
+        return new Action(id, "5a. Samenwerken", description, "Gemeenten", NO_ROLE, "Eind Q1 2025",
+                LocalDate.of(2025, 3, 31), status,
                 status.dutch(), false, progress);
     }
 
@@ -100,10 +114,8 @@ class PlanComparisonTest {
         followed.set(1, action(12, "Overzicht van plekken maken", ActionStatus.DELAYED, List.of(new Progress("Wacht op de gemeenten.",
                 ActionStatus.DELAYED, "Vertraagd", OffsetDateTime.parse("2025-02-01T10:00:00+01:00"), "gemeente.haaglanden"))));
         ActionPlan after = plan(BACKGROUND, "\n", followed);
-        Milestone done = new Milestone("Casustafel", "Eerste casustafel gehouden", LocalDate.of(2025, 3, 31), true, null);
-        after = new ActionPlan(after.id(), after.programmeId(), after.programme(), after.deadline(), after.title(), after.regions(),
-                PlanStatus.DRAFT, null, 2, 2, null, null, false, null, null, null, null, null, null, after.sections(), after.objectives(),
-                after.actions(), List.of(done));
+        Milestone done = Milestone.of("Casustafel", "Eerste casustafel gehouden", LocalDate.of(2025, 3, 31), true);
+        after = plan(PlanStatus.DRAFT, 2, after.content().withMilestones(List.of(done)));
 
         assertThat(changed(PlanComparison.of(before, after))).isEmpty();
     }
@@ -111,8 +123,7 @@ class PlanComparisonTest {
     @Test
     void anActionInsertedInTheMiddleIsOneAddedPart() {
         List<Action> more = new ArrayList<>(actions());
-        more.add(1, new Action(null, "5b. Toegang", "Factsheet voor de toegang maken", "Zorgkantoor", null, "Q2 2025", null,
-                ActionStatus.NOT_STARTED, null, null, null));
+        more.add(1, Action.of("5b. Toegang", "Factsheet voor de toegang maken", "Zorgkantoor", NO_ROLE, "Q2 2025"));
 
         List<Part> changed = changed(PlanComparison.of(plan(BACKGROUND, "\n", actions()), plan(BACKGROUND, "\n", more)));
 
@@ -129,9 +140,7 @@ class PlanComparisonTest {
         List<Action> edited = new ArrayList<>(actions());
         edited.set(2, action(13, "Regiobijeenkomst met aanbieders houden", ActionStatus.NOT_STARTED, List.of()));
         ActionPlan after = plan(BACKGROUND, "\n", edited);
-        after = new ActionPlan(after.id(), after.programmeId(), after.programme(), after.deadline(), after.title(), after.regions(),
-                after.status(), null, 2, 2, null, null, false, null, null, null, null, null, null, after.sections(), List.of(),
-                after.actions(), after.milestones());
+        after = plan(after.status(), 2, after.content().withObjectives(List.of()));
 
         List<Part> changed = changed(PlanComparison.of(before, after));
 

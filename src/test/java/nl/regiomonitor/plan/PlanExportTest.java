@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -17,7 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
-import nl.regiomonitor.web.RichText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -166,12 +166,13 @@ class PlanExportTest extends IntegrationTest {
     void theMarkupBecomesWordListsAndAnEmptyPartSaysSo() throws Exception {
         Map<PlanSection, ActionPlan.Section> sections = new EnumMap<>(PlanSection.class);
         String background = "Eerst **vet** en *schuin*, zie [de site](https://example.org/pva).\n\n1. een\n2. twee\n   - diep\n\nSlot";
-        sections.put(PlanSection.BACKGROUND, new ActionPlan.Section(null, null, background, RichText.toHtml(background)));
-        String current = "1. opnieuw";
-        sections.put(PlanSection.CURRENT_SITUATION, new ActionPlan.Section(null, null, current, RichText.toHtml(current)));
-        ActionPlan plan = new ActionPlan(1L, 1L, "Regioaanpak instroom Wlz-ggz-W", LocalDate.of(2023, 12, 31), "Proef", List.of("ZK10"),
-                PlanStatus.SUBMITTED, "Ingediend", 1, 2, LocalDate.of(2024, 1, 5).atStartOfDay(java.time.ZoneOffset.ofHours(1))
-                .toOffsetDateTime(), "x", true, null, null, null, null, null, 0, sections, List.of(), List.of(), List.of());
+        sections.put(PlanSection.BACKGROUND, ActionPlan.Section.of(PlanSection.BACKGROUND, background));
+        sections.put(PlanSection.CURRENT_SITUATION, ActionPlan.Section.of(PlanSection.CURRENT_SITUATION, "1. opnieuw"));
+        PlanState state = PlanState.builder(1, 1, "Regioaanpak instroom Wlz-ggz-W").deadline(LocalDate.of(2023, 12, 31))
+                .status(PlanStatus.SUBMITTED).versions(1, 2)
+                .submitted(LocalDate.of(2024, 1, 5).atStartOfDay(ZoneOffset.ofHours(1)).toOffsetDateTime(), "x", true)
+                        .build();
+        ActionPlan plan = ActionPlan.of(state, PlanContent.titled("Proef", List.of("ZK10")).withSections(sections));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PlanDocx.write(PlanLayout.of(plan, code -> "Haaglanden", List.of()), out);
 
@@ -211,10 +212,10 @@ class PlanExportTest extends IntegrationTest {
                     + "intensieve zorgvraag, over de domeinen heen.\n\n");
         }
         Map<PlanSection, ActionPlan.Section> sections = new EnumMap<>(PlanSection.class);
-        sections.put(PlanSection.BACKGROUND, new ActionPlan.Section(null, null, text.toString(), RichText.toHtml(text.toString())));
-        ActionPlan plan = new ActionPlan(1L, 1L, "Regioaanpak instroom Wlz-ggz-W", LocalDate.of(2023, 12, 31), "Lang", List.of("ZK10"),
-                PlanStatus.DRAFT, "Concept", 0, 1, null, null, false, null, null, null, null, null, 0, sections, List.of(), List.of(),
-                List.of());
+        sections.put(PlanSection.BACKGROUND, ActionPlan.Section.of(PlanSection.BACKGROUND, text.toString()));
+        ActionPlan plan = ActionPlan.of(PlanState.builder(1, 1, "Regioaanpak instroom Wlz-ggz-W")
+                .deadline(LocalDate.of(2023, 12, 31))
+                .build(), PlanContent.titled("Lang", List.of("ZK10")).withSections(sections));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PlanPdf.write(PlanLayout.of(plan, code -> "Haaglanden", List.of()), out);
 

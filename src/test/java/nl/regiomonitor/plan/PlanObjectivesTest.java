@@ -14,6 +14,7 @@ import java.util.List;
 
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.monitor.PublishedTrend;
+import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.trend.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.Test;
 class PlanObjectivesTest {
 
     private static ActionPlan.Objective objective(Direction direction, String target) {
-        return new ActionPlan.Objective("Doel", PlanFigure.INFLUX_GGZ_W, null, null, direction, null,
-                target == null ? null : new BigDecimal(target), LocalDate.of(2030, 1, 1), null);
+        return ActionPlan.Objective.of("Doel", PlanFigure.INFLUX_GGZ_W, direction, LocalDate.of(2030, 1, 1))
+                .withTargetValue(target == null ? null : new BigDecimal(target));
     }
 
     @Test
@@ -63,12 +64,14 @@ class PlanObjectivesTest {
         assertThat(PlanObjectives.stockCourse(points, objective(null, "110"))).isEqualTo(UNKNOWN);
         assertThat(PlanObjectives.stockCourse(points, objective(Direction.UP, "125"))).isEqualTo(UNKNOWN);
         // the target date has come and the count is above it
-        ActionPlan.Objective due = new ActionPlan.Objective("Doel", PlanFigure.PROFILE_STOCK, null, "GGZ03W", Direction.DOWN, null,
-                new BigDecimal("110"), LocalDate.of(2024, 10, 1), null);
+        ActionPlan.Objective due = ActionPlan.Objective.of("Doel", PlanFigure.PROFILE_STOCK, Direction.DOWN,
+                LocalDate.of(2024, 10, 1))
+                .withProfileCode("GGZ03W").withTargetValue(new BigDecimal("110"));
         assertThat(PlanObjectives.stockCourse(points, due)).isEqualTo(OFF_COURSE);
         // a hidden count cannot be held against the target
         List<PlanObjectives.StockPoint> hidden = List.of(
-                new PlanObjectives.StockPoint(LocalDate.of(2024, 10, 1), new Cell(null, true, "x")));
+                new PlanObjectives.StockPoint(LocalDate.of(2024, 10, 1), Cell.ofClients(3,
+                        ProtectionPattern.Mark.SECONDARY, 5)));
         assertThat(PlanObjectives.stockCourse(hidden, due)).isEqualTo(CANNOT_JUDGE);
         assertThat(PlanObjectives.stockCourse(points, objective(Direction.DOWN, null))).isEqualTo(UNKNOWN);
     }
@@ -81,7 +84,7 @@ class PlanObjectivesTest {
         for (int i = 0; i < 24; i++) {
             months.add(YearMonth.of(2023, 1).plusMonths(i));
             // a month in four shown: three in four hidden as <5
-            small.add(i % 4 == 0 ? Cell.ofCount(5) : new Cell(null, true, "<5"));
+            small.add(i % 4 == 0 ? Cell.ofCount(5) : Cell.ofClients(3, ProtectionPattern.Mark.PRIMARY, 5));
             shown.add(Cell.ofCount(i % 2 == 0 ? 6 : 7));
         }
         ActionPlan.Objective atMostTen = objective(Direction.DOWN, "10");
@@ -100,12 +103,12 @@ class PlanObjectivesTest {
         assertThat(PlanObjectives.basis(objective(Direction.UP, null))).contains("maanden stijgt volgens").doesNotContain("streefwaarde")
                 .endsWith("niet op koers als zij aantoonbaar daalt.");
         assertThat(PlanObjectives.basis(objective(null, null))).endsWith("het heeft geen richting of streefwaarde.");
-        ActionPlan.Objective stock = new ActionPlan.Objective("Doel", PlanFigure.PROFILE_STOCK, null, "GGZ03W", null, null,
-                new BigDecimal("110"), LocalDate.of(2026, 10, 1), null);
+        ActionPlan.Objective stock = ActionPlan.Objective.written("Doel", PlanFigure.PROFILE_STOCK, "GGZ03W", null,
+                new BigDecimal("110"), LocalDate.of(2026, 10, 1));
         assertThat(PlanObjectives.basis(stock)).startsWith("Dit doel is op koers als de laatst gepubliceerde stand op 1 oktober hoogstens "
                 + "de streefwaarde is;");
-        ActionPlan.Objective careB = new ActionPlan.Objective("Doel", PlanFigure.INFLUX_GGZ_B, null, null, Direction.DOWN, null, null,
-                LocalDate.of(2026, 1, 1), null);
+        ActionPlan.Objective careB = ActionPlan.Objective.of("Doel", PlanFigure.INFLUX_GGZ_B, Direction.DOWN,
+                LocalDate.of(2026, 1, 1));
         assertThat(PlanObjectives.basis(careB)).contains("niet per maand gevolgd");
         assertThat(PlanFigure.YOUNG_ADULT_SHARE.amount(new BigDecimal("8.50"))).isEqualTo("8,5% van de instroom GGZ-W");
         assertThat(PlanFigure.INFLUX_GGZ_W.amount(new BigDecimal("20"))).isEqualTo("20 nieuwe cliënten GGZ-W per maand");

@@ -3,13 +3,11 @@ package nl.regiomonitor.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,9 +25,6 @@ class PlanPagesTest extends IntegrationTest {
     private static final String PASSWORD = "demo-wachtwoord";
     private static final Pattern LOCK_VERSION = Pattern.compile("name=\"lockVersion\" value=\"(\\d+)\"");
 
-    /** The test is no user's request: it passes no access gate. */
-    private static final Consumer<Set<String>> SYSTEM = regions -> { };
-
     @LocalServerPort
     int port;
     @Autowired
@@ -45,14 +40,18 @@ class PlanPagesTest extends IntegrationTest {
     static long submittedCopyOfTheJointPlan(PlanService plans, JdbcTemplate jdbc, String title) {
         long joint = jdbc.queryForObject("select plan_id from plan_region where region_code = 'ZK28' order by plan_id limit 1", Long.class);
         ActionPlan demo = plans.load(joint, LocalDate.now());
-        List<ActionPlan.Action> actions = demo.actions().stream().map(a -> new ActionPlan.Action(null, a.paragraph(), a.description(),
-                a.owner(), a.ownerRole(), "Continu", null, ActionStatus.NOT_STARTED, null, null, null)).toList();
-        List<ActionPlan.Milestone> milestones = demo.milestones().stream().map(m -> new ActionPlan.Milestone(m.activity(), m.milestone(),
-                m.dueDate(), true, null)).toList();
-        long id = plans.create(new ActionPlan(null, demo.programmeId(), null, null, title, List.of("ZK10"), null, null, null, null, null,
-                null, null, null, null, null, null, null, null, demo.sections(), demo.objectives(), actions, milestones), SYSTEM).id();
-        plans.submit(id, null, SYSTEM, OffsetDateTime.now());
-        return id;
+        List<ActionPlan.Action> actions = demo.actions().stream().map(a -> ActionPlan.Action.of(a.paragraph(),
+                a.description(),
+                a.owner(), a.ownerRole(), "Continu")).toList();
+        List<ActionPlan.Milestone> milestones = demo.milestones().stream()
+                .map(m -> ActionPlan.Milestone.of(m.activity(), m.milestone(),
+                m.dueDate(), true)).toList();
+        PlanContent copy = PlanContent.titled(title, List.of("ZK10")).withSections(demo.sections())
+                .withObjectives(demo.objectives()).withActions(actions).withMilestones(milestones);
+        return SystemActor.asCareOffice(Set.of("ZK10"), () -> {
+            long id = plans.create(demo.programmeId(), copy).id();
+            return plans.submit(id, null).id();
+        });
     }
 
     private long newPlan(WebSession author, String title) {
@@ -225,14 +224,16 @@ class PlanPagesTest extends IntegrationTest {
     void theComparisonShowsOnlyTheEditedParagraphNotLineEndingsOrProgress() {
         long id = submittedCopyOfTheJointPlan(plans, jdbc, "Kopie van het gezamenlijke plan voor de vergelijking");
         ActionPlan submitted = plans.load(id, LocalDate.now());
-        plans.reportProgress(id, submitted.actions().get(0).id(), ActionStatus.DELAYED, "Wacht op de gemeenten.", SYSTEM, (regions, action) -> { });
+        SystemActor.asCareOffice(Set.of("ZK10"), () -> plans.reportProgress(id, submitted.actions().get(0).id(),
+                ActionStatus.DELAYED,
+                "Wacht op de gemeenten."));
         ActionPlan followed = plans.load(id, LocalDate.now());
         Map<PlanSection, ActionPlan.Section> crlf = new EnumMap<>(PlanSection.class);
-        followed.sections().forEach((section, s) -> crlf.put(section, new ActionPlan.Section(null, null, s.text() == null ? null
-                : s.text().replace("soms te klein zijn", "vaak te klein zijn").replace("\n", "\r\n"), null)));
-        plans.save(id, followed.lockVersion(), new ActionPlan(null, null, null, null, followed.title(), followed.regions(), null, null,
-                null, null, null, null, null, null, null, null, null, null, null, crlf, followed.objectives(), followed.actions(),
-                followed.milestones()), SYSTEM);
+        followed.sections().forEach((section, s) -> crlf.put(section, ActionPlan.Section.of(section, s.text() == null
+                ? null
+                : s.text().replace("soms te klein zijn", "vaak te klein zijn").replace("\n", "\r\n"))));
+        SystemActor.asCareOffice(Set.of("ZK10"), () -> plans.save(id, followed.lockVersion(), followed.content()
+                .withSections(crlf)));
 
         WebSession municipality = WebSession.loggedIn(port, "gemeente.haaglanden", PASSWORD);
         String compared = municipality.get("/plannen/" + id + "/versies").body();
