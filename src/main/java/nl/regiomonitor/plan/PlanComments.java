@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.security.AccessRules;
 import nl.regiomonitor.security.AppUser;
 import nl.regiomonitor.security.AuditAction;
@@ -103,7 +104,7 @@ public class PlanComments {
         PlanSection section = rs.getString("section") == null ? null : PlanSection.valueOf(rs.getString("section"));
         return new PlanComment(rs.getLong("id"), section, section == null ? PlanComment.WHOLE_PLAN : section.title(),
                 rs.getString("body"), rs.getString("organisation"),
-                rs.getObject("written_at", OffsetDateTime.class).atZoneSameInstant(PlanService.AMSTERDAM).toOffsetDateTime(),
+                rs.getObject("written_at", OffsetDateTime.class).atZoneSameInstant(Dutch.ZONE).toOffsetDateTime(),
                 rs.getInt("plan_version"));
     }
 }

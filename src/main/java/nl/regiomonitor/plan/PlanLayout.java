@@ -4,14 +4,13 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.plan.ActionPlan.Action;
 import nl.regiomonitor.plan.ActionPlan.Milestone;
 import nl.regiomonitor.plan.ActionPlan.Objective;
@@ -28,8 +27,6 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
     /** The heading of the annex with the comments of client representation. */
     public static final String COMMENTS = "Bijlage: reacties van cliëntvertegenwoordiging";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
-    private static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
 
     /** A line of the cover: label and value. */
     public record Fact(String label, String value) {
@@ -77,7 +74,7 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
         facts.add(new Fact("Status", plan.statusLabel()));
         facts.add(new Fact("Versie", String.valueOf(plan.versionNumber())));
         if (plan.submittedAt() != null) {
-            facts.add(new Fact("Ingediend op", date(plan.submittedAt().atZoneSameInstant(AMSTERDAM).toLocalDate())
+            facts.add(new Fact("Ingediend op", date(plan.submittedAt().atZoneSameInstant(Dutch.ZONE).toLocalDate())
                     + (Boolean.TRUE.equals(plan.late()) ? " – te laat ingediend" : "")));
         }
         if (plan.reviewComment() != null && !plan.reviewComment().isBlank()) {
@@ -151,7 +148,7 @@ public record PlanLayout(String templateTitle, String title, String intro, List<
     }
 
     private static String number(BigDecimal value) {
-        DecimalFormat format = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(DUTCH));
+        DecimalFormat format = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Dutch.LOCALE));
         return format.format(value);
     }
 }

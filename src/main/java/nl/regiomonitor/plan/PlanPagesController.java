@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.region.Area;
 import nl.regiomonitor.region.CodeList;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
@@ -112,7 +113,7 @@ class PlanPagesController {
     String overview(Model model) {
         YearMonth to = influx.lastMonth() == null ? YearMonth.now() : influx.lastMonth();
         YearMonth from = to.minusMonths(PlanObjectives.MONTHS - 1);
-        PublishedTrend national = influxTrend.published("NL", from, to, null);
+        PublishedTrend national = influxTrend.published(Area.NATIONAL_CODE, from, to, null);
         model.addAttribute("lines", lines(plans.list(null)));
         model.addAttribute("national", national);
         model.addAttribute("chart", TrendChart.svg(national, "Landelijke instroom GGZ-W per maand tegen het streven van 100",

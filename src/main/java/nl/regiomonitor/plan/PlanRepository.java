@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.plan.ActionPlan.Action;
 import nl.regiomonitor.plan.ActionPlan.Milestone;
 import nl.regiomonitor.plan.ActionPlan.Objective;
@@ -355,7 +356,7 @@ class PlanRepository {
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.atZoneSameInstant(PlanService.AMSTERDAM).toOffsetDateTime();
+        return value == null ? null : value.atZoneSameInstant(Dutch.ZONE).toOffsetDateTime();
     }
 
     private static String strip(String text) {

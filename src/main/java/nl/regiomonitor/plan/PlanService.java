@@ -2,7 +2,6 @@ package nl.regiomonitor.plan;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.plan.ActionPlan.Action;
 import nl.regiomonitor.plan.PlanRepository.Header;
 import nl.regiomonitor.security.AccessRules;
@@ -40,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PlanService implements PlanRegions {
 
-    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 
     private final PlanRepository repository;
     private final PlanVersions versions;
@@ -156,7 +155,7 @@ public class PlanService implements PlanRegions {
                     + (problems.size() == 1 ? " punt" : " punten") + " om aan te vullen.", problems);
         }
         LocalDate deadline = programmes.find(header.programmeId()).orElseThrow().deadline();
-        boolean late = at.atZoneSameInstant(AMSTERDAM).toLocalDate().isAfter(deadline);
+        boolean late = at.atZoneSameInstant(Dutch.ZONE).toLocalDate().isAfter(deadline);
         repository.submitted(id, at, late);
         ActionPlan after = load(id, today());
         versions.keep(after);
@@ -378,6 +377,6 @@ public class PlanService implements PlanRegions {
     }
 
     static LocalDate today() {
-        return LocalDate.now(AMSTERDAM);
+        return LocalDate.now(Dutch.ZONE);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.security.CurrentUser;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -61,7 +62,7 @@ class PlanVersions {
         PlanStatus status = PlanStatus.valueOf(rs.getString("status"));
         try {
             return new PlanVersion(rs.getInt("number"), status, status.dutch(),
-                    rs.getObject("saved_at", OffsetDateTime.class).atZoneSameInstant(PlanService.AMSTERDAM)
+                    rs.getObject("saved_at", OffsetDateTime.class).atZoneSameInstant(Dutch.ZONE)
                             .toOffsetDateTime(),
                     rs.getString("saved_by"), withPlan ? json.readTree(rs.getString("snapshot")) : null);
         } catch (JsonProcessingException e) {
