@@ -68,7 +68,7 @@ public abstract class BrowserSession extends IntegrationTest {
             throw new java.io.UncheckedIOException(e);
         }
         // legacy mode runs axe.run in the page itself; the default finishes each run in a new blank tab with axe injected
-        // again, for pages with frames from other origins, which ours never have: the same rules and results, 2 s less a page
+        // again, for frames from other origins, which our pages never have: the same rules and results, about a fifth faster
         Results results = new AxeBuilder().setLegacyMode().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(browser);
         List<Rule> violations = results.getViolations();
@@ -114,8 +114,8 @@ public abstract class BrowserSession extends IntegrationTest {
     }
 
     /**
-     * The viewport as PNG, compressed for speed rather than size: a whole page is up to 12,000 px high, and the
-     * usual compression of that took half a second a screenshot.
+     * The viewport as PNG, compressed for speed rather than size: a whole page is up to 12,000 px high, and a
+     * whole-page screenshot took half a second with the usual compression.
      */
     protected static byte[] screenshot() {
         Map<String, Object> png = ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot",
