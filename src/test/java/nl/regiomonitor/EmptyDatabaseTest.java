@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * Base of tests that need a database holding only what they put in it (no demo data), so that
  * figures can be worked out by hand: the whole application on a PostgreSQL of its own.
  */
+@Tag("integration") // inherited: failsafe runs these in mvn verify, surefire leaves them out
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "REGIOMONITOR_DEMO=false")
 public abstract class EmptyDatabaseTest {
 

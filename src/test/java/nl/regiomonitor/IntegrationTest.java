@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * Base of the tests that run the whole application against its own embedded PostgreSQL,
  * started in a fresh folder per test run and filled with the demo data, as on a first start.
  */
+@Tag("integration") // inherited: failsafe runs these in mvn verify, surefire leaves them out
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 

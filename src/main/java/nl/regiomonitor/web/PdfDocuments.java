@@ -32,6 +32,12 @@ public final class PdfDocuments {
     public static final String FONT = "DejaVu Sans";
     /** An SVG element that has no alt yet, and the text of its title. */
     private static final Pattern SVG_TITLE = Pattern.compile("<svg((?:(?! alt=)[^>])*)>(\\s*<title[^>]*>)([^<]*)</title>");
+    /**
+     * A control character XML 1.0 does not allow (all below space but tab, newline and return), as a character
+     * reference or raw: text a user typed may hold one, and the renderer refuses the whole document for it.
+     */
+    private static final Pattern NOT_IN_XML = Pattern.compile(
+            "&#x0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]);|&#0*(?:[0-8]|1[124-9]|2[0-9]|3[01]);|[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
     // read once: every PDF embeds a subset of these, never the machine's own fonts
     private static final byte[] REGULAR = font("DejaVuSans.ttf");
     private static final byte[] BOLD = font("DejaVuSans-Bold.ttf");
@@ -47,7 +53,7 @@ public final class PdfDocuments {
 
     /** Renders template {@code template} (a path under {@code templates/}, such as {@code report/report-pdf.xhtml}) with {@code model}. */
     public static void render(String template, Map<String, Object> model, OutputStream out) throws IOException {
-        String xhtml = withAltTexts(TEMPLATES.process(template, new Context(null, model)));
+        String xhtml = withAltTexts(withoutControlCharacters(TEMPLATES.process(template, new Context(null, model))));
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfUaAccessibility(true); // tagged, so screen readers read the tables as tables
@@ -66,6 +72,11 @@ public final class PdfDocuments {
     static String withAltTexts(String xhtml) {
         return SVG_TITLE.matcher(xhtml).replaceAll(m -> Matcher.quoteReplacement(
                 "<svg" + m.group(1) + " alt=\"" + m.group(3).replace("\"", "&quot;") + "\">" + m.group(2) + m.group(3) + "</title>"));
+    }
+
+    /** The document without the control characters XML forbids; what the user wrote stays as it was stored. */
+    static String withoutControlCharacters(String xhtml) {
+        return NOT_IN_XML.matcher(xhtml).replaceAll("");
     }
 
     private static TemplateEngine templates() {

@@ -1,5 +1,6 @@
 package nl.regiomonitor.cli;
 
+import static nl.regiomonitor.cli.ReportArgumentsTest.assertWrong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,10 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** {@code report} as an administrator runs it: a separate JVM on the demo data of the test application. */
+/**
+ * {@code report} as an administrator runs it, on the demo data of the test application: one region in a separate
+ * JVM, the other runs in this one (the same command line, starting its own application context).
+ */
 class ReportCommandTest extends IntegrationTest {
 
     @Autowired
@@ -41,14 +45,23 @@ class ReportCommandTest extends IntegrationTest {
     @TempDir
     Path folder;
 
-    private ChildCommand.Run report(String... args) throws Exception {
-        return ChildCommand.run(dataSource, folder, null, Stream.concat(Stream.of("report"), Stream.of(args)).toArray(String[]::new));
+    /** In a JVM of its own, as the README shows it: once, for {@link #oneRegionIsOnePdf}. */
+    private ChildCommand.Run reportInNewJvm(String... args) throws Exception {
+        return ChildCommand.run(dataSource, folder, null, command(args));
+    }
+
+    private ChildCommand.Run report(String... args) {
+        return ChildCommand.inProcess(dataSource, null, command(args));
+    }
+
+    private static String[] command(String... args) {
+        return Stream.concat(Stream.of("report"), Stream.of(args)).toArray(String[]::new);
     }
 
     @Test
     void oneRegionIsOnePdf() throws Exception {
         Path pdf = folder.resolve("haaglanden.pdf");
-        ChildCommand.Run run = report("--region", "ZK10", "--year", "2024", "--out", pdf.toString());
+        ChildCommand.Run run = reportInNewJvm("--region", "ZK10", "--year", "2024", "--out", pdf.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Regioperspectief ZK10 Haaglanden 2024 geschreven naar " + pdf);
         try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
@@ -121,32 +134,10 @@ class ReportCommandTest extends IntegrationTest {
     }
 
     @Test
-    void wrongArgumentsAreExitCode2WithADutchMessage() throws Exception {
-        // refused before the application starts, so checked in this JVM
-        assertWrong(here("--year", "2024"), "Fout: geef precies één van --region REGIO en --all.");
-        assertWrong(here("--region", "ZK10", "--all", "--year", "2024"), "Fout: geef precies één van --region REGIO en --all.");
-        assertWrong(here("--region", "ZK10"), "Fout: geef het jaar met --year");
-        assertWrong(here("--region", "ZK10", "--year", "1999"), "Fout: het jaar 1999 ligt niet tussen 2000 en 2100.");
-        // picocli's own complaints are in Dutch too
-        assertWrong(here("--regio", "ZK10", "--year", "2024"), "Fout: onbekende optie of waarde: --regio ZK10.");
-        assertWrong(here("--region", "ZK10", "--year", "twee"), "Fout: 'twee' is geen geldige waarde voor --year.");
-
-        ChildCommand.Run help = here("--help");
-        assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("Gebruik: regiomonitor report").contains("Maak het regioperspectief als PDF").contains("Toon deze hulp");
-
-        // known only to the started application: a real run of the jar
+    void anUnknownRegionIsExitCode2WithADutchMessage() throws Exception {
+        // known only to the started application: a real run of the command (wrong arguments: ReportArgumentsTest)
         assertWrong(report("--region", "ZK99", "--year", "2024", "--out", folder.resolve("x.pdf").toString()),
                 "Fout: onbekende regio 'ZK99'. Bekende regio's: ZK01, ZK02");
         assertThat(folder.resolve("x.pdf")).doesNotExist();
-    }
-
-    private static ChildCommand.Run here(String... args) {
-        return ChildCommand.here(Stream.concat(Stream.of("report"), Stream.of(args)).toArray(String[]::new));
-    }
-
-    private static void assertWrong(ChildCommand.Run run, String message) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(ReportCommand.BAD_ARGUMENTS);
-        assertThat(run.err()).contains(message);
     }
 }

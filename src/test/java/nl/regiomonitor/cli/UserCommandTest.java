@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * {@code user} as an administrator runs it: a separate JVM, on the database of the running test
- * application, with the password on standard input.
+ * {@code user} as an administrator runs it, on the database of the running test application, with the password
+ * on standard input: the first run in a separate JVM, the others in this one (the same command line and context).
  */
 class UserCommandTest extends IntegrationTest {
 
@@ -38,15 +38,24 @@ class UserCommandTest extends IntegrationTest {
     @TempDir
     Path folder;
 
-    private ChildCommand.Run user(String stdin, String... args) throws Exception {
+    /** In a JVM of its own, as the README shows it: once, for the first step of {@link #addListDisableList}. */
+    private ChildCommand.Run userInNewJvm(String stdin, String... args) throws Exception {
+        return ChildCommand.run(dataSource, folder, stdin, command(args));
+    }
+
+    private ChildCommand.Run user(String stdin, String... args) {
+        return ChildCommand.inProcess(dataSource, stdin, command(args));
+    }
+
+    private static String[] command(String... args) {
         List<String> command = new ArrayList<>(List.of("user"));
         command.addAll(List.of(args));
-        return ChildCommand.run(dataSource, folder, stdin, command.toArray(String[]::new));
+        return command.toArray(String[]::new);
     }
 
     @Test
     void addListDisableList() throws Exception {
-        ChildCommand.Run add = user("cli-wachtwoord-1\n", "add", "--username", "cli.jansen", "--name", "Jan Jansen (cli)",
+        ChildCommand.Run add = userInNewJvm("cli-wachtwoord-1\n", "add", "--username", "cli.jansen", "--name", "Jan Jansen (cli)",
                 "--role", "ZORGKANTOOR:ZK02", "--role", "BEHEERDER", "--password-stdin");
         assertThat(add.exitCode()).as(add.err()).isZero();
         assertThat(add.out()).contains("Gebruiker cli.jansen is toegevoegd");
@@ -74,18 +83,8 @@ class UserCommandTest extends IntegrationTest {
 
     @Test
     void invalidInputIsRefusedWithADutchMessage() throws Exception {
-        // wrong roles are refused before the application starts, so checked in this JVM
-        ChildCommand.Run unknownRole = ChildCommand.here("user", "add", "--username", "cli.fout", "--name", "Fout", "--role", "KONING",
-                "--password-stdin");
-        assertThat(unknownRole.exitCode()).isEqualTo(1);
-        assertThat(unknownRole.err()).contains("Fout: Onbekende rol 'KONING'");
-
-        ChildCommand.Run nationalWithRegion = ChildCommand.here("user", "add", "--username", "cli.fout", "--name", "Fout", "--role",
-                "BEHEERDER:ZK02", "--password-stdin");
-        assertThat(nationalWithRegion.exitCode()).isEqualTo(1);
-        assertThat(nationalWithRegion.err()).contains("De rol Beheerder is landelijk en hoort niet bij een regio.");
-
-        // the rest is known only to the started application: real runs of the jar
+        // wrong roles are refused before the application starts: UserArgumentsTest
+        // the rest is known only to the started application: real runs of the command
         ChildCommand.Run unknownRegion = user("cli-wachtwoord-1\n", "add", "--username", "cli.fout", "--name", "Fout", "--role",
                 "ZORGKANTOOR:ZK99", "--password-stdin");
         assertThat(unknownRegion.exitCode()).isEqualTo(1);

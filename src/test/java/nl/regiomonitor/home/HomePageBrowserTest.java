@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 
 /** The start page per role in real Chromium: what each one finds first, accessible, and without sideways scrolling on a phone. */
@@ -140,10 +138,10 @@ class HomePageBrowserTest extends BrowserSession {
         browser.manage().window().setSize(new Dimension(390, 844));
         assertNoSidewaysScroll();
         Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(shots.resolve(name + "-390.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.write(shots.resolve(name + "-390.png"), screenshot());
         Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
         browser.manage().window().setSize(new Dimension(390, Math.min(12000, height.intValue() + 150)));
-        Files.write(shots.resolve(name + "-390-hele-pagina.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Files.write(shots.resolve(name + "-390-hele-pagina.png"), screenshot());
         browser.manage().window().setSize(new Dimension(1280, 1024));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** A chart in a PDF gets its title as alt text, which PDF/UA asks of every picture. */
+/** A chart in a PDF gets its title as alt text, which PDF/UA asks of every picture; no control character breaks a PDF. */
 class PdfDocumentsTest {
 
     @Test
@@ -15,5 +15,13 @@ class PdfDocumentsTest {
         String withAlt = "<svg alt=\"eigen\"><title>Titel</title></svg>";
         assertThat(PdfDocuments.withAltTexts(withAlt)).isEqualTo(withAlt);
         assertThat(PdfDocuments.withAltTexts("<p>geen grafiek</p>")).isEqualTo("<p>geen grafiek</p>");
+    }
+
+    @Test
+    void controlCharactersAUserTypedAreLeftOutOfThePdfOnly() {
+        assertThat(PdfDocuments.withoutControlCharacters("<p>bel&#x7; &#7;\u0007 &#x1F;&#31;&#xFEFF;</p>"))
+                .isEqualTo("<p>bel  &#xFEFF;</p>");
+        String allowed = "<p>tab&#x9; regel&#10; terug&#xD; spatie&#32; tekst&#x20AC;&#128512;</p>";
+        assertThat(PdfDocuments.withoutControlCharacters(allowed)).isEqualTo(allowed);
     }
 }
