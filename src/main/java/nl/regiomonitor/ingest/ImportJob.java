@@ -169,7 +169,7 @@ final class ImportJob {
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).toLowerCase(Locale.ROOT);
             if (positions.put(name, i) != null && !name.isEmpty()) {
-                throw new ImportRejected(new ImportError(1, header.get(i), null,
+                throw new ImportRejected(ImportError.inColumn(1, header.get(i),
                         "De kolom '" + header.get(i) + "' staat twee keer in de kopregel."));
             }
         }
@@ -184,7 +184,7 @@ final class ImportJob {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ImportRejected(new ImportError(1, null, String.join(";", header),
+            throw new ImportRejected(ImportError.withValue(1, String.join(";", header),
                     (missing.size() == 1 ? "De kolom " : "De kolommen ") + String.join(", ", missing)
                             + (missing.size() == 1 ? " ontbreekt" : " ontbreken") + " in de kopregel. Een bestand met "
                             + format.label().toLowerCase(Locale.ROOT) + " heeft de kolommen "
@@ -211,7 +211,7 @@ final class ImportJob {
         Set<String>[] codeLists = codeListsOf(fields);
         int regionField = fields.stream().map(Field::name).toList().indexOf("region_code");
         if (region != null && (regionField < 0 || format.national())) {
-            throw new ImportRejected(null, "Een bestand van de soort '" + format.label() + "' geldt voor het hele land "
+            throw ImportRejected.ofFile("Een bestand van de soort '" + format.label() + "' geldt voor het hele land "
                     + "en wordt door de beheerder geïmporteerd, niet voor één regio.");
         }
 
@@ -240,9 +240,10 @@ final class ImportJob {
                 String[] raw = row.values();
                 boolean[] hidden = checks.hideBsns(row, table.header());
                 if (raw.length != width) {
-                    checks.error(row.line(), null, null, "Deze regel heeft " + raw.length + (raw.length == 1 ? " kolom" : " kolommen")
-                            + ", de kopregel " + width + ". Staat er een ander scheidingsteken of een puntkomma of komma "
-                            + "in een waarde zonder aanhalingstekens?");
+                    checks.add(ImportError.atLine((int) row.line(), "Deze regel heeft " + raw.length
+                            + (raw.length == 1 ? " kolom" : " kolommen") + ", de kopregel " + width
+                            + ". Staat er een ander scheidingsteken of een puntkomma of komma "
+                            + "in een waarde zonder aanhalingstekens?"));
                     continue;
                 }
                 for (int i = 0; i < values.length; i++) {
