@@ -205,7 +205,8 @@ public final class DisclosureAudit {
             if (decided.contains(cell)) {
                 continue;
             }
-            try (OutsiderProgram program = new OutsiderProgram(table, hidden, marks, maybeSmall, component(table, hidden, cell), threshold)) {
+            try (OutsiderProgram program = new OutsiderProgram(table, hidden, marks, maybeSmall,
+                    component(table, hidden, cell), threshold)) {
                 List<Integer> asked = cells.stream().filter(c -> !decided.contains(c) && program.holds(c)).toList();
                 decided.addAll(asked);
                 program.witnessJointly(asked, required);
@@ -232,7 +233,8 @@ public final class DisclosureAudit {
             marks[c] = pattern.mark(c);
             hidden[c] = pattern.hidden(c);
         }
-        try (OutsiderProgram program = new OutsiderProgram(table, hidden, marks, pattern.cube() != null ? null : maybeSmall(table, marks, pattern.threshold()),
+        try (OutsiderProgram program = new OutsiderProgram(table, hidden, marks,
+                pattern.cube() != null ? null : maybeSmall(table, marks, pattern.threshold()),
                 component(table, hidden, cell), pattern.threshold())) {
             return new long[] {program.exact(cell, false), program.exact(cell, true)};
         }

@@ -56,7 +56,7 @@ public record ImportError(
         return new ImportError(line, column, null, message);
     }
 
-    /** An error about a value that belongs to no one column (a whole header). */
+    /** An error about a value that belongs to no one column (a whole header, a key of several columns). */
     static ImportError withValue(int line, String value, String message) {
         return new ImportError(line, null, value, message);
     }

@@ -137,7 +137,8 @@ final class ImportJob {
     private String rejectionMessage() {
         long errorCount = checks.count();
         String start = checks.bsnFound()
-                ? "Het bestand is geweigerd: het bevat iets dat op een BSN lijkt. Cliëntgegevens moeten gepseudonimiseerd zijn. "
+                ? "Het bestand is geweigerd: het bevat iets dat op een BSN lijkt. "
+                        + "Cliëntgegevens moeten gepseudonimiseerd zijn. "
                 : "Het bestand is geweigerd. ";
         return start + errorCount + (errorCount == 1 ? " fout gevonden" : " fouten gevonden")
                 + (errorCount > RowChecks.MAX_LISTED_ERRORS
@@ -204,7 +205,8 @@ final class ImportJob {
         int[] keyPositions = format.keyFields().stream().mapToInt(name -> ImportedRows.indexOf(fields, name)).toArray();
         List<RowRule> rules = format.rowRules();
         int[][] rulePositions = rules.stream()
-                .map(r -> new int[] {ImportedRows.indexOf(fields, r.field()), ImportedRows.indexOf(fields, r.other())}).toArray(int[][]::new);
+                .map(r -> new int[] {ImportedRows.indexOf(fields, r.field()), ImportedRows.indexOf(fields, r.other())})
+                .toArray(int[][]::new);
         int replacementField = format.replacement() instanceof ImportFormat.FieldReplacement byField
                 ? ImportedRows.indexOf(fields, byField.field()) : -1;
         Set<Object> replacedValues = new HashSet<>();
@@ -251,12 +253,14 @@ final class ImportJob {
                             : checks.parseField(row.line(), fields.get(i), codeLists[i], raw[columns[i]].trim());
                 }
                 if (region != null && checks.count() == before && !region.equals(values[regionField])) {
-                    checks.error(row.line(), "region_code", String.valueOf(values[regionField]), "Deze regel hoort bij een andere "
-                            + "regio; u importeert voor regio " + region + ". Een bestand voor een regio bevat alleen die regio.");
+                    checks.error(row.line(), "region_code", String.valueOf(values[regionField]),
+                            "Deze regel hoort bij een andere regio; u importeert voor regio " + region
+                                    + ". Een bestand voor een regio bevat alleen die regio.");
                 }
                 if (checks.count() == before) {
                     for (int r = 0; r < rules.size(); r++) {
-                        checks.checkRule(row.line(), rules.get(r), values[rulePositions[r][0]], values[rulePositions[r][1]]);
+                        checks.checkRule(row.line(), rules.get(r), values[rulePositions[r][0]],
+                                values[rulePositions[r][1]]);
                     }
                     checks.checkKey(row.line(), format, keyPositions, raw, columns, keys, key);
                 }

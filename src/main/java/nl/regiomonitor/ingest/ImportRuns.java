@@ -158,7 +158,8 @@ final class ImportRuns {
                     audit.recordAs(connection, actor, AuditAction.IMPORT, "import", run.id(), run.region(),
                             "Import " + run.id() + " (" + run.type() + ", " + run.source() + "): "
                                     + ImportStatus.ABORTED.dutch(), null,
-                            Map.of("soort", run.type(), "bestand", run.source(), "status", ImportStatus.ABORTED.name()));
+                            Map.of("soort", run.type(), "bestand", run.source(),
+                                    "status", ImportStatus.ABORTED.name()));
                 }
                 connection.commit();
                 return marked == 1;

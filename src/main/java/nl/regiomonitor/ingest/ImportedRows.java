@@ -93,7 +93,8 @@ final class ImportedRows {
                 .collect(Collectors.joining(" || "));
         List<ImportError> clashes = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "select " + keySql + ", import_id from " + format.table() + " where import_id <> ? and import_id <> ?")) {
+                "select " + keySql + ", import_id from " + format.table()
+                        + " where import_id <> ? and import_id <> ?")) {
             query.setLong(1, previous == null ? -1 : previous.id());
             query.setLong(2, id); // the rows this import has just copied
             query.setFetchSize(10_000);
@@ -101,7 +102,7 @@ final class ImportedRows {
                 while (rs.next()) {
                     Long line = keys.remove(rs.getString(1));
                     if (line != null) {
-                        clashes.add(new ImportError(line.intValue(), null, RowChecks.keyText(rs.getString(1)),
+                        clashes.add(ImportError.withValue(line.intValue(), RowChecks.keyText(rs.getString(1)),
                                 "Dubbele sleutel: dezelfde combinatie van " + String.join(", ", format.keyFields())
                                         + " is al geladen met import " + rs.getLong(2)
                                         + " (een ander bestand). Haal de regel uit een van beide bestanden."));

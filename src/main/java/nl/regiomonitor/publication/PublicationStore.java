@@ -29,6 +29,11 @@ final class PublicationStore {
     /** What every build records: why it ran, the data it covered, how long it took, and its size. */
     record Build(String reason, YearMonth dataThrough, long millis, long lastImport, int threshold, int tables,
                  int cells) {
+
+        /** A build that got no tables, so covered no data. */
+        static Build empty(String reason, long millis, long lastImport, int threshold) {
+            return new Build(reason, null, millis, lastImport, threshold, 0, 0);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -83,8 +88,8 @@ final class PublicationStore {
 
     /** Stores a build that failed: it covered nothing. */
     Publication failed(String reason, long millis, long lastImport, int threshold, String problem) {
-        return store(Publication.Status.FAILED, new Build(reason, null, millis, lastImport, threshold, 0, 0), null,
-                problem, Map.of());
+        return store(Publication.Status.FAILED, Build.empty(reason, millis, lastImport, threshold), null, problem,
+                Map.of());
     }
 
     private Publication store(Publication.Status status, Build build, String digest, String problem,
@@ -98,7 +103,8 @@ final class PublicationStore {
                                              threshold, tables, cells, digest, problem)
                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", version, status.name(), build.reason(),
                     last == null ? null : Date.valueOf(last.atDay(1)), Timestamp.from(builtAt.toInstant()),
-                    build.millis(), build.lastImport(), build.threshold(), build.tables(), build.cells(), digest, problem);
+                    build.millis(), build.lastImport(), build.threshold(), build.tables(), build.cells(), digest,
+                    problem);
             List<Object[]> rows = new ArrayList<>();
             content.forEach((name, cellsJson) -> rows.add(new Object[] {version, name, cellsJson}));
             jdbc.batchUpdate("insert into publication_table (version, name, cells) values (?, ?, ?::jsonb)", rows);

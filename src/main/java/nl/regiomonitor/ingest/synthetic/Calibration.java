@@ -98,7 +98,8 @@ final class Calibration {
             long remove = -n;
             if (remove > size) {
                 throw new IllegalStateException("Kalibratie " + SERIES_NAMES[series]
-                        + " niet mogelijk bij schaal " + sim.settings.scale() + ": te weinig cliënten om te verwijderen");
+                        + " niet mogelijk bij schaal " + sim.settings.scale()
+                        + ": te weinig cliënten om te verwijderen");
             }
             for (int i = 0; i < remove; i++) { // partial Fisher-Yates
                 int j = i + sim.rng.nextInt(size - i);

@@ -285,7 +285,8 @@ final class Simulation {
         int from = s.region[c];
         int to;
         if (regions.neighbourCum[from] != null && SyntheticMath.unit(id, MOVE_NEAR) < MOVE_TO_NEIGHBOUR) {
-            to = regions.neighbours[from][SyntheticMath.pick(regions.neighbourCum[from], SyntheticMath.unit(id, MOVE_PICK))];
+            to = regions.neighbours[from][SyntheticMath.pick(regions.neighbourCum[from],
+                    SyntheticMath.unit(id, MOVE_PICK))];
         } else {
             long salt = MOVE_PICK;
             do {
@@ -299,7 +300,8 @@ final class Simulation {
         int care = s.careRegion[c] == from ? to : s.careRegion[c];
         s.careRegion2[c] = (byte) care;
         if (care != s.careRegion[c]) {
-            s.provider3[c] = (short) (regions.providerOffset[care] + (int) (SyntheticMath.unit(id, MOVE_PROVIDER) * regions.providerCount[care]));
+            s.provider3[c] = (short) (regions.providerOffset[care]
+                    + (int) (SyntheticMath.unit(id, MOVE_PROVIDER) * regions.providerCount[care]));
             if (s.switchDay[c] >= move) {
                 s.switchDay[c] = NONE; // the move's new provider replaces a later switch
             }
