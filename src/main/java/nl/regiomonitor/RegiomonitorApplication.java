@@ -1,55 +1,13 @@
 package nl.regiomonitor;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
-import nl.regiomonitor.disclosure.AuditCommand;
-import nl.regiomonitor.ingest.ImportCommand;
-import nl.regiomonitor.ingest.synthetic.GenerateCommand;
-import nl.regiomonitor.report.ReportCommand;
-import nl.regiomonitor.security.UserCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
 /**
- * Entry point of the jar: a picocli command line whose default subcommand is {@code serve}.
+ * The Spring Boot application: its package is the root every capability is scanned from. The jar
+ * starts at the command line in {@code cli.Regiomonitor}, which starts this application for
+ * {@code serve} and for the commands that need the database; keeping the command line out of
+ * this class keeps the root free of a dependency on the commands.
  */
 @SpringBootApplication
-@Command(name = "regiomonitor",
-        mixinStandardHelpOptions = true,
-        version = "Regiomonitor Wlz-ggz 0.1",
-        description = "Regiomonitor Wlz-ggz: cijfers, regioperspectief en plan van aanpak per zorgkantoorregio.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, UserCommand.class, AuditCommand.class,
-                ReportCommand.class})
 public class RegiomonitorApplication {
-
-    private static final Set<String> OPTIONS = Set.of("-h", "--help", "-V", "--version");
-
-    public static void main(String[] args) {
-        int exitCode = run(args);
-        if (exitCode != ServeCommand.KEEP_RUNNING) {
-            System.exit(exitCode);
-        }
-    }
-
-    /** Runs the command line; {@code serve} is implied when the first word is not a known one. */
-    public static int run(String... args) {
-        CommandLine commandLine = commandLine();
-        List<String> effective = new ArrayList<>(List.of(args));
-        if (effective.isEmpty()
-                || !(commandLine.getSubcommands().containsKey(effective.get(0)) || OPTIONS.contains(effective.get(0)))) {
-            effective.add(0, "serve");
-        }
-        return commandLine.execute(effective.toArray(String[]::new));
-    }
-
-    /** The command line with its Dutch error messages, without the implied {@code serve}. */
-    public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new RegiomonitorApplication());
-        commandLine.addSubcommand("help", new CommandLine.HelpCommand());
-        commandLine.setParameterExceptionHandler(new DutchParameterErrors());
-        return commandLine;
-    }
 }

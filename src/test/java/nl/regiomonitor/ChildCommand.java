@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
+import nl.regiomonitor.cli.Regiomonitor;
 
 /**
  * A command of the jar as an administrator runs it: a separate JVM on the database of the running
@@ -32,7 +33,7 @@ public final class ChildCommand {
      */
     public static Run run(HikariDataSource dataSource, Path folder, String stdin, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RegiomonitorApplication.class.getName()));
+                "-cp", System.getProperty("java.class.path"), Regiomonitor.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(folder, "out", ".txt");
         Path err = Files.createTempFile(folder, "err", ".txt");
@@ -58,7 +59,7 @@ public final class ChildCommand {
     public static Run here(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = RegiomonitorApplication.commandLine()
+        int exitCode = Regiomonitor.commandLine()
                 .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
         return new Run(exitCode, out.toString(), err.toString());
     }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
+import nl.regiomonitor.cli.Regiomonitor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -62,7 +63,7 @@ class RegionsAndStartPageTest extends IntegrationTest {
         PrintStream original = System.out;
         System.setOut(new PrintStream(captured, true));
         try {
-            assertThat(RegiomonitorApplication.run("--help")).isZero();
+            assertThat(Regiomonitor.run("--help")).isZero();
         } finally {
             System.setOut(original);
         }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
  * Protects a {@link CountTable} so that no small count can be worked back by an outsider who knows
@@ -51,7 +49,6 @@ import org.springframework.stereotype.Component;
  * could be shown: the same table always gets the same pattern, and so does a table where clients
  * moved between small cells that stay small while every shown cell stays the same.
  */
-@Component
 public class CellSuppression {
 
     private final int threshold;
@@ -59,21 +56,25 @@ public class CellSuppression {
 
     /** A protection that remembers in memory only (tests, tools without a database). */
     public CellSuppression(int threshold) {
-        this(threshold, (org.springframework.jdbc.core.JdbcTemplate) null);
+        this(threshold, ProtectionStore.NONE);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    public CellSuppression(@Value("${regiomonitor.disclosure.threshold:5}") int threshold,
-                           org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    /** A protection that also keeps what it worked out in {@code store}, for the next start. */
+    public CellSuppression(int threshold, ProtectionStore store) {
         if (threshold < 1) {
             throw new IllegalArgumentException("De drempel voor kleine aantallen is minstens 1");
         }
         this.threshold = threshold;
-        this.memory = new ProtectionMemory(jdbc);
+        this.memory = new ProtectionMemory(store);
     }
 
-    ProtectionMemory memory() {
-        return memory;
+    /** Whether the audit found nothing in this pattern before (same table, same marks, same threshold). */
+    public boolean auditedClean(ProtectionPattern pattern) {
+        return memory.auditedClean(ProtectionMemory.auditKey(pattern));
+    }
+
+    public void rememberCleanAudit(ProtectionPattern pattern) {
+        memory.rememberCleanAudit(ProtectionMemory.auditKey(pattern));
     }
 
     public int threshold() {

@@ -1,29 +1,26 @@
 package nl.regiomonitor.disclosure;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What protection and the audit have worked out before, by the fingerprint of a table: both are
  * functions of the table alone, so a new publication only solves the tables whose counts changed.
- * Held in memory (the tables of a few publications) and, with a database, also in
- * {@code protection_memory}, so a restart does not solve everything again. Without a database
- * (unit tests) it remembers in memory only.
+ * Held in memory (the tables of a few publications) and in its {@link ProtectionStore} (in the
+ * application a database table), so a restart does not solve everything again.
  */
 final class ProtectionMemory {
 
-    private static final Logger log = LoggerFactory.getLogger(ProtectionMemory.class);
     /** All tables of a few publications, with room to spare. */
     private static final int IN_MEMORY = 2_000;
 
-    private final JdbcTemplate jdbc;
+    private final ProtectionStore store;
     private final Map<String, String> recent = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
@@ -31,8 +28,8 @@ final class ProtectionMemory {
         }
     };
 
-    ProtectionMemory(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ProtectionMemory(ProtectionStore store) {
+        this.store = store;
     }
 
     /** The marks of a table protected before, as by {@link #rememberPattern}. */
@@ -62,22 +59,13 @@ final class ProtectionMemory {
                 return Optional.of(known);
             }
         }
-        if (jdbc == null) {
-            return Optional.empty();
-        }
-        try {
-            List<String> stored = jdbc.queryForList("select coalesce(marks, '') from protection_memory where kind = ? and key = ?",
-                    String.class, kind, key);
-            stored.stream().findFirst().ifPresent(value -> {
-                synchronized (recent) {
-                    recent.put(memoryKey, value);
-                }
-            });
-            return stored.stream().findFirst();
-        } catch (DataAccessException e) {
-            log.warn("Eerdere bescherming niet te lezen; de tabel wordt opnieuw beschermd", e);
-            return Optional.empty();
-        }
+        Optional<String> stored = store.find(kind, key);
+        stored.ifPresent(value -> {
+            synchronized (recent) {
+                recent.put(memoryKey, value);
+            }
+        });
+        return stored;
     }
 
     private void remember(String kind, String longKey, String value) {
@@ -85,22 +73,14 @@ final class ProtectionMemory {
         synchronized (recent) {
             recent.put(kind + " " + key, value);
         }
-        if (jdbc == null) {
-            return;
-        }
-        try {
-            jdbc.update("insert into protection_memory (kind, key, marks) values (?, ?, ?) on conflict do nothing", kind, key, value);
-        } catch (DataAccessException e) {
-            log.warn("Bescherming niet bewaard voor een volgende start", e);
-        }
+        store.remember(kind, key, value);
     }
 
     /** A key of fixed length: an audit's key holds every mark of its table. */
     private static String digest(String key) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,6 +8,7 @@ import static nl.regiomonitor.ingest.Field.text;
 
 import java.util.List;
 
+import nl.regiomonitor.region.CodeList;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,5 +1,7 @@
 package nl.regiomonitor.ingest;
 
+import nl.regiomonitor.region.CodeList;
+
 /**
  * A column of an import format: its name in the header and the kind of value it holds.
  * A field of kind {@link FieldKind#CODE} names the {@link CodeList} its values must come from.

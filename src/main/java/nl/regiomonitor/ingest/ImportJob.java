@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import nl.regiomonitor.region.CodeList;
+import nl.regiomonitor.region.ReferenceCodes;
 import org.apache.commons.io.input.CountingInputStream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;

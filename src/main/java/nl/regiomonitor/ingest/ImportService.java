@@ -21,6 +21,8 @@ import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
+import nl.regiomonitor.region.CodeList;
+import nl.regiomonitor.region.ReferenceCodes;
 import nl.regiomonitor.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.regiomonitor.disclosure.DisclosureAuditService;
+import nl.regiomonitor.publication.DisclosureAuditService;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.ingest.DataLoaded;
 import nl.regiomonitor.web.PublicationNotice;

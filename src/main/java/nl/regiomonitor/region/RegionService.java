@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.HashSet;
 
-import nl.regiomonitor.ingest.CodeList;
-import nl.regiomonitor.ingest.ReferenceCodes;
+import nl.regiomonitor.region.CodeList;
+import nl.regiomonitor.region.ReferenceCodes;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

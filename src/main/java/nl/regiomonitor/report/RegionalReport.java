@@ -30,9 +30,9 @@ import nl.regiomonitor.signal.RegisterEntry;
 import nl.regiomonitor.signal.RegisterKind;
 import nl.regiomonitor.signal.RegisterSummary;
 import nl.regiomonitor.signal.SignalRegister;
-import nl.regiomonitor.trend.InfluxTrend;
-import nl.regiomonitor.trend.PublishedTrend;
-import nl.regiomonitor.trend.TrendChart;
+import nl.regiomonitor.monitor.InfluxTrend;
+import nl.regiomonitor.monitor.PublishedTrend;
+import nl.regiomonitor.monitor.TrendChart;
 import nl.regiomonitor.web.PublicationNotice;
 import nl.regiomonitor.web.RichText;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,8 +56,8 @@ public class RegionalReport {
     /** Months of influx the plan chapter's chart shows. */
     static final int INFLUX_MONTHS = 24;
     /** The years a report can be asked for, on the page and on the command line. */
-    static final int FIRST_YEAR = 2000;
-    static final int LAST_YEAR = 2100;
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
     static final Locale DUTCH = Locale.forLanguageTag("nl-NL");
     static final String NOT_SHOWN = "; niet getoond om kleine aantallen te beschermen";
     static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("dd-MM-yy");
@@ -78,7 +78,7 @@ public class RegionalReport {
     private final InsightSummary insight;
     private final LookBack lookBack;
 
-    RegionalReport(StockFigures stock, WaitlistFigures waitlist, DeliveryFormFigures deliveryForms, CostFigures costs, FlowFigures flows,
+    public RegionalReport(StockFigures stock, WaitlistFigures waitlist, DeliveryFormFigures deliveryForms, CostFigures costs, FlowFigures flows,
                    RegionTables regionTables, ReportTexts texts, SignalRegister register, CellSuppression suppression,
                    InfluxTrend influx, PlanService plans, PlanObjectives objectives, ObjectProvider<PublicationNotice> publication) {
         this.suppression = suppression;

@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * A grant written as text, the same on the command line and in forms: {@code BEHEERDER} for a
  * national role, {@code ZORGKANTOOR:ZK02} for a role in a region.
  */
-final class GrantCodes {
+public final class GrantCodes {
 
     private GrantCodes() {
     }
@@ -18,13 +18,13 @@ final class GrantCodes {
     static String code(Grant grant) {
         return grant.region() == null ? grant.role().name() : grant.role().name() + ":" + grant.region();
     }
-
+public 
     static List<String> codes(Collection<Grant> grants) {
         return grants.stream().map(GrantCodes::code).toList();
     }
 
     /** Reads codes; a wrong one gives an {@link UserService.InvalidUserChange} on field {@code grants}. */
-    static List<Grant> parse(Collection<String> codes) {
+    public static List<Grant> parse(Collection<String> codes) {
         return codes.stream().map(GrantCodes::parse).distinct().toList();
     }
 

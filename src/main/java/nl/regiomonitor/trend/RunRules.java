@@ -15,7 +15,7 @@ public record RunRules(int longestRun, int longestRunLimit, int crossings, int c
         return longestRun > longestRunLimit || crossings < crossingsLimit;
     }
 
-    static int longestRunLimit(int usefulPoints) {
+    public static int longestRunLimit(int usefulPoints) {
         return usefulPoints == 0 ? 0 : (int) Math.round(Math.log(usefulPoints) / Math.log(2) + 3);
     }
 

@@ -23,13 +23,13 @@ public record TrendWindow(@Schema(description = "Sleutel: 'reeks' of een jaartal
     public static final String WHOLE = "reeks";
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.forLanguageTag("nl-NL"));
-
+public 
     static TrendWindow whole(YearMonth from, YearMonth to) {
         return new TrendWindow(WHOLE, from, to, "Hele reeks (" + month(from) + " t/m " + month(to) + ")");
     }
 
     /** Calendar year {@code year}, within the data from {@code first} to {@code last}. */
-    static TrendWindow year(int year, YearMonth first, YearMonth last) {
+    public static TrendWindow year(int year, YearMonth first, YearMonth last) {
         YearMonth from = max(YearMonth.of(year, 1), first);
         YearMonth to = min(YearMonth.of(year, 12), last);
         boolean complete = from.getMonthValue() == 1 && to.getMonthValue() == 12;
@@ -38,18 +38,18 @@ public record TrendWindow(@Schema(description = "Sleutel: 'reeks' of een jaartal
     }
 
     /** How far this window lies from the period asked: months between the first months plus months between the last. */
-    long distance(YearMonth askedFrom, YearMonth askedTo) {
+    public long distance(YearMonth askedFrom, YearMonth askedTo) {
         return Math.abs(from.until(askedFrom, ChronoUnit.MONTHS)) + Math.abs(to.until(askedTo, ChronoUnit.MONTHS));
     }
-
+public 
     static String month(YearMonth month) {
         return month.format(MONTH);
     }
-
+public 
     static YearMonth max(YearMonth a, YearMonth b) {
         return a.isAfter(b) ? a : b;
     }
-
+public 
     static YearMonth min(YearMonth a, YearMonth b) {
         return a.isBefore(b) ? a : b;
     }

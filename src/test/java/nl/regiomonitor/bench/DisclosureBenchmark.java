@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import nl.regiomonitor.disclosure.CellSuppression;
-import nl.regiomonitor.disclosure.DisclosureAuditService;
+import nl.regiomonitor.publication.DisclosureAuditService;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
 import nl.regiomonitor.indicator.Breakdown;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.publication.DisclosureAuditService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

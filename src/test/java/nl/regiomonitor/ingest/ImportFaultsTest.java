@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.region.ReferenceCodes;
 import nl.regiomonitor.security.AuditService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.RegiomonitorApplication;
+import nl.regiomonitor.cli.Regiomonitor;
 import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
 import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class KilledImportTest extends IntegrationTest {
         long lastRun = jdbc.queryForObject("select coalesce(max(id), 0) from import_run", Long.class);
 
         ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RegiomonitorApplication.class.getName(),
+                "-cp", System.getProperty("java.class.path"), Regiomonitor.class.getName(),
                 "import", "--type", "indications", big.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("child.log").toFile());

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nl.regiomonitor.indicator.Cell;
-import nl.regiomonitor.trend.PublishedTrend;
+import nl.regiomonitor.monitor.PublishedTrend;
 import nl.regiomonitor.trend.Verdict;
 import org.junit.jupiter.api.Test;
 

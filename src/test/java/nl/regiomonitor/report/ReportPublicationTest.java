@@ -16,7 +16,7 @@ import nl.regiomonitor.WebSession;
 import nl.regiomonitor.signal.RegisterEntry;
 import nl.regiomonitor.signal.RegisterKind;
 import nl.regiomonitor.signal.SignalRegister;
-import nl.regiomonitor.trend.InfluxTrend;
+import nl.regiomonitor.monitor.InfluxTrend;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;

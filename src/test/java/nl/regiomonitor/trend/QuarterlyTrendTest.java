@@ -9,6 +9,7 @@ import java.util.Random;
 
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.indicator.Cell;
+import nl.regiomonitor.monitor.PublishedTrend;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.assertj.core.data.Offset;

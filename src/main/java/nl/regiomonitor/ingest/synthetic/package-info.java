@@ -2,7 +2,7 @@
  * Deterministic, seeded synthetic data for the five import files ({@code indications}, {@code allocations},
  * {@code waitlist}, {@code costs}, {@code population}); entry points {@link
  * nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator} and the picocli command {@link
- * nl.regiomonitor.ingest.synthetic.GenerateCommand} ({@code generate}). No Spring here.
+ * nl.regiomonitor.cli.GenerateCommand} ({@code generate}). No Spring here.
  *
  * <h2>Determinism</h2>
  * All randomness comes from one commons-math3 {@code Well19937c(seed)} (with a {@code RandomDataGenerator} on
