@@ -26,8 +26,8 @@ public record Cell(
     public static Cell ofClients(long count, ProtectionPattern.Mark mark, int threshold) {
         return switch (mark) {
             case SHOWN -> ofCount(count);
-            case PRIMARY -> new Cell(null, true, "<" + threshold);
-            case SECONDARY -> new Cell(null, true, "x");
+            case PRIMARY -> hidden("<" + threshold);
+            case SECONDARY -> hidden("x");
         };
     }
 
@@ -40,12 +40,21 @@ public record Cell(
         if (parts.size() == 1) {
             return parts.get(0);
         }
-        return parts.stream().anyMatch(Cell::suppressed) ? new Cell(null, true, "x") : ofCount(sum);
+        return parts.stream().anyMatch(Cell::suppressed) ? hidden("x") : ofCount(sum);
     }
 
     /** A figure that is not a count of clients, such as an amount or a change, as text. */
     public static Cell ofText(String display) {
-        return new Cell(null, false, display);
+        return withoutValue(false, display);
+    }
+
+    /** A count not shown, to protect clients: only its mark. */
+    private static Cell hidden(String mark) {
+        return withoutValue(true, mark);
+    }
+
+    private static Cell withoutValue(boolean suppressed, String display) {
+        return new Cell(null, suppressed, display);
     }
 
     /** A count shown as it is: not a count of clients, or one in the unprotected view. */

@@ -89,7 +89,7 @@ final class CsvTabularFile implements TabularFile {
             onlyBlank &= Character.isWhitespace(b) || b == 0xEF || b == 0xBB || b == 0xBF;
         }
         if (onlyBlank) {
-            throw new ImportRejected(null, "Het bestand is leeg.");
+            throw ImportRejected.ofFile("Het bestand is leeg.");
         }
         if (line.toString(StandardCharsets.ISO_8859_1).indexOf('\0') >= 0) {
             // UTF-16 without byte order mark: every other byte of a name is zero
@@ -164,7 +164,7 @@ final class CsvTabularFile implements TabularFile {
                         + "of na een afsluitend aanhalingsteken staat nog tekst voor het scheidingsteken. "
                         + "Controleer de aanhalingstekens vanaf deze regel.");
             }
-            throw new ImportRejected(null, "Het bestand kon niet gelezen worden (leesfout vanaf regel " + start + ").");
+            throw ImportRejected.ofFile("Het bestand kon niet gelezen worden (leesfout vanaf regel " + start + ").");
         }
     }
 

@@ -9,7 +9,7 @@ import nl.regiomonitor.region.CodeList;
 public record Field(String name, FieldKind kind, CodeList codeList, boolean optional) {
 
     public static Field text(String name) {
-        return new Field(name, FieldKind.TEXT, null, false);
+        return of(name, FieldKind.TEXT);
     }
 
     public static Field code(String name, CodeList list) {
@@ -17,19 +17,25 @@ public record Field(String name, FieldKind kind, CodeList codeList, boolean opti
     }
 
     public static Field date(String name) {
-        return new Field(name, FieldKind.DATE, null, false);
+        return of(name, FieldKind.DATE);
     }
 
     /** A date something happened on, so not in the future (a decision date). */
     public static Field pastDate(String name) {
-        return new Field(name, FieldKind.PAST_DATE, null, false);
+        return of(name, FieldKind.PAST_DATE);
     }
 
     public static Field optionalDate(String name) {
-        return new Field(name, FieldKind.DATE, null, true);
+        return date(name).emptyAllowed();
     }
 
+    /** A field of {@code kind} that takes any value of it, from no code list. */
     public static Field of(String name, FieldKind kind) {
         return new Field(name, kind, null, false);
+    }
+
+    /** This field, which may also be left empty. */
+    Field emptyAllowed() {
+        return new Field(name, kind, codeList, true);
     }
 }

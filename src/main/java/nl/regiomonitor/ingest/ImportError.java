@@ -46,7 +46,23 @@ public record ImportError(
         return clean == null ? cut : clean.toString();
     }
 
+    /** An error about the file as a whole. */
     static ImportError ofFile(String message) {
         return new ImportError(null, null, null, message);
+    }
+
+    /** An error about one column, whose value is not repeated. */
+    static ImportError inColumn(int line, String column, String message) {
+        return new ImportError(line, column, null, message);
+    }
+
+    /** An error about a value that belongs to no one column (a whole header, a key of several columns). */
+    static ImportError withValue(int line, String value, String message) {
+        return new ImportError(line, null, value, message);
+    }
+
+    /** An error about a whole line, no one column of it. */
+    static ImportError atLine(int line, String message) {
+        return new ImportError(line, null, null, message);
     }
 }

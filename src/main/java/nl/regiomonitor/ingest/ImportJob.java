@@ -10,8 +10,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.text.NumberFormat;
@@ -40,8 +38,6 @@ import org.postgresql.copy.PGCopyOutputStream;
  */
 final class ImportJob {
 
-    static final int MAX_LISTED_ERRORS = 10_000;
-
     /** What the job found, before it is recorded. */
     record Outcome(ImportStatus status, ImportFormat format, String sha256, long rows, long errorCount,
                    List<ImportError> errors, String message) {
@@ -57,8 +53,7 @@ final class ImportJob {
     private final ReferenceCodes referenceCodes;
     private final Progress progress;
 
-    private final List<ImportError> errors = new ArrayList<>();
-    private long errorCount;
+    private final RowChecks checks = new RowChecks();
 
     /** Progress of a running job, read by other threads. */
     static final class Progress {
@@ -103,42 +98,44 @@ final class ImportJob {
             ImportFormat format = formatFor(table.header());
             progress.type = format.type();
             int[] columns = columnsOf(format, table.header());
-            lockType(connection, format);
-            PreviousRun previous = currentRunOfSource(connection, format);
-            Loaded loaded = load(connection, format, table, columns, previous);
-            in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file
+            ImportedRows stored = new ImportedRows(connection, id, format, sourceName, region);
+            stored.lockType();
+            ImportedRows.PreviousRun previous = stored.currentRunOfSource();
+            Loaded loaded = load(connection, stored, format, table, columns, previous);
+            in.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers the whole file
             String sha = HexFormat.of().formatHex(digest.digest());
-            return decide(connection, format, sha, loaded, previous);
+            return decide(stored, format, sha, loaded, previous);
         } catch (ImportRejected rejected) {
-            errors.add(rejected.error());
-            errorCount++;
+            checks.add(rejected.error());
             ImportFormat format = requestedType == null ? null : formats.get(requestedType);
-            return new Outcome(ImportStatus.REJECTED, format, sha256Of(file), progress.rows, errorCount, errors,
+            return new Outcome(ImportStatus.REJECTED, format, sha256Of(file), progress.rows, checks.count(),
+                    checks.errors(),
                     rejected.error().message() + " Er is niets veranderd.");
         }
     }
 
-    private Outcome decide(Connection connection, ImportFormat format, String sha, Loaded loaded, PreviousRun previous)
-            throws SQLException {
+    private Outcome decide(ImportedRows stored, ImportFormat format, String sha, Loaded loaded,
+                           ImportedRows.PreviousRun previous) throws SQLException {
         long rows = loaded.rows();
         if (previous != null && previous.sha256().equals(sha)) {
             return new Outcome(ImportStatus.UNCHANGED, format, sha, rows, 0, List.of(),
                     "Dit bestand is al geïmporteerd (import " + previous.id() + ") en is niet veranderd. Er is niets veranderd.");
         }
-        String sameElsewhere = currentSourceWithSha(connection, format, sha);
+        String sameElsewhere = stored.currentSourceWithSha(sha);
         if (sameElsewhere != null) {
             return new Outcome(ImportStatus.UNCHANGED, format, sha, rows, 0, List.of(),
                     "Precies dit bestand is al geïmporteerd onder de naam '" + sameElsewhere + "'. Er is niets veranderd.");
         }
-        if (errorCount > 0) {
-            return new Outcome(ImportStatus.REJECTED, format, sha, rows, errorCount, errors, rejectionMessage());
+        if (checks.count() > 0) {
+            return new Outcome(ImportStatus.REJECTED, format, sha, rows, checks.count(), checks.errors(),
+                    rejectionMessage());
         }
         if (rows == 0) {
-            errors.add(ImportError.ofFile("Het bestand bevat alleen een kopregel en geen gegevens."));
-            return new Outcome(ImportStatus.REJECTED, format, sha, rows, 1, errors,
+            checks.add(ImportError.ofFile("Het bestand bevat alleen een kopregel en geen gegevens."));
+            return new Outcome(ImportStatus.REJECTED, format, sha, rows, 1, checks.errors(),
                     "Het bestand bevat alleen een kopregel en geen gegevens. Er is niets veranderd.");
         }
-        long replacedRows = removeReplacedRows(connection, format, loaded.replacedValues());
+        long replacedRows = stored.removeReplacedRows(loaded.replacedValues());
         NumberFormat dutch = NumberFormat.getIntegerInstance(Dutch.LOCALE);
         String message = dutch.format(rows) + " regels geladen."
                 + (replacedRows > 0 ? " Ze vervangen " + dutch.format(replacedRows) + " regels van een eerdere versie." : "");
@@ -146,12 +143,14 @@ final class ImportJob {
     }
 
     private String rejectionMessage() {
-        boolean bsn = errors.stream().anyMatch(e -> e.message().startsWith(BSN_REASON_START));
-        String start = bsn
-                ? "Het bestand is geweigerd: het bevat iets dat op een BSN lijkt. Cliëntgegevens moeten gepseudonimiseerd zijn. "
+        long errorCount = checks.count();
+        String start = checks.bsnFound()
+                ? "Het bestand is geweigerd: het bevat iets dat op een BSN lijkt. "
+                        + "Cliëntgegevens moeten gepseudonimiseerd zijn. "
                 : "Het bestand is geweigerd. ";
         return start + errorCount + (errorCount == 1 ? " fout gevonden" : " fouten gevonden")
-                + (errorCount > MAX_LISTED_ERRORS ? " (de eerste " + MAX_LISTED_ERRORS + " staan hieronder)" : "")
+                + (errorCount > RowChecks.MAX_LISTED_ERRORS
+                        ? " (de eerste " + RowChecks.MAX_LISTED_ERRORS + " staan hieronder)" : "")
                 + ". Er is niets veranderd: verbeter het bestand en importeer het opnieuw.";
     }
 
@@ -179,7 +178,7 @@ final class ImportJob {
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).toLowerCase(Locale.ROOT);
             if (positions.put(name, i) != null && !name.isEmpty()) {
-                throw new ImportRejected(new ImportError(1, header.get(i), null,
+                throw new ImportRejected(ImportError.inColumn(1, header.get(i),
                         "De kolom '" + header.get(i) + "' staat twee keer in de kopregel."));
             }
         }
@@ -194,7 +193,7 @@ final class ImportJob {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ImportRejected(new ImportError(1, null, String.join(";", header),
+            throw new ImportRejected(ImportError.withValue(1, String.join(";", header),
                     (missing.size() == 1 ? "De kolom " : "De kolommen ") + String.join(", ", missing)
                             + (missing.size() == 1 ? " ontbreekt" : " ontbreken") + " in de kopregel. Een bestand met "
                             + format.label().toLowerCase(Locale.ROOT) + " heeft de kolommen "
@@ -203,65 +202,26 @@ final class ImportJob {
         return columns;
     }
 
-    private static void lockType(Connection connection, ImportFormat format) throws SQLException {
-        // imports of one type wait for each other, so duplicate checks against other files hold
-        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-            lock.setString(1, "regiomonitor-import:" + format.type());
-            lock.execute();
-        }
-    }
-
-    private record PreviousRun(long id, String sha256) {
-    }
-
-    private PreviousRun currentRunOfSource(Connection connection, ImportFormat format) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("""
-                select id, sha256 from import_run
-                where import_type = ? and source_name = ? and region_code is not distinct from ?
-                  and status = 'LOADED' and replaced_by is null
-                order by id desc limit 1""")) {
-            query.setString(1, format.type());
-            query.setString(2, sourceName);
-            query.setString(3, region);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? new PreviousRun(rs.getLong(1), rs.getString(2)) : null;
-            }
-        }
-    }
-
-    private String currentSourceWithSha(Connection connection, ImportFormat format, String sha) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("""
-                select source_name from import_run
-                where import_type = ? and sha256 = ? and region_code is not distinct from ?
-                  and status = 'LOADED' and replaced_by is null
-                order by id desc limit 1""")) {
-            query.setString(1, format.type());
-            query.setString(2, sha);
-            query.setString(3, region);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
     private record Loaded(long rows, Set<Object> replacedValues) {
     }
 
-    private Loaded load(Connection connection, ImportFormat format, TabularFile table, int[] columns, PreviousRun previous)
+    private Loaded load(Connection connection, ImportedRows stored, ImportFormat format, TabularFile table,
+                        int[] columns, ImportedRows.PreviousRun previous)
             throws IOException, SQLException, ImportRejected {
         List<Field> fields = format.fields();
         Map<String, Long> keys = new HashMap<>(); // the file's own keys, with their line
-        int[] keyPositions = format.keyFields().stream().mapToInt(name -> indexOf(fields, name)).toArray();
+        int[] keyPositions = format.keyFields().stream().mapToInt(name -> ImportedRows.indexOf(fields, name)).toArray();
         List<RowRule> rules = format.rowRules();
         int[][] rulePositions = rules.stream()
-                .map(r -> new int[] {indexOf(fields, r.field()), indexOf(fields, r.other())}).toArray(int[][]::new);
+                .map(r -> new int[] {ImportedRows.indexOf(fields, r.field()), ImportedRows.indexOf(fields, r.other())})
+                .toArray(int[][]::new);
         int replacementField = format.replacement() instanceof ImportFormat.FieldReplacement byField
-                ? indexOf(fields, byField.field()) : -1;
+                ? ImportedRows.indexOf(fields, byField.field()) : -1;
         Set<Object> replacedValues = new HashSet<>();
         Set<String>[] codeLists = codeListsOf(fields);
         int regionField = fields.stream().map(Field::name).toList().indexOf("region_code");
         if (region != null && (regionField < 0 || format.national())) {
-            throw new ImportRejected(null, "Een bestand van de soort '" + format.label() + "' geldt voor het hele land "
+            throw ImportRejected.ofFile("Een bestand van de soort '" + format.label() + "' geldt voor het hele land "
                     + "en wordt door de beheerder geïmporteerd, niet voor één regio.");
         }
 
@@ -286,29 +246,33 @@ final class ImportJob {
                         throw new InterruptedIOException("import " + id + " interrupted"); // by the watchdog
                     }
                 }
-                long before = errorCount;
+                long before = checks.count();
                 String[] raw = row.values();
-                boolean[] hidden = hideBsns(row, table.header());
+                boolean[] hidden = checks.hideBsns(row, table.header());
                 if (raw.length != width) {
-                    error(row.line(), null, null, "Deze regel heeft " + raw.length + (raw.length == 1 ? " kolom" : " kolommen")
-                            + ", de kopregel " + width + ". Staat er een ander scheidingsteken of een puntkomma of komma "
-                            + "in een waarde zonder aanhalingstekens?");
+                    checks.add(ImportError.atLine((int) row.line(), "Deze regel heeft " + raw.length
+                            + (raw.length == 1 ? " kolom" : " kolommen") + ", de kopregel " + width
+                            + ". Staat er een ander scheidingsteken of een puntkomma of komma "
+                            + "in een waarde zonder aanhalingstekens?"));
                     continue;
                 }
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = hidden[columns[i]] ? null : parseField(row.line(), fields.get(i), codeLists[i], raw[columns[i]].trim());
+                    values[i] = hidden[columns[i]] ? null
+                            : checks.parseField(row.line(), fields.get(i), codeLists[i], raw[columns[i]].trim());
                 }
-                if (region != null && errorCount == before && !region.equals(values[regionField])) {
-                    error(row.line(), "region_code", String.valueOf(values[regionField]), "Deze regel hoort bij een andere "
-                            + "regio; u importeert voor regio " + region + ". Een bestand voor een regio bevat alleen die regio.");
+                if (region != null && checks.count() == before && !region.equals(values[regionField])) {
+                    checks.error(row.line(), "region_code", String.valueOf(values[regionField]),
+                            "Deze regel hoort bij een andere regio; u importeert voor regio " + region
+                                    + ". Een bestand voor een regio bevat alleen die regio.");
                 }
-                if (errorCount == before) {
+                if (checks.count() == before) {
                     for (int r = 0; r < rules.size(); r++) {
-                        checkRule(row.line(), rules.get(r), values[rulePositions[r][0]], values[rulePositions[r][1]]);
+                        checks.checkRule(row.line(), rules.get(r), values[rulePositions[r][0]],
+                                values[rulePositions[r][1]]);
                     }
-                    checkKey(row.line(), format, keyPositions, raw, columns, keys, key);
+                    checks.checkKey(row.line(), format, keyPositions, raw, columns, keys, key);
                 }
-                if (errorCount == 0) {
+                if (checks.count() == 0) {
                     writer.write(values);
                     if (replacementField >= 0) {
                         replacedValues.add(values[replacementField]);
@@ -326,158 +290,18 @@ final class ImportJob {
             }
         }
         progress.rows = rows;
-        if (errorCount == 0) {
+        if (checks.count() == 0) {
             writer.finish();
             copy.endCopy();
-            checkKeysOfOtherFiles(connection, format, previous, keys); // after the COPY: one statement at a time
+            // after the COPY: one statement at a time
+            stored.keysOfOtherFiles(previous, keys).forEach(checks::add);
         } else if (copy.isActive()) {
             copy.cancelCopy();
         }
-        if (errorCount > 0) {
+        if (checks.count() > 0) {
             connection.rollback(beforeCopy);
         }
         return new Loaded(rows, replacedValues);
-    }
-
-    private static final String BSN_REASON_START = "Hier staat een nummer dat op een BSN lijkt";
-
-    /** Records an error for every column that looks like a BSN, without repeating the number. */
-    private boolean[] hideBsns(TabularFile.Row row, List<String> header) {
-        String[] raw = row.values();
-        boolean[] hidden = new boolean[Math.max(raw.length, header.size())];
-        for (int i = 0; i < raw.length; i++) {
-            if (BsnCheck.containsBsn(raw[i])) {
-                hidden[i] = true;
-                error(row.line(), i < header.size() ? header.get(i) : "kolom " + (i + 1), null,
-                        BSN_REASON_START + " (9 cijfers die de elfproef doorstaan). Het nummer wordt niet getoond "
-                                + "en het bestand is in zijn geheel geweigerd.");
-            }
-        }
-        return hidden;
-    }
-
-    private Object parseField(long line, Field field, Set<String> codes, String raw) {
-        if (raw.isEmpty()) {
-            if (!field.optional()) {
-                error(line, field.name(), raw, "Deze kolom mag niet leeg zijn.");
-            }
-            return null;
-        }
-        if (raw.chars().anyMatch(Character::isISOControl)) {
-            error(line, field.name(), raw, "De waarde bevat een onzichtbaar stuurteken (bijvoorbeeld een nulteken). "
-                    + "Is het bestand als tekst (CSV UTF-8) opgeslagen?");
-            return null;
-        }
-        try {
-            Object value = field.kind().parse(raw);
-            if (codes != null && !codes.contains(raw)) {
-                error(line, field.name(), raw, "Onbekende " + field.codeList().dutchName() + ". Geldig zijn: "
-                        + codes.stream().sorted().collect(Collectors.joining(", ")) + ".");
-                return null;
-            }
-            return value;
-        } catch (FieldKind.InvalidValue e) {
-            error(line, field.name(), raw, "De waarde " + e.getMessage() + ".");
-            return null;
-        }
-    }
-
-    private void checkRule(long line, RowRule rule, Object value, Object other) {
-        if (value != null && other != null && !rule.holds(value, other)) {
-            error(line, rule.field(), String.valueOf(value), "Onmogelijke combinatie: " + rule.reason(value, other) + ".");
-        }
-    }
-
-    private void checkKey(long line, ImportFormat format, int[] keyPositions, String[] raw, int[] columns,
-                          Map<String, Long> keys, StringBuilder key) {
-        key.setLength(0);
-        for (int position : keyPositions) {
-            key.append(raw[columns[position]].trim()).append('\u0001');
-        }
-        Long earlier = keys.putIfAbsent(key.toString(), line);
-        if (earlier != null) {
-            error(line, null, keyText(key.toString()), "Dubbele sleutel: dezelfde combinatie van "
-                    + String.join(", ", format.keyFields()) + " staat ook op regel " + earlier + ".");
-        }
-    }
-
-    private static String keyText(String key) {
-        return key.replace('\u0001', ';').replaceAll(";$", "");
-    }
-
-    /**
-     * Refuses the rows whose key other sources of the same type already hold. Checked once, at the
-     * end and only for a file without other errors: a refused file then costs no pass over the
-     * stored rows.
-     */
-    private void checkKeysOfOtherFiles(Connection connection, ImportFormat format, PreviousRun previous,
-                                       Map<String, Long> keys) throws SQLException {
-        if (!(format.replacement() instanceof ImportFormat.SourceReplacement) || keys.isEmpty()) {
-            return; // a replacement by field value removes every row it could clash with
-        }
-        String keySql = format.keyFields().stream()
-                .map(name -> format.fields().get(indexOf(format.fields(), name)).kind().keyExpression(name)
-                        + " || chr(1)")
-                .collect(Collectors.joining(" || "));
-        List<ImportError> clashes = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "select " + keySql + ", import_id from " + format.table() + " where import_id <> ? and import_id <> ?")) {
-            query.setLong(1, previous == null ? -1 : previous.id());
-            query.setLong(2, id); // the rows this import has just copied
-            query.setFetchSize(10_000);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    Long line = keys.remove(rs.getString(1));
-                    if (line != null) {
-                        clashes.add(new ImportError(line.intValue(), null, keyText(rs.getString(1)),
-                                "Dubbele sleutel: dezelfde combinatie van " + String.join(", ", format.keyFields())
-                                        + " is al geladen met import " + rs.getLong(2)
-                                        + " (een ander bestand). Haal de regel uit een van beide bestanden."));
-                    }
-                }
-            }
-        }
-        clashes.sort(Comparator.comparing(ImportError::line));
-        clashes.forEach(c -> error(c.line(), c.column(), c.value(), c.message()));
-    }
-
-    /** Removes the rows the new file replaces and marks the imports that no longer hold any row as replaced. */
-    private long removeReplacedRows(Connection connection, ImportFormat format, Set<Object> replacedValues)
-            throws SQLException {
-        long removed;
-        if (format.replacement() instanceof ImportFormat.FieldReplacement byField) {
-            // an import for a region never touches rows of another region
-            try (PreparedStatement delete = connection.prepareStatement("delete from " + format.table() + " where "
-                    + byField.field() + " = any(?) and import_id is distinct from ?"
-                    + (region == null ? "" : " and region_code = ?"))) {
-                delete.setArray(1, connection.createArrayOf("integer", replacedValues.toArray()));
-                delete.setLong(2, id);
-                if (region != null) {
-                    delete.setString(3, region);
-                }
-                removed = delete.executeUpdate();
-            }
-        } else {
-            try (PreparedStatement delete = connection.prepareStatement("""
-                    delete from %s where import_id in (
-                        select id from import_run where import_type = ? and source_name = ?
-                        and region_code is not distinct from ? and status = 'LOADED' and replaced_by is null)"""
-                    .formatted(format.table()))) {
-                delete.setString(1, format.type());
-                delete.setString(2, sourceName);
-                delete.setString(3, region);
-                removed = delete.executeUpdate();
-            }
-        }
-        try (PreparedStatement mark = connection.prepareStatement("""
-                update import_run r set replaced_by = ?
-                where import_type = ? and status = 'LOADED' and replaced_by is null
-                  and not exists (select 1 from %s t where t.import_id = r.id)""".formatted(format.table()))) {
-            mark.setLong(1, id);
-            mark.setString(2, format.type());
-            mark.executeUpdate();
-        }
-        return removed;
     }
 
     @SuppressWarnings("unchecked")
@@ -488,22 +312,6 @@ final class ImportJob {
             lists[i] = list == null ? null : referenceCodes.codes(list);
         }
         return lists;
-    }
-
-    private void error(long line, String column, String value, String message) {
-        errorCount++;
-        if (errors.size() < MAX_LISTED_ERRORS) {
-            errors.add(new ImportError((int) line, column, value, message));
-        }
-    }
-
-    private static int indexOf(List<Field> fields, String name) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (fields.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("Unknown field " + name);
     }
 
     private static MessageDigest sha256() {

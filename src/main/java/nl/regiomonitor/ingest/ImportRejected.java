@@ -10,8 +10,13 @@ public class ImportRejected extends Exception {
         this.error = error;
     }
 
-    ImportRejected(Integer line, String message) {
-        this(new ImportError(line, null, null, message));
+    ImportRejected(int line, String message) {
+        this(ImportError.atLine(line, message));
+    }
+
+    /** A refusal of the file as a whole, at no line. */
+    static ImportRejected ofFile(String message) {
+        return new ImportRejected(ImportError.ofFile(message));
     }
 
     ImportError error() {

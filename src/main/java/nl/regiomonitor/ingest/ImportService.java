@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -21,8 +20,6 @@ import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import java.util.Comparator;
@@ -38,9 +35,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
 import org.springframework.stereotype.Service;
@@ -60,10 +54,8 @@ public class ImportService {
     private static final List<String> FOLDER_ORDER = List.of("population", "indications", "allocations", "waitlist", "costs");
 
     private final DataSource dataSource;
-    private final JdbcTemplate jdbc;
+    private final ImportRuns runs;
     private final ReferenceCodes referenceCodes;
-    private final ObjectMapper json;
-    private final AuditService audit;
     private final List<LoadListener> listeners;
     private final ApplicationEventPublisher events;
     private final Map<String, ImportFormat> formats = new LinkedHashMap<>();
@@ -83,14 +75,12 @@ public class ImportService {
                          List<ImportFormat> formats, ObjectProvider<LoadListener> listeners,
                          ApplicationEventPublisher events,
                          @Value("${regiomonitor.import.max-duration:15m}") Duration maxDuration) {
-        this.audit = audit;
         this.events = events;
         this.watchdog = new ImportWatchdog(maxDuration);
         this.listeners = listeners.orderedStream().toList();
         this.dataSource = dataSource;
-        this.jdbc = new JdbcTemplate(dataSource);
+        this.runs = new ImportRuns(dataSource, json, audit);
         this.referenceCodes = referenceCodes;
-        this.json = json;
         formats.stream()
                 .sorted(Comparator.comparingInt(f -> folderPosition(f.type())))
                 .forEach(f -> this.formats.put(f.type(), f));
@@ -137,11 +127,11 @@ public class ImportService {
     /** Imports a file now for {@code region} (null: national) and returns the outcome. */
     public ImportResult importFile(Path file, String sourceName, String type, String region) {
         checkRequest(type, region);
-        long id = nextId();
+        long id = runs.nextId();
         String name = Uploads.cleanName(sourceName);
         String actor = CurrentUser.name();
         OffsetDateTime started = OffsetDateTime.now(Dutch.ZONE);
-        begin(id, name, type, region, actor, started, null);
+        runs.begin(id, name, type, region, actor, started, null);
         return execute(id, file, name, type, region, actor, started, new ImportJob.Progress());
     }
 
@@ -185,13 +175,13 @@ public class ImportService {
      */
     public long submit(Path file, String sourceName, String type, String region) {
         checkRequest(type, region);
-        long id = nextId();
+        long id = runs.nextId();
         String name = Uploads.cleanName(sourceName);
         String actor = CurrentUser.name();
         ImportJob.Progress progress = new ImportJob.Progress();
         progress.type = type;
         OffsetDateTime started = OffsetDateTime.now(Dutch.ZONE);
-        begin(id, name, type, region, actor, started, file);
+        runs.begin(id, name, type, region, actor, started, file);
         running.put(id, new Running(type, name, region, actor, started, progress));
         background.submit(() -> {
             try {
@@ -211,7 +201,7 @@ public class ImportService {
             return Optional.of(new ImportResult(id, p.type, now.source(), now.region(), now.actor(), ImportStatus.RUNNING, p.fraction(), p.rows, 0,
                     List.of(), "Bezig met controleren en laden…", now.startedAt(), null, null));
         }
-        return jdbc.query("select * from import_run where id = ?", this::mapWithErrors, id).stream().findFirst();
+        return runs.find(id);
     }
 
     /** An import, if it is one of {@code region} (or any import when region is null). */
@@ -221,27 +211,14 @@ public class ImportService {
 
     /** The most recent imports, newest first, without their error lists: of one region, or all when region is null. */
     public List<ImportResult> history(int limit, String region) {
-        return region == null
-                ? jdbc.query("select * from import_run order by id desc limit ?", withoutErrors(), limit)
-                : jdbc.query("select * from import_run where region_code = ? order by id desc limit ?", withoutErrors(),
-                region, limit);
+        return runs.history(limit, region);
     }
 
     private ImportResult execute(long id, Path file, String sourceName, String type, String region, String actor,
                                  OffsetDateTime started, ImportJob.Progress progress) {
-        ImportResult result;
         try (ImportWatchdog.Guard guard = watchdog.watch(id)) {
-            result = load(id, file, sourceName, type, region, actor, started, progress, guard);
+            return load(id, file, sourceName, type, region, actor, started, progress, guard);
         }
-        try {
-            audit.recordAs(actor, AuditAction.IMPORT, "import", id, region,
-                    "Import " + id + " (" + result.type() + ", " + sourceName + "): " + result.statusText(), null,
-                    Map.of("soort", String.valueOf(result.type()), "bestand", sourceName, "status", result.status().name(),
-                            "regels", result.rowCount(), "fouten", result.errorCount()));
-        } catch (RuntimeException e) {
-            log.error("Import {} kon niet in het audittrail worden geschreven", id, e);
-        }
-        return result;
     }
 
     private ImportResult load(long id, Path file, String sourceName, String type, String region, String actor,
@@ -258,20 +235,22 @@ public class ImportService {
                     for (LoadListener listener : listeners) {
                         listener.loaded(connection, outcome.format().type());
                     }
-                    record(connection, id, outcome);
+                    runs.record(connection, id, outcome, sourceName, region, actor);
                     connection.commit();
                     log.info("Import {} ({}, {}): {}", id, outcome.format().type(), sourceName, outcome.message());
                     events.publishEvent(new DataLoaded(id, outcome.format().type()));
                     return stored(id);
                 }
                 connection.rollback();
+                // nothing of the file is kept; the refusal and its audit line are one transaction of their own
+                runs.record(connection, id, outcome, sourceName, region, actor);
+                connection.commit();
             } catch (Exception e) {
                 connection.rollback();
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
             }
-            record(connection, id, outcome);
             log.info("Import {} ({}): {}", id, sourceName, outcome.message());
         } catch (IOException | SQLException | RuntimeException e) {
             String message;
@@ -287,8 +266,8 @@ public class ImportService {
             }
             outcome = new ImportJob.Outcome(ImportStatus.FAILED, type == null ? null : formats.get(type), null, 0, 0,
                     List.of(), message);
-            try (Connection connection = dataSource.getConnection()) {
-                record(connection, id, outcome);
+            try {
+                runs.record(id, outcome, sourceName, region, actor);
             } catch (SQLException | RuntimeException again) {
                 log.error("Ook het vastleggen van import {} is mislukt", id, again);
                 return new ImportResult(id, type, sourceName, region, actor, ImportStatus.FAILED, 1, 0, 0, List.of(), outcome.message(),
@@ -300,21 +279,7 @@ public class ImportService {
 
     /** The import as recorded, also while it still counts as running for {@link #find(long)}. */
     private ImportResult stored(long id) {
-        return jdbc.query("select * from import_run where id = ?", this::mapWithErrors, id).get(0);
-    }
-
-    /**
-     * Records the import as running, committed at once: a process killed mid-import leaves this
-     * row (and the path of its upload), which the next start marks as aborted.
-     */
-    private void begin(long id, String sourceName, String type, String region, String actor, OffsetDateTime started,
-                       Path upload) {
-        jdbc.update("""
-                insert into import_run (id, import_type, source_name, status, started_at, row_count, error_count,
-                                        message, region_code, imported_by, upload_path)
-                values (?, ?, ?, 'RUNNING', ?, 0, 0, ?, ?, ?, ?)""",
-                id, type == null ? "onbekend" : type, sourceName, Timestamp.from(started.toInstant()),
-                "Bezig met controleren en laden…", region, actor, upload == null ? null : upload.toString());
+        return runs.find(id).orElseThrow();
     }
 
     /** Held by the import's transaction: while it is held, the run is alive, in whichever process. */
@@ -323,23 +288,6 @@ public class ImportService {
                 "select pg_advisory_xact_lock(hashtext('regiomonitor-import-run'), ?)")) {
             lock.setInt(1, (int) id);
             lock.execute();
-        }
-    }
-
-    private void record(Connection connection, long id, ImportJob.Outcome outcome) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("""
-                update import_run set import_type = ?, sha256 = ?, status = ?, finished_at = now(), row_count = ?,
-                                      error_count = ?, errors = cast(? as jsonb), message = ?, upload_path = null
-                where id = ?""")) {
-            update.setString(1, outcome.format() == null ? "onbekend" : outcome.format().type());
-            update.setString(2, outcome.sha256());
-            update.setString(3, outcome.status().name());
-            update.setLong(4, outcome.rows());
-            update.setLong(5, outcome.errorCount());
-            update.setString(6, toJson(outcome.errors()));
-            update.setString(7, outcome.message());
-            update.setLong(8, id);
-            update.executeUpdate();
         }
     }
 
@@ -356,21 +304,13 @@ public class ImportService {
     }
 
     int abortUnfinished() {
-        record Unfinished(long id, String type, String source, String region, String actor, String upload) {
-        }
-        List<Unfinished> unfinished = jdbc.query("select * from import_run where status = 'RUNNING' order by id",
-                (rs, n) -> new Unfinished(rs.getLong("id"), rs.getString("import_type"), rs.getString("source_name"),
-                        rs.getString("region_code"), rs.getString("imported_by"), rs.getString("upload_path")));
         int aborted = 0;
-        for (Unfinished run : unfinished) {
-            if (running.containsKey(run.id()) || !markAborted(run.id())) {
+        for (ImportRuns.Unfinished run : runs.unfinished()) {
+            if (running.containsKey(run.id()) || !markAborted(run)) {
                 continue; // still being imported, here or by another process
             }
             aborted++;
             log.warn("Import {} ({}) was niet afgemaakt en is als afgebroken vastgelegd", run.id(), run.source());
-            audit.recordAs(run.actor() == null ? CurrentUser.name() : run.actor(), AuditAction.IMPORT, "import", run.id(), run.region(),
-                    "Import " + run.id() + " (" + run.type() + ", " + run.source() + "): " + ImportStatus.ABORTED.dutch(), null,
-                    Map.of("soort", run.type(), "bestand", run.source(), "status", ImportStatus.ABORTED.name()));
             if (run.upload() != null) {
                 deleteQuietly(Path.of(run.upload()));
             }
@@ -378,33 +318,11 @@ public class ImportService {
         return aborted;
     }
 
-    private boolean markAborted(long id) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement lock = connection.prepareStatement(
-                    "select pg_try_advisory_xact_lock(hashtext('regiomonitor-import-run'), ?)");
-                 PreparedStatement update = connection.prepareStatement("""
-                         update import_run set status = 'ABORTED', finished_at = now(), upload_path = null, message = ?
-                         where id = ? and status = 'RUNNING'""")) {
-                lock.setInt(1, (int) id);
-                boolean dead;
-                try (ResultSet rs = lock.executeQuery()) {
-                    dead = rs.next() && rs.getBoolean(1);
-                }
-                int marked = 0;
-                if (dead) {
-                    update.setString(1, "De import is afgebroken: de toepassing stopte voordat hij klaar was. "
-                            + "Er is niets veranderd. Importeer het bestand opnieuw.");
-                    update.setLong(2, id);
-                    marked = update.executeUpdate();
-                }
-                connection.commit();
-                return marked == 1;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            log.error("Import {} kon niet als afgebroken worden vastgelegd", id, e);
+    private boolean markAborted(ImportRuns.Unfinished run) {
+        try {
+            return runs.markAborted(run, run.actor() == null ? CurrentUser.name() : run.actor());
+        } catch (SQLException | RuntimeException e) {
+            log.error("Import {} kon niet als afgebroken worden vastgelegd", run.id(), e);
             return false;
         }
     }
@@ -413,43 +331,6 @@ public class ImportService {
         long minutes = limit.toMinutes();
         return minutes >= 1 ? minutes + (minutes == 1 ? " minuut" : " minuten")
                 : limit.toSeconds() + (limit.toSeconds() == 1 ? " seconde" : " seconden");
-    }
-
-    private long nextId() {
-        return jdbc.queryForObject("select nextval('import_run_id_seq')", Long.class);
-    }
-
-    private String toJson(List<ImportError> errors) {
-        try {
-            return json.writeValueAsString(errors);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private ImportResult mapWithErrors(ResultSet rs, int rowNum) throws SQLException {
-        List<ImportError> errors;
-        try {
-            errors = json.readValue(rs.getString("errors"), new TypeReference<>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return map(rs, errors);
-    }
-
-    private RowMapper<ImportResult> withoutErrors() {
-        return (rs, rowNum) -> map(rs, List.of());
-    }
-
-    private static ImportResult map(ResultSet rs, List<ImportError> errors) throws SQLException {
-        return new ImportResult(rs.getLong("id"), rs.getString("import_type"), rs.getString("source_name"),
-                rs.getString("region_code"), rs.getString("imported_by"),
-                ImportStatus.valueOf(rs.getString("status")), 1.0, rs.getLong("row_count"), rs.getLong("error_count"),
-                errors, rs.getString("message"),
-                rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(Dutch.ZONE).toOffsetDateTime(),
-                Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class))
-                        .map(t -> t.atZoneSameInstant(Dutch.ZONE).toOffsetDateTime()).orElse(null),
-                rs.getObject("replaced_by", Long.class));
     }
 
     private static void deleteQuietly(Path file) {

@@ -66,7 +66,7 @@ final class XlsxTabularFile implements TabularFile {
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
                 workbook.revert();
-                throw new ImportRejected(null, "Het bestand is leeg.");
+                throw ImportRejected.ofFile("Het bestand is leeg.");
             }
             InputStream data = sheets.next();
             result = new XlsxTabularFile(workbook, data, XMLHelper.newXMLInputFactory().createXMLStreamReader(data),
@@ -82,14 +82,14 @@ final class XlsxTabularFile implements TabularFile {
         Row first = result.next();
         if (first == null) {
             result.close();
-            throw new ImportRejected(null, "Het bestand is leeg.");
+            throw ImportRejected.ofFile("Het bestand is leeg.");
         }
         result.header.addAll(Arrays.asList(first.values()));
         return result;
     }
 
     private static ImportRejected unreadable() {
-        return new ImportRejected(null, "Het Excel-bestand kon niet gelezen worden. Alleen .xlsx-bestanden "
+        return ImportRejected.ofFile("Het Excel-bestand kon niet gelezen worden. Alleen .xlsx-bestanden "
                 + "(Excel 2007 en later) worden ondersteund.");
     }
 

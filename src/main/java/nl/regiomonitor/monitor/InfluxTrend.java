@@ -91,6 +91,11 @@ public class InfluxTrend {
      * @param note for people, why the period answered differs from the one asked; null when it does not
      */
     public record WindowChoice(TrendWindow window, boolean snapped, String note) {
+
+        /** The window as asked, with nothing to note. */
+        static WindowChoice exact(TrendWindow window) {
+            return new WindowChoice(window, false, null);
+        }
     }
 
     /**
@@ -106,11 +111,11 @@ public class InfluxTrend {
         }
         TrendWindow whole = windows.get(0);
         if (key != null && !key.isBlank()) {
-            return window(key.strip()).map(w -> new WindowChoice(w, false, null)).orElseThrow(() -> new InvalidFigureRequest(
+            return window(key.strip()).map(WindowChoice::exact).orElseThrow(() -> new InvalidFigureRequest(
                     "Onbekende periode '" + key.strip() + "'. Kies uit: " + String.join(", ", windows.stream().map(TrendWindow::key).toList()) + "."));
         }
         if (from == null && to == null) {
-            return new WindowChoice(whole, false, null);
+            return WindowChoice.exact(whole);
         }
         YearMonth askedFrom = from == null ? whole.from() : from;
         YearMonth askedTo = to == null ? whole.to() : to;
@@ -121,7 +126,7 @@ public class InfluxTrend {
                 "Er zijn geen cijfers over " + TrendWindow.month(askedFrom) + " t/m " + TrendWindow.month(askedTo) + ": de cijfers lopen van "
                         + TrendWindow.month(whole.from()) + " t/m " + TrendWindow.month(whole.to()) + "."));
         if (nearest.from().equals(askedFrom) && nearest.to().equals(askedTo)) {
-            return new WindowChoice(nearest, false, null);
+            return WindowChoice.exact(nearest);
         }
         return new WindowChoice(nearest, true, "Het oordeel wordt alleen over vaste perioden gepubliceerd: de hele reeks of een "
                 + "kalenderjaar, tot en met de laatste maand met gegevens (" + TrendWindow.month(whole.to()) + "). Gevraagd was "

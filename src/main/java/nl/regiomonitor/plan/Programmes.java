@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import java.time.LocalDate;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Programmes {
 
     private static final RowMapper<Programme> MAP = (rs, n) -> new Programme(rs.getLong("id"), rs.getString("name"),
-            rs.getObject("deadline", java.time.LocalDate.class), rs.getInt("monthly_aim"));
+            rs.getObject("deadline", LocalDate.class), rs.getInt("monthly_aim"));
 
     private final JdbcTemplate jdbc;
     private final AuditService audit;

@@ -3,14 +3,8 @@ package nl.regiomonitor.publication;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -23,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.regiomonitor.publication.DisclosureAuditService;
@@ -60,8 +52,8 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
     private final DisclosureAuditService audit;
     private final ObjectProvider<DataThrough> dataThrough;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate transaction;
     private final ObjectMapper json;
+    private final PublicationStore store;
     private final ObjectProvider<PublishedStatistics> statistics;
 
     private final Object lock = new Object();
@@ -83,8 +75,8 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
         this.audit = audit;
         this.dataThrough = dataThrough;
         this.jdbc = jdbc;
-        this.transaction = transaction;
         this.json = json;
+        this.store = new PublicationStore(jdbc, transaction, json);
     }
 
     @EventListener
@@ -151,30 +143,21 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
 
     /** Every build, newest first. */
     public List<Publication> all() {
-        return jdbc.query("select * from publication order by version desc", (rs, n) -> publication(rs));
+        return store.all();
     }
 
     public Optional<Publication> find(long version) {
-        return jdbc.query("select * from publication where version = ?", (rs, n) -> publication(rs), version).stream().findFirst();
+        return store.find(version);
     }
 
     /** The names of the tables of a published version, in the order they were built. */
     public List<String> tableNames(long version) {
-        return jdbc.queryForList("select name from publication_table where version = ? order by ctid", String.class, version);
+        return store.tableNames(version);
     }
 
     /** The cells of one stored table as published: key to number or mark. */
     public Optional<Map<String, Object>> table(long version, String name) {
-        return jdbc.queryForList("select cells::text from publication_table where version = ? and name = ?", String.class, version, name)
-                .stream().findFirst().map(this::read);
-    }
-
-    private Map<String, Object> read(String cells) {
-        try {
-            return json.readValue(cells, new TypeReference<LinkedHashMap<String, Object>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored cells unreadable", e);
-        }
+        return store.table(version, name);
     }
 
     // --- building
@@ -239,8 +222,8 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
                 String problem = "in " + leaking.size() + (leaking.size() == 1 ? " tabel zijn " : " tabellen zijn ") + leakingCells
                         + " verborgen cellen terug te rekenen (" + String.join(", ", leaking.stream().limit(5).toList())
                         + (leaking.size() > 5 ? ", …" : "") + ").";
-                lastBuild = store(Publication.Status.REJECTED, reason, last, millis, lastImport, threshold, tables.size(), cellCount,
-                        null, problem, Map.of());
+                lastBuild = store.rejected(new PublicationStore.Build(reason, last, millis, lastImport, threshold,
+                        tables.size(), cellCount), problem);
                 log.error("Publicatie {} niet gepubliceerd: {}", lastBuild.version(), problem);
                 return;
             }
@@ -253,8 +236,8 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
                 log.info("Cijfers ongewijzigd na {}: publicatie {} blijft ({} ms)", reason, now.version(), millis);
                 return;
             }
-            published = store(Publication.Status.PUBLISHED, reason, last, millis, lastImport, threshold, tables.size(), cellCount,
-                    digest, null, cells);
+            published = store.published(new PublicationStore.Build(reason, last, millis, lastImport, threshold,
+                    tables.size(), cellCount), digest, cells);
             latest = published;
             latestDigest = digest;
             lastBuild = published;
@@ -267,8 +250,8 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
             }
             log.error("Publicatie na {} is mislukt", reason, e);
             try {
-                lastBuild = store(Publication.Status.FAILED, reason, null, (System.nanoTime() - started) / 1_000_000, lastImport,
-                        threshold, 0, 0, null, "een technische fout (zie het logbestand).", Map.of());
+                lastBuild = store.failed(reason, (System.nanoTime() - started) / 1_000_000, lastImport, threshold,
+                        "een technische fout (zie het logbestand).");
             } catch (RuntimeException again) {
                 log.error("Ook het vastleggen van de mislukte publicatie is mislukt", again);
             }
@@ -339,39 +322,13 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
         }
     }
 
-    private Publication store(Publication.Status status, String reason, YearMonth last, long millis, long lastImport, int threshold,
-                              int tables, int cells, String digest, String problem, Map<String, String> content) {
-        OffsetDateTime builtAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return transaction.execute(tx -> {
-            long version = jdbc.queryForObject("select nextval('publication_version')", Long.class);
-            jdbc.update("""
-                    insert into publication (version, status, reason, data_through, built_at, build_ms, last_import, threshold,
-                                             tables, cells, digest, problem)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", version, status.name(), reason,
-                    last == null ? null : Date.valueOf(last.atDay(1)), Timestamp.from(builtAt.toInstant()), millis, lastImport,
-                    threshold, tables, cells, digest, problem);
-            List<Object[]> rows = new ArrayList<>();
-            content.forEach((name, cellsJson) -> rows.add(new Object[] {version, name, cellsJson}));
-            jdbc.batchUpdate("insert into publication_table (version, name, cells) values (?, ?, ?::jsonb)", rows);
-            return new Publication(version, status, reason, last, builtAt, millis, tables, cells, problem);
-        });
-    }
-
-    private static Publication publication(ResultSet rs) throws SQLException {
-        Date through = rs.getDate("data_through");
-        return new Publication(rs.getLong("version"), Publication.Status.valueOf(rs.getString("status")), rs.getString("reason"),
-                through == null ? null : YearMonth.from(through.toLocalDate()),
-                rs.getObject("built_at", OffsetDateTime.class), rs.getLong("build_ms"), rs.getInt("tables"), rs.getInt("cells"),
-                rs.getString("problem"));
-    }
-
     // --- lifecycle: the first build before the web server opens
 
     @Override
     public void start() {
-        jdbc.query("select * from publication where status = 'PUBLISHED' order by version desc limit 1", rs -> {
-            latest = publication(rs);
-            latestDigest = rs.getString("digest");
+        store.latestPublished((publication, digest) -> {
+            latest = publication;
+            latestDigest = digest;
         });
         Thread thread = new Thread(this::run, "publication-builder");
         thread.setDaemon(true);

@@ -3,6 +3,8 @@ package nl.regiomonitor.security;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -18,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.regiomonitor.common.Dutch;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +33,9 @@ import org.springframework.stereotype.Service;
 public class AuditService {
 
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final String INSERT = """
+            insert into audit_event (actor, action, subject, subject_id, region_code, summary, before, after)
+            values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -48,11 +54,27 @@ public class AuditService {
     /** Records an event done by {@code actor}, for work that runs outside the request that asked for it. */
     public void recordAs(String actor, AuditAction action, String subject, Object subjectId, String region,
                          String summary, Map<String, ?> before, Map<String, ?> after) {
-        jdbc.update("""
-                insert into audit_event (actor, action, subject, subject_id, region_code, summary, before, after)
-                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""",
-                actor, action.name(), subject, subjectId == null ? null : subjectId.toString(), region, summary,
-                toJson(before), toJson(after));
+        jdbc.update(INSERT, values(actor, action, subject, subjectId, region, summary, before, after));
+    }
+
+    /**
+     * Records an event done by {@code actor} in the transaction open on {@code connection}: work that holds its
+     * own connection (an import) commits its line with itself, or rolls both back.
+     */
+    public void recordAs(Connection connection, String actor, AuditAction action, String subject, Object subjectId,
+                         String region, String summary, Map<String, ?> before, Map<String, ?> after)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            new ArgumentPreparedStatementSetter(values(actor, action, subject, subjectId, region, summary, before, after))
+                    .setValues(insert);
+            insert.executeUpdate();
+        }
+    }
+
+    private Object[] values(String actor, AuditAction action, String subject, Object subjectId, String region,
+                            String summary, Map<String, ?> before, Map<String, ?> after) {
+        return new Object[] {actor, action.name(), subject, subjectId == null ? null : subjectId.toString(), region,
+                summary, toJson(before), toJson(after)};
     }
 
     /** The events matching {@code filter}, newest first, at most {@code limit}. */

@@ -15,4 +15,9 @@ public class InvalidEntry extends Refusal {
     InvalidEntry(String field, String message) {
         this(List.of(new Problem(field, message)));
     }
+
+    /** A refusal of the entry or file as a whole, in no one field. */
+    static InvalidEntry general(String message) {
+        return new InvalidEntry(List.of(Problem.general(message)));
+    }
 }

@@ -142,7 +142,7 @@ public class SignalRegister {
             Map<String, Integer> columns = columnsOf(table.header());
             for (TabularFile.Row row = table.next(); row != null && problems.size() < MAX_IMPORT_PROBLEMS; row = table.next()) {
                 if (++read > MAX_IMPORT_ROWS) {
-                    throw new InvalidEntry(null, "Het bestand heeft meer dan " + MAX_IMPORT_ROWS + " regels; splits het op.");
+                    throw InvalidEntry.general("Het bestand heeft meer dan " + MAX_IMPORT_ROWS + " regels; splits het op.");
                 }
                 String[] v = row.values();
                 EntryInput input = new EntryInput(cell(v, columns, "kind"), cell(v, columns, "date"),
@@ -152,17 +152,17 @@ public class SignalRegister {
                 Optional<Checked> checked = check(input, categories, rowProblems);
                 checked.ifPresent(rows::add);
                 long line = row.line();
-                rowProblems.forEach(p -> problems.add(new Problem(null,
+                rowProblems.forEach(p -> problems.add(Problem.general(
                         "Regel " + line + ", kolom " + column(p.field()) + ": " + p.message())));
             }
         } catch (ImportRejected e) {
-            throw new InvalidEntry(null, e.getMessage());
+            throw InvalidEntry.general(e.getMessage());
         }
         if (!problems.isEmpty()) {
             throw new InvalidEntry(problems);
         }
         if (rows.isEmpty()) {
-            throw new InvalidEntry(null, "Het bestand heeft alleen een kopregel en geen registraties.");
+            throw InvalidEntry.general("Het bestand heeft alleen een kopregel en geen registraties.");
         }
         Map<String, Integer> perKind = new LinkedHashMap<>();
         for (Checked row : rows) {
@@ -306,16 +306,16 @@ public class SignalRegister {
 
     private void requireRegion(String region) {
         if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from region where code = ?)", Boolean.class, region))) {
-            throw new InvalidEntry(null, "Regio '" + region + "' bestaat niet.");
+            throw InvalidEntry.general("Regio '" + region + "' bestaat niet.");
         }
     }
 
     private RegisterEntry lockedForChange(String region, long id, int version) {
         RegisterEntry entry = jdbc.query(SELECT + " where e.region_code = ? and e.id = ? for update of e", this::map, region, id)
                 .stream().findFirst()
-                .orElseThrow(() -> new InvalidEntry(null, "Deze registratie bestaat niet (meer)."));
+                .orElseThrow(() -> InvalidEntry.general("Deze registratie bestaat niet (meer)."));
         if (entry.version() != version) {
-            throw new InvalidEntry(null, "Iemand anders heeft deze registratie intussen gewijzigd. Hieronder staat de "
+            throw InvalidEntry.general("Iemand anders heeft deze registratie intussen gewijzigd. Hieronder staat de "
                     + "nieuwe versie; breng uw wijziging opnieuw aan.");
         }
         return entry;
@@ -336,12 +336,12 @@ public class SignalRegister {
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(name)) {
-                problems.add(new Problem(null, "Regel 1: de kolom '" + header.get(i) + "' is onbekend; de kolommen zijn "
+                problems.add(Problem.general("Regel 1: de kolom '" + header.get(i) + "' is onbekend; de kolommen zijn "
                         + String.join(";", COLUMNS) + "."));
             }
             columns.put(name, i);
         }
-        COLUMNS.stream().filter(c -> !columns.containsKey(c)).forEach(c -> problems.add(new Problem(null,
+        COLUMNS.stream().filter(c -> !columns.containsKey(c)).forEach(c -> problems.add(Problem.general(
                 "Regel 1: de kolom '" + c + "' ontbreekt; de kolommen zijn " + String.join(";", COLUMNS) + ".")));
         if (!problems.isEmpty()) {
             throw new InvalidEntry(problems);

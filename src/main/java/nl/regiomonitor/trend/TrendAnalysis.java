@@ -173,7 +173,7 @@ public final class TrendAnalysis {
 
         int last = starts.size() - 1;
         if (n < MIN_POINTS) {
-            return new TrendResult(points, rules, Verdict.GEEN_SIGNAAL, null, null, phases, laney);
+            return TrendResult.noSignal(points, rules, phases, laney);
         }
         if (last > 0) {
             Verdict verdict = phaseCentre[last] < phaseCentre[last - 1] ? Verdict.DALEND : Verdict.STIJGEND;
@@ -182,14 +182,14 @@ public final class TrendAnalysis {
             return new TrendResult(points, rules, verdict, stableLevel, phases.get(last).from(), phases, laney);
         }
         if (stable[0]) {
-            return new TrendResult(points, rules, Verdict.STABIEL, phaseCentre[0], null, phases, laney);
+            return TrendResult.stable(points, rules, phaseCentre[0], phases, laney);
         }
         SlopeTest slope = SlopeTest.of(k, d, time, 0, n, widening * widening);
         if (chartSignal[0] && slope.pValue() < ALPHA) {
             Verdict verdict = slope.z() < 0 ? Verdict.DALEND : Verdict.STIJGEND;
-            return new TrendResult(points, rules, verdict, null, series.get(0).month(), phases, laney);
+            return TrendResult.change(points, rules, verdict, series.get(0).month(), phases, laney);
         }
-        return new TrendResult(points, rules, Verdict.GEEN_SIGNAAL, null, null, phases, laney);
+        return TrendResult.noSignal(points, rules, phases, laney);
     }
 
     /** Garwood's interval of a count, computed once per count: it takes two iterative quantiles, and pages and audits ask often. */

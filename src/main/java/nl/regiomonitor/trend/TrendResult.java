@@ -36,6 +36,23 @@ public record TrendResult(
         phases = List.copyOf(phases);
     }
 
+    /** No change to report: too few months, or no clear fall, rise or level. */
+    static TrendResult noSignal(List<TrendPoint> points, RunRules rules, List<Phase> phases, boolean laney) {
+        return new TrendResult(points, rules, Verdict.GEEN_SIGNAAL, null, null, phases, laney);
+    }
+
+    /** One phase at a stable {@code level}. */
+    static TrendResult stable(List<TrendPoint> points, RunRules rules, double level, List<Phase> phases,
+                              boolean laney) {
+        return new TrendResult(points, rules, Verdict.STABIEL, level, null, phases, laney);
+    }
+
+    /** A fall or rise {@code since} a month, without a stable level after it. */
+    static TrendResult change(List<TrendPoint> points, RunRules rules, Verdict verdict, YearMonth since,
+                              List<Phase> phases, boolean laney) {
+        return new TrendResult(points, rules, verdict, null, since, phases, laney);
+    }
+
     /**
      * The judgement in a Dutch sentence for people. A level is given per month on the count scale: for a
      * u-chart the stable rate times the last month's denominator.

@@ -5,4 +5,9 @@ package nl.regiomonitor.web;
  * {@code actions[2].owner}; {@code null} when it is about the request as a whole.
  */
 public record Problem(String field, String message) {
+
+    /** A problem with the request as a whole, in no one field. */
+    public static Problem general(String message) {
+        return new Problem(null, message);
+    }
 }

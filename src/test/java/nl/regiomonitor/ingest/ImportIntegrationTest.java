@@ -125,6 +125,23 @@ class ImportIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void everyImportHasOneAuditLineWithItsOwnOutcome() throws IOException {
+        ImportResult loaded = imports.importFile(write("audited.csv", INDICATION_HEADER
+                + "TESTAUDIT001;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"), "audited.csv", "indications");
+        ImportResult refused = rejected("audited-bad.csv", "indications", INDICATION_HEADER
+                + "TESTAUDIT002;2023-01-02;2023-01-15;;ZK99;GGZ03W;WMO_BW;1980\n");
+
+        assertThat(loaded.status()).isEqualTo(ImportStatus.LOADED);
+        assertThat(auditedStatuses(loaded.id())).containsExactly("LOADED");
+        assertThat(auditedStatuses(refused.id())).containsExactly("REJECTED");
+    }
+
+    private List<String> auditedStatuses(long id) {
+        return jdbc.queryForList("select after ->> 'status' from audit_event where subject = 'import' and subject_id = ?",
+                String.class, String.valueOf(id));
+    }
+
+    @Test
     void unknownDeliveryFormAndWaitStatusAreNamed() throws IOException {
         ImportResult allocations = rejected("alloc.csv", "allocations",
                 "client_id;provider_code;region_code;delivery_form;start_date;end_date\n"

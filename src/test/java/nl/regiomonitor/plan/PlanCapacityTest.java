@@ -15,6 +15,10 @@ import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.concurrent.Callable;
+import java.util.Collections;
+import java.util.HashMap;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
@@ -38,7 +42,7 @@ class PlanCapacityTest extends IntegrationTest {
     @Autowired
     ObjectMapper json;
     @Autowired
-    com.zaxxer.hikari.HikariDataSource dataSource;
+    HikariDataSource dataSource;
 
     @Test
     void fiftyConcurrentSavesOverBasicKeysAndSessionsGiveOneWinnerAndNoRefusedLogin() throws Exception {
@@ -57,8 +61,8 @@ class PlanCapacityTest extends IntegrationTest {
                 .get("token").asText();
         List<WebSession> sessions = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        java.util.concurrent.Callable<WebSession> login = () -> WebSession.loggedIn(port, USER, PASSWORD);
-        for (Future<WebSession> s : pool.invokeAll(java.util.Collections.nCopies(CLIENTS, login))) {
+        Callable<WebSession> login = () -> WebSession.loggedIn(port, USER, PASSWORD);
+        for (Future<WebSession> s : pool.invokeAll(Collections.nCopies(CLIENTS, login))) {
             sessions.add(s.get());
         }
         List<String> tokens = new ArrayList<>();
@@ -102,7 +106,7 @@ class PlanCapacityTest extends IntegrationTest {
         List<Future<Response>> answers = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             WebSession mine = client.apply(c);
-            Map<String, String> headers = new java.util.HashMap<>(extra.apply(c));
+            Map<String, String> headers = new HashMap<>(extra.apply(c));
             headers.put("If-Match", etag);
             String text = body.deepCopy().put("title", "Drukte via " + how + ", schrijver " + c).toString();
             answers.add(pool.submit(() -> {

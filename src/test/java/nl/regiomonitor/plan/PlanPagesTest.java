@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.math.BigDecimal;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
@@ -144,7 +145,7 @@ class PlanPagesTest extends IntegrationTest {
         fields.put("objectives[0].figure", "YOUNG_ADULT_SHARE");
         fields.put("objectives[0].targetValue", "8,5");
         assertThat(municipality.postForm(edit, fields).status()).isEqualTo(302);
-        assertThat(jdbc.queryForObject("select target_value from plan_objective where plan_id = ?", java.math.BigDecimal.class, id))
+        assertThat(jdbc.queryForObject("select target_value from plan_objective where plan_id = ?", BigDecimal.class, id))
                 .isEqualByComparingTo("8.5");
         assertThat(municipality.get(edit).body()).contains("value=\"8,5\"");
 

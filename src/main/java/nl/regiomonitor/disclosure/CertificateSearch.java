@@ -1,0 +1,180 @@
+package nl.regiomonitor.disclosure;
+
+import java.util.Arrays;
+import java.util.function.IntToLongFunction;
+import java.util.stream.IntStream;
+
+/**
+ * The search for certificates through one cell, over the marks as they are now. A certificate is
+ * a step up and a step down (the cell takes three values), or two steps the same way, the second
+ * from where the first left the counts. Apart from {@link LinkedCube}, which holds the axes and
+ * the moves: one search is one set of marks and counts, and the state of its steps.
+ */
+final class CertificateSearch {
+
+    /** How many touched cells one step's search looks at before it settles for the best move so far. */
+    private static final long BUDGET = 150_000;
+    private static final long HARD_LIMIT = 1_000_000;
+
+    /** One step: the cells a move touches, their change, and the cells to hide or relabel for it. */
+    private record Step(int[] cells, int[] changes, int[] hide) {
+    }
+
+    private final LinkedCube cube;
+    private final CountTable table;
+    private final ProtectionPattern.Mark[] marks;
+    private final int threshold;
+    private final long[] current;
+    private final int[] touched = new int[256];
+    private final int[] change = new int[256];
+    private int count;
+
+    /** @param counts the counts the moves start from: the true ones, or any others the published cells allow */
+    CertificateSearch(LinkedCube cube, ProtectionPattern.Mark[] marks, int threshold, long[] counts) {
+        this.cube = cube;
+        this.table = cube.table();
+        this.marks = marks;
+        this.threshold = threshold;
+        this.current = counts.clone();
+    }
+
+    boolean certified(int cell) {
+        return best(cell, false, null) != null;
+    }
+
+    /** The shown cells to hide for the cheapest certificate through {@code cell}; null when there is none. */
+    int[] cheapest(int cell, IntToLongFunction cost) {
+        return best(cell, true, cost);
+    }
+
+    private int[] best(int cell, boolean hiding, IntToLongFunction cost) {
+        if (cube.nodeOf(cell) < 0) {
+            return null;
+        }
+        Step up = step(cell, 1, hiding, cost);
+        Step down = step(cell, -1, hiding, cost);
+        if (up != null && down != null) {
+            return union(up.hide(), down.hide());
+        }
+        Step first = up != null ? up : down;
+        if (first == null) {
+            return null;
+        }
+        int sign = up != null ? 1 : -1;
+        apply(first, sign);
+        try {
+            Step second = step(cell, sign, hiding, cost);
+            return second == null ? null : union(first.hide(), second.hide());
+        } finally {
+            apply(first, -sign);
+        }
+    }
+
+    private void apply(Step step, int sign) {
+        for (int i = 0; i < step.cells().length; i++) {
+            current[step.cells()[i]] += (long) sign * step.changes()[i];
+        }
+    }
+
+    private int[] union(int[] a, int[] b) {
+        return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().toArray();
+    }
+
+    /**
+     * A move that changes {@code cell} by {@code sign} and keeps every touched cell within its
+     * label: without hiding, the first one that touches no shown cell; with hiding, the one that
+     * costs least to make one, by hiding shown cells and turning {@code <5} cells the move takes
+     * out of 1..t−1 into {@code x}. Null when there is none.
+     */
+    private Step step(int cell, int sign, boolean hiding, IntToLongFunction cost) {
+        int at = cube.nodeOf(cell);
+        int p = at % cube.axisSize(2);
+        int c = at / cube.axisSize(2) % cube.axisSize(1);
+        int s = at / cube.axisSize(2) / cube.axisSize(1);
+        Step best = null;
+        long bestCost = Long.MAX_VALUE;
+        long budget = hiding ? BUDGET : 8 * BUDGET; // the cheapest moves come first
+        for (LinkedCube.Move a : cube.moves(0, s)) {
+            for (LinkedCube.Move b : cube.moves(1, c)) {
+                for (LinkedCube.Move t : cube.moves(2, p)) {
+                    if (budget <= 0 && (best != null || !hiding || budget < -HARD_LIMIT)) {
+                        return best;
+                    }
+                    collect(a, b, t, hiding);
+                    budget -= count + 1;
+                    if (count < 0) {
+                        continue;
+                    }
+                    long price = 0;
+                    int changed = 0;
+                    boolean fits = true;
+                    for (int i = 0; i < count && fits && price < bestCost; i++) {
+                        int touchedCell = touched[i];
+                        long value = current[touchedCell] + (long) sign * change[i];
+                        if (!allowed(touchedCell, value)) {
+                            // hiding a shown cell or relabelling a <5 makes it an x: any count from 0
+                            fits = hiding && value >= 0;
+                            if (fits) {
+                                price += cost.applyAsLong(touchedCell) / (marks[touchedCell] == ProtectionPattern.Mark.PRIMARY ? 2 : 1);
+                                changed++;
+                            }
+                        }
+                    }
+                    if (!fits || price >= bestCost) {
+                        continue;
+                    }
+                    int[] hide = new int[changed];
+                    int h = 0;
+                    for (int i = 0; i < count; i++) {
+                        if (!allowed(touched[i], current[touched[i]] + (long) sign * change[i])) {
+                            hide[h++] = touched[i];
+                        }
+                    }
+                    bestCost = price;
+                    best = new Step(Arrays.copyOf(touched, count), Arrays.copyOf(change, count), hide);
+                    if (changed == 0) {
+                        return best;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Whether the label of {@code cell} lets the outsider take it as {@code value}: a shown cell only as itself. */
+    private boolean allowed(int cell, long value) {
+        return switch (marks[cell]) {
+            case SHOWN -> value == table.value(cell);
+            case PRIMARY -> value >= 1 && value < threshold;
+            case SECONDARY -> value >= 0;
+        };
+    }
+
+    /**
+     * Gathers the cells the move touches with their change in {@link #touched} and {@link #change}
+     * ({@link #count} −1 when the move cannot serve: it touches a cell that is to stay shown, or any
+     * shown cell when not hiding).
+     */
+    private void collect(LinkedCube.Move a, LinkedCube.Move b, LinkedCube.Move t, boolean hiding) {
+        count = 0;
+        for (int i = 0; i < a.nodes().length; i++) {
+            for (int j = 0; j < b.nodes().length; j++) {
+                for (int k = 0; k < t.nodes().length; k++) {
+                    int cell = cube.cellAt(a.nodes()[i], b.nodes()[j], t.nodes()[k]);
+                    if (cell < 0) {
+                        continue;
+                    }
+                    if (marks[cell] == ProtectionPattern.Mark.SHOWN) {
+                        if (!hiding || table.rank(cell) == CountTable.KEEP) {
+                            count = -1;
+                            return;
+                        }
+                    }
+                    touched[count] = cell;
+                    change[count] = a.coefficients()[i] * b.coefficients()[j] * t.coefficients()[k];
+                    count++;
+                }
+            }
+        }
+    }
+}

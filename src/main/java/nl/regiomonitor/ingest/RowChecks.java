@@ -1,0 +1,115 @@
+package nl.regiomonitor.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The checks of one file's rows and the errors they found, apart from {@link ImportJob}'s reading
+ * and loading: every check adds to the same line-numbered list, and whether a BSN was found is
+ * known as a fact, not read back from the wording of a message.
+ */
+final class RowChecks {
+
+    static final int MAX_LISTED_ERRORS = 10_000;
+
+    private final List<ImportError> errors = new ArrayList<>();
+    private long count;
+    private boolean bsnFound;
+
+    /** The errors found so far, at most {@link #MAX_LISTED_ERRORS} of them. */
+    List<ImportError> errors() {
+        return errors;
+    }
+
+    /** How many errors were found, also those not listed. */
+    long count() {
+        return count;
+    }
+
+    /** Whether some value looked like a BSN. */
+    boolean bsnFound() {
+        return bsnFound;
+    }
+
+    void add(ImportError error) {
+        count++;
+        if (errors.size() < MAX_LISTED_ERRORS) {
+            errors.add(error);
+        }
+    }
+
+    void error(long line, String column, String value, String message) {
+        add(new ImportError((int) line, column, value, message));
+    }
+
+    /** Records an error for every column that looks like a BSN, without repeating the number. */
+    boolean[] hideBsns(TabularFile.Row row, List<String> header) {
+        String[] raw = row.values();
+        boolean[] hidden = new boolean[Math.max(raw.length, header.size())];
+        for (int i = 0; i < raw.length; i++) {
+            if (BsnCheck.containsBsn(raw[i])) {
+                hidden[i] = true;
+                bsnFound = true;
+                error(row.line(), i < header.size() ? header.get(i) : "kolom " + (i + 1), null,
+                        "Hier staat een nummer dat op een BSN lijkt (9 cijfers die de elfproef doorstaan). "
+                                + "Het nummer wordt niet getoond en het bestand is in zijn geheel geweigerd.");
+            }
+        }
+        return hidden;
+    }
+
+    /** The value of one field, or null (with an error unless it may be empty) when it is not one. */
+    Object parseField(long line, Field field, Set<String> codes, String raw) {
+        if (raw.isEmpty()) {
+            if (!field.optional()) {
+                error(line, field.name(), raw, "Deze kolom mag niet leeg zijn.");
+            }
+            return null;
+        }
+        if (raw.chars().anyMatch(Character::isISOControl)) {
+            error(line, field.name(), raw, "De waarde bevat een onzichtbaar stuurteken (bijvoorbeeld een nulteken). "
+                    + "Is het bestand als tekst (CSV UTF-8) opgeslagen?");
+            return null;
+        }
+        try {
+            Object value = field.kind().parse(raw);
+            if (codes != null && !codes.contains(raw)) {
+                error(line, field.name(), raw, "Onbekende " + field.codeList().dutchName() + ". Geldig zijn: "
+                        + codes.stream().sorted().collect(Collectors.joining(", ")) + ".");
+                return null;
+            }
+            return value;
+        } catch (FieldKind.InvalidValue e) {
+            error(line, field.name(), raw, "De waarde " + e.getMessage() + ".");
+            return null;
+        }
+    }
+
+    void checkRule(long line, RowRule rule, Object value, Object other) {
+        if (value != null && other != null && !rule.holds(value, other)) {
+            error(line, rule.field(), String.valueOf(value), "Onmogelijke combinatie: " + rule.reason(value, other) + ".");
+        }
+    }
+
+    /** Refuses a row whose key an earlier row of the file has; {@code key} is a reused buffer. */
+    void checkKey(long line, ImportFormat format, int[] keyPositions, String[] raw, int[] columns,
+                  Map<String, Long> keys, StringBuilder key) {
+        key.setLength(0);
+        for (int position : keyPositions) {
+            key.append(raw[columns[position]].trim()).append('\u0001');
+        }
+        Long earlier = keys.putIfAbsent(key.toString(), line);
+        if (earlier != null) {
+            error(line, null, keyText(key.toString()), "Dubbele sleutel: dezelfde combinatie van "
+                    + String.join(", ", format.keyFields()) + " staat ook op regel " + earlier + ".");
+        }
+    }
+
+    /** A key as {@link #checkKey} builds it, shown with semicolons. */
+    static String keyText(String key) {
+        return key.replace('\u0001', ';').replaceAll(";$", "");
+    }
+}
