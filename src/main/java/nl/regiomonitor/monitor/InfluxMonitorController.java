@@ -70,6 +70,13 @@ class InfluxMonitorController {
      */
     private record Question(String region, String regionName, TrendWindow window, YearMonth from, YearMonth to, String note,
                             Period period, String periodNote) {
+
+        /** A question by month, before the best period for its counts is chosen. */
+        static Question monthly(String region, String regionName, TrendWindow window, YearMonth from, YearMonth to,
+                String note) {
+            return new Question(region, regionName, window, from, to, note, Period.MONTH, null);
+        }
+
         /** The question as a link's query: the period asked, or the window; and the length of a row. */
         String query() {
             return "?region=" + region + (window.from().equals(from) && window.to().equals(to) && note == null
@@ -224,22 +231,22 @@ class InfluxMonitorController {
             InfluxTrend.WindowChoice choice = trend.choose(window, from, to);
             TrendWindow w = choice.window();
             if (!choice.snapped()) {
-                return new Question(region, name, w, w.from(), w.to(), null, Period.MONTH, null);
+                return Question.monthly(region, name, w, w.from(), w.to(), null);
             }
             YearMonth first = trend.windows().get(0).from();
             YearMonth start = from == null ? w.from() : TrendWindow.max(from, first);
             YearMonth end = to == null || to.isAfter(trend.lastMonth()) ? trend.lastMonth() : to;
             String tables = " De tabellen gaan over " + FigureTable.monthLabel(start) + " t/m " + FigureTable.monthLabel(end)
                     + (to != null && to.isAfter(end) ? ": na " + TrendWindow.month(end) + " zijn er nog geen gegevens." : ".");
-            return new Question(region, name, w, start, end, choice.note() + tables, Period.MONTH, null);
+            return Question.monthly(region, name, w, start, end, choice.note() + tables);
         } catch (InvalidFigureRequest e) {
             // a page still shows what there is: the whole series, and why not what was asked
             if (trend.windows().isEmpty()) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
             }
             TrendWindow whole = trend.windows().get(0);
-            return new Question(region, name, whole, whole.from(), whole.to(), e.getMessage() + " Hieronder staat de hele reeks.",
-                    Period.MONTH, null);
+            return Question.monthly(region, name, whole, whole.from(), whole.to(),
+                    e.getMessage() + " Hieronder staat de hele reeks.");
         }
     }
 

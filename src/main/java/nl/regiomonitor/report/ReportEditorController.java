@@ -48,11 +48,22 @@ class ReportEditorController {
 
     /** A text field of the form: single kind or one of a task; {@code id} is the HTML id of its textarea. */
     record SingleField(TextKind kind, String id, String name, String body, int version, boolean fromDefault, String error) {
+
+        /** The field as typed, before any check. */
+        static SingleField typed(TextKind kind, String id, String name, String body, int version, boolean fromDefault) {
+            return new SingleField(kind, id, name, body, version, fromDefault, null);
+        }
     }
 
     /** A regional task in the form ({@code task} null: the slot for a new one), with what the user typed. */
     record TaskField(Long taskId, String storedTitle, String id, String name, String title, String body, int version,
                      boolean delete, String titleError, String bodyError) {
+
+        /** An existing task as typed, before any check. */
+        static TaskField typed(long taskId, String storedTitle, String title, String body, int version, boolean delete) {
+            String prefix = "task." + taskId;
+            return new TaskField(taskId, storedTitle, "opgave-" + taskId, prefix, title, body, version, delete, null, null);
+        }
     }
 
     /** A line of the error summary: the message and the field it links to. */
@@ -126,7 +137,7 @@ class ReportEditorController {
             String body = text(form.getFirst(kind.name() + ".body"));
             // a generated default left as it was is not the care office's text: it is not stored, so it can still follow the figures
             boolean untouchedDefault = version == NONE && defaults.get(kind) != null && sameText(body, defaults.get(kind));
-            singles.add(new SingleField(kind, singleId(kind), kind.name() + ".body", body, version, untouchedDefault, null));
+            singles.add(SingleField.typed(kind, singleId(kind), kind.name() + ".body", body, version, untouchedDefault));
         }
         List<TaskField> tasks = new ArrayList<>();
         TreeSet<Long> ids = new TreeSet<>();
@@ -138,12 +149,16 @@ class ReportEditorController {
         }
         for (long id : ids) {
             String prefix = "task." + id;
-            tasks.add(new TaskField(id, text(form.getFirst(prefix + ".stored")), "opgave-" + id, prefix,
-                    text(form.getFirst(prefix + ".title")), text(form.getFirst(prefix + ".body")),
-                    number(form.getFirst(prefix + ".version"), 0), form.containsKey(prefix + ".delete"), null, null));
+            tasks.add(TaskField.typed(id, text(form.getFirst(prefix + ".stored")), text(form.getFirst(prefix + ".title")),
+                    text(form.getFirst(prefix + ".body")), number(form.getFirst(prefix + ".version"), 0),
+                    form.containsKey(prefix + ".delete")));
         }
-        tasks.add(newTask(text(form.getFirst("new.title")), text(form.getFirst("new.body")), null, null));
+        tasks.add(newTask(text(form.getFirst("new.title")), text(form.getFirst("new.body"))));
         return new Typed(singles, tasks);
+    }
+
+    private static TaskField newTask(String title, String body) {
+        return newTask(title, body, null, null);
     }
 
     private static TaskField newTask(String title, String body, String titleError, String bodyError) {
@@ -155,9 +170,8 @@ class ReportEditorController {
 
         List<ReportTexts.Edit> edits() {
             List<ReportTexts.Edit> edits = new ArrayList<>();
-            singles.forEach(s -> edits.add(new ReportTexts.Edit(s.kind(), null, null, s.fromDefault() ? "" : s.body(), s.version(), false)));
-            tasks.forEach(t -> edits.add(new ReportTexts.Edit(TextKind.REGIONAL_TASK, t.taskId(), t.title(), t.body(), t.version(),
-                    t.delete())));
+            singles.forEach(s -> edits.add(ReportTexts.Edit.single(s.kind(), s.fromDefault() ? "" : s.body(), s.version())));
+            tasks.forEach(t -> edits.add(ReportTexts.Edit.task(t.taskId(), t.title(), t.body(), t.version(), t.delete())));
             return edits;
         }
 

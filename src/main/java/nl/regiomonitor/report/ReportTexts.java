@@ -54,6 +54,21 @@ public class ReportTexts {
      * task ({@code id} null), with the version the editor read; {@code delete} removes a task.
      */
     public record Edit(TextKind kind, Long id, String title, String body, int version, boolean delete) {
+
+        /** The text of a single kind (introduction, look-back, …), which has no id or title of its own. */
+        public static Edit single(TextKind kind, String body, int version) {
+            return new Edit(kind, null, null, body, version, false);
+        }
+
+        /** A new regional task, written on an empty form. */
+        public static Edit newTask(String title, String body) {
+            return new Edit(TextKind.REGIONAL_TASK, null, title, body, 0, false);
+        }
+
+        /** A regional task: an existing one ({@code id} set) or the form's slot for a new one ({@code id} null). */
+        public static Edit task(Long id, String title, String body, int version, boolean delete) {
+            return new Edit(TextKind.REGIONAL_TASK, id, title, body, version, delete);
+        }
     }
 
     /** Why one edit of {@link #saveAll} was refused: its index in the list, the field ("title" or "body") and a Dutch message. */

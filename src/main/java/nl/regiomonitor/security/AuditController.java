@@ -41,6 +41,11 @@ class AuditController {
 
     /** A link to one page of the trail; a null number is the gap between far-apart page numbers. */
     record PageLink(Integer number, String href, boolean current) {
+
+        /** The "…" between page numbers that are not shown. */
+        static PageLink gap() {
+            return new PageLink(null, null, false);
+        }
     }
 
     /** The filter as typed, put back in the form and kept in the links to other pages. */
@@ -60,7 +65,7 @@ class AuditController {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                 @RequestParam(required = false) String text, HttpServletResponse response) throws IOException {
-        csv(new AuditFilter(null, actor, action, from, to, text), "audittrail.csv", response);
+        csv(AuditFilter.everyRegion(actor, action, from, to, text), "audittrail.csv", response);
     }
 
     @GetMapping("/regions/{region}/audit")
@@ -148,7 +153,7 @@ class AuditController {
         for (int n = 1; n <= pages; n++) {
             if (n == 1 || n == pages || Math.abs(n - current) <= 2) {
                 if (n > last + 1) {
-                    links.add(new PageLink(null, null, false));
+                    links.add(PageLink.gap());
                 }
                 links.add(new PageLink(n, link(path, typed, n), n == current));
                 last = n;

@@ -12,6 +12,11 @@ public record AuditFilter(String region, String actor, AuditAction action, Local
         return new AuditFilter(null, null, null, null, null, null);
     }
 
+    /** The whole trail (no region), narrowed by what was typed. */
+    public static AuditFilter everyRegion(String actor, AuditAction action, LocalDate from, LocalDate to, String text) {
+        return new AuditFilter(null, actor, action, from, to, text);
+    }
+
     public AuditFilter forRegion(String code) {
         return new AuditFilter(code, actor, action, from, to, text);
     }

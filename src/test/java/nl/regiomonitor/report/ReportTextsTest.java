@@ -100,11 +100,11 @@ class ReportTextsTest extends IntegrationTest {
         String region = "ZK04";
         int year = 2019;
         List<String> created = texts.saveAll(region, year, List.of(
-                new ReportTexts.Edit(TextKind.INTRODUCTION, null, null, "Inleiding een", -1, false),
-                new ReportTexts.Edit(TextKind.LOOK_BACK, null, null, "Terugblik een", -1, false),
-                new ReportTexts.Edit(TextKind.SECTOR, null, null, "  ", -1, false),
-                new ReportTexts.Edit(TextKind.REGIONAL_TASK, null, "Opgave A", "Tekst A", 0, false),
-                new ReportTexts.Edit(TextKind.REGIONAL_TASK, null, "", "", 0, false)));
+                ReportTexts.Edit.single(TextKind.INTRODUCTION, "Inleiding een", -1),
+                ReportTexts.Edit.single(TextKind.LOOK_BACK, "Terugblik een", -1),
+                ReportTexts.Edit.single(TextKind.SECTOR, "  ", -1),
+                ReportTexts.Edit.newTask("Opgave A", "Tekst A"),
+                ReportTexts.Edit.newTask("", "")));
         assertThat(created).containsExactly("Inleiding geschreven", "Terugblik geschreven", "Regionale opgave ‘Opgave A’ toegevoegd");
         assertThat(auditRows(region)).containsExactly("CREATE", "CREATE", "CREATE");
         long task = jdbc.queryForObject("select id from report_text where region_code = ? and year = ? and kind = 'REGIONAL_TASK'",
@@ -112,21 +112,21 @@ class ReportTextsTest extends IntegrationTest {
 
         // the same texts again: nothing written, nothing audited
         assertThat(texts.saveAll(region, year, List.of(
-                new ReportTexts.Edit(TextKind.INTRODUCTION, null, null, "Inleiding een", 0, false),
-                new ReportTexts.Edit(TextKind.REGIONAL_TASK, task, "Opgave A", "Tekst A", 0, false)))).isEmpty();
+                ReportTexts.Edit.single(TextKind.INTRODUCTION, "Inleiding een", 0),
+                ReportTexts.Edit.task(task, "Opgave A", "Tekst A", 0, false)))).isEmpty();
         assertThat(auditRows(region)).hasSize(3);
 
         // one stale version: nothing is saved, not even the text that did not conflict
         assertThatThrownBy(() -> texts.saveAll(region, year, List.of(
-                new ReportTexts.Edit(TextKind.INTRODUCTION, null, null, "Inleiding twee", 0, false),
-                new ReportTexts.Edit(TextKind.LOOK_BACK, null, null, "Terugblik twee", 7, false),
-                new ReportTexts.Edit(TextKind.REGIONAL_TASK, null, "Opgave B", "Tekst B", 0, false))))
+                ReportTexts.Edit.single(TextKind.INTRODUCTION, "Inleiding twee", 0),
+                ReportTexts.Edit.single(TextKind.LOOK_BACK, "Terugblik twee", 7),
+                ReportTexts.Edit.newTask("Opgave B", "Tekst B"))))
                 .isInstanceOfSatisfying(ReportTexts.RefusedAll.class, e -> assertThat(e.problems())
                         .containsExactly(new ReportTexts.Problem(1, "body", e.problems().get(0).message())));
         // a task without a title: refused at its title, the other change not written either
         assertThatThrownBy(() -> texts.saveAll(region, year, List.of(
-                new ReportTexts.Edit(TextKind.INTRODUCTION, null, null, "Inleiding twee", 0, false),
-                new ReportTexts.Edit(TextKind.REGIONAL_TASK, null, " ", "Tekst zonder titel", 0, false))))
+                ReportTexts.Edit.single(TextKind.INTRODUCTION, "Inleiding twee", 0),
+                ReportTexts.Edit.newTask(" ", "Tekst zonder titel"))))
                 .isInstanceOfSatisfying(ReportTexts.RefusedAll.class, e -> assertThat(e.problems()).extracting(ReportTexts.Problem::field)
                         .containsExactly("title"));
         assertThat(bodies(region, year)).containsExactly("Inleiding een", "Terugblik een", "Tekst A");
@@ -134,9 +134,9 @@ class ReportTextsTest extends IntegrationTest {
 
         // an emptied single text and a task marked for removal are deleted; a changed one is changed, each audited
         assertThat(texts.saveAll(region, year, List.of(
-                new ReportTexts.Edit(TextKind.INTRODUCTION, null, null, "", 0, false),
-                new ReportTexts.Edit(TextKind.LOOK_BACK, null, null, "Terugblik\r\ntwee", 0, false),
-                new ReportTexts.Edit(TextKind.REGIONAL_TASK, task, "Opgave A", "Tekst A", 0, true))))
+                ReportTexts.Edit.single(TextKind.INTRODUCTION, "", 0),
+                ReportTexts.Edit.single(TextKind.LOOK_BACK, "Terugblik\r\ntwee", 0),
+                ReportTexts.Edit.task(task, "Opgave A", "Tekst A", 0, true))))
                 .containsExactly("Inleiding verwijderd", "Terugblik gewijzigd", "Regionale opgave ‘Opgave A’ verwijderd");
         assertThat(bodies(region, year)).containsExactly("Terugblik\ntwee");
         assertThat(auditRows(region)).containsExactly("CREATE", "CREATE", "CREATE", "DELETE", "CHANGE", "DELETE");
