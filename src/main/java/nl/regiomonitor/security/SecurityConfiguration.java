@@ -3,6 +3,7 @@ package nl.regiomonitor.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import nl.regiomonitor.web.ErrorAnswers;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +43,7 @@ public class SecurityConfiguration {
         basicCredentials.setCredentialsCharset(StandardCharsets.UTF_8);
         RequestMatcher ownCredentials = request -> {
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            return SecurityErrors.isApi(request) && authorization != null
+            return ErrorAnswers.isApi(request) && authorization != null
                     && (authorization.regionMatches(true, 0, "Basic ", 0, 6) || ApiTokenFilter.carriesKey(request));
         };
         RequestMatcher swagger = request -> {
@@ -55,7 +56,7 @@ public class SecurityConfiguration {
                         .withObjectPostProcessor(new ObjectPostProcessor<BasicAuthenticationFilter>() {
                             @Override
                             public <O extends BasicAuthenticationFilter> O postProcess(O filter) {
-                                filter.setAuthenticationConverter(request -> SecurityErrors.isApi(request)
+                                filter.setAuthenticationConverter(request -> ErrorAnswers.isApi(request)
                                         ? basicCredentials.convert(request) : null);
                                 return filter;
                             }

@@ -1,15 +1,15 @@
 package nl.regiomonitor.security;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.regiomonitor.web.ErrorAnswers;
+import nl.regiomonitor.web.ErrorPageAttributes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
@@ -18,8 +18,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
-import nl.regiomonitor.web.ErrorAnswers;
-import nl.regiomonitor.web.ErrorPageAttributes;
 
 /**
  * What a refused request gets: 401 when nobody is logged in (a page visit goes to the login page
@@ -57,9 +55,9 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
             // the credentials could not be checked for lack of capacity: they were not refused
             log.warn("Inloggegevens niet te controleren bij {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
             busy(request, response);
-        } else if (isApi(request)) {
+        } else if (ErrorAnswers.isApi(request)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Regiomonitor\", charset=\"UTF-8\"");
-            writeJson(response, HttpServletResponse.SC_UNAUTHORIZED, NOT_LOGGED_IN);
+            ErrorAnswers.writeJson(response, json, HttpServletResponse.SC_UNAUTHORIZED, NOT_LOGGED_IN);
         } else if ("GET".equals(request.getMethod())) {
             response.sendRedirect(request.getContextPath() + "/login");
         } else {
@@ -101,16 +99,5 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
     void busy(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
         ErrorAnswers.write(request, response, json, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BUSY);
-    }
-
-    static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    }
-
-    private void writeJson(HttpServletResponse response, int status, String message) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), new ErrorAnswers.ErrorBody(message));
     }
 }

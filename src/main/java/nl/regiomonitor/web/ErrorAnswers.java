@@ -43,14 +43,25 @@ public final class ErrorAnswers {
     /** Writes the error outside Spring MVC (security and upload filters): JSON for the API, else the error page. */
     public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, int status,
             String message) throws IOException {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            response.setStatus(status);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), new ErrorBody(message));
+        if (isApi(request)) {
+            writeJson(response, json, status, message);
         } else {
             request.setAttribute(ErrorPageAttributes.EXPLANATION, message);
             response.sendError(status);
         }
+    }
+
+    /** Whether the request is one of the JSON API, which answers errors in JSON rather than with a page. */
+    public static boolean isApi(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    /** The JSON error body with its status, for an API request. */
+    public static void writeJson(HttpServletResponse response, ObjectMapper json, int status, String message)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), new ErrorBody(message));
     }
 }
