@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -13,7 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Counts of clients as they would be published, with the sums that tie them together: each
@@ -29,7 +29,9 @@ public final class CountTable {
     private long[] values = new long[64];
     private final List<int[]> relations = new ArrayList<>();
     private final Set<int[]> unions = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<Integer, Integer> ranks = new TreeMap<>();
+    // an array, not a map: the certificate search asks a cell's rank millions of times per publication
+    private int[] ranks = new int[64];
+    private final BitSet ranked = new BitSet();
 
     /** Adds a cell, or returns the one with this key; a key always has one value. */
     public int cell(String key, long value) {
@@ -45,6 +47,7 @@ public final class CountTable {
         }
         if (keys.size() == values.length) {
             values = Arrays.copyOf(values, values.length * 2);
+            ranks = Arrays.copyOf(ranks, values.length);
         }
         values[keys.size()] = value;
         keys.add(key);
@@ -64,11 +67,13 @@ public final class CountTable {
         if (rank < 0) {
             throw new IllegalArgumentException("Een rang is niet negatief: " + key);
         }
-        ranks.put(indexOf(key), rank);
+        int cell = indexOf(key);
+        ranks[cell] = rank;
+        ranked.set(cell);
     }
 
     int rank(int cell) {
-        return ranks.getOrDefault(cell, 0);
+        return ranks[cell];
     }
 
     /** Records that {@code total} is the sum of {@code parts}; all must be cells already. */
@@ -167,11 +172,11 @@ public final class CountTable {
                 sha.update(number.clear().putLong(cell).array());
             }
         }
-        ranks.forEach((cell, rank) -> {
+        for (int cell = ranked.nextSetBit(0); cell >= 0; cell = ranked.nextSetBit(cell + 1)) {
             sha.update((byte) 'r');
             sha.update(number.clear().putLong(cell).array());
-            sha.update(number.clear().putLong(rank).array());
-        });
+            sha.update(number.clear().putLong(ranks[cell]).array());
+        }
         return HexFormat.of().formatHex(sha.digest());
     }
 
