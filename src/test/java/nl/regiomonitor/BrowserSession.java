@@ -37,6 +37,12 @@ public abstract class BrowserSession extends IntegrationTest {
 
     protected static WebDriver browser;
 
+    /**
+     * Screenshots to look at are kept only when asked for ({@code mvn verify -Dscreenshots}): a whole page takes
+     * up to half a second, about a minute of every run, for pictures nobody looks at in CI.
+     */
+    protected static final boolean SCREENSHOTS = Boolean.getBoolean("screenshots");
+
     @LocalServerPort
     protected int port;
     @TempDir
@@ -61,14 +67,9 @@ public abstract class BrowserSession extends IntegrationTest {
         }
     }
 
-    /** Checks the page with axe-core, and keeps a screenshot in target/screenshots to look at. */
+    /** Checks the page with axe-core, and keeps a screenshot in target/screenshots to look at (when asked for). */
     protected void assertAccessible() {
-        try {
-            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(shots.resolve(browser.getTitle().replaceAll("[^A-Za-z0-9]+", "-") + ".png"), screenshot());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        keepScreenshot(browser.getTitle().replaceAll("[^A-Za-z0-9]+", "-"));
         // legacy mode runs axe.run in the page itself; the default finishes each run in a new blank tab with axe injected
         // again, for frames from other origins, which our pages never have: the same rules and results, about a fifth faster
         Results results = new AxeBuilder().setLegacyMode().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
@@ -98,7 +99,7 @@ public abstract class BrowserSession extends IntegrationTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
-    /** Keeps a screenshot of the whole page, however long, in target/screenshots to look at. */
+    /** Keeps a screenshot of the whole page, however long, in target/screenshots to look at (when asked for). */
     protected void screenshotWholePage(String name) throws Exception {
         screenshotWholePage(name, 1280);
     }
@@ -108,11 +109,26 @@ public abstract class BrowserSession extends IntegrationTest {
      * a desktop window cannot be made as narrow as a phone. The viewport is put back to 1280 after.
      */
     protected void screenshotWholePage(String name, int width) throws Exception {
+        if (!SCREENSHOTS) {
+            return;
+        }
         setViewport(width, 900);
         Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
         setViewport(width, Math.min(12000, height.intValue()));
         Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"), screenshot());
         setViewport(1280, 1024);
+    }
+
+    /** Keeps what the browser shows now as target/screenshots/{name}.png, when screenshots are asked for. */
+    protected static void keepScreenshot(String name) {
+        if (!SCREENSHOTS) {
+            return;
+        }
+        try {
+            Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"), screenshot());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -2,8 +2,6 @@ package nl.regiomonitor.home;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import nl.regiomonitor.BrowserSession;
@@ -137,11 +135,12 @@ class HomePageBrowserTest extends BrowserSession {
         assertNoSidewaysScroll();
         browser.manage().window().setSize(new Dimension(390, 844));
         assertNoSidewaysScroll();
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(shots.resolve(name + "-390.png"), screenshot());
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(390, Math.min(12000, height.intValue() + 150)));
-        Files.write(shots.resolve(name + "-390-hele-pagina.png"), screenshot());
+        keepScreenshot(name + "-390");
+        if (SCREENSHOTS) {
+            Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+            browser.manage().window().setSize(new Dimension(390, Math.min(12000, height.intValue() + 150)));
+            keepScreenshot(name + "-390-hele-pagina");
+        }
         browser.manage().window().setSize(new Dimension(1280, 1024));
     }
 

@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -22,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -67,7 +63,7 @@ class ClientCommentBrowserTest extends BrowserSession {
         browser.manage().window().setSize(new Dimension(390, 844));
         ((JavascriptExecutor) browser).executeScript("document.getElementById('reacties').scrollIntoView()");
         assertAccessible();
-        Files.write(Path.of("target", "screenshots", "reactie-telefoon.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        keepScreenshot("reactie-telefoon");
         browser.manage().window().setSize(new Dimension(1280, 1024));
 
         logIn("zorgkantoor.haaglanden");

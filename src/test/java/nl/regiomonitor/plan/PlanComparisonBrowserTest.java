@@ -2,8 +2,6 @@ package nl.regiomonitor.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -12,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,8 +84,7 @@ class PlanComparisonBrowserTest extends BrowserSession {
         String objective = browser.findElement(By.id("doel-1")).getText();
         assertThat(objective).contains("Streefwaarde: 8% van de instroom GGZ-W").contains("Dit doel is op koers als het aantal 18–26-jarigen");
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("doel-1")));
-        Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("plan-doelstelling-eenheid.png"),
-                ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        keepScreenshot("plan-doelstelling-eenheid");
         browser.navigate().back();
         waitForHeading("Versie 1 en 2 vergelijken");
 
@@ -97,11 +92,7 @@ class PlanComparisonBrowserTest extends BrowserSession {
         try {
             assertThat(horizontalOverflow()).as("horizontal scroll at 390 px").isLessThanOrEqualTo(0);
             assertAccessible();
-            // the whole page as a phone shows it, to look at
-            Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-            browser.manage().window().setSize(new Dimension(390, Math.min(6000, height.intValue() + 150)));
-            Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("plan-versies-390.png"),
-                    ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            screenshotWholePage("plan-versies-390", 390);
         } finally {
             browser.manage().window().setSize(new Dimension(1280, 1024));
         }

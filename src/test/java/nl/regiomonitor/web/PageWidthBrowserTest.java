@@ -16,9 +16,9 @@ import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * Every page fits a laptop screen (1280 px) without scrolling sideways, for each kind of visitor, and the
- * register of a region fits a phone (390 px). A wide table scrolls in its own box, never the page. Each
- * page is kept as a whole-page screenshot at both widths in target/screenshots, and which pages scroll
- * sideways on a phone is written to target/screenshots/breed-op-telefoon.txt.
+ * register of a region fits a phone (390 px). A wide table scrolls in its own box, never the page. Which
+ * pages scroll sideways on a phone is written to target/screenshots/breed-op-telefoon.txt; with
+ * {@code -Dscreenshots}, each page is kept there as a whole-page screenshot at both widths too.
  */
 class PageWidthBrowserTest extends BrowserSession {
 
