@@ -73,17 +73,7 @@ public class ImportCommand implements Callable<Integer> {
     private static void print(PrintWriter out, ImportResult result) {
         out.printf("%s (%s): %s — %s%n", result.source(), result.type(), result.statusText(), result.message());
         for (ImportError error : result.errors()) {
-            StringBuilder line = new StringBuilder("  ");
-            if (error.line() != null) {
-                line.append("regel ").append(error.line());
-            }
-            if (error.column() != null) {
-                line.append(line.length() > 2 ? ", " : "").append("kolom ").append(error.column());
-            }
-            if (error.value() != null) {
-                line.append(", waarde '").append(error.value()).append('\'');
-            }
-            out.println(line.append(line.length() > 2 ? ": " : "").append(error.message()));
+            out.println("  " + error.text());
         }
     }
 }

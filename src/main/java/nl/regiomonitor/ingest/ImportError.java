@@ -52,7 +52,7 @@ public record ImportError(
     }
 
     /** An error about one column, whose value is not repeated. */
-    static ImportError inColumn(int line, String column, String message) {
+    public static ImportError inColumn(int line, String column, String message) {
         return new ImportError(line, column, null, message);
     }
 
@@ -62,7 +62,22 @@ public record ImportError(
     }
 
     /** An error about a whole line, no one column of it. */
-    static ImportError atLine(int line, String message) {
+    public static ImportError atLine(int line, String message) {
         return new ImportError(line, null, null, message);
+    }
+
+    /** The error as one line of text: "Regel 5, kolom date, waarde '2021-13-01': De waarde …", its place first. */
+    public String text() {
+        StringBuilder place = new StringBuilder();
+        if (line != null) {
+            place.append("Regel ").append(line);
+        }
+        if (column != null) {
+            place.append(place.isEmpty() ? "Kolom " : ", kolom ").append(column);
+        }
+        if (value != null) {
+            place.append(place.isEmpty() ? "Waarde '" : ", waarde '").append(value).append('\'');
+        }
+        return place.isEmpty() ? message : place + ": " + message;
     }
 }

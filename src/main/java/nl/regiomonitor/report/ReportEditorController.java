@@ -88,7 +88,7 @@ class ReportEditorController {
         try {
             done = texts.saveAll(shown.code(), chosen, typed.edits());
         } catch (ReportTexts.RefusedAll e) {
-            return page(shown, chosen, typed.withProblems(e.problems()), typed.errorLinks(e.problems()), model);
+            return page(shown, chosen, typed.withProblems(e.perEdit()), typed.errorLinks(e.perEdit()), model);
         }
         redirect.addFlashAttribute("confirmation", done.isEmpty() ? "Er was niets gewijzigd; er is niets opgeslagen."
                 : "Opgeslagen: " + String.join(", ", done) + ".");
@@ -176,9 +176,9 @@ class ReportEditorController {
         }
 
         /** The same fields with each problem at its field. */
-        Typed withProblems(List<ReportTexts.Problem> problems) {
+        Typed withProblems(List<ReportTexts.EditProblem> problems) {
             Map<String, String> byField = new LinkedHashMap<>();
-            problems.forEach(p -> byField.putIfAbsent(p.edit() + "." + p.field(), p.message()));
+            problems.forEach(p -> byField.putIfAbsent(p.edit() + "." + p.problem().field(), p.problem().message()));
             List<SingleField> s = new ArrayList<>();
             for (int i = 0; i < singles.size(); i++) {
                 SingleField f = singles.get(i);
@@ -195,8 +195,9 @@ class ReportEditorController {
         }
 
         /** The error summary: every problem, linked to the field it is about, in the order of the page. */
-        List<ErrorLink> errorLinks(List<ReportTexts.Problem> problems) {
-            return problems.stream().map(p -> new ErrorLink(fieldId(p.edit()) + "-" + p.field(), p.message())).toList();
+        List<ErrorLink> errorLinks(List<ReportTexts.EditProblem> problems) {
+            return problems.stream()
+                    .map(p -> new ErrorLink(fieldId(p.edit()) + "-" + p.problem().field(), p.problem().message())).toList();
         }
 
         private String fieldId(int edit) {

@@ -10,6 +10,8 @@ import java.util.Optional;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
+import nl.regiomonitor.web.Problem;
+import nl.regiomonitor.web.Refusal;
 import nl.regiomonitor.web.RichText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -71,21 +73,26 @@ public class ReportTexts {
         }
     }
 
-    /** Why one edit of {@link #saveAll} was refused: its index in the list, the field ("title" or "body") and a Dutch message. */
-    public record Problem(int edit, String field, String message) {
+    /** A problem of one edit of {@link #saveAll}: the edit's index in the list and the problem, at "title" or "body". */
+    public record EditProblem(int edit, Problem problem) {
+
+        static EditProblem at(int edit, String field, String message) {
+            return new EditProblem(edit, new Problem(field, message));
+        }
     }
 
-    /** {@link #saveAll} wrote nothing because of these problems. */
-    public static class RefusedAll extends RuntimeException {
-        private final List<Problem> problems;
+    /** {@link #saveAll} wrote nothing because of these problems; {@link #perEdit} says which edit each is about. */
+    public static class RefusedAll extends Refusal {
+        private final transient List<EditProblem> perEdit;
 
-        RefusedAll(List<Problem> problems) {
-            super(problems.get(0).message());
-            this.problems = List.copyOf(problems);
+        RefusedAll(List<EditProblem> perEdit) {
+            super(Kind.UNACCEPTABLE, perEdit.get(0).problem().message(),
+                    perEdit.stream().map(EditProblem::problem).toList());
+            this.perEdit = List.copyOf(perEdit);
         }
 
-        public List<Problem> problems() {
-            return problems;
+        public List<EditProblem> perEdit() {
+            return perEdit;
         }
     }
 
@@ -102,7 +109,7 @@ public class ReportTexts {
         jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "report_text " + region + " " + year);
         Map<Long, Text> stored = new LinkedHashMap<>();
         list(region, year).forEach(t -> stored.put(t.id(), t));
-        List<Problem> problems = new ArrayList<>();
+        List<EditProblem> problems = new ArrayList<>();
         List<Runnable> writes = new ArrayList<>();
         List<String> done = new ArrayList<>();
         for (int i = 0; i < edits.size(); i++) {
@@ -113,7 +120,7 @@ public class ReportTexts {
                     ? stored.values().stream().filter(t -> t.kind() == edit.kind()).findFirst()
                     : Optional.ofNullable(edit.id()).map(stored::get);
             if (!edit.kind().single() && edit.id() != null && before.isEmpty()) {
-                problems.add(new Problem(i, "title", "Deze opgave bestaat niet meer: iemand anders heeft haar verwijderd."));
+                problems.add(EditProblem.at(i, "title", "Deze opgave bestaat niet meer: iemand anders heeft haar verwijderd."));
                 continue;
             }
             boolean remove = edit.delete() || (edit.kind().single() && body.isBlank())
@@ -163,32 +170,32 @@ public class ReportTexts {
         return text.kind().single() ? text.kind().dutch() : "Regionale opgave ‘" + text.title() + "’";
     }
 
-    private static Problem conflict(int edit, TextKind kind) {
-        return new Problem(edit, "body", "Iemand anders heeft " + (kind.single() ? "deze tekst" : "deze opgave")
+    private static EditProblem conflict(int edit, TextKind kind) {
+        return EditProblem.at(edit, "body", "Iemand anders heeft " + (kind.single() ? "deze tekst" : "deze opgave")
                 + " intussen gewijzigd; er is niets opgeslagen. Uw tekst staat er nog: kopieer hem, laad de pagina opnieuw "
                 + "en voeg hem weer in.");
     }
 
     /** The rules every written text follows. */
-    private static void check(int edit, TextKind kind, String title, String body, List<Problem> problems) {
+    private static void check(int edit, TextKind kind, String title, String body, List<EditProblem> problems) {
         if (kind == TextKind.REGIONAL_TASK && title == null) {
-            problems.add(new Problem(edit, "title", "Geef de regionale opgave een titel."));
+            problems.add(EditProblem.at(edit, "title", "Geef de regionale opgave een titel."));
         }
         if (title != null && title.length() > MAX_TITLE) {
-            problems.add(new Problem(edit, "title", "Een titel is hoogstens " + MAX_TITLE + " tekens."));
+            problems.add(EditProblem.at(edit, "title", "Een titel is hoogstens " + MAX_TITLE + " tekens."));
         }
         // PostgreSQL cannot store a NUL character in text
         if (title != null && title.indexOf('\0') >= 0) {
-            problems.add(new Problem(edit, "title", "De titel bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het."));
+            problems.add(EditProblem.at(edit, "title", "De titel bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het."));
         }
         if (body.indexOf('\0') >= 0) {
-            problems.add(new Problem(edit, "body", "De tekst bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het."));
+            problems.add(EditProblem.at(edit, "body", "De tekst bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het."));
         }
         if (body.isBlank()) {
-            problems.add(new Problem(edit, "body", "Schrijf de tekst van de opgave, of kies ‘Deze opgave verwijderen’."));
+            problems.add(EditProblem.at(edit, "body", "Schrijf de tekst van de opgave, of kies ‘Deze opgave verwijderen’."));
         }
         if (body.length() > MAX_BODY) {
-            problems.add(new Problem(edit, "body", "Een tekst is hoogstens " + MAX_BODY + " tekens; deze heeft er "
+            problems.add(EditProblem.at(edit, "body", "Een tekst is hoogstens " + MAX_BODY + " tekens; deze heeft er "
                     + body.length() + "."));
         }
     }

@@ -1,7 +1,6 @@
 package nl.regiomonitor.security;
 
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -9,7 +8,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,11 +55,6 @@ class ApiTokenApiController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "U heeft geen API-sleutel met nummer " + id + ".");
         }
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(UserService.InvalidUserChange.class)
-    ResponseEntity<Map<String, String>> refused(UserService.InvalidUserChange e) {
-        return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "field", e.field()));
     }
 
     private static AppUser me() {

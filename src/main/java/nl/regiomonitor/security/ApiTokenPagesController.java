@@ -3,6 +3,7 @@ package nl.regiomonitor.security;
 import java.time.format.DateTimeFormatter;
 
 import nl.regiomonitor.common.Dutch;
+import nl.regiomonitor.web.Problem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,7 +46,7 @@ class ApiTokenPagesController {
         try {
             return page(tokens.create(me(), name), null, "", model);
         } catch (UserService.InvalidUserChange e) {
-            return page(null, UserAdminController.Problem.of(e), name, model);
+            return page(null, e.problem(), name, model);
         }
     }
 
@@ -57,7 +58,7 @@ class ApiTokenPagesController {
         return "redirect:/account/api-sleutels";
     }
 
-    private String page(ApiTokenService.NewApiToken made, UserAdminController.Problem problem, String name, Model model) {
+    private String page(ApiTokenService.NewApiToken made, Problem problem, String name, Model model) {
         model.addAttribute("tokens", tokens.list(me()).stream().map(Row::of).toList());
         model.addAttribute("made", made);
         model.addAttribute("problem", problem);

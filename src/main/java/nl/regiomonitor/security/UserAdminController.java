@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.web.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,14 +49,6 @@ class UserAdminController {
         }
     }
 
-    /** Why a change was refused, and the id of the field it is about (null: about nothing in particular). */
-    public record Problem(String field, String message) {
-
-        static Problem of(UserService.InvalidUserChange e) {
-            return new Problem(e.field(), e.getMessage());
-        }
-    }
-
     private final UserService users;
     private final RegionService regions;
 
@@ -80,7 +73,7 @@ class UserAdminController {
             redirect.addFlashAttribute("confirmation", "Gebruiker " + user.username() + " is toegevoegd.");
             return "redirect:/admin/users/" + user.id();
         } catch (UserService.InvalidUserChange e) {
-            return listPage(new UserForm(username, displayName, organisation, true, new TreeSet<>(codes)), Problem.of(e), model);
+            return listPage(new UserForm(username, displayName, organisation, true, new TreeSet<>(codes)), e.problem(), model);
         }
     }
 
@@ -103,7 +96,7 @@ class UserAdminController {
             return "redirect:/admin/users/" + id;
         } catch (UserService.InvalidUserChange e) {
             return userPage(user, new UserForm(user.username(), displayName, organisation, enabled, new TreeSet<>(codes)),
-                    Problem.of(e), model);
+                    e.problem(), model);
         }
     }
 
@@ -116,7 +109,7 @@ class UserAdminController {
             redirect.addFlashAttribute("confirmation", "Het wachtwoord is opnieuw ingesteld.");
             return "redirect:/admin/users/" + id;
         } catch (UserService.InvalidUserChange e) {
-            return userPage(user, UserForm.of(user), Problem.of(e), model);
+            return userPage(user, UserForm.of(user), e.problem(), model);
         }
     }
 

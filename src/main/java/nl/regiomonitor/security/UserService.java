@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.regiomonitor.web.Problem;
+import nl.regiomonitor.web.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -234,17 +236,16 @@ public class UserService implements UserDetailsService {
                 rs.getBoolean("enabled"), List.copyOf(grants));
     }
 
-    /** A change that cannot be made as asked; {@code field} names the form field, the message is for people. */
-    public static class InvalidUserChange extends IllegalArgumentException {
-        private final String field;
+    /** A change that cannot be made as asked: one problem, at the form field it names ({@code null}: none). */
+    public static class InvalidUserChange extends Refusal {
 
         public InvalidUserChange(String field, String message) {
-            super(message);
-            this.field = field;
+            super(Kind.INVALID, message, List.of(new Problem(field, message)));
         }
 
-        public String field() {
-            return field;
+        /** The one problem, for the page that shows it at its field. */
+        public Problem problem() {
+            return problems().get(0);
         }
     }
 }

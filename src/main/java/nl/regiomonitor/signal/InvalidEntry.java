@@ -2,6 +2,7 @@ package nl.regiomonitor.signal;
 
 import java.util.List;
 
+import nl.regiomonitor.ingest.ImportError;
 import nl.regiomonitor.web.Problem;
 import nl.regiomonitor.web.Refusal;
 
@@ -19,5 +20,10 @@ public class InvalidEntry extends Refusal {
     /** A refusal of the entry or file as a whole, in no one field. */
     static InvalidEntry general(String message) {
         return new InvalidEntry(List.of(Problem.general(message)));
+    }
+
+    /** A refused import file: each error of its rows, worded as the indications import words it ("Regel 3, kolom date: …"). */
+    static InvalidEntry ofImport(List<ImportError> errors) {
+        return new InvalidEntry(errors.stream().map(e -> Problem.general(e.text())).toList());
     }
 }

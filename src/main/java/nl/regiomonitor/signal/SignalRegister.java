@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.regiomonitor.ingest.ImportError;
 import nl.regiomonitor.ingest.ImportRejected;
 import nl.regiomonitor.ingest.TabularFile;
 import nl.regiomonitor.security.AuditAction;
@@ -42,7 +43,7 @@ public class SignalRegister {
     /** The columns of an import file, in the order the README gives them. */
     static final List<String> COLUMNS = List.of("kind", "date", "category", "name", "location_kind", "description");
     private static final int MAX_IMPORT_ROWS = 10_000;
-    private static final int MAX_IMPORT_PROBLEMS = 1_000;
+    private static final int MAX_IMPORT_ERRORS = 1_000;
 
     private static final String SELECT = """
             select e.*, c.name as category_name from register_entry e
@@ -127,7 +128,8 @@ public class SignalRegister {
 
     /**
      * Adds every row of a CSV or XLSX file with the columns {@link #COLUMNS}, all or nothing: one bad
-     * row and nothing is added, and the {@link InvalidEntry} names every bad row with its line number.
+     * row and nothing is added, and the {@link InvalidEntry} names every bad row as the indications import does
+     * ({@link ImportError}: line, column, reason).
      *
      * @return the number of entries added
      */
@@ -135,12 +137,12 @@ public class SignalRegister {
     public int importFile(String region, String sourceName, Path file) throws IOException {
         requireRegion(region);
         List<Checked> rows = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<ImportError> errors = new ArrayList<>();
         List<SignalCategory> categories = categories();
         int read = 0;
         try (InputStream in = Files.newInputStream(file); TabularFile table = TabularFile.open(file, in)) {
             Map<String, Integer> columns = columnsOf(table.header());
-            for (TabularFile.Row row = table.next(); row != null && problems.size() < MAX_IMPORT_PROBLEMS; row = table.next()) {
+            for (TabularFile.Row row = table.next(); row != null && errors.size() < MAX_IMPORT_ERRORS; row = table.next()) {
                 if (++read > MAX_IMPORT_ROWS) {
                     throw InvalidEntry.general("Het bestand heeft meer dan " + MAX_IMPORT_ROWS + " regels; splits het op.");
                 }
@@ -151,15 +153,14 @@ public class SignalRegister {
                 List<Problem> rowProblems = new ArrayList<>();
                 Optional<Checked> checked = check(input, categories, rowProblems);
                 checked.ifPresent(rows::add);
-                long line = row.line();
-                rowProblems.forEach(p -> problems.add(Problem.general(
-                        "Regel " + line + ", kolom " + column(p.field()) + ": " + p.message())));
+                int line = (int) row.line();
+                rowProblems.forEach(p -> errors.add(ImportError.inColumn(line, column(p.field()), p.message())));
             }
         } catch (ImportRejected e) {
             throw InvalidEntry.general(e.getMessage());
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidEntry(problems);
+        if (!errors.isEmpty()) {
+            throw InvalidEntry.ofImport(errors);
         }
         if (rows.isEmpty()) {
             throw InvalidEntry.general("Het bestand heeft alleen een kopregel en geen registraties.");
@@ -332,19 +333,19 @@ public class SignalRegister {
     /** The header's columns by name; a missing or unknown column refuses the file. */
     private static Map<String, Integer> columnsOf(List<String> header) {
         Map<String, Integer> columns = new LinkedHashMap<>();
-        List<Problem> problems = new ArrayList<>();
+        List<ImportError> errors = new ArrayList<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(name)) {
-                problems.add(Problem.general("Regel 1: de kolom '" + header.get(i) + "' is onbekend; de kolommen zijn "
+                errors.add(ImportError.atLine(1, "De kolom '" + header.get(i) + "' is onbekend; de kolommen zijn "
                         + String.join(";", COLUMNS) + "."));
             }
             columns.put(name, i);
         }
-        COLUMNS.stream().filter(c -> !columns.containsKey(c)).forEach(c -> problems.add(Problem.general(
-                "Regel 1: de kolom '" + c + "' ontbreekt; de kolommen zijn " + String.join(";", COLUMNS) + ".")));
-        if (!problems.isEmpty()) {
-            throw new InvalidEntry(problems);
+        COLUMNS.stream().filter(c -> !columns.containsKey(c)).forEach(c -> errors.add(ImportError.atLine(1,
+                "De kolom '" + c + "' ontbreekt; de kolommen zijn " + String.join(";", COLUMNS) + ".")));
+        if (!errors.isEmpty()) {
+            throw InvalidEntry.ofImport(errors);
         }
         return columns;
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.web.Problem;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
@@ -121,13 +122,14 @@ class ReportTextsTest extends IntegrationTest {
                 ReportTexts.Edit.single(TextKind.INTRODUCTION, "Inleiding twee", 0),
                 ReportTexts.Edit.single(TextKind.LOOK_BACK, "Terugblik twee", 7),
                 ReportTexts.Edit.newTask("Opgave B", "Tekst B"))))
-                .isInstanceOfSatisfying(ReportTexts.RefusedAll.class, e -> assertThat(e.problems())
-                        .containsExactly(new ReportTexts.Problem(1, "body", e.problems().get(0).message())));
+                .isInstanceOfSatisfying(ReportTexts.RefusedAll.class, e -> assertThat(e.perEdit())
+                        .containsExactly(new ReportTexts.EditProblem(1,
+                                new Problem("body", e.perEdit().get(0).problem().message()))));
         // a task without a title: refused at its title, the other change not written either
         assertThatThrownBy(() -> texts.saveAll(region, year, List.of(
                 ReportTexts.Edit.single(TextKind.INTRODUCTION, "Inleiding twee", 0),
                 ReportTexts.Edit.newTask(" ", "Tekst zonder titel"))))
-                .isInstanceOfSatisfying(ReportTexts.RefusedAll.class, e -> assertThat(e.problems()).extracting(ReportTexts.Problem::field)
+                .isInstanceOfSatisfying(ReportTexts.RefusedAll.class, e -> assertThat(e.perEdit()).extracting(p -> p.problem().field())
                         .containsExactly("title"));
         assertThat(bodies(region, year)).containsExactly("Inleiding een", "Terugblik een", "Tekst A");
         assertThat(auditRows(region)).hasSize(3);

@@ -127,7 +127,7 @@ class SignalRegisterTest extends IntegrationTest {
         Path header = folder.resolve("header.csv");
         Files.writeString(header, "kind;date;category;name\n");
         assertThatThrownBy(() -> register.importFile(region, "header.csv", header))
-                .isInstanceOf(InvalidEntry.class).hasMessage("Regel 1: de kolom 'location_kind' ontbreekt; de kolommen zijn "
+                .isInstanceOf(InvalidEntry.class).hasMessage("Regel 1: De kolom 'location_kind' ontbreekt; de kolommen zijn "
                         + "kind;date;category;name;location_kind;description.");
     }
 }
