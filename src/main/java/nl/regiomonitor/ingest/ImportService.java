@@ -3,9 +3,6 @@ package nl.regiomonitor.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -53,14 +50,12 @@ public class ImportService {
     /** Population first, so regions have inhabitants before client data arrive. */
     private static final List<String> FOLDER_ORDER = List.of("population", "indications", "allocations", "waitlist", "costs");
 
-    private final DataSource dataSource;
     private final ImportRuns runs;
     private final ReferenceCodes referenceCodes;
-    private final List<LoadListener> listeners;
-    private final ApplicationEventPublisher events;
     private final Map<String, ImportFormat> formats = new LinkedHashMap<>();
     private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final ImportWatchdog watchdog;
+    private final ImportLoader loader;
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
         Thread thread = new Thread(r, "import");
         thread.setDaemon(true);
@@ -75,15 +70,14 @@ public class ImportService {
                          List<ImportFormat> formats, ObjectProvider<LoadListener> listeners,
                          ApplicationEventPublisher events,
                          @Value("${regiomonitor.import.max-duration:15m}") Duration maxDuration) {
-        this.events = events;
         this.watchdog = new ImportWatchdog(maxDuration);
-        this.listeners = listeners.orderedStream().toList();
-        this.dataSource = dataSource;
         this.runs = new ImportRuns(dataSource, json, audit);
         this.referenceCodes = referenceCodes;
         formats.stream()
                 .sorted(Comparator.comparingInt(f -> folderPosition(f.type())))
                 .forEach(f -> this.formats.put(f.type(), f));
+        this.loader = new ImportLoader(dataSource, runs, referenceCodes, this.formats, listeners.orderedStream().toList(),
+                events, watchdog);
     }
 
     /** The formats, in the order a folder of files is best imported. */
@@ -132,7 +126,7 @@ public class ImportService {
         String actor = CurrentUser.name();
         OffsetDateTime started = OffsetDateTime.now(Dutch.ZONE);
         runs.begin(id, name, type, region, actor, started, null);
-        return execute(id, file, name, type, region, actor, started, new ImportJob.Progress());
+        return loader.execute(id, file, name, type, region, actor, started, new ImportJob.Progress());
     }
 
     /**
@@ -185,7 +179,7 @@ public class ImportService {
         running.put(id, new Running(type, name, region, actor, started, progress));
         background.submit(() -> {
             try {
-                execute(id, file, name, type, region, actor, started, progress);
+                loader.execute(id, file, name, type, region, actor, started, progress);
             } finally {
                 running.remove(id);
                 deleteQuietly(file);
@@ -212,83 +206,6 @@ public class ImportService {
     /** The most recent imports, newest first, without their error lists: of one region, or all when region is null. */
     public List<ImportResult> history(int limit, String region) {
         return runs.history(limit, region);
-    }
-
-    private ImportResult execute(long id, Path file, String sourceName, String type, String region, String actor,
-                                 OffsetDateTime started, ImportJob.Progress progress) {
-        try (ImportWatchdog.Guard guard = watchdog.watch(id)) {
-            return load(id, file, sourceName, type, region, actor, started, progress, guard);
-        }
-    }
-
-    private ImportResult load(long id, Path file, String sourceName, String type, String region, String actor,
-                              OffsetDateTime started, ImportJob.Progress progress, ImportWatchdog.Guard guard) {
-        ImportJob job = new ImportJob(id, file, sourceName, region, type, formats, referenceCodes, progress);
-        ImportJob.Outcome outcome;
-        try (Connection connection = dataSource.getConnection()) {
-            guard.watch(connection);
-            connection.setAutoCommit(false);
-            try {
-                holdRunLock(connection, id);
-                outcome = job.run(connection);
-                if (outcome.status() == ImportStatus.LOADED) {
-                    for (LoadListener listener : listeners) {
-                        listener.loaded(connection, outcome.format().type());
-                    }
-                    runs.record(connection, id, outcome, sourceName, region, actor);
-                    connection.commit();
-                    log.info("Import {} ({}, {}): {}", id, outcome.format().type(), sourceName, outcome.message());
-                    events.publishEvent(new DataLoaded(id, outcome.format().type()));
-                    return stored(id);
-                }
-                connection.rollback();
-                // nothing of the file is kept; the refusal and its audit line are one transaction of their own
-                runs.record(connection, id, outcome, sourceName, region, actor);
-                connection.commit();
-            } catch (Exception e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-            log.info("Import {} ({}): {}", id, sourceName, outcome.message());
-        } catch (IOException | SQLException | RuntimeException e) {
-            String message;
-            if (guard.fired()) {
-                Thread.interrupted(); // the watchdog's interrupt; recording the failure needs a connection
-                log.warn("Import {} van {} is na {} afgebroken", id, sourceName, watchdog.limit(), e);
-                message = "Het importeren duurde langer dan " + minutes(watchdog.limit()) + " en is afgebroken; "
-                        + "er is niets veranderd. Probeer het later opnieuw of meld het bij de beheerder (import " + id + ").";
-            } else {
-                log.error("Import {} van {} is mislukt", id, sourceName, e);
-                message = "Het importeren is mislukt door een technische fout; er is niets veranderd. "
-                        + "Probeer het later opnieuw of meld het bij de beheerder (import " + id + ").";
-            }
-            outcome = new ImportJob.Outcome(ImportStatus.FAILED, type == null ? null : formats.get(type), null, 0, 0,
-                    List.of(), message);
-            try {
-                runs.record(id, outcome, sourceName, region, actor);
-            } catch (SQLException | RuntimeException again) {
-                log.error("Ook het vastleggen van import {} is mislukt", id, again);
-                return new ImportResult(id, type, sourceName, region, actor, ImportStatus.FAILED, 1, 0, 0, List.of(), outcome.message(),
-                        started, OffsetDateTime.now(Dutch.ZONE), null);
-            }
-        }
-        return stored(id);
-    }
-
-    /** The import as recorded, also while it still counts as running for {@link #find(long)}. */
-    private ImportResult stored(long id) {
-        return runs.find(id).orElseThrow();
-    }
-
-    /** Held by the import's transaction: while it is held, the run is alive, in whichever process. */
-    private static void holdRunLock(Connection connection, long id) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select pg_advisory_xact_lock(hashtext('regiomonitor-import-run'), ?)")) {
-            lock.setInt(1, (int) id);
-            lock.execute();
-        }
     }
 
     /**
@@ -325,12 +242,6 @@ public class ImportService {
             log.error("Import {} kon niet als afgebroken worden vastgelegd", run.id(), e);
             return false;
         }
-    }
-
-    private static String minutes(Duration limit) {
-        long minutes = limit.toMinutes();
-        return minutes >= 1 ? minutes + (minutes == 1 ? " minuut" : " minuten")
-                : limit.toSeconds() + (limit.toSeconds() == 1 ? " seconde" : " seconden");
     }
 
     private static void deleteQuietly(Path file) {

@@ -3,7 +3,6 @@ package nl.regiomonitor.plan;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +16,11 @@ import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.plan.ActionPlan.Action;
 import nl.regiomonitor.plan.PlanRepository.Header;
 import nl.regiomonitor.security.AccessRules;
-import nl.regiomonitor.security.AppUser;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
-import nl.regiomonitor.security.CurrentUser;
 import nl.regiomonitor.security.PlanRegions;
 import nl.regiomonitor.web.Problem;
 import nl.regiomonitor.web.Refusal;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * saw, writes the audit trail with before and after, and keeps the plan's current version as a
  * snapshot ({@link PlanVersions}). Who may do what is decided by {@link AccessRules} for the current user, demo data
  * included ({@link SystemActor}); this service asks it with the plan's regions, so other packages calling it get the
- * same answer as the API. The SQL is in {@link PlanRepository}.
+ * same answer as the API, through {@link PlanGuard}. The SQL is in {@link PlanRepository}.
  */
 @Service
 public class PlanService implements PlanRegions {
@@ -45,14 +41,16 @@ public class PlanService implements PlanRegions {
     private final PlanVersions versions;
     private final AuditService audit;
     private final AccessRules rules;
+    private final PlanGuard guard;
     private final Programmes programmes;
 
-    PlanService(PlanRepository repository, PlanVersions versions, AuditService audit, AccessRules rules,
+    PlanService(PlanRepository repository, PlanVersions versions, AuditService audit, AccessRules rules, PlanGuard guard,
             Programmes programmes) {
         this.repository = repository;
         this.versions = versions;
         this.audit = audit;
         this.rules = rules;
+        this.guard = guard;
         this.programmes = programmes;
     }
 
@@ -80,7 +78,7 @@ public class PlanService implements PlanRegions {
 
     /** A plan the current user may read. */
     public ActionPlan get(long id) {
-        require(AccessRules.READ_PLAN, existingRegions(id));
+        guard.require(AccessRules.READ_PLAN, guard.existingRegions(id));
         return load(id, today());
     }
 
@@ -94,7 +92,7 @@ public class PlanService implements PlanRegions {
         problems.addAll(inputProblems(content));
         refuseIf(problems, "Het plan is niet aangemaakt");
         Set<String> regions = new TreeSet<>(content.regions());
-        regions.forEach(r -> require(AccessRules.WRITE_PLAN, Set.of(r)));
+        regions.forEach(r -> guard.require(AccessRules.WRITE_PLAN, Set.of(r)));
         long id = repository.insert(programmeId, content);
         ActionPlan created = load(id, today());
         versions.keep(created);
@@ -111,14 +109,14 @@ public class PlanService implements PlanRegions {
     @Transactional
     public ActionPlan save(long id, int lockVersion, PlanContent content) {
         refuseIf(inputProblems(content), "Het plan is niet opgeslagen");
-        Header header = locked(id, lockVersion, AccessRules.WRITE_PLAN);
+        Header header = guard.locked(id, lockVersion, AccessRules.WRITE_PLAN);
         Set<String> oldRegions = of(id);
         Set<String> newRegions = new TreeSet<>(content.regions());
         Set<String> changedRegions = new TreeSet<>(oldRegions);
         changedRegions.addAll(newRegions);
         changedRegions.removeIf(r -> oldRegions.contains(r) && newRegions.contains(r));
         // adding or removing a region is a change to that region's plan, so it needs authoring rights there too
-        changedRegions.forEach(r -> require(AccessRules.WRITE_PLAN, Set.of(r)));
+        changedRegions.forEach(r -> guard.require(AccessRules.WRITE_PLAN, Set.of(r)));
         ActionPlan before = load(id, today());
         boolean nextVersion = header.status().frozen();
         repository.update(id, content, header.versionNumber() + (nextVersion ? 1 : 0), nextVersion);
@@ -142,7 +140,7 @@ public class PlanService implements PlanRegions {
     /** As {@link #submit(long, Integer)}, as if submitted {@code at}: demo data is submitted on the day it was. */
     @Transactional
     ActionPlan submit(long id, Integer lockVersion, OffsetDateTime at) {
-        Header header = locked(id, lockVersion, AccessRules.WRITE_PLAN);
+        Header header = guard.locked(id, lockVersion, AccessRules.WRITE_PLAN);
         if (header.status() != PlanStatus.DRAFT) {
             throw new PlanRefused(Refusal.Kind.WRONG_STATE, header.status() == PlanStatus.RETURNED
                     ? "Dit plan is teruggestuurd; wijzig het eerst, dan wordt het een nieuwe versie die u kunt indienen."
@@ -185,7 +183,7 @@ public class PlanService implements PlanRegions {
     }
 
     private ActionPlan review(long id, Integer lockVersion, PlanStatus outcome, String comment) {
-        Header header = locked(id, lockVersion, AccessRules.REVIEW_PLAN);
+        Header header = guard.locked(id, lockVersion, AccessRules.REVIEW_PLAN);
         if (header.status() != PlanStatus.SUBMITTED) {
             throw new PlanRefused(Refusal.Kind.WRONG_STATE, "Alleen een ingediend plan kan worden geaccepteerd of "
                     + "teruggestuurd; dit plan is " + header.status().dutch().toLowerCase() + ".");
@@ -208,11 +206,11 @@ public class PlanService implements PlanRegions {
      */
     @Transactional
     public ActionPlan reportProgress(long id, long actionId, ActionStatus status, String note) {
-        locked(id, null, AccessRules.REPORT_PLAN_PROGRESS);
+        guard.locked(id, null, AccessRules.REPORT_PLAN_PROGRESS);
         ActionPlan before = load(id, today());
         int index = indexOfAction(before, actionId);
         Action action = before.actions().get(index);
-        requireOwnAction(new TreeSet<>(before.regions()), action);
+        guard.requireOwnAction(new TreeSet<>(before.regions()), action);
         String text = note == null || note.isBlank() ? null : note.strip();
         List<Problem> problems = new ArrayList<>();
         if (status == null && text == null) {
@@ -237,13 +235,13 @@ public class PlanService implements PlanRegions {
 
     /** The versions of a plan, oldest first. */
     public List<PlanVersion> versions(long id) {
-        require(AccessRules.READ_PLAN, existingRegions(id));
+        guard.require(AccessRules.READ_PLAN, guard.existingRegions(id));
         return versions.of(id);
     }
 
     /** One version of a plan, with the whole plan as it was. */
     public PlanVersion version(long id, int number) {
-        require(AccessRules.READ_PLAN, existingRegions(id));
+        guard.require(AccessRules.READ_PLAN, guard.existingRegions(id));
         return versions.find(id, number)
                 .orElseThrow(() -> new PlanRefused(Refusal.Kind.NOT_FOUND, "Dit plan heeft geen versie " + number + "."));
     }
@@ -280,7 +278,7 @@ public class PlanService implements PlanRegions {
         return result;
     }
 
-    // ---- checks and access
+    // ---- checks
 
     /** What no plan may have, not even a draft (see {@link PlanContent#inputProblems}). */
     private List<Problem> inputProblems(PlanContent content) {
@@ -294,77 +292,11 @@ public class PlanService implements PlanRegions {
         }
     }
 
-    private void require(AccessRules.Access access, Collection<String> regions) {
-        if (!rules.permits(access, regions)) {
-            throw new PlanRefused(Refusal.Kind.FORBIDDEN, "U heeft geen toegang tot dit plan of deze handeling. "
-                    + "Uw rol en regio geven daar geen recht op.");
-        }
-    }
-
-    /** A provider reports on the actions of its own organisation only; the plan's authors on all of them. */
-    private void requireOwnAction(Set<String> regions, Action action) {
-        if (rules.mayReportProgress(regions, action.owner())) {
-            return;
-        }
-        String organisation = CurrentUser.get().map(AppUser::organisation).orElse(null);
-        throw new PlanRefused(Refusal.Kind.FORBIDDEN, organisation == null
-                ? "U kunt alleen voortgang melden op acties van uw eigen organisatie, en bij uw account staat geen organisatie. "
-                + "Vraag de beheerder om uw organisatie in te vullen."
-                : "U kunt alleen voortgang melden op acties van uw eigen organisatie (" + organisation + "). "
-                + (action.owner() == null || action.owner().isBlank() ? "Deze actie heeft nog geen eigenaar."
-                : "Eigenaar van deze actie is " + action.owner().strip() + "."));
-    }
-
-    private Set<String> existingRegions(long id) {
-        Set<String> regions = of(id);
-        if (regions.isEmpty()) {
-            throw notFound(id);
-        }
-        return regions;
-    }
-
-    private static PlanRefused notFound(long id) {
-        return new PlanRefused(Refusal.Kind.NOT_FOUND, "Er is geen plan van aanpak met nummer " + id + ".");
-    }
-
-    /**
-     * The plan's row, locked until the transaction ends, after the user passed {@code access} and
-     * when its lock version is still {@code expected} (null: not checked). A writer never waits here
-     * for another writer of the same plan: the second is refused at once, so of two with the same
-     * version only the first gets through.
-     */
-    private Header locked(long id, Integer expected, AccessRules.Access access) {
-        Set<String> regionsBefore = of(id); // read first: after a failed lock the transaction answers nothing more
-        Header header;
-        try {
-            header = repository.lock(id).orElseThrow(() -> notFound(id));
-        } catch (DataAccessException e) {
-            if (!PlanRepository.lockTaken(e)) {
-                throw e;
-            }
-            // Another change of this plan is being written. Waiting for it would hold a database connection that others
-            // need (to log in, among other things), and once it is written the version this change was made on is old.
-            require(access, regionsBefore);
-            if (expected != null) {
-                throw new PlanConflict("Iemand anders slaat dit plan op dit moment op. Er is niets opgeslagen; haal het plan "
-                        + "opnieuw op en breng uw wijziging opnieuw aan.");
-            }
-            throw new PlanRefused(Refusal.Kind.WRONG_STATE, "Dit plan wordt op dit moment door iemand anders gewijzigd. "
-                    + "Er is niets veranderd; probeer het over enkele seconden opnieuw.");
-        }
-        require(access, of(id));
-        if (expected != null && expected != header.lockVersion()) {
-            throw new PlanConflict("Iemand anders heeft dit plan intussen gewijzigd (u had versie " + expected + ", nu is het "
-                    + header.lockVersion() + "). Er is niets opgeslagen; haal het plan opnieuw op en breng uw wijziging opnieuw aan.");
-        }
-        return header;
-    }
-
     // ---- reading
 
     /** The whole plan, with what is overdue on {@code today}. */
     ActionPlan load(long id, LocalDate today) {
-        return repository.find(id, today).orElseThrow(() -> notFound(id));
+        return repository.find(id, today).orElseThrow(() -> PlanGuard.notFound(id));
     }
 
     private static int indexOfAction(ActionPlan plan, long actionId) {

@@ -1,7 +1,6 @@
 package nl.regiomonitor.report;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.disclosure.CellSuppression;
@@ -18,12 +16,10 @@ import nl.regiomonitor.indicator.CostFigures;
 import nl.regiomonitor.indicator.DeliveryFormFigures;
 import nl.regiomonitor.indicator.FigureTable;
 import nl.regiomonitor.indicator.FlowFigures;
-import nl.regiomonitor.indicator.Period;
 import nl.regiomonitor.indicator.RegionTables;
 import nl.regiomonitor.indicator.StockFigures;
 import nl.regiomonitor.indicator.View;
 import nl.regiomonitor.indicator.WaitlistFigures;
-import nl.regiomonitor.plan.ActionPlan;
 import nl.regiomonitor.plan.PlanObjectives;
 import nl.regiomonitor.plan.PlanService;
 import nl.regiomonitor.region.Area;
@@ -33,8 +29,6 @@ import nl.regiomonitor.signal.RegisterKind;
 import nl.regiomonitor.signal.RegisterSummary;
 import nl.regiomonitor.signal.SignalRegister;
 import nl.regiomonitor.monitor.InfluxTrend;
-import nl.regiomonitor.monitor.PublishedTrend;
-import nl.regiomonitor.monitor.TrendChart;
 import nl.regiomonitor.web.PublicationNotice;
 import nl.regiomonitor.web.RichText;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,14 +65,12 @@ public class RegionalReport {
     private final RegionTables regionTables;
     private final ReportTexts texts;
     private final SignalRegister register;
-    private final InfluxTrend influx;
-    private final PlanService plans;
-    private final PlanObjectives objectives;
     /** Absent on the command line, which protects the figures as they are instead of reading a publication. */
     private final ObjectProvider<PublicationNotice> publication;
     private final ReportFigures figures;
     private final InsightSummary insight;
     private final LookBack lookBack;
+    private final PlanChapter planChapter;
 
     public RegionalReport(StockFigures stock, WaitlistFigures waitlist, DeliveryFormFigures deliveryForms, CostFigures costs, FlowFigures flows,
                    RegionTables regionTables, ReportTexts texts, SignalRegister register, CellSuppression suppression,
@@ -87,13 +79,11 @@ public class RegionalReport {
         this.regionTables = regionTables;
         this.texts = texts;
         this.register = register;
-        this.influx = influx;
-        this.plans = plans;
-        this.objectives = objectives;
         this.publication = publication;
         this.figures = new ReportFigures(stock, deliveryForms);
         this.insight = new InsightSummary(stock, costs, waitlist, flows, figures);
         this.lookBack = new LookBack(stock, waitlist, deliveryForms, suppression);
+        this.planChapter = new PlanChapter(influx, plans, objectives);
     }
 
     /** The register's kinds that the look-back counts, as seed 004's tiles do. */
@@ -197,7 +187,7 @@ public class RegionalReport {
                         + "in het laatste jaar.", List.of(figures.stockOverTime("nl-w", Area.NATIONAL.code(), Area.NATIONAL.name(), "GGZ-W", year, sources),
                 figures.stockOverTime("nl-b", Area.NATIONAL.code(), Area.NATIONAL.name(), "GGZ-B", year, sources)))
                 .opening("sector-kop", "2. Sectorbeeld GGZ"));
-        Influx regionInflux = regionInflux(region, year, sources);
+        Influx regionInflux = planChapter.influx(region, year, sources);
         String summaryHtml = written.containsKey(TextKind.SUMMARY) ? written.get(TextKind.SUMMARY)
                 : RichText.toHtml(insight.text(region, year, summary, regionInflux));
         parts.add(Section.text("samenvatting", "3.1", "Samenvatting van het regio-inzicht", summaryHtml)
@@ -244,7 +234,7 @@ public class RegionalReport {
         return new Report(region, year, LONG.format(day), publishedOn == null ? null : LONG.format(publishedOn),
                 sources.publication(),
                 written.get(TextKind.INTRODUCTION), written.get(TextKind.LOOK_BACK), tiles, parts,
-                written.get(TextKind.REGIONAL_PLAN), regionInflux, plan(region), tasks, projects, written.get(TextKind.DISCLAIMER),
+                written.get(TextKind.REGIONAL_PLAN), regionInflux, planChapter.plan(region), tasks, projects, written.get(TextKind.DISCLAIMER),
                 written.get(TextKind.CONTACT), suppression.smallCells());
     }
 
@@ -254,7 +244,7 @@ public class RegionalReport {
      */
     public Map<TextKind, String> defaultTexts(Region region, int year) {
         RegisterSummary summary = register.summary(region.code(), year);
-        Influx regionInflux = regionInflux(region, year, Sources.forYear(year, publicationLine()));
+        Influx regionInflux = planChapter.influx(region, year, Sources.forYear(year, publicationLine()));
         return Map.of(TextKind.SUMMARY, insight.text(region, year, summary, regionInflux));
     }
 
@@ -262,68 +252,5 @@ public class RegionalReport {
     private String publicationLine() {
         PublicationNotice notice = publication.getIfAvailable();
         return notice == null ? null : notice.line().orElse(null);
-    }
-
-    // ---- the plan chapter
-
-    /**
-     * The region's monthly influx up to the end of the year (or the last month with data), drawn and judged as the
-     * Instroommonitor does; per quarter where the months are too small for a verdict. Null without data in or before
-     * the year.
-     */
-    private Influx regionInflux(Region region, int year, Sources sources) {
-        YearMonth first = influx.firstMonth();
-        YearMonth last = influx.lastMonth();
-        if (last == null || YearMonth.of(year, 12).isBefore(first)) {
-            return null;
-        }
-        YearMonth to = YearMonth.of(year, 12).isBefore(last) ? YearMonth.of(year, 12) : last;
-        // months before the first data are no zeros: they would read as a rise
-        YearMonth from = to.minusMonths(INFLUX_MONTHS - 1).isBefore(first) ? first : to.minusMonths(INFLUX_MONTHS - 1);
-        PublishedTrend trend = influx.published(region.code(), from, to, null, Period.MONTH);
-        Period period = Period.MONTH;
-        String per = "per maand";
-        if (!trend.judged()) {
-            PublishedTrend quarterly = influx.published(region.code(), from, to, null, Period.QUARTER);
-            if (quarterly.judged()) {
-                trend = quarterly;
-                period = Period.QUARTER;
-                per = "per kwartaal (per maand te klein voor een oordeel)";
-            }
-        }
-        String caption = "Instroom GGZ-W " + per + ", " + region.name() + ", " + MONTH.format(from) + " tot en met " + MONTH.format(to);
-        String chart = TrendChart.svg(trend, period, caption, InfluxTrend.targetPer(region.code(), period), "grafiek-instroom");
-        return new Influx(chart, caption, trend.sentence(), sources.of("indicaties (nieuwe cliënten GGZ-W)",
-                MONTH.format(from) + " tot en met " + MONTH.format(to)));
-    }
-
-    /** The region's plan van aanpak with its objectives, or null when it has none. */
-    private Plan plan(Region region) {
-        return plans.forReport(region.code()).map(p -> {
-            List<Objective> list = new ArrayList<>();
-            Function<ActionPlan.Objective, String> measure = o -> {
-                List<String> parts = new ArrayList<>();
-                if (o.figureLabel() != null) {
-                    parts.add(o.figureLabel() + (o.profileCode() == null || o.profileCode().isBlank() ? "" : " " + o.profileCode()));
-                }
-                if (o.directionLabel() != null) {
-                    parts.add(o.directionLabel().toLowerCase(Dutch.LOCALE));
-                }
-                if (o.targetValue() != null) {
-                    parts.add("streefwaarde " + (o.figure() == null ? o.targetValue().stripTrailingZeros().toPlainString().replace('.', ',')
-                            : o.figure().amount(o.targetValue())));
-                }
-                if (o.targetDate() != null) {
-                    parts.add("uiterlijk " + LONG.format(o.targetDate()));
-                }
-                return String.join(", ", parts);
-            };
-            for (PlanObjectives.Followed f : objectives.of(p)) {
-                list.add(new Objective(f.number(), f.objective().description(), measure.apply(f.objective()),
-                        f.course() == null ? (f.followed() ? "Nog niet te beoordelen" : "Niet per maand gevolgd") : f.course().dutch(),
-                        f.sentence()));
-            }
-            return new Plan(p.title(), p.statusLabel(), "/plannen/" + p.id(), list);
-        }).orElse(null);
     }
 }

@@ -182,7 +182,7 @@ class RegisterController {
     private String importPage(Region region, List<Problem> problems, Model model) {
         model.addAttribute("region", region);
         addProblems(problems, model);
-        model.addAttribute("columns", String.join(";", SignalRegister.COLUMNS));
+        model.addAttribute("columns", String.join(";", RegisterFile.COLUMNS));
         model.addAttribute("kinds", RegisterKind.values());
         model.addAttribute("categories", register.categories());
         model.addAttribute("locationKinds", LocationKind.values());

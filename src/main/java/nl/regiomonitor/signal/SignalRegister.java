@@ -1,36 +1,29 @@
 package nl.regiomonitor.signal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import nl.regiomonitor.ingest.ImportError;
-import nl.regiomonitor.ingest.ImportRejected;
-import nl.regiomonitor.ingest.TabularFile;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
+import nl.regiomonitor.signal.EntryCheck.Checked;
 import nl.regiomonitor.web.Problem;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The register of qualitative input per region: entries are checked here (with Dutch reasons),
+ * The register of qualitative input per region: entries are checked by {@link EntryCheck} (with Dutch reasons),
  * and every create, change, delete and import is written to the audit trail in the same
  * transaction, with the values before and after.
  */
@@ -39,11 +32,6 @@ public class SignalRegister {
 
     public static final int MAX_DESCRIPTION = 2000;
     public static final int MAX_NAME = 200;
-    static final int FIRST_YEAR = 2000;
-    /** The columns of an import file, in the order the README gives them. */
-    static final List<String> COLUMNS = List.of("kind", "date", "category", "name", "location_kind", "description");
-    private static final int MAX_IMPORT_ROWS = 10_000;
-    private static final int MAX_IMPORT_ERRORS = 1_000;
 
     private static final String SELECT = """
             select e.*, c.name as category_name from register_entry e
@@ -55,11 +43,6 @@ public class SignalRegister {
     public SignalRegister(JdbcTemplate jdbc, AuditService audit) {
         this.jdbc = jdbc;
         this.audit = audit;
-    }
-
-    /** A checked entry, ready to store. */
-    private record Checked(RegisterKind kind, LocalDate date, SignalCategory category, String name,
-                           LocationKind locationKind, String description) {
     }
 
     public List<SignalCategory> categories() {
@@ -127,44 +110,15 @@ public class SignalRegister {
     }
 
     /**
-     * Adds every row of a CSV or XLSX file with the columns {@link #COLUMNS}, all or nothing: one bad
-     * row and nothing is added, and the {@link InvalidEntry} names every bad row as the indications import does
-     * ({@link ImportError}: line, column, reason).
+     * Adds every row of a CSV or XLSX file with the columns {@link RegisterFile#COLUMNS}, all or nothing: one bad
+     * row and nothing is added, and the {@link InvalidEntry} names every bad row with its line number.
      *
      * @return the number of entries added
      */
     @Transactional
     public int importFile(String region, String sourceName, Path file) throws IOException {
         requireRegion(region);
-        List<Checked> rows = new ArrayList<>();
-        List<ImportError> errors = new ArrayList<>();
-        List<SignalCategory> categories = categories();
-        int read = 0;
-        try (InputStream in = Files.newInputStream(file); TabularFile table = TabularFile.open(file, in)) {
-            Map<String, Integer> columns = columnsOf(table.header());
-            for (TabularFile.Row row = table.next(); row != null && errors.size() < MAX_IMPORT_ERRORS; row = table.next()) {
-                if (++read > MAX_IMPORT_ROWS) {
-                    throw InvalidEntry.general("Het bestand heeft meer dan " + MAX_IMPORT_ROWS + " regels; splits het op.");
-                }
-                String[] v = row.values();
-                EntryInput input = new EntryInput(cell(v, columns, "kind"), cell(v, columns, "date"),
-                        cell(v, columns, "category"), cell(v, columns, "name"), cell(v, columns, "location_kind"),
-                        cell(v, columns, "description"));
-                List<Problem> rowProblems = new ArrayList<>();
-                Optional<Checked> checked = check(input, categories, rowProblems);
-                checked.ifPresent(rows::add);
-                int line = (int) row.line();
-                rowProblems.forEach(p -> errors.add(ImportError.inColumn(line, column(p.field()), p.message())));
-            }
-        } catch (ImportRejected e) {
-            throw InvalidEntry.general(e.getMessage());
-        }
-        if (!errors.isEmpty()) {
-            throw InvalidEntry.ofImport(errors);
-        }
-        if (rows.isEmpty()) {
-            throw InvalidEntry.general("Het bestand heeft alleen een kopregel en geen registraties.");
-        }
+        List<Checked> rows = RegisterFile.read(file, categories());
         Map<String, Integer> perKind = new LinkedHashMap<>();
         for (Checked row : rows) {
             insert(region, row);
@@ -204,105 +158,11 @@ public class SignalRegister {
     /** The entry when every field is right; else an {@link InvalidEntry} with a reason per wrong field. */
     private Checked checked(EntryInput input) {
         List<Problem> problems = new ArrayList<>();
-        Optional<Checked> checked = check(input, categories(), problems);
+        Optional<Checked> checked = EntryCheck.check(input, categories(), problems);
         if (checked.isEmpty()) {
             throw new InvalidEntry(problems);
         }
         return checked.get();
-    }
-
-    /** Checks every field, adding a Dutch reason per wrong field to {@code problems}; the entry when all is well. */
-    private static Optional<Checked> check(EntryInput input, List<SignalCategory> categories, List<Problem> problems) {
-        RegisterKind kind = code(RegisterKind.class, input.kind(), "kind", "Kies wat u registreert.", "soort registratie", problems);
-        LocalDate date = date(input.date(), problems);
-        SignalCategory category = null;
-        LocationKind locationKind = null;
-        String name = blankToNull(input.name());
-        String description = blankToNull(input.description());
-        if (kind != null && kind.signal()) {
-            category = category(input.category(), categories, problems);
-        } else if (blankToNull(input.category()) != null && kind != null) {
-            problems.add(new Problem("category", "Alleen een klantsignaal of OCO-signaal heeft een categorie."));
-        }
-        if (kind != null && kind.needsLocationKind()) {
-            locationKind = code(LocationKind.class, input.locationKind(), "locationKind", "Kies de soort locatie die u bezocht.",
-                    "soort locatie", problems);
-        } else if (blankToNull(input.locationKind()) != null && kind != null) {
-            problems.add(new Problem("locationKind", "Alleen een locatiebezoek heeft een soort locatie."));
-        }
-        if (name != null && name.length() > MAX_NAME) {
-            problems.add(new Problem("name", "De naam is langer dan " + MAX_NAME + " tekens."));
-        } else if (name == null && kind != null && kind.requiredName() != null) {
-            problems.add(new Problem("name", "Vul de naam in: " + kind.requiredName().toLowerCase(Locale.ROOT)
-                    + " (bij een " + kind.dutch().toLowerCase(Locale.ROOT) + " verplicht)."));
-        }
-        if (description != null && description.length() > MAX_DESCRIPTION) {
-            problems.add(new Problem("description", "De omschrijving is " + description.length()
-                    + " tekens; dat mogen er hoogstens " + MAX_DESCRIPTION + " zijn."));
-        } else if (description == null && kind != null && kind.needsDescription()) {
-            problems.add(new Problem("description", "Geef een korte omschrijving van het project."));
-        }
-        if (!problems.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new Checked(kind, date, category, name, locationKind, description));
-    }
-
-    /** A code of {@code type}, in any case; a missing or unknown code adds a reason for {@code field}. */
-    private static <E extends Enum<E>> E code(Class<E> type, String raw, String field, String missing, String what,
-                                              List<Problem> problems) {
-        String code = blankToNull(raw);
-        if (code == null) {
-            problems.add(new Problem(field, missing));
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, code.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add(new Problem(field, "'" + code + "' is geen " + what + "; kies uit "
-                    + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + "."));
-            return null;
-        }
-    }
-
-    private static LocalDate date(String raw, List<Problem> problems) {
-        String text = blankToNull(raw);
-        if (text == null) {
-            problems.add(new Problem("date", "Vul de datum in."));
-            return null;
-        }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            problems.add(new Problem("date", "'" + text + "' is geen bestaande datum in de vorm jjjj-mm-dd."));
-            return null;
-        }
-        int lastYear = LocalDate.now().getYear() + 1;
-        if (date.getYear() < FIRST_YEAR || date.getYear() > lastYear) {
-            problems.add(new Problem("date", "De datum moet liggen in de jaren " + FIRST_YEAR + " tot en met " + lastYear + "."));
-            return null;
-        }
-        return date;
-    }
-
-    /** A category by its code or its name, as a spreadsheet user would type it. */
-    private static SignalCategory category(String raw, List<SignalCategory> all, List<Problem> problems) {
-        String text = blankToNull(raw);
-        if (text == null) {
-            problems.add(new Problem("category", "Kies de categorie van het signaal."));
-            return null;
-        }
-        return all.stream().filter(c -> c.code().equalsIgnoreCase(text) || c.name().equalsIgnoreCase(text)).findFirst()
-                .orElseGet(() -> {
-                    problems.add(new Problem("category", "'" + text + "' is geen categorie; kies uit "
-                            + String.join(", ", all.stream().map(SignalCategory::code).toList()) + "."));
-                    return null;
-                });
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private void requireRegion(String region) {
@@ -328,39 +188,6 @@ public class SignalRegister {
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, region, e.kind().name(), e.date(),
                 e.category() == null ? null : e.category().code(), e.name(),
                 e.locationKind() == null ? null : e.locationKind().name(), e.description(), CurrentUser.name());
-    }
-
-    /** The header's columns by name; a missing or unknown column refuses the file. */
-    private static Map<String, Integer> columnsOf(List<String> header) {
-        Map<String, Integer> columns = new LinkedHashMap<>();
-        List<ImportError> errors = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).toLowerCase(Locale.ROOT);
-            if (!COLUMNS.contains(name)) {
-                errors.add(ImportError.atLine(1, "De kolom '" + header.get(i) + "' is onbekend; de kolommen zijn "
-                        + String.join(";", COLUMNS) + "."));
-            }
-            columns.put(name, i);
-        }
-        COLUMNS.stream().filter(c -> !columns.containsKey(c)).forEach(c -> errors.add(ImportError.atLine(1,
-                "De kolom '" + c + "' ontbreekt; de kolommen zijn " + String.join(";", COLUMNS) + ".")));
-        if (!errors.isEmpty()) {
-            throw InvalidEntry.ofImport(errors);
-        }
-        return columns;
-    }
-
-    private static String cell(String[] values, Map<String, Integer> columns, String column) {
-        int i = columns.get(column);
-        return i < values.length ? values[i] : "";
-    }
-
-    /** The import column of a form field. */
-    private static String column(String field) {
-        return switch (field) {
-            case "locationKind" -> "location_kind";
-            default -> field;
-        };
     }
 
     /** The values the audit trail keeps of an entry, with Dutch names. */
