@@ -120,9 +120,9 @@ class PlanEditPagesController {
         // "Rij toevoegen" is a submit button, so rows can be added without JavaScript; nothing is saved then
         if (add != null) {
             switch (add) {
-                case "objectives" -> form.getObjectives().add(new PlanForm.ObjectiveRow());
-                case "actions" -> form.getActions().add(new PlanForm.ActionRow());
-                case "milestones" -> form.getMilestones().add(new PlanForm.MilestoneRow());
+                case "objectives" -> form.getObjectives().add(new PlanFormRows.ObjectiveRow());
+                case "actions" -> form.getActions().add(new PlanFormRows.ActionRow());
+                case "milestones" -> form.getMilestones().add(new PlanFormRows.MilestoneRow());
                 default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Onbekend soort rij");
             }
             return editPage(stored, form, List.of(), null, model);

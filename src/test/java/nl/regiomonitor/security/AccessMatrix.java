@@ -1,7 +1,6 @@
 package nl.regiomonitor.security;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +12,14 @@ import java.util.regex.Pattern;
 
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
-import nl.regiomonitor.signal.EntryInput;
 import nl.regiomonitor.signal.SignalRegister;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The matrix {@link AccessMatrixTest} walks, written out by hand: who calls ({@link Actor}), and a line ({@link Case})
- * per endpoint and variant with who may call it and the call; the lines of the plans are in {@link PlanAccessCases}.
+ * per endpoint and variant with who may call it and the call; the lines of the imports, the register, the plans and the
+ * administration of users are in {@link ImportAccessCases}, {@link RegisterAccessCases}, {@link PlanAccessCases} and
+ * {@link UserAccessCases}.
  * Building the lines creates what they act on (register entries, plans, users) in the database.
  */
 final class AccessMatrix {
@@ -79,22 +79,20 @@ final class AccessMatrix {
 
     private static final Pattern KEY_ID = Pattern.compile("\"id\":(\\d+)");
 
-    private final UserService users;
-    private final SignalRegister register;
-    private final JdbcTemplate jdbc;
-    private final long regionImport;
-    private final long nationalImport;
     private final AtomicInteger counter = new AtomicInteger();
+    private final ImportAccessCases importCases;
+    private final RegisterAccessCases registerCases;
     private final PlanAccessCases planCases;
+    private final UserAccessCases userCases;
+    private final JdbcTemplate jdbc;
 
     /** The imports, one of the region and one national, are the test's: the lines that read an import ask for them. */
     AccessMatrix(int port, UserService users, SignalRegister register, JdbcTemplate jdbc, long regionImport, long nationalImport) {
-        this.users = users;
-        this.register = register;
-        this.jdbc = jdbc;
-        this.regionImport = regionImport;
-        this.nationalImport = nationalImport;
+        this.importCases = new ImportAccessCases(regionImport, nationalImport, this::fresh);
+        this.registerCases = new RegisterAccessCases(register, counter);
         this.planCases = new PlanAccessCases(port, jdbc, counter);
+        this.userCases = new UserAccessCases(users, counter);
+        this.jdbc = jdbc;
     }
 
     /** A small waiting-list file of {@link #REGION}, different every call unless the prefix is the same. */
@@ -145,27 +143,7 @@ final class AccessMatrix {
         // the error page answers 500 when asked directly, without an error; what counts is that it is not refused
         cases.add(new Case("ANY /error", "", EVERYONE, c -> c.page().get("/error")));
 
-        // imports of a region and national ones
-        cases.add(new Case("GET /imports", "regio", CARE_OFFICE_OR_ADMIN, c -> c.page().get("/imports?region=" + REGION)));
-        cases.add(new Case("GET /imports", "landelijk", ADMIN, c -> c.page().get("/imports")));
-        cases.add(new Case("GET /imports/{id}", "regio", CARE_OFFICE_OR_ADMIN,
-                c -> c.page().get("/imports/" + regionImport + "?region=" + REGION)));
-        cases.add(new Case("GET /imports/{id}", "landelijk", ADMIN, c -> c.page().get("/imports/" + nationalImport)));
-        cases.add(new Case("POST /imports", "regio", CARE_OFFICE_OR_ADMIN, c -> c.page().postFile("/imports?region=" + REGION,
-                Map.of("type", "waitlist"), "matrix-upload.csv", waitlist(fresh()))));
-        cases.add(new Case("POST /imports", "landelijk", ADMIN, c -> c.page().postFile("/imports",
-                Map.of("type", "waitlist"), "matrix-upload.csv", waitlist(fresh()))));
-        cases.add(new Case("GET /api/v1/imports", "regio", CARE_OFFICE_OR_ADMIN,
-                c -> c.api().getJson("/api/v1/imports?region=" + REGION)));
-        cases.add(new Case("GET /api/v1/imports", "landelijk", ADMIN, c -> c.api().getJson("/api/v1/imports")));
-        cases.add(new Case("GET /api/v1/imports/{id}", "regio", CARE_OFFICE_OR_ADMIN,
-                c -> c.api().getJson("/api/v1/imports/" + regionImport + "?region=" + REGION)));
-        cases.add(new Case("GET /api/v1/imports/{id}", "landelijk", ADMIN,
-                c -> c.api().getJson("/api/v1/imports/" + nationalImport)));
-        cases.add(new Case("POST /api/v1/imports", "regio", CARE_OFFICE_OR_ADMIN, c -> c.api().postFile(
-                "/api/v1/imports?region=" + REGION, Map.of("type", "waitlist"), "matrix-api.csv", waitlist(fresh()))));
-        cases.add(new Case("POST /api/v1/imports", "landelijk", ADMIN, c -> c.api().postFile(
-                "/api/v1/imports", Map.of("type", "waitlist"), "matrix-api.csv", waitlist(fresh()))));
+        cases.addAll(importCases.cases());
 
         // unprotected figures, not for publication
         for (String path : List.of("/intern/instroom", "/intern/instroom.csv", "/intern/instroom.xlsx", "/intern/instroom.pdf")) {
@@ -206,14 +184,14 @@ final class AccessMatrix {
                     c -> c.page().get("/regions/" + REGION + "/" + page)));
         }
 
-        cases.addAll(registerCases());
+        cases.addAll(registerCases.cases());
         cases.addAll(planCases.api());
         cases.addAll(planCases.pages());
 
         // national administration
         cases.add(new Case("GET /admin/audit", "", ADMIN, c -> c.page().get("/admin/audit")));
         cases.add(new Case("GET /admin/audit.csv", "", ADMIN, c -> c.page().get("/admin/audit.csv")));
-        cases.addAll(userAdministrationCases());
+        cases.addAll(userCases.cases());
 
         // everyone's own API keys
         cases.add(new Case("GET /account/api-sleutels", "", SIGNED_IN, c -> c.page().get("/account/api-sleutels")));
@@ -229,51 +207,5 @@ final class AccessMatrix {
             return c.api().sendJson("DELETE", "/api/v1/account/api-keys/" + (made.find() ? made.group(1) : "999999"), "", Map.of());
         }));
         return cases;
-    }
-
-    /** The register of a region: read by every role there and nationally, kept by the care office (and the administrator). */
-    private List<Case> registerCases() {
-        String base = "/regions/" + REGION + "/register";
-        long target = register.create(REGION, new EntryInput("CLIENT_SIGNAL", "2024-02-01", "OVERIG", "", "", "matrix")).id();
-        // every actor deletes an entry of its own, so an allowed delete never takes away another actor's target
-        Map<Actor, Long> doomed = new EnumMap<>(Actor.class);
-        for (Actor actor : Actor.values()) {
-            doomed.put(actor, register.create(REGION, new EntryInput("REGIONAL_MEETING", "2024-03-01", "", "", "", "")).id());
-        }
-        String row = "kind;date;category;name;location_kind;description\nOCO_SIGNAL;2024-04-01;ORGANISATIE;;;\n";
-        return List.of(
-                new Case("GET /regions/{region}/register", "", REGION_OR_NATIONAL, c -> c.page().get(base + "?year=2024")),
-                new Case("GET /regions/{region}/register/new", "", CARE_OFFICE_OR_ADMIN, c -> c.page().get(base + "/new")),
-                new Case("POST /regions/{region}/register/new", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postForm(base + "/new",
-                        Map.of("kind", "REGIONAL_MEETING", "date", "2024-05-01"))),
-                new Case("GET /regions/{region}/register/{id}", "", CARE_OFFICE_OR_ADMIN, c -> c.page().get(base + "/" + target)),
-                new Case("POST /regions/{region}/register/{id}", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postForm(base + "/" + target,
-                        Map.of("version", String.valueOf(register.find(REGION, target).orElseThrow().version()),
-                                "kind", "CLIENT_SIGNAL", "date", "2024-02-0" + (1 + counter.incrementAndGet() % 9), "category", "OVERIG"))),
-                new Case("POST /regions/{region}/register/{id}/delete", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postForm(
-                        base + "/" + doomed.get(c.actor()) + "/delete", Map.of("version", "0", "confirm", "true"))),
-                new Case("GET /regions/{region}/register/import", "", CARE_OFFICE_OR_ADMIN, c -> c.page().get(base + "/import")),
-                new Case("POST /regions/{region}/register/import", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postFile(
-                        base + "/import", Map.of(), "matrix-register.csv", row)));
-    }
-
-    private List<Case> userAdministrationCases() {
-        long target = users.find("matrix.doel").orElseGet(() -> users.create("matrix.doel", "Matrix doel", null, PASSWORD,
-                List.of(Grant.national(Role.LANDELIJK)))).id();
-        // BEHEERDER comes last in the walk, so every refused actor tries this user before it is deleted
-        long doomed = users.find("matrix.weg").orElseGet(() -> users.create("matrix.weg", "Matrix weg", null, PASSWORD,
-                List.of(Grant.national(Role.LANDELIJK)))).id();
-        return List.of(
-                new Case("GET /admin/users", "", ADMIN, c -> c.page().get("/admin/users")),
-                new Case("POST /admin/users", "", ADMIN, c -> c.page().postForm("/admin/users", Map.of(
-                        "username", "matrix.nieuw." + counter.incrementAndGet(), "displayName", "Matrix nieuw",
-                        "password", PASSWORD, "grants", "LANDELIJK"))),
-                new Case("GET /admin/users/{id}", "", ADMIN, c -> c.page().get("/admin/users/" + target)),
-                new Case("POST /admin/users/{id}", "", ADMIN, c -> c.page().postForm("/admin/users/" + target, Map.of(
-                        "displayName", "Matrix doel " + counter.incrementAndGet(), "enabled", "true", "grants", "LANDELIJK"))),
-                new Case("POST /admin/users/{id}/password", "", ADMIN, c -> c.page().postForm(
-                        "/admin/users/" + target + "/password", Map.of("password", PASSWORD))),
-                new Case("POST /admin/users/{id}/delete", "", ADMIN, c -> c.page().postForm(
-                        "/admin/users/" + doomed + "/delete", Map.of("confirm", "true"))));
     }
 }
