@@ -51,6 +51,7 @@ class EmbeddedDatabaseConfiguration {
             host  all all 127.0.0.1/32 scram-sha-256
             host  all all ::1/128 scram-sha-256
             """;
+
     static final String PASSWORD_FILE = "pg-wachtwoord";
 
     @Bean(destroyMethod = "close")
@@ -76,16 +77,20 @@ class EmbeddedDatabaseConfiguration {
                     .setConnectConfig("password", password)
                     .start();
         } catch (IllegalStateException | IOException e) {
-            throw new IllegalStateException("De ingebouwde database in " + pgDir + " kon niet starten. "
-                    + "Draait er al een Regiomonitor met dezelfde gegevensmap? Stop die eerst, of gebruik "
-                    + "de webpagina of de API om te importeren. Is " + data.resolve(PASSWORD_FILE) + " weg of gewijzigd, "
-                    + "zet dan het wachtwoord terug dat de database kent.", e);
+            throw new IllegalStateException(
+                    "De ingebouwde database in " + pgDir + " kon niet starten. "
+                            + "Draait er al een Regiomonitor met dezelfde gegevensmap? Stop die eerst, of gebruik "
+                            + "de webpagina of de API om te importeren. Is " + data.resolve(PASSWORD_FILE)
+                            + " weg of gewijzigd, "
+                            + "zet dan het wachtwoord terug dat de database kent.",
+                    e);
         }
         try {
             requirePassword(postgres, pgDir, password);
         } catch (SQLException | IOException e) {
             postgres.close();
-            throw new IllegalStateException("De ingebouwde database in " + pgDir + " kon niet op een wachtwoord worden gezet.", e);
+            throw new IllegalStateException(
+                    "De ingebouwde database in " + pgDir + " kon niet op een wachtwoord worden gezet.", e);
         }
         return postgres;
     }
@@ -93,7 +98,8 @@ class EmbeddedDatabaseConfiguration {
     /** Binds spring.datasource.hikari.* (pool size, timeouts), as Spring Boot does for a database it makes itself. */
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres, @Value("${REGIOMONITOR_DATA_DIR:./data}") String dataDir) throws IOException {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, @Value("${REGIOMONITOR_DATA_DIR:./data}") String dataDir)
+            throws IOException {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
@@ -111,7 +117,8 @@ class EmbeddedDatabaseConfiguration {
             new SecureRandom().nextBytes(secret);
             Files.createDirectories(data);
             if (posix) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
             Files.writeString(file, Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
         }
@@ -120,7 +127,8 @@ class EmbeddedDatabaseConfiguration {
         }
         String password = Files.readString(file).strip();
         if (!password.matches("[A-Za-z0-9_-]{20,200}")) {
-            throw new IllegalStateException("Het databasewachtwoord in " + file + " is onleesbaar; herstel het bestand.");
+            throw new IllegalStateException(
+                    "Het databasewachtwoord in " + file + " is onleesbaar; herstel het bestand.");
         }
         return password;
     }
@@ -129,13 +137,14 @@ class EmbeddedDatabaseConfiguration {
      * Gives the superuser the password and lets only password logins in, when the cluster does not
      * yet: a new one (initdb trusts every local user) or one made by an older version.
      */
-    private static void requirePassword(EmbeddedPostgres postgres, Path pgDir, String password) throws SQLException, IOException {
+    private static void requirePassword(EmbeddedPostgres postgres, Path pgDir, String password)
+            throws SQLException, IOException {
         Path hba = pgDir.resolve("pg_hba.conf");
         if (Files.readString(hba).equals(PASSWORD_ONLY)) {
             return;
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("set password_encryption = 'scram-sha-256'");
             // the password is base64url: no quote can end the literal
             statement.execute("alter role postgres with password '" + password + "'");
@@ -154,16 +163,21 @@ class EmbeddedDatabaseConfiguration {
         if (!Files.exists(pidFile)) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(pgDir.resolve("epg-lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
+        try (FileChannel channel = FileChannel.open(
+                        pgDir.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 return; // a live Regiomonitor owns it; the start below reports that clearly
             }
-            Optional<ProcessHandle> server = Files.readAllLines(pidFile).stream().findFirst()
-                    .map(String::trim).map(Long::parseLong).flatMap(ProcessHandle::of);
+            Optional<ProcessHandle> server = Files.readAllLines(pidFile).stream()
+                    .findFirst()
+                    .map(String::trim)
+                    .map(Long::parseLong)
+                    .flatMap(ProcessHandle::of);
             if (server.isPresent() && server.get().info().command().orElse("").contains("postgres")) {
-                log.warn("Achtergebleven PostgreSQL-proces {} van een afgebroken start wordt gestopt", server.get().pid());
+                log.warn(
+                        "Achtergebleven PostgreSQL-proces {} van een afgebroken start wordt gestopt",
+                        server.get().pid());
                 server.get().destroy();
                 server.get().onExit().get(30, TimeUnit.SECONDS);
             }

@@ -9,5 +9,4 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * this class keeps the root free of a dependency on the commands.
  */
 @SpringBootApplication
-public class RegiomonitorApplication {
-}
+public class RegiomonitorApplication {}

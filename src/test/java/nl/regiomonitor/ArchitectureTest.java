@@ -12,8 +12,9 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
-import nl.regiomonitor.region.UpwardDependencyFixture;
 import org.junit.jupiter.api.Test;
+
+import nl.regiomonitor.region.UpwardDependencyFixture;
 
 /**
  * The module rule of CONTRIBUTING.md, checked on the compiled classes without starting anything:
@@ -24,20 +25,44 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     /** From the bottom up: a package may use only packages before it in this list. */
-    static final List<String> LAYERS = List.of("common", "web", "region", "security", "disclosure", "trend", "ingest", "publication",
-            "indicator", "monitor", "signal", "plan", "report", "home", "application", "cli");
+    static final List<String> LAYERS = List.of(
+            "common",
+            "web",
+            "region",
+            "security",
+            "disclosure",
+            "trend",
+            "ingest",
+            "publication",
+            "indicator",
+            "monitor",
+            "signal",
+            "plan",
+            "report",
+            "home",
+            "application",
+            "cli");
 
     /** They use no capability: only the Dutch locale and time zone of {@code common}. */
     static final List<String> PURE = List.of("web", "disclosure", "trend");
 
-    static final ArchRule NO_CYCLES = slices().matching("nl.regiomonitor.(**)").should().beFreeOfCycles();
+    static final ArchRule NO_CYCLES =
+            slices().matching("nl.regiomonitor.(**)").should().beFreeOfCycles();
 
     static final ArchRule DOWNWARDS_ONLY = layers();
 
     static final ArchRule STATISTICS_WITHOUT_FRAMEWORK = noClasses()
-            .that().resideInAnyPackage("nl.regiomonitor.trend..", "nl.regiomonitor.disclosure..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..",
-                    "javax.sql..", "org.postgresql..", "nl.regiomonitor.web..")
+            .that()
+            .resideInAnyPackage("nl.regiomonitor.trend..", "nl.regiomonitor.disclosure..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "jakarta..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "org.postgresql..",
+                    "nl.regiomonitor.web..")
             .because("trend and disclosure are the statistics: plain Java, testable without the application");
 
     private static final JavaClasses APPLICATION = new ClassFileImporter()
@@ -45,8 +70,10 @@ class ArchitectureTest {
             .importPackages("nl.regiomonitor");
 
     private static LayeredArchitecture layers() {
-        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("application").definedBy("nl.regiomonitor");
+        LayeredArchitecture layers = layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("application")
+                .definedBy("nl.regiomonitor");
         for (String layer : LAYERS) {
             if (!layer.equals("application")) {
                 layers = layers.layer(layer).definedBy("nl.regiomonitor." + layer + "..");
@@ -57,8 +84,11 @@ class ArchitectureTest {
             if (i == 0) {
                 layers = layers.whereLayer(layer).mayNotAccessAnyLayer();
             } else {
-                layers = layers.whereLayer(layer).mayOnlyAccessLayers(PURE.contains(layer)
-                        ? new String[] {"common"} : LAYERS.subList(0, i).toArray(String[]::new));
+                layers = layers.whereLayer(layer)
+                        .mayOnlyAccessLayers(
+                                PURE.contains(layer)
+                                        ? new String[] {"common"}
+                                        : LAYERS.subList(0, i).toArray(String[]::new));
             }
         }
         return layers;
@@ -87,9 +117,13 @@ class ArchitectureTest {
                         || location.contains(UpwardDependencyFixture.class.getSimpleName()))
                 .importPackages("nl.regiomonitor");
 
-        assertThatThrownBy(() -> NO_CYCLES.check(withCycle)).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("Cycle detected").hasMessageContaining("UpwardDependencyFixture");
-        assertThatThrownBy(() -> DOWNWARDS_ONLY.check(withCycle)).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("UpwardDependencyFixture").hasMessageContaining("PlanService");
+        assertThatThrownBy(() -> NO_CYCLES.check(withCycle))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("UpwardDependencyFixture");
+        assertThatThrownBy(() -> DOWNWARDS_ONLY.check(withCycle))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UpwardDependencyFixture")
+                .hasMessageContaining("PlanService");
     }
 }

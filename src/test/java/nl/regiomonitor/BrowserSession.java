@@ -50,19 +50,30 @@ public abstract class BrowserSession extends IntegrationTest {
 
     @LocalServerPort
     protected int port;
+
     @TempDir
     protected Path folder;
 
     @BeforeAll
     static void startBrowser() {
-        boolean installed = Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
+        boolean installed = Files.isExecutable(Path.of("/usr/bin/chromium"))
+                && Files.isExecutable(Path.of("/usr/bin/chromedriver"));
         assumeTrue(installed || System.getenv("CI") != null, "Chromium is not installed");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1024");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).build(), options);
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,1024");
+        browser = new ChromeDriver(
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                        .build(),
+                options);
     }
 
     @AfterAll
@@ -77,30 +88,42 @@ public abstract class BrowserSession extends IntegrationTest {
         keepScreenshot(browser.getTitle().replaceAll("[^A-Za-z0-9]+", "-"));
         // axe gives the same answer for the same document at the same size: a page the tests of this JVM already
         // found clean is not checked again (the CSRF token, random per session, does not count)
-        String page = ((String) ((JavascriptExecutor) browser).executeScript(
-                "return innerWidth + 'x' + innerHeight + document.documentElement.outerHTML"))
+        String page = ((String) ((JavascriptExecutor) browser)
+                        .executeScript("return innerWidth + 'x' + innerHeight + document.documentElement.outerHTML"))
                 .replaceAll("(content|value)=\"[A-Za-z0-9_-]{40,}\"", "");
         if (CLEAN_PAGES.contains(page)) {
             return;
         }
-        // legacy mode runs axe.run in the page itself; the default finishes each run in a new blank tab with axe injected
-        // again, for frames from other origins, which our pages never have: the same rules and results, about a fifth faster
-        Results results = new AxeBuilder().setLegacyMode().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+        // legacy mode runs axe.run in the page itself; the default finishes each run in a new blank tab with axe
+        // injected
+        // again, for frames from other origins, which our pages never have: the same rules and results, about a fifth
+        // faster
+        Results results = new AxeBuilder()
+                .setLegacyMode()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(browser);
         List<Rule> violations = results.getViolations();
-        assertThat(violations).as(() -> violations.stream()
-                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().stream().map(n -> n.getTarget().toString()).toList())
-                .toList().toString()).isEmpty();
+        assertThat(violations)
+                .as(() -> violations.stream()
+                        .map(v -> v.getId() + ": " + v.getHelp() + " "
+                                + v.getNodes().stream()
+                                        .map(n -> n.getTarget().toString())
+                                        .toList())
+                        .toList()
+                        .toString())
+                .isEmpty();
         CLEAN_PAGES.add(page);
     }
 
     /** Waits for an element the next page brings: a click that submits a form returns before the page is there. */
     protected WebElement waitFor(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(locator));
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     protected void waitForHeading(String heading) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
     }
 
     /** Logs in through the login page, after logging out whoever was logged in. */
@@ -110,7 +133,8 @@ public abstract class BrowserSession extends IntegrationTest {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("demo-wachtwoord");
         browser.findElement(By.cssSelector("main form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     /** Keeps a screenshot of the whole page, however long, in target/screenshots to look at (when asked for). */
@@ -127,7 +151,8 @@ public abstract class BrowserSession extends IntegrationTest {
             return;
         }
         setViewport(width, 900);
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        Number height =
+                (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
         setViewport(width, Math.min(12000, height.intValue()));
         Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"), screenshot());
         setViewport(1280, 1024);
@@ -139,7 +164,8 @@ public abstract class BrowserSession extends IntegrationTest {
             return;
         }
         try {
-            Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"), screenshot());
+            Files.write(
+                    Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"), screenshot());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -150,24 +176,27 @@ public abstract class BrowserSession extends IntegrationTest {
      * whole-page screenshot took half a second with the usual compression.
      */
     protected static byte[] screenshot() {
-        Map<String, Object> png = ((ChromeDriver) browser).executeCdpCommand("Page.captureScreenshot",
-                Map.of("format", "png", "optimizeForSpeed", true));
+        Map<String, Object> png = ((ChromeDriver) browser)
+                .executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "optimizeForSpeed", true));
         return Base64.getDecoder().decode((String) png.get("data"));
     }
 
     /** Makes the page as wide and high as a device of that size shows it (a phone below 500 px, too). */
     protected void setViewport(int width, int height) {
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+        ((ChromeDriver) browser)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
     }
 
     protected void waitForText(By locator, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     }
 
     /** Sets a date field as a date picker does: its typed format follows the browser's locale. */
     protected void setDate(String id, String isoDate) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), isoDate);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id(id)), isoDate);
     }
-
 }

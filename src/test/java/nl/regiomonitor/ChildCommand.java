@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
-import nl.regiomonitor.cli.Regiomonitor;
 import org.springframework.boot.logging.LoggingSystem;
+
+import nl.regiomonitor.cli.Regiomonitor;
 
 /**
  * A command of the jar as an administrator runs it: a separate JVM on the database of the running
@@ -26,33 +27,38 @@ import org.springframework.boot.logging.LoggingSystem;
  */
 public final class ChildCommand {
 
-    private ChildCommand() {
-    }
+    private ChildCommand() {}
 
-    public record Run(int exitCode, String out, String err) {
-    }
+    public record Run(int exitCode, String out, String err) {}
 
     /**
      * Runs {@code args} (the command and its arguments) with {@code stdin} (null for none) on standard
      * input; its output is kept in {@code folder}.
      */
     public static Run run(HikariDataSource dataSource, Path folder, String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Regiomonitor.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Regiomonitor.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(folder, "out", ".txt");
         Path err = Files.createTempFile(folder, "err", ".txt");
-        ProcessBuilder child = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        ProcessBuilder child =
+                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         child.environment().put("SPRING_DATASOURCE_URL", dataSource.getJdbcUrl());
         child.environment().put("SPRING_DATASOURCE_USERNAME", dataSource.getUsername());
-        child.environment().put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
+        child.environment()
+                .put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
         Process process = child.start();
         try (OutputStream in = process.getOutputStream()) {
             if (stdin != null) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
         }
-        assertThat(process.waitFor(300, TimeUnit.SECONDS)).as("%s finished", List.of(args)).isTrue();
+        assertThat(process.waitFor(300, TimeUnit.SECONDS))
+                .as("%s finished", List.of(args))
+                .isTrue();
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 
@@ -64,11 +70,15 @@ public final class ChildCommand {
      */
     public static synchronized Run inProcess(HikariDataSource dataSource, String stdin, String... args) {
         Map<String, String> properties = Map.of(
-                "spring.datasource.url", dataSource.getJdbcUrl(),
-                "spring.datasource.username", dataSource.getUsername(),
-                "spring.datasource.password", dataSource.getPassword() == null ? "" : dataSource.getPassword(),
+                "spring.datasource.url",
+                dataSource.getJdbcUrl(),
+                "spring.datasource.username",
+                dataSource.getUsername(),
+                "spring.datasource.password",
+                dataSource.getPassword() == null ? "" : dataSource.getPassword(),
                 // the command's context must leave the logging of the test application as it is
-                LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
+                LoggingSystem.SYSTEM_PROPERTY,
+                LoggingSystem.NONE);
         Map<String, String> before = new HashMap<>();
         properties.keySet().forEach(key -> before.put(key, System.getProperty(key)));
         InputStream in = System.in;
@@ -97,7 +107,9 @@ public final class ChildCommand {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = Regiomonitor.commandLine()
-                .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
         return new Run(exitCode, out.toString(), err.toString());
     }
 }

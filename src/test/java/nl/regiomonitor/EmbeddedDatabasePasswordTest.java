@@ -26,8 +26,11 @@ class EmbeddedDatabasePasswordTest {
     @Test
     void aDataDirectoryOfAnOlderVersionGetsAPasswordAndKeepsItsData() throws Exception {
         // as older versions made it: initdb with trust, no password
-        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(data.resolve("pg")).setCleanDataDirectory(false).start();
-             Connection c = DriverManager.getConnection(old.getJdbcUrl("postgres", "postgres"), "postgres", "")) {
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+                        .setDataDirectory(data.resolve("pg"))
+                        .setCleanDataDirectory(false)
+                        .start();
+                Connection c = DriverManager.getConnection(old.getJdbcUrl("postgres", "postgres"), "postgres", "")) {
             c.createStatement().execute("create table bewaard (n int); insert into bewaard values (42)");
         }
         assertThat(data.resolve(EmbeddedDatabaseConfiguration.PASSWORD_FILE)).doesNotExist();
@@ -49,15 +52,19 @@ class EmbeddedDatabasePasswordTest {
         }
         // the next start finds the password and the switched cluster, and works as before
         try (EmbeddedPostgres again = EmbeddedDatabaseConfiguration.start(data);
-             Connection c = DriverManager.getConnection(again.getJdbcUrl("postgres", "postgres"), "postgres",
-                     Files.readString(data.resolve(EmbeddedDatabaseConfiguration.PASSWORD_FILE)).strip())) {
+                Connection c = DriverManager.getConnection(
+                        again.getJdbcUrl("postgres", "postgres"),
+                        "postgres",
+                        Files.readString(data.resolve(EmbeddedDatabaseConfiguration.PASSWORD_FILE))
+                                .strip())) {
             assertThat(c.isValid(5)).isTrue();
             assertRefused(again.getJdbcUrl("postgres", "postgres"), "");
         }
     }
 
     private static void assertRefused(String url, String password) {
-        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", password).close())
+        assertThatThrownBy(() ->
+                        DriverManager.getConnection(url, "postgres", password).close())
                 .isInstanceOf(SQLException.class);
     }
 }

@@ -18,7 +18,8 @@ public abstract class IntegrationTest {
     static {
         if (System.getProperty("REGIOMONITOR_DATA_DIR") == null) {
             try {
-                System.setProperty("REGIOMONITOR_DATA_DIR",
+                System.setProperty(
+                        "REGIOMONITOR_DATA_DIR",
                         Files.createTempDirectory("regiomonitor-test-").toString());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

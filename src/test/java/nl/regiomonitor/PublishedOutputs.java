@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import nl.regiomonitor.common.Dutch;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -25,6 +24,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.web.util.HtmlUtils;
 
+import nl.regiomonitor.common.Dutch;
+
 /**
  * Reads the published tables back out of each output a visitor gets (the page, the CSV, XLSX and
  * PDF downloads), so tests can hold them against each other cell by cell.
@@ -32,10 +33,10 @@ import org.springframework.web.util.HtmlUtils;
 public final class PublishedOutputs {
 
     private static final Pattern CELL = Pattern.compile("<td class=\"num\">([^<]*)</td>");
-    private static final Pattern ROW = Pattern.compile("<tr>\\s*<th scope=\"row\">([^<]*)</th>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern ROW =
+            Pattern.compile("<tr>\\s*<th scope=\"row\">([^<]*)</th>(.*?)</tr>", Pattern.DOTALL);
 
-    private PublishedOutputs() {
-    }
+    private PublishedOutputs() {}
 
     /** The cells of every table on a page, in order, as shown. */
     public static List<String> pageCells(String page) {
@@ -77,8 +78,13 @@ public final class PublishedOutputs {
     public static List<List<CSVRecord>> csvTables(String csv) throws IOException {
         List<List<CSVRecord>> tables = new ArrayList<>();
         List<CSVRecord> table = new ArrayList<>();
-        for (CSVRecord record : CSVFormat.DEFAULT.builder().setDelimiter(';').setIgnoreEmptyLines(false).get()
-                .parse(new StringReader(csv.replace("\uFEFF", ""))).getRecords()) {
+        for (CSVRecord record : CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(';')
+                .setIgnoreEmptyLines(false)
+                .get()
+                .parse(new StringReader(csv.replace("\uFEFF", "")))
+                .getRecords()) {
             if (record.size() == 1 && record.get(0).isEmpty()) {
                 tables.add(table);
                 table = new ArrayList<>();
@@ -121,7 +127,11 @@ public final class PublishedOutputs {
         stripper.setSortByPosition(true);
         stripper.setStartPage(page);
         stripper.setEndPage(page);
-        return stripper.getText(pdf).lines().map(PublishedOutputs::singleSpaced).filter(line -> !line.isEmpty()).toList();
+        return stripper.getText(pdf)
+                .lines()
+                .map(PublishedOutputs::singleSpaced)
+                .filter(line -> !line.isEmpty())
+                .toList();
     }
 
     public static String singleSpaced(String text) {
@@ -135,7 +145,9 @@ public final class PublishedOutputs {
 
     /** A CSV cell as the page and PDF show it: the CSV holds a count as a plain number, they write it with Dutch thousands separators. */
     public static String shown(String cell) {
-        return cell.matches("\\d+") ? NumberFormat.getIntegerInstance(Dutch.LOCALE).format(Long.parseLong(cell)) : cell;
+        return cell.matches("\\d+")
+                ? NumberFormat.getIntegerInstance(Dutch.LOCALE).format(Long.parseLong(cell))
+                : cell;
     }
 
     /** Every caption (it may wrap) and then every row of its table as one whole printed line, in the CSV's order. */
@@ -150,7 +162,9 @@ public final class PublishedOutputs {
             for (CSVRecord row : table.subList(2, table.size())) {
                 String line = "\n" + printed(row) + "\n";
                 int found = text.indexOf(line, at);
-                assertThat(found).as("regel '%s' na positie %d in:%s", line.strip(), at, text).isNotNegative();
+                assertThat(found)
+                        .as("regel '%s' na positie %d in:%s", line.strip(), at, text)
+                        .isNotNegative();
                 at = found + line.length() - 1;
             }
         }
@@ -158,15 +172,22 @@ public final class PublishedOutputs {
 
     /** On every page, the first table row comes after column headings: repeated when a table runs on. */
     public static void assertEveryPageHeadsItsRows(List<List<String>> pages, List<List<CSVRecord>> tables) {
-        Set<String> rows = tables.stream().flatMap(t -> t.subList(2, t.size()).stream()).map(PublishedOutputs::printed)
+        Set<String> rows = tables.stream()
+                .flatMap(t -> t.subList(2, t.size()).stream())
+                .map(PublishedOutputs::printed)
                 .collect(Collectors.toSet());
         Set<String> rowHeadings = tables.stream().map(t -> t.get(1).get(0)).collect(Collectors.toSet());
         for (int page = 0; page < pages.size(); page++) {
             List<String> lines = pages.get(page);
-            int firstRow = IntStream.range(0, lines.size()).filter(i -> rows.contains(lines.get(i))).findFirst().orElse(-1);
+            int firstRow = IntStream.range(0, lines.size())
+                    .filter(i -> rows.contains(lines.get(i)))
+                    .findFirst()
+                    .orElse(-1);
             if (firstRow >= 0) {
-                assertThat(lines.subList(0, firstRow)).as("kolomkoppen boven de eerste rij van pagina %d", page + 1)
-                        .anyMatch(line -> rowHeadings.stream().anyMatch(h -> line.equals(h) || line.startsWith(h + " ")));
+                assertThat(lines.subList(0, firstRow))
+                        .as("kolomkoppen boven de eerste rij van pagina %d", page + 1)
+                        .anyMatch(
+                                line -> rowHeadings.stream().anyMatch(h -> line.equals(h) || line.startsWith(h + " ")));
             }
         }
     }

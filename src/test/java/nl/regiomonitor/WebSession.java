@@ -11,8 +11,8 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -43,8 +43,10 @@ public final class WebSession {
 
     private WebSession(int port) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** A visitor who has not logged in. */
@@ -57,7 +59,8 @@ public final class WebSession {
         WebSession session = new WebSession(port);
         Response answer = session.login(username, password);
         if (answer.status() != 302 || answer.location().contains("/login")) {
-            throw new AssertionError("Inloggen van " + username + " mislukt: " + answer.status() + " " + answer.location());
+            throw new AssertionError(
+                    "Inloggen van " + username + " mislukt: " + answer.status() + " " + answer.location());
         }
         return session;
     }
@@ -65,7 +68,8 @@ public final class WebSession {
     /** An API client that sends HTTP Basic credentials with every request and keeps no session. */
     public static WebSession basic(int port, String username, String password) {
         WebSession session = new WebSession(port);
-        session.authorization = "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        session.authorization = "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         return session;
     }
 
@@ -98,7 +102,8 @@ public final class WebSession {
 
     /** A file download (a PDF or XLSX is not text) as a program asks for it; fails unless the answer is 200. */
     public byte[] getBytes(String path) {
-        HttpResponse<byte[]> answer = exchange(request(path).header("Accept", "*/*").GET(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> answer =
+                exchange(request(path).header("Accept", "*/*").GET(), HttpResponse.BodyHandlers.ofByteArray());
         if (answer.statusCode() != 200) {
             throw new AssertionError("GET " + path + " gaf " + answer.statusCode());
         }
@@ -141,10 +146,13 @@ public final class WebSession {
 
     private Response send(String path, List<Map.Entry<String, String>> fields) {
         String body = fields.stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /**
@@ -156,17 +164,20 @@ public final class WebSession {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
             for (Map.Entry<String, String> field : fields.entrySet()) {
-                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-                        + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                                + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                    + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n")
+                            + "\"\r\nContent-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        HttpRequest.Builder builder = request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (authorization == null) {
             builder.header("X-CSRF-TOKEN", csrf());
         }
@@ -178,7 +189,9 @@ public final class WebSession {
      * adds its CSRF token in the header (unless {@code headers} has it), a Basic client needs none.
      */
     public Response sendJson(String method, String path, String json, Map<String, String> headers) {
-        HttpRequest.Builder builder = request(path).header("Content-Type", "application/json").header("Accept", "application/json")
+        HttpRequest.Builder builder = request(path)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(builder::header);
         if (authorization == null && !headers.containsKey("X-CSRF-TOKEN")) {

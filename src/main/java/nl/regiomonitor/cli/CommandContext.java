@@ -2,17 +2,17 @@ package nl.regiomonitor.cli;
 
 import java.io.PrintWriter;
 
-import nl.regiomonitor.RegiomonitorApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
+import nl.regiomonitor.RegiomonitorApplication;
+
 /** The application without web server, as the commands {@code import} and {@code user} need it. */
 public final class CommandContext {
 
-    private CommandContext() {
-    }
+    private CommandContext() {}
 
     /** Starts the application quietly; null, after telling {@code err} why, when the database cannot be reached. */
     public static ConfigurableApplicationContext start(PrintWriter err) {
@@ -21,7 +21,10 @@ public final class CommandContext {
                     .web(WebApplicationType.NONE)
                     .logStartupInfo(false)
                     // the PDF renderer's notes on each document would bury a command's own output
-                    .properties("spring.main.banner-mode=off", "logging.level.root=WARN", "logging.level.com.openhtmltopdf=ERROR")
+                    .properties(
+                            "spring.main.banner-mode=off",
+                            "logging.level.root=WARN",
+                            "logging.level.com.openhtmltopdf=ERROR")
                     .run();
         } catch (RuntimeException e) {
             err.println("Fout: de database is niet bereikbaar. " + reason(e));

@@ -19,7 +19,8 @@ public final class DutchParameterErrors implements CommandLine.IParameterExcepti
     public int handleParseException(CommandLine.ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         command.getErr().println("Fout: " + message(ex));
-        command.getErr().println("Zie '" + command.getCommandSpec().qualifiedName() + " --help' voor de mogelijkheden.");
+        command.getErr()
+                .println("Zie '" + command.getCommandSpec().qualifiedName() + " --help' voor de mogelijkheden.");
         return BAD_ARGUMENTS;
     }
 
@@ -28,7 +29,10 @@ public final class DutchParameterErrors implements CommandLine.IParameterExcepti
             return "onbekende optie of waarde: " + String.join(" ", unmatched.getUnmatched()) + ".";
         }
         if (ex instanceof CommandLine.MissingParameterException missing) {
-            return "dit ontbreekt nog: " + missing.getMissing().stream().map(DutchParameterErrors::name).collect(Collectors.joining(", ")) + ".";
+            return "dit ontbreekt nog: "
+                    + missing.getMissing().stream()
+                            .map(DutchParameterErrors::name)
+                            .collect(Collectors.joining(", ")) + ".";
         }
         if (ex instanceof CommandLine.OverwrittenOptionException overwritten) {
             return name(overwritten.getOverwritten()) + " staat er meer dan eens.";

@@ -9,22 +9,24 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import nl.regiomonitor.cli.DutchParameterErrors;
-import nl.regiomonitor.common.Dutch;
-import nl.regiomonitor.ingest.synthetic.GenerationSummary;
-import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
-import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import nl.regiomonitor.common.Dutch;
+import nl.regiomonitor.ingest.synthetic.GenerationSummary;
+import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
+import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
+
 /**
  * {@code generate}: writes the five synthetic import files. All option values are parsed here (not by picocli)
  * so that a bad value gives a Dutch message; exit code 0 on success, 2 on bad arguments, 1 on a write error.
  */
-@Command(name = "generate", description = "Schrijft synthetische importbestanden (deterministisch per seed).",
+@Command(
+        name = "generate",
+        description = "Schrijft synthetische importbestanden (deterministisch per seed).",
         mixinStandardHelpOptions = true)
 public class GenerateCommand implements Callable<Integer> {
 
@@ -34,27 +36,41 @@ public class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "42",
             description = "Seed van de toevalsgenerator (standaard: ${DEFAULT-VALUE}).")
     String seed;
 
     @Option(names = "--out", paramLabel = "MAP", description = "Map waarin de bestanden komen (verplicht).")
     Path out;
 
-    @Option(names = "--from", paramLabel = "JJJJ-MM", defaultValue = "2021-01",
+    @Option(
+            names = "--from",
+            paramLabel = "JJJJ-MM",
+            defaultValue = "2021-01",
             description = "Eerste maand die wordt geschreven (standaard: ${DEFAULT-VALUE}).")
     String from;
 
-    @Option(names = "--to", paramLabel = "JJJJ-MM", defaultValue = "2024-12",
+    @Option(
+            names = "--to",
+            paramLabel = "JJJJ-MM",
+            defaultValue = "2024-12",
             description = "Laatste maand die wordt geschreven (standaard: ${DEFAULT-VALUE}).")
     String to;
 
-    @Option(names = "--scale", paramLabel = "F", defaultValue = "1.0",
+    @Option(
+            names = "--scale",
+            paramLabel = "F",
+            defaultValue = "1.0",
             description = "Vermenigvuldigt alle aantallen (standaard: ${DEFAULT-VALUE}).")
     String scale;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new GenerateCommand()).setParameterExceptionHandler(new DutchParameterErrors()).execute(args));
+        System.exit(new CommandLine(new GenerateCommand())
+                .setParameterExceptionHandler(new DutchParameterErrors())
+                .execute(args));
     }
 
     @Override
@@ -66,8 +82,8 @@ public class GenerateCommand implements Callable<Integer> {
             if (out == null) {
                 throw new IllegalArgumentException("Geef met --out de map op waarin de bestanden moeten komen.");
             }
-            settings = new GeneratorSettings(parseSeed(seed), parseMonth("--from", from), parseMonth("--to", to),
-                    parseScale(scale));
+            settings = new GeneratorSettings(
+                    parseSeed(seed), parseMonth("--from", from), parseMonth("--to", to), parseScale(scale));
         } catch (IllegalArgumentException e) {
             err.println("Fout: " + e.getMessage());
             err.println("Gebruik 'generate --help' voor de opties.");
@@ -85,9 +101,19 @@ public class GenerateCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         NumberFormat nf = NumberFormat.getIntegerInstance(Dutch.LOCALE);
-        outWriter.printf(Locale.ROOT, "Synthetische gegevens geschreven naar %s%n", summary.outDir().toAbsolutePath());
-        outWriter.printf(Locale.ROOT, "(seed %d, %s t/m %s, schaal %s, %s cliënten, %.1f s)%n", settings.seed(),
-                settings.from(), settings.to(), scale.trim(), nf.format(summary.clients()), seconds);
+        outWriter.printf(
+                Locale.ROOT,
+                "Synthetische gegevens geschreven naar %s%n",
+                summary.outDir().toAbsolutePath());
+        outWriter.printf(
+                Locale.ROOT,
+                "(seed %d, %s t/m %s, schaal %s, %s cliënten, %.1f s)%n",
+                settings.seed(),
+                settings.from(),
+                settings.to(),
+                scale.trim(),
+                nf.format(summary.clients()),
+                seconds);
         for (Map.Entry<String, Long> e : summary.rowsPerFile().entrySet()) {
             outWriter.printf(Locale.ROOT, "  %-16s %12s regels%n", e.getKey(), nf.format(e.getValue()));
         }
@@ -124,8 +150,8 @@ public class GenerateCommand implements Callable<Integer> {
             }
             return d;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--scale moet een getal zijn, met een punt als decimaalteken"
-                    + " (gekregen: '" + value + "').");
+            throw new IllegalArgumentException(
+                    "--scale moet een getal zijn, met een punt als decimaalteken" + " (gekregen: '" + value + "').");
         }
     }
 }

@@ -6,10 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import nl.regiomonitor.cli.CommandContext;
-import nl.regiomonitor.ingest.ImportError;
-import nl.regiomonitor.ingest.ImportResult;
-import nl.regiomonitor.ingest.ImportService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +13,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import nl.regiomonitor.ingest.ImportError;
+import nl.regiomonitor.ingest.ImportResult;
+import nl.regiomonitor.ingest.ImportService;
+
 /** {@code import}: loads a file, or every file of a folder, into the database; exit code 1 if any is refused. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Importeer een bestand (CSV of .xlsx) of alle bestanden van een map, elk in één transactie.")
 public class ImportCommand implements Callable<Integer> {
 
@@ -28,11 +30,16 @@ public class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--type", paramLabel = "SOORT",
-            description = "population, indications, allocations, waitlist of costs (standaard: herkennen aan de kopregel).")
+    @Option(
+            names = "--type",
+            paramLabel = "SOORT",
+            description =
+                    "population, indications, allocations, waitlist of costs (standaard: herkennen aan de kopregel).")
     String type;
 
-    @Option(names = "--name", paramLabel = "NAAM",
+    @Option(
+            names = "--name",
+            paramLabel = "NAAM",
             description = "Naam die het bestand identificeert (standaard: de bestandsnaam).")
     String name;
 
@@ -55,7 +62,8 @@ public class ImportCommand implements Callable<Integer> {
             ImportService imports = context.getBean(ImportService.class);
             List<ImportResult> results = Files.isDirectory(path)
                     ? imports.importFolder(path, name == null ? "" : name + "/")
-                    : List.of(imports.importFile(path, name == null ? path.getFileName().toString() : name, type));
+                    : List.of(imports.importFile(
+                            path, name == null ? path.getFileName().toString() : name, type));
             results.forEach(result -> print(out, result));
             return results.stream().allMatch(ImportResult::succeeded) ? 0 : REFUSED;
         } catch (ImportService.InvalidImportRequest e) {

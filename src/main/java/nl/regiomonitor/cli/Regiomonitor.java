@@ -10,18 +10,24 @@ import picocli.CommandLine.Command;
 /**
  * Entry point of the jar: a picocli command line whose default subcommand is {@code serve}.
  */
-@Command(name = "regiomonitor",
+@Command(
+        name = "regiomonitor",
         mixinStandardHelpOptions = true,
         version = "Regiomonitor Wlz-ggz 0.1",
         description = "Regiomonitor Wlz-ggz: cijfers, regioperspectief en plan van aanpak per zorgkantoorregio.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, ImportCommand.class, UserCommand.class, AuditCommand.class,
-                ReportCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            GenerateCommand.class,
+            ImportCommand.class,
+            UserCommand.class,
+            AuditCommand.class,
+            ReportCommand.class
+        })
 public final class Regiomonitor {
 
     private static final Set<String> OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
-    private Regiomonitor() {
-    }
+    private Regiomonitor() {}
 
     public static void main(String[] args) {
         int exitCode = run(args);
@@ -35,7 +41,8 @@ public final class Regiomonitor {
         CommandLine commandLine = commandLine();
         List<String> effective = new ArrayList<>(List.of(args));
         if (effective.isEmpty()
-                || !(commandLine.getSubcommands().containsKey(effective.get(0)) || OPTIONS.contains(effective.get(0)))) {
+                || !(commandLine.getSubcommands().containsKey(effective.get(0))
+                        || OPTIONS.contains(effective.get(0)))) {
             effective.add(0, "serve");
         }
         return commandLine.execute(effective.toArray(String[]::new));

@@ -10,29 +10,34 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import nl.regiomonitor.cli.CommandContext;
-import nl.regiomonitor.region.Region;
-import nl.regiomonitor.region.RegionService;
-import nl.regiomonitor.report.RegionalReport;
-import nl.regiomonitor.report.ReportFiles;
-import nl.regiomonitor.report.ReportPdf;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import nl.regiomonitor.region.Region;
+import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.report.RegionalReport;
+import nl.regiomonitor.report.ReportFiles;
+import nl.regiomonitor.report.ReportPdf;
+
 /**
  * {@code report}: the regioperspectief as PDF, of one region or of all of them with an index, from
  * the database as {@code serve} would publish it. Exit code 0 when everything is written, 1 when a
  * report fails or the database cannot be reached, 2 for wrong arguments or an unknown region.
  */
-@Command(name = "report", synopsisHeading = "Gebruik: ", optionListHeading = "%nOpties:%n",
-        description = {"Maak het regioperspectief als PDF: van één regio (--region) of van alle regio's (--all), "
-                + "dan met een index.html erbij.",
-                "Voorbeelden:",
-                "  report --region ZK10 --year 2024 --out haaglanden.pdf",
-                "  report --all --year 2024 --out rapporten/"})
+@Command(
+        name = "report",
+        synopsisHeading = "Gebruik: ",
+        optionListHeading = "%nOpties:%n",
+        description = {
+            "Maak het regioperspectief als PDF: van één regio (--region) of van alle regio's (--all), "
+                    + "dan met een index.html erbij.",
+            "Voorbeelden:",
+            "  report --region ZK10 --year 2024 --out haaglanden.pdf",
+            "  report --all --year 2024 --out rapporten/"
+        })
 public class ReportCommand implements Callable<Integer> {
 
     static final int FAILED = 1;
@@ -48,14 +53,22 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Alle regio's: één PDF per regio en index.html in de map van --out.")
     boolean all;
 
-    @Option(names = "--year", paramLabel = "JAAR", description = "Jaar van het rapport (2000 tot en met 2100); peildatum 1 oktober.")
+    @Option(
+            names = "--year",
+            paramLabel = "JAAR",
+            description = "Jaar van het rapport (2000 tot en met 2100); peildatum 1 oktober.")
     Integer year;
 
-    @Option(names = "--out", paramLabel = "BESTAND_OF_MAP",
+    @Option(
+            names = "--out",
+            paramLabel = "BESTAND_OF_MAP",
             description = "Met --region het PDF-bestand (of een map), met --all de map (standaard: de huidige map).")
     Path out;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Toon deze hulp en stop.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Toon deze hulp en stop.")
     boolean help;
 
     @Override
@@ -95,7 +108,8 @@ public class ReportCommand implements Callable<Integer> {
             return "geef het jaar met --year, bijvoorbeeld --year 2024.";
         }
         if (year < RegionalReport.FIRST_YEAR || year > RegionalReport.LAST_YEAR) {
-            return "het jaar " + year + " ligt niet tussen " + RegionalReport.FIRST_YEAR + " en " + RegionalReport.LAST_YEAR + ".";
+            return "het jaar " + year + " ligt niet tussen " + RegionalReport.FIRST_YEAR + " en "
+                    + RegionalReport.LAST_YEAR + ".";
         }
         return null;
     }
@@ -112,24 +126,28 @@ public class ReportCommand implements Callable<Integer> {
         int pages;
         try {
             report = reports.build(found.get(), year);
-            target = out == null ? Path.of(ReportPdf.fileName(report))
+            target = out == null
+                    ? Path.of(ReportPdf.fileName(report))
                     : Files.isDirectory(out) ? out.resolve(ReportPdf.fileName(report)) : out;
             pages = ReportFiles.write(report, target);
         } catch (IOException | RuntimeException e) {
             return failed(err, found.get(), e);
         }
-        stdout.printf("Regioperspectief %s %s %d geschreven naar %s (%d pagina's).%n", report.region().code(),
-                report.region().name(), year, target, pages);
+        stdout.printf(
+                "Regioperspectief %s %s %d geschreven naar %s (%d pagina's).%n",
+                report.region().code(), report.region().name(), year, target, pages);
         return 0;
     }
 
-    private int all(List<Region> regions, RegionalReport reports, PrintWriter stdout, PrintWriter err) throws IOException {
+    private int all(List<Region> regions, RegionalReport reports, PrintWriter stdout, PrintWriter err)
+            throws IOException {
         Path folder = out == null ? Path.of(".") : out;
         // a bar redrawn in place on a terminal; one line per region in a log, where \r would pile up
         boolean console = System.console() != null;
         try {
             ReportFiles.writeAll(reports, regions, year, folder, (done, file) -> {
-                String progress = done + "/" + regions.size() + " " + file.region().code();
+                String progress =
+                        done + "/" + regions.size() + " " + file.region().code();
                 if (console) {
                     int filled = done * BAR / regions.size();
                     err.print("\r[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] " + progress);
@@ -145,8 +163,9 @@ public class ReportCommand implements Callable<Integer> {
                 err.println();
             }
         }
-        stdout.printf("%d regioperspectieven %d geschreven in %s, met %s.%n", regions.size(), year, folder,
-                ReportFiles.INDEX);
+        stdout.printf(
+                "%d regioperspectieven %d geschreven in %s, met %s.%n",
+                regions.size(), year, folder, ReportFiles.INDEX);
         return 0;
     }
 

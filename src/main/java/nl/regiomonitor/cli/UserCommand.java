@@ -9,11 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import nl.regiomonitor.cli.CommandContext;
-import nl.regiomonitor.security.AppUser;
-import nl.regiomonitor.security.Grant;
-import nl.regiomonitor.security.GrantCodes;
-import nl.regiomonitor.security.UserService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +17,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import nl.regiomonitor.security.AppUser;
+import nl.regiomonitor.security.Grant;
+import nl.regiomonitor.security.GrantCodes;
+import nl.regiomonitor.security.UserService;
+
 /**
  * {@code user}: add, disable and list users from the command line, for the first administrator
  * and for when the web application is down. Changes are recorded in the audit trail as done by
  * {@value CurrentUser#SYSTEM}.
  */
-@Command(name = "user", mixinStandardHelpOptions = true,
+@Command(
+        name = "user",
+        mixinStandardHelpOptions = true,
         description = "Beheer gebruikers: toevoegen (add), uitschakelen (disable) en opsommen (list).",
         subcommands = {UserCommand.Add.class, UserCommand.Disable.class, UserCommand.ListUsers.class})
 public class UserCommand implements Callable<Integer> {
@@ -48,25 +50,38 @@ public class UserCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--username", paramLabel = "GEBRUIKERSNAAM",
+        @Option(
+                names = "--username",
+                paramLabel = "GEBRUIKERSNAAM",
                 description = "3 tot 64 tekens: kleine letters, cijfers, punt, streepje, liggend streepje of @.")
         String username;
 
-        @Option(names = "--name", paramLabel = "NAAM", description = "Naam van de gebruiker, bijvoorbeeld \"J. Jansen\".")
+        @Option(
+                names = "--name",
+                paramLabel = "NAAM",
+                description = "Naam van de gebruiker, bijvoorbeeld \"J. Jansen\".")
         String name;
 
-        @Option(names = "--organisation", paramLabel = "ORGANISATIE",
-                description = "De organisatie waarvoor de gebruiker werkt, bijvoorbeeld \"Gemeente Den Haag\" (niet verplicht).")
+        @Option(
+                names = "--organisation",
+                paramLabel = "ORGANISATIE",
+                description =
+                        "De organisatie waarvoor de gebruiker werkt, bijvoorbeeld \"Gemeente Den Haag\" (niet verplicht).")
         String organisation;
 
-        @Option(names = "--role", paramLabel = "ROL[:REGIO]",
+        @Option(
+                names = "--role",
+                paramLabel = "ROL[:REGIO]",
                 description = "Een rol, bijvoorbeeld BEHEERDER of ZORGKANTOOR:ZK02; herhaal de optie voor meer rollen.")
         List<String> roles = new ArrayList<>();
 
         @Option(names = "--password-stdin", description = "Lees het wachtwoord als één regel van de standaardinvoer.")
         boolean passwordFromStdin;
 
-        @Option(names = "--password", interactive = true, prompt = "Wachtwoord: ",
+        @Option(
+                names = "--password",
+                interactive = true,
+                prompt = "Wachtwoord: ",
                 description = "Vraag om het wachtwoord (het wordt niet getoond).")
         char[] password;
 
@@ -93,7 +108,8 @@ public class UserCommand implements Callable<Integer> {
 
         private String password() {
             if (passwordFromStdin == (password != null)) {
-                throw new UserService.InvalidUserChange("password",
+                throw new UserService.InvalidUserChange(
+                        "password",
                         "Geef het wachtwoord met --password-stdin (één regel op de invoer) of met --password (dan wordt erom gevraagd).");
             }
             if (password != null) {
@@ -107,12 +123,15 @@ public class UserCommand implements Callable<Integer> {
                 }
                 return line;
             } catch (IOException e) {
-                throw new UserService.InvalidUserChange("password", "Het wachtwoord kon niet worden gelezen: " + e.getMessage());
+                throw new UserService.InvalidUserChange(
+                        "password", "Het wachtwoord kon niet worden gelezen: " + e.getMessage());
             }
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
+    @Command(
+            name = "disable",
+            mixinStandardHelpOptions = true,
             description = "Schakel een gebruiker uit: die kan dan niet meer inloggen.")
     static class Disable implements Callable<Integer> {
 
@@ -125,8 +144,9 @@ public class UserCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return withUsers(spec, (users, out) -> {
-                AppUser user = users.find(username).orElseThrow(() ->
-                        new UserService.InvalidUserChange("username", "Er is geen gebruiker '" + username + "'."));
+                AppUser user = users.find(username)
+                        .orElseThrow(() -> new UserService.InvalidUserChange(
+                                "username", "Er is geen gebruiker '" + username + "'."));
                 users.setEnabled(user.id(), false);
                 out.println("Gebruiker " + user.username() + " is uitgeschakeld.");
                 return 0;
@@ -134,7 +154,9 @@ public class UserCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
             description = "Toon alle gebruikers: gebruikersnaam, naam, rollen en of ze actief zijn (tab-gescheiden).")
     static class ListUsers implements Callable<Integer> {
 
@@ -146,8 +168,12 @@ public class UserCommand implements Callable<Integer> {
             return withUsers(spec, (users, out) -> {
                 out.println("gebruikersnaam\tnaam\trollen\tstatus");
                 for (AppUser user : users.list()) {
-                    out.println(String.join("\t", user.username(), user.displayName(),
-                            String.join(",", GrantCodes.codes(user.grants())), user.enabled() ? "actief" : "uitgeschakeld"));
+                    out.println(String.join(
+                            "\t",
+                            user.username(),
+                            user.displayName(),
+                            String.join(",", GrantCodes.codes(user.grants())),
+                            user.enabled() ? "actief" : "uitgeschakeld"));
                 }
                 return 0;
             });

@@ -16,6 +16,5 @@ public final class Dutch {
     /** The zone of the users' days, deadlines and the times shown to them. */
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
-    private Dutch() {
-    }
+    private Dutch() {}
 }

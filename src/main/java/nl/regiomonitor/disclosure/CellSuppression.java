@@ -92,7 +92,10 @@ public class CellSuppression {
     }
 
     public ProtectionPattern protect(CountTable table) {
-        return remembered("protect " + threshold + " " + table.fingerprint(), table, () -> secondary.complete(table, primary(table, threshold)));
+        return remembered(
+                "protect " + threshold + " " + table.fingerprint(),
+                table,
+                () -> secondary.complete(table, primary(table, threshold)));
     }
 
     /**
@@ -109,8 +112,8 @@ public class CellSuppression {
     public ProtectionPattern protect(LinkedCube cube) {
         CountTable table = cube.table();
         // a small count never weighs in: which cells are hidden must not depend on it
-        IntToLongFunction cost = c -> (table.rank(c) + 1L) * 1_000_000L
-                + (table.value(c) >= threshold ? table.value(c) : 0);
+        IntToLongFunction cost =
+                c -> (table.rank(c) + 1L) * 1_000_000L + (table.value(c) >= threshold ? table.value(c) : 0);
         return remembered("linked " + threshold + " " + table.fingerprint(), table, cube, () -> {
             ProtectionPattern.Mark[] marks = primary(table, threshold);
             List<Integer> open = cube.protect(marks, threshold, cost);
@@ -118,16 +121,20 @@ public class CellSuppression {
                 if (round == 6) {
                     throw new IllegalStateException("Cel " + table.key(open.get(0)) + " is niet te beschermen");
                 }
-                // what lies around it, wider each round: a <5 there then says less (an x is any count), a shown count nothing
+                // what lies around it, wider each round: a <5 there then says less (an x is any count), a shown count
+                // nothing
                 Set<Integer> around = new HashSet<>(open);
                 for (int ring = 0; ring <= round; ring++) {
                     Set<Integer> next = new HashSet<>();
-                    around.stream().filter(c -> marks[c] != ProtectionPattern.Mark.SHOWN).forEach(c -> next.addAll(SecondarySuppression.neighbours(table, c)));
+                    around.stream()
+                            .filter(c -> marks[c] != ProtectionPattern.Mark.SHOWN)
+                            .forEach(c -> next.addAll(SecondarySuppression.neighbours(table, c)));
                     around.addAll(next);
                 }
                 for (int c : around) {
                     if (marks[c] == ProtectionPattern.Mark.PRIMARY
-                            || marks[c] == ProtectionPattern.Mark.SHOWN && (table.rank(c) != CountTable.KEEP || round >= 3)) {
+                            || marks[c] == ProtectionPattern.Mark.SHOWN
+                                    && (table.rank(c) != CountTable.KEEP || round >= 3)) {
                         marks[c] = ProtectionPattern.Mark.SECONDARY;
                     }
                 }
@@ -145,12 +152,15 @@ public class CellSuppression {
      * The pattern of a table protected before, else worked out now: protection is a function of the
      * table alone, so a new publication only protects the tables whose counts changed.
      */
-    private ProtectionPattern remembered(String key, CountTable table, LinkedCube cube, Supplier<ProtectionPattern> protect) {
-        return memory.pattern(key).map(marks -> new ProtectionPattern(table, marks, threshold, cube)).orElseGet(() -> {
-            ProtectionPattern pattern = protect.get();
-            memory.rememberPattern(key, pattern.marks());
-            return pattern;
-        });
+    private ProtectionPattern remembered(
+            String key, CountTable table, LinkedCube cube, Supplier<ProtectionPattern> protect) {
+        return memory.pattern(key)
+                .map(marks -> new ProtectionPattern(table, marks, threshold, cube))
+                .orElseGet(() -> {
+                    ProtectionPattern pattern = protect.get();
+                    memory.rememberPattern(key, pattern.marks());
+                    return pattern;
+                });
     }
 
     /**
@@ -164,7 +174,9 @@ public class CellSuppression {
      */
     public ProtectionPattern extend(ProtectionPattern base, CountTable extended) {
         // base's pattern follows from base's table, so both tables together decide the outcome
-        return remembered("extend " + threshold + " " + base.table().fingerprint() + " " + extended.fingerprint(), extended,
+        return remembered(
+                "extend " + threshold + " " + base.table().fingerprint() + " " + extended.fingerprint(),
+                extended,
                 () -> extendNow(base, extended));
     }
 
@@ -188,7 +200,8 @@ public class CellSuppression {
             }
             // a new relation between cells of base would tell more about them than base was protected against
             if (newPart || !newTotal && !baseRelations.contains(keys(extended, relation))) {
-                throw new IllegalArgumentException("Cel " + extended.key(relation[0]) + " is geen totaal van beschermde cellen");
+                throw new IllegalArgumentException(
+                        "Cel " + extended.key(relation[0]) + " is geen totaal van beschermde cellen");
             }
             // not small and with a hidden part (at least 1), so at least the threshold: an honest x
             if (newTotal && hiddenPart && marks[relation[0]] == ProtectionPattern.Mark.SHOWN) {
@@ -222,6 +235,4 @@ public class CellSuppression {
         }
         return marks;
     }
-
-
 }

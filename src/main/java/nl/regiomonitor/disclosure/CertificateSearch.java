@@ -14,11 +14,11 @@ final class CertificateSearch {
 
     /** How many touched cells one step's search looks at before it settles for the best move so far. */
     private static final long BUDGET = 150_000;
+
     private static final long HARD_LIMIT = 1_000_000;
 
     /** One step: the cells a move touches, their change, and the cells to hide or relabel for it. */
-    private record Step(int[] cells, int[] changes, int[] hide) {
-    }
+    private record Step(int[] cells, int[] changes, int[] hide) {}
 
     private final LinkedCube cube;
     private final CountTable table;
@@ -115,7 +115,8 @@ final class CertificateSearch {
                             // hiding a shown cell or relabelling a <5 makes it an x: any count from 0
                             fits = hiding && value >= 0;
                             if (fits) {
-                                price += cost.applyAsLong(touchedCell) / (marks[touchedCell] == ProtectionPattern.Mark.PRIMARY ? 2 : 1);
+                                price += cost.applyAsLong(touchedCell)
+                                        / (marks[touchedCell] == ProtectionPattern.Mark.PRIMARY ? 2 : 1);
                                 changed++;
                             }
                         }

@@ -41,7 +41,8 @@ public final class CountTable {
         Integer known = index.get(key);
         if (known != null) {
             if (values[known] != value) {
-                throw new IllegalArgumentException("Cel " + key + " heeft twee waarden: " + values[known] + " en " + value);
+                throw new IllegalArgumentException(
+                        "Cel " + key + " heeft twee waarden: " + values[known] + " en " + value);
             }
             return known;
         }
@@ -81,7 +82,8 @@ public final class CountTable {
         int[] relation = relation(total, parts);
         long sum = partsSum(relation);
         if (sum != values[relation[0]]) {
-            throw new IllegalArgumentException("Totaal " + total + " = " + values[relation[0]] + " is niet de som van de delen (" + sum + ")");
+            throw new IllegalArgumentException(
+                    "Totaal " + total + " = " + values[relation[0]] + " is niet de som van de delen (" + sum + ")");
         }
         relations.add(relation);
     }
@@ -99,8 +101,9 @@ public final class CountTable {
             largest = Math.max(largest, values[relation[i]]);
         }
         if (largest > values[relation[0]] || partsSum(relation) < values[relation[0]]) {
-            throw new IllegalArgumentException("Totaal " + total + " = " + values[relation[0]] + " ligt niet tussen het grootste deel ("
-                    + largest + ") en de som van de delen (" + partsSum(relation) + ")");
+            throw new IllegalArgumentException(
+                    "Totaal " + total + " = " + values[relation[0]] + " ligt niet tussen het grootste deel (" + largest
+                            + ") en de som van de delen (" + partsSum(relation) + ")");
         }
         relations.add(relation);
         if (partsSum(relation) != values[relation[0]]) {

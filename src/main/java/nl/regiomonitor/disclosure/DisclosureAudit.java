@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntPredicate;
 
-
 /**
  * What an outsider can work out from a protected table. The outsider knows everything published
  * and how it was made: counts are whole numbers; a shown cell (a shown 0 too) is exact; a
@@ -37,15 +36,14 @@ public final class DisclosureAudit {
 
     /** How far the outsider gets: one value left, or two. */
     public enum Kind {
-        PINNED, NARROWED
+        PINNED,
+        NARROWED
     }
 
     /** A {@code <5} cell whose whole-numbered range is too narrow: the smallest and largest value the outsider cannot rule out. */
-    public record Finding(String key, long value, long lowest, long highest, Kind kind) {
-    }
+    public record Finding(String key, long value, long lowest, long highest, Kind kind) {}
 
-    private DisclosureAudit() {
-    }
+    private DisclosureAudit() {}
 
     /** Every small hidden cell of the pattern whose range is too narrow; empty when the table is safe. */
     public static List<Finding> audit(ProtectionPattern pattern, int threshold) {
@@ -83,8 +81,9 @@ public final class DisclosureAudit {
     static boolean[] maybeSmall(CountTable table, ProtectionPattern.Mark[] marks, int threshold) {
         boolean[] maybe = new boolean[table.size()];
         for (int[] relation : table.relations()) {
-            if (Arrays.stream(relation).noneMatch(c -> marks[c] == ProtectionPattern.Mark.PRIMARY
-                    || marks[c] == ProtectionPattern.Mark.SHOWN && table.value(c) != 0)) {
+            if (Arrays.stream(relation)
+                    .noneMatch(c -> marks[c] == ProtectionPattern.Mark.PRIMARY
+                            || marks[c] == ProtectionPattern.Mark.SHOWN && table.value(c) != 0)) {
                 for (int c : relation) {
                     maybe[c] |= marks[c] == ProtectionPattern.Mark.SECONDARY;
                 }
@@ -96,7 +95,12 @@ public final class DisclosureAudit {
             small[c] = marks[c] == ProtectionPattern.Mark.PRIMARY || maybe[c];
             candidate[c] = marks[c] == ProtectionPattern.Mark.SECONDARY && !maybe[c];
         }
-        boolean[] flagged = smallTotals(table, small, candidate, c -> marks[c] != ProtectionPattern.Mark.SHOWN || table.value(c) != 0, threshold);
+        boolean[] flagged = smallTotals(
+                table,
+                small,
+                candidate,
+                c -> marks[c] != ProtectionPattern.Mark.SHOWN || table.value(c) != 0,
+                threshold);
         for (int c = 0; c < maybe.length; c++) {
             maybe[c] |= flagged[c];
         }
@@ -109,7 +113,8 @@ public final class DisclosureAudit {
      * {@link #manySmallParts} this way is flagged, and so is a candidate equal to a flagged cell (the
      * two cells of a sum that are not zeros), since its {@code <5} would cap the other at t−1.
      */
-    static boolean[] smallTotals(CountTable table, boolean[] small, boolean[] candidate, IntPredicate nonZero, int threshold) {
+    static boolean[] smallTotals(
+            CountTable table, boolean[] small, boolean[] candidate, IntPredicate nonZero, int threshold) {
         int many = manySmallParts(threshold);
         long[] least = new long[table.size()];
         boolean[] flagged = new boolean[table.size()];
@@ -179,8 +184,7 @@ public final class DisclosureAudit {
     }
 
     /** The cells proven safe, and the cells found too narrow with their exact range. */
-    record Verdicts(Set<Integer> safe, List<Finding> findings) {
-    }
+    record Verdicts(Set<Integer> safe, List<Finding> findings) {}
 
     /**
      * Decides for each of {@code cells} (small, hidden) whether its whole-numbered range keeps enough
@@ -191,7 +195,8 @@ public final class DisclosureAudit {
     }
 
     /** @param anyX whether an {@code x} may hide any count, 0 too (as in a {@link LinkedCube}) */
-    static Verdicts check(CountTable table, ProtectionPattern.Mark[] marks, List<Integer> cells, int threshold, boolean anyX) {
+    static Verdicts check(
+            CountTable table, ProtectionPattern.Mark[] marks, List<Integer> cells, int threshold, boolean anyX) {
         boolean[] hidden = new boolean[table.size()];
         for (int c = 0; c < hidden.length; c++) {
             hidden[c] = marks[c] != ProtectionPattern.Mark.SHOWN;
@@ -205,9 +210,11 @@ public final class DisclosureAudit {
             if (decided.contains(cell)) {
                 continue;
             }
-            try (OutsiderProgram program = new OutsiderProgram(table, hidden, marks, maybeSmall,
-                    component(table, hidden, cell), threshold)) {
-                List<Integer> asked = cells.stream().filter(c -> !decided.contains(c) && program.holds(c)).toList();
+            try (OutsiderProgram program =
+                    new OutsiderProgram(table, hidden, marks, maybeSmall, component(table, hidden, cell), threshold)) {
+                List<Integer> asked = cells.stream()
+                        .filter(c -> !decided.contains(c) && program.holds(c))
+                        .toList();
                 decided.addAll(asked);
                 program.witnessJointly(asked, required);
                 for (int c : asked) {
@@ -217,7 +224,12 @@ public final class DisclosureAudit {
                         continue;
                     }
                     long values = range[1] - range[0] + 1;
-                    findings.add(new Finding(table.key(c), table.value(c), range[0], range[1], values <= 1 ? Kind.PINNED : Kind.NARROWED));
+                    findings.add(new Finding(
+                            table.key(c),
+                            table.value(c),
+                            range[0],
+                            range[1],
+                            values <= 1 ? Kind.PINNED : Kind.NARROWED));
                 }
             }
         }
@@ -233,16 +245,19 @@ public final class DisclosureAudit {
             marks[c] = pattern.mark(c);
             hidden[c] = pattern.hidden(c);
         }
-        try (OutsiderProgram program = new OutsiderProgram(table, hidden, marks,
+        try (OutsiderProgram program = new OutsiderProgram(
+                table,
+                hidden,
+                marks,
                 pattern.cube() != null ? null : maybeSmall(table, marks, pattern.threshold()),
-                component(table, hidden, cell), pattern.threshold())) {
+                component(table, hidden, cell),
+                pattern.threshold())) {
             return new long[] {program.exact(cell, false), program.exact(cell, true)};
         }
     }
 
     /** The hidden cells connected to a hidden cell through relations (the cell first), and those relations. */
-    record Component(List<Integer> members, List<int[]> relations) {
-    }
+    record Component(List<Integer> members, List<int[]> relations) {}
 
     static Component component(CountTable table, boolean[] hidden, int cell) {
         Map<Integer, List<int[]>> relationsOf = new HashMap<>();

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.IntFunction;
 import java.util.function.IntToLongFunction;
-import java.util.stream.IntStream;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
@@ -36,8 +35,7 @@ import com.google.ortools.linearsolver.MPVariable;
 public final class LinkedCube {
 
     /** A change along one axis: nodes with their coefficient (±1), consistent with the axis's sums. */
-    public record Move(int[] nodes, int[] coefficients) {
-    }
+    public record Move(int[] nodes, int[] coefficients) {}
 
     /** The nodes of one axis, and the moves through each node, cheapest first. */
     public record Axis(int size, IntFunction<List<Move>> through) {
@@ -92,7 +90,9 @@ public final class LinkedCube {
                     changed.add(new int[] {leaves + s, coefficient});
                 }
             }
-            return new Move(changed.stream().mapToInt(c -> c[0]).toArray(), changed.stream().mapToInt(c -> c[1]).toArray());
+            return new Move(
+                    changed.stream().mapToInt(c -> c[0]).toArray(),
+                    changed.stream().mapToInt(c -> c[1]).toArray());
         }
 
         /**
@@ -347,8 +347,7 @@ public final class LinkedCube {
             }
             objective.setMinimization();
             MPSolver.ResultStatus status = solver.solve();
-            if (status == MPSolver.ResultStatus.OPTIMAL
-                    || status == MPSolver.ResultStatus.FEASIBLE) {
+            if (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE) {
                 for (int c = 0; c < table.size(); c++) {
                     if (variables[c] != null) {
                         counts[c] = Math.round(variables[c].solutionValue());

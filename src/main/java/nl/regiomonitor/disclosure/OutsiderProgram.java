@@ -28,7 +28,6 @@ final class OutsiderProgram implements AutoCloseable {
         Loader.loadNativeLibraries();
     }
 
-
     private final CountTable table;
     private final boolean[] hidden;
     private final ProtectionPattern.Mark[] marks;
@@ -41,10 +40,16 @@ final class OutsiderProgram implements AutoCloseable {
     private final long[] seenHigh;
     /** The linear and the integer model, each built at its first question. */
     private Solver lp;
+
     private Solver mip;
 
-    OutsiderProgram(CountTable table, boolean[] hidden, ProtectionPattern.Mark[] marks, boolean[] maybeSmall,
-                    DisclosureAudit.Component component, int threshold) {
+    OutsiderProgram(
+            CountTable table,
+            boolean[] hidden,
+            ProtectionPattern.Mark[] marks,
+            boolean[] maybeSmall,
+            DisclosureAudit.Component component,
+            int threshold) {
         this.table = table;
         this.hidden = hidden;
         this.marks = marks;
@@ -72,13 +77,15 @@ final class OutsiderProgram implements AutoCloseable {
      */
     void witnessJointly(List<Integer> cells, int required) {
         for (boolean upward : new boolean[] {false, true}) {
-            List<Integer> open = cells.stream().filter(c -> !settled(c, required)).toList();
+            List<Integer> open =
+                    cells.stream().filter(c -> !settled(c, required)).toList();
             while (!open.isEmpty()) {
                 double[] solution = solve(open, upward, false);
                 if (solution == null || !witness(solution)) {
                     break;
                 }
-                List<Integer> still = open.stream().filter(c -> !settled(c, required)).toList();
+                List<Integer> still =
+                        open.stream().filter(c -> !settled(c, required)).toList();
                 if (still.size() == open.size()) {
                     break;
                 }
@@ -212,9 +219,12 @@ final class OutsiderProgram implements AutoCloseable {
             for (int v = 0; v < variables.length; v++) {
                 int c = members.get(v);
                 // maybeSmall null: an x may be any count
-                double lower = marks[c] == ProtectionPattern.Mark.PRIMARY ? 1 : maybeSmall == null ? 0 : maybeSmall[c] ? 1 : threshold;
+                double lower = marks[c] == ProtectionPattern.Mark.PRIMARY
+                        ? 1
+                        : maybeSmall == null ? 0 : maybeSmall[c] ? 1 : threshold;
                 double upper = marks[c] == ProtectionPattern.Mark.PRIMARY ? threshold - 1 : infinity;
-                variables[v] = integer ? model.makeIntVar(lower, upper, "c" + c) : model.makeNumVar(lower, upper, "c" + c);
+                variables[v] =
+                        integer ? model.makeIntVar(lower, upper, "c" + c) : model.makeNumVar(lower, upper, "c" + c);
             }
             for (int[] relation : relations) {
                 if (!table.isUnion(relation)) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-
 /**
  * What protection and the audit have worked out before, by the fingerprint of a table: both are
  * functions of the table alone, so a new publication only solves the tables whose counts changed.
@@ -79,7 +78,8 @@ final class ProtectionMemory {
     /** A key of fixed length: an audit's key holds every mark of its table. */
     private static String digest(String key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -88,11 +88,12 @@ final class ProtectionMemory {
     private static String text(ProtectionPattern.Mark[] marks) {
         StringBuilder text = new StringBuilder(marks.length);
         for (ProtectionPattern.Mark mark : marks) {
-            text.append(switch (mark) {
-                case SHOWN -> 'S';
-                case PRIMARY -> 'P';
-                case SECONDARY -> 'X';
-            });
+            text.append(
+                    switch (mark) {
+                        case SHOWN -> 'S';
+                        case PRIMARY -> 'P';
+                        case SECONDARY -> 'X';
+                    });
         }
         return text.toString();
     }

@@ -6,7 +6,9 @@ import java.util.Arrays;
 public final class ProtectionPattern {
 
     public enum Mark {
-        SHOWN, PRIMARY, SECONDARY
+        SHOWN,
+        PRIMARY,
+        SECONDARY
     }
 
     private final CountTable table;

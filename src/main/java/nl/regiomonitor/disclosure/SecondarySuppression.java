@@ -56,13 +56,18 @@ final class SecondarySuppression {
                 }
                 Integer extra = bestNeighbour(table, hidden, List.of(cell), leastLoss);
                 if (extra == null) {
-                    extra = bestNeighbour(table, hidden, DisclosureAudit.component(table, hidden, cell).members(), leastLoss);
+                    extra = bestNeighbour(
+                            table,
+                            hidden,
+                            DisclosureAudit.component(table, hidden, cell).members(),
+                            leastLoss);
                 }
                 if (extra != null) {
                     hide(extra, hidden, marks);
                     touched.addAll(neighbours(table, extra));
                 } else if (relabel(table, cell, marks)) {
-                    // every cell around it is hidden or 0, and still <5 and x ≥ threshold narrow it: those relations show only x
+                    // every cell around it is hidden or 0, and still <5 and x ≥ threshold narrow it: those relations
+                    // show only x
                     touched.addAll(neighbours(table, cell));
                 } else {
                     throw new IllegalStateException("Cel " + table.key(cell) + " is niet te beschermen");
@@ -103,11 +108,15 @@ final class SecondarySuppression {
     }
 
     /** The small cells the audit finds too narrow, in table order; those it finds safe join {@code safe}. */
-    private List<Integer> weak(CountTable table, ProtectionPattern.Mark[] marks, List<Integer> small, Set<Integer> safe) {
+    private List<Integer> weak(
+            CountTable table, ProtectionPattern.Mark[] marks, List<Integer> small, Set<Integer> safe) {
         List<Integer> open = small.stream().filter(c -> !safe.contains(c)).toList();
         DisclosureAudit.Verdicts verdicts = DisclosureAudit.check(table, marks, open, threshold);
         safe.addAll(verdicts.safe());
-        return verdicts.findings().stream().map(f -> table.indexOf(f.key())).sorted().toList();
+        return verdicts.findings().stream()
+                .map(f -> table.indexOf(f.key()))
+                .sorted()
+                .toList();
     }
 
     /**
@@ -116,8 +125,8 @@ final class SecondarySuppression {
      * {@code <5} and whose known sum leaves one of them too few values (six {@code <5} adding up to
      * 6 are each 1). Both are certain leaks, found without solving anything.
      */
-    private void closeRelations(CountTable table, boolean[] hidden, ProtectionPattern.Mark[] marks,
-                                Comparator<Integer> leastLoss) {
+    private void closeRelations(
+            CountTable table, boolean[] hidden, ProtectionPattern.Mark[] marks, Comparator<Integer> leastLoss) {
         int required = DisclosureAudit.required(threshold);
         boolean changed = true;
         while (changed) {
@@ -144,9 +153,13 @@ final class SecondarySuppression {
                     }
                 }
                 // k parts of 1..t−1 adding up to s: each lies in [max(1, s − (t−1)(k−1)), min(t−1, s − (k−1))]
-                boolean narrowed = !hidden[relation[0]] && bounded == count && bounded > 0
+                boolean narrowed = !hidden[relation[0]]
+                        && bounded == count
+                        && bounded > 0
                         && Math.min(threshold - 1, hiddenSum - (bounded - 1))
-                        - Math.max(1, hiddenSum - (long) (threshold - 1) * (bounded - 1)) + 1 < required;
+                                        - Math.max(1, hiddenSum - (long) (threshold - 1) * (bounded - 1))
+                                        + 1
+                                < required;
                 if (best != null && (count == 1 || narrowed)) {
                     hide(best, hidden, marks);
                     changed = true;
@@ -156,7 +169,8 @@ final class SecondarySuppression {
     }
 
     /** The shown cell (at least the threshold) that loses least among those sharing a relation with any of {@code cells}. */
-    private Integer bestNeighbour(CountTable table, boolean[] hidden, List<Integer> cells, Comparator<Integer> leastLoss) {
+    private Integer bestNeighbour(
+            CountTable table, boolean[] hidden, List<Integer> cells, Comparator<Integer> leastLoss) {
         Set<Integer> of = new HashSet<>(cells);
         Integer best = null;
         for (int[] relation : table.relations()) {

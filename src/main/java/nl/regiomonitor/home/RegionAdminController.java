@@ -1,12 +1,13 @@
 package nl.regiomonitor.home;
 
-import nl.regiomonitor.indicator.InfluxFigures;
-import nl.regiomonitor.ingest.ImportService;
-import nl.regiomonitor.region.RegionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+
+import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.ingest.ImportService;
+import nl.regiomonitor.region.RegionService;
 
 /** A region's own administration: where its care office imports and reads the region's audit trail. */
 @Controller

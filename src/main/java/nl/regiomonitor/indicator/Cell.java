@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 
@@ -13,14 +14,20 @@ import nl.regiomonitor.disclosure.ProtectionPattern;
  * published as {@code <5} without its value (the primary rule); a count hidden so that a {@code <5}
  * cannot be worked back from totals is published as {@code x} (secondary suppression).
  */
-@Schema(description = "Een gepubliceerd getal: waarde en weergave; 1 tot 4 cliënten wordt '<5' zonder waarde, "
-        + "een getal dat verborgen is om zo'n cel te beschermen 'x'")
+@Schema(
+        description = "Een gepubliceerd getal: waarde en weergave; 1 tot 4 cliënten wordt '<5' zonder waarde, "
+                + "een getal dat verborgen is om zo'n cel te beschermen 'x'")
 @JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record Cell(
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "De waarde; leeg als die niet wordt getoond") Long value,
-        @Schema(description = "Waar: niet getoond om cliënten te beschermen") boolean suppressed,
-        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Weergave in het Nederlands, bijvoorbeeld 1.234 of <5") String display) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "De waarde; leeg als die niet wordt getoond")
+        Long value,
 
+        @Schema(description = "Waar: niet getoond om cliënten te beschermen")
+        boolean suppressed,
+
+        @JsonInclude(JsonInclude.Include.ALWAYS)
+        @Schema(description = "Weergave in het Nederlands, bijvoorbeeld 1.234 of <5")
+        String display) {
 
     /** A count of clients as its table's protection pattern publishes it; {@code threshold} is the smallest count shown. */
     public static Cell ofClients(long count, ProtectionPattern.Mark mark, int threshold) {
@@ -59,6 +66,7 @@ public record Cell(
 
     /** A count shown as it is: not a count of clients, or one in the unprotected view. */
     public static Cell ofCount(long count) {
-        return new Cell(count, false, NumberFormat.getIntegerInstance(Dutch.LOCALE).format(count));
+        return new Cell(
+                count, false, NumberFormat.getIntegerInstance(Dutch.LOCALE).format(count));
     }
 }

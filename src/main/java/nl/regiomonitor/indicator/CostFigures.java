@@ -10,11 +10,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import nl.regiomonitor.common.Dutch;
-import nl.regiomonitor.region.ReferenceData;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+
+import nl.regiomonitor.common.Dutch;
+import nl.regiomonitor.region.ReferenceData;
 
 /**
  * Affordability: the average cost per client per day in a year (amount ÷ client days, from the
@@ -35,17 +36,23 @@ public class CostFigures {
     }
 
     /** One line: the region's cost per client per day and the band of the regions that have costs for it. */
-    public record CostRow(Category category, BigDecimal perDay, BigDecimal lowest, BigDecimal median, BigDecimal highest,
-                          int regionsInBand) {
+    public record CostRow(
+            Category category,
+            BigDecimal perDay,
+            BigDecimal lowest,
+            BigDecimal median,
+            BigDecimal highest,
+            int regionsInBand) {
 
         /** An amount as Dutch write it, "€ 166,67" (with a non-breaking space); "–" for none. */
         public static String display(BigDecimal amount) {
-            return amount == null ? "–" : NumberFormat.getCurrencyInstance(Dutch.LOCALE).format(amount);
+            return amount == null
+                    ? "–"
+                    : NumberFormat.getCurrencyInstance(Dutch.LOCALE).format(amount);
         }
     }
 
-    public record CostTable(String region, int year, List<CostRow> rows) {
-    }
+    public record CostTable(String region, int year, List<CostRow> rows) {}
 
     public CostTable costs(String region, int year) {
         scope.checkRegion(region);
@@ -54,15 +61,20 @@ public class CostFigures {
         }
         // per region and per profile (and the total over all profiles: key ALL) the amount and the client days
         Map<String, Map<String, double[]>> sums = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select region_code, coalesce(profile_code, 'ALL') as key, sum(amount_eur) as amount, sum(client_days) as days
                 from cost_line where month >= ? and month < ?
                 group by grouping sets ((region_code, profile_code), (region_code))""",
                 rs -> {
                     sums.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
                             .put(rs.getString(2), new double[] {rs.getDouble(3), rs.getDouble(4)});
-                }, Date.valueOf(LocalDate.of(year, 1, 1)), Date.valueOf(LocalDate.of(year + 1, 1, 1)));
-        List<Category> categories = new ArrayList<>(reference.profiles().stream().map(p -> new Category(p.code(), p.name())).toList());
+                },
+                Date.valueOf(LocalDate.of(year, 1, 1)),
+                Date.valueOf(LocalDate.of(year + 1, 1, 1)));
+        List<Category> categories = new ArrayList<>(reference.profiles().stream()
+                .map(p -> new Category(p.code(), p.name()))
+                .toList());
         categories.add(new Category("ALL", "Alle GGZ-profielen"));
         List<CostRow> rows = new ArrayList<>();
         for (Category category : categories) {
@@ -77,14 +89,21 @@ public class CostFigures {
                     days += s[1];
                 }
             }
-            double[] own = scope.national(region) ? new double[] {amount, days}
+            double[] own = scope.national(region)
+                    ? new double[] {amount, days}
                     : sums.getOrDefault(region, Map.of()).get(category.code());
             if (band.isEmpty()) {
                 continue;
             }
-            double[] values = band.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            rows.add(new CostRow(category, own == null || own[1] == 0 ? null : euros(own[0] / own[1]), euros(values[0]),
-                    euros(new Median().evaluate(values)), euros(values[values.length - 1]), values.length));
+            double[] values =
+                    band.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            rows.add(new CostRow(
+                    category,
+                    own == null || own[1] == 0 ? null : euros(own[0] / own[1]),
+                    euros(values[0]),
+                    euros(new Median().evaluate(values)),
+                    euros(values[values.length - 1]),
+                    values.length));
         }
         return new CostTable(region, year, rows);
     }

@@ -1,7 +1,8 @@
 package nl.regiomonitor.indicator;
 
-import nl.regiomonitor.publication.Generations;
 import org.springframework.stereotype.Component;
+
+import nl.regiomonitor.publication.Generations;
 
 /**
  * Which state of the data cached figures belong to: the generation of the publication the calling

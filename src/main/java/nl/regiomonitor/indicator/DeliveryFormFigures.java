@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
 import nl.regiomonitor.region.Area;
 import nl.regiomonitor.region.ReferenceData;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
 
 /**
  * Verzilvering: of the clients in care on a date (a care allocation running that day, in the
@@ -38,7 +39,13 @@ public class DeliveryFormFigures implements PublishedTables {
     private final DataCache<LocalDate, Map<String, FormTable>> tables;
     private final ReferenceData reference;
 
-    DeliveryFormFigures(JdbcTemplate jdbc, FigureScope scope, StockProtection stock, DataVersion data, CellSuppression suppression, ReferenceData reference) {
+    DeliveryFormFigures(
+            JdbcTemplate jdbc,
+            FigureScope scope,
+            StockProtection stock,
+            DataVersion data,
+            CellSuppression suppression,
+            ReferenceData reference) {
         this.reference = reference;
         this.jdbc = jdbc;
         this.scope = scope;
@@ -47,7 +54,8 @@ public class DeliveryFormFigures implements PublishedTables {
     }
 
     /** Per profile (and {@code ALL}): clients per delivery form, and in total. */
-    public record FormRow(String region, Category profile, Map<String, Long> clients, long total, ProtectionPattern pattern) {
+    public record FormRow(
+            String region, Category profile, Map<String, Long> clients, long total, ProtectionPattern pattern) {
 
         /** Share of the profile's clients in care in {@code form}, in percent; null without clients. */
         public Double share(String form) {
@@ -56,17 +64,21 @@ public class DeliveryFormFigures implements PublishedTables {
 
         /** The published cell of one form. */
         public Cell cell(String form) {
-            return Cell.ofClients(clients.get(form), pattern.mark(key(region, profile.code(), form)), pattern.threshold());
+            return Cell.ofClients(
+                    clients.get(form), pattern.mark(key(region, profile.code(), form)), pattern.threshold());
         }
 
         public Cell totalCell() {
-            return Cell.ofClients(total, pattern.mark(key(region, profile.code(), Category.TOTAL.code())), pattern.threshold());
+            return Cell.ofClients(
+                    total, pattern.mark(key(region, profile.code(), Category.TOTAL.code())), pattern.threshold());
         }
 
         /** The share as published: only where the form's cell and the total are both shown, since it would give them back. */
         public Double shownShare(String form) {
             Double share = share(form);
-            return cell(form).suppressed() || totalCell().suppressed() || share == null ? null : Math.round(share * 10) / 10.0;
+            return cell(form).suppressed() || totalCell().suppressed() || share == null
+                    ? null
+                    : Math.round(share * 10) / 10.0;
         }
     }
 
@@ -86,8 +98,12 @@ public class DeliveryFormFigures implements PublishedTables {
         Map<String, List<Cell>> aggregates = new LinkedHashMap<>();
         for (String series : scope.series()) {
             List<String> profiles = scope.profiles(series);
-            aggregates.put(series, table.rows().stream().filter(r -> profiles.contains(r.profile().code()))
-                    .map(r -> form == null ? r.totalCell() : r.cell(form)).toList());
+            aggregates.put(
+                    series,
+                    table.rows().stream()
+                            .filter(r -> profiles.contains(r.profile().code()))
+                            .map(r -> form == null ? r.totalCell() : r.cell(form))
+                            .toList());
         }
         FormRow all = table.allProfiles();
         return Headline.of(form == null ? all.totalCell() : all.cell(form), aggregates);
@@ -113,8 +129,13 @@ public class DeliveryFormFigures implements PublishedTables {
     @Override
     public Map<String, Supplier<ProtectionPattern>> tables() {
         Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
-        stock.referenceDates().forEach(day -> published.put("verzilvering " + day,
-                () -> tables.get(day).get(Area.NATIONAL_CODE).allProfiles().pattern()));
+        stock.referenceDates()
+                .forEach(day -> published.put(
+                        "verzilvering " + day,
+                        () -> tables.get(day)
+                                .get(Area.NATIONAL_CODE)
+                                .allProfiles()
+                                .pattern()));
         return published;
     }
 
@@ -122,7 +143,8 @@ public class DeliveryFormFigures implements PublishedTables {
     private Map<String, FormTable> count(LocalDate date) {
         // region → profile (or ALL) → form (or TOTAAL) → clients; NL counts a client once over all regions
         Map<String, Map<String, Map<String, Long>>> counts = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 with care as (
                     select distinct a.client_id, a.region_code, a.delivery_form from care_allocation a
                     where a.start_date <= ? and (a.end_date is null or a.end_date >= ?)),
@@ -135,23 +157,35 @@ public class DeliveryFormFigures implements PublishedTables {
                 from care c join indicated ind on ind.client_id = c.client_id
                 group by grouping sets ((c.region_code, ind.profile_code, c.delivery_form), (c.region_code, ind.profile_code),
                                        (c.region_code, c.delivery_form), (c.region_code),
-                                       (ind.profile_code, c.delivery_form), (ind.profile_code), (c.delivery_form), ())""", rs -> {
-            counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).computeIfAbsent(rs.getString(2), k -> new HashMap<>())
-                    .put(rs.getString(3), rs.getLong(4));
-        }, Date.valueOf(date), Date.valueOf(date), Date.valueOf(date), Date.valueOf(date));
-        List<Category> forms = reference.deliveryForms().stream().map(e -> new Category(e.code(), e.name())).toList();
-        List<Category> profiles = new ArrayList<>(reference.profiles().stream().map(p -> new Category(p.code(), p.name())).toList());
+                                       (ind.profile_code, c.delivery_form), (ind.profile_code), (c.delivery_form), ())""",
+                rs -> {
+                    counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(2), k -> new HashMap<>())
+                            .put(rs.getString(3), rs.getLong(4));
+                },
+                Date.valueOf(date),
+                Date.valueOf(date),
+                Date.valueOf(date),
+                Date.valueOf(date));
+        List<Category> forms = reference.deliveryForms().stream()
+                .map(e -> new Category(e.code(), e.name()))
+                .toList();
+        List<Category> profiles = new ArrayList<>(reference.profiles().stream()
+                .map(p -> new Category(p.code(), p.name()))
+                .toList());
         profiles.add(new Category(ALL_PROFILES, "Alle GGZ-profielen"));
         List<String> scopes = scope.scopes();
         Map<String, FormTable> tables = new LinkedHashMap<>();
         for (String region : scopes) {
             Map<String, Map<String, Long>> ofRegion = counts.getOrDefault(region, Map.of());
-            List<FormRow> rows = profiles.stream().map(p -> {
-                Map<String, Long> ofProfile = ofRegion.getOrDefault(p.code(), Map.of());
-                Map<String, Long> clients = new LinkedHashMap<>();
-                forms.forEach(f -> clients.put(f.code(), ofProfile.getOrDefault(f.code(), 0L)));
-                return new FormRow(region, p, clients, ofProfile.getOrDefault(Category.TOTAL.code(), 0L), null);
-            }).toList();
+            List<FormRow> rows = profiles.stream()
+                    .map(p -> {
+                        Map<String, Long> ofProfile = ofRegion.getOrDefault(p.code(), Map.of());
+                        Map<String, Long> clients = new LinkedHashMap<>();
+                        forms.forEach(f -> clients.put(f.code(), ofProfile.getOrDefault(f.code(), 0L)));
+                        return new FormRow(region, p, clients, ofProfile.getOrDefault(Category.TOTAL.code(), 0L), null);
+                    })
+                    .toList();
             tables.put(region, new FormTable(region, date, forms, rows));
         }
         return tables;
@@ -163,10 +197,18 @@ public class DeliveryFormFigures implements PublishedTables {
      * in reasonable time (minutes per date), while a sum shown only where its parts are adds nothing.
      */
     private static Map<String, FormTable> protect(Map<String, FormTable> counted, CellSuppression suppression) {
-        ProtectionPattern pattern = suppression.extend(suppression.protect(countTable(counted, false)), countTable(counted, true));
+        ProtectionPattern pattern =
+                suppression.extend(suppression.protect(countTable(counted, false)), countTable(counted, true));
         Map<String, FormTable> protectedTables = new LinkedHashMap<>();
-        counted.forEach((region, f) -> protectedTables.put(region, new FormTable(region, f.date(), f.forms(), f.rows().stream()
-                .map(r -> new FormRow(region, r.profile(), r.clients(), r.total(), pattern)).toList())));
+        counted.forEach((region, f) -> protectedTables.put(
+                region,
+                new FormTable(
+                        region,
+                        f.date(),
+                        f.forms(),
+                        f.rows().stream()
+                                .map(r -> new FormRow(region, r.profile(), r.clients(), r.total(), pattern))
+                                .toList())));
         return protectedTables;
     }
 
@@ -177,7 +219,10 @@ public class DeliveryFormFigures implements PublishedTables {
         FormTable national = counted.get(Area.NATIONAL_CODE);
         national.forms().forEach(f -> columns.add(f.code()));
         columns.add(Category.TOTAL.code());
-        List<String> profiles = national.rows().stream().map(r -> r.profile().code()).filter(p -> !p.equals(ALL_PROFILES)).toList();
+        List<String> profiles = national.rows().stream()
+                .map(r -> r.profile().code())
+                .filter(p -> !p.equals(ALL_PROFILES))
+                .toList();
         counted.values().forEach(f -> {
             boolean regional = !f.region().equals(Area.NATIONAL_CODE);
             for (FormRow row : f.rows()) {
@@ -186,22 +231,34 @@ public class DeliveryFormFigures implements PublishedTables {
                     continue;
                 }
                 table.cell(key(f.region(), profile, Category.TOTAL.code()), row.total());
-                f.forms().forEach(form -> table.cell(key(f.region(), profile, form.code()), row.clients().get(form.code())));
+                f.forms()
+                        .forEach(form -> table.cell(
+                                key(f.region(), profile, form.code()),
+                                row.clients().get(form.code())));
                 // a region's all profiles is only a sum of its profiles, so that it can be added to the protected table
                 if (!profile.equals(ALL_PROFILES) || !regional) {
-                    table.union(key(f.region(), profile, Category.TOTAL.code()),
-                            f.forms().stream().map(form -> key(f.region(), profile, form.code())).toList());
+                    table.union(
+                            key(f.region(), profile, Category.TOTAL.code()),
+                            f.forms().stream()
+                                    .map(form -> key(f.region(), profile, form.code()))
+                                    .toList());
                 }
                 if (profile.equals(ALL_PROFILES)) {
                     // a client has one profile on a day
-                    columns.forEach(column -> table.sum(key(f.region(), ALL_PROFILES, column),
-                            profiles.stream().map(p -> key(f.region(), p, column)).toList()));
+                    columns.forEach(column -> table.sum(
+                            key(f.region(), ALL_PROFILES, column),
+                            profiles.stream()
+                                    .map(p -> key(f.region(), p, column))
+                                    .toList()));
                 }
             }
         });
-        List<String> regions = counted.keySet().stream().filter(r -> !r.equals(Area.NATIONAL_CODE)).toList();
+        List<String> regions = counted.keySet().stream()
+                .filter(r -> !r.equals(Area.NATIONAL_CODE))
+                .toList();
         for (String profile : profiles) {
-            columns.forEach(column -> table.union(key(Area.NATIONAL_CODE, profile, column),
+            columns.forEach(column -> table.union(
+                    key(Area.NATIONAL_CODE, profile, column),
                     regions.stream().map(r -> key(r, profile, column)).toList()));
         }
         return table;

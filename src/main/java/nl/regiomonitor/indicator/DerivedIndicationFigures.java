@@ -14,9 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import nl.regiomonitor.ingest.LoadListener;
 import org.postgresql.PGConnection;
 import org.springframework.stereotype.Component;
+
+import nl.regiomonitor.ingest.LoadListener;
 
 /**
  * Keeps the two tables every influx and stock figure is read from, rebuilt from all indications
@@ -55,7 +56,8 @@ class DerivedIndicationFigures implements LoadListener {
                     seriesOfProfile.put(rs.getString(1), rs.getString(2));
                 }
             }
-            try (ResultSet rs = statement.executeQuery("select code, min_age, coalesce(max_age, 200) from age_band order by sort_order")) {
+            try (ResultSet rs = statement.executeQuery(
+                    "select code, min_age, coalesce(max_age, 200) from age_band order by sort_order")) {
                 while (rs.next()) {
                     bandCodes.add(rs.getString(1));
                     bands.add(new int[] {rs.getInt(2), rs.getInt(3)});
@@ -96,7 +98,10 @@ class DerivedIndicationFigures implements LoadListener {
                     int age = from.getYear() - rows.birthYear[i];
                     int band = age < 0 || age > 200 ? bands.size() : bandOfAge[age];
                     long key = ((long) (from.getYear() * 12 + from.getMonthValue() - 1) << 32)
-                            | ((rows.region[i] & 0xFFL) << 24) | ((rows.profile[i] & 0xFFL) << 16) | ((rows.origin[i] & 0xFFL) << 8) | band;
+                            | ((rows.region[i] & 0xFFL) << 24)
+                            | ((rows.profile[i] & 0xFFL) << 16)
+                            | ((rows.origin[i] & 0xFFL) << 8)
+                            | band;
                     influx.computeIfAbsent(key, k -> new int[1])[0]++;
                     break;
                 }
@@ -113,17 +118,30 @@ class DerivedIndicationFigures implements LoadListener {
                 }
             }
         }
-        write(connection, "influx_count (month, region_code, profile_code, origin, age_band, clients)", influx, (key, out) -> {
-            int month = (int) (key >>> 32);
-            out.append(LocalDate.of(month / 12, month % 12 + 1, 1)).append('\t')
-                    .append(rows.regions.get((int) (key >>> 24) & 0xFF)).append('\t')
-                    .append(rows.profiles.get((int) (key >>> 16) & 0xFF)).append('\t')
-                    .append(rows.origins.get((int) (key >>> 8) & 0xFF)).append('\t')
-                    .append(bandCodes.get((int) key & 0xFF));
-        });
-        write(connection, "stock_change (day, region_code, profile_code, delta)", changes, (key, out) ->
-                out.append(LocalDate.ofEpochDay(key >> 16)).append('\t')
-                        .append(rows.regions.get((int) (key >>> 8) & 0xFF)).append('\t')
+        write(
+                connection,
+                "influx_count (month, region_code, profile_code, origin, age_band, clients)",
+                influx,
+                (key, out) -> {
+                    int month = (int) (key >>> 32);
+                    out.append(LocalDate.of(month / 12, month % 12 + 1, 1))
+                            .append('\t')
+                            .append(rows.regions.get((int) (key >>> 24) & 0xFF))
+                            .append('\t')
+                            .append(rows.profiles.get((int) (key >>> 16) & 0xFF))
+                            .append('\t')
+                            .append(rows.origins.get((int) (key >>> 8) & 0xFF))
+                            .append('\t')
+                            .append(bandCodes.get((int) key & 0xFF));
+                });
+        write(
+                connection,
+                "stock_change (day, region_code, profile_code, delta)",
+                changes,
+                (key, out) -> out.append(LocalDate.ofEpochDay(key >> 16))
+                        .append('\t')
+                        .append(rows.regions.get((int) (key >>> 8) & 0xFF))
+                        .append('\t')
                         .append(rows.profiles.get((int) key & 0xFF)));
     }
 
@@ -159,8 +177,10 @@ class DerivedIndicationFigures implements LoadListener {
                     now = i;
                 }
             }
-            boolean same = counting >= 0 && now >= 0
-                    && rows.region[counting] == rows.region[now] && rows.profile[counting] == rows.profile[now];
+            boolean same = counting >= 0
+                    && now >= 0
+                    && rows.region[counting] == rows.region[now]
+                    && rows.profile[counting] == rows.profile[now];
             if (!same) {
                 if (counting >= 0) {
                     change(changes, day, rows, counting, -1);
@@ -183,7 +203,8 @@ class DerivedIndicationFigures implements LoadListener {
     }
 
     /** Sends the counts with COPY: the tables hold a few hundred thousand rows after a large import. */
-    private static void write(Connection connection, String table, Map<Long, int[]> counts, KeyWriter keys) throws SQLException {
+    private static void write(Connection connection, String table, Map<Long, int[]> counts, KeyWriter keys)
+            throws SQLException {
         StringBuilder out = new StringBuilder(counts.size() * 48);
         counts.forEach((key, count) -> {
             if (count[0] != 0) {
@@ -192,7 +213,10 @@ class DerivedIndicationFigures implements LoadListener {
             }
         });
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " from stdin", new StringReader(out.toString()));
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy " + table + " from stdin", new StringReader(out.toString()));
         } catch (IOException e) {
             throw new SQLException("Afgeleide cijfers konden niet worden geschreven", e);
         }

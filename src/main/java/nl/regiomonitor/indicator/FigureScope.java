@@ -6,10 +6,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
-import nl.regiomonitor.region.Area;
-import nl.regiomonitor.region.ReferenceData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import nl.regiomonitor.region.Area;
+import nl.regiomonitor.region.ReferenceData;
 
 /** Checks shared by all figures: a known region or NL, and a sensible period. */
 @Component
@@ -52,8 +53,9 @@ class FigureScope {
         if (region == null || region.isBlank()) {
             throw new InvalidFigureRequest("Kies een regio (bijvoorbeeld ZK10) of NL voor heel Nederland.");
         }
-        if (!national(region) && !Boolean.TRUE.equals(
-                jdbc.queryForObject("select exists(select 1 from region where code = ?)", Boolean.class, region))) {
+        if (!national(region)
+                && !Boolean.TRUE.equals(jdbc.queryForObject(
+                        "select exists(select 1 from region where code = ?)", Boolean.class, region))) {
             throw new InvalidFigureRequest("Onbekende regio '" + region + "'. Gebruik een code als ZK10, of NL.");
         }
     }

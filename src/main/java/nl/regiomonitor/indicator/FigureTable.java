@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+
 import nl.regiomonitor.common.Dutch;
 
 /**
@@ -12,8 +13,7 @@ import nl.regiomonitor.common.Dutch;
  */
 public record FigureTable(String id, String caption, String rowHeading, List<String> columns, List<Row> rows) {
 
-    public record Row(String label, List<Cell> cells) {
-    }
+    public record Row(String label, List<Cell> cells) {}
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Dutch.LOCALE);
 
@@ -31,19 +31,32 @@ public record FigureTable(String id, String caption, String rowHeading, List<Str
             table.categories().forEach(c -> columns.add(table.by() == Breakdown.PROFILE ? c.code() : c.name()));
         }
         columns.add(Category.TOTAL.name());
-        List<Row> rows = table.rows().stream().map(r -> {
-            List<Cell> cells = new ArrayList<>();
-            if (split) {
-                table.categories().forEach(c -> cells.add(view.cell(r.cell(c.code()), r.counts().get(c.code()))));
-            }
-            cells.add(view.cell(r.totalCell(), r.total()));
-            return new Row(table.period() == Period.MONTH ? monthLabel(r.month()) : r.period().label(), cells);
-        }).toList();
-        return new FigureTable(id, caption, switch (table.period()) {
-            case MONTH -> "Maand";
-            case QUARTER -> "Kwartaal";
-            case YEAR -> "Jaar";
-            case ROLLING12 -> "12 maanden";
-        }, columns, rows);
+        List<Row> rows = table.rows().stream()
+                .map(r -> {
+                    List<Cell> cells = new ArrayList<>();
+                    if (split) {
+                        table.categories()
+                                .forEach(c -> cells.add(
+                                        view.cell(r.cell(c.code()), r.counts().get(c.code()))));
+                    }
+                    cells.add(view.cell(r.totalCell(), r.total()));
+                    return new Row(
+                            table.period() == Period.MONTH
+                                    ? monthLabel(r.month())
+                                    : r.period().label(),
+                            cells);
+                })
+                .toList();
+        return new FigureTable(
+                id,
+                caption,
+                switch (table.period()) {
+                    case MONTH -> "Maand";
+                    case QUARTER -> "Kwartaal";
+                    case YEAR -> "Jaar";
+                    case ROLLING12 -> "12 maanden";
+                },
+                columns,
+                rows);
     }
 }

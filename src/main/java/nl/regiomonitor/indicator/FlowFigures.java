@@ -13,14 +13,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Service;
+
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
 import nl.regiomonitor.region.Area;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
-import org.springframework.stereotype.Service;
 
 /**
  * Flows in a year: clients indicated in the region whose care (an allocation running in that
@@ -37,7 +38,10 @@ public class FlowFigures implements PublishedTables {
 
     /** The four flows, in the order they are shown. */
     public enum Flow {
-        INDICATED_HERE_CARED_ELSEWHERE, CARED_HERE_INDICATED_ELSEWHERE, MOVED_IN, MOVED_OUT
+        INDICATED_HERE_CARED_ELSEWHERE,
+        CARED_HERE_INDICATED_ELSEWHERE,
+        MOVED_IN,
+        MOVED_OUT
     }
 
     private final JdbcTemplate jdbc;
@@ -45,7 +49,12 @@ public class FlowFigures implements PublishedTables {
     private final StockProtection stock;
     private final DataCache<Integer, Map<String, Flows>> tables;
 
-    FlowFigures(JdbcTemplate jdbc, FigureScope scope, StockProtection stock, DataVersion data, CellSuppression suppression) {
+    FlowFigures(
+            JdbcTemplate jdbc,
+            FigureScope scope,
+            StockProtection stock,
+            DataVersion data,
+            CellSuppression suppression) {
         this.jdbc = jdbc;
         this.scope = scope;
         this.stock = stock;
@@ -57,8 +66,14 @@ public class FlowFigures implements PublishedTables {
      * @param movedFrom per other region the clients who moved from there to here (only those above 0)
      * @param names     region names by code
      */
-    public record Flows(String region, int year, Map<Flow, Long> clients, Map<String, Long> movedTo,
-                        Map<String, Long> movedFrom, Map<String, String> names, ProtectionPattern pattern) {
+    public record Flows(
+            String region,
+            int year,
+            Map<Flow, Long> clients,
+            Map<String, Long> movedTo,
+            Map<String, Long> movedFrom,
+            Map<String, String> names,
+            ProtectionPattern pattern) {
 
         public long count(Flow flow) {
             return clients.get(flow);
@@ -72,22 +87,30 @@ public class FlowFigures implements PublishedTables {
         /** The published cell of the moves from {@code from} to {@code to}; a pair without moves is a shown 0. */
         Cell pairCell(String from, String to, long count) {
             String key = pairKey(from, to);
-            return pattern.table().contains(key) ? Cell.ofClients(count, pattern.mark(key), pattern.threshold()) : Cell.ofCount(0);
+            return pattern.table().contains(key)
+                    ? Cell.ofClients(count, pattern.mark(key), pattern.threshold())
+                    : Cell.ofCount(0);
         }
     }
 
     /** The moves between a region and one other region in a year, both ways. */
-    public record Exchange(String code, String name, long movedTo, long movedFrom, Cell movedToCell, Cell movedFromCell) {
-    }
+    public record Exchange(
+            String code, String name, long movedTo, long movedFrom, Cell movedToCell, Cell movedFromCell) {}
 
     /**
      * Doorstroom: per other region with at least one move either way, the clients who moved there
      * from the region and those who came from there; and the region's totals, the cells of its
      * stromen table. NL has no other regions: only its totals.
      */
-    public record Doorstroom(String region, String name, int year, List<Exchange> others, long movedOut, long movedIn,
-                             Cell movedOutCell, Cell movedInCell) {
-    }
+    public record Doorstroom(
+            String region,
+            String name,
+            int year,
+            List<Exchange> others,
+            long movedOut,
+            long movedIn,
+            Cell movedOutCell,
+            Cell movedInCell) {}
 
     public Doorstroom doorstroom(String region, int year) {
         Flows f = flows(region, year);
@@ -95,15 +118,29 @@ public class FlowFigures implements PublishedTables {
         others.addAll(f.movedFrom().keySet());
         List<Exchange> exchanges = others.stream()
                 // by name, never by a count: an order by size would tell about hidden cells
-                .sorted(Comparator.comparing((String code) -> f.names().getOrDefault(code, code)).thenComparing(code -> code))
+                .sorted(Comparator.comparing((String code) -> f.names().getOrDefault(code, code))
+                        .thenComparing(code -> code))
                 .map(code -> {
                     long to = f.movedTo().getOrDefault(code, 0L);
                     long from = f.movedFrom().getOrDefault(code, 0L);
-                    return new Exchange(code, f.names().getOrDefault(code, code), to, from,
-                            f.pairCell(region, code, to), f.pairCell(code, region, from));
-                }).toList();
-        return new Doorstroom(region, f.names().getOrDefault(region, region), year, exchanges, f.count(Flow.MOVED_OUT),
-                f.count(Flow.MOVED_IN), f.cell(Flow.MOVED_OUT), f.cell(Flow.MOVED_IN));
+                    return new Exchange(
+                            code,
+                            f.names().getOrDefault(code, code),
+                            to,
+                            from,
+                            f.pairCell(region, code, to),
+                            f.pairCell(code, region, from));
+                })
+                .toList();
+        return new Doorstroom(
+                region,
+                f.names().getOrDefault(region, region),
+                year,
+                exchanges,
+                f.count(Flow.MOVED_OUT),
+                f.count(Flow.MOVED_IN),
+                f.cell(Flow.MOVED_OUT),
+                f.cell(Flow.MOVED_IN));
     }
 
     public Flows flows(String region, int year) {
@@ -118,8 +155,10 @@ public class FlowFigures implements PublishedTables {
     @Override
     public Map<String, Supplier<ProtectionPattern>> tables() {
         Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
-        stock.referenceDates().forEach(day -> published.put("stromen " + day.getYear(),
-                () -> tables.get(day.getYear()).get(Area.NATIONAL_CODE).pattern()));
+        stock.referenceDates()
+                .forEach(day -> published.put(
+                        "stromen " + day.getYear(),
+                        () -> tables.get(day.getYear()).get(Area.NATIONAL_CODE).pattern()));
         return published;
     }
 
@@ -130,7 +169,8 @@ public class FlowFigures implements PublishedTables {
         Map<String, Map<Flow, Long>> counts = new HashMap<>();
         // each query gives region (or NL), flow, clients
         RowCallbackHandler add = rs -> {
-            counts.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).put(Flow.valueOf(rs.getString(2)), rs.getLong(3));
+            counts.computeIfAbsent(rs.getString(1), r -> new HashMap<>())
+                    .put(Flow.valueOf(rs.getString(2)), rs.getLong(3));
         };
         // grouping by the region on each side; the grand total (no region) is NL, "here" being any region.
         // Indication and care must run at the same time: a client who moved, care and all, is no cross-border client
@@ -148,19 +188,24 @@ public class FlowFigures implements PublishedTables {
                 union all
                 select coalesce(cared, 'NL'), 'CARED_HERE_INDICATED_ELSEWHERE', count(distinct client_id)
                 from cross_border group by grouping sets ((cared), ())""", add, end, start, end, start);
-        // a move: a new indication in another region than the client's previous one; once per client and pair of regions
+        // a move: a new indication in another region than the client's previous one; once per client and pair of
+        // regions
         Map<String, Map<String, Long>> pairs = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 with moves as (select client_id, region_code, previous from (
                                    select client_id, region_code, valid_from,
                                           lag(region_code) over (partition by client_id order by valid_from) as previous
                                    from indication) t
                                where previous is not null and previous <> region_code and valid_from between ? and ?)
                 select previous, region_code, count(distinct client_id) from moves group by previous, region_code""",
-                (RowCallbackHandler) rs -> pairs.computeIfAbsent(rs.getString(1), r -> new HashMap<>()).put(rs.getString(2), rs.getLong(3)),
-                start, end);
+                (RowCallbackHandler) rs -> pairs.computeIfAbsent(rs.getString(1), r -> new HashMap<>())
+                        .put(rs.getString(2), rs.getLong(3)),
+                start,
+                end);
         Map<String, String> names = new HashMap<>();
-        jdbc.query("select code, name from region", (RowCallbackHandler) rs -> names.put(rs.getString(1), rs.getString(2)));
+        jdbc.query("select code, name from region", (RowCallbackHandler)
+                rs -> names.put(rs.getString(1), rs.getString(2)));
         List<String> scopes = scope.scopes();
         Map<String, Flows> flows = new LinkedHashMap<>();
         long allMoves = 0;
@@ -184,39 +229,75 @@ public class FlowFigures implements PublishedTables {
             }
             boolean national = region.equals(Area.NATIONAL_CODE);
             // the sums of the pairs, so the totals add up exactly
-            clients.put(Flow.MOVED_IN, national ? allMoves : movedFrom.values().stream().mapToLong(Long::longValue).sum());
-            clients.put(Flow.MOVED_OUT, national ? allMoves : movedTo.values().stream().mapToLong(Long::longValue).sum());
-            // sorted maps: the cells' order, and so the pattern, must be the same in every run (Map.copyOf's order is not)
-            flows.put(region, new Flows(region, year, clients, Collections.unmodifiableMap(movedTo),
-                    Collections.unmodifiableMap(movedFrom), Map.copyOf(names), null));
+            clients.put(
+                    Flow.MOVED_IN,
+                    national
+                            ? allMoves
+                            : movedFrom.values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum());
+            clients.put(
+                    Flow.MOVED_OUT,
+                    national
+                            ? allMoves
+                            : movedTo.values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .sum());
+            // sorted maps: the cells' order, and so the pattern, must be the same in every run (Map.copyOf's order is
+            // not)
+            flows.put(
+                    region,
+                    new Flows(
+                            region,
+                            year,
+                            clients,
+                            Collections.unmodifiableMap(movedTo),
+                            Collections.unmodifiableMap(movedFrom),
+                            Map.copyOf(names),
+                            null));
         }
         return flows;
     }
 
     private static Map<String, Flows> protect(Map<String, Flows> counted, CellSuppression suppression) {
         CountTable table = new CountTable();
-        counted.values().forEach(f -> f.clients().forEach((flow, clients) -> table.cell(key(f.region(), flow), clients)));
-        List<String> regions = counted.keySet().stream().filter(r -> !r.equals(Area.NATIONAL_CODE)).toList();
+        counted.values()
+                .forEach(f -> f.clients().forEach((flow, clients) -> table.cell(key(f.region(), flow), clients)));
+        List<String> regions = counted.keySet().stream()
+                .filter(r -> !r.equals(Area.NATIONAL_CODE))
+                .toList();
         // a pair of regions without moves is a 0 everyone sees: it need not be a cell
         for (String from : regions) {
             counted.get(from).movedTo().forEach((to, clients) -> table.cell(pairKey(from, to), clients));
         }
         for (Flow flow : List.of(Flow.INDICATED_HERE_CARED_ELSEWHERE, Flow.CARED_HERE_INDICATED_ELSEWHERE)) {
-            table.union(key(Area.NATIONAL_CODE, flow), regions.stream().map(r -> key(r, flow)).toList());
+            table.union(
+                    key(Area.NATIONAL_CODE, flow),
+                    regions.stream().map(r -> key(r, flow)).toList());
         }
         // moves add up: a region's moves out are its pairs from it, its moves in its pairs to it, NL's all of them
         for (String region : regions) {
             Flows f = counted.get(region);
-            sumIfAny(table, key(region, Flow.MOVED_OUT), f.movedTo().keySet().stream().map(to -> pairKey(region, to)).toList());
-            sumIfAny(table, key(region, Flow.MOVED_IN), f.movedFrom().keySet().stream().map(from -> pairKey(from, region)).toList());
+            sumIfAny(
+                    table,
+                    key(region, Flow.MOVED_OUT),
+                    f.movedTo().keySet().stream().map(to -> pairKey(region, to)).toList());
+            sumIfAny(
+                    table,
+                    key(region, Flow.MOVED_IN),
+                    f.movedFrom().keySet().stream()
+                            .map(from -> pairKey(from, region))
+                            .toList());
         }
         for (Flow flow : List.of(Flow.MOVED_IN, Flow.MOVED_OUT)) {
-            table.sum(key(Area.NATIONAL_CODE, flow), regions.stream().map(r -> key(r, flow)).toList());
+            table.sum(
+                    key(Area.NATIONAL_CODE, flow),
+                    regions.stream().map(r -> key(r, flow)).toList());
         }
         ProtectionPattern pattern = suppression.protect(table);
         Map<String, Flows> protectedFlows = new LinkedHashMap<>();
-        counted.forEach((region, f) -> protectedFlows.put(region,
-                new Flows(region, f.year(), f.clients(), f.movedTo(), f.movedFrom(), f.names(), pattern)));
+        counted.forEach((region, f) -> protectedFlows.put(
+                region, new Flows(region, f.year(), f.clients(), f.movedTo(), f.movedFrom(), f.names(), pattern)));
         return protectedFlows;
     }
 

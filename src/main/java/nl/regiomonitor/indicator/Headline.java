@@ -20,7 +20,9 @@ public record Headline(Cell cell, String scope) {
         }
         for (Map.Entry<String, List<Cell>> aggregate : aggregates.entrySet()) {
             List<Cell> parts = aggregate.getValue();
-            long sum = parts.stream().mapToLong(c -> c.suppressed() ? 0 : c.value()).sum();
+            long sum = parts.stream()
+                    .mapToLong(c -> c.suppressed() ? 0 : c.value())
+                    .sum();
             // a part of 0 says nothing in place of a hidden figure, which is at least 1
             if (!parts.isEmpty() && parts.stream().noneMatch(Cell::suppressed) && sum > 0) {
                 return new Headline(Cell.ofCount(sum), aggregate.getKey());

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import nl.regiomonitor.region.Area;
-import nl.regiomonitor.region.ReferenceData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import nl.regiomonitor.region.Area;
+import nl.regiomonitor.region.ReferenceData;
 
 /**
  * Influx and stock as read from the tables {@link DerivedIndicationFigures} keeps, held in memory
@@ -22,13 +23,13 @@ import org.springframework.stereotype.Component;
 class IndicationSnapshot {
 
     /** Clients whose influx falls in one month, region, profile, origin and age band. */
-    record InfluxLine(YearMonth month, String region, String profile, String origin, String ageBand, long clients) {
-    }
+    record InfluxLine(YearMonth month, String region, String profile, String origin, String ageBand, long clients) {}
 
     /** One state of the data: the influx lines (all, and per region) and the stock of each date asked for so far. */
-    private record Snapshot(List<InfluxLine> influx, Map<String, List<InfluxLine>> influxByRegion,
-                            Map<LocalDate, Map<String, Map<String, Long>>> stock) {
-    }
+    private record Snapshot(
+            List<InfluxLine> influx,
+            Map<String, List<InfluxLine>> influxByRegion,
+            Map<LocalDate, Map<String, Map<String, Long>>> stock) {}
 
     private final JdbcTemplate jdbc;
     private final DataCache<Boolean, Snapshot> snapshot;
@@ -65,15 +66,18 @@ class IndicationSnapshot {
         Map<String, Map<String, Long>> result = new HashMap<>();
         Map<String, Long> national = new HashMap<>();
         result.put(Area.NATIONAL_CODE, national);
-        jdbc.query("select region_code, profile_code, sum(delta) from stock_change where day <= ? group by 1, 2", rs -> {
-            String profile = rs.getString(2);
-            long clients = rs.getLong(3);
-            Map<String, Long> regional = result.computeIfAbsent(rs.getString(1), r -> new HashMap<>());
-            for (Map<String, Long> scope : List.of(regional, national)) {
-                scope.merge(profile, clients, Long::sum);
-                scope.merge(seriesOfProfile.get(profile), clients, Long::sum);
-            }
-        }, Date.valueOf(day));
+        jdbc.query(
+                "select region_code, profile_code, sum(delta) from stock_change where day <= ? group by 1, 2",
+                rs -> {
+                    String profile = rs.getString(2);
+                    long clients = rs.getLong(3);
+                    Map<String, Long> regional = result.computeIfAbsent(rs.getString(1), r -> new HashMap<>());
+                    for (Map<String, Long> scope : List.of(regional, national)) {
+                        scope.merge(profile, clients, Long::sum);
+                        scope.merge(seriesOfProfile.get(profile), clients, Long::sum);
+                    }
+                },
+                Date.valueOf(day));
         return result;
     }
 
@@ -84,10 +88,16 @@ class IndicationSnapshot {
     private Snapshot read() {
         List<InfluxLine> lines = jdbc.query(
                 "select month, region_code, profile_code, origin, age_band, clients from influx_count",
-                (rs, n) -> new InfluxLine(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)));
+                (rs, n) -> new InfluxLine(
+                        YearMonth.from(rs.getDate(1).toLocalDate()),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6)));
         Map<String, List<InfluxLine>> byRegion = new HashMap<>();
-        lines.forEach(line -> byRegion.computeIfAbsent(line.region(), r -> new ArrayList<>()).add(line));
+        lines.forEach(line ->
+                byRegion.computeIfAbsent(line.region(), r -> new ArrayList<>()).add(line));
         return new Snapshot(lines, byRegion, new ConcurrentHashMap<>());
     }
 }

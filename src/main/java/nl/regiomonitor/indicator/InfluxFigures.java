@@ -7,11 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.publication.DataThrough;
 import nl.regiomonitor.region.ReferenceData;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
 
 /**
  * Influx into the GGZ-W profiles: a client counts once, in the month in which the first GGZ-W
@@ -23,6 +24,7 @@ public class InfluxFigures implements DataThrough {
 
     /** The series whose influx the regions must bring down (SPEC.md §1). */
     public static final String SERIES = "GGZ-W";
+
     static final String UNKNOWN = "ONBEKEND";
     /** The age band of young adults, a focus of the national template. */
     public static final String YOUNG_ADULTS = "18-26";
@@ -33,7 +35,13 @@ public class InfluxFigures implements DataThrough {
     private final InfluxProtection protection;
     private final ReferenceData reference;
 
-    InfluxFigures(JdbcTemplate jdbc, FigureScope scope, IndicationSnapshot snapshot, InfluxProtection protection, DataVersion data, ReferenceData reference) {
+    InfluxFigures(
+            JdbcTemplate jdbc,
+            FigureScope scope,
+            IndicationSnapshot snapshot,
+            InfluxProtection protection,
+            DataVersion data,
+            ReferenceData reference) {
         this.reference = reference;
         this.jdbc = jdbc;
         this.scope = scope;
@@ -43,8 +51,7 @@ public class InfluxFigures implements DataThrough {
     }
 
     /** The place and span a best view is asked for. */
-    private record Span(String region, YearMonth from, YearMonth to) {
-    }
+    private record Span(String region, YearMonth from, YearMonth to) {}
 
     /** Best views of the pages' own spans (from January or the first month, to December or the last), per state of the data. */
     private final DataCache<Span, BestView> bestViews;
@@ -53,8 +60,13 @@ public class InfluxFigures implements DataThrough {
      * One period of the table (a month unless asked otherwise): the count per category and in total,
      * and how each is published.
      */
-    public record MonthRow(InfluxPeriod period, Map<String, Long> counts, long total,
-                           Map<String, ProtectionPattern.Mark> marks, ProtectionPattern.Mark totalMark, int threshold) {
+    public record MonthRow(
+            InfluxPeriod period,
+            Map<String, Long> counts,
+            long total,
+            Map<String, ProtectionPattern.Mark> marks,
+            ProtectionPattern.Mark totalMark,
+            int threshold) {
 
         /** The last month of the period: the month itself for a monthly table. */
         public YearMonth month() {
@@ -73,9 +85,14 @@ public class InfluxFigures implements DataThrough {
     }
 
     /** Influx per period, every period of the span present (also periods without influx). */
-    public record InfluxTable(String region, YearMonth from, YearMonth to, Breakdown by, Period period, List<Category> categories,
-                              List<MonthRow> rows) {
-    }
+    public record InfluxTable(
+            String region,
+            YearMonth from,
+            YearMonth to,
+            Breakdown by,
+            Period period,
+            List<Category> categories,
+            List<MonthRow> rows) {}
 
     public InfluxTable influx(String region, YearMonth from, YearMonth to, Breakdown by) {
         return influx(region, from, to, by, Period.MONTH);
@@ -90,7 +107,8 @@ public class InfluxFigures implements DataThrough {
     public InfluxTable influx(String region, YearMonth from, YearMonth to, Breakdown by, Period period) {
         scope.check(region, from, to);
         List<InfluxPeriod> periods = InfluxPeriod.within(period, from, to).stream()
-                .filter(p -> period == Period.ROLLING12 || protection.published(p)).toList();
+                .filter(p -> period == Period.ROLLING12 || protection.published(p))
+                .toList();
         YearMonth start = period == Period.ROLLING12 ? from.minusMonths(11) : from;
         List<Category> categories = new ArrayList<>(categories(by));
         Map<YearMonth, Map<String, Long>> counts = new LinkedHashMap<>();
@@ -99,7 +117,8 @@ public class InfluxFigures implements DataThrough {
             categories.forEach(c -> zero.put(c.code(), 0L));
             counts.put(m, zero);
         }
-        for (IndicationSnapshot.InfluxLine line : scope.national(region) ? snapshot.influx() : snapshot.influx(region)) {
+        for (IndicationSnapshot.InfluxLine line :
+                scope.national(region) ? snapshot.influx() : snapshot.influx(region)) {
             Map<String, Long> row = counts.get(line.month());
             if (row != null) {
                 String category = categoryOf(line, by);
@@ -111,19 +130,33 @@ public class InfluxFigures implements DataThrough {
                 row.merge(category, line.clients(), Long::sum);
             }
         }
-        List<MonthRow> rows = periods.stream().map(p -> {
-            Map<String, Long> sums = new LinkedHashMap<>();
-            categories.forEach(c -> sums.put(c.code(), p.months().stream().mapToLong(m -> counts.get(m).get(c.code())).sum()));
-            ProtectionPattern.Mark totalMark = mark(p, region, Breakdown.NONE, null);
-            Map<String, ProtectionPattern.Mark> marks = new LinkedHashMap<>();
-            sums.keySet().forEach(c -> marks.put(c, by == Breakdown.NONE ? totalMark : mark(p, region, by, c)));
-            return new MonthRow(p, sums, sums.values().stream().mapToLong(Long::longValue).sum(), marks, totalMark, protection.threshold());
-        }).toList();
+        List<MonthRow> rows = periods.stream()
+                .map(p -> {
+                    Map<String, Long> sums = new LinkedHashMap<>();
+                    categories.forEach(c -> sums.put(
+                            c.code(),
+                            p.months().stream()
+                                    .mapToLong(m -> counts.get(m).get(c.code()))
+                                    .sum()));
+                    ProtectionPattern.Mark totalMark = mark(p, region, Breakdown.NONE, null);
+                    Map<String, ProtectionPattern.Mark> marks = new LinkedHashMap<>();
+                    sums.keySet().forEach(c -> marks.put(c, by == Breakdown.NONE ? totalMark : mark(p, region, by, c)));
+                    return new MonthRow(
+                            p,
+                            sums,
+                            sums.values().stream().mapToLong(Long::longValue).sum(),
+                            marks,
+                            totalMark,
+                            protection.threshold());
+                })
+                .toList();
         return new InfluxTable(region, from, to, by, period, categories, rows);
     }
 
     private ProtectionPattern.Mark mark(InfluxPeriod period, String region, Breakdown by, String category) {
-        return period.kind() == Period.ROLLING12 ? rolling(period, region, by, category) : protection.mark(period, region, by, category);
+        return period.kind() == Period.ROLLING12
+                ? rolling(period, region, by, category)
+                : protection.mark(period, region, by, category);
     }
 
     /**
@@ -141,9 +174,12 @@ public class InfluxFigures implements DataThrough {
                 continue;
             }
             YearMonth m = months.get(i);
-            for (InfluxPeriod piece : List.of(InfluxPeriod.month(m), InfluxPeriod.quarter(m), InfluxPeriod.year(m.getYear()))) {
+            for (InfluxPeriod piece :
+                    List.of(InfluxPeriod.month(m), InfluxPeriod.quarter(m), InfluxPeriod.year(m.getYear()))) {
                 int end = i + piece.months().size();
-                if (piece.first().equals(m) && end <= months.size() && protection.published(piece)
+                if (piece.first().equals(m)
+                        && end <= months.size()
+                        && protection.published(piece)
                         && protection.mark(piece, region, by, category) == ProtectionPattern.Mark.SHOWN) {
                     covered[end] = true;
                 }
@@ -160,12 +196,12 @@ public class InfluxFigures implements DataThrough {
      *
      * @param reason why a coarser period than the month, in a sentence; null for the month
      */
-    public record BestView(Period period, String reason) {
-    }
+    public record BestView(Period period, String reason) {}
 
     public BestView bestView(String region, YearMonth from, YearMonth to) {
         // the Instroommonitor's windows are remembered; any other span is worked out (so no question fills the memory)
-        boolean window = (from.getMonthValue() == 1 || from.equals(firstMonth())) && (to.getMonthValue() == 12 || to.equals(lastMonth()));
+        boolean window = (from.getMonthValue() == 1 || from.equals(firstMonth()))
+                && (to.getMonthValue() == 12 || to.equals(lastMonth()));
         return window ? bestViews.get(new Span(region, from, to)) : bestViewNow(region, from, to);
     }
 
@@ -175,16 +211,22 @@ public class InfluxFigures implements DataThrough {
             return new BestView(Period.MONTH, null);
         }
         long[] quarterly = shownAndHidden(region, from, to, Period.QUARTER);
-        boolean anyYear = !influx(region, from, to, Breakdown.NONE, Period.YEAR).rows().isEmpty();
+        boolean anyYear =
+                !influx(region, from, to, Breakdown.NONE, Period.YEAR).rows().isEmpty();
         boolean anyQuarter = quarterly[0] + quarterly[1] > 0;
         // a span without a whole year (or quarter) keeps the finest period that has rows
-        Period period = anyQuarter && (quarterly[0] >= quarterly[1] || !anyYear) ? Period.QUARTER : anyYear ? Period.YEAR : Period.MONTH;
+        Period period = anyQuarter && (quarterly[0] >= quarterly[1] || !anyYear)
+                ? Period.QUARTER
+                : anyYear ? Period.YEAR : Period.MONTH;
         if (period == Period.MONTH) {
             return new BestView(Period.MONTH, null);
         }
-        return new BestView(period, "Getoond " + period.dutch() + ", omdat per maand de meeste aantallen kleiner dan " + threshold()
-                + " zijn of verborgen om die te beschermen (" + Math.round(100.0 * monthly[1] / (monthly[0] + monthly[1]))
-                + "% van de cellen die geen 0 zijn). Kies hieronder een andere indeling.");
+        return new BestView(
+                period,
+                "Getoond " + period.dutch() + ", omdat per maand de meeste aantallen kleiner dan " + threshold()
+                        + " zijn of verborgen om die te beschermen ("
+                        + Math.round(100.0 * monthly[1] / (monthly[0] + monthly[1]))
+                        + "% van de cellen die geen 0 zijn). Kies hieronder een andere indeling.");
     }
 
     /** Of the influx cells by profile and in total in every whole {@code period}: how many are shown and not 0, and how many hidden. */
@@ -214,7 +256,10 @@ public class InfluxFigures implements DataThrough {
 
     /** The first month with any influx in the data, or null when there are no data: where a series starts. */
     public YearMonth firstMonth() {
-        return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).min(YearMonth::compareTo).orElse(null);
+        return snapshot.influx().stream()
+                .map(IndicationSnapshot.InfluxLine::month)
+                .min(YearMonth::compareTo)
+                .orElse(null);
     }
 
     /** The last year whose reference date (1 October) lies within the data: the year pages and reports show first. */
@@ -229,14 +274,17 @@ public class InfluxFigures implements DataThrough {
     /** The monthly influx of one region or NL, optionally of one profile only: the series the trend judges. */
     public Map<YearMonth, Long> monthly(String region, YearMonth from, YearMonth to, String profile) {
         Map<YearMonth, Long> series = new LinkedHashMap<>();
-        series(region, from, to, profile).forEach(r -> series.put(r.month(), profile == null ? r.total() : r.counts().get(profile)));
+        series(region, from, to, profile)
+                .forEach(r -> series.put(
+                        r.month(), profile == null ? r.total() : r.counts().get(profile)));
         return series;
     }
 
     /** The same series as published: the cells of the influx table, protected as there. */
     public Map<YearMonth, Cell> monthlyCells(String region, YearMonth from, YearMonth to, String profile) {
         Map<YearMonth, Cell> series = new LinkedHashMap<>();
-        series(region, from, to, profile).forEach(r -> series.put(r.month(), profile == null ? r.totalCell() : r.cell(profile)));
+        series(region, from, to, profile)
+                .forEach(r -> series.put(r.month(), profile == null ? r.totalCell() : r.cell(profile)));
         return series;
     }
 
@@ -244,7 +292,8 @@ public class InfluxFigures implements DataThrough {
         if (profile != null && !scope.profiles(SERIES).contains(profile)) {
             throw new InvalidFigureRequest("Onbekend GGZ-W-profiel '" + profile + "'.");
         }
-        return influx(region, from, to, profile == null ? Breakdown.NONE : Breakdown.PROFILE).rows();
+        return influx(region, from, to, profile == null ? Breakdown.NONE : Breakdown.PROFILE)
+                .rows();
     }
 
     static String categoryOf(IndicationSnapshot.InfluxLine line, Breakdown by) {
@@ -259,9 +308,18 @@ public class InfluxFigures implements DataThrough {
     private List<Category> categories(Breakdown by) {
         return switch (by) {
             case NONE -> List.of(Category.TOTAL);
-            case PROFILE -> reference.profiles(SERIES).stream().map(p -> new Category(p.code(), p.name())).toList();
-            case ORIGIN -> reference.origins().stream().map(e -> new Category(e.code(), e.name())).toList();
-            case AGEBAND -> reference.ageBands().stream().map(e -> new Category(e.code(), e.name())).toList();
+            case PROFILE ->
+                reference.profiles(SERIES).stream()
+                        .map(p -> new Category(p.code(), p.name()))
+                        .toList();
+            case ORIGIN ->
+                reference.origins().stream()
+                        .map(e -> new Category(e.code(), e.name()))
+                        .toList();
+            case AGEBAND ->
+                reference.ageBands().stream()
+                        .map(e -> new Category(e.code(), e.name()))
+                        .toList();
         };
     }
 }

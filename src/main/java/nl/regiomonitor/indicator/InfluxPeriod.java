@@ -4,11 +4,11 @@ import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
+
 import nl.regiomonitor.common.Dutch;
 
 /** One period the influx is published for, from its first to its last month. */
 public record InfluxPeriod(Period kind, YearMonth first, YearMonth last) {
-
 
     public static InfluxPeriod month(YearMonth month) {
         return new InfluxPeriod(Period.MONTH, month, month);
@@ -79,7 +79,8 @@ public record InfluxPeriod(Period kind, YearMonth first, YearMonth last) {
             case MONTH -> monthName(first) + " " + first.getYear();
             case QUARTER -> ((first.getMonthValue() - 1) / 3 + 1) + "e kwartaal " + first.getYear();
             case YEAR -> String.valueOf(first.getYear());
-            case ROLLING12 -> monthName(first) + " " + first.getYear() + " t/m " + monthName(last) + " " + last.getYear();
+            case ROLLING12 ->
+                monthName(first) + " " + first.getYear() + " t/m " + monthName(last) + " " + last.getYear();
         };
     }
 

@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.LinkedCube;
@@ -20,8 +23,6 @@ import nl.regiomonitor.disclosure.PublishedTables;
 import nl.regiomonitor.ingest.FieldKind;
 import nl.regiomonitor.region.Area;
 import nl.regiomonitor.region.ReferenceData;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The protection of the influx of one calendar year, as one table for every region and NL and every
@@ -50,7 +51,13 @@ class InfluxProtection implements PublishedTables {
     private final int threshold;
     private final ReferenceData reference;
 
-    InfluxProtection(JdbcTemplate jdbc, FigureScope figureScope, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression, ReferenceData reference) {
+    InfluxProtection(
+            JdbcTemplate jdbc,
+            FigureScope figureScope,
+            DataVersion data,
+            IndicationSnapshot snapshot,
+            CellSuppression suppression,
+            ReferenceData reference) {
         this.reference = reference;
         this.jdbc = jdbc;
         this.figureScope = figureScope;
@@ -73,7 +80,9 @@ class InfluxProtection implements PublishedTables {
         ProtectionPattern pattern = pattern(period.first().getYear());
         String key = by == Breakdown.NONE ? totalKey(period, scope) : key(period, scope, by, category);
         // a month after the last with data: no influx yet, nothing to protect
-        return pattern.table().contains(key) || period.kind() != Period.MONTH ? pattern.mark(key) : ProtectionPattern.Mark.SHOWN;
+        return pattern.table().contains(key) || period.kind() != Period.MONTH
+                ? pattern.mark(key)
+                : ProtectionPattern.Mark.SHOWN;
     }
 
     /** Whether {@code period} is in the published table: a month always, a quarter or year once its last month has data. */
@@ -97,7 +106,9 @@ class InfluxProtection implements PublishedTables {
 
     private Optional<YearMonth> scanLastMonth() {
         YearMonth latest = YearMonth.from(FieldKind.lastDate()); // older data may hold a mistyped year such as 9999
-        return snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).filter(m -> !m.isAfter(latest))
+        return snapshot.influx().stream()
+                .map(IndicationSnapshot.InfluxLine::month)
+                .filter(m -> !m.isAfter(latest))
                 .max(YearMonth::compareTo);
     }
 
@@ -105,11 +116,17 @@ class InfluxProtection implements PublishedTables {
     @Override
     public Map<String, Supplier<ProtectionPattern>> tables() {
         Map<String, Supplier<ProtectionPattern>> published = new LinkedHashMap<>();
-        List<YearMonth> months = snapshot.influx().stream().map(IndicationSnapshot.InfluxLine::month).distinct().sorted().toList();
+        List<YearMonth> months = snapshot.influx().stream()
+                .map(IndicationSnapshot.InfluxLine::month)
+                .distinct()
+                .sorted()
+                .toList();
         if (!months.isEmpty()) {
             // within the dates an import accepts, whatever older data hold: a month per year 9999 would never end
-            int first = Collections.max(List.of(months.get(0), YearMonth.from(FieldKind.FIRST_DATE))).getYear();
-            int last = Collections.min(List.of(months.get(months.size() - 1), YearMonth.from(FieldKind.lastDate()))).getYear();
+            int first = Collections.max(List.of(months.get(0), YearMonth.from(FieldKind.FIRST_DATE)))
+                    .getYear();
+            int last = Collections.min(List.of(months.get(months.size() - 1), YearMonth.from(FieldKind.lastDate())))
+                    .getYear();
             for (int y = first; y <= last; y++) {
                 int year = y;
                 published.put("instroom " + year, () -> pattern(year));
@@ -137,8 +154,10 @@ class InfluxProtection implements PublishedTables {
                     String category = InfluxFigures.categoryOf(line, by);
                     categories.get(by).add(category);
                     for (String scope : List.of(line.region(), Area.NATIONAL_CODE)) {
-                        counts.computeIfAbsent(line.month(), m -> new LinkedHashMap<>()).computeIfAbsent(scope, s -> new LinkedHashMap<>())
-                                .computeIfAbsent(by, b -> new LinkedHashMap<>()).merge(category, line.clients(), Long::sum);
+                        counts.computeIfAbsent(line.month(), m -> new LinkedHashMap<>())
+                                .computeIfAbsent(scope, s -> new LinkedHashMap<>())
+                                .computeIfAbsent(by, b -> new LinkedHashMap<>())
+                                .merge(category, line.clients(), Long::sum);
                     }
                 }
             }
@@ -147,16 +166,31 @@ class InfluxProtection implements PublishedTables {
         CountTable table = new CountTable();
         List<InfluxPeriod> quarters = new ArrayList<>();
         List<InfluxPeriod> months = new ArrayList<>();
-        for (int month = 1; month <= 12 && last != null && !YearMonth.of(year, month).isAfter(last); month++) {
+        for (int month = 1;
+                month <= 12 && last != null && !YearMonth.of(year, month).isAfter(last);
+                month++) {
             YearMonth m = YearMonth.of(year, month);
             InfluxPeriod period = InfluxPeriod.month(m);
             months.add(period);
             Map<String, Map<Breakdown, Map<String, Long>>> ofMonth = counts.getOrDefault(m, Map.of());
-            addPeriod(table, period, scopes, regions, categories, (scope, by, code) ->
-                    ofMonth.getOrDefault(scope, Map.of()).getOrDefault(by, Map.of()).getOrDefault(code, 0L));
+            addPeriod(
+                    table,
+                    period,
+                    scopes,
+                    regions,
+                    categories,
+                    (scope, by, code) -> ofMonth.getOrDefault(scope, Map.of())
+                            .getOrDefault(by, Map.of())
+                            .getOrDefault(code, 0L));
             InfluxPeriod quarter = InfluxPeriod.quarter(m);
             if (quarter.last().equals(m)) {
-                addSum(table, quarter, quarter.months().stream().map(InfluxPeriod::month).toList(), scopes, regions, categories);
+                addSum(
+                        table,
+                        quarter,
+                        quarter.months().stream().map(InfluxPeriod::month).toList(),
+                        scopes,
+                        regions,
+                        categories);
                 quarters.add(quarter);
             }
         }
@@ -181,14 +215,20 @@ class InfluxProtection implements PublishedTables {
         categories.forEach((by, codes) -> codes.forEach(code -> categoryAxis.add(by + "|" + code)));
         List<String> scopeAxis = new ArrayList<>(regions);
         scopeAxis.add(Area.NATIONAL_CODE);
-        return new LinkedCube(table,
-                LinkedCube.Axis.hierarchy(regions.size(), List.of(IntStream.range(0, regions.size()).toArray())),
-                LinkedCube.Axis.breakdowns(categories.values().stream().mapToInt(Set::size).toArray()),
+        return new LinkedCube(
+                table,
+                LinkedCube.Axis.hierarchy(
+                        regions.size(),
+                        List.of(IntStream.range(0, regions.size()).toArray())),
+                LinkedCube.Axis.breakdowns(
+                        categories.values().stream().mapToInt(Set::size).toArray()),
                 LinkedCube.Axis.hierarchy(months.size(), sums),
                 (s, c, p) -> {
                     InfluxPeriod period = periods.get(p);
                     String scope = scopeAxis.get(s);
-                    String key = categoryAxis.get(c) == null ? totalKey(period, scope) : period.key() + "|" + scope + "|" + categoryAxis.get(c);
+                    String key = categoryAxis.get(c) == null
+                            ? totalKey(period, scope)
+                            : period.key() + "|" + scope + "|" + categoryAxis.get(c);
                     return table.contains(key) ? table.indexOf(key) : -1;
                 });
     }
@@ -201,8 +241,13 @@ class InfluxProtection implements PublishedTables {
      * profile, the figure a small region reads most, never (unless a small count could not be protected
      * otherwise).
      */
-    private static void rank(CountTable table, int year, List<InfluxPeriod> months, List<InfluxPeriod> quarters, List<String> scopes,
-                             Map<Breakdown, Set<String>> categories) {
+    private static void rank(
+            CountTable table,
+            int year,
+            List<InfluxPeriod> months,
+            List<InfluxPeriod> quarters,
+            List<String> scopes,
+            Map<Breakdown, Set<String>> categories) {
         List<InfluxPeriod> ranked = new ArrayList<>(months);
         ranked.addAll(quarters);
         if (quarters.size() == 4) {
@@ -218,9 +263,11 @@ class InfluxProtection implements PublishedTables {
             };
             for (String scope : scopes) {
                 table.rank(totalKey(period, scope), period.kind() == Period.MONTH ? 2 : 5);
-                categories.forEach((by, codes) -> codes.forEach(code -> table.rank(key(period, scope, by, code),
+                categories.forEach((by, codes) -> codes.forEach(code -> table.rank(
+                        key(period, scope, by, code),
                         period.kind() == Period.YEAR && by == Breakdown.PROFILE
-                                ? (Area.NATIONAL_CODE.equals(scope) ? 6 : CountTable.KEEP) : category)));
+                                ? (Area.NATIONAL_CODE.equals(scope) ? 6 : CountTable.KEEP)
+                                : category)));
             }
         }
     }
@@ -230,10 +277,17 @@ class InfluxProtection implements PublishedTables {
     }
 
     /** The cells of one period, with its sums: per scope the total over each breakdown, and NL over the regions. */
-    private static void addPeriod(CountTable table, InfluxPeriod period, List<String> scopes, List<String> regions,
-                                  Map<Breakdown, Set<String>> categories, Count count) {
+    private static void addPeriod(
+            CountTable table,
+            InfluxPeriod period,
+            List<String> scopes,
+            List<String> regions,
+            Map<Breakdown, Set<String>> categories,
+            Count count) {
         for (String scope : scopes) {
-            long total = categories.get(Breakdown.PROFILE).stream().mapToLong(code -> count.of(scope, Breakdown.PROFILE, code)).sum();
+            long total = categories.get(Breakdown.PROFILE).stream()
+                    .mapToLong(code -> count.of(scope, Breakdown.PROFILE, code))
+                    .sum();
             table.cell(totalKey(period, scope), total);
             categories.forEach((by, codes) -> {
                 List<String> parts = new ArrayList<>();
@@ -244,19 +298,37 @@ class InfluxProtection implements PublishedTables {
                 table.sum(totalKey(period, scope), parts);
             });
         }
-        table.sum(totalKey(period, Area.NATIONAL_CODE), regions.stream().map(r -> totalKey(period, r)).toList());
-        categories.forEach((by, codes) -> codes.forEach(code -> table.sum(key(period, Area.NATIONAL_CODE, by, code),
+        table.sum(
+                totalKey(period, Area.NATIONAL_CODE),
+                regions.stream().map(r -> totalKey(period, r)).toList());
+        categories.forEach((by, codes) -> codes.forEach(code -> table.sum(
+                key(period, Area.NATIONAL_CODE, by, code),
                 regions.stream().map(r -> key(period, r, by, code)).toList())));
     }
 
     /** A period made of {@code parts} (already in the table): its cells are their sums, cell by cell. */
-    private static void addSum(CountTable table, InfluxPeriod period, List<InfluxPeriod> parts, List<String> scopes, List<String> regions,
-                               Map<Breakdown, Set<String>> categories) {
-        addPeriod(table, period, scopes, regions, categories, (scope, by, code) ->
-                parts.stream().mapToLong(p -> table.value(table.indexOf(key(p, scope, by, code)))).sum());
+    private static void addSum(
+            CountTable table,
+            InfluxPeriod period,
+            List<InfluxPeriod> parts,
+            List<String> scopes,
+            List<String> regions,
+            Map<Breakdown, Set<String>> categories) {
+        addPeriod(
+                table,
+                period,
+                scopes,
+                regions,
+                categories,
+                (scope, by, code) -> parts.stream()
+                        .mapToLong(p -> table.value(table.indexOf(key(p, scope, by, code))))
+                        .sum());
         for (String scope : scopes) {
-            table.sum(totalKey(period, scope), parts.stream().map(p -> totalKey(p, scope)).toList());
-            categories.forEach((by, codes) -> codes.forEach(code -> table.sum(key(period, scope, by, code),
+            table.sum(
+                    totalKey(period, scope),
+                    parts.stream().map(p -> totalKey(p, scope)).toList());
+            categories.forEach((by, codes) -> codes.forEach(code -> table.sum(
+                    key(period, scope, by, code),
                     parts.stream().map(p -> key(p, scope, by, code)).toList())));
         }
     }

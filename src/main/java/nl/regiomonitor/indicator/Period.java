@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** How long a period of influx is: a month, a calendar quarter, a calendar year, or the 12 months up to a month. */
 public enum Period {
-    MONTH, QUARTER, YEAR, ROLLING12;
+    MONTH,
+    QUARTER,
+    YEAR,
+    ROLLING12;
 
     /** From the API's {@code period=} value; the message says what is allowed. */
     public static Period parse(String value) {
@@ -14,7 +17,8 @@ public enum Period {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidFigureRequest("Onbekende periode '" + value + "'. Kies uit: month, quarter, year, rolling12.");
+            throw new InvalidFigureRequest(
+                    "Onbekende periode '" + value + "'. Kies uit: month, quarter, year, rolling12.");
         }
     }
 

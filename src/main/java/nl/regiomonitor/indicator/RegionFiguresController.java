@@ -1,18 +1,12 @@
 package nl.regiomonitor.indicator;
 
 import java.io.IOException;
-
 import java.time.YearMonth;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.regiomonitor.disclosure.SmallCells;
-import nl.regiomonitor.region.Region;
-import nl.regiomonitor.region.RegionService;
-import nl.regiomonitor.security.AccessRules;
-import nl.regiomonitor.web.FormProblems;
-import nl.regiomonitor.web.RegionPanel;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+
+import nl.regiomonitor.disclosure.SmallCells;
+import nl.regiomonitor.region.Region;
+import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.security.AccessRules;
+import nl.regiomonitor.web.FormProblems;
+import nl.regiomonitor.web.RegionPanel;
 
 /**
  * A region's published figures for a year on one page, and as CSV, XLSX and PDF with the same cells;
@@ -35,8 +36,13 @@ class RegionFiguresController {
     private final UnprotectedDownloads downloads;
     private final List<RegionPanel> panels;
 
-    RegionFiguresController(RegionService regions, InfluxFigures influx, RegionTables tables, AccessRules rules,
-                            UnprotectedDownloads downloads, List<RegionPanel> panels) {
+    RegionFiguresController(
+            RegionService regions,
+            InfluxFigures influx,
+            RegionTables tables,
+            AccessRules rules,
+            UnprotectedDownloads downloads,
+            List<RegionPanel> panels) {
         this.regions = regions;
         this.influx = influx;
         this.tables = tables;
@@ -46,12 +52,15 @@ class RegionFiguresController {
     }
 
     /** A panel of another capability as the page shows it. */
-    record ShownPanel(String template, Object content) {
-    }
+    record ShownPanel(String template, Object content) {}
 
     @GetMapping({"/regions/{region}", View.INTERNAL_PREFIX + "/regions/{region}"})
-    String page(@PathVariable String region, @RequestParam(required = false) String year, HttpServletRequest request,
-                HttpServletResponse response, Model model) {
+    String page(
+            @PathVariable String region,
+            @RequestParam(required = false) String year,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         Region shown = regions.known(region);
         FormProblems problems = new FormProblems();
         Integer asked = problems.year("year", year, firstYear(), lastYear());
@@ -65,23 +74,46 @@ class RegionFiguresController {
         if (!problems.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
-        model.addAttribute("links", ViewLinks.of(view, rules.mayRead(View.INTERNAL_PREFIX + "/regions/" + shown.code(), shown.code()),
-                "/regions/" + shown.code(), "/regions/" + shown.code() + "/cijfers", "?year=" + chosen));
+        model.addAttribute(
+                "links",
+                ViewLinks.of(
+                        view,
+                        rules.mayRead(View.INTERNAL_PREFIX + "/regions/" + shown.code(), shown.code()),
+                        "/regions/" + shown.code(),
+                        "/regions/" + shown.code() + "/cijfers",
+                        "?year=" + chosen));
         model.addAttribute("tables", problems.isEmpty() ? tables.tables(shown, chosen, view) : List.of());
-        model.addAttribute("panels", panels.stream().flatMap(panel -> panel.content(shown.code())
-                .map(content -> new ShownPanel(panel.template(), content)).stream()).toList());
+        model.addAttribute(
+                "panels",
+                panels.stream()
+                        .flatMap(
+                                panel -> panel
+                                        .content(shown.code())
+                                        .map(content -> new ShownPanel(panel.template(), content))
+                                        .stream())
+                        .toList());
         return "indicator/region";
     }
 
-    @GetMapping({"/regions/{region}/cijfers.csv", "/regions/{region}/cijfers.xlsx", "/regions/{region}/cijfers.pdf",
-            View.INTERNAL_PREFIX + "/regions/{region}/cijfers.csv", View.INTERNAL_PREFIX + "/regions/{region}/cijfers.xlsx",
-            View.INTERNAL_PREFIX + "/regions/{region}/cijfers.pdf"})
-    void download(@PathVariable String region, @RequestParam(required = false) Integer year, HttpServletRequest request,
-                  HttpServletResponse response) throws IOException {
+    @GetMapping({
+        "/regions/{region}/cijfers.csv",
+        "/regions/{region}/cijfers.xlsx",
+        "/regions/{region}/cijfers.pdf",
+        View.INTERNAL_PREFIX + "/regions/{region}/cijfers.csv",
+        View.INTERNAL_PREFIX + "/regions/{region}/cijfers.xlsx",
+        View.INTERNAL_PREFIX + "/regions/{region}/cijfers.pdf"
+    })
+    void download(
+            @PathVariable String region,
+            @RequestParam(required = false) Integer year,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
         download(TableDownloads.format(request), region, year, request, response);
     }
 
-    private void download(String format, String region, Integer year, HttpServletRequest request, HttpServletResponse response)
+    private void download(
+            String format, String region, Integer year, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         Region shown = regions.known(region);
         int chosen = year(year);
@@ -93,11 +125,15 @@ class RegionFiguresController {
         switch (format) {
             case "csv" -> TableDownloads.sendCsv(response, stem, content);
             case "xlsx" -> TableDownloads.sendXlsx(response, stem, content);
-            default -> TableDownloads.sendPdf(response, stem,
-                    view.mark("Cijfers " + shown.name() + " (" + shown.code() + "), " + chosen), content, new SmallCells(influx.threshold()));
+            default ->
+                TableDownloads.sendPdf(
+                        response,
+                        stem,
+                        view.mark("Cijfers " + shown.name() + " (" + shown.code() + "), " + chosen),
+                        content,
+                        new SmallCells(influx.threshold()));
         }
     }
-
 
     /** The first year with data: a page of an earlier year would hold nothing but empty tables. */
     private int firstYear() {

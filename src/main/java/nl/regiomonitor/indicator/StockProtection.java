@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
 import nl.regiomonitor.region.Area;
 import nl.regiomonitor.region.ReferenceData;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * The protection of the stock on a reference date, as one table for every region and NL: per
@@ -25,7 +26,6 @@ import org.springframework.stereotype.Component;
 @Component
 class StockProtection implements PublishedTables {
 
-
     private final JdbcTemplate jdbc;
     private final FigureScope figureScope;
     private final IndicationSnapshot snapshot;
@@ -33,7 +33,13 @@ class StockProtection implements PublishedTables {
     private final int threshold;
     private final ReferenceData reference;
 
-    StockProtection(JdbcTemplate jdbc, FigureScope figureScope, DataVersion data, IndicationSnapshot snapshot, CellSuppression suppression, ReferenceData reference) {
+    StockProtection(
+            JdbcTemplate jdbc,
+            FigureScope figureScope,
+            DataVersion data,
+            IndicationSnapshot snapshot,
+            CellSuppression suppression,
+            ReferenceData reference) {
         this.reference = reference;
         this.jdbc = jdbc;
         this.figureScope = figureScope;
@@ -69,7 +75,8 @@ class StockProtection implements PublishedTables {
     /** The reference dates the region pages and reports publish: 1 October of every year with data, and the year before. */
     List<LocalDate> referenceDates() {
         List<Integer> years = jdbc.queryForList(
-                "select distinct extract(year from day)::int from stock_change where delta > 0 order by 1", Integer.class);
+                "select distinct extract(year from day)::int from stock_change where delta > 0 order by 1",
+                Integer.class);
         List<LocalDate> days = new ArrayList<>();
         if (!years.isEmpty()) {
             for (int year = years.get(0) - 1; year <= years.get(years.size() - 1); year++) {
@@ -83,7 +90,11 @@ class StockProtection implements PublishedTables {
     CountTable table(LocalDate day) {
         Map<String, Map<String, Long>> stock = snapshot.stockOn(day);
         Map<String, List<String>> profilesOfSeries = new LinkedHashMap<>();
-        reference.profiles().forEach(p -> profilesOfSeries.computeIfAbsent(p.series(), s -> new ArrayList<>()).add(p.code()));
+        reference
+                .profiles()
+                .forEach(p -> profilesOfSeries
+                        .computeIfAbsent(p.series(), s -> new ArrayList<>())
+                        .add(p.code()));
         List<String> regions = figureScope.regions();
         List<String> scopes = figureScope.scopes();
         CountTable table = new CountTable();
@@ -92,13 +103,17 @@ class StockProtection implements PublishedTables {
             profilesOfSeries.forEach((series, profiles) -> {
                 table.cell(key(scope, series), counts.getOrDefault(series, 0L));
                 profiles.forEach(p -> table.cell(key(scope, p), counts.getOrDefault(p, 0L)));
-                table.sum(key(scope, series), profiles.stream().map(p -> key(scope, p)).toList());
+                table.sum(
+                        key(scope, series),
+                        profiles.stream().map(p -> key(scope, p)).toList());
             });
         }
         profilesOfSeries.forEach((series, profiles) -> {
             List<String> codes = new ArrayList<>(profiles);
             codes.add(series);
-            codes.forEach(code -> table.sum(key(Area.NATIONAL_CODE, code), regions.stream().map(r -> key(r, code)).toList()));
+            codes.forEach(code -> table.sum(
+                    key(Area.NATIONAL_CODE, code),
+                    regions.stream().map(r -> key(r, code)).toList()));
         });
         return table;
     }

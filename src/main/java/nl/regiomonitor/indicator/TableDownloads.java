@@ -14,10 +14,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.regiomonitor.common.Dutch;
-import nl.regiomonitor.disclosure.SmallCells;
-import nl.regiomonitor.web.Attachment;
-import nl.regiomonitor.web.PdfDocuments;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
@@ -27,14 +24,18 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import nl.regiomonitor.common.Dutch;
+import nl.regiomonitor.disclosure.SmallCells;
+import nl.regiomonitor.web.Attachment;
+import nl.regiomonitor.web.PdfDocuments;
+
 /** A {@link FigureTable} as CSV (semicolons, for Dutch spreadsheets), as XLSX and as PDF: the cells of the page. */
 public final class TableDownloads {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
-    private TableDownloads() {
-    }
+    private TableDownloads() {}
 
     /** The format a download is asked in: the extension of its path (csv, xlsx or pdf). */
     public static String format(HttpServletRequest request) {
@@ -43,13 +44,15 @@ public final class TableDownloads {
     }
 
     /** Sends the tables as a CSV download named {@code fileStem}.csv. */
-    public static void sendCsv(HttpServletResponse response, String fileStem, List<FigureTable> tables) throws IOException {
+    public static void sendCsv(HttpServletResponse response, String fileStem, List<FigureTable> tables)
+            throws IOException {
         Attachment.headers(response, "text/csv; charset=UTF-8", fileStem + ".csv");
         csv(tables, response.getOutputStream());
     }
 
     /** Sends the tables as an Excel download named {@code fileStem}.xlsx. */
-    public static void sendXlsx(HttpServletResponse response, String fileStem, List<FigureTable> tables) throws IOException {
+    public static void sendXlsx(HttpServletResponse response, String fileStem, List<FigureTable> tables)
+            throws IOException {
         Attachment.headers(response, XLSX, fileStem + ".xlsx");
         xlsx(tables, response.getOutputStream());
     }
@@ -58,18 +61,24 @@ public final class TableDownloads {
      * What a PDF shows above its tables: fragment {@code fragment} of {@code template} (its path under
      * {@code templates/}, with its extension), rendered with {@code model} besides the tables' own model.
      */
-    public record Lead(String template, String fragment, Map<String, Object> model) {
-    }
+    public record Lead(String template, String fragment, Map<String, Object> model) {}
 
     /** Sends the tables as a PDF download named {@code fileStem}.pdf, headed by {@code title} and today's date. */
-    public static void sendPdf(HttpServletResponse response, String fileStem, String title, List<FigureTable> tables, SmallCells small)
+    public static void sendPdf(
+            HttpServletResponse response, String fileStem, String title, List<FigureTable> tables, SmallCells small)
             throws IOException {
         sendPdf(response, fileStem, title, tables, small, null);
     }
 
     /** The same, with {@code lead} (or nothing, when null) between the date and the tables. */
-    public static void sendPdf(HttpServletResponse response, String fileStem, String title, List<FigureTable> tables, SmallCells small,
-                               Lead lead) throws IOException {
+    public static void sendPdf(
+            HttpServletResponse response,
+            String fileStem,
+            String title,
+            List<FigureTable> tables,
+            SmallCells small,
+            Lead lead)
+            throws IOException {
         Attachment.headers(response, "application/pdf", fileStem + ".pdf");
         pdf(title, tables, small, lead, LocalDate.now(Dutch.ZONE), response.getOutputStream());
     }
@@ -78,7 +87,8 @@ public final class TableDownloads {
     private static void csv(List<FigureTable> tables, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // Excel reads UTF-8 only with a byte order mark
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get());
+        CSVPrinter csv = new CSVPrinter(
+                writer, CSVFormat.DEFAULT.builder().setDelimiter(';').get());
         for (FigureTable table : tables) {
             csv.printRecord(table.caption());
             List<String> heading = new ArrayList<>();
@@ -88,7 +98,9 @@ public final class TableDownloads {
             for (FigureTable.Row row : table.rows()) {
                 List<String> line = new ArrayList<>();
                 line.add(row.label());
-                row.cells().forEach(c -> line.add(c.value() == null ? c.display() : c.value().toString()));
+                row.cells()
+                        .forEach(c -> line.add(
+                                c.value() == null ? c.display() : c.value().toString()));
                 csv.printRecord(line);
             }
             csv.println();
@@ -135,7 +147,9 @@ public final class TableDownloads {
     }
 
     /** A4 pages numbered in the footer, each table under its caption, then what {@code <5}, {@code x} and – mean. */
-    static void pdf(String title, List<FigureTable> tables, SmallCells small, Lead lead, LocalDate made, OutputStream out) throws IOException {
+    static void pdf(
+            String title, List<FigureTable> tables, SmallCells small, Lead lead, LocalDate made, OutputStream out)
+            throws IOException {
         Map<String, Object> model = new HashMap<>();
         if (lead != null) {
             model.putAll(lead.model());

@@ -2,10 +2,11 @@ package nl.regiomonitor.indicator;
 
 import java.util.Map;
 
+import org.springframework.stereotype.Component;
+
 import nl.regiomonitor.region.Area;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
-import org.springframework.stereotype.Component;
 
 /** Records in the audit trail who downloaded unprotected figures, which are not for publication. */
 @Component
@@ -20,8 +21,14 @@ public class UnprotectedDownloads {
     /** Records the download of file {@code fileName} about {@code region} (NL for the country) when {@code view} is unprotected. */
     public void record(View view, String fileName, String region) {
         if (view == View.UNPROTECTED) {
-            audit.record(AuditAction.EXPORT, "cijfers", fileName, Area.isNational(region) ? null : region,
-                    "Onbeschermde cijfers gedownload (niet voor publicatie): " + fileName, null, Map.of("bestand", fileName));
+            audit.record(
+                    AuditAction.EXPORT,
+                    "cijfers",
+                    fileName,
+                    Area.isNational(region) ? null : region,
+                    "Onbeschermde cijfers gedownload (niet voor publicatie): " + fileName,
+                    null,
+                    Map.of("bestand", fileName));
         }
     }
 }

@@ -8,7 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * publication in the page and in every download.
  */
 public enum View {
-    PUBLISHED, UNPROTECTED;
+    PUBLISHED,
+    UNPROTECTED;
 
     /** Where the unprotected pages and downloads live. */
     public static final String INTERNAL_PREFIX = "/intern";
@@ -16,8 +17,11 @@ public enum View {
     private static final String MARK = "NIET VOOR PUBLICATIE — ";
 
     public static View of(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length()).startsWith(INTERNAL_PREFIX + "/")
-                ? UNPROTECTED : PUBLISHED;
+        return request.getRequestURI()
+                        .substring(request.getContextPath().length())
+                        .startsWith(INTERNAL_PREFIX + "/")
+                ? UNPROTECTED
+                : PUBLISHED;
     }
 
     /** The cell as published, or the count itself. */

@@ -8,8 +8,13 @@ import java.util.Map;
  * the protected ones always, the unprotected ones only in the unprotected view, so a download is
  * protected unless its user chooses otherwise.
  */
-public record ViewLinks(boolean unprotected, boolean allowed, String publicPage, String internalPage,
-                        Map<String, String> downloads, Map<String, String> unprotectedDownloads) {
+public record ViewLinks(
+        boolean unprotected,
+        boolean allowed,
+        String publicPage,
+        String internalPage,
+        Map<String, String> downloads,
+        Map<String, String> unprotectedDownloads) {
 
     private static final Map<String, String> FORMATS = Map.of("csv", "CSV", "xlsx", "Excel (.xlsx)", "pdf", "PDF");
 
@@ -27,7 +32,12 @@ public record ViewLinks(boolean unprotected, boolean allowed, String publicPage,
                 unprotectedDownloads.put(FORMATS.get(format), View.INTERNAL_PREFIX + download + "." + format + query);
             }
         }
-        return new ViewLinks(view == View.UNPROTECTED, allowed, page + query, View.INTERNAL_PREFIX + page + query,
-                downloads, unprotectedDownloads);
+        return new ViewLinks(
+                view == View.UNPROTECTED,
+                allowed,
+                page + query,
+                View.INTERNAL_PREFIX + page + query,
+                downloads,
+                unprotectedDownloads);
     }
 }

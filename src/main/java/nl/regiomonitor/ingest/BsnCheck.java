@@ -7,8 +7,7 @@ package nl.regiomonitor.ingest;
  */
 final class BsnCheck {
 
-    private BsnCheck() {
-    }
+    private BsnCheck() {}
 
     static boolean containsBsn(String value) {
         int length = value.length();

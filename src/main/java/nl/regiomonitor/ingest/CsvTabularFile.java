@@ -21,8 +21,8 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -55,10 +55,17 @@ final class CsvTabularFile implements TabularFile {
         in.reset();
         char separator = separatorOf(headerLine);
         skipByteOrderMark(in);
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setIgnoreEmptyLines(true).get();
+        Reader reader = new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(separator)
+                .setIgnoreEmptyLines(true)
+                .get();
         CsvTabularFile file = new CsvTabularFile(source, CSVParser.parse(reader, format));
         Row first = file.next();
         for (String name : first.values()) {
@@ -83,7 +90,8 @@ final class CsvTabularFile implements TabularFile {
                 break;
             }
             if (line.size() >= MAX_HEADER_BYTES) {
-                throw new ImportRejected(1, "De eerste regel is langer dan 1 MB: dit is geen CSV-bestand met een kopregel.");
+                throw new ImportRejected(
+                        1, "De eerste regel is langer dan 1 MB: dit is geen CSV-bestand met een kopregel.");
             }
             line.write(b);
             onlyBlank &= Character.isWhitespace(b) || b == 0xEF || b == 0xBB || b == 0xBF;
@@ -93,13 +101,17 @@ final class CsvTabularFile implements TabularFile {
         }
         if (line.toString(StandardCharsets.ISO_8859_1).indexOf('\0') >= 0) {
             // UTF-16 without byte order mark: every other byte of a name is zero
-            throw new ImportRejected(1, "Regel 1 bevat tekens die geen UTF-8 zijn (het bestand lijkt UTF-16 of binair). "
-                    + "Sla het bestand op als 'CSV UTF-8' (in Excel: Opslaan als > CSV UTF-8) en importeer het opnieuw.");
+            throw new ImportRejected(
+                    1,
+                    "Regel 1 bevat tekens die geen UTF-8 zijn (het bestand lijkt UTF-16 of binair). "
+                            + "Sla het bestand op als 'CSV UTF-8' (in Excel: Opslaan als > CSV UTF-8) en importeer het opnieuw.");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(line.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(line.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw notUtf8(1);
         }
@@ -121,7 +133,7 @@ final class CsvTabularFile implements TabularFile {
                     case ',' -> commas++;
                     case '\t' -> tabs++;
                     case '|' -> bars++;
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -129,16 +141,22 @@ final class CsvTabularFile implements TabularFile {
             return semicolons >= commas ? ';' : ',';
         }
         if (tabs + bars > 0) {
-            throw new ImportRejected(1, "Het scheidingsteken is " + (tabs >= bars ? "een tab" : "een verticale streep (|)")
-                    + ". Gebruik een puntkomma (;) of een komma (,) tussen de kolommen.");
+            throw new ImportRejected(
+                    1,
+                    "Het scheidingsteken is " + (tabs >= bars ? "een tab" : "een verticale streep (|)")
+                            + ". Gebruik een puntkomma (;) of een komma (,) tussen de kolommen.");
         }
-        throw new ImportRejected(1, "In de kopregel staat geen scheidingsteken. Gebruik een puntkomma (;) of een komma (,) "
-                + "tussen de kolomnamen.");
+        throw new ImportRejected(
+                1,
+                "In de kopregel staat geen scheidingsteken. Gebruik een puntkomma (;) of een komma (,) "
+                        + "tussen de kolomnamen.");
     }
 
     private static ImportRejected notUtf8(long line) {
-        return new ImportRejected((int) line, "Regel " + line + " bevat tekens die geen UTF-8 zijn. Sla het bestand op als "
-                + "'CSV UTF-8' (in Excel: Opslaan als > CSV UTF-8) en importeer het opnieuw.");
+        return new ImportRejected(
+                (int) line,
+                "Regel " + line + " bevat tekens die geen UTF-8 zijn. Sla het bestand op als "
+                        + "'CSV UTF-8' (in Excel: Opslaan als > CSV UTF-8) en importeer het opnieuw.");
     }
 
     @Override
@@ -160,9 +178,11 @@ final class CsvTabularFile implements TabularFile {
                 throw notUtf8(firstLineThatIsNotUtf8(file));
             }
             if (e.getCause() instanceof CSVException) {
-                throw new ImportRejected((int) start, "Regel " + start + ": een aanhalingsteken (\") wordt niet afgesloten, "
-                        + "of na een afsluitend aanhalingsteken staat nog tekst voor het scheidingsteken. "
-                        + "Controleer de aanhalingstekens vanaf deze regel.");
+                throw new ImportRejected(
+                        (int) start,
+                        "Regel " + start + ": een aanhalingsteken (\") wordt niet afgesloten, "
+                                + "of na een afsluitend aanhalingsteken staat nog tekst voor het scheidingsteken. "
+                                + "Controleer de aanhalingstekens vanaf deze regel.");
             }
             throw ImportRejected.ofFile("Het bestand kon niet gelezen worden (leesfout vanaf regel " + start + ").");
         }
@@ -171,8 +191,10 @@ final class CsvTabularFile implements TabularFile {
     /** The decoder reads ahead, so the line with the bad bytes is found again from the file itself. */
     private static long firstLineThatIsNotUtf8(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+            CharsetDecoder decoder = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
             ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
             CharBuffer chars = CharBuffer.allocate(1 << 16);
             long line = 1;

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
-import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
 import org.apache.commons.io.file.PathUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +12,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
+
+import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
+import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
 
 /**
  * On an empty database, {@code serve} generates demo data (seed 42) and imports it before the

@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
-import nl.regiomonitor.common.Dutch;
 import org.postgresql.util.ByteConverter;
+
+import nl.regiomonitor.common.Dutch;
 
 /**
  * The kinds of value an import field can hold: how a text from the file is checked and turned
@@ -47,7 +48,8 @@ public enum FieldKind {
         @Override
         Object parse(String raw) {
             if (!raw.matches("GM\\d{4}")) {
-                throw new InvalidValue("is geen gemeentecode van het CBS (GM gevolgd door 4 cijfers, bijvoorbeeld GM0518)");
+                throw new InvalidValue(
+                        "is geen gemeentecode van het CBS (GM gevolgd door 4 cijfers, bijvoorbeeld GM0518)");
             }
             return raw;
         }
@@ -56,7 +58,9 @@ public enum FieldKind {
     DATE {
         @Override
         Object parse(String raw) {
-            return plausible(fullDate(raw), today().plusYears(1),
+            return plausible(
+                    fullDate(raw),
+                    today().plusYears(1),
                     "ligt meer dan een jaar na vandaag; zo'n datum is vrijwel zeker een tikfout");
         }
 
@@ -69,7 +73,8 @@ public enum FieldKind {
     PAST_DATE {
         @Override
         Object parse(String raw) {
-            return plausible(fullDate(raw), today(), "ligt in de toekomst; een besluit kan niet na vandaag genomen zijn");
+            return plausible(
+                    fullDate(raw), today(), "ligt in de toekomst; een besluit kan niet na vandaag genomen zijn");
         }
 
         @Override
@@ -88,7 +93,9 @@ public enum FieldKind {
             if (raw.length() != 7 || raw.charAt(4) != '-') {
                 throw new InvalidValue("is geen maand in de vorm jjjj-mm");
             }
-            return plausible(date(digits(raw, 0, 4), digits(raw, 5, 7), 1), today().plusYears(1),
+            return plausible(
+                    date(digits(raw, 0, 4), digits(raw, 5, 7), 1),
+                    today().plusYears(1),
                     "ligt meer dan een jaar na vandaag; zo'n maand is vrijwel zeker een tikfout");
         }
 

@@ -30,16 +30,16 @@ public class HoldingsService {
                 from (select region_code, count(distinct client_id) clients, count(*) indications
                       from indication group by region_code) i
                 full join (select region_code, count(*) allocations from care_allocation group by region_code) a
-                  on a.region_code = i.region_code""",
-                rs -> {
-                    result.put(rs.getString(1), new Holdings(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-                });
+                  on a.region_code = i.region_code""", rs -> {
+            result.put(rs.getString(1), new Holdings(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+        });
         return result;
     }
 
     /** Whether any client data or import exists: an empty database gets demo data. */
     public boolean isEmpty() {
         return Boolean.TRUE.equals(jdbc.queryForObject(
-                "select not exists (select 1 from import_run) and not exists (select 1 from indication)", Boolean.class));
+                "select not exists (select 1 from import_run) and not exists (select 1 from indication)",
+                Boolean.class));
     }
 }

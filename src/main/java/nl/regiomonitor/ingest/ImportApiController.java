@@ -37,17 +37,23 @@ class ImportApiController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Een bestand importeren (CSV of .xlsx); het antwoord geeft het nummer, de status volgt via GET",
-            description = "Het bestand wordt in één transactie geladen: één foute regel en er verandert niets. "
-                    + "Een bestand met dezelfde soort en naam vervangt de eerdere versie; hetzelfde bestand nog eens verandert niets.")
+    @Operation(
+            summary = "Een bestand importeren (CSV of .xlsx); het antwoord geeft het nummer, de status volgt via GET",
+            description =
+                    "Het bestand wordt in één transactie geladen: één foute regel en er verandert niets. "
+                            + "Een bestand met dezelfde soort en naam vervangt de eerdere versie; hetzelfde bestand nog eens verandert niets.")
     @ApiResponse(responseCode = "202", description = "Import gestart")
     @ApiResponse(responseCode = "400", description = "Geen bestand of onbekende soort")
     ResponseEntity<ImportResult> start(
             @Parameter(description = "Het bestand") @RequestPart("file") MultipartFile file,
-            @Parameter(description = "Soort: population, indications, allocations, waitlist of costs; leeg = herkennen aan de kopregel")
-            @RequestParam(value = "type", required = false) String type,
+            @Parameter(
+                            description =
+                                    "Soort: population, indications, allocations, waitlist of costs; leeg = herkennen aan de kopregel")
+                    @RequestParam(value = "type", required = false)
+                    String type,
             @Parameter(description = "Naam die het bestand identificeert; standaard de bestandsnaam")
-            @RequestParam(value = "name", required = false) String name,
+                    @RequestParam(value = "name", required = false)
+                    String name,
             @Parameter(description = REGION) @RequestParam(value = "region", required = false) String region)
             throws IOException {
         String requestedType = type == null || type.isBlank() ? null : type.trim();
@@ -56,21 +62,26 @@ class ImportApiController {
         Path kept = Uploads.keep(file);
         long id = imports.submit(kept, Uploads.sourceName(file, name), requestedType, scope);
         String location = "/api/v1/imports/" + id + (scope == null ? "" : "?region=" + scope);
-        return ResponseEntity.accepted().location(URI.create(location)).body(imports.find(id).orElseThrow());
+        return ResponseEntity.accepted()
+                .location(URI.create(location))
+                .body(imports.find(id).orElseThrow());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "Status en uitkomst van een import, met alle gevonden fouten (regel, kolom, waarde, reden)")
-    ImportResult status(@PathVariable long id,
-                        @Parameter(description = REGION) @RequestParam(value = "region", required = false) String region) {
-        return imports.find(id, Uploads.region(region)).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "Er is geen import met nummer " + id + "."));
+    ImportResult status(
+            @PathVariable long id,
+            @Parameter(description = REGION) @RequestParam(value = "region", required = false) String region) {
+        return imports.find(id, Uploads.region(region))
+                .orElseThrow(() ->
+                        new ResponseStatusException(HttpStatus.NOT_FOUND, "Er is geen import met nummer " + id + "."));
     }
 
     @GetMapping
     @Operation(summary = "De laatste imports, nieuwste eerst (zonder foutenlijsten)")
-    List<ImportResult> history(@Parameter(description = "Hoeveel (1 tot 500)") @RequestParam(defaultValue = "50") int limit,
-                               @Parameter(description = REGION) @RequestParam(value = "region", required = false) String region) {
+    List<ImportResult> history(
+            @Parameter(description = "Hoeveel (1 tot 500)") @RequestParam(defaultValue = "50") int limit,
+            @Parameter(description = REGION) @RequestParam(value = "region", required = false) String region) {
         String scope = Uploads.region(region);
         imports.checkRegion(scope);
         return imports.history(Math.max(1, Math.min(limit, 500)), scope);

@@ -5,9 +5,15 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** One reason a file was refused: where (line, column), what was there and why, in Dutch. */
 @Schema(description = "Een reden waarom een bestand is geweigerd")
 public record ImportError(
-        @Schema(description = "Regelnummer in het bestand (1 = kopregel); leeg als het om het hele bestand gaat") Integer line,
-        @Schema(description = "Kolomnaam, als de fout in één kolom zit") String column,
-        @Schema(description = "De waarde zoals die in het bestand staat (verborgen bij een mogelijk BSN)") String value,
+        @Schema(description = "Regelnummer in het bestand (1 = kopregel); leeg als het om het hele bestand gaat")
+        Integer line,
+
+        @Schema(description = "Kolomnaam, als de fout in één kolom zit")
+        String column,
+
+        @Schema(description = "De waarde zoals die in het bestand staat (verborgen bij een mogelijk BSN)")
+        String value,
+
         @Schema(description = "De reden, in het Nederlands") String message) {
 
     /** How much of a value or column name an error repeats: a 100 MB field must not make a 100 MB report. */
@@ -76,7 +82,9 @@ public record ImportError(
             place.append(place.isEmpty() ? "Kolom " : ", kolom ").append(column);
         }
         if (value != null) {
-            place.append(place.isEmpty() ? "Waarde '" : ", waarde '").append(value).append('\'');
+            place.append(place.isEmpty() ? "Waarde '" : ", waarde '")
+                    .append(value)
+                    .append('\'');
         }
         return place.isEmpty() ? message : place + ": " + message;
     }

@@ -53,10 +53,8 @@ public interface ImportFormat {
     }
 
     /** The rows of the earlier version of the same source. */
-    record SourceReplacement() implements Replacement {
-    }
+    record SourceReplacement() implements Replacement {}
 
     /** Every row, from any source, whose value of {@code field} occurs in the new file. */
-    record FieldReplacement(String field) implements Replacement {
-    }
+    record FieldReplacement(String field) implements Replacement {}
 }

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -24,12 +23,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import nl.regiomonitor.common.Dutch;
-import nl.regiomonitor.region.CodeList;
-import nl.regiomonitor.region.ReferenceCodes;
 import org.apache.commons.io.input.CountingInputStream;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+
+import nl.regiomonitor.common.Dutch;
+import nl.regiomonitor.region.CodeList;
+import nl.regiomonitor.region.ReferenceCodes;
 
 /**
  * One import of one file, inside one database transaction: read and check every row, stream the
@@ -39,15 +39,21 @@ import org.postgresql.copy.PGCopyOutputStream;
 final class ImportJob {
 
     /** What the job found, before it is recorded. */
-    record Outcome(ImportStatus status, ImportFormat format, String sha256, long rows, long errorCount,
-                   List<ImportError> errors, String message) {
-    }
+    record Outcome(
+            ImportStatus status,
+            ImportFormat format,
+            String sha256,
+            long rows,
+            long errorCount,
+            List<ImportError> errors,
+            String message) {}
 
     private final long id;
     private final Path file;
     private final String sourceName;
     /** The region a care office imports for; null for a national file. */
     private final String region;
+
     private final String requestedType;
     private final Map<String, ImportFormat> formats;
     private final ReferenceCodes referenceCodes;
@@ -67,8 +73,15 @@ final class ImportJob {
         }
     }
 
-    ImportJob(long id, Path file, String sourceName, String region, String requestedType, Map<String, ImportFormat> formats,
-              ReferenceCodes referenceCodes, Progress progress) {
+    ImportJob(
+            long id,
+            Path file,
+            String sourceName,
+            String region,
+            String requestedType,
+            Map<String, ImportFormat> formats,
+            ReferenceCodes referenceCodes,
+            Progress progress) {
         this.id = id;
         this.file = file;
         this.sourceName = sourceName;
@@ -87,14 +100,14 @@ final class ImportJob {
         progress.totalBytes = Files.size(file);
         MessageDigest digest = sha256();
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file)) {
-                @Override
-                protected synchronized void afterRead(int n) throws IOException {
-                    super.afterRead(n);
-                    progress.bytesRead = getByteCount();
-                }
-            };
-             InputStream in = new DigestInputStream(counted, digest);
-             TabularFile table = TabularFile.open(file, in)) {
+                    @Override
+                    protected synchronized void afterRead(int n) throws IOException {
+                        super.afterRead(n);
+                        progress.bytesRead = getByteCount();
+                    }
+                };
+                InputStream in = new DigestInputStream(counted, digest);
+                TabularFile table = TabularFile.open(file, in)) {
             ImportFormat format = formatFor(table.header());
             progress.type = format.type();
             int[] columns = columnsOf(format, table.header());
@@ -108,37 +121,65 @@ final class ImportJob {
         } catch (ImportRejected rejected) {
             checks.add(rejected.error());
             ImportFormat format = requestedType == null ? null : formats.get(requestedType);
-            return new Outcome(ImportStatus.REJECTED, format, sha256Of(file), progress.rows, checks.count(),
+            return new Outcome(
+                    ImportStatus.REJECTED,
+                    format,
+                    sha256Of(file),
+                    progress.rows,
+                    checks.count(),
                     checks.errors(),
                     rejected.error().message() + " Er is niets veranderd.");
         }
     }
 
-    private Outcome decide(ImportedRows stored, ImportFormat format, String sha, Loaded loaded,
-                           ImportedRows.PreviousRun previous) throws SQLException {
+    private Outcome decide(
+            ImportedRows stored, ImportFormat format, String sha, Loaded loaded, ImportedRows.PreviousRun previous)
+            throws SQLException {
         long rows = loaded.rows();
         if (previous != null && previous.sha256().equals(sha)) {
-            return new Outcome(ImportStatus.UNCHANGED, format, sha, rows, 0, List.of(),
-                    "Dit bestand is al geïmporteerd (import " + previous.id() + ") en is niet veranderd. Er is niets veranderd.");
+            return new Outcome(
+                    ImportStatus.UNCHANGED,
+                    format,
+                    sha,
+                    rows,
+                    0,
+                    List.of(),
+                    "Dit bestand is al geïmporteerd (import " + previous.id()
+                            + ") en is niet veranderd. Er is niets veranderd.");
         }
         String sameElsewhere = stored.currentSourceWithSha(sha);
         if (sameElsewhere != null) {
-            return new Outcome(ImportStatus.UNCHANGED, format, sha, rows, 0, List.of(),
-                    "Precies dit bestand is al geïmporteerd onder de naam '" + sameElsewhere + "'. Er is niets veranderd.");
+            return new Outcome(
+                    ImportStatus.UNCHANGED,
+                    format,
+                    sha,
+                    rows,
+                    0,
+                    List.of(),
+                    "Precies dit bestand is al geïmporteerd onder de naam '" + sameElsewhere
+                            + "'. Er is niets veranderd.");
         }
         if (checks.count() > 0) {
-            return new Outcome(ImportStatus.REJECTED, format, sha, rows, checks.count(), checks.errors(),
-                    rejectionMessage());
+            return new Outcome(
+                    ImportStatus.REJECTED, format, sha, rows, checks.count(), checks.errors(), rejectionMessage());
         }
         if (rows == 0) {
             checks.add(ImportError.ofFile("Het bestand bevat alleen een kopregel en geen gegevens."));
-            return new Outcome(ImportStatus.REJECTED, format, sha, rows, 1, checks.errors(),
+            return new Outcome(
+                    ImportStatus.REJECTED,
+                    format,
+                    sha,
+                    rows,
+                    1,
+                    checks.errors(),
                     "Het bestand bevat alleen een kopregel en geen gegevens. Er is niets veranderd.");
         }
         long replacedRows = stored.removeReplacedRows(loaded.replacedValues());
         NumberFormat dutch = NumberFormat.getIntegerInstance(Dutch.LOCALE);
         String message = dutch.format(rows) + " regels geladen."
-                + (replacedRows > 0 ? " Ze vervangen " + dutch.format(replacedRows) + " regels van een eerdere versie." : "");
+                + (replacedRows > 0
+                        ? " Ze vervangen " + dutch.format(replacedRows) + " regels van een eerdere versie."
+                        : "");
         return new Outcome(ImportStatus.LOADED, format, sha, rows, 0, List.of(), message);
     }
 
@@ -150,7 +191,8 @@ final class ImportJob {
                 : "Het bestand is geweigerd. ";
         return start + errorCount + (errorCount == 1 ? " fout gevonden" : " fouten gevonden")
                 + (errorCount > RowChecks.MAX_LISTED_ERRORS
-                        ? " (de eerste " + RowChecks.MAX_LISTED_ERRORS + " staan hieronder)" : "")
+                        ? " (de eerste " + RowChecks.MAX_LISTED_ERRORS + " staan hieronder)"
+                        : "")
                 + ". Er is niets veranderd: verbeter het bestand en importeer het opnieuw.";
     }
 
@@ -162,13 +204,17 @@ final class ImportJob {
         return formats.values().stream()
                 .filter(f -> f.fields().stream().allMatch(field -> names.contains(field.name())))
                 .findFirst()
-                .orElseThrow(() -> new ImportRejected(1, "Aan de kopregel is niet te zien wat voor bestand dit is. "
-                        + "Kies de soort bestand, of gebruik de kolomnamen uit de handleiding: " + expectedHeaders()));
+                .orElseThrow(() -> new ImportRejected(
+                        1,
+                        "Aan de kopregel is niet te zien wat voor bestand dit is. "
+                                + "Kies de soort bestand, of gebruik de kolomnamen uit de handleiding: "
+                                + expectedHeaders()));
     }
 
     private String expectedHeaders() {
         return formats.values().stream()
-                .map(f -> f.label() + ": " + f.fields().stream().map(Field::name).collect(Collectors.joining(";")))
+                .map(f ->
+                        f.label() + ": " + f.fields().stream().map(Field::name).collect(Collectors.joining(";")))
                 .collect(Collectors.joining(" — "));
     }
 
@@ -178,8 +224,8 @@ final class ImportJob {
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).toLowerCase(Locale.ROOT);
             if (positions.put(name, i) != null && !name.isEmpty()) {
-                throw new ImportRejected(ImportError.inColumn(1, header.get(i),
-                        "De kolom '" + header.get(i) + "' staat twee keer in de kopregel."));
+                throw new ImportRejected(ImportError.inColumn(
+                        1, header.get(i), "De kolom '" + header.get(i) + "' staat twee keer in de kopregel."));
             }
         }
         List<String> missing = new ArrayList<>();
@@ -193,7 +239,9 @@ final class ImportJob {
             }
         }
         if (!missing.isEmpty()) {
-            throw new ImportRejected(ImportError.withValue(1, String.join(";", header),
+            throw new ImportRejected(ImportError.withValue(
+                    1,
+                    String.join(";", header),
                     (missing.size() == 1 ? "De kolom " : "De kolommen ") + String.join(", ", missing)
                             + (missing.size() == 1 ? " ontbreekt" : " ontbreken") + " in de kopregel. Een bestand met "
                             + format.label().toLowerCase(Locale.ROOT) + " heeft de kolommen "
@@ -202,21 +250,28 @@ final class ImportJob {
         return columns;
     }
 
-    private record Loaded(long rows, Set<Object> replacedValues) {
-    }
+    private record Loaded(long rows, Set<Object> replacedValues) {}
 
-    private Loaded load(Connection connection, ImportedRows stored, ImportFormat format, TabularFile table,
-                        int[] columns, ImportedRows.PreviousRun previous)
+    private Loaded load(
+            Connection connection,
+            ImportedRows stored,
+            ImportFormat format,
+            TabularFile table,
+            int[] columns,
+            ImportedRows.PreviousRun previous)
             throws IOException, SQLException, ImportRejected {
         List<Field> fields = format.fields();
         Map<String, Long> keys = new HashMap<>(); // the file's own keys, with their line
-        int[] keyPositions = format.keyFields().stream().mapToInt(name -> ImportedRows.indexOf(fields, name)).toArray();
+        int[] keyPositions = format.keyFields().stream()
+                .mapToInt(name -> ImportedRows.indexOf(fields, name))
+                .toArray();
         List<RowRule> rules = format.rowRules();
         int[][] rulePositions = rules.stream()
                 .map(r -> new int[] {ImportedRows.indexOf(fields, r.field()), ImportedRows.indexOf(fields, r.other())})
                 .toArray(int[][]::new);
         int replacementField = format.replacement() instanceof ImportFormat.FieldReplacement byField
-                ? ImportedRows.indexOf(fields, byField.field()) : -1;
+                ? ImportedRows.indexOf(fields, byField.field())
+                : -1;
         Set<Object> replacedValues = new HashSet<>();
         Set<String>[] codeLists = codeListsOf(fields);
         int regionField = fields.stream().map(Field::name).toList().indexOf("region_code");
@@ -225,7 +280,8 @@ final class ImportJob {
                     + "en wordt door de beheerder geïmporteerd, niet voor één regio.");
         }
 
-        String copySql = "copy " + format.table() + " (" + fields.stream().map(Field::name).collect(Collectors.joining(", "))
+        String copySql = "copy " + format.table() + " ("
+                + fields.stream().map(Field::name).collect(Collectors.joining(", "))
                 + ", import_id) from stdin (format binary)";
         // a cancelled COPY aborts the transaction; the savepoint keeps it usable for the checks after
         Savepoint beforeCopy = connection.setSavepoint();
@@ -250,25 +306,31 @@ final class ImportJob {
                 String[] raw = row.values();
                 boolean[] hidden = checks.hideBsns(row, table.header());
                 if (raw.length != width) {
-                    checks.add(ImportError.atLine((int) row.line(), "Deze regel heeft " + raw.length
-                            + (raw.length == 1 ? " kolom" : " kolommen") + ", de kopregel " + width
-                            + ". Staat er een ander scheidingsteken of een puntkomma of komma "
-                            + "in een waarde zonder aanhalingstekens?"));
+                    checks.add(ImportError.atLine(
+                            (int) row.line(),
+                            "Deze regel heeft " + raw.length
+                                    + (raw.length == 1 ? " kolom" : " kolommen") + ", de kopregel " + width
+                                    + ". Staat er een ander scheidingsteken of een puntkomma of komma "
+                                    + "in een waarde zonder aanhalingstekens?"));
                     continue;
                 }
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = hidden[columns[i]] ? null
+                    values[i] = hidden[columns[i]]
+                            ? null
                             : checks.parseField(row.line(), fields.get(i), codeLists[i], raw[columns[i]].trim());
                 }
                 if (region != null && checks.count() == before && !region.equals(values[regionField])) {
-                    checks.error(row.line(), "region_code", String.valueOf(values[regionField]),
+                    checks.error(
+                            row.line(),
+                            "region_code",
+                            String.valueOf(values[regionField]),
                             "Deze regel hoort bij een andere regio; u importeert voor regio " + region
                                     + ". Een bestand voor een regio bevat alleen die regio.");
                 }
                 if (checks.count() == before) {
                     for (int r = 0; r < rules.size(); r++) {
-                        checks.checkRule(row.line(), rules.get(r), values[rulePositions[r][0]],
-                                values[rulePositions[r][1]]);
+                        checks.checkRule(
+                                row.line(), rules.get(r), values[rulePositions[r][0]], values[rulePositions[r][1]]);
                     }
                     checks.checkKey(row.line(), format, keyPositions, raw, columns, keys, key);
                 }

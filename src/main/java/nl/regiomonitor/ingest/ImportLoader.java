@@ -12,11 +12,12 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import nl.regiomonitor.common.Dutch;
-import nl.regiomonitor.region.ReferenceCodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+
+import nl.regiomonitor.common.Dutch;
+import nl.regiomonitor.region.ReferenceCodes;
 
 /**
  * One import carried out: the file checked and loaded in one transaction under the run's lock, the load listeners
@@ -36,8 +37,14 @@ final class ImportLoader {
     private final ApplicationEventPublisher events;
     private final ImportWatchdog watchdog;
 
-    ImportLoader(DataSource dataSource, ImportRuns runs, ReferenceCodes referenceCodes, Map<String, ImportFormat> formats,
-                 List<LoadListener> listeners, ApplicationEventPublisher events, ImportWatchdog watchdog) {
+    ImportLoader(
+            DataSource dataSource,
+            ImportRuns runs,
+            ReferenceCodes referenceCodes,
+            Map<String, ImportFormat> formats,
+            List<LoadListener> listeners,
+            ApplicationEventPublisher events,
+            ImportWatchdog watchdog) {
         this.dataSource = dataSource;
         this.runs = runs;
         this.referenceCodes = referenceCodes;
@@ -47,15 +54,30 @@ final class ImportLoader {
         this.watchdog = watchdog;
     }
 
-    ImportResult execute(long id, Path file, String sourceName, String type, String region, String actor,
-                                 OffsetDateTime started, ImportJob.Progress progress) {
+    ImportResult execute(
+            long id,
+            Path file,
+            String sourceName,
+            String type,
+            String region,
+            String actor,
+            OffsetDateTime started,
+            ImportJob.Progress progress) {
         try (ImportWatchdog.Guard guard = watchdog.watch(id)) {
             return load(id, file, sourceName, type, region, actor, started, progress, guard);
         }
     }
 
-    private ImportResult load(long id, Path file, String sourceName, String type, String region, String actor,
-                              OffsetDateTime started, ImportJob.Progress progress, ImportWatchdog.Guard guard) {
+    private ImportResult load(
+            long id,
+            Path file,
+            String sourceName,
+            String type,
+            String region,
+            String actor,
+            OffsetDateTime started,
+            ImportJob.Progress progress,
+            ImportWatchdog.Guard guard) {
         ImportJob job = new ImportJob(id, file, sourceName, region, type, formats, referenceCodes, progress);
         ImportJob.Outcome outcome;
         try (Connection connection = dataSource.getConnection()) {
@@ -91,20 +113,34 @@ final class ImportLoader {
                 Thread.interrupted(); // the watchdog's interrupt; recording the failure needs a connection
                 log.warn("Import {} van {} is na {} afgebroken", id, sourceName, watchdog.limit(), e);
                 message = "Het importeren duurde langer dan " + minutes(watchdog.limit()) + " en is afgebroken; "
-                        + "er is niets veranderd. Probeer het later opnieuw of meld het bij de beheerder (import " + id + ").";
+                        + "er is niets veranderd. Probeer het later opnieuw of meld het bij de beheerder (import " + id
+                        + ").";
             } else {
                 log.error("Import {} van {} is mislukt", id, sourceName, e);
                 message = "Het importeren is mislukt door een technische fout; er is niets veranderd. "
                         + "Probeer het later opnieuw of meld het bij de beheerder (import " + id + ").";
             }
-            outcome = new ImportJob.Outcome(ImportStatus.FAILED, type == null ? null : formats.get(type), null, 0, 0,
-                    List.of(), message);
+            outcome = new ImportJob.Outcome(
+                    ImportStatus.FAILED, type == null ? null : formats.get(type), null, 0, 0, List.of(), message);
             try {
                 runs.record(id, outcome, sourceName, region, actor);
             } catch (SQLException | RuntimeException again) {
                 log.error("Ook het vastleggen van import {} is mislukt", id, again);
-                return new ImportResult(id, type, sourceName, region, actor, ImportStatus.FAILED, 1, 0, 0, List.of(), outcome.message(),
-                        started, OffsetDateTime.now(Dutch.ZONE), null);
+                return new ImportResult(
+                        id,
+                        type,
+                        sourceName,
+                        region,
+                        actor,
+                        ImportStatus.FAILED,
+                        1,
+                        0,
+                        0,
+                        List.of(),
+                        outcome.message(),
+                        started,
+                        OffsetDateTime.now(Dutch.ZONE),
+                        null);
             }
         }
         return stored(id);
@@ -117,8 +153,8 @@ final class ImportLoader {
 
     /** Held by the import's transaction: while it is held, the run is alive, in whichever process. */
     private static void holdRunLock(Connection connection, long id) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select pg_advisory_xact_lock(hashtext('regiomonitor-import-run'), ?)")) {
+        try (PreparedStatement lock =
+                connection.prepareStatement("select pg_advisory_xact_lock(hashtext('regiomonitor-import-run'), ?)")) {
             lock.setInt(1, (int) id);
             lock.execute();
         }
@@ -126,7 +162,8 @@ final class ImportLoader {
 
     private static String minutes(Duration limit) {
         long minutes = limit.toMinutes();
-        return minutes >= 1 ? minutes + (minutes == 1 ? " minuut" : " minuten")
+        return minutes >= 1
+                ? minutes + (minutes == 1 ? " minuut" : " minuten")
                 : limit.toSeconds() + (limit.toSeconds() == 1 ? " seconde" : " seconden");
     }
 }

@@ -42,8 +42,12 @@ class ImportPageController {
 
     /** Without script the form posts here; the result page shows how it went. */
     @PostMapping("/imports")
-    String upload(@RequestParam("file") MultipartFile file, @RequestParam(value = "type", required = false) String type,
-                  @RequestParam(value = "region", required = false) String region, Model model) throws IOException {
+    String upload(
+            @RequestParam("file") MultipartFile file,
+            @RequestParam(value = "type", required = false) String type,
+            @RequestParam(value = "region", required = false) String region,
+            Model model)
+            throws IOException {
         String requestedType = type == null || type.isBlank() ? null : type;
         String scope = Uploads.region(region);
         try {
@@ -58,8 +62,11 @@ class ImportPageController {
 
     @GetMapping("/imports/{id}")
     String result(@PathVariable long id, @RequestParam(value = "region", required = false) String region, Model model) {
-        model.addAttribute("result", imports.find(id, Uploads.region(region)).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Er is geen import met nummer " + id + ".")));
+        model.addAttribute(
+                "result",
+                imports.find(id, Uploads.region(region))
+                        .orElseThrow(() -> new ResponseStatusException(
+                                HttpStatus.NOT_FOUND, "Er is geen import met nummer " + id + ".")));
         return "ingest/import-result";
     }
 }

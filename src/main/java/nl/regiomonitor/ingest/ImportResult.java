@@ -9,19 +9,47 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "Status of uitkomst van een import")
 public record ImportResult(
         @Schema(description = "Nummer van de import") long id,
-        @Schema(description = "Soort bestand, bijvoorbeeld indications") String type,
-        @Schema(description = "Naam van het bestand; bepaalt samen met de soort en de regio welke eerdere versie wordt vervangen") String source,
-        @Schema(description = "Regio waarvoor het zorgkantoor importeerde; leeg bij een landelijk bestand") String region,
-        @Schema(description = "Gebruikersnaam van wie importeerde") String importedBy,
-        @Schema(description = "RUNNING, LOADED, UNCHANGED, REJECTED, FAILED of ABORTED (afgebroken doordat de toepassing stopte)") ImportStatus status,
-        @Schema(description = "Voortgang van 0 tot 1 terwijl de import loopt") double progress,
-        @Schema(description = "Aantal gegevensregels dat is gelezen (bij LOADED: geladen)") long rowCount,
+
+        @Schema(description = "Soort bestand, bijvoorbeeld indications")
+        String type,
+
+        @Schema(
+                description =
+                        "Naam van het bestand; bepaalt samen met de soort en de regio welke eerdere versie wordt vervangen")
+        String source,
+
+        @Schema(description = "Regio waarvoor het zorgkantoor importeerde; leeg bij een landelijk bestand")
+        String region,
+
+        @Schema(description = "Gebruikersnaam van wie importeerde")
+        String importedBy,
+
+        @Schema(
+                description =
+                        "RUNNING, LOADED, UNCHANGED, REJECTED, FAILED of ABORTED (afgebroken doordat de toepassing stopte)")
+        ImportStatus status,
+
+        @Schema(description = "Voortgang van 0 tot 1 terwijl de import loopt")
+        double progress,
+
+        @Schema(description = "Aantal gegevensregels dat is gelezen (bij LOADED: geladen)")
+        long rowCount,
+
         @Schema(description = "Aantal gevonden fouten") long errorCount,
-        @Schema(description = "De fouten (hoogstens de eerste 10.000)") List<ImportError> errors,
-        @Schema(description = "Samenvatting in het Nederlands") String message,
+
+        @Schema(description = "De fouten (hoogstens de eerste 10.000)")
+        List<ImportError> errors,
+
+        @Schema(description = "Samenvatting in het Nederlands")
+        String message,
+
         @Schema(description = "Begonnen") OffsetDateTime startedAt,
-        @Schema(description = "Klaar (leeg zolang de import loopt)") OffsetDateTime finishedAt,
-        @Schema(description = "Nummer van de latere import die deze gegevens heeft vervangen") Long replacedBy) {
+
+        @Schema(description = "Klaar (leeg zolang de import loopt)")
+        OffsetDateTime finishedAt,
+
+        @Schema(description = "Nummer van de latere import die deze gegevens heeft vervangen")
+        Long replacedBy) {
 
     /** The status for people: a loaded import whose rows a later one replaced reads "Vervangen". */
     public String statusText() {

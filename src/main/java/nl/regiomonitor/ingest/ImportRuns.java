@@ -16,11 +16,12 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The history of imports (table import_run) and their lines in the audit trail. Apart from
@@ -29,10 +30,8 @@ import org.springframework.jdbc.core.RowMapper;
  */
 final class ImportRuns {
 
-
     /** An import recorded as running that may have been left by a killed process. */
-    record Unfinished(long id, String type, String source, String region, String actor, String upload) {
-    }
+    record Unfinished(long id, String type, String source, String region, String actor, String upload) {}
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
@@ -54,22 +53,30 @@ final class ImportRuns {
      * Records the import as running, committed at once: a process killed mid-import leaves this
      * row (and the path of its upload), which the next start marks as aborted.
      */
-    void begin(long id, String sourceName, String type, String region, String actor, OffsetDateTime started,
-               Path upload) {
-        jdbc.update("""
+    void begin(
+            long id, String sourceName, String type, String region, String actor, OffsetDateTime started, Path upload) {
+        jdbc.update(
+                """
                 insert into import_run (id, import_type, source_name, status, started_at, row_count, error_count,
                                         message, region_code, imported_by, upload_path)
                 values (?, ?, ?, 'RUNNING', ?, 0, 0, ?, ?, ?, ?)""",
-                id, type == null ? "onbekend" : type, sourceName, Timestamp.from(started.toInstant()),
-                "Bezig met controleren en laden…", region, actor, upload == null ? null : upload.toString());
+                id,
+                type == null ? "onbekend" : type,
+                sourceName,
+                Timestamp.from(started.toInstant()),
+                "Bezig met controleren en laden…",
+                region,
+                actor,
+                upload == null ? null : upload.toString());
     }
 
     /**
      * Writes the outcome of import {@code id} and its audit line in the transaction open on
      * {@code connection}; the caller commits.
      */
-    void record(Connection connection, long id, ImportJob.Outcome outcome, String sourceName, String region,
-                String actor) throws SQLException {
+    void record(
+            Connection connection, long id, ImportJob.Outcome outcome, String sourceName, String region, String actor)
+            throws SQLException {
         String type = outcome.format() == null ? "onbekend" : outcome.format().type();
         try (PreparedStatement update = connection.prepareStatement("""
                 update import_run set import_type = ?, sha256 = ?, status = ?, finished_at = now(), row_count = ?,
@@ -86,10 +93,27 @@ final class ImportRuns {
             update.executeUpdate();
         }
         // a run just recorded is replaced by none, so its status text is its status's
-        audit.recordAs(connection, actor, AuditAction.IMPORT, "import", id, region,
-                "Import " + id + " (" + type + ", " + sourceName + "): " + outcome.status().dutch(), null,
-                Map.of("soort", type, "bestand", sourceName, "status", outcome.status().name(),
-                        "regels", outcome.rows(), "fouten", outcome.errorCount()));
+        audit.recordAs(
+                connection,
+                actor,
+                AuditAction.IMPORT,
+                "import",
+                id,
+                region,
+                "Import " + id + " (" + type + ", " + sourceName + "): "
+                        + outcome.status().dutch(),
+                null,
+                Map.of(
+                        "soort",
+                        type,
+                        "bestand",
+                        sourceName,
+                        "status",
+                        outcome.status().name(),
+                        "regels",
+                        outcome.rows(),
+                        "fouten",
+                        outcome.errorCount()));
     }
 
     /** Records the outcome on a connection of its own, in one transaction with its audit line. */
@@ -111,7 +135,8 @@ final class ImportRuns {
 
     /** The import as recorded. */
     Optional<ImportResult> find(long id) {
-        return jdbc.query("select * from import_run where id = ?", this::mapWithErrors, id).stream().findFirst();
+        return jdbc.query("select * from import_run where id = ?", this::mapWithErrors, id).stream()
+                .findFirst();
     }
 
     /** The most recent imports, newest first, without their error lists: of one region, or all when region is null. */
@@ -119,14 +144,23 @@ final class ImportRuns {
         RowMapper<ImportResult> withoutErrors = (rs, rowNum) -> map(rs, List.of());
         return region == null
                 ? jdbc.query("select * from import_run order by id desc limit ?", withoutErrors, limit)
-                : jdbc.query("select * from import_run where region_code = ? order by id desc limit ?", withoutErrors,
-                region, limit);
+                : jdbc.query(
+                        "select * from import_run where region_code = ? order by id desc limit ?",
+                        withoutErrors,
+                        region,
+                        limit);
     }
 
     List<Unfinished> unfinished() {
-        return jdbc.query("select * from import_run where status = 'RUNNING' order by id",
-                (rs, n) -> new Unfinished(rs.getLong("id"), rs.getString("import_type"), rs.getString("source_name"),
-                        rs.getString("region_code"), rs.getString("imported_by"), rs.getString("upload_path")));
+        return jdbc.query(
+                "select * from import_run where status = 'RUNNING' order by id",
+                (rs, n) -> new Unfinished(
+                        rs.getLong("id"),
+                        rs.getString("import_type"),
+                        rs.getString("source_name"),
+                        rs.getString("region_code"),
+                        rs.getString("imported_by"),
+                        rs.getString("upload_path")));
     }
 
     /**
@@ -137,8 +171,8 @@ final class ImportRuns {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement lock = connection.prepareStatement(
-                    "select pg_try_advisory_xact_lock(hashtext('regiomonitor-import-run'), ?)");
-                 PreparedStatement update = connection.prepareStatement("""
+                            "select pg_try_advisory_xact_lock(hashtext('regiomonitor-import-run'), ?)");
+                    PreparedStatement update = connection.prepareStatement("""
                          update import_run set status = 'ABORTED', finished_at = now(), upload_path = null, message = ?
                          where id = ? and status = 'RUNNING'""")) {
                 lock.setInt(1, (int) run.id());
@@ -148,17 +182,31 @@ final class ImportRuns {
                 }
                 int marked = 0;
                 if (dead) {
-                    update.setString(1, "De import is afgebroken: de toepassing stopte voordat hij klaar was. "
-                            + "Er is niets veranderd. Importeer het bestand opnieuw.");
+                    update.setString(
+                            1,
+                            "De import is afgebroken: de toepassing stopte voordat hij klaar was. "
+                                    + "Er is niets veranderd. Importeer het bestand opnieuw.");
                     update.setLong(2, run.id());
                     marked = update.executeUpdate();
                 }
                 if (marked == 1) {
-                    audit.recordAs(connection, actor, AuditAction.IMPORT, "import", run.id(), run.region(),
+                    audit.recordAs(
+                            connection,
+                            actor,
+                            AuditAction.IMPORT,
+                            "import",
+                            run.id(),
+                            run.region(),
                             "Import " + run.id() + " (" + run.type() + ", " + run.source() + "): "
-                                    + ImportStatus.ABORTED.dutch(), null,
-                            Map.of("soort", run.type(), "bestand", run.source(),
-                                    "status", ImportStatus.ABORTED.name()));
+                                    + ImportStatus.ABORTED.dutch(),
+                            null,
+                            Map.of(
+                                    "soort",
+                                    run.type(),
+                                    "bestand",
+                                    run.source(),
+                                    "status",
+                                    ImportStatus.ABORTED.name()));
                 }
                 connection.commit();
                 return marked == 1;
@@ -182,7 +230,7 @@ final class ImportRuns {
     private ImportResult mapWithErrors(ResultSet rs, int rowNum) throws SQLException {
         List<ImportError> errors;
         try {
-            errors = json.readValue(rs.getString("errors"), new TypeReference<>() { });
+            errors = json.readValue(rs.getString("errors"), new TypeReference<>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -190,13 +238,24 @@ final class ImportRuns {
     }
 
     private static ImportResult map(ResultSet rs, List<ImportError> errors) throws SQLException {
-        return new ImportResult(rs.getLong("id"), rs.getString("import_type"), rs.getString("source_name"),
-                rs.getString("region_code"), rs.getString("imported_by"),
-                ImportStatus.valueOf(rs.getString("status")), 1.0, rs.getLong("row_count"), rs.getLong("error_count"),
-                errors, rs.getString("message"),
-                rs.getObject("started_at", OffsetDateTime.class).atZoneSameInstant(Dutch.ZONE).toOffsetDateTime(),
+        return new ImportResult(
+                rs.getLong("id"),
+                rs.getString("import_type"),
+                rs.getString("source_name"),
+                rs.getString("region_code"),
+                rs.getString("imported_by"),
+                ImportStatus.valueOf(rs.getString("status")),
+                1.0,
+                rs.getLong("row_count"),
+                rs.getLong("error_count"),
+                errors,
+                rs.getString("message"),
+                rs.getObject("started_at", OffsetDateTime.class)
+                        .atZoneSameInstant(Dutch.ZONE)
+                        .toOffsetDateTime(),
                 Optional.ofNullable(rs.getObject("finished_at", OffsetDateTime.class))
-                        .map(t -> t.atZoneSameInstant(Dutch.ZONE).toOffsetDateTime()).orElse(null),
+                        .map(t -> t.atZoneSameInstant(Dutch.ZONE).toOffsetDateTime())
+                        .orElse(null),
                 rs.getObject("replaced_by", Long.class));
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,25 +17,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
+import jakarta.annotation.PreDestroy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.annotation.PreDestroy;
-import java.util.Comparator;
-import nl.regiomonitor.common.Dutch;
-import nl.regiomonitor.region.CodeList;
-import nl.regiomonitor.region.ReferenceCodes;
-import nl.regiomonitor.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import nl.regiomonitor.common.Dutch;
+import nl.regiomonitor.region.CodeList;
+import nl.regiomonitor.region.ReferenceCodes;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
-import org.springframework.stereotype.Service;
+import nl.regiomonitor.web.Refusal;
 
 /**
  * Imports files of the formats of SPEC.md §3, each in one transaction (see {@link ImportJob}),
@@ -48,7 +49,8 @@ public class ImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
     /** Population first, so regions have inhabitants before client data arrive. */
-    private static final List<String> FOLDER_ORDER = List.of("population", "indications", "allocations", "waitlist", "costs");
+    private static final List<String> FOLDER_ORDER =
+            List.of("population", "indications", "allocations", "waitlist", "costs");
 
     private final ImportRuns runs;
     private final ReferenceCodes referenceCodes;
@@ -62,22 +64,37 @@ public class ImportService {
         return thread;
     });
 
-    private record Running(String type, String source, String region, String actor, OffsetDateTime startedAt,
-                           ImportJob.Progress progress) {
-    }
+    private record Running(
+            String type,
+            String source,
+            String region,
+            String actor,
+            OffsetDateTime startedAt,
+            ImportJob.Progress progress) {}
 
-    public ImportService(DataSource dataSource, ReferenceCodes referenceCodes, ObjectMapper json, AuditService audit,
-                         List<ImportFormat> formats, ObjectProvider<LoadListener> listeners,
-                         ApplicationEventPublisher events,
-                         @Value("${regiomonitor.import.max-duration:15m}") Duration maxDuration) {
+    public ImportService(
+            DataSource dataSource,
+            ReferenceCodes referenceCodes,
+            ObjectMapper json,
+            AuditService audit,
+            List<ImportFormat> formats,
+            ObjectProvider<LoadListener> listeners,
+            ApplicationEventPublisher events,
+            @Value("${regiomonitor.import.max-duration:15m}") Duration maxDuration) {
         this.watchdog = new ImportWatchdog(maxDuration);
         this.runs = new ImportRuns(dataSource, json, audit);
         this.referenceCodes = referenceCodes;
         formats.stream()
                 .sorted(Comparator.comparingInt(f -> folderPosition(f.type())))
                 .forEach(f -> this.formats.put(f.type(), f));
-        this.loader = new ImportLoader(dataSource, runs, referenceCodes, this.formats, listeners.orderedStream().toList(),
-                events, watchdog);
+        this.loader = new ImportLoader(
+                dataSource,
+                runs,
+                referenceCodes,
+                this.formats,
+                listeners.orderedStream().toList(),
+                events,
+                watchdog);
     }
 
     /** The formats, in the order a folder of files is best imported. */
@@ -88,8 +105,8 @@ public class ImportService {
     /** Whether {@code type} names a format; null means "recognise it from the header". */
     public void checkType(String type) {
         if (type != null && !formats.containsKey(type)) {
-            throw new InvalidImportRequest("Onbekende soort bestand '" + type + "'. Kies uit: "
-                    + String.join(", ", formats.keySet()) + ".");
+            throw new InvalidImportRequest(
+                    "Onbekende soort bestand '" + type + "'. Kies uit: " + String.join(", ", formats.keySet()) + ".");
         }
     }
 
@@ -101,8 +118,9 @@ public class ImportService {
         checkType(type);
         checkRegion(region);
         if (type != null && region != null && formats.get(type).national()) {
-            throw new InvalidImportRequest("Een bestand van de soort '" + formats.get(type).label()
-                    + "' geldt voor het hele land en wordt alleen door de beheerder geïmporteerd, niet voor één regio.");
+            throw new InvalidImportRequest(
+                    "Een bestand van de soort '" + formats.get(type).label()
+                            + "' geldt voor het hele land en wordt alleen door de beheerder geïmporteerd, niet voor één regio.");
         }
     }
 
@@ -138,7 +156,8 @@ public class ImportService {
         List<Path> files;
         try (var listing = Files.list(folder)) {
             files = listing.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx)"))
+                    .filter(f ->
+                            f.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(csv|xlsx)"))
                     .sorted(Comparator.comparingInt((Path f) -> folderPosition(typeOfName(f)))
                             .thenComparing(Path::getFileName))
                     .toList();
@@ -192,8 +211,21 @@ public class ImportService {
         Running now = running.get(id);
         if (now != null) {
             ImportJob.Progress p = now.progress();
-            return Optional.of(new ImportResult(id, p.type, now.source(), now.region(), now.actor(), ImportStatus.RUNNING, p.fraction(), p.rows, 0,
-                    List.of(), "Bezig met controleren en laden…", now.startedAt(), null, null));
+            return Optional.of(new ImportResult(
+                    id,
+                    p.type,
+                    now.source(),
+                    now.region(),
+                    now.actor(),
+                    ImportStatus.RUNNING,
+                    p.fraction(),
+                    p.rows,
+                    0,
+                    List.of(),
+                    "Bezig met controleren en laden…",
+                    now.startedAt(),
+                    null,
+                    null));
         }
         return runs.find(id);
     }

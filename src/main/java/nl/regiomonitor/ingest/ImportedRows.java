@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
 final class ImportedRows {
 
     /** The loaded version of the same source that a new import would replace. */
-    record PreviousRun(long id, String sha256) {
-    }
+    record PreviousRun(long id, String sha256) {}
 
     private final Connection connection;
     private final long id;
@@ -88,13 +87,14 @@ final class ImportedRows {
             return List.of(); // a replacement by field value removes every row it could clash with
         }
         String keySql = format.keyFields().stream()
-                .map(name -> format.fields().get(indexOf(format.fields(), name)).kind().keyExpression(name)
-                        + " || chr(1)")
+                .map(name -> format.fields()
+                                .get(indexOf(format.fields(), name))
+                                .kind()
+                                .keyExpression(name) + " || chr(1)")
                 .collect(Collectors.joining(" || "));
         List<ImportError> clashes = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "select " + keySql + ", import_id from " + format.table()
-                        + " where import_id <> ? and import_id <> ?")) {
+        try (PreparedStatement query = connection.prepareStatement("select " + keySql + ", import_id from "
+                + format.table() + " where import_id <> ? and import_id <> ?")) {
             query.setLong(1, previous == null ? -1 : previous.id());
             query.setLong(2, id); // the rows this import has just copied
             query.setFetchSize(10_000);
@@ -102,7 +102,9 @@ final class ImportedRows {
                 while (rs.next()) {
                     Long line = keys.remove(rs.getString(1));
                     if (line != null) {
-                        clashes.add(ImportError.withValue(line.intValue(), RowChecks.keyText(rs.getString(1)),
+                        clashes.add(ImportError.withValue(
+                                line.intValue(),
+                                RowChecks.keyText(rs.getString(1)),
                                 "Dubbele sleutel: dezelfde combinatie van " + String.join(", ", format.keyFields())
                                         + " is al geladen met import " + rs.getLong(2)
                                         + " (een ander bestand). Haal de regel uit een van beide bestanden."));
@@ -133,8 +135,7 @@ final class ImportedRows {
             try (PreparedStatement delete = connection.prepareStatement("""
                     delete from %s where import_id in (
                         select id from import_run where import_type = ? and source_name = ?
-                        and region_code is not distinct from ? and status = 'LOADED' and replaced_by is null)"""
-                    .formatted(format.table()))) {
+                        and region_code is not distinct from ? and status = 'LOADED' and replaced_by is null)""".formatted(format.table()))) {
                 delete.setString(1, format.type());
                 delete.setString(2, sourceName);
                 delete.setString(3, region);

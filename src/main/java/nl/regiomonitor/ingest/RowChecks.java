@@ -53,7 +53,10 @@ final class RowChecks {
             if (BsnCheck.containsBsn(raw[i])) {
                 hidden[i] = true;
                 bsnFound = true;
-                error(row.line(), i < header.size() ? header.get(i) : "kolom " + (i + 1), null,
+                error(
+                        row.line(),
+                        i < header.size() ? header.get(i) : "kolom " + (i + 1),
+                        null,
                         "Hier staat een nummer dat op een BSN lijkt (9 cijfers die de elfproef doorstaan). "
                                 + "Het nummer wordt niet getoond en het bestand is in zijn geheel geweigerd.");
             }
@@ -70,15 +73,23 @@ final class RowChecks {
             return null;
         }
         if (raw.chars().anyMatch(Character::isISOControl)) {
-            error(line, field.name(), raw, "De waarde bevat een onzichtbaar stuurteken (bijvoorbeeld een nulteken). "
-                    + "Is het bestand als tekst (CSV UTF-8) opgeslagen?");
+            error(
+                    line,
+                    field.name(),
+                    raw,
+                    "De waarde bevat een onzichtbaar stuurteken (bijvoorbeeld een nulteken). "
+                            + "Is het bestand als tekst (CSV UTF-8) opgeslagen?");
             return null;
         }
         try {
             Object value = field.kind().parse(raw);
             if (codes != null && !codes.contains(raw)) {
-                error(line, field.name(), raw, "Onbekende " + field.codeList().dutchName() + ". Geldig zijn: "
-                        + codes.stream().sorted().collect(Collectors.joining(", ")) + ".");
+                error(
+                        line,
+                        field.name(),
+                        raw,
+                        "Onbekende " + field.codeList().dutchName() + ". Geldig zijn: "
+                                + codes.stream().sorted().collect(Collectors.joining(", ")) + ".");
                 return null;
             }
             return value;
@@ -90,21 +101,35 @@ final class RowChecks {
 
     void checkRule(long line, RowRule rule, Object value, Object other) {
         if (value != null && other != null && !rule.holds(value, other)) {
-            error(line, rule.field(), String.valueOf(value), "Onmogelijke combinatie: " + rule.reason(value, other) + ".");
+            error(
+                    line,
+                    rule.field(),
+                    String.valueOf(value),
+                    "Onmogelijke combinatie: " + rule.reason(value, other) + ".");
         }
     }
 
     /** Refuses a row whose key an earlier row of the file has; {@code key} is a reused buffer. */
-    void checkKey(long line, ImportFormat format, int[] keyPositions, String[] raw, int[] columns,
-                  Map<String, Long> keys, StringBuilder key) {
+    void checkKey(
+            long line,
+            ImportFormat format,
+            int[] keyPositions,
+            String[] raw,
+            int[] columns,
+            Map<String, Long> keys,
+            StringBuilder key) {
         key.setLength(0);
         for (int position : keyPositions) {
             key.append(raw[columns[position]].trim()).append('\u0001');
         }
         Long earlier = keys.putIfAbsent(key.toString(), line);
         if (earlier != null) {
-            error(line, null, keyText(key.toString()), "Dubbele sleutel: dezelfde combinatie van "
-                    + String.join(", ", format.keyFields()) + " staat ook op regel " + earlier + ".");
+            error(
+                    line,
+                    null,
+                    keyText(key.toString()),
+                    "Dubbele sleutel: dezelfde combinatie van " + String.join(", ", format.keyFields())
+                            + " staat ook op regel " + earlier + ".");
         }
     }
 

@@ -17,8 +17,7 @@ public interface TabularFile extends Closeable {
     Row next() throws ImportRejected;
 
     /** A row with its line number in the file (the header is line 1 for CSV). */
-    record Row(long line, String[] values) {
-    }
+    record Row(long line, String[] values) {}
 
     /** Opens CSV or XLSX, told apart by their first bytes (an .xlsx file is a zip archive). */
     static TabularFile open(Path file, InputStream content) throws ImportRejected, IOException {

@@ -2,11 +2,10 @@ package nl.regiomonitor.ingest;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.regiomonitor.security.UploadGate;
-import nl.regiomonitor.web.ErrorAnswers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +17,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+
+import nl.regiomonitor.security.UploadGate;
+import nl.regiomonitor.web.ErrorAnswers;
 
 /**
  * A Dutch answer to an upload that cannot be read as one: too large, not multipart, broken. These
@@ -43,24 +45,39 @@ class UploadErrors {
             throws IOException {
         long length = request.getContentLengthLong();
         if (length >= 0 && length <= maxSize.toBytes()) {
-            notAnUpload(e, request, response); // a limit on the parts' headers, such as a file name of thousands of characters
+            notAnUpload(
+                    e, request,
+                    response); // a limit on the parts' headers, such as a file name of thousands of characters
             return;
         }
-        answer(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Het bestand is te groot: een upload is "
-                + "hoogstens " + UploadGate.readable(maxSize) + ". Splits het bestand, bijvoorbeeld per jaar of per regio.");
+        answer(
+                request,
+                response,
+                HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                "Het bestand is te groot: een upload is " + "hoogstens " + UploadGate.readable(maxSize)
+                        + ". Splits het bestand, bijvoorbeeld per jaar of per regio.");
     }
 
     @ExceptionHandler(MultipartException.class)
-    void notAnUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void notAnUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         log.info("Onleesbare upload naar {}: {}", request.getRequestURI(), e.getMessage());
-        answer(request, response, HttpServletResponse.SC_BAD_REQUEST, "Het verzoek is geen leesbare bestandsupload. "
-                + "Stuur het bestand als multipart/form-data in het veld 'file', met een bestandsnaam van hoogstens 200 tekens.");
+        answer(
+                request,
+                response,
+                HttpServletResponse.SC_BAD_REQUEST,
+                "Het verzoek is geen leesbare bestandsupload. "
+                        + "Stuur het bestand als multipart/form-data in het veld 'file', met een bestandsnaam van hoogstens 200 tekens.");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     void wrongType(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        answer(request, response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "Het soort inhoud (Content-Type) van het "
-                + "verzoek wordt hier niet aangenomen. Een bestand stuurt u als multipart/form-data, gegevens als application/json.");
+        answer(
+                request,
+                response,
+                HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE,
+                "Het soort inhoud (Content-Type) van het "
+                        + "verzoek wordt hier niet aangenomen. Een bestand stuurt u als multipart/form-data, gegevens als application/json.");
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, int status, String message)

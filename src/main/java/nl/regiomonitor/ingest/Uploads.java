@@ -11,8 +11,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Takes an uploaded file out of the request, so it outlives it while the import runs in the background. */
 public final class Uploads {
 
-    private Uploads() {
-    }
+    private Uploads() {}
 
     /** How long a file's name may be; a longer one is cut. */
     static final int MAX_NAME = 200;
@@ -39,7 +38,10 @@ public final class Uploads {
     }
 
     public static Path keep(MultipartFile file) throws IOException {
-        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+        if (file == null
+                || file.isEmpty()
+                        && (file.getOriginalFilename() == null
+                                || file.getOriginalFilename().isBlank())) {
             throw new ImportService.InvalidImportRequest("Kies een bestand om te importeren.");
         }
         Path copy = Files.createTempFile("regiomonitor-upload-", ".bin");

@@ -42,8 +42,12 @@ final class XlsxTabularFile implements TabularFile {
     private final List<String> header = new ArrayList<>();
     private long previousRow;
 
-    private XlsxTabularFile(OPCPackage workbook, InputStream sheetData, XMLStreamReader sheet,
-                            ReadOnlySharedStringsTable strings, StylesTable styles) {
+    private XlsxTabularFile(
+            OPCPackage workbook,
+            InputStream sheetData,
+            XMLStreamReader sheet,
+            ReadOnlySharedStringsTable strings,
+            StylesTable styles) {
         this.workbook = workbook;
         this.sheetData = sheetData;
         this.sheet = sheet;
@@ -69,8 +73,12 @@ final class XlsxTabularFile implements TabularFile {
                 throw ImportRejected.ofFile("Het bestand is leeg.");
             }
             InputStream data = sheets.next();
-            result = new XlsxTabularFile(workbook, data, XMLHelper.newXMLInputFactory().createXMLStreamReader(data),
-                    new ReadOnlySharedStringsTable(workbook, false), reader.getStylesTable());
+            result = new XlsxTabularFile(
+                    workbook,
+                    data,
+                    XMLHelper.newXMLInputFactory().createXMLStreamReader(data),
+                    new ReadOnlySharedStringsTable(workbook, false),
+                    reader.getStylesTable());
         } catch (ImportRejected e) {
             throw e;
         } catch (Exception e) {
@@ -163,7 +171,8 @@ final class XlsxTabularFile implements TabularFile {
             return raw.isEmpty() ? "" : number(raw, style);
         }
         return switch (type) {
-            case "s" -> strings.getItemAt(Integer.parseInt(raw.trim())).getString().trim();
+            case "s" ->
+                strings.getItemAt(Integer.parseInt(raw.trim())).getString().trim();
             case "inlineStr" -> inline.toString().trim();
             case "str" -> raw.trim();
             case "b" -> Boolean.toString("1".equals(raw.trim()));
@@ -175,7 +184,8 @@ final class XlsxTabularFile implements TabularFile {
         double number = Double.parseDouble(raw);
         if (style != null && !style.isEmpty()) {
             XSSFCellStyle format = styles.getStyleAt(Integer.parseInt(style));
-            if (format != null && DateUtil.isADateFormat(format.getDataFormat(), format.getDataFormatString())
+            if (format != null
+                    && DateUtil.isADateFormat(format.getDataFormat(), format.getDataFormatString())
                     && DateUtil.isValidExcelDate(number)) {
                 return DateUtil.getLocalDateTime(number).toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE);
             }

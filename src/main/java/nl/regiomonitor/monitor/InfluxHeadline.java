@@ -17,8 +17,14 @@ import nl.regiomonitor.trend.Verdict;
  * @param latest that point's published cell ("<5" or "x" when hidden); null without data
  * @param target the national aim per point (NL only), or null
  */
-public record InfluxHeadline(String region, Period period, Verdict verdict, String sentence, String latestLabel, Cell latest,
-                             Double target) {
+public record InfluxHeadline(
+        String region,
+        Period period,
+        Verdict verdict,
+        String sentence,
+        String latestLabel,
+        Cell latest,
+        Double target) {
 
     /** The verdict for people: "Dalend", "Stijgend", "Stabiel", "Geen signaal", or "Geen oordeel" without one. */
     public String verdictLabel() {

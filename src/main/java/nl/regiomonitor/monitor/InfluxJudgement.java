@@ -16,6 +16,14 @@ import nl.regiomonitor.indicator.Period;
  * @param scope how far the figures go and which period the verdict is about
  * @param notes what differs from the question, as the page says it
  */
-public record InfluxJudgement(PublishedTrend trend, Period period, String chart, String source, Double target, boolean unprotected,
-                       boolean rolling, long standIn, String scope, List<String> notes) {
-}
+public record InfluxJudgement(
+        PublishedTrend trend,
+        Period period,
+        String chart,
+        String source,
+        Double target,
+        boolean unprotected,
+        boolean rolling,
+        long standIn,
+        String scope,
+        List<String> notes) {}

@@ -8,18 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.springframework.stereotype.Service;
+
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.indicator.InfluxPeriod;
 import nl.regiomonitor.indicator.InvalidFigureRequest;
 import nl.regiomonitor.indicator.Period;
-import nl.regiomonitor.monitor.InfluxHeadline;
 import nl.regiomonitor.region.Area;
 import nl.regiomonitor.trend.MonthlyCount;
-import nl.regiomonitor.monitor.PublishedTrend;
 import nl.regiomonitor.trend.TrendWindow;
-import org.springframework.stereotype.Service;
 
 /**
  * The judgement of a region's or the country's monthly GGZ-W influx, with the national aim for NL. Published, it is
@@ -75,13 +74,16 @@ public class InfluxTrend {
      */
     public Optional<TrendWindow> nearest(YearMonth from, YearMonth to) {
         List<TrendWindow> windows = windows();
-        if (windows.isEmpty() || to.isBefore(windows.get(0).from()) || from.isAfter(windows.get(0).to())) {
+        if (windows.isEmpty()
+                || to.isBefore(windows.get(0).from())
+                || from.isAfter(windows.get(0).to())) {
             return Optional.empty();
         }
         YearMonth askedFrom = TrendWindow.max(from, windows.get(0).from());
         YearMonth askedTo = TrendWindow.min(to, windows.get(0).to());
-        return windows.stream().min(Comparator.comparingLong((TrendWindow w) -> w.distance(askedFrom, askedTo))
-                .thenComparing(TrendWindow::to, Comparator.reverseOrder()));
+        return windows.stream()
+                .min(Comparator.comparingLong((TrendWindow w) -> w.distance(askedFrom, askedTo))
+                        .thenComparing(TrendWindow::to, Comparator.reverseOrder()));
     }
 
     /**
@@ -111,8 +113,11 @@ public class InfluxTrend {
         }
         TrendWindow whole = windows.get(0);
         if (key != null && !key.isBlank()) {
-            return window(key.strip()).map(WindowChoice::exact).orElseThrow(() -> new InvalidFigureRequest(
-                    "Onbekende periode '" + key.strip() + "'. Kies uit: " + String.join(", ", windows.stream().map(TrendWindow::key).toList()) + "."));
+            return window(key.strip())
+                    .map(WindowChoice::exact)
+                    .orElseThrow(() -> new InvalidFigureRequest("Onbekende periode '" + key.strip() + "'. Kies uit: "
+                            + String.join(
+                                    ", ", windows.stream().map(TrendWindow::key).toList()) + "."));
         }
         if (from == null && to == null) {
             return WindowChoice.exact(whole);
@@ -122,16 +127,22 @@ public class InfluxTrend {
         if (askedFrom.isAfter(askedTo)) {
             throw new InvalidFigureRequest("De eerste maand ligt na de laatste.");
         }
-        TrendWindow nearest = nearest(askedFrom, askedTo).orElseThrow(() -> new InvalidFigureRequest(
-                "Er zijn geen cijfers over " + TrendWindow.month(askedFrom) + " t/m " + TrendWindow.month(askedTo) + ": de cijfers lopen van "
+        TrendWindow nearest = nearest(askedFrom, askedTo)
+                .orElseThrow(() -> new InvalidFigureRequest("Er zijn geen cijfers over " + TrendWindow.month(askedFrom)
+                        + " t/m " + TrendWindow.month(askedTo) + ": de cijfers lopen van "
                         + TrendWindow.month(whole.from()) + " t/m " + TrendWindow.month(whole.to()) + "."));
         if (nearest.from().equals(askedFrom) && nearest.to().equals(askedTo)) {
             return WindowChoice.exact(nearest);
         }
-        return new WindowChoice(nearest, true, "Het oordeel wordt alleen over vaste perioden gepubliceerd: de hele reeks of een "
-                + "kalenderjaar, tot en met de laatste maand met gegevens (" + TrendWindow.month(whole.to()) + "). Gevraagd was "
-                + TrendWindow.month(askedFrom) + " t/m " + TrendWindow.month(askedTo) + "; dit is de dichtstbijzijnde vaste periode: "
-                + nearest.label() + ".");
+        return new WindowChoice(
+                nearest,
+                true,
+                "Het oordeel wordt alleen over vaste perioden gepubliceerd: de hele reeks of een "
+                        + "kalenderjaar, tot en met de laatste maand met gegevens (" + TrendWindow.month(whole.to())
+                        + "). Gevraagd was "
+                        + TrendWindow.month(askedFrom) + " t/m " + TrendWindow.month(askedTo)
+                        + "; dit is de dichtstbijzijnde vaste periode: "
+                        + nearest.label() + ".");
     }
 
     /** The judgement as every published output shows it: on the influx table's cells only. */
@@ -160,13 +171,15 @@ public class InfluxTrend {
             return published(region, from, to, profile);
         }
         if (period == Period.ROLLING12) {
-            throw new InvalidFigureRequest("Over een voortschrijdend jaar wordt geen oordeel gegeven: twee opeenvolgende punten delen "
-                    + "elf maanden. Kies month, quarter of year.");
+            throw new InvalidFigureRequest(
+                    "Over een voortschrijdend jaar wordt geen oordeel gegeven: twee opeenvolgende punten delen "
+                            + "elf maanden. Kies month, quarter of year.");
         }
         List<YearMonth> months = new ArrayList<>();
         List<Cell> cells = new ArrayList<>();
-        for (InfluxFigures.MonthRow row : influx.influx(region, from, untilData(from, to),
-                profile == null ? Breakdown.NONE : Breakdown.PROFILE, period).rows()) {
+        for (InfluxFigures.MonthRow row : influx.influx(
+                        region, from, untilData(from, to), profile == null ? Breakdown.NONE : Breakdown.PROFILE, period)
+                .rows()) {
             months.add(row.month());
             cells.add(profile == null ? row.totalCell() : row.cell(profile));
         }
@@ -177,7 +190,8 @@ public class InfluxTrend {
     /** The judgement on the true counts, for people with the right to see unprotected figures. */
     public PublishedTrend unprotected(String region, TrendWindow window, String profile) {
         List<MonthlyCount> series = influx.monthly(region, window.from(), window.to(), profile).entrySet().stream()
-                .map(e -> MonthlyCount.of(e.getKey(), e.getValue())).toList();
+                .map(e -> MonthlyCount.of(e.getKey(), e.getValue()))
+                .toList();
         return PublishedTrend.unprotected(series);
     }
 
@@ -189,9 +203,14 @@ public class InfluxTrend {
         Map<YearMonth, Long> sums = new TreeMap<>();
         Map<YearMonth, List<Cell>> parts = new TreeMap<>();
         for (String region : regions) {
-            for (InfluxFigures.MonthRow row : influx.influx(region, from, untilData(from, to), by).rows()) {
-                sums.merge(row.month(), category == null ? row.total() : row.counts().get(category), Long::sum);
-                parts.computeIfAbsent(row.month(), m -> new ArrayList<>()).add(category == null ? row.totalCell() : row.cell(category));
+            for (InfluxFigures.MonthRow row :
+                    influx.influx(region, from, untilData(from, to), by).rows()) {
+                sums.merge(
+                        row.month(),
+                        category == null ? row.total() : row.counts().get(category),
+                        Long::sum);
+                parts.computeIfAbsent(row.month(), m -> new ArrayList<>())
+                        .add(category == null ? row.totalCell() : row.cell(category));
             }
         }
         List<Cell> cells = new ArrayList<>();
@@ -214,8 +233,13 @@ public class InfluxTrend {
         PublishedTrend trend = published(region, whole, null, period);
         List<PublishedTrend.Point> points = trend.points();
         PublishedTrend.Point latest = points.isEmpty() ? null : points.get(points.size() - 1);
-        return new InfluxHeadline(region, period, trend.verdict(), trend.sentence(),
-                latest == null ? null : InfluxPeriod.of(period, latest.month()).label(), latest == null ? null : latest.clients(),
+        return new InfluxHeadline(
+                region,
+                period,
+                trend.verdict(),
+                trend.sentence(),
+                latest == null ? null : InfluxPeriod.of(period, latest.month()).label(),
+                latest == null ? null : latest.clients(),
                 targetPer(region, period));
     }
 

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
+
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.trend.MonthlyCount;
 import nl.regiomonitor.trend.PoissonInterval;
@@ -44,16 +45,23 @@ public final class PublishedTrend {
     private final TrendResult result;
     /** One point per month of the window, for the chart; a hidden month's values are not published. */
     private final List<TrendPoint> chart;
+
     private final boolean[] levelShown;
     /** How the sentence names a point: a month, unless the series is of quarters or years. */
     private final UnaryOperator<String> wording;
 
-    private PublishedTrend(List<Cell> counts, int threshold, TrendResult result, List<TrendPoint> chart, boolean[] levelShown) {
+    private PublishedTrend(
+            List<Cell> counts, int threshold, TrendResult result, List<TrendPoint> chart, boolean[] levelShown) {
         this(counts, threshold, result, chart, levelShown, UnaryOperator.identity());
     }
 
-    private PublishedTrend(List<Cell> counts, int threshold, TrendResult result, List<TrendPoint> chart, boolean[] levelShown,
-                           UnaryOperator<String> wording) {
+    private PublishedTrend(
+            List<Cell> counts,
+            int threshold,
+            TrendResult result,
+            List<TrendPoint> chart,
+            boolean[] levelShown,
+            UnaryOperator<String> wording) {
         this.counts = List.copyOf(counts);
         this.threshold = threshold;
         this.result = result;
@@ -64,7 +72,12 @@ public final class PublishedTrend {
 
     /** The same judgement of a series whose points are {@code singular} / {@code plural} ("kwartaal", "kwartalen") rather than months. */
     public PublishedTrend per(String singular, String plural) {
-        return new PublishedTrend(counts, threshold, result, chart, levelShown,
+        return new PublishedTrend(
+                counts,
+                threshold,
+                result,
+                chart,
+                levelShown,
                 s -> s.replace("per maand", "per " + singular).replace("maanden", plural));
     }
 
@@ -119,12 +132,24 @@ public final class PublishedTrend {
                 levelShown[i] = true;
             } else {
                 // an x month between two counted months of one phase lies on that phase's lines
-                boolean inPhase = previous != null && result.phases().stream()
-                        .anyMatch(p -> !month.isBefore(p.from()) && !month.isAfter(p.to()));
+                boolean inPhase = previous != null
+                        && result.phases().stream().anyMatch(p -> !month.isBefore(p.from()) && !month.isAfter(p.to()));
                 TrendPoint p = previous;
-                chart.add(inPhase
-                        ? new TrendPoint(month, 0, 0, 0, p.centre(), p.lcl(), p.ucl(), false, p.centreCount(), p.lclCount(), p.uclCount())
-                        : new TrendPoint(month, 0, 0, 0, 0, 0, 0, false, 0, 0, 0));
+                chart.add(
+                        inPhase
+                                ? new TrendPoint(
+                                        month,
+                                        0,
+                                        0,
+                                        0,
+                                        p.centre(),
+                                        p.lcl(),
+                                        p.ucl(),
+                                        false,
+                                        p.centreCount(),
+                                        p.lclCount(),
+                                        p.uclCount())
+                                : new TrendPoint(month, 0, 0, 0, 0, 0, 0, false, 0, 0, 0));
                 levelShown[i] = inPhase;
             }
         }
@@ -136,24 +161,45 @@ public final class PublishedTrend {
         TrendResult result = TrendAnalysis.analyse(series);
         boolean[] levelShown = new boolean[series.size()];
         Arrays.fill(levelShown, true);
-        return new PublishedTrend(series.stream().map(m -> Cell.ofCount(m.count())).toList(), 0, result, result.points(), levelShown);
+        return new PublishedTrend(
+                series.stream().map(m -> Cell.ofCount(m.count())).toList(), 0, result, result.points(), levelShown);
     }
 
-    @Schema(description = "Een maand van de reeks zoals gepubliceerd: het aantal als cel ('<5' of 'x' zonder waarde als het "
-            + "verborgen is), met interval en signaal alleen als het aantal getoond wordt, en middellijn en grenzen van de fase "
-            + "als er een oordeel is")
-    public record Point(@Schema(description = "Maand, jjjj-mm") YearMonth month, Cell clients,
-                        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Ondergrens 95%-interval (Garwood); leeg als verborgen") Double ciLow,
-                        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Bovengrens 95%-interval; leeg als verborgen") Double ciHigh,
-                        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Buiten de grenzen of in een te lange reeks; leeg als verborgen of zonder oordeel") Boolean signal,
-                        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Middellijn van de fase; leeg zonder oordeel") Double centre,
-                        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Onderste controlegrens; leeg zonder oordeel") Double lcl,
-                        @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(description = "Bovenste controlegrens; leeg zonder oordeel") Double ucl) {
-    }
+    @Schema(
+            description =
+                    "Een maand van de reeks zoals gepubliceerd: het aantal als cel ('<5' of 'x' zonder waarde als het "
+                            + "verborgen is), met interval en signaal alleen als het aantal getoond wordt, en middellijn en grenzen van de fase "
+                            + "als er een oordeel is")
+    public record Point(
+            @Schema(description = "Maand, jjjj-mm") YearMonth month,
+            Cell clients,
+
+            @JsonInclude(JsonInclude.Include.ALWAYS)
+            @Schema(description = "Ondergrens 95%-interval (Garwood); leeg als verborgen")
+            Double ciLow,
+
+            @JsonInclude(JsonInclude.Include.ALWAYS)
+            @Schema(description = "Bovengrens 95%-interval; leeg als verborgen")
+            Double ciHigh,
+
+            @JsonInclude(JsonInclude.Include.ALWAYS)
+            @Schema(description = "Buiten de grenzen of in een te lange reeks; leeg als verborgen of zonder oordeel")
+            Boolean signal,
+
+            @JsonInclude(JsonInclude.Include.ALWAYS)
+            @Schema(description = "Middellijn van de fase; leeg zonder oordeel")
+            Double centre,
+
+            @JsonInclude(JsonInclude.Include.ALWAYS)
+            @Schema(description = "Onderste controlegrens; leeg zonder oordeel")
+            Double lcl,
+
+            @JsonInclude(JsonInclude.Include.ALWAYS)
+            @Schema(description = "Bovenste controlegrens; leeg zonder oordeel")
+            Double ucl) {}
 
     @Schema(description = "Een fase met één niveau (gemiddelde per maand), met de regels van Anhøj binnen de fase")
-    public record PhaseLevel(YearMonth from, YearMonth to, Double centre, RunRules rules) {
-    }
+    public record PhaseLevel(YearMonth from, YearMonth to, Double centre, RunRules rules) {}
 
     /** Whether there is a judgement: false when too many months are hidden. */
     public boolean judged() {
@@ -161,7 +207,11 @@ public final class PublishedTrend {
     }
 
     public List<PhaseLevel> phases() {
-        return result == null ? List.of() : result.phases().stream().map(p -> new PhaseLevel(p.from(), p.to(), p.centre(), p.rules())).toList();
+        return result == null
+                ? List.of()
+                : result.phases().stream()
+                        .map(p -> new PhaseLevel(p.from(), p.to(), p.centre(), p.rules()))
+                        .toList();
     }
 
     /** The verdict, or null without a judgement. */
@@ -198,8 +248,8 @@ public final class PublishedTrend {
         }
         if (result == null) {
             long hidden = counts.stream().filter(Cell::suppressed).count();
-            return "Te veel maanden met kleine aantallen voor een oordeel over deze periode (" + hidden + " van de " + counts.size()
-                    + " maanden niet getoond); kies een langere periode of een groter gebied.";
+            return "Te veel maanden met kleine aantallen voor een oordeel over deze periode (" + hidden + " van de "
+                    + counts.size() + " maanden niet getoond); kies een langere periode of een groter gebied.";
         }
         return result.sentence();
     }
@@ -233,8 +283,15 @@ public final class PublishedTrend {
             TrendPoint p = chart.get(i);
             boolean shown = !hidden(i);
             boolean level = levelShown[i];
-            points.add(new Point(p.month(), counts.get(i), shown ? p.ciLow() : null, shown ? p.ciHigh() : null,
-                    shown && result != null ? p.signal() : null, level ? p.centre() : null, level ? p.lcl() : null, level ? p.ucl() : null));
+            points.add(new Point(
+                    p.month(),
+                    counts.get(i),
+                    shown ? p.ciLow() : null,
+                    shown ? p.ciHigh() : null,
+                    shown && result != null ? p.signal() : null,
+                    level ? p.centre() : null,
+                    level ? p.lcl() : null,
+                    level ? p.ucl() : null));
         }
         return points;
     }

@@ -8,17 +8,17 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Category;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.publication.PublishedStatistics;
 import nl.regiomonitor.region.Area;
 import nl.regiomonitor.region.RegionService;
-import nl.regiomonitor.monitor.PublishedTrend;
 import nl.regiomonitor.trend.RunRules;
 import nl.regiomonitor.trend.TrendWindow;
 import nl.regiomonitor.trend.Verdict;
-import org.springframework.stereotype.Component;
 
 /**
  * The published trend of every series (each region and NL, in total and per GGZ-W profile) over
@@ -29,9 +29,17 @@ import org.springframework.stereotype.Component;
 class PublishedTrends implements PublishedStatistics {
 
     /** What a stored judgement holds: what the API and the page show of it. */
-    record Stored(YearMonth from, YearMonth to, Verdict verdict, YearMonth since, Boolean laney, Double stableLevel,
-                  String sentence, RunRules rules, List<PublishedTrend.PhaseLevel> phases, List<PublishedTrend.Point> points) {
-    }
+    record Stored(
+            YearMonth from,
+            YearMonth to,
+            Verdict verdict,
+            YearMonth since,
+            Boolean laney,
+            Double stableLevel,
+            String sentence,
+            RunRules rules,
+            List<PublishedTrend.PhaseLevel> phases,
+            List<PublishedTrend.Point> points) {}
 
     private final InfluxTrend trend;
     private final InfluxFigures influx;
@@ -52,19 +60,32 @@ class PublishedTrends implements PublishedStatistics {
         if (windows.isEmpty()) {
             return statistics;
         }
-        List<String> scopes = new ArrayList<>(regions.regions().stream().map(r -> r.code()).toList());
+        List<String> scopes =
+                new ArrayList<>(regions.regions().stream().map(r -> r.code()).toList());
         scopes.add(Area.NATIONAL_CODE);
         TrendWindow whole = windows.get(0);
         List<String> series = new ArrayList<>();
         series.add(null);
-        influx.influx(Area.NATIONAL_CODE, whole.to(), whole.to(), Breakdown.PROFILE).categories().stream().map(Category::code).forEach(series::add);
+        influx.influx(Area.NATIONAL_CODE, whole.to(), whole.to(), Breakdown.PROFILE).categories().stream()
+                .map(Category::code)
+                .forEach(series::add);
         for (String scope : scopes) {
             for (String profile : series) {
                 for (TrendWindow window : windows) {
                     PublishedTrend t = trend.published(scope, window, profile);
-                    statistics.put("trend " + scope + (profile == null ? "" : " " + profile) + " " + window.key(), write(new Stored(
-                            window.from(), window.to(), t.verdict(), t.since(), t.laney(), t.stableLevel(), t.sentence(), t.rules(),
-                            t.phases(), t.points())));
+                    statistics.put(
+                            "trend " + scope + (profile == null ? "" : " " + profile) + " " + window.key(),
+                            write(new Stored(
+                                    window.from(),
+                                    window.to(),
+                                    t.verdict(),
+                                    t.since(),
+                                    t.laney(),
+                                    t.stableLevel(),
+                                    t.sentence(),
+                                    t.rules(),
+                                    t.phases(),
+                                    t.points())));
                 }
             }
         }

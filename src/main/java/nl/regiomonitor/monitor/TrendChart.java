@@ -10,12 +10,12 @@ import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 
+import org.springframework.web.util.HtmlUtils;
+
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Period;
-import nl.regiomonitor.monitor.PublishedTrend;
 import nl.regiomonitor.trend.TrendPoint;
 import nl.regiomonitor.web.ChartAxis;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The monthly (or quarterly, yearly) series as an SVG drawn on the server, so a page and a PDF show the same
@@ -56,14 +56,14 @@ public final class TrendChart {
     static final String HIDDEN = "#7d838b";
     /** The edge of the interval band; its fill is a light tint inside that edge. */
     static final String BAND_EDGE = "#8a9099";
+
     static final String BAND_FILL = "#dfe3e8";
     /** Axes, tick labels and axis titles. */
     static final String INK = "#333333";
     /** Grid lines: decorative (every value is labelled on the axis), so exempt from 1.4.11 and kept faint. */
     static final String GRID = "#d0d4d9";
 
-    private TrendChart() {
-    }
+    private TrendChart() {}
 
     /** A monthly series, as plans draw it. */
     public static String svg(PublishedTrend published, String title, Double target, String id) {
@@ -79,7 +79,8 @@ public final class TrendChart {
      */
     public static String source(YearMonth through, Long version, boolean unprotected) {
         String figures = through == null ? "nog geen cijfers" : "cijfers t/m " + LONG_MONTH.format(through);
-        String which = unprotected ? "onbeschermde cijfers, niet voor publicatie"
+        String which = unprotected
+                ? "onbeschermde cijfers, niet voor publicatie"
                 : version == null ? "nog niet gepubliceerd" : "gepubliceerde versie " + version;
         return "Bron: Regiomonitor Wlz-ggz, indicaties CIZ; " + figures + ", " + which;
     }
@@ -133,7 +134,11 @@ public final class TrendChart {
         for (int i = 0; i < points.size(); i++) {
             TrendPoint p = points.get(i);
             hidden[i] = published.hidden(i);
-            max = Math.max(max, Math.max(published.levelShown(i) ? p.uclCount() : 0, hidden[i] ? published.threshold() : Math.max(p.ciHigh(), p.count())));
+            max = Math.max(
+                    max,
+                    Math.max(
+                            published.levelShown(i) ? p.uclCount() : 0,
+                            hidden[i] ? published.threshold() : Math.max(p.ciHigh(), p.count())));
         }
         if (target != null) {
             max = Math.max(max, target);
@@ -148,52 +153,107 @@ public final class TrendChart {
         String per = pointPeriod(period).dutch();
 
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-                .append(HEIGHT).append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
-                .append("\" role=\"img\" aria-labelledby=\"").append(id).append("-title ").append(id).append("-desc\">");
-        svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
-        svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(published.sentence()))
-                .append(escape(" Verticale as: " + valueAxisTitle(period).toLowerCase(Dutch.LOCALE) + "; horizontale as: "
-                        + timeAxisTitle(period).toLowerCase(Dutch.LOCALE) + "."))
-                .append(" Grijze band: 95%-betrouwbaarheidsinterval ").append(per).append(". Doorgetrokken groene lijn: gemiddelde per fase; "
-                        + "gestippeld: controlegrenzen. Grote rode punten: signalen. Grijs staafje van 0 tot " + published.threshold()
-                        + ": een punt waarvan het aantal niet wordt getoond.").append("</desc>");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(HEIGHT)
+                .append("\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(HEIGHT)
+                .append("\" role=\"img\" aria-labelledby=\"")
+                .append(id)
+                .append("-title ")
+                .append(id)
+                .append("-desc\">");
+        svg.append("<title id=\"")
+                .append(id)
+                .append("-title\">")
+                .append(escape(title))
+                .append("</title>");
+        svg.append("<desc id=\"")
+                .append(id)
+                .append("-desc\">")
+                .append(escape(published.sentence()))
+                .append(escape(" Verticale as: " + valueAxisTitle(period).toLowerCase(Dutch.LOCALE)
+                        + "; horizontale as: " + timeAxisTitle(period).toLowerCase(Dutch.LOCALE) + "."))
+                .append(" Grijze band: 95%-betrouwbaarheidsinterval ")
+                .append(per)
+                .append(". Doorgetrokken groene lijn: gemiddelde per fase; "
+                        + "gestippeld: controlegrenzen. Grote rode punten: signalen. Grijs staafje van 0 tot "
+                        + published.threshold()
+                        + ": een punt waarvan het aantal niet wordt getoond.")
+                .append("</desc>");
 
         // axes, grid and the axis titles (the value axis's turned, as usual)
         NumberFormat whole = NumberFormat.getIntegerInstance(Dutch.LOCALE);
         for (double value = 0; value <= top + step / 2; value += step) {
             double gy = y.applyAsDouble(value);
             svg.append(line(LEFT, gy, WIDTH - RIGHT, gy, GRID, 1, null));
-            svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(fmt(gy + 4))
-                    .append("\" text-anchor=\"end\" font-size=\"12\" fill=\"").append(INK).append("\">").append(whole.format(value))
+            svg.append("<text x=\"")
+                    .append(LEFT - 6)
+                    .append("\" y=\"")
+                    .append(fmt(gy + 4))
+                    .append("\" text-anchor=\"end\" font-size=\"12\" fill=\"")
+                    .append(INK)
+                    .append("\">")
+                    .append(whole.format(value))
                     .append("</text>");
         }
         int labelEvery = Math.max(1, (int) Math.ceil(n / 8.0));
         for (int i = 0; i < n; i += labelEvery) {
-            svg.append("<text x=\"").append(fmt(x.applyAsDouble(i))).append("\" y=\"").append(HEIGHT - BOTTOM + 18)
-                    .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"").append(INK).append("\">")
-                    .append(escape(tick(period, points.get(i).month()))).append("</text>");
+            svg.append("<text x=\"")
+                    .append(fmt(x.applyAsDouble(i)))
+                    .append("\" y=\"")
+                    .append(HEIGHT - BOTTOM + 18)
+                    .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"")
+                    .append(INK)
+                    .append("\">")
+                    .append(escape(tick(period, points.get(i).month())))
+                    .append("</text>");
         }
         double middle = TOP + plotHeight / 2;
-        svg.append("<text x=\"16\" y=\"").append(fmt(middle)).append("\" transform=\"rotate(-90 16 ").append(fmt(middle))
-                .append(")\" text-anchor=\"middle\" font-size=\"13\" fill=\"").append(INK).append("\">")
-                .append(escape(valueAxisTitle(period))).append("</text>");
-        svg.append("<text x=\"").append(fmt(LEFT + plotWidth / 2)).append("\" y=\"").append(HEIGHT - 8)
-                .append("\" text-anchor=\"middle\" font-size=\"13\" fill=\"").append(INK).append("\">")
-                .append(escape(timeAxisTitle(period))).append("</text>");
+        svg.append("<text x=\"16\" y=\"")
+                .append(fmt(middle))
+                .append("\" transform=\"rotate(-90 16 ")
+                .append(fmt(middle))
+                .append(")\" text-anchor=\"middle\" font-size=\"13\" fill=\"")
+                .append(INK)
+                .append("\">")
+                .append(escape(valueAxisTitle(period)))
+                .append("</text>");
+        svg.append("<text x=\"")
+                .append(fmt(LEFT + plotWidth / 2))
+                .append("\" y=\"")
+                .append(HEIGHT - 8)
+                .append("\" text-anchor=\"middle\" font-size=\"13\" fill=\"")
+                .append(INK)
+                .append("\">")
+                .append(escape(timeAxisTitle(period)))
+                .append("</text>");
 
         if (n > 0) {
             // interval band, interrupted where a point is hidden; its edge carries the contrast, the fill stays light
             for (int[] run : shownRuns(hidden)) {
                 StringBuilder band = new StringBuilder();
                 for (int i = run[0]; i < run[1]; i++) {
-                    band.append(i == run[0] ? "M" : "L").append(fmt(x.applyAsDouble(i))).append(',')
+                    band.append(i == run[0] ? "M" : "L")
+                            .append(fmt(x.applyAsDouble(i)))
+                            .append(',')
                             .append(fmt(y.applyAsDouble(points.get(i).ciHigh())));
                 }
                 for (int i = run[1] - 1; i >= run[0]; i--) {
-                    band.append('L').append(fmt(x.applyAsDouble(i))).append(',').append(fmt(y.applyAsDouble(points.get(i).ciLow())));
+                    band.append('L')
+                            .append(fmt(x.applyAsDouble(i)))
+                            .append(',')
+                            .append(fmt(y.applyAsDouble(points.get(i).ciLow())));
                 }
-                svg.append("<path d=\"").append(band).append("Z\" fill=\"").append(BAND_FILL).append("\" stroke=\"").append(BAND_EDGE)
+                svg.append("<path d=\"")
+                        .append(band)
+                        .append("Z\" fill=\"")
+                        .append(BAND_FILL)
+                        .append("\" stroke=\"")
+                        .append(BAND_EDGE)
                         .append("\" stroke-width=\"1\"/>");
             }
 
@@ -214,26 +274,57 @@ public final class TrendChart {
                 svg.append(line(LEFT, ty, WIDTH - RIGHT, ty, TARGET, 2, "8 4"));
                 // the label under the line, unless that would run into the time axis's labels
                 double labelY = ty + 16 > HEIGHT - BOTTOM - 4 ? ty - 6 : ty + 16;
-                svg.append("<text x=\"").append(LEFT + 6).append("\" y=\"").append(fmt(labelY))
-                        .append("\" font-size=\"12\" fill=\"").append(TARGET_TEXT).append("\">doel ").append(whole.format(target))
-                        .append(' ').append(per).append("</text>");
+                svg.append("<text x=\"")
+                        .append(LEFT + 6)
+                        .append("\" y=\"")
+                        .append(fmt(labelY))
+                        .append("\" font-size=\"12\" fill=\"")
+                        .append(TARGET_TEXT)
+                        .append("\">doel ")
+                        .append(whole.format(target))
+                        .append(' ')
+                        .append(per)
+                        .append("</text>");
             }
             for (int[] run : shownRuns(hidden)) {
-                svg.append(polyline(points.subList(run[0], run[1]), i -> x.applyAsDouble(run[0] + i), y, p -> p.count(), COUNT, 2, null));
+                svg.append(polyline(
+                        points.subList(run[0], run[1]),
+                        i -> x.applyAsDouble(run[0] + i),
+                        y,
+                        p -> p.count(),
+                        COUNT,
+                        2,
+                        null));
             }
             for (int i = 0; i < n; i++) {
                 TrendPoint p = points.get(i);
                 if (hidden[i]) {
                     double top0 = y.applyAsDouble(published.threshold());
-                    svg.append("<rect x=\"").append(fmt(x.applyAsDouble(i) - 3)).append("\" y=\"").append(fmt(top0))
-                            .append("\" width=\"6\" height=\"").append(fmt(y.applyAsDouble(0) - top0))
-                            .append("\" fill=\"").append(HIDDEN).append("\"><title>").append(escape(pointName(period, p.month()) + ": "
-                                    + published.counts().get(i).display() + " (niet getoond)")).append("</title></rect>");
+                    svg.append("<rect x=\"")
+                            .append(fmt(x.applyAsDouble(i) - 3))
+                            .append("\" y=\"")
+                            .append(fmt(top0))
+                            .append("\" width=\"6\" height=\"")
+                            .append(fmt(y.applyAsDouble(0) - top0))
+                            .append("\" fill=\"")
+                            .append(HIDDEN)
+                            .append("\"><title>")
+                            .append(escape(pointName(period, p.month()) + ": "
+                                    + published.counts().get(i).display() + " (niet getoond)"))
+                            .append("</title></rect>");
                 } else {
-                    svg.append("<circle cx=\"").append(fmt(x.applyAsDouble(i))).append("\" cy=\"").append(fmt(y.applyAsDouble(p.count())))
-                            .append("\" r=\"").append(p.signal() ? 5.5 : 3).append("\" fill=\"").append(p.signal() ? SIGNAL : COUNT)
-                            .append("\"><title>").append(escape(pointName(period, p.month()) + ": " + whole.format(p.count())
-                                    + (p.signal() ? " (signaal)" : ""))).append("</title></circle>");
+                    svg.append("<circle cx=\"")
+                            .append(fmt(x.applyAsDouble(i)))
+                            .append("\" cy=\"")
+                            .append(fmt(y.applyAsDouble(p.count())))
+                            .append("\" r=\"")
+                            .append(p.signal() ? 5.5 : 3)
+                            .append("\" fill=\"")
+                            .append(p.signal() ? SIGNAL : COUNT)
+                            .append("\"><title>")
+                            .append(escape(pointName(period, p.month()) + ": " + whole.format(p.count())
+                                    + (p.signal() ? " (signaal)" : "")))
+                            .append("</title></circle>");
                 }
             }
         }
@@ -258,12 +349,19 @@ public final class TrendChart {
         return runs;
     }
 
-    private static String polyline(List<TrendPoint> points, IntToDoubleFunction x,
-                                   DoubleUnaryOperator y, ToDoubleFunction<TrendPoint> value,
-                                   String colour, double width, String dash) {
+    private static String polyline(
+            List<TrendPoint> points,
+            IntToDoubleFunction x,
+            DoubleUnaryOperator y,
+            ToDoubleFunction<TrendPoint> value,
+            String colour,
+            double width,
+            String dash) {
         StringBuilder d = new StringBuilder();
         for (int i = 0; i < points.size(); i++) {
-            d.append(i == 0 ? "" : " ").append(fmt(x.applyAsDouble(i))).append(',')
+            d.append(i == 0 ? "" : " ")
+                    .append(fmt(x.applyAsDouble(i)))
+                    .append(',')
                     .append(fmt(y.applyAsDouble(value.applyAsDouble(points.get(i)))));
         }
         return "<polyline points=\"" + d + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"" + width + "\""
@@ -271,8 +369,9 @@ public final class TrendChart {
     }
 
     private static String line(double x1, double y1, double x2, double y2, String colour, double width, String dash) {
-        return "<line x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\"" + fmt(y2) + "\" stroke=\""
-                + colour + "\" stroke-width=\"" + width + "\"" + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
+        return "<line x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\"" + fmt(y2)
+                + "\" stroke=\"" + colour + "\" stroke-width=\"" + width + "\""
+                + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
     }
 
     private static String fmt(double v) {

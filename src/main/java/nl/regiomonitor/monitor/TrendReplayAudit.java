@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import nl.regiomonitor.indicator.Cell;
-import nl.regiomonitor.monitor.TrendChart;
 import nl.regiomonitor.trend.TrendWindow;
 
 /**
@@ -76,7 +75,13 @@ public final class TrendReplayAudit {
     private final List<Object> published = new ArrayList<>();
     private final Method method;
 
-    private TrendReplayAudit(List<YearMonth> months, List<Long> counts, List<Cell> cells, int threshold, List<TrendWindow> windows, Method method) {
+    private TrendReplayAudit(
+            List<YearMonth> months,
+            List<Long> counts,
+            List<Cell> cells,
+            int threshold,
+            List<TrendWindow> windows,
+            Method method) {
         this.months = months;
         this.counts = counts;
         this.cells = cells;
@@ -99,12 +104,18 @@ public final class TrendReplayAudit {
      * @param counts the true counts, one per month
      * @param cells the published cells, one per month
      */
-    public static Report audit(List<YearMonth> months, List<Long> counts, List<Cell> cells, int threshold, List<TrendWindow> windows,
-                               Method method) {
+    public static Report audit(
+            List<YearMonth> months,
+            List<Long> counts,
+            List<Cell> cells,
+            int threshold,
+            List<TrendWindow> windows,
+            Method method) {
         if (months.size() != counts.size() || months.size() != cells.size()) {
             throw new IllegalArgumentException("Een aantal en een cel per maand nodig");
         }
-        TrendReplayAudit audit = new TrendReplayAudit(List.copyOf(months), List.copyOf(counts), List.copyOf(cells), threshold, windows, method);
+        TrendReplayAudit audit = new TrendReplayAudit(
+                List.copyOf(months), List.copyOf(counts), List.copyOf(cells), threshold, windows, method);
         List<Finding> findings = new ArrayList<>();
         for (int i = 0; i < months.size(); i++) {
             if (audit.primary(i)) {
@@ -115,7 +126,8 @@ public final class TrendReplayAudit {
     }
 
     private boolean primary(int i) {
-        return cells.get(i).suppressed() && ("<" + threshold).equals(cells.get(i).display());
+        return cells.get(i).suppressed()
+                && ("<" + threshold).equals(cells.get(i).display());
     }
 
     private Finding check(int month) {
@@ -201,13 +213,23 @@ public final class TrendReplayAudit {
     }
 
     private Object publish(int[] window, List<Long> values) {
-        return method.publish(months.subList(window[0], window[1]), values.subList(window[0], window[1]), cells.subList(window[0], window[1]));
+        return method.publish(
+                months.subList(window[0], window[1]),
+                values.subList(window[0], window[1]),
+                cells.subList(window[0], window[1]));
     }
 
     /** What {@link PublishedTrend} publishes about a window: every statistic of the API answer, the chart and the sentence. */
     public static Object published(PublishedTrend trend) {
-        return List.of(String.valueOf(trend.points()), String.valueOf(trend.phases()), String.valueOf(trend.rules()),
-                String.valueOf(trend.verdict()), String.valueOf(trend.since()), String.valueOf(trend.laney()),
-                String.valueOf(trend.stableLevel()), trend.sentence(), TrendChart.svg(trend, "", null, "a"));
+        return List.of(
+                String.valueOf(trend.points()),
+                String.valueOf(trend.phases()),
+                String.valueOf(trend.rules()),
+                String.valueOf(trend.verdict()),
+                String.valueOf(trend.since()),
+                String.valueOf(trend.laney()),
+                String.valueOf(trend.stableLevel()),
+                trend.sentence(),
+                TrendChart.svg(trend, "", null, "a"));
     }
 }

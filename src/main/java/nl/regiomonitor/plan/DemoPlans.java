@@ -8,10 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.regiomonitor.plan.ActionPlan.Action;
-import nl.regiomonitor.plan.ActionPlan.Milestone;
-import nl.regiomonitor.plan.ActionPlan.Objective;
-import nl.regiomonitor.plan.ActionPlan.Section;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -19,6 +15,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.regiomonitor.plan.ActionPlan.Action;
+import nl.regiomonitor.plan.ActionPlan.Milestone;
+import nl.regiomonitor.plan.ActionPlan.Objective;
+import nl.regiomonitor.plan.ActionPlan.Section;
 
 /**
  * Demo mode: with no programme yet, adds the programme "Regioaanpak instroom Wlz-ggz-W", the joint
@@ -51,23 +52,31 @@ class DemoPlans implements SmartInitializingSingleton {
         if (!programmes.list().isEmpty()) {
             return;
         }
-        SystemActor.asCareOffice(REGIONS, () -> transaction.execute(status -> {
-            Programme programme = programmes.create(Programme.named("Regioaanpak instroom Wlz-ggz-W",
-                    LocalDate.of(2023, 12, 31), 100));
-            ActionPlan joint = plans.create(programme.id(), jointPlan());
-            plans.submit(joint.id(), null, OffsetDateTime.parse("2023-12-21T10:00:00+01:00"));
-            followed(joint);
-            return plans.create(programme.id(), haaglanden());
-        }));
+        SystemActor.asCareOffice(
+                REGIONS,
+                () -> transaction.execute(status -> {
+                    Programme programme = programmes.create(
+                            Programme.named("Regioaanpak instroom Wlz-ggz-W", LocalDate.of(2023, 12, 31), 100));
+                    ActionPlan joint = plans.create(programme.id(), jointPlan());
+                    plans.submit(joint.id(), null, OffsetDateTime.parse("2023-12-21T10:00:00+01:00"));
+                    followed(joint);
+                    return plans.create(programme.id(), haaglanden());
+                }));
         log.info("Demoplannen aangemaakt: een ingediend plan van ZK01 en ZK28, een concept van ZK10");
     }
 
     private static PlanContent jointPlan() {
         Map<PlanSection, Section> s = new EnumMap<>(PlanSection.class);
-        put(s, PlanSection.MUNICIPALITIES, "Alle gemeenten AM en ZHN. In AM zorgen gemeenten voor verbinding met de centrumgemeenten "
-                + "Amsterdam en Haarlem, die niet in regio AM gevestigd zijn.");
-        put(s, PlanSection.PARTIES, "Gemeenten, cliëntvertegenwoordiging, onafhankelijke cliëntondersteuning, zorgaanbieders ggz, vv "
-                + "en gz, zorgkantoor, zorgverzekeraar.");
+        put(
+                s,
+                PlanSection.MUNICIPALITIES,
+                "Alle gemeenten AM en ZHN. In AM zorgen gemeenten voor verbinding met de centrumgemeenten "
+                        + "Amsterdam en Haarlem, die niet in regio AM gevestigd zijn.");
+        put(
+                s,
+                PlanSection.PARTIES,
+                "Gemeenten, cliëntvertegenwoordiging, onafhankelijke cliëntondersteuning, zorgaanbieders ggz, vv "
+                        + "en gz, zorgkantoor, zorgverzekeraar.");
         put(s, PlanSection.BACKGROUND, """
                 We hebben ons gericht op de zaken die wij in onze regio's samen kunnen beïnvloeden om te komen tot passende zorg \
                 voor mensen met psychische aandoening(en) en een langdurige intensieve zorgvraag, binnen onze maatschappelijke \
@@ -114,62 +123,120 @@ class DemoPlans implements SmartInitializingSingleton {
                 Ingesteld is een voorbereidingsgroep met mensen uit gemeenten in AM en ZHN, twee grote ggz-woonzorg- en beschermd \
                 wonen-aanbieders, het zorgkantoor en een cliëntenorganisatie. De voorbereidingsgroep coördineert het traject en \
                 bewaakt de uitvoering. Het plan van aanpak wordt ook bestuurlijk ingebracht in de IZA-regio's.""");
-        put(s, PlanSection.MONITORING, "Monitoring van de voortgang wordt periodiek door de voorbereidingsgroep gegeven aan alle "
-                + "betrokken ggz-partners, op meerdere manieren die nog nader worden bepaald.");
+        put(
+                s,
+                PlanSection.MONITORING,
+                "Monitoring van de voortgang wordt periodiek door de voorbereidingsgroep gegeven aan alle "
+                        + "betrokken ggz-partners, op meerdere manieren die nog nader worden bepaald.");
         put(s, PlanSection.PLANNING, "Zie de acties: elke actie heeft een tijdslijn.");
         put(s, PlanSection.EXPERIENCES, """
                 - Betrokken ggz-partners in AM en ZHN
                 - die zich willen inzetten voor passende zorg met en voor de doelgroep
                 - en samen over domeinen heen willen kijken naar zorgtrajecten om passende zorg mogelijk te maken.""");
-        List<Objective> objectives = List.of(Objective.of("De maandelijkse instroom in de ggz-woonzorgprofielen van AM en "
-                + "ZHN is gedaald begin 2024 en stabiliseert gedurende 2024.", PlanFigure.INFLUX_GGZ_W, Direction.DOWN,
+        List<Objective> objectives = List.of(Objective.of(
+                "De maandelijkse instroom in de ggz-woonzorgprofielen van AM en "
+                        + "ZHN is gedaald begin 2024 en stabiliseert gedurende 2024.",
+                PlanFigure.INFLUX_GGZ_W,
+                Direction.DOWN,
                 LocalDate.of(2024, 3, 31)));
         List<Action> actions = List.of(
-                action("4. Herijken visie voor mensen met psychische aandoeningen en langdurig intensieve zorgvraag (ongeacht domein)",
-                        "Visie herijken", "Zorgkantoor Amstelland en De Meerlanden", "coördinator zorgkantoren AM en ZHN", "Eind Q1 2024"),
-                action("5a. Samenwerken", "Handelen volgens afgesproken mindset", "Alle betrokken ggz-partners", null,
+                action(
+                        "4. Herijken visie voor mensen met psychische aandoeningen en langdurig intensieve zorgvraag (ongeacht domein)",
+                        "Visie herijken",
+                        "Zorgkantoor Amstelland en De Meerlanden",
+                        "coördinator zorgkantoren AM en ZHN",
+                        "Eind Q1 2024"),
+                action(
+                        "5a. Samenwerken",
+                        "Handelen volgens afgesproken mindset",
+                        "Alle betrokken ggz-partners",
+                        null,
                         "Ingangsdatum PvA per 1-1-2024"),
-                action("5a. Samenwerken", "Kennisbehoefte ophalen bij ggz-partners en zo mogelijk programma ontwikkelen",
-                        "Zorgaanbieder Amstelland (demo)", "nader te vormen werkgroep", "In de loop van 2024"),
-                action("5a. Samenwerken", "Overzicht aanbod en expertise opstellen door vermelding op eigen website",
-                        "Zorgkantoor Amstelland en De Meerlanden", "met alle betrokken ggz-partners", "Q2 2024"),
-                action("5b. Toegang/bemiddeling/coördinatie", "Factsheet zorgtrajecten ontwikkelen", "Zorgkantoor Amstelland en De Meerlanden",
-                        "coördinator zorgkantoren AM en ZHN", "Eind Q1 2024"),
-                action("5b. Toegang/bemiddeling/coördinatie", "Implementatie en gebruik factsheet door toegangen, tafels en wijkteams",
-                        "Gemeente Amstelveen", "coördinatoren gemeenten, met zorgaanbieders en zorgkantoor", "Eind Q2 2024"),
-                action("5c. Aanbod: ondersteunings- en zorginfrastructuur", "Advies ggz-5-woonzorgprofiel opstellen",
-                        "Zorgaanbieder Amstelland (demo)", "met zorgkantoor en gemeenten", "Eind Q1 2024"),
-                action("5c. Aanbod: ondersteunings- en zorginfrastructuur",
-                        "Ondersteunings- en zorginfrastructuur in de wijk: wat hebben mensen nodig", "Gemeente Amstelveen",
-                        "coördinator gemeenten subregio Amstelland", "Q2 2024"),
-                action("5c. Aanbod: ondersteunings- en zorginfrastructuur",
-                        "Huisvesting maximaal realiseren; bestaande instrumenten maximaal inzetten", "Gemeente Amstelveen",
-                        "met alle ggz-partners", "Continu"),
-                action("5c. Aanbod: ondersteunings- en zorginfrastructuur",
-                        "Inzicht in ontbrekende expertisecombinaties ggz met vg/vv en crisisketen", "Zorgaanbieder Amstelland (demo)", null,
+                action(
+                        "5a. Samenwerken",
+                        "Kennisbehoefte ophalen bij ggz-partners en zo mogelijk programma ontwikkelen",
+                        "Zorgaanbieder Amstelland (demo)",
+                        "nader te vormen werkgroep",
                         "In de loop van 2024"),
-                action("5d. Elders adresseren inconsistenties domein(en)", "Inconsistenties tussen domeinen adresseren bij VWS en CIZ",
-                        "Zorgkantoor Amstelland en De Meerlanden", "coördinator zorgkantoren AM en ZHN", "Begin 2024"));
+                action(
+                        "5a. Samenwerken",
+                        "Overzicht aanbod en expertise opstellen door vermelding op eigen website",
+                        "Zorgkantoor Amstelland en De Meerlanden",
+                        "met alle betrokken ggz-partners",
+                        "Q2 2024"),
+                action(
+                        "5b. Toegang/bemiddeling/coördinatie",
+                        "Factsheet zorgtrajecten ontwikkelen",
+                        "Zorgkantoor Amstelland en De Meerlanden",
+                        "coördinator zorgkantoren AM en ZHN",
+                        "Eind Q1 2024"),
+                action(
+                        "5b. Toegang/bemiddeling/coördinatie",
+                        "Implementatie en gebruik factsheet door toegangen, tafels en wijkteams",
+                        "Gemeente Amstelveen",
+                        "coördinatoren gemeenten, met zorgaanbieders en zorgkantoor",
+                        "Eind Q2 2024"),
+                action(
+                        "5c. Aanbod: ondersteunings- en zorginfrastructuur",
+                        "Advies ggz-5-woonzorgprofiel opstellen",
+                        "Zorgaanbieder Amstelland (demo)",
+                        "met zorgkantoor en gemeenten",
+                        "Eind Q1 2024"),
+                action(
+                        "5c. Aanbod: ondersteunings- en zorginfrastructuur",
+                        "Ondersteunings- en zorginfrastructuur in de wijk: wat hebben mensen nodig",
+                        "Gemeente Amstelveen",
+                        "coördinator gemeenten subregio Amstelland",
+                        "Q2 2024"),
+                action(
+                        "5c. Aanbod: ondersteunings- en zorginfrastructuur",
+                        "Huisvesting maximaal realiseren; bestaande instrumenten maximaal inzetten",
+                        "Gemeente Amstelveen",
+                        "met alle ggz-partners",
+                        "Continu"),
+                action(
+                        "5c. Aanbod: ondersteunings- en zorginfrastructuur",
+                        "Inzicht in ontbrekende expertisecombinaties ggz met vg/vv en crisisketen",
+                        "Zorgaanbieder Amstelland (demo)",
+                        null,
+                        "In de loop van 2024"),
+                action(
+                        "5d. Elders adresseren inconsistenties domein(en)",
+                        "Inconsistenties tussen domeinen adresseren bij VWS en CIZ",
+                        "Zorgkantoor Amstelland en De Meerlanden",
+                        "coördinator zorgkantoren AM en ZHN",
+                        "Begin 2024"));
         List<Milestone> milestones = List.of(
-                Milestone.of("Factsheet zorgtrajecten", "Factsheet vastgesteld door de voorbereidingsgroep",
-                        LocalDate.of(2024, 3, 31), false),
+                Milestone.of(
+                        "Factsheet zorgtrajecten",
+                        "Factsheet vastgesteld door de voorbereidingsgroep",
+                        LocalDate.of(2024, 3, 31),
+                        false),
                 Milestone.of("Plan van aanpak", "Ingangsdatum plan van aanpak", LocalDate.of(2024, 1, 1), true));
-        String title = "Plan van aanpak regioaanpak instroom Wlz-ggz-W Amstelland en De Meerlanden en Zuid-Holland Noord";
-        return PlanContent.titled(title, List.of("ZK01", "ZK28")).withSections(s).withObjectives(objectives)
-                .withActions(actions).withMilestones(milestones);
+        String title =
+                "Plan van aanpak regioaanpak instroom Wlz-ggz-W Amstelland en De Meerlanden en Zuid-Holland Noord";
+        return PlanContent.titled(title, List.of("ZK01", "ZK28"))
+                .withSections(s)
+                .withObjectives(objectives)
+                .withActions(actions)
+                .withMilestones(milestones);
     }
 
     /** A submitted plan is followed: progress on some of its actions, as the partners would report it. */
     private void followed(ActionPlan joint) {
-        record Reported(ActionStatus status, String note) {
-        }
+        record Reported(ActionStatus status, String note) {}
         Map<String, Reported> progress = Map.of(
                 "Visie herijken", new Reported(ActionStatus.DONE, "Visie vastgesteld in de voorbereidingsgroep."),
-                "Handelen volgens afgesproken mindset", new Reported(ActionStatus.RUNNING, "Besproken in de ggz-overleggen van AM en ZHN."),
-                "Implementatie en gebruik factsheet door toegangen, tafels en wijkteams", new Reported(ActionStatus.RUNNING,
-                        "De eerste toegangen en wijkteams werken ermee; de overige gemeenten volgen."),
-                "Advies ggz-5-woonzorgprofiel opstellen", new Reported(ActionStatus.DELAYED, "Wacht op de landelijke duiding van het profiel."),
-                "Inconsistenties tussen domeinen adresseren bij VWS en CIZ", new Reported(ActionStatus.DONE, "Brief aan VWS en CIZ verstuurd."));
+                "Handelen volgens afgesproken mindset",
+                        new Reported(ActionStatus.RUNNING, "Besproken in de ggz-overleggen van AM en ZHN."),
+                "Implementatie en gebruik factsheet door toegangen, tafels en wijkteams",
+                        new Reported(
+                                ActionStatus.RUNNING,
+                                "De eerste toegangen en wijkteams werken ermee; de overige gemeenten volgen."),
+                "Advies ggz-5-woonzorgprofiel opstellen",
+                        new Reported(ActionStatus.DELAYED, "Wacht op de landelijke duiding van het profiel."),
+                "Inconsistenties tussen domeinen adresseren bij VWS en CIZ",
+                        new Reported(ActionStatus.DONE, "Brief aan VWS en CIZ verstuurd."));
         for (Action action : joint.actions()) {
             Reported report = progress.get(action.description());
             if (report != null) {
@@ -180,29 +247,54 @@ class DemoPlans implements SmartInitializingSingleton {
 
     private static PlanContent haaglanden() {
         Map<PlanSection, Section> s = new EnumMap<>(PlanSection.class);
-        put(s, PlanSection.MUNICIPALITIES, "Den Haag, Delft, Leidschendam-Voorburg, Rijswijk, Wassenaar, Zoetermeer, Pijnacker-Nootdorp, "
-                + "Midden-Delfland en Westland.");
+        put(
+                s,
+                PlanSection.MUNICIPALITIES,
+                "Den Haag, Delft, Leidschendam-Voorburg, Rijswijk, Wassenaar, Zoetermeer, Pijnacker-Nootdorp, "
+                        + "Midden-Delfland en Westland.");
         put(s, PlanSection.PARTIES, "Gemeenten, zorgkantoor, ggz-aanbieders, cliëntvertegenwoordiging.");
-        put(s, PlanSection.BACKGROUND, "De instroom in GGZ-W vanuit de Wmo is in Haaglanden hoger dan verwacht; de jongvolwassenen "
-                + "vragen extra aandacht.");
-        List<Objective> objectives = List.of(Objective.of("Het aandeel jongvolwassenen in de instroom daalt in 2025.",
-                PlanFigure.YOUNG_ADULT_SHARE, Direction.DOWN, LocalDate.of(2025, 12, 31))
-                        .withTargetValue(new BigDecimal("8")));
+        put(
+                s,
+                PlanSection.BACKGROUND,
+                "De instroom in GGZ-W vanuit de Wmo is in Haaglanden hoger dan verwacht; de jongvolwassenen "
+                        + "vragen extra aandacht.");
+        List<Objective> objectives = List.of(Objective.of(
+                        "Het aandeel jongvolwassenen in de instroom daalt in 2025.",
+                        PlanFigure.YOUNG_ADULT_SHARE,
+                        Direction.DOWN,
+                        LocalDate.of(2025, 12, 31))
+                .withTargetValue(new BigDecimal("8")));
         List<Action> actions = List.of(
-                action("5b. Toegang/bemiddeling/coördinatie", "Casustafel voor jongvolwassenen inrichten", "Gemeente Den Haag",
-                        "coördinator gemeenten Haaglanden", "Eind Q1 2024"),
-                action("5c. Aanbod: ondersteunings- en zorginfrastructuur", "Overzicht van begeleid-wonenplekken per gemeente",
-                        "Zorgkantoor Haaglanden", "adviseur zorginkoop", "Q4 2026"),
-                action("5a. Samenwerken", "Regiobijeenkomst met aanbieders over de instroomcijfers", "Zorgaanbieder Haaglanden (demo)", null, "Continu"));
-        return PlanContent.titled("Plan van aanpak instroom Wlz-ggz-W Haaglanden", List.of("ZK10")).withSections(s)
-                .withObjectives(objectives).withActions(actions);
+                action(
+                        "5b. Toegang/bemiddeling/coördinatie",
+                        "Casustafel voor jongvolwassenen inrichten",
+                        "Gemeente Den Haag",
+                        "coördinator gemeenten Haaglanden",
+                        "Eind Q1 2024"),
+                action(
+                        "5c. Aanbod: ondersteunings- en zorginfrastructuur",
+                        "Overzicht van begeleid-wonenplekken per gemeente",
+                        "Zorgkantoor Haaglanden",
+                        "adviseur zorginkoop",
+                        "Q4 2026"),
+                action(
+                        "5a. Samenwerken",
+                        "Regiobijeenkomst met aanbieders over de instroomcijfers",
+                        "Zorgaanbieder Haaglanden (demo)",
+                        null,
+                        "Continu"));
+        return PlanContent.titled("Plan van aanpak instroom Wlz-ggz-W Haaglanden", List.of("ZK10"))
+                .withSections(s)
+                .withObjectives(objectives)
+                .withActions(actions);
     }
 
     private static void put(Map<PlanSection, Section> sections, PlanSection section, String text) {
         sections.put(section, Section.of(section, text));
     }
 
-    private static Action action(String paragraph, String description, String owner, String ownerRole, String timeline) {
+    private static Action action(
+            String paragraph, String description, String owner, String ownerRole, String timeline) {
         return Action.of(paragraph, description, owner, ownerRole, timeline);
     }
 }

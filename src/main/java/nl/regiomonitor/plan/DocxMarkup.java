@@ -41,7 +41,8 @@ final class DocxMarkup {
             if (node instanceof Element e && e.tagName().equals("p")) {
                 inlines(doc.createParagraph(), e, false, false);
                 loose = null;
-            } else if (node instanceof Element e && (e.tagName().equals("ul") || e.tagName().equals("ol"))) {
+            } else if (node instanceof Element e
+                    && (e.tagName().equals("ul") || e.tagName().equals("ol"))) {
                 list(e, level);
                 loose = null;
             } else if (!(node instanceof TextNode t && t.isBlank())) {
@@ -58,7 +59,8 @@ final class DocxMarkup {
             XWPFParagraph current = null;
             boolean numbered = false;
             for (Node node : item.childNodes()) {
-                if (node instanceof Element e && (e.tagName().equals("ul") || e.tagName().equals("ol"))) {
+                if (node instanceof Element e
+                        && (e.tagName().equals("ul") || e.tagName().equals("ol"))) {
                     list(e, level + 1);
                     current = null;
                 } else if (node instanceof Element e && e.tagName().equals("p")) {
@@ -105,7 +107,8 @@ final class DocxMarkup {
             lvl.setIlvl(BigInteger.valueOf(level));
             lvl.addNewStart().setVal(BigInteger.ONE);
             lvl.addNewNumFmt().setVal(format);
-            lvl.addNewLvlText().setVal(format == STNumberFormat.BULLET ? (level == 1 ? "–" : "•") : "%" + (level + 1) + ".");
+            lvl.addNewLvlText()
+                    .setVal(format == STNumberFormat.BULLET ? (level == 1 ? "–" : "•") : "%" + (level + 1) + ".");
             lvl.addNewLvlJc().setVal(STJc.LEFT);
             var indentation = lvl.addNewPPr().addNewInd();
             indentation.setLeft(BigInteger.valueOf(indent(level)));
@@ -126,7 +129,8 @@ final class DocxMarkup {
         if (node instanceof TextNode text) {
             String value = paragraph.getRuns().isEmpty() ? text.text().stripLeading() : text.text();
             // the line break before a nested list or paragraph is layout of the HTML, not a space in the text
-            if (text.nextSibling() == null || text.nextSibling() instanceof Element next && BLOCKS.contains(next.tagName())) {
+            if (text.nextSibling() == null
+                    || text.nextSibling() instanceof Element next && BLOCKS.contains(next.tagName())) {
                 value = value.stripTrailing();
             }
             if (!value.isEmpty()) {

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import nl.regiomonitor.web.Problem;
 import org.springframework.ui.Model;
+
+import nl.regiomonitor.web.Problem;
 
 /** A problem on a plan page and the HTML id of its field to link to (null: about the plan as a whole). */
 record FieldError(String id, String message) {
@@ -17,8 +18,8 @@ record FieldError(String id, String message) {
 
     /** The service's problems, each at the field of the edit form it is about. */
     static List<FieldError> of(List<Problem> problems) {
-        return problems.stream().map(p -> new FieldError(p.field() == null ? null : PlanForm.fieldId(p.field()),
-                p.message()))
+        return problems.stream()
+                .map(p -> new FieldError(p.field() == null ? null : PlanForm.fieldId(p.field()), p.message()))
                 .toList();
     }
 

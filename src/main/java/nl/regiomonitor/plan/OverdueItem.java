@@ -3,10 +3,12 @@ package nl.regiomonitor.plan;
 import java.time.LocalDate;
 
 /** An action not done, or a milestone not reached, after its date: for a region's home page. */
-public record OverdueItem(long planId, String planTitle, Kind kind, int number, String text, String owner, LocalDate due) {
+public record OverdueItem(
+        long planId, String planTitle, Kind kind, int number, String text, String owner, LocalDate due) {
 
     public enum Kind {
-        ACTION("Actie"), MILESTONE("Mijlpaal");
+        ACTION("Actie"),
+        MILESTONE("Mijlpaal");
 
         private final String dutch;
 

@@ -8,8 +8,7 @@ import java.util.Map;
 /** What the audit trail keeps of a plan before and after a change: its workflow, and its content when that changed. */
 final class PlanAuditValues {
 
-    private PlanAuditValues() {
-    }
+    private PlanAuditValues() {}
 
     /** What the audit trail keeps of a plan's content, with Dutch names. */
     static Map<String, Object> of(ActionPlan p) {
@@ -23,16 +22,47 @@ final class PlanAuditValues {
             }
         });
         values.put("onderdelen", texts);
-        values.put("doelstellingen", p.objectives().stream().map(o -> String.join(" | ", nonNull(o.description(),
-                o.figureLabel(),
-                o.profileCode(), o.directionLabel(), o.targetValue() == null ? null : o.targetValue().toPlainString(),
-                o.targetDate() == null ? null : o.targetDate().toString()))).toList());
-        values.put("acties", p.actions().stream().map(a -> String.join(" | ", nonNull(a.paragraph(), a.description(),
-                a.owner(),
-                a.ownerRole(), a.timeline(), a.statusLabel()))).toList());
-        values.put("mijlpalen", p.milestones().stream().map(m -> String.join(" | ", nonNull(m.activity(), m.milestone(),
-                m.dueDate() == null ? null : m.dueDate().toString(), Boolean.TRUE.equals(m.done()) ? "gereed"
-                        : "open"))).toList());
+        values.put(
+                "doelstellingen",
+                p.objectives().stream()
+                        .map(o -> String.join(
+                                " | ",
+                                nonNull(
+                                        o.description(),
+                                        o.figureLabel(),
+                                        o.profileCode(),
+                                        o.directionLabel(),
+                                        o.targetValue() == null
+                                                ? null
+                                                : o.targetValue().toPlainString(),
+                                        o.targetDate() == null
+                                                ? null
+                                                : o.targetDate().toString())))
+                        .toList());
+        values.put(
+                "acties",
+                p.actions().stream()
+                        .map(a -> String.join(
+                                " | ",
+                                nonNull(
+                                        a.paragraph(),
+                                        a.description(),
+                                        a.owner(),
+                                        a.ownerRole(),
+                                        a.timeline(),
+                                        a.statusLabel())))
+                        .toList());
+        values.put(
+                "mijlpalen",
+                p.milestones().stream()
+                        .map(m -> String.join(
+                                " | ",
+                                nonNull(
+                                        m.activity(),
+                                        m.milestone(),
+                                        m.dueDate() == null ? null : m.dueDate().toString(),
+                                        Boolean.TRUE.equals(m.done()) ? "gereed" : "open")))
+                        .toList());
         return values;
     }
 

@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.security.AccessRules;
 import nl.regiomonitor.security.AppUser;
@@ -18,9 +22,6 @@ import nl.regiomonitor.security.CurrentUser;
 import nl.regiomonitor.security.Role;
 import nl.regiomonitor.web.Problem;
 import nl.regiomonitor.web.Refusal;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The comments of client representatives on a plan van aanpak (SPEC §2): written by the client
@@ -72,39 +73,65 @@ public class PlanComments {
             throw new PlanRefused(Refusal.Kind.NOT_FOUND, "Er is geen plan van aanpak met nummer " + planId + ".");
         }
         if (!rules.permits(AccessRules.COMMENT_PLAN, regions)) {
-            throw new PlanRefused(Refusal.Kind.FORBIDDEN, "Alleen de cliëntvertegenwoordiging van de regio('s) van dit plan "
-                    + "kan erop reageren.");
+            throw new PlanRefused(
+                    Refusal.Kind.FORBIDDEN,
+                    "Alleen de cliëntvertegenwoordiging van de regio('s) van dit plan " + "kan erop reageren.");
         }
         String body = text == null ? "" : text.strip();
         if (body.isEmpty() || body.length() > MAX_LENGTH) {
-            throw new InvalidPlan("Uw reactie is niet geplaatst.", List.of(new Problem("text", body.isEmpty()
-                    ? "Schrijf uw reactie in het tekstvak."
-                    : "Uw reactie is " + body.length() + " tekens; dat mogen er hoogstens " + MAX_LENGTH + " zijn. Kort haar in.")));
+            throw new InvalidPlan(
+                    "Uw reactie is niet geplaatst.",
+                    List.of(new Problem(
+                            "text",
+                            body.isEmpty()
+                                    ? "Schrijf uw reactie in het tekstvak."
+                                    : "Uw reactie is " + body.length() + " tekens; dat mogen er hoogstens " + MAX_LENGTH
+                                            + " zijn. Kort haar in.")));
         }
         ActionPlan plan = plans.get(planId);
         AppUser user = CurrentUser.get().orElseThrow();
         String organisation = user.organisation() != null ? user.organisation() : Role.CLIENTVERTEGENWOORDIGING.dutch();
-        long id = jdbc.queryForObject("""
+        long id = jdbc.queryForObject(
+                """
                 insert into plan_comment (plan_id, section, body, organisation, plan_version, written_by)
-                values (?, ?, ?, ?, ?, ?) returning id""", Long.class, planId, section == null ? null : section.name(), body,
-                organisation, plan.versionNumber(), user.getUsername());
-        PlanComment comment = jdbc.query("select * from plan_comment where id = ?", this::map, id).get(0);
+                values (?, ?, ?, ?, ?, ?) returning id""",
+                Long.class,
+                planId,
+                section == null ? null : section.name(),
+                body,
+                organisation,
+                plan.versionNumber(),
+                user.getUsername());
+        PlanComment comment = jdbc.query("select * from plan_comment where id = ?", this::map, id)
+                .get(0);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("onderdeel", comment.sectionTitle());
         after.put("reactie", body);
         after.put("organisatie", organisation);
         after.put("versie van het plan", plan.versionNumber());
-        audit.record(AuditAction.CREATE, "reactie op plan van aanpak", planId, String.join(",", new TreeSet<>(regions)),
-                "Reactie van " + organisation + " op '" + plan.title() + "', " + (section == null ? "op het hele plan"
-                        : "bij onderdeel " + section.title()), null, after);
+        audit.record(
+                AuditAction.CREATE,
+                "reactie op plan van aanpak",
+                planId,
+                String.join(",", new TreeSet<>(regions)),
+                "Reactie van " + organisation + " op '" + plan.title() + "', "
+                        + (section == null ? "op het hele plan" : "bij onderdeel " + section.title()),
+                null,
+                after);
         return comment;
     }
 
     private PlanComment map(ResultSet rs, int row) throws SQLException {
         PlanSection section = rs.getString("section") == null ? null : PlanSection.valueOf(rs.getString("section"));
-        return new PlanComment(rs.getLong("id"), section, section == null ? PlanComment.WHOLE_PLAN : section.title(),
-                rs.getString("body"), rs.getString("organisation"),
-                rs.getObject("written_at", OffsetDateTime.class).atZoneSameInstant(Dutch.ZONE).toOffsetDateTime(),
+        return new PlanComment(
+                rs.getLong("id"),
+                section,
+                section == null ? PlanComment.WHOLE_PLAN : section.title(),
+                rs.getString("body"),
+                rs.getString("organisation"),
+                rs.getObject("written_at", OffsetDateTime.class)
+                        .atZoneSameInstant(Dutch.ZONE)
+                        .toOffsetDateTime(),
                 rs.getInt("plan_version"));
     }
 }

@@ -29,12 +29,14 @@ public final class PlanComparison {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
-    private PlanComparison() {
-    }
+    private PlanComparison() {}
 
     /** How a part differs between the two versions. */
     public enum Change {
-        UNCHANGED("Ongewijzigd"), CHANGED("Gewijzigd"), ADDED("Toegevoegd"), REMOVED("Vervallen");
+        UNCHANGED("Ongewijzigd"),
+        CHANGED("Gewijzigd"),
+        ADDED("Toegevoegd"),
+        REMOVED("Vervallen");
 
         private final String dutch;
 
@@ -68,17 +70,36 @@ public final class PlanComparison {
     public static List<Part> of(ActionPlan before, ActionPlan after) {
         List<Part> parts = new ArrayList<>();
         parts.add(part("Titel", before.title(), after.title()));
-        parts.add(part("Regio's", String.join(", ", orEmpty(before.regions()).stream().sorted().toList()),
+        parts.add(part(
+                "Regio's",
+                String.join(", ", orEmpty(before.regions()).stream().sorted().toList()),
                 String.join(", ", orEmpty(after.regions()).stream().sorted().toList())));
         for (PlanSection section : PlanSection.values()) {
             parts.add(part(section.part() + ". " + section.title(), text(before, section), text(after, section)));
         }
-        rows(parts, "Doelstelling", orEmpty(before.objectives()), orEmpty(after.objectives()), PlanComparison::objective,
+        rows(
+                parts,
+                "Doelstelling",
+                orEmpty(before.objectives()),
+                orEmpty(after.objectives()),
+                PlanComparison::objective,
                 (a, b) -> objective(a).equals(objective(b)));
         // an action keeps its id when edited; one without an id (new, or sent without it) is matched on its text
-        rows(parts, "Actie", orEmpty(before.actions()), orEmpty(after.actions()), PlanComparison::action,
-                (a, b) -> a.id() != null && b.id() != null ? a.id().equals(b.id()) : action(a).equals(action(b)));
-        rows(parts, "Mijlpaal", orEmpty(before.milestones()), orEmpty(after.milestones()), PlanComparison::milestone,
+        rows(
+                parts,
+                "Actie",
+                orEmpty(before.actions()),
+                orEmpty(after.actions()),
+                PlanComparison::action,
+                (a, b) -> a.id() != null && b.id() != null
+                        ? a.id().equals(b.id())
+                        : action(a).equals(action(b)));
+        rows(
+                parts,
+                "Mijlpaal",
+                orEmpty(before.milestones()),
+                orEmpty(after.milestones()),
+                PlanComparison::milestone,
                 (a, b) -> milestone(a).equals(milestone(b)));
         return parts;
     }
@@ -88,8 +109,12 @@ public final class PlanComparison {
         if (text == null) {
             return "";
         }
-        String unified = text.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ').replace('\u202F', ' ');
-        String trimmed = String.join("\n", unified.lines().map(String::stripTrailing).toList());
+        String unified = text.replace("\r\n", "\n")
+                .replace('\r', '\n')
+                .replace('\u00A0', ' ')
+                .replace('\u202F', ' ');
+        String trimmed =
+                String.join("\n", unified.lines().map(String::stripTrailing).toList());
         // a blank line starts a paragraph, whether one or three
         return trimmed.replaceAll("\n{3,}", "\n\n").replaceAll("^\n+", "").replaceAll("\n+$", "");
     }
@@ -102,7 +127,10 @@ public final class PlanComparison {
             return new Part(label, Change.UNCHANGED, same, same);
         }
         if (left.isEmpty() || right.isEmpty()) {
-            return new Part(label, left.isEmpty() ? Change.ADDED : Change.REMOVED, left.isEmpty() ? List.of() : List.of(new Piece(left, true)),
+            return new Part(
+                    label,
+                    left.isEmpty() ? Change.ADDED : Change.REMOVED,
+                    left.isEmpty() ? List.of() : List.of(new Piece(left, true)),
                     right.isEmpty() ? List.of() : List.of(new Piece(right, true)));
         }
         List<String[]> ops = WordDiff.ops(left, right);
@@ -114,12 +142,19 @@ public final class PlanComparison {
      * and between two matched rows the others are paired by position (a row edited in place), the rest
      * added or removed. A row is numbered as in the later version, a removed one as in the earlier.
      */
-    private static <T> void rows(List<Part> parts, String name, List<T> before, List<T> after, Function<T, String> text,
-                                 BiPredicate<T, T> same) {
+    private static <T> void rows(
+            List<Part> parts,
+            String name,
+            List<T> before,
+            List<T> after,
+            Function<T, String> text,
+            BiPredicate<T, T> same) {
         int[][] lcs = new int[before.size() + 1][after.size() + 1];
         for (int i = before.size() - 1; i >= 0; i--) {
             for (int j = after.size() - 1; j >= 0; j--) {
-                lcs[i][j] = same.test(before.get(i), after.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                lcs[i][j] = same.test(before.get(i), after.get(j))
+                        ? lcs[i + 1][j + 1] + 1
+                        : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
             }
         }
         List<Integer> gapBefore = new ArrayList<>();
@@ -140,12 +175,20 @@ public final class PlanComparison {
     }
 
     /** The rows between two matched ones: paired by position, the rest added or removed; the gap is emptied. */
-    private static <T> void gap(List<Part> parts, String name, List<T> before, List<T> after, Function<T, String> text,
-                                List<Integer> gapBefore, List<Integer> gapAfter) {
+    private static <T> void gap(
+            List<Part> parts,
+            String name,
+            List<T> before,
+            List<T> after,
+            Function<T, String> text,
+            List<Integer> gapBefore,
+            List<Integer> gapAfter) {
         for (int k = 0; k < Math.max(gapBefore.size(), gapAfter.size()); k++) {
             if (k < gapAfter.size()) {
                 int j = gapAfter.get(k);
-                parts.add(part(name + " " + (j + 1), k < gapBefore.size() ? text.apply(before.get(gapBefore.get(k))) : "",
+                parts.add(part(
+                        name + " " + (j + 1),
+                        k < gapBefore.size() ? text.apply(before.get(gapBefore.get(k))) : "",
                         text.apply(after.get(j))));
             } else {
                 int i = gapBefore.get(k);
@@ -163,16 +206,41 @@ public final class PlanComparison {
     }
 
     private static String objective(Objective o) {
-        return lines("Omschrijving", o.description(), "Cijfer", o.figure() == null ? null : o.figure().dutch(), "Profiel", o.profileCode(),
-                "Richting", o.direction() == null ? null : o.direction().dutch(), "Streefwaarde", o.targetValue() == null ? null
-                        : o.figure() == null ? o.targetValue().stripTrailingZeros().toPlainString().replace('.', ',')
-                        : o.figure().amount(o.targetValue()), "Te bereiken op", date(o.targetDate()));
+        return lines(
+                "Omschrijving",
+                o.description(),
+                "Cijfer",
+                o.figure() == null ? null : o.figure().dutch(),
+                "Profiel",
+                o.profileCode(),
+                "Richting",
+                o.direction() == null ? null : o.direction().dutch(),
+                "Streefwaarde",
+                o.targetValue() == null
+                        ? null
+                        : o.figure() == null
+                                ? o.targetValue()
+                                        .stripTrailingZeros()
+                                        .toPlainString()
+                                        .replace('.', ',')
+                                : o.figure().amount(o.targetValue()),
+                "Te bereiken op",
+                date(o.targetDate()));
     }
 
     /** An action as written: its status comes from progress reports and is left out. */
     private static String action(Action a) {
-        return lines("Paragraaf", a.paragraph(), "Actie", a.description(), "Eigenaar", a.owner(), "Rol van de eigenaar", a.ownerRole(),
-                "Tijdslijn", a.timeline());
+        return lines(
+                "Paragraaf",
+                a.paragraph(),
+                "Actie",
+                a.description(),
+                "Eigenaar",
+                a.owner(),
+                "Rol van de eigenaar",
+                a.ownerRole(),
+                "Tijdslijn",
+                a.timeline());
     }
 
     /** A milestone as planned: whether it is done is progress and is left out. */

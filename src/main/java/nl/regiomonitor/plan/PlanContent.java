@@ -19,8 +19,13 @@ import nl.regiomonitor.web.Problem;
  * Knows what a plan must have before it is submitted ({@link #problems}), how much of it is there
  * ({@link #completeness}), and what no plan may have at all ({@link #inputProblems}).
  */
-public record PlanContent(String title, List<String> regions, Map<PlanSection, Section> sections,
-                          List<Objective> objectives, List<Action> actions, List<Milestone> milestones) {
+public record PlanContent(
+        String title,
+        List<String> regions,
+        Map<PlanSection, Section> sections,
+        List<Objective> objectives,
+        List<Action> actions,
+        List<Milestone> milestones) {
 
     static final int MAX_SECTION = 20_000;
     static final int MAX_TEXT = 2_000;
@@ -89,9 +94,9 @@ public record PlanContent(String title, List<String> regions, Map<PlanSection, S
         List<Problem> problems = new ArrayList<>();
         for (PlanSection section : PlanSection.values()) {
             if (section.required() && blank(text(section))) {
-                problems.add(new Problem("sections." + section.name(), "Vul het onderdeel '" + section.title()
-                        + "' in (deel "
-                        + section.part() + ")."));
+                problems.add(new Problem(
+                        "sections." + section.name(),
+                        "Vul het onderdeel '" + section.title() + "' in (deel " + section.part() + ")."));
             }
         }
         problems.addAll(objectiveProblems());
@@ -103,8 +108,10 @@ public record PlanContent(String title, List<String> regions, Map<PlanSection, S
     private List<Problem> objectiveProblems() {
         List<Problem> problems = new ArrayList<>();
         if (objectives.isEmpty()) {
-            problems.add(new Problem("objectives", "Formuleer minstens één SMART-doelstelling: het cijfer dat u wilt "
-                    + "bewegen, een streefwaarde of richting en een datum."));
+            problems.add(new Problem(
+                    "objectives",
+                    "Formuleer minstens één SMART-doelstelling: het cijfer dat u wilt "
+                            + "bewegen, een streefwaarde of richting en een datum."));
         }
         for (int i = 0; i < objectives.size(); i++) {
             Objective o = objectives.get(i);
@@ -116,16 +123,16 @@ public record PlanContent(String title, List<String> regions, Map<PlanSection, S
             if (o.figure() == null) {
                 problems.add(new Problem(at + "figure", name + " noemt geen cijfer om te volgen; kies een cijfer."));
             } else if (o.figure().needsProfile() && blank(o.profileCode())) {
-                problems.add(new Problem(at + "profileCode", name
-                        + " volgt de stand van één profiel; kies het profiel."));
+                problems.add(
+                        new Problem(at + "profileCode", name + " volgt de stand van één profiel; kies het profiel."));
             }
             if (o.direction() == null && o.targetValue() == null) {
-                problems.add(new Problem(at + "direction", name
-                        + " heeft geen streefwaarde of richting (dalen, stijgen of stabiel)."));
+                problems.add(new Problem(
+                        at + "direction", name + " heeft geen streefwaarde of richting (dalen, stijgen of stabiel)."));
             }
             if (o.targetDate() == null) {
-                problems.add(new Problem(at + "targetDate", name
-                        + " heeft geen datum waarop het doel bereikt moet zijn."));
+                problems.add(
+                        new Problem(at + "targetDate", name + " heeft geen datum waarop het doel bereikt moet zijn."));
             }
         }
         return problems;
@@ -141,9 +148,11 @@ public record PlanContent(String title, List<String> regions, Map<PlanSection, S
             String at = "actions[" + i + "].";
             String name = "Actie " + (i + 1);
             if (blank(a.paragraph())) {
-                problems.add(new Problem(at + "paragraph", name
-                        + " hoort bij geen paragraaf van het plan; vul de paragraaf in "
-                        + "(bijvoorbeeld '5b. Toegang/bemiddeling/coördinatie')."));
+                problems.add(new Problem(
+                        at + "paragraph",
+                        name
+                                + " hoort bij geen paragraaf van het plan; vul de paragraaf in "
+                                + "(bijvoorbeeld '5b. Toegang/bemiddeling/coördinatie')."));
             }
             if (blank(a.description())) {
                 problems.add(new Problem(at + "description", name + " heeft geen omschrijving."));
@@ -154,10 +163,12 @@ public record PlanContent(String title, List<String> regions, Map<PlanSection, S
             if (blank(a.timeline())) {
                 problems.add(new Problem(at + "timeline", name + " heeft geen tijdslijn."));
             } else if (Timeline.parse(a.timeline()).isEmpty()) {
-                problems.add(new Problem(at + "timeline", "De tijdslijn '" + a.timeline().strip() + "' van "
-                        + name.toLowerCase()
-                        + " is niet te lezen; schrijf een datum (31-03-2024), een kwartaal (Eind Q1 2024), een jaar "
-                        + "(Begin 2024, In de loop van 2024) of Continu."));
+                problems.add(new Problem(
+                        at + "timeline",
+                        "De tijdslijn '" + a.timeline().strip() + "' van "
+                                + name.toLowerCase()
+                                + " is niet te lezen; schrijf een datum (31-03-2024), een kwartaal (Eind Q1 2024), een jaar "
+                                + "(Begin 2024, In de loop van 2024) of Continu."));
             }
         }
         return problems;
@@ -166,16 +177,16 @@ public record PlanContent(String title, List<String> regions, Map<PlanSection, S
     private List<Problem> milestoneProblems() {
         List<Problem> problems = new ArrayList<>();
         if (milestones.isEmpty() && blank(text(PlanSection.PLANNING))) {
-            problems.add(new Problem("milestones",
-                    "Vul de planning in: minstens één mijlpaal met datum, of een toelichting "
-                    + "bij de planning."));
+            problems.add(new Problem(
+                    "milestones",
+                    "Vul de planning in: minstens één mijlpaal met datum, of een toelichting " + "bij de planning."));
         }
         for (int i = 0; i < milestones.size(); i++) {
             Milestone m = milestones.get(i);
             String at = "milestones[" + i + "].";
             if (blank(m.activity()) && blank(m.milestone())) {
-                problems.add(new Problem(at + "milestone", "Mijlpaal " + (i + 1)
-                        + " heeft geen activiteit of omschrijving."));
+                problems.add(new Problem(
+                        at + "milestone", "Mijlpaal " + (i + 1) + " heeft geen activiteit of omschrijving."));
             }
             if (m.dueDate() == null) {
                 problems.add(new Problem(at + "dueDate", "Mijlpaal " + (i + 1) + " heeft geen datum gereed."));
@@ -200,33 +211,41 @@ public record PlanContent(String title, List<String> regions, Map<PlanSection, S
         }
         for (int i = 0; i < regions.size(); i++) {
             if (!regionCodes.contains(regions.get(i))) {
-                problems.add(new Problem("regions[" + i + "]", "'" + regions.get(i)
-                        + "' is geen zorgkantoorregio; gebruik een code "
-                        + "als ZK01."));
+                problems.add(new Problem(
+                        "regions[" + i + "]",
+                        "'" + regions.get(i) + "' is geen zorgkantoorregio; gebruik een code " + "als ZK01."));
             }
         }
         sections.forEach((section, value) -> {
             String text = value == null ? null : value.text();
             if (text != null && text.length() > MAX_SECTION) {
-                problems.add(new Problem("sections." + section.name(), "De tekst van '" + section.title() + "' is "
-                        + text.length() + " tekens; dat mogen er hoogstens " + MAX_SECTION + " zijn."));
+                problems.add(new Problem(
+                        "sections." + section.name(),
+                        "De tekst van '" + section.title() + "' is " + text.length()
+                                + " tekens; dat mogen er hoogstens " + MAX_SECTION + " zijn."));
             }
         });
         rows(problems, "objectives", "doelstellingen", objectives.size());
         for (int i = 0; i < objectives.size(); i++) {
             Objective o = objectives.get(i);
-            length(problems, "objectives[" + i + "].description", "De omschrijving van doelstelling " + (i + 1),
+            length(
+                    problems,
+                    "objectives[" + i + "].description",
+                    "De omschrijving van doelstelling " + (i + 1),
                     o.description(),
                     MAX_TEXT);
-            if (!blank(o.profileCode()) && !profileCodes.contains(o.profileCode().strip())) {
-                problems.add(new Problem("objectives[" + i + "].profileCode", "'" + o.profileCode()
-                        + "' van doelstelling " + (i + 1)
-                        + " is geen zorgprofiel; gebruik een code als GGZ03W."));
+            if (!blank(o.profileCode())
+                    && !profileCodes.contains(o.profileCode().strip())) {
+                problems.add(new Problem(
+                        "objectives[" + i + "].profileCode",
+                        "'" + o.profileCode()
+                                + "' van doelstelling " + (i + 1)
+                                + " is geen zorgprofiel; gebruik een code als GGZ03W."));
             }
             if (o.targetValue() != null && o.targetValue().abs().compareTo(BigDecimal.valueOf(1_000_000_000)) >= 0) {
-                problems.add(new Problem("objectives[" + i + "].targetValue", "De streefwaarde van doelstelling "
-                        + (i + 1)
-                        + " is te groot."));
+                problems.add(new Problem(
+                        "objectives[" + i + "].targetValue",
+                        "De streefwaarde van doelstelling " + (i + 1) + " is te groot."));
             }
         }
         rows(problems, "actions", "acties", actions.size());
@@ -242,10 +261,18 @@ public record PlanContent(String title, List<String> regions, Map<PlanSection, S
         }
         rows(problems, "milestones", "mijlpalen", milestones.size());
         for (int i = 0; i < milestones.size(); i++) {
-            length(problems, "milestones[" + i + "].activity", "De activiteit van mijlpaal " + (i + 1),
-                    milestones.get(i).activity(), 500);
-            length(problems, "milestones[" + i + "].milestone", "De mijlpaal " + (i + 1), milestones.get(i)
-                    .milestone(), 500);
+            length(
+                    problems,
+                    "milestones[" + i + "].activity",
+                    "De activiteit van mijlpaal " + (i + 1),
+                    milestones.get(i).activity(),
+                    500);
+            length(
+                    problems,
+                    "milestones[" + i + "].milestone",
+                    "De mijlpaal " + (i + 1),
+                    milestones.get(i).milestone(),
+                    500);
         }
         return problems;
     }

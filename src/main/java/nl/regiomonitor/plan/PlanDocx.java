@@ -51,8 +51,7 @@ public final class PlanDocx {
     private final XWPFDocument doc = new XWPFDocument();
     private final DocxMarkup markup = new DocxMarkup(doc);
 
-    private PlanDocx() {
-    }
+    private PlanDocx() {}
 
     /** Writes {@code layout} as a .docx to {@code out}, which stays open. */
     public static void write(PlanLayout layout, OutputStream out) throws IOException {
@@ -71,7 +70,11 @@ public final class PlanDocx {
         styled("Title", layout.templateTitle());
         styled("Subtitle", layout.title());
         doc.createParagraph().createRun().setText(layout.intro());
-        table(List.of(), List.of(32, 68), layout.facts().stream().map(f -> List.of(f.label(), f.value())).toList(), true);
+        table(
+                List.of(),
+                List.of(32, 68),
+                layout.facts().stream().map(f -> List.of(f.label(), f.value())).toList(),
+                true);
         for (PlanLayout.Part part : layout.parts()) {
             styled("Heading1", part.heading());
             for (PlanLayout.Entry entry : part.entries()) {
@@ -98,7 +101,11 @@ public final class PlanDocx {
         }
         if (layout.comments() != null) {
             styled("Heading1", PlanLayout.COMMENTS);
-            table(layout.comments().headings(), layout.comments().widths(), layout.comments().rows(), false);
+            table(
+                    layout.comments().headings(),
+                    layout.comments().widths(),
+                    layout.comments().rows(),
+                    false);
         }
     }
 
@@ -158,8 +165,16 @@ public final class PlanDocx {
         style(styles, "Heading2", "heading 2", 1, 23, BLUE, true, 240, 40);
     }
 
-    private static void style(XWPFStyles styles, String id, String name, Integer outline, int halfPoints, String color, boolean bold,
-                              int before, int after) {
+    private static void style(
+            XWPFStyles styles,
+            String id,
+            String name,
+            Integer outline,
+            int halfPoints,
+            String color,
+            boolean bold,
+            int before,
+            int after) {
         CTStyle style = CTStyle.Factory.newInstance();
         style.setStyleId(id);
         style.setType(STStyleType.PARAGRAPH);
@@ -201,13 +216,19 @@ public final class PlanDocx {
         table.setWidth(String.valueOf(TEXT_WIDTH));
         CTTblPr properties = table.getCTTbl().getTblPr();
         properties.addNewTblLayout().setType(STTblLayoutType.FIXED);
-        CTTblGrid grid = table.getCTTbl().getTblGrid() == null ? table.getCTTbl().addNewTblGrid() : table.getCTTbl().getTblGrid();
+        CTTblGrid grid = table.getCTTbl().getTblGrid() == null
+                ? table.getCTTbl().addNewTblGrid()
+                : table.getCTTbl().getTblGrid();
         while (grid.sizeOfGridColArray() > 0) {
             grid.removeGridCol(0);
         }
         widths.forEach(w -> grid.addNewGridCol().setW(BigInteger.valueOf(twips(w))));
-        for (var border : List.of(properties.getTblBorders().getTop(), properties.getTblBorders().getBottom(),
-                properties.getTblBorders().getInsideH(), properties.getTblBorders().getLeft(), properties.getTblBorders().getRight(),
+        for (var border : List.of(
+                properties.getTblBorders().getTop(),
+                properties.getTblBorders().getBottom(),
+                properties.getTblBorders().getInsideH(),
+                properties.getTblBorders().getLeft(),
+                properties.getTblBorders().getRight(),
                 properties.getTblBorders().getInsideV())) {
             border.setVal(STBorder.SINGLE);
             border.setSz(BigInteger.valueOf(4));

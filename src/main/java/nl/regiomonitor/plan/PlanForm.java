@@ -45,10 +45,19 @@ public class PlanForm {
         for (PlanSection section : PlanSection.values()) {
             texts.put(section, ActionPlan.Section.of(section, sections.getOrDefault(section.name(), "")));
         }
-        return new PlanContent(title, regions.stream().filter(r -> r != null && !r.isBlank()).toList(), texts,
-                objectives.stream().filter(Row::kept).map(ObjectiveRow::toObjective).toList(),
+        return new PlanContent(
+                title,
+                regions.stream().filter(r -> r != null && !r.isBlank()).toList(),
+                texts,
+                objectives.stream()
+                        .filter(Row::kept)
+                        .map(ObjectiveRow::toObjective)
+                        .toList(),
                 actions.stream().filter(Row::kept).map(ActionRow::toAction).toList(),
-                milestones.stream().filter(Row::kept).map(MilestoneRow::toMilestone).toList());
+                milestones.stream()
+                        .filter(Row::kept)
+                        .map(MilestoneRow::toMilestone)
+                        .toList());
     }
 
     /**
@@ -66,18 +75,59 @@ public class PlanForm {
         return path.replaceAll("[\\[\\].]+", "-").replaceAll("-$", "");
     }
 
-    public int getLockVersion() { return lockVersion; }
-    public void setLockVersion(int lockVersion) { this.lockVersion = lockVersion; }
-    public String getTitle() { return title; }
-    public void setTitle(String title) { this.title = title; }
-    public List<String> getRegions() { return regions; }
-    public void setRegions(List<String> regions) { this.regions = regions; }
-    public Map<String, String> getSections() { return sections; }
-    public void setSections(Map<String, String> sections) { this.sections = sections; }
-    public List<ObjectiveRow> getObjectives() { return objectives; }
-    public void setObjectives(List<ObjectiveRow> objectives) { this.objectives = objectives; }
-    public List<ActionRow> getActions() { return actions; }
-    public void setActions(List<ActionRow> actions) { this.actions = actions; }
-    public List<MilestoneRow> getMilestones() { return milestones; }
-    public void setMilestones(List<MilestoneRow> milestones) { this.milestones = milestones; }
+    public int getLockVersion() {
+        return lockVersion;
+    }
+
+    public void setLockVersion(int lockVersion) {
+        this.lockVersion = lockVersion;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public List<String> getRegions() {
+        return regions;
+    }
+
+    public void setRegions(List<String> regions) {
+        this.regions = regions;
+    }
+
+    public Map<String, String> getSections() {
+        return sections;
+    }
+
+    public void setSections(Map<String, String> sections) {
+        this.sections = sections;
+    }
+
+    public List<ObjectiveRow> getObjectives() {
+        return objectives;
+    }
+
+    public void setObjectives(List<ObjectiveRow> objectives) {
+        this.objectives = objectives;
+    }
+
+    public List<ActionRow> getActions() {
+        return actions;
+    }
+
+    public void setActions(List<ActionRow> actions) {
+        this.actions = actions;
+    }
+
+    public List<MilestoneRow> getMilestones() {
+        return milestones;
+    }
+
+    public void setMilestones(List<MilestoneRow> milestones) {
+        this.milestones = milestones;
+    }
 }

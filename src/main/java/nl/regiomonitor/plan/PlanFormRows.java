@@ -11,8 +11,7 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public final class PlanFormRows {
 
-    private PlanFormRows() {
-    }
+    private PlanFormRows() {}
 
     /** A repeated row of the form, with its remove box. */
     abstract static class Row {
@@ -43,11 +42,11 @@ public final class PlanFormRows {
         private String profileCode;
         private Direction direction;
         private BigDecimal targetValue;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate targetDate;
 
-        public ObjectiveRow() {
-        }
+        public ObjectiveRow() {}
 
         ObjectiveRow(ActionPlan.Objective o) {
             description = o.description();
@@ -59,28 +58,72 @@ public final class PlanFormRows {
         }
 
         ActionPlan.Objective toObjective() {
-            return ActionPlan.Objective.written(description, figure, blank(profileCode) ? null : profileCode.strip(),
+            return ActionPlan.Objective.written(
+                    description,
+                    figure,
+                    blank(profileCode) ? null : profileCode.strip(),
                     direction,
-                    targetValue, targetDate);
+                    targetValue,
+                    targetDate);
         }
 
         @Override
         boolean empty() {
-            return blank(description) && figure == null && blank(profileCode) && direction == null && targetValue == null && targetDate == null;
+            return blank(description)
+                    && figure == null
+                    && blank(profileCode)
+                    && direction == null
+                    && targetValue == null
+                    && targetDate == null;
         }
 
-        public String getDescription() { return description; }
-        public void setDescription(String description) { this.description = description; }
-        public PlanFigure getFigure() { return figure; }
-        public void setFigure(PlanFigure figure) { this.figure = figure; }
-        public String getProfileCode() { return profileCode; }
-        public void setProfileCode(String profileCode) { this.profileCode = profileCode; }
-        public Direction getDirection() { return direction; }
-        public void setDirection(Direction direction) { this.direction = direction; }
-        public BigDecimal getTargetValue() { return targetValue; }
-        public void setTargetValue(BigDecimal targetValue) { this.targetValue = targetValue; }
-        public LocalDate getTargetDate() { return targetDate; }
-        public void setTargetDate(LocalDate targetDate) { this.targetDate = targetDate; }
+        public String getDescription() {
+            return description;
+        }
+
+        public void setDescription(String description) {
+            this.description = description;
+        }
+
+        public PlanFigure getFigure() {
+            return figure;
+        }
+
+        public void setFigure(PlanFigure figure) {
+            this.figure = figure;
+        }
+
+        public String getProfileCode() {
+            return profileCode;
+        }
+
+        public void setProfileCode(String profileCode) {
+            this.profileCode = profileCode;
+        }
+
+        public Direction getDirection() {
+            return direction;
+        }
+
+        public void setDirection(Direction direction) {
+            this.direction = direction;
+        }
+
+        public BigDecimal getTargetValue() {
+            return targetValue;
+        }
+
+        public void setTargetValue(BigDecimal targetValue) {
+            this.targetValue = targetValue;
+        }
+
+        public LocalDate getTargetDate() {
+            return targetDate;
+        }
+
+        public void setTargetDate(LocalDate targetDate) {
+            this.targetDate = targetDate;
+        }
     }
 
     public static class ActionRow extends Row {
@@ -92,8 +135,7 @@ public final class PlanFormRows {
         private String timeline;
         private ActionStatus status = ActionStatus.NOT_STARTED;
 
-        public ActionRow() {
-        }
+        public ActionRow() {}
 
         ActionRow(ActionPlan.Action a) {
             id = a.id();
@@ -106,40 +148,88 @@ public final class PlanFormRows {
         }
 
         ActionPlan.Action toAction() {
-            return ActionPlan.Action.of(paragraph, description, owner, ownerRole, timeline).withId(id)
+            return ActionPlan.Action.of(paragraph, description, owner, ownerRole, timeline)
+                    .withId(id)
                     .withStatus(status == null ? ActionStatus.NOT_STARTED : status);
         }
 
         @Override
         boolean empty() {
-            return id == null && blank(paragraph) && blank(description) && blank(owner) && blank(ownerRole) && blank(timeline);
+            return id == null
+                    && blank(paragraph)
+                    && blank(description)
+                    && blank(owner)
+                    && blank(ownerRole)
+                    && blank(timeline);
         }
 
-        public Long getId() { return id; }
-        public void setId(Long id) { this.id = id; }
-        public String getParagraph() { return paragraph; }
-        public void setParagraph(String paragraph) { this.paragraph = paragraph; }
-        public String getDescription() { return description; }
-        public void setDescription(String description) { this.description = description; }
-        public String getOwner() { return owner; }
-        public void setOwner(String owner) { this.owner = owner; }
-        public String getOwnerRole() { return ownerRole; }
-        public void setOwnerRole(String ownerRole) { this.ownerRole = ownerRole; }
-        public String getTimeline() { return timeline; }
-        public void setTimeline(String timeline) { this.timeline = timeline; }
-        public ActionStatus getStatus() { return status; }
-        public void setStatus(ActionStatus status) { this.status = status; }
+        public Long getId() {
+            return id;
+        }
+
+        public void setId(Long id) {
+            this.id = id;
+        }
+
+        public String getParagraph() {
+            return paragraph;
+        }
+
+        public void setParagraph(String paragraph) {
+            this.paragraph = paragraph;
+        }
+
+        public String getDescription() {
+            return description;
+        }
+
+        public void setDescription(String description) {
+            this.description = description;
+        }
+
+        public String getOwner() {
+            return owner;
+        }
+
+        public void setOwner(String owner) {
+            this.owner = owner;
+        }
+
+        public String getOwnerRole() {
+            return ownerRole;
+        }
+
+        public void setOwnerRole(String ownerRole) {
+            this.ownerRole = ownerRole;
+        }
+
+        public String getTimeline() {
+            return timeline;
+        }
+
+        public void setTimeline(String timeline) {
+            this.timeline = timeline;
+        }
+
+        public ActionStatus getStatus() {
+            return status;
+        }
+
+        public void setStatus(ActionStatus status) {
+            this.status = status;
+        }
     }
 
     public static class MilestoneRow extends Row {
         private String activity;
         private String milestone;
+
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
         private LocalDate dueDate;
+
         private boolean done;
 
-        public MilestoneRow() {
-        }
+        public MilestoneRow() {}
 
         MilestoneRow(ActionPlan.Milestone m) {
             activity = m.activity();
@@ -157,13 +247,36 @@ public final class PlanFormRows {
             return blank(activity) && blank(milestone) && dueDate == null;
         }
 
-        public String getActivity() { return activity; }
-        public void setActivity(String activity) { this.activity = activity; }
-        public String getMilestone() { return milestone; }
-        public void setMilestone(String milestone) { this.milestone = milestone; }
-        public LocalDate getDueDate() { return dueDate; }
-        public void setDueDate(LocalDate dueDate) { this.dueDate = dueDate; }
-        public boolean isDone() { return done; }
-        public void setDone(boolean done) { this.done = done; }
+        public String getActivity() {
+            return activity;
+        }
+
+        public void setActivity(String activity) {
+            this.activity = activity;
+        }
+
+        public String getMilestone() {
+            return milestone;
+        }
+
+        public void setMilestone(String milestone) {
+            this.milestone = milestone;
+        }
+
+        public LocalDate getDueDate() {
+            return dueDate;
+        }
+
+        public void setDueDate(LocalDate dueDate) {
+            this.dueDate = dueDate;
+        }
+
+        public boolean isDone() {
+            return done;
+        }
+
+        public void setDone(boolean done) {
+            this.done = done;
+        }
     }
 }

@@ -3,14 +3,15 @@ package nl.regiomonitor.plan;
 import java.util.Collection;
 import java.util.Set;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
 import nl.regiomonitor.plan.ActionPlan.Action;
 import nl.regiomonitor.plan.PlanRepository.Header;
 import nl.regiomonitor.security.AccessRules;
 import nl.regiomonitor.security.AppUser;
 import nl.regiomonitor.security.CurrentUser;
 import nl.regiomonitor.web.Refusal;
-import org.springframework.dao.DataAccessException;
-import org.springframework.stereotype.Component;
 
 /**
  * Whether the current user may do something with a plan, asked of {@link AccessRules} with the plan's regions, and
@@ -29,8 +30,10 @@ class PlanGuard {
 
     void require(AccessRules.Access access, Collection<String> regions) {
         if (!rules.permits(access, regions)) {
-            throw new PlanRefused(Refusal.Kind.FORBIDDEN, "U heeft geen toegang tot dit plan of deze handeling. "
-                    + "Uw rol en regio geven daar geen recht op.");
+            throw new PlanRefused(
+                    Refusal.Kind.FORBIDDEN,
+                    "U heeft geen toegang tot dit plan of deze handeling. "
+                            + "Uw rol en regio geven daar geen recht op.");
         }
     }
 
@@ -40,12 +43,16 @@ class PlanGuard {
             return;
         }
         String organisation = CurrentUser.get().map(AppUser::organisation).orElse(null);
-        throw new PlanRefused(Refusal.Kind.FORBIDDEN, organisation == null
-                ? "U kunt alleen voortgang melden op acties van uw eigen organisatie, en bij uw account staat geen organisatie. "
-                + "Vraag de beheerder om uw organisatie in te vullen."
-                : "U kunt alleen voortgang melden op acties van uw eigen organisatie (" + organisation + "). "
-                + (action.owner() == null || action.owner().isBlank() ? "Deze actie heeft nog geen eigenaar."
-                : "Eigenaar van deze actie is " + action.owner().strip() + "."));
+        throw new PlanRefused(
+                Refusal.Kind.FORBIDDEN,
+                organisation == null
+                        ? "U kunt alleen voortgang melden op acties van uw eigen organisatie, en bij uw account staat geen organisatie. "
+                                + "Vraag de beheerder om uw organisatie in te vullen."
+                        : "U kunt alleen voortgang melden op acties van uw eigen organisatie (" + organisation + "). "
+                                + (action.owner() == null || action.owner().isBlank()
+                                        ? "Deze actie heeft nog geen eigenaar."
+                                        : "Eigenaar van deze actie is "
+                                                + action.owner().strip() + "."));
     }
 
     Set<String> existingRegions(long id) {
@@ -67,7 +74,8 @@ class PlanGuard {
      * version only the first gets through.
      */
     Header locked(long id, Integer expected, AccessRules.Access access) {
-        Set<String> regionsBefore = repository.regions(id); // read first: after a failed lock the transaction answers nothing more
+        Set<String> regionsBefore =
+                repository.regions(id); // read first: after a failed lock the transaction answers nothing more
         Header header;
         try {
             header = repository.lock(id).orElseThrow(() -> notFound(id));
@@ -79,16 +87,20 @@ class PlanGuard {
             // need (to log in, among other things), and once it is written the version this change was made on is old.
             require(access, regionsBefore);
             if (expected != null) {
-                throw new PlanConflict("Iemand anders slaat dit plan op dit moment op. Er is niets opgeslagen; haal het plan "
-                        + "opnieuw op en breng uw wijziging opnieuw aan.");
+                throw new PlanConflict(
+                        "Iemand anders slaat dit plan op dit moment op. Er is niets opgeslagen; haal het plan "
+                                + "opnieuw op en breng uw wijziging opnieuw aan.");
             }
-            throw new PlanRefused(Refusal.Kind.WRONG_STATE, "Dit plan wordt op dit moment door iemand anders gewijzigd. "
-                    + "Er is niets veranderd; probeer het over enkele seconden opnieuw.");
+            throw new PlanRefused(
+                    Refusal.Kind.WRONG_STATE,
+                    "Dit plan wordt op dit moment door iemand anders gewijzigd. "
+                            + "Er is niets veranderd; probeer het over enkele seconden opnieuw.");
         }
         require(access, repository.regions(id));
         if (expected != null && expected != header.lockVersion()) {
-            throw new PlanConflict("Iemand anders heeft dit plan intussen gewijzigd (u had versie " + expected + ", nu is het "
-                    + header.lockVersion() + "). Er is niets opgeslagen; haal het plan opnieuw op en breng uw wijziging opnieuw aan.");
+            throw new PlanConflict("Iemand anders heeft dit plan intussen gewijzigd (u had versie " + expected
+                    + ", nu is het " + header.lockVersion()
+                    + "). Er is niets opgeslagen; haal het plan opnieuw op en breng uw wijziging opnieuw aan.");
         }
         return header;
     }

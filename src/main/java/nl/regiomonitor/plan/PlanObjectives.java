@@ -6,6 +6,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.InfluxFigures;
@@ -16,8 +19,6 @@ import nl.regiomonitor.monitor.PublishedTrend;
 import nl.regiomonitor.monitor.TrendChart;
 import nl.regiomonitor.trend.Verdict;
 import nl.regiomonitor.web.PublicationNotice;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
 
 /**
  * Each objective of a plan beside the figure it names, for the plan's regions together and protected
@@ -34,7 +35,9 @@ public class PlanObjectives {
 
     /** Whether an objective's figure moves the way it should, as words (never colour alone). */
     public enum Course {
-        ON_COURSE("Op koers"), OFF_COURSE("Niet op koers"), UNKNOWN("Nog niet te beoordelen"),
+        ON_COURSE("Op koers"),
+        OFF_COURSE("Niet op koers"),
+        UNKNOWN("Nog niet te beoordelen"),
         /** The published figures cannot say: too many months hidden for a verdict, or the latest count hidden. */
         CANNOT_JUDGE("Niet te beoordelen met de gepubliceerde cijfers");
 
@@ -50,16 +53,24 @@ public class PlanObjectives {
     }
 
     /** A profile's stock on one reference date, summed over the plan's regions as published. */
-    public record StockPoint(LocalDate date, Cell clients) {
-    }
+    public record StockPoint(LocalDate date, Cell clients) {}
 
     /**
      * One objective with its figure: {@code chart} and {@code sentence} for a monthly series, {@code stock}
      * for a profile's stock; {@code followed} false for a figure the system does not count per month;
      * {@code basis} says in words what "op koers" is measured on (see {@link #basis}).
      */
-    public record Followed(int number, ActionPlan.Objective objective, boolean followed, String chart, String sentence,
-                           String caption, List<StockPoint> stock, Course course, String source, String basis) {
+    public record Followed(
+            int number,
+            ActionPlan.Objective objective,
+            boolean followed,
+            String chart,
+            String sentence,
+            String caption,
+            List<StockPoint> stock,
+            Course course,
+            String source,
+            String basis) {
 
         /** An objective on a figure the system does not count per month: no chart, no course. */
         static Followed notFollowed(int number, ActionPlan.Objective objective, String basis) {
@@ -67,16 +78,27 @@ public class PlanObjectives {
         }
 
         /** An objective on a profile's stock: its points instead of a monthly chart. */
-        static Followed stock(int number, ActionPlan.Objective objective, String caption, List<StockPoint> points,
+        static Followed stock(
+                int number,
+                ActionPlan.Objective objective,
+                String caption,
+                List<StockPoint> points,
                 Course course,
-                              String source, String basis) {
+                String source,
+                String basis) {
             return new Followed(number, objective, true, null, null, caption, points, course, source, basis);
         }
 
         /** An objective on a monthly series, with its chart and the sentence that says what it does. */
-        static Followed monthly(int number, ActionPlan.Objective objective, String chart, String sentence,
+        static Followed monthly(
+                int number,
+                ActionPlan.Objective objective,
+                String chart,
+                String sentence,
                 String caption,
-                                Course course, String source, String basis) {
+                Course course,
+                String source,
+                String basis) {
             return new Followed(number, objective, true, chart, sentence, caption, List.of(), course, source, basis);
         }
     }
@@ -87,7 +109,11 @@ public class PlanObjectives {
     /** Absent on the command line, which protects the figures as they are instead of reading a publication. */
     private final ObjectProvider<PublicationNotice> publication;
 
-    PlanObjectives(InfluxTrend trend, InfluxFigures influx, StockFigures stock, ObjectProvider<PublicationNotice> publication) {
+    PlanObjectives(
+            InfluxTrend trend,
+            InfluxFigures influx,
+            StockFigures stock,
+            ObjectProvider<PublicationNotice> publication) {
         this.trend = trend;
         this.influx = influx;
         this.stock = stock;
@@ -115,10 +141,18 @@ public class PlanObjectives {
         PlanFigure figure = objective.figure();
         YearMonth last = influx.lastMonth();
         String regionNames = regions.size() == 1 ? regions.get(0) : String.join(" en ", regions) + " samen";
-        if (figure == PlanFigure.PROFILE_STOCK && objective.profileCode() != null && !objective.profileCode().isBlank()) {
+        if (figure == PlanFigure.PROFILE_STOCK
+                && objective.profileCode() != null
+                && !objective.profileCode().isBlank()) {
             List<StockPoint> points = stockOf(objective.profileCode().strip(), regions);
-            return Followed.stock(number, objective, "Stand van profiel " + objective.profileCode().strip()
-                    + " op 1 oktober, " + regionNames, points, stockCourse(points, objective), source(), basis(objective));
+            return Followed.stock(
+                    number,
+                    objective,
+                    "Stand van profiel " + objective.profileCode().strip() + " op 1 oktober, " + regionNames,
+                    points,
+                    stockCourse(points, objective),
+                    source(),
+                    basis(objective));
         }
         // the influx figures count GGZ-W only; GGZ-B and a stock without profile are not followed per month
         if (last == null || (figure != PlanFigure.INFLUX_GGZ_W && figure != PlanFigure.YOUNG_ADULT_SHARE)) {
@@ -129,8 +163,8 @@ public class PlanObjectives {
         PublishedTrend series = young
                 ? trend.joint(regions, from, last, Breakdown.AGEBAND, InfluxFigures.YOUNG_ADULTS)
                 : trend.joint(regions, from, last, Breakdown.NONE, null);
-        String caption = (young ? "Maandelijkse instroom GGZ-W van 18–26-jarigen" : "Maandelijkse instroom GGZ-W") + ", "
-                + regionNames;
+        String caption = (young ? "Maandelijkse instroom GGZ-W van 18–26-jarigen" : "Maandelijkse instroom GGZ-W")
+                + ", " + regionNames;
         Course course = influxCourse(series, young, objective);
         if (!series.judged() && !young && regions.size() == 1) {
             // as the Instroommonitor does: per quarter where the months are too small for a judgement
@@ -143,8 +177,8 @@ public class PlanObjectives {
             }
         }
         String chart = TrendChart.svg(series, caption, null, "doel-" + number + "-grafiek");
-        return Followed.monthly(number, objective, chart, series.sentence(), caption, course, source(),
-                basis(objective));
+        return Followed.monthly(
+                number, objective, chart, series.sentence(), caption, course, source(), basis(objective));
     }
 
     /**
@@ -155,7 +189,9 @@ public class PlanObjectives {
         PlanFigure figure = objective.figure();
         boolean target = objective.targetValue() != null;
         Direction direction = objective.direction() != null ? objective.direction() : target ? Direction.DOWN : null;
-        boolean stock = figure == PlanFigure.PROFILE_STOCK && objective.profileCode() != null && !objective.profileCode().isBlank();
+        boolean stock = figure == PlanFigure.PROFILE_STOCK
+                && objective.profileCode() != null
+                && !objective.profileCode().isBlank();
         if (figure == null || (figure != PlanFigure.INFLUX_GGZ_W && figure != PlanFigure.YOUNG_ADULT_SHARE && !stock)) {
             return "Of dit doel op koers is, wordt niet beoordeeld: dit cijfer wordt (nog) niet per maand gevolgd.";
         }
@@ -168,8 +204,10 @@ public class PlanObjectives {
                 return "Of dit doel op koers is, wordt alleen beoordeeld met een streefwaarde en de richting dalen of stijgen: "
                         + "vijf jaarlijkse standen zijn te weinig voor een trend.";
             }
-            return "Dit doel is op koers als de laatst gepubliceerde stand op 1 oktober " + (down ? "hoogstens" : "minstens")
-                    + " de streefwaarde is; niet op koers als de streefdatum is bereikt en de stand er nog " + (down ? "boven" : "onder")
+            return "Dit doel is op koers als de laatst gepubliceerde stand op 1 oktober "
+                    + (down ? "hoogstens" : "minstens")
+                    + " de streefwaarde is; niet op koers als de streefdatum is bereikt en de stand er nog "
+                    + (down ? "boven" : "onder")
                     + " ligt.";
         }
         boolean young = figure == PlanFigure.YOUNG_ADULT_SHARE;
@@ -178,16 +216,22 @@ public class PlanObjectives {
         String judged = " volgens de trendanalyse van de Instroommonitor";
         String it = young ? "het" : "zij";
         if (direction == Direction.STABLE) {
-            return "Dit doel is op koers als " + series + " stabiel is" + judged + "; niet op koers als " + it + " aantoonbaar daalt of stijgt.";
+            return "Dit doel is op koers als " + series + " stabiel is" + judged + "; niet op koers als " + it
+                    + " aantoonbaar daalt of stijgt.";
         }
         String wanted = down ? "daalt" : "stijgt";
         String unwanted = down ? "stijgt" : "daalt";
         if (young) {
-            return "Dit doel is op koers als " + series + " " + wanted + judged + "; niet op koers als het aantoonbaar " + unwanted + "."
+            return "Dit doel is op koers als " + series + " " + wanted + judged + "; niet op koers als het aantoonbaar "
+                    + unwanted + "."
                     + (target ? " De streefwaarde is een aandeel en wordt niet tegen dat aantal gehouden." : "");
         }
-        return "Dit doel is op koers als " + series + " " + wanted + judged + (target ? ", of stabiel is op een niveau van "
-                + (down ? "hoogstens" : "minstens") + " de streefwaarde per maand" : "") + "; niet op koers als zij aantoonbaar "
+        return "Dit doel is op koers als " + series + " " + wanted + judged
+                + (target
+                        ? ", of stabiel is op een niveau van " + (down ? "hoogstens" : "minstens")
+                                + " de streefwaarde per maand"
+                        : "")
+                + "; niet op koers als zij aantoonbaar "
                 + unwanted + ".";
     }
 
@@ -211,7 +255,8 @@ public class PlanObjectives {
             long sum = 0;
             List<Cell> parts = new ArrayList<>();
             for (String region : regions) {
-                for (StockFigures.StockRow row : stock.stock(region, date, Breakdown.PROFILE).rows()) {
+                for (StockFigures.StockRow row :
+                        stock.stock(region, date, Breakdown.PROFILE).rows()) {
                     if (!row.seriesTotal() && row.category().code().equals(profile)) {
                         sum += row.clients();
                         parts.add(row.cell());
@@ -242,7 +287,9 @@ public class PlanObjectives {
         if (direction == Direction.DOWN ? comparison <= 0 : comparison >= 0) {
             return Course.ON_COURSE;
         }
-        return objective.targetDate() != null && !latest.date().isBefore(objective.targetDate()) ? Course.OFF_COURSE : Course.UNKNOWN;
+        return objective.targetDate() != null && !latest.date().isBefore(objective.targetDate())
+                ? Course.OFF_COURSE
+                : Course.UNKNOWN;
     }
 
     /**
@@ -250,19 +297,29 @@ public class PlanObjectives {
      * target value without a direction means "at most".
      */
     static Course course(Verdict verdict, Double level, ActionPlan.Objective objective) {
-        Direction direction = objective.direction() != null ? objective.direction()
+        Direction direction = objective.direction() != null
+                ? objective.direction()
                 : objective.targetValue() != null ? Direction.DOWN : null;
         if (direction == null) {
             return Course.UNKNOWN;
         }
-        Double target = objective.targetValue() == null ? null : objective.targetValue().doubleValue();
+        Double target =
+                objective.targetValue() == null ? null : objective.targetValue().doubleValue();
         return switch (direction) {
-            case DOWN -> verdict == Verdict.DALEND || verdict == Verdict.STABIEL && level != null && target != null && level <= target
-                    ? Course.ON_COURSE : verdict == Verdict.STIJGEND ? Course.OFF_COURSE : Course.UNKNOWN;
-            case UP -> verdict == Verdict.STIJGEND || verdict == Verdict.STABIEL && level != null && target != null && level >= target
-                    ? Course.ON_COURSE : verdict == Verdict.DALEND ? Course.OFF_COURSE : Course.UNKNOWN;
-            case STABLE -> verdict == Verdict.STABIEL ? Course.ON_COURSE
-                    : verdict == Verdict.GEEN_SIGNAAL ? Course.UNKNOWN : Course.OFF_COURSE;
+            case DOWN ->
+                verdict == Verdict.DALEND
+                                || verdict == Verdict.STABIEL && level != null && target != null && level <= target
+                        ? Course.ON_COURSE
+                        : verdict == Verdict.STIJGEND ? Course.OFF_COURSE : Course.UNKNOWN;
+            case UP ->
+                verdict == Verdict.STIJGEND
+                                || verdict == Verdict.STABIEL && level != null && target != null && level >= target
+                        ? Course.ON_COURSE
+                        : verdict == Verdict.DALEND ? Course.OFF_COURSE : Course.UNKNOWN;
+            case STABLE ->
+                verdict == Verdict.STABIEL
+                        ? Course.ON_COURSE
+                        : verdict == Verdict.GEEN_SIGNAAL ? Course.UNKNOWN : Course.OFF_COURSE;
         };
     }
 }

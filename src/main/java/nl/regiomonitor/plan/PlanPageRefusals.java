@@ -4,10 +4,12 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.regiomonitor.web.ErrorAnswers;
-import nl.regiomonitor.web.ErrorPageAttributes;
+
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+
+import nl.regiomonitor.web.ErrorAnswers;
+import nl.regiomonitor.web.ErrorPageAttributes;
 
 /** The plan pages can refuse as the service does: not there, not the user's, or not in the right state; the error page says why. */
 @ControllerAdvice(assignableTypes = {PlanPagesController.class, PlanEditPagesController.class})

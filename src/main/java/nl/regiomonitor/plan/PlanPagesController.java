@@ -8,16 +8,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.regiomonitor.indicator.InfluxFigures;
-import nl.regiomonitor.region.Area;
-import nl.regiomonitor.region.Region;
-import nl.regiomonitor.region.RegionService;
-import nl.regiomonitor.security.AccessRules;
-import nl.regiomonitor.security.CurrentUser;
-import nl.regiomonitor.security.Role;
-import nl.regiomonitor.monitor.InfluxTrend;
-import nl.regiomonitor.monitor.PublishedTrend;
-import nl.regiomonitor.monitor.TrendChart;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +15,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.monitor.InfluxTrend;
+import nl.regiomonitor.monitor.PublishedTrend;
+import nl.regiomonitor.monitor.TrendChart;
+import nl.regiomonitor.region.Area;
+import nl.regiomonitor.region.Region;
+import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.security.AccessRules;
+import nl.regiomonitor.security.CurrentUser;
+import nl.regiomonitor.security.Role;
 
 /**
  * The pages of the plans van aanpak: the national overview and a region's plans, the plan with its
@@ -45,8 +46,15 @@ class PlanPagesController {
     private final ObjectMapper json;
     private final PlanComments comments;
 
-    PlanPagesController(PlanService plans, PlanObjectives objectives, RegionService regions, InfluxTrend influxTrend,
-                        InfluxFigures influx, AccessRules rules, ObjectMapper json, PlanComments comments) {
+    PlanPagesController(
+            PlanService plans,
+            PlanObjectives objectives,
+            RegionService regions,
+            InfluxTrend influxTrend,
+            InfluxFigures influx,
+            AccessRules rules,
+            ObjectMapper json,
+            PlanComments comments) {
         this.plans = plans;
         this.comments = comments;
         this.objectives = objectives;
@@ -58,8 +66,7 @@ class PlanPagesController {
     }
 
     /** A line of a plans list, with how much of it is overdue today. */
-    record PlanLine(PlanSummary plan, long overdue) {
-    }
+    record PlanLine(PlanSummary plan, long overdue) {}
 
     // ---- lists
 
@@ -70,10 +77,18 @@ class PlanPagesController {
         PublishedTrend national = influxTrend.published(Area.NATIONAL_CODE, from, to, null);
         model.addAttribute("lines", lines(plans.list(null)));
         model.addAttribute("national", national);
-        model.addAttribute("chart", TrendChart.svg(national, "Landelijke instroom GGZ-W per maand tegen het streven van 100",
-                InfluxTrend.NATIONAL_TARGET, "landelijk-grafiek"));
-        model.addAttribute("nationalView", CurrentUser.get().map(u -> u.holds(Role.LANDELIJK, null) || u.holds(Role.BEHEERDER, null))
-                .orElse(false));
+        model.addAttribute(
+                "chart",
+                TrendChart.svg(
+                        national,
+                        "Landelijke instroom GGZ-W per maand tegen het streven van 100",
+                        InfluxTrend.NATIONAL_TARGET,
+                        "landelijk-grafiek"));
+        model.addAttribute(
+                "nationalView",
+                CurrentUser.get()
+                        .map(u -> u.holds(Role.LANDELIJK, null) || u.holds(Role.BEHEERDER, null))
+                        .orElse(false));
         return "plan/overview";
     }
 
@@ -88,10 +103,15 @@ class PlanPagesController {
 
     private List<PlanLine> lines(List<PlanSummary> summaries) {
         Map<Long, Long> overdue = new LinkedHashMap<>();
-        summaries.stream().flatMap(p -> p.regions().stream()).distinct()
-                .flatMap(r -> plans.overdue(r).stream()).distinct()
+        summaries.stream()
+                .flatMap(p -> p.regions().stream())
+                .distinct()
+                .flatMap(r -> plans.overdue(r).stream())
+                .distinct()
                 .forEach(item -> overdue.merge(item.planId(), 1L, Long::sum));
-        return summaries.stream().map(p -> new PlanLine(p, overdue.getOrDefault(p.id(), 0L))).toList();
+        return summaries.stream()
+                .map(p -> new PlanLine(p, overdue.getOrDefault(p.id(), 0L)))
+                .toList();
     }
 
     // ---- the plan
@@ -102,12 +122,17 @@ class PlanPagesController {
     }
 
     @PostMapping("/plannen/{plan}/indienen")
-    String submit(@PathVariable("plan") long id, @RequestParam(required = false) Integer lockVersion, Model model,
-                  RedirectAttributes redirect) {
+    String submit(
+            @PathVariable("plan") long id,
+            @RequestParam(required = false) Integer lockVersion,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             ActionPlan plan = plans.submit(id, lockVersion);
-            redirect.addFlashAttribute("confirmation", "Versie " + plan.versionNumber() + " van het plan is ingediend"
-                    + (Boolean.TRUE.equals(plan.late()) ? ", na de uiterste datum." : "."));
+            redirect.addFlashAttribute(
+                    "confirmation",
+                    "Versie " + plan.versionNumber() + " van het plan is ingediend"
+                            + (Boolean.TRUE.equals(plan.late()) ? ", na de uiterste datum." : "."));
             return "redirect:/plannen/" + id;
         } catch (InvalidPlan e) {
             model.addAttribute("submitMessage", e.getMessage());
@@ -118,8 +143,11 @@ class PlanPagesController {
     }
 
     @PostMapping("/plannen/{plan}/accepteren")
-    String accept(@PathVariable("plan") long id, @RequestParam(required = false) Integer lockVersion, Model model,
-                  RedirectAttributes redirect) {
+    String accept(
+            @PathVariable("plan") long id,
+            @RequestParam(required = false) Integer lockVersion,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             plans.accept(id, lockVersion);
         } catch (PlanConflict e) {
@@ -130,8 +158,12 @@ class PlanPagesController {
     }
 
     @PostMapping("/plannen/{plan}/terugsturen")
-    String sendBack(@PathVariable("plan") long id, @RequestParam(required = false) Integer lockVersion,
-                    @RequestParam(required = false) String comment, Model model, RedirectAttributes redirect) {
+    String sendBack(
+            @PathVariable("plan") long id,
+            @RequestParam(required = false) Integer lockVersion,
+            @RequestParam(required = false) String comment,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             plans.sendBack(id, lockVersion, comment);
         } catch (InvalidPlan e) {
@@ -144,13 +176,23 @@ class PlanPagesController {
     }
 
     @PostMapping("/plannen/{plan}/acties/{action}/voortgang")
-    String progress(@PathVariable("plan") long id, @PathVariable long action, @RequestParam(required = false) ActionStatus status,
-                    @RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
+    String progress(
+            @PathVariable("plan") long id,
+            @PathVariable long action,
+            @RequestParam(required = false) ActionStatus status,
+            @RequestParam(required = false) String note,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             plans.reportProgress(id, action, status, note);
         } catch (InvalidPlan e) {
-            return planPage(plans.get(id), e.problems().stream().map(p -> new FieldError("voortgang-" + action + "-"
-                    + p.field(), p.message())).toList(), null, model);
+            return planPage(
+                    plans.get(id),
+                    e.problems().stream()
+                            .map(p -> new FieldError("voortgang-" + action + "-" + p.field(), p.message()))
+                            .toList(),
+                    null,
+                    model);
         }
         redirect.addFlashAttribute("confirmation", "De voortgang is vastgelegd.");
         return "redirect:/plannen/" + id + "#actie-" + action;
@@ -161,19 +203,30 @@ class PlanPagesController {
      * shows the page again with the reason at the field and the text as typed, in the form it was typed in.
      */
     @PostMapping("/plannen/{plan}/reacties")
-    String comment(@PathVariable("plan") long id, @RequestParam(required = false) PlanSection section,
-                   @RequestParam(required = false) String text, Model model, RedirectAttributes redirect) {
+    String comment(
+            @PathVariable("plan") long id,
+            @RequestParam(required = false) PlanSection section,
+            @RequestParam(required = false) String text,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             PlanComment added = comments.add(id, section, text);
-            redirect.addFlashAttribute("confirmation", "Uw reactie is geplaatst. Iedereen die dit plan kan lezen, ziet haar bij het "
-                    + "plan en in de bijlage van de Word- en PDF-versie.");
+            redirect.addFlashAttribute(
+                    "confirmation",
+                    "Uw reactie is geplaatst. Iedereen die dit plan kan lezen, ziet haar bij het "
+                            + "plan en in de bijlage van de Word- en PDF-versie.");
             return "redirect:/plannen/" + id + "#reactie-" + added.id();
         } catch (InvalidPlan e) {
             String form = commentForm(section);
             model.addAttribute("commentForm", form);
             model.addAttribute("commentText", text);
-            return planPage(plans.get(id), e.problems().stream().map(p -> new FieldError(form + "-" + p.field(), p.message())).toList(),
-                    null, model);
+            return planPage(
+                    plans.get(id),
+                    e.problems().stream()
+                            .map(p -> new FieldError(form + "-" + p.field(), p.message()))
+                            .toList(),
+                    null,
+                    model);
         }
     }
 
@@ -190,12 +243,19 @@ class PlanPagesController {
         model.addAttribute("regionNames", regionNames(plan.regions()));
         model.addAttribute("mayEdit", rules.permits(AccessRules.WRITE_PLAN, plan.regions()));
         // a provider only reports on its own organisation's actions, so the form is offered per action
-        model.addAttribute("reportable", plan.actions().stream().filter(a -> rules.mayReportProgress(plan.regions(), a.owner()))
-                .map(ActionPlan.Action::id).collect(Collectors.toSet()));
+        model.addAttribute(
+                "reportable",
+                plan.actions().stream()
+                        .filter(a -> rules.mayReportProgress(plan.regions(), a.owner()))
+                        .map(ActionPlan.Action::id)
+                        .collect(Collectors.toSet()));
         List<PlanComment> all = comments.on(plan);
         model.addAttribute("comments", all);
-        model.addAttribute("commentsBySection", all.stream().filter(c -> c.section() != null)
-                .collect(Collectors.groupingBy(PlanComment::section, Collectors.counting())));
+        model.addAttribute(
+                "commentsBySection",
+                all.stream()
+                        .filter(c -> c.section() != null)
+                        .collect(Collectors.groupingBy(PlanComment::section, Collectors.counting())));
         model.addAttribute("mayComment", comments.mayComment(plan.regions()));
         model.addAttribute("maxComment", PlanComments.MAX_LENGTH);
         model.addAttribute("mayReview", rules.permits(AccessRules.REVIEW_PLAN, plan.regions()));
@@ -208,8 +268,12 @@ class PlanPagesController {
     // ---- versions
 
     @GetMapping("/plannen/{plan}/versies")
-    String compare(@PathVariable("plan") long id, @RequestParam(required = false) Integer a, @RequestParam(required = false) Integer b,
-                   Model model) throws JsonProcessingException {
+    String compare(
+            @PathVariable("plan") long id,
+            @RequestParam(required = false) Integer a,
+            @RequestParam(required = false) Integer b,
+            Model model)
+            throws JsonProcessingException {
         ActionPlan current = plans.get(id);
         int newest = current.versionNumber();
         int right = b == null ? newest : b;
@@ -221,9 +285,16 @@ class PlanPagesController {
         model.addAttribute("versions", plans.versions(id));
         model.addAttribute("a", left);
         model.addAttribute("b", right);
-        model.addAttribute("compared", parts.stream().filter(PlanComparison.Part::changed).toList());
-        model.addAttribute("unchanged", parts.stream().filter(p -> !p.changed()).map(PlanComparison.Part::label).toList());
-        model.addAttribute("changes", parts.stream().filter(PlanComparison.Part::changed).count());
+        model.addAttribute(
+                "compared", parts.stream().filter(PlanComparison.Part::changed).toList());
+        model.addAttribute(
+                "unchanged",
+                parts.stream()
+                        .filter(p -> !p.changed())
+                        .map(PlanComparison.Part::label)
+                        .toList());
+        model.addAttribute(
+                "changes", parts.stream().filter(PlanComparison.Part::changed).count());
         return "plan/versions";
     }
 
@@ -231,7 +302,8 @@ class PlanPagesController {
 
     private Map<String, String> regionNames(List<String> codes) {
         Map<String, String> names = new LinkedHashMap<>();
-        codes.forEach(code -> names.put(code, regions.find(code).map(Region::name).orElse(code)));
+        codes.forEach(
+                code -> names.put(code, regions.find(code).map(Region::name).orElse(code)));
         return names;
     }
 }

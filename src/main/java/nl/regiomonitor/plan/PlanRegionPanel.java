@@ -3,9 +3,10 @@ package nl.regiomonitor.plan;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.stereotype.Component;
+
 import nl.regiomonitor.security.AccessRules;
 import nl.regiomonitor.web.RegionPanel;
-import org.springframework.stereotype.Component;
 
 /** The plans of a region and what is overdue in them, on the region's page: for the people who may read its plans. */
 @Component
@@ -20,8 +21,7 @@ class PlanRegionPanel implements RegionPanel {
     }
 
     /** What the panel shows. */
-    record Content(String region, List<PlanSummary> plans, List<OverdueItem> overdue) {
-    }
+    record Content(String region, List<PlanSummary> plans, List<OverdueItem> overdue) {}
 
     @Override
     public String template() {

@@ -13,13 +13,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
 import nl.regiomonitor.plan.ActionPlan.Action;
 import nl.regiomonitor.plan.ActionPlan.Milestone;
 import nl.regiomonitor.plan.ActionPlan.Objective;
 import nl.regiomonitor.security.CurrentUser;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 
 /**
  * The plans as stored: the plan row with its workflow, and its regions, sections, objectives, actions (with progress)
@@ -41,12 +42,11 @@ class PlanRepository {
     }
 
     /** The workflow fields of a plan, read under a row lock before any change. */
-    record Header(long programmeId, PlanStatus status, int lockVersion, int versionNumber) {
-    }
+    record Header(long programmeId, PlanStatus status, int lockVersion, int versionNumber) {}
 
     Set<String> regions(long planId) {
-        return new TreeSet<>(jdbc.queryForList("select region_code from plan_region where plan_id = ?", String.class,
-                planId));
+        return new TreeSet<>(
+                jdbc.queryForList("select region_code from plan_region where plan_id = ?", String.class, planId));
     }
 
     Set<String> regionCodes() {
@@ -71,8 +71,7 @@ class PlanRepository {
     Optional<Long> forReport(String region) {
         return jdbc.queryForList("""
                         select p.id from action_plan p join plan_region r on r.plan_id = p.id where r.region_code = ?
-                        order by p.status = 'DRAFT', p.changed_at desc, p.id desc limit 1""", Long.class, region)
-                .stream().findFirst();
+                        order by p.status = 'DRAFT', p.changed_at desc, p.id desc limit 1""", Long.class, region).stream().findFirst();
     }
 
     /**
@@ -80,10 +79,16 @@ class PlanRepository {
      * holds when another transaction has it, as this never waits.
      */
     Optional<Header> lock(long id) {
-        return jdbc.query("""
+        return jdbc
+                .query(
+                        """
                         select programme_id, status, lock_version, version_number from action_plan where id = ?
-                        for update nowait""", (rs, n) -> new Header(rs.getLong(1), PlanStatus.valueOf(rs.getString(2)),
-                        rs.getInt(3), rs.getInt(4)), id).stream().findFirst();
+                        for update nowait""",
+                        (rs, n) -> new Header(
+                                rs.getLong(1), PlanStatus.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)),
+                        id)
+                .stream()
+                .findFirst();
     }
 
     static boolean lockTaken(DataAccessException e) {
@@ -95,7 +100,8 @@ class PlanRepository {
      * {@code today}: what is overdue on that day.
      */
     List<OverdueItem> overdue(String region, LocalDate today) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select p.id, p.title, 'ACTION' as kind, a.position, coalesce(a.description, '') as text,
                        coalesce(a.owner_party, '') as owner, a.due_date
                 from plan_action a join action_plan p on p.id = a.plan_id join plan_region r on r.plan_id = p.id
@@ -104,9 +110,19 @@ class PlanRepository {
                 select p.id, p.title, 'MILESTONE', m.position, coalesce(m.milestone, m.activity, ''), '', m.due_date
                 from plan_milestone m join action_plan p on p.id = m.plan_id join plan_region r on r.plan_id = p.id
                 where r.region_code = ? and not m.done and m.due_date < ?
-                order by 7, 1, 3, 4""", (rs, n) -> new OverdueItem(rs.getLong(1), rs.getString(2),
-                OverdueItem.Kind.valueOf(rs.getString(3)), rs.getInt(4), rs.getString(5), rs.getString(6),
-                rs.getObject(7, LocalDate.class)), region, today, region, today);
+                order by 7, 1, 3, 4""",
+                (rs, n) -> new OverdueItem(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        OverdueItem.Kind.valueOf(rs.getString(3)),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getObject(7, LocalDate.class)),
+                region,
+                today,
+                region,
+                today);
     }
 
     /** Every region's plans with their status and what is overdue in them on {@code today}: two queries in all. */
@@ -119,22 +135,29 @@ class PlanRepository {
             PlanStatus status = PlanStatus.valueOf(rs.getString("status"));
             LocalDate deadline = rs.getObject("deadline", LocalDate.class);
             plans.computeIfAbsent(rs.getString("region_code"), r -> new ArrayList<>())
-                    .add(new RegionPlans.Plan(rs.getLong("id"),
-                    rs.getString("title"), status, rs.getBoolean("late"),
-                    status == PlanStatus.DRAFT && deadline != null && deadline.isBefore(today)));
+                    .add(new RegionPlans.Plan(
+                            rs.getLong("id"),
+                            rs.getString("title"),
+                            status,
+                            rs.getBoolean("late"),
+                            status == PlanStatus.DRAFT && deadline != null && deadline.isBefore(today)));
         });
         Map<String, Integer> overdue = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select r.region_code, count(*) from (
                     select plan_id from plan_action where status <> 'DONE' and due_date < ?
                     union all
                     select plan_id from plan_milestone where not done and due_date < ?) o
-                join plan_region r on r.plan_id = o.plan_id group by r.region_code""", rs -> {
-            overdue.put(rs.getString(1), rs.getInt(2));
-        }, today, today);
+                join plan_region r on r.plan_id = o.plan_id group by r.region_code""",
+                rs -> {
+                    overdue.put(rs.getString(1), rs.getInt(2));
+                },
+                today,
+                today);
         Map<String, RegionPlans> result = new TreeMap<>();
-        plans.forEach((region, list) -> result.put(region, new RegionPlans(region, List.copyOf(list),
-                overdue.getOrDefault(region, 0))));
+        plans.forEach((region, list) ->
+                result.put(region, new RegionPlans(region, List.copyOf(list), overdue.getOrDefault(region, 0))));
         return result;
     }
 
@@ -142,8 +165,12 @@ class PlanRepository {
 
     /** A new draft of version 1 with {@code content}; its id. */
     long insert(long programmeId, PlanContent content) {
-        long id = jdbc.queryForObject("insert into action_plan (programme_id, title, status, changed_by) "
-                + "values (?, ?, 'DRAFT', ?) returning id", Long.class, programmeId, content.title().strip(),
+        long id = jdbc.queryForObject(
+                "insert into action_plan (programme_id, title, status, changed_by) "
+                        + "values (?, ?, 'DRAFT', ?) returning id",
+                Long.class,
+                programmeId,
+                content.title().strip(),
                 CurrentUser.name());
         writeContent(id, content);
         return id;
@@ -151,14 +178,21 @@ class PlanRepository {
 
     /** Replaces the content, as version {@code versionNumber}, a draft; without submission when {@code nextVersion}. */
     void update(long id, PlanContent content, int versionNumber, boolean nextVersion) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 update action_plan set title = ?, lock_version = lock_version + 1, version_number = ?, status = 'DRAFT',
                     submitted_at = case when ? then null else submitted_at end,
                     submitted_by = case when ? then null else submitted_by end,
                     late = case when ? then false else late end,
                     changed_at = now(), changed_by = ?
-                where id = ?""", content.title().strip(), versionNumber, nextVersion, nextVersion, nextVersion,
-                CurrentUser.name(), id);
+                where id = ?""",
+                content.title().strip(),
+                versionNumber,
+                nextVersion,
+                nextVersion,
+                nextVersion,
+                CurrentUser.name(),
+                id);
         writeContent(id, content);
     }
 
@@ -178,8 +212,12 @@ class PlanRepository {
 
     /** A progress note that gives the action {@code status}; the plan's lock version goes up, its version does not. */
     void progress(long planId, long actionId, ActionStatus status, String note) {
-        jdbc.update("insert into plan_action_progress (action_id, note, status, written_by) values (?, ?, ?, ?)",
-                actionId, note, status.name(), CurrentUser.name());
+        jdbc.update(
+                "insert into plan_action_progress (action_id, note, status, written_by) values (?, ?, ?, ?)",
+                actionId,
+                note,
+                status.name(),
+                CurrentUser.name());
         jdbc.update("update plan_action set status = ? where id = ?", status.name(), actionId);
         jdbc.update("update action_plan set lock_version = lock_version + 1 where id = ?", planId);
     }
@@ -194,7 +232,10 @@ class PlanRepository {
         content.sections().forEach((section, value) -> {
             String text = value == null ? null : value.text();
             if (!PlanContent.blank(text)) {
-                jdbc.update("insert into plan_section (plan_id, section, body) values (?, ?, ?)", id, section.name(),
+                jdbc.update(
+                        "insert into plan_section (plan_id, section, body) values (?, ?, ?)",
+                        id,
+                        section.name(),
                         text.strip());
             }
         });
@@ -202,27 +243,40 @@ class PlanRepository {
         List<Objective> objectives = content.objectives();
         for (int i = 0; i < objectives.size(); i++) {
             Objective o = objectives.get(i);
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into plan_objective
                         (plan_id, position, description, figure, profile_code, direction, target_value, target_date)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""", id, i + 1, strip(o.description()),
-                    o.figure() == null ? null : o.figure().name(), strip(o.profileCode()),
-                    o.direction() == null ? null : o.direction().name(), o.targetValue(), o.targetDate());
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    id,
+                    i + 1,
+                    strip(o.description()),
+                    o.figure() == null ? null : o.figure().name(),
+                    strip(o.profileCode()),
+                    o.direction() == null ? null : o.direction().name(),
+                    o.targetValue(),
+                    o.targetDate());
         }
         writeActions(id, content.actions());
         jdbc.update("delete from plan_milestone where plan_id = ?", id);
         List<Milestone> milestones = content.milestones();
         for (int i = 0; i < milestones.size(); i++) {
             Milestone m = milestones.get(i);
-            jdbc.update("insert into plan_milestone (plan_id, position, activity, milestone, due_date, done) "
-                    + "values (?, ?, ?, ?, ?, ?)", id, i + 1, strip(m.activity()), strip(m.milestone()), m.dueDate(),
+            jdbc.update(
+                    "insert into plan_milestone (plan_id, position, activity, milestone, due_date, done) "
+                            + "values (?, ?, ?, ?, ?, ?)",
+                    id,
+                    i + 1,
+                    strip(m.activity()),
+                    strip(m.milestone()),
+                    m.dueDate(),
                     Boolean.TRUE.equals(m.done()));
         }
     }
 
     private void writeActions(long id, List<Action> actions) {
-        Set<Long> existing = new HashSet<>(jdbc.queryForList("select id from plan_action where plan_id = ?",
-                Long.class, id));
+        Set<Long> existing =
+                new HashSet<>(jdbc.queryForList("select id from plan_action where plan_id = ?", Long.class, id));
         Set<Long> kept = new HashSet<>();
         for (int i = 0; i < actions.size(); i++) {
             Action a = actions.get(i);
@@ -230,18 +284,35 @@ class PlanRepository {
             String status = (a.status() == null ? ActionStatus.NOT_STARTED : a.status()).name();
             // an action sent back with its id (and not twice) is the same action, so its progress notes stay with it
             if (a.id() != null && existing.contains(a.id()) && kept.add(a.id())) {
-                jdbc.update("""
+                jdbc.update(
+                        """
                         update plan_action set position = ?, paragraph = ?, description = ?, owner_party = ?,
-                            owner_role = ?, timeline = ?, due_date = ?, status = ? where id = ?""", i + 1,
-                        strip(a.paragraph()), strip(a.description()), strip(a.owner()), strip(a.ownerRole()),
-                        strip(a.timeline()), due, status, a.id());
+                            owner_role = ?, timeline = ?, due_date = ?, status = ? where id = ?""",
+                        i + 1,
+                        strip(a.paragraph()),
+                        strip(a.description()),
+                        strip(a.owner()),
+                        strip(a.ownerRole()),
+                        strip(a.timeline()),
+                        due,
+                        status,
+                        a.id());
             } else {
-                jdbc.update("""
+                jdbc.update(
+                        """
                         insert into plan_action
                             (plan_id, position, paragraph, description, owner_party, owner_role, timeline, due_date,
                              status)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", id, i + 1, strip(a.paragraph()), strip(a.description()),
-                        strip(a.owner()), strip(a.ownerRole()), strip(a.timeline()), due, status);
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        id,
+                        i + 1,
+                        strip(a.paragraph()),
+                        strip(a.description()),
+                        strip(a.owner()),
+                        strip(a.ownerRole()),
+                        strip(a.timeline()),
+                        due,
+                        status);
             }
         }
         existing.removeAll(kept);

@@ -12,29 +12,69 @@ import java.util.Map;
  * beside them and is not required.
  */
 public enum PlanSection {
-    MUNICIPALITIES('A', "Betrokken gemeente(s)",
-            "Vul hieronder in de naam van het zorgkantoorregio, de betrokken gemeente(s) en aangesloten partijen", true),
+    MUNICIPALITIES(
+            'A',
+            "Betrokken gemeente(s)",
+            "Vul hieronder in de naam van het zorgkantoorregio, de betrokken gemeente(s) en aangesloten partijen",
+            true),
     PARTIES('A', "Aangesloten partijen", "(bijvoorbeeld zorgaanbieders, zorgverzekeraars)", true),
-    BACKGROUND('B', "Achtergrond en probleemstelling",
-            "Licht de speer- en/of knelpunten toe waar dit plan van aanpak zich op richt.", true),
-    CURRENT_SITUATION('B', "Huidige situatie",
-            "Licht de huidige stand van zaken toe met betrekking tot de speer- en/of knelpunten in de zorgkantoorregio.", true),
-    OBJECTIVES('B', "Doelstelling(en)",
-            "Formuleer SMART-doelstelling(en) die betrekking hebben op speer- en/of knelpunten in de zorgkantoorregio.", false),
-    TARGET_GROUP('B', "Doelgroep", "Licht de specifieke doelgroep toe waarop de nadruk ligt bij het behalen van de "
-            + "doelstelling(en) binnen de zorgkantoorregio.", true),
-    ACTIONS('B', "Acties", "Beschrijf de concrete acties die genomen moeten worden om de doelstelling(en) te realiseren.", false),
-    PRECONDITIONS('B', "Randvoorwaarden en uitgangspunten", "Beschrijf eventuele randvoorwaarden die van toepassing zijn "
-            + "binnen de zorgkantoorregio en de uitgangspunten voor het realiseren van de doelstelling(en).", true),
-    PROJECT_STRUCTURE('B', "Projectstructuur", "Beschrijf de samenwerkingsstructuur en de wijze waarop "
-            + "samenwerkingsafspraken worden geborgd. Het kan gaan om het implementeren van een nieuwe structuur of het "
-            + "aansluiten bij een bestaande structuur.", true),
-    MONITORING('B', "Monitoring en aandachtspunten", "Beschrijf de voornaamste aandachtspunten, de benodigde maatregelen "
-            + "voor het borgen van de voortgang en de wijze waarop monitoring plaatsvindt.", true),
-    PLANNING('B', "Planning", "Beschrijf de tijdslijnen van de belangrijkste activiteiten en mijlpalen voor het realiseren "
-            + "van de doelstelling(en).", false),
-    EXPERIENCES('C', "Ervaringen uit de regio", "Licht de ervaringen uit de regio met betrekking tot de samenwerking toe "
-            + "en beschrijf wat de andere regio’s hiervan kunnen leren.", true);
+    BACKGROUND(
+            'B',
+            "Achtergrond en probleemstelling",
+            "Licht de speer- en/of knelpunten toe waar dit plan van aanpak zich op richt.",
+            true),
+    CURRENT_SITUATION(
+            'B',
+            "Huidige situatie",
+            "Licht de huidige stand van zaken toe met betrekking tot de speer- en/of knelpunten in de zorgkantoorregio.",
+            true),
+    OBJECTIVES(
+            'B',
+            "Doelstelling(en)",
+            "Formuleer SMART-doelstelling(en) die betrekking hebben op speer- en/of knelpunten in de zorgkantoorregio.",
+            false),
+    TARGET_GROUP(
+            'B',
+            "Doelgroep",
+            "Licht de specifieke doelgroep toe waarop de nadruk ligt bij het behalen van de "
+                    + "doelstelling(en) binnen de zorgkantoorregio.",
+            true),
+    ACTIONS(
+            'B',
+            "Acties",
+            "Beschrijf de concrete acties die genomen moeten worden om de doelstelling(en) te realiseren.",
+            false),
+    PRECONDITIONS(
+            'B',
+            "Randvoorwaarden en uitgangspunten",
+            "Beschrijf eventuele randvoorwaarden die van toepassing zijn "
+                    + "binnen de zorgkantoorregio en de uitgangspunten voor het realiseren van de doelstelling(en).",
+            true),
+    PROJECT_STRUCTURE(
+            'B',
+            "Projectstructuur",
+            "Beschrijf de samenwerkingsstructuur en de wijze waarop "
+                    + "samenwerkingsafspraken worden geborgd. Het kan gaan om het implementeren van een nieuwe structuur of het "
+                    + "aansluiten bij een bestaande structuur.",
+            true),
+    MONITORING(
+            'B',
+            "Monitoring en aandachtspunten",
+            "Beschrijf de voornaamste aandachtspunten, de benodigde maatregelen "
+                    + "voor het borgen van de voortgang en de wijze waarop monitoring plaatsvindt.",
+            true),
+    PLANNING(
+            'B',
+            "Planning",
+            "Beschrijf de tijdslijnen van de belangrijkste activiteiten en mijlpalen voor het realiseren "
+                    + "van de doelstelling(en).",
+            false),
+    EXPERIENCES(
+            'C',
+            "Ervaringen uit de regio",
+            "Licht de ervaringen uit de regio met betrekking tot de samenwerking toe "
+                    + "en beschrijf wat de andere regio’s hiervan kunnen leren.",
+            true);
 
     private final char part;
     private final String title;
@@ -64,7 +104,8 @@ public enum PlanSection {
     public static Map<String, List<PlanSection>> byPart() {
         Map<String, List<PlanSection>> parts = new LinkedHashMap<>();
         for (PlanSection section : values()) {
-            parts.computeIfAbsent(String.valueOf(section.part()), p -> new ArrayList<>()).add(section);
+            parts.computeIfAbsent(String.valueOf(section.part()), p -> new ArrayList<>())
+                    .add(section);
         }
         return parts;
     }

@@ -12,6 +12,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.plan.ActionPlan.Action;
 import nl.regiomonitor.plan.PlanRepository.Header;
@@ -21,8 +24,6 @@ import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.PlanRegions;
 import nl.regiomonitor.web.Problem;
 import nl.regiomonitor.web.Refusal;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The plans van aanpak: written by the care office and municipalities of the plan's regions,
@@ -36,7 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PlanService implements PlanRegions {
 
-
     private final PlanRepository repository;
     private final PlanVersions versions;
     private final AuditService audit;
@@ -44,7 +44,12 @@ public class PlanService implements PlanRegions {
     private final PlanGuard guard;
     private final Programmes programmes;
 
-    PlanService(PlanRepository repository, PlanVersions versions, AuditService audit, AccessRules rules, PlanGuard guard,
+    PlanService(
+            PlanRepository repository,
+            PlanVersions versions,
+            AuditService audit,
+            AccessRules rules,
+            PlanGuard guard,
             Programmes programmes) {
         this.repository = repository;
         this.versions = versions;
@@ -62,9 +67,10 @@ public class PlanService implements PlanRegions {
     /** The plans the current user may read, of {@code region} when given, newest change first. */
     public List<PlanSummary> list(String region) {
         return repository.all(today()).stream()
-                .filter(p -> (region == null || p.regions().contains(region)) && rules.permits(AccessRules.READ_PLAN,
-                        p.regions()))
-                .map(PlanSummary::of).toList();
+                .filter(p -> (region == null || p.regions().contains(region))
+                        && rules.permits(AccessRules.READ_PLAN, p.regions()))
+                .map(PlanSummary::of)
+                .toList();
     }
 
     /**
@@ -87,7 +93,8 @@ public class PlanService implements PlanRegions {
     public ActionPlan create(Long programmeId, PlanContent content) {
         List<Problem> problems = new ArrayList<>();
         if (programmeId == null || programmes.find(programmeId).isEmpty()) {
-            problems.add(new Problem("programmeId", "Kies het programma waarvoor dit plan is (zie /api/v1/programmes)."));
+            problems.add(
+                    new Problem("programmeId", "Kies het programma waarvoor dit plan is (zie /api/v1/programmes)."));
         }
         problems.addAll(inputProblems(content));
         refuseIf(problems, "Het plan is niet aangemaakt");
@@ -96,8 +103,14 @@ public class PlanService implements PlanRegions {
         long id = repository.insert(programmeId, content);
         ActionPlan created = load(id, today());
         versions.keep(created);
-        audit.record(AuditAction.CREATE, "plan van aanpak", id, String.join(",", regions),
-                "Plan van aanpak '" + created.title() + "' aangemaakt", null, PlanAuditValues.of(created));
+        audit.record(
+                AuditAction.CREATE,
+                "plan van aanpak",
+                id,
+                String.join(",", regions),
+                "Plan van aanpak '" + created.title() + "' aangemaakt",
+                null,
+                PlanAuditValues.of(created));
         return created;
     }
 
@@ -122,9 +135,15 @@ public class PlanService implements PlanRegions {
         repository.update(id, content, header.versionNumber() + (nextVersion ? 1 : 0), nextVersion);
         ActionPlan after = load(id, today());
         versions.keep(after);
-        audit.record(AuditAction.CHANGE, "plan van aanpak", id, String.join(",", after.regions()),
-                "Plan van aanpak '" + after.title() + "' gewijzigd" + (nextVersion ? ", nieuwe versie " + after.versionNumber() : ""),
-                PlanAuditValues.of(before), PlanAuditValues.of(after));
+        audit.record(
+                AuditAction.CHANGE,
+                "plan van aanpak",
+                id,
+                String.join(",", after.regions()),
+                "Plan van aanpak '" + after.title() + "' gewijzigd"
+                        + (nextVersion ? ", nieuwe versie " + after.versionNumber() : ""),
+                PlanAuditValues.of(before),
+                PlanAuditValues.of(after));
         return after;
     }
 
@@ -142,25 +161,35 @@ public class PlanService implements PlanRegions {
     ActionPlan submit(long id, Integer lockVersion, OffsetDateTime at) {
         Header header = guard.locked(id, lockVersion, AccessRules.WRITE_PLAN);
         if (header.status() != PlanStatus.DRAFT) {
-            throw new PlanRefused(Refusal.Kind.WRONG_STATE, header.status() == PlanStatus.RETURNED
-                    ? "Dit plan is teruggestuurd; wijzig het eerst, dan wordt het een nieuwe versie die u kunt indienen."
-                    : "Dit plan is al ingediend (status " + header.status().dutch().toLowerCase() + ").");
+            throw new PlanRefused(
+                    Refusal.Kind.WRONG_STATE,
+                    header.status() == PlanStatus.RETURNED
+                            ? "Dit plan is teruggestuurd; wijzig het eerst, dan wordt het een nieuwe versie die u kunt indienen."
+                            : "Dit plan is al ingediend (status "
+                                    + header.status().dutch().toLowerCase() + ").");
         }
         ActionPlan before = load(id, today());
         List<Problem> problems = before.content().problems();
         if (!problems.isEmpty()) {
-            throw new InvalidPlan("Het plan is nog niet compleet en is niet ingediend: " + problems.size()
-                    + (problems.size() == 1 ? " punt" : " punten") + " om aan te vullen.", problems);
+            throw new InvalidPlan(
+                    "Het plan is nog niet compleet en is niet ingediend: " + problems.size()
+                            + (problems.size() == 1 ? " punt" : " punten") + " om aan te vullen.",
+                    problems);
         }
         LocalDate deadline = programmes.find(header.programmeId()).orElseThrow().deadline();
         boolean late = at.atZoneSameInstant(Dutch.ZONE).toLocalDate().isAfter(deadline);
         repository.submitted(id, at, late);
         ActionPlan after = load(id, today());
         versions.keep(after);
-        audit.record(AuditAction.SUBMIT, "plan van aanpak", id, String.join(",", after.regions()),
+        audit.record(
+                AuditAction.SUBMIT,
+                "plan van aanpak",
+                id,
+                String.join(",", after.regions()),
                 "Plan van aanpak '" + after.title() + "' versie " + after.versionNumber() + " ingediend"
-                        + (late ? " (na de uiterste datum)" : ""), PlanAuditValues.workflow(before),
-                                PlanAuditValues.workflow(after));
+                        + (late ? " (na de uiterste datum)" : ""),
+                PlanAuditValues.workflow(before),
+                PlanAuditValues.workflow(after));
         return after;
     }
 
@@ -175,9 +204,13 @@ public class PlanService implements PlanRegions {
     public ActionPlan sendBack(long id, Integer lockVersion, String comment) {
         String text = comment == null ? "" : comment.strip();
         if (text.isEmpty() || text.length() > 5000) {
-            throw new InvalidPlan("Het plan is niet teruggestuurd.", List.of(new Problem("comment", text.isEmpty()
-                    ? "Schrijf erbij waarom het plan wordt teruggestuurd en wat de regio moet aanpassen."
-                    : "De toelichting is hoogstens 5000 tekens.")));
+            throw new InvalidPlan(
+                    "Het plan is niet teruggestuurd.",
+                    List.of(new Problem(
+                            "comment",
+                            text.isEmpty()
+                                    ? "Schrijf erbij waarom het plan wordt teruggestuurd en wat de regio moet aanpassen."
+                                    : "De toelichting is hoogstens 5000 tekens.")));
         }
         return review(id, lockVersion, PlanStatus.RETURNED, text);
     }
@@ -185,17 +218,24 @@ public class PlanService implements PlanRegions {
     private ActionPlan review(long id, Integer lockVersion, PlanStatus outcome, String comment) {
         Header header = guard.locked(id, lockVersion, AccessRules.REVIEW_PLAN);
         if (header.status() != PlanStatus.SUBMITTED) {
-            throw new PlanRefused(Refusal.Kind.WRONG_STATE, "Alleen een ingediend plan kan worden geaccepteerd of "
-                    + "teruggestuurd; dit plan is " + header.status().dutch().toLowerCase() + ".");
+            throw new PlanRefused(
+                    Refusal.Kind.WRONG_STATE,
+                    "Alleen een ingediend plan kan worden geaccepteerd of " + "teruggestuurd; dit plan is "
+                            + header.status().dutch().toLowerCase() + ".");
         }
         ActionPlan before = load(id, today());
         repository.reviewed(id, outcome, comment);
         ActionPlan after = load(id, today());
         versions.keep(after);
-        audit.record(outcome == PlanStatus.ACCEPTED ? AuditAction.ACCEPT : AuditAction.RETURN, "plan van aanpak", id,
-                String.join(",", after.regions()), "Plan van aanpak '" + after.title() + "' versie " + after.versionNumber() + " "
-                        + outcome.dutch().toLowerCase(), PlanAuditValues.workflow(before),
-                                PlanAuditValues.workflow(after));
+        audit.record(
+                outcome == PlanStatus.ACCEPTED ? AuditAction.ACCEPT : AuditAction.RETURN,
+                "plan van aanpak",
+                id,
+                String.join(",", after.regions()),
+                "Plan van aanpak '" + after.title() + "' versie " + after.versionNumber() + " "
+                        + outcome.dutch().toLowerCase(),
+                PlanAuditValues.workflow(before),
+                PlanAuditValues.workflow(after));
         return after;
     }
 
@@ -217,8 +257,8 @@ public class PlanService implements PlanRegions {
             problems.add(new Problem("status", "Geef een nieuwe status of schrijf een voortgangsnotitie."));
         }
         if (text != null && text.length() > PlanContent.MAX_TEXT) {
-            problems.add(new Problem("note", "Een voortgangsnotitie is hoogstens " + PlanContent.MAX_TEXT
-                    + " tekens."));
+            problems.add(
+                    new Problem("note", "Een voortgangsnotitie is hoogstens " + PlanContent.MAX_TEXT + " tekens."));
         }
         refuseIf(problems, "De voortgang is niet vastgelegd");
         ActionStatus newStatus = status == null ? action.status() : status;
@@ -228,8 +268,14 @@ public class PlanService implements PlanRegions {
         Map<String, Object> now = new LinkedHashMap<>();
         now.put("status", newStatus.dutch());
         now.put("notitie", text);
-        audit.record(AuditAction.CHANGE, "plan van aanpak", id, String.join(",", after.regions()),
-                "Voortgang van actie " + (index + 1) + " van '" + after.title() + "'", was, now);
+        audit.record(
+                AuditAction.CHANGE,
+                "plan van aanpak",
+                id,
+                String.join(",", after.regions()),
+                "Voortgang van actie " + (index + 1) + " van '" + after.title() + "'",
+                was,
+                now);
         return after;
     }
 
@@ -243,7 +289,8 @@ public class PlanService implements PlanRegions {
     public PlanVersion version(long id, int number) {
         guard.require(AccessRules.READ_PLAN, guard.existingRegions(id));
         return versions.find(id, number)
-                .orElseThrow(() -> new PlanRefused(Refusal.Kind.NOT_FOUND, "Dit plan heeft geen versie " + number + "."));
+                .orElseThrow(
+                        () -> new PlanRefused(Refusal.Kind.NOT_FOUND, "Dit plan heeft geen versie " + number + "."));
     }
 
     /** What is overdue today in the plans of {@code region}: for the region's home page, which checks its own access. */
@@ -287,8 +334,10 @@ public class PlanService implements PlanRegions {
 
     private static void refuseIf(List<Problem> problems, String what) {
         if (!problems.isEmpty()) {
-            throw new InvalidPlan(what + ": " + problems.get(0).message()
-                    + (problems.size() > 1 ? " (en " + (problems.size() - 1) + " andere punten)" : ""), problems);
+            throw new InvalidPlan(
+                    what + ": " + problems.get(0).message()
+                            + (problems.size() > 1 ? " (en " + (problems.size() - 1) + " andere punten)" : ""),
+                    problems);
         }
     }
 

@@ -7,11 +7,22 @@ import java.time.OffsetDateTime;
  * What the system keeps of a plan beside what people write in it ({@link PlanContent}): its programme, where it is in
  * the workflow, its lock and version number, and who submitted, reviewed and last changed it when.
  */
-public record PlanState(long id, long programmeId, String programme, LocalDate deadline, PlanStatus status,
+public record PlanState(
+        long id,
+        long programmeId,
+        String programme,
+        LocalDate deadline,
+        PlanStatus status,
         int lockVersion,
-                        int versionNumber, OffsetDateTime submittedAt, String submittedBy, Boolean late,
-                                String reviewComment,
-                        OffsetDateTime reviewedAt, String reviewedBy, OffsetDateTime changedAt, String changedBy) {
+        int versionNumber,
+        OffsetDateTime submittedAt,
+        String submittedBy,
+        Boolean late,
+        String reviewComment,
+        OffsetDateTime reviewedAt,
+        String reviewedBy,
+        OffsetDateTime changedAt,
+        String changedBy) {
 
     /** A state built field by field, for a plan that was never stored (a document made from a plan, a test). */
     public static Builder builder(long id, long programmeId, String programme) {
@@ -79,9 +90,22 @@ public record PlanState(long id, long programmeId, String programme, LocalDate d
         }
 
         public PlanState build() {
-            return new PlanState(id, programmeId, programme, deadline, status, lockVersion, versionNumber,
-                    submittedAt, submittedBy,
-                    late, reviewComment, reviewedAt, reviewedBy, changedAt, changedBy);
+            return new PlanState(
+                    id,
+                    programmeId,
+                    programme,
+                    deadline,
+                    status,
+                    lockVersion,
+                    versionNumber,
+                    submittedAt,
+                    submittedBy,
+                    late,
+                    reviewComment,
+                    reviewedAt,
+                    reviewedBy,
+                    changedAt,
+                    changedBy);
         }
     }
 }

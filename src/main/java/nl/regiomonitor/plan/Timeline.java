@@ -20,11 +20,23 @@ public record Timeline(String text, LocalDate due, boolean continuous) {
     private static final Pattern DATE = Pattern.compile("\\b(\\d{1,2})-(\\d{1,2})-(\\d{4})\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
     private static final Pattern QUARTER = Pattern.compile("\\bq([1-4])\\s*[- ]?\\s*(\\d{4})\\b");
-    private static final Pattern MONTH = Pattern.compile("\\b(januari|februari|maart|april|mei|juni|juli|augustus|september|"
-            + "oktober|november|december)\\s+(\\d{4})\\b");
+    private static final Pattern MONTH =
+            Pattern.compile("\\b(januari|februari|maart|april|mei|juni|juli|augustus|september|"
+                    + "oktober|november|december)\\s+(\\d{4})\\b");
     private static final Pattern YEAR = Pattern.compile("\\b(20\\d{2})\\b");
-    private static final List<String> MONTHS = List.of("januari", "februari", "maart", "april", "mei", "juni", "juli",
-            "augustus", "september", "oktober", "november", "december");
+    private static final List<String> MONTHS = List.of(
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december");
 
     /** The timeline of {@code text}; empty when it names no date, month, quarter or year and is not "Continu". */
     public static Optional<Timeline> parse(String text) {
@@ -48,22 +60,26 @@ public record Timeline(String text, LocalDate due, boolean continuous) {
         try {
             Matcher m = DATE.matcher(lower);
             if (m.find()) {
-                return Optional.of(LocalDate.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))));
+                return Optional.of(LocalDate.of(
+                        Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1))));
             }
             m = ISO_DATE.matcher(lower);
             if (m.find()) {
-                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+                return Optional.of(LocalDate.of(
+                        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
             }
         } catch (DateTimeException e) {
             return Optional.empty();
         }
         Matcher m = QUARTER.matcher(lower);
         if (m.find()) {
-            return Optional.of(YearMonth.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)) * 3).atEndOfMonth());
+            return Optional.of(YearMonth.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)) * 3)
+                    .atEndOfMonth());
         }
         m = MONTH.matcher(lower);
         if (m.find()) {
-            return Optional.of(YearMonth.of(Integer.parseInt(m.group(2)), MONTHS.indexOf(m.group(1)) + 1).atEndOfMonth());
+            return Optional.of(YearMonth.of(Integer.parseInt(m.group(2)), MONTHS.indexOf(m.group(1)) + 1)
+                    .atEndOfMonth());
         }
         m = YEAR.matcher(lower);
         if (m.find()) {

@@ -18,8 +18,7 @@ final class WordDiff {
     /** Above this many cells the word table costs too much memory; the changed middle is then marked as a whole. */
     private static final long MAX_CELLS = 4_000_000;
 
-    private WordDiff() {
-    }
+    private WordDiff() {}
 
     /** The word operations turning {@code left} into {@code right}, with paragraphs both have alike left out. */
     static List<String[]> ops(String left, String right) {
@@ -62,7 +61,9 @@ final class WordDiff {
             int[][] lcs = new int[midA.size() + 1][midB.size() + 1];
             for (int i = midA.size() - 1; i >= 0; i--) {
                 for (int j = midB.size() - 1; j >= 0; j--) {
-                    lcs[i][j] = midA.get(i).equals(midB.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+                    lcs[i][j] = midA.get(i).equals(midB.get(j))
+                            ? lcs[i + 1][j + 1] + 1
+                            : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
                 }
             }
             int i = 0;
@@ -91,7 +92,8 @@ final class WordDiff {
         List<String[]> result = new ArrayList<>();
         for (int k = 0; k < ops.size(); k++) {
             String[] op = ops.get(k);
-            boolean between = k > 0 && k < ops.size() - 1 && !"=".equals(ops.get(k - 1)[0]) && !"=".equals(ops.get(k + 1)[0]);
+            boolean between =
+                    k > 0 && k < ops.size() - 1 && !"=".equals(ops.get(k - 1)[0]) && !"=".equals(ops.get(k + 1)[0]);
             if ("=".equals(op[0]) && op[1].isBlank() && between) {
                 result.add(new String[] {"-", op[1]});
                 result.add(new String[] {"+", op[1]});
@@ -131,7 +133,9 @@ final class WordDiff {
             }
             boolean last = k == paragraphs.size() - 1;
             if (alike > 0 && (last || paragraphs.get(k + 1).stream().anyMatch(op -> !"=".equals(op[0])))) {
-                result.add(new String[] {"…", alike == 1 ? "1 ongewijzigde alinea weggelaten" : alike + " ongewijzigde alinea's weggelaten"});
+                result.add(new String[] {
+                    "…", alike == 1 ? "1 ongewijzigde alinea weggelaten" : alike + " ongewijzigde alinea's weggelaten"
+                });
                 alike = 0;
             }
             if (!last && !(alike > 0)) {

@@ -6,26 +6,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.DisclosureAudit;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
 
 /** Runs the {@link DisclosureAudit} over every table the application publishes. */
 @Service
 public class DisclosureAuditService {
 
     /** One published table: its size, what is hidden, and the small cells the outsider can pin or narrow to two values. */
-    public record TableReport(String name, int cells, long primary, long secondary, List<DisclosureAudit.Finding> findings) {
+    public record TableReport(
+            String name, int cells, long primary, long secondary, List<DisclosureAudit.Finding> findings) {
 
         public long pinned() {
-            return findings.stream().filter(f -> f.kind() == DisclosureAudit.Kind.PINNED).count();
+            return findings.stream()
+                    .filter(f -> f.kind() == DisclosureAudit.Kind.PINNED)
+                    .count();
         }
 
         public long narrowed() {
-            return findings.stream().filter(f -> f.kind() == DisclosureAudit.Kind.NARROWED).count();
+            return findings.stream()
+                    .filter(f -> f.kind() == DisclosureAudit.Kind.NARROWED)
+                    .count();
         }
     }
 
@@ -57,13 +63,17 @@ public class DisclosureAuditService {
 
     public TableReport audit(String name, ProtectionPattern pattern) {
         // a table unchanged since an earlier publication, with the same marks, is not solved again
-        List<DisclosureAudit.Finding> findings = suppression.auditedClean(pattern)
-                ? List.of() : DisclosureAudit.audit(pattern, suppression.threshold());
+        List<DisclosureAudit.Finding> findings =
+                suppression.auditedClean(pattern) ? List.of() : DisclosureAudit.audit(pattern, suppression.threshold());
         if (findings.isEmpty()) {
             suppression.rememberCleanAudit(pattern);
         }
-        return new TableReport(name, pattern.table().size(), pattern.count(ProtectionPattern.Mark.PRIMARY),
-                pattern.count(ProtectionPattern.Mark.SECONDARY), findings);
+        return new TableReport(
+                name,
+                pattern.table().size(),
+                pattern.count(ProtectionPattern.Mark.PRIMARY),
+                pattern.count(ProtectionPattern.Mark.SECONDARY),
+                findings);
     }
 
     public int threshold() {

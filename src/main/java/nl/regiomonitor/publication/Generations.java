@@ -15,8 +15,7 @@ import org.springframework.stereotype.Component;
 public class Generations {
 
     /** The generation readers use and the publication it shows (null before the first, or without a publication). */
-    public record Current(long generation, Publication publication) {
-    }
+    public record Current(long generation, Publication publication) {}
 
     private final AtomicLong last = new AtomicLong();
     private final AtomicReference<Current> current = new AtomicReference<>(new Current(0, null));

@@ -3,8 +3,6 @@ package nl.regiomonitor.publication;
 import java.util.List;
 import java.util.Optional;
 
-import nl.regiomonitor.disclosure.CellSuppression;
-import nl.regiomonitor.disclosure.ProtectionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -12,6 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.regiomonitor.disclosure.CellSuppression;
+import nl.regiomonitor.disclosure.ProtectionStore;
 
 /**
  * The protection of published tables as the application runs it: the threshold from the settings,
@@ -30,7 +31,10 @@ class ProtectionConfiguration {
             public Optional<String> find(String kind, String key) {
                 try {
                     List<String> stored = jdbc.queryForList(
-                            "select coalesce(marks, '') from protection_memory where kind = ? and key = ?", String.class, kind, key);
+                            "select coalesce(marks, '') from protection_memory where kind = ? and key = ?",
+                            String.class,
+                            kind,
+                            key);
                     return stored.stream().findFirst();
                 } catch (DataAccessException e) {
                     log.warn("Eerdere bescherming niet te lezen; de tabel wordt opnieuw beschermd", e);
@@ -41,8 +45,11 @@ class ProtectionConfiguration {
             @Override
             public void remember(String kind, String key, String value) {
                 try {
-                    jdbc.update("insert into protection_memory (kind, key, marks) values (?, ?, ?) on conflict do nothing",
-                            kind, key, value);
+                    jdbc.update(
+                            "insert into protection_memory (kind, key, marks) values (?, ?, ?) on conflict do nothing",
+                            kind,
+                            key,
+                            value);
                 } catch (DataAccessException e) {
                     log.warn("Bescherming niet bewaard voor een volgende start", e);
                 }

@@ -2,30 +2,44 @@ package nl.regiomonitor.publication;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+
 import nl.regiomonitor.common.Dutch;
 
 /** One build of the published figures: published, or refused with the reason why. */
 @Schema(description = "Een versie van de gepubliceerde cijfers")
 public record Publication(
         @Schema(description = "Versienummer") long version,
-        @Schema(description = "PUBLISHED (gepubliceerd), REJECTED (afgekeurd door de controle op terugrekenen) of FAILED (mislukt)") Status status,
-        @Schema(description = "Waarom deze versie is gemaakt, bijvoorbeeld na import 12") String reason,
-        @Schema(description = "Laatste maand met gegevens, jjjj-mm") YearMonth dataThrough,
-        @Schema(description = "Moment waarop de versie klaar was") OffsetDateTime builtAt,
+
+        @Schema(
+                description =
+                        "PUBLISHED (gepubliceerd), REJECTED (afgekeurd door de controle op terugrekenen) of FAILED (mislukt)")
+        Status status,
+
+        @Schema(description = "Waarom deze versie is gemaakt, bijvoorbeeld na import 12")
+        String reason,
+
+        @Schema(description = "Laatste maand met gegevens, jjjj-mm")
+        YearMonth dataThrough,
+
+        @Schema(description = "Moment waarop de versie klaar was")
+        OffsetDateTime builtAt,
+
         @Schema(description = "Bouwtijd in milliseconden") long buildMillis,
         @Schema(description = "Aantal tabellen") int tables,
         @Schema(description = "Aantal cellen") int cells,
-        @Schema(description = "Waarom de versie niet is gepubliceerd; leeg als die wel is gepubliceerd") String problem) {
+
+        @Schema(description = "Waarom de versie niet is gepubliceerd; leeg als die wel is gepubliceerd")
+        String problem) {
 
     public enum Status {
-        PUBLISHED, REJECTED, FAILED
+        PUBLISHED,
+        REJECTED,
+        FAILED
     }
-
 
     /** What a figure page says about the figures it shows, for example "cijfers t/m maart 2025, publicatie 7 van 29 november 2026". */
     public String line() {

@@ -29,16 +29,21 @@ class PublicationApiController {
     }
 
     @Schema(description = "De huidige publicatie en alle versies, de nieuwste eerst")
-    record Overview(@Schema(description = "Nummer van de versie die pagina's en API nu tonen") Long current, List<Publication> versions) {
-    }
+    record Overview(
+            @Schema(description = "Nummer van de versie die pagina's en API nu tonen")
+            Long current,
+
+            List<Publication> versions) {}
 
     @Schema(description = "Een versie met de namen van haar tabellen")
-    record Version(Publication publication, @Schema(description = "Namen van de tabellen, te lezen onder .../tabellen/{naam}") List<String> tables) {
-    }
+    record Version(
+            Publication publication,
+
+            @Schema(description = "Namen van de tabellen, te lezen onder .../tabellen/{naam}")
+            List<String> tables) {}
 
     @Schema(description = "Een gepubliceerde tabel: per cel het getal, of '<5' of 'x' als de cel verborgen is")
-    record Table(long version, String name, Map<String, Object> cells) {
-    }
+    record Table(long version, String name, Map<String, Object> cells) {}
 
     @GetMapping
     @Operation(summary = "Alle versies van de publicatie, met de huidige")
@@ -54,21 +59,30 @@ class PublicationApiController {
     }
 
     @GetMapping("/{versie}/tabellen/{naam}")
-    @Operation(summary = "Eén tabel van een versie, zoals gepubliceerd",
+    @Operation(
+            summary = "Eén tabel van een versie, zoals gepubliceerd",
             description = "Sleutels zijn regio|categorie, bijvoorbeeld ZK10|TOTAAL of ZK10|PROFILE|GGZ03W.")
-    Table table(@Parameter(description = "Versienummer") @PathVariable("versie") long version,
-                @Parameter(description = "Naam van de tabel, bijvoorbeeld 'instroom 2024-03'") @PathVariable("naam") String name) {
+    Table table(
+            @Parameter(description = "Versienummer") @PathVariable("versie") long version,
+            @Parameter(description = "Naam van de tabel, bijvoorbeeld 'instroom 2024-03'") @PathVariable("naam")
+                    String name) {
         Publication publication = publications.find(version).orElseThrow(() -> unknown(version));
         if (publication.status() != Publication.Status.PUBLISHED) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Versie " + version + " is niet gepubliceerd: " + publication.problem());
+            throw new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "Versie " + version + " is niet gepubliceerd: " + publication.problem());
         }
-        return publications.table(version, name).map(cells -> new Table(version, name, cells))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                        "Versie " + version + " heeft geen tabel '" + name + "'. De tabellen staan onder /api/v1/publicaties/" + version + "."));
+        return publications
+                .table(version, name)
+                .map(cells -> new Table(version, name, cells))
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND,
+                        "Versie " + version + " heeft geen tabel '" + name
+                                + "'. De tabellen staan onder /api/v1/publicaties/" + version + "."));
     }
 
     static ResponseStatusException unknown(long version) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND,
+        return new ResponseStatusException(
+                HttpStatus.NOT_FOUND,
                 "Er is geen publicatie met versie " + version + ". De versies staan onder /api/v1/publicaties.");
     }
 }

@@ -3,11 +3,12 @@ package nl.regiomonitor.publication;
 import java.io.IOException;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -67,13 +68,16 @@ class PublicationFilter extends OncePerRequestFilter {
         if (version == null) {
             status = HttpServletResponse.SC_BAD_REQUEST;
             message = "De versie '" + asked + "' is geen nummer. De versies staan onder /api/v1/publicaties.";
-        } else if (publications.find(version).filter(p -> p.status() == Publication.Status.PUBLISHED).isEmpty()) {
+        } else if (publications
+                .find(version)
+                .filter(p -> p.status() == Publication.Status.PUBLISHED)
+                .isEmpty()) {
             status = HttpServletResponse.SC_NOT_FOUND;
             message = "Er is geen gepubliceerde versie " + version + ". De versies staan onder /api/v1/publicaties.";
         } else {
             status = HttpServletResponse.SC_NOT_FOUND;
-            message = "Versie " + version + " is niet meer de huidige publicatie (dat is " + current + "). Haar tabellen, zoals "
-                    + "gepubliceerd, staan onder /api/v1/publicaties/" + version + ".";
+            message = "Versie " + version + " is niet meer de huidige publicatie (dat is " + current
+                    + "). Haar tabellen, zoals " + "gepubliceerd, staan onder /api/v1/publicaties/" + version + ".";
         }
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

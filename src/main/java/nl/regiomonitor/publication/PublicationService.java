@@ -19,10 +19,6 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.regiomonitor.publication.DisclosureAuditService;
-import nl.regiomonitor.disclosure.ProtectionPattern;
-import nl.regiomonitor.ingest.DataLoaded;
-import nl.regiomonitor.web.PublicationNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,6 +28,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import nl.regiomonitor.disclosure.ProtectionPattern;
+import nl.regiomonitor.ingest.DataLoaded;
+import nl.regiomonitor.web.PublicationNotice;
 
 /**
  * Builds the publication in one background thread: a data change only asks for a build, and
@@ -65,11 +65,17 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
     private volatile Publication lastBuild;
     /** The newest published version (also one stored before a restart) and the digest of its cells. */
     private volatile Publication latest;
+
     private volatile String latestDigest;
 
-    PublicationService(Generations generations, DisclosureAuditService audit, ObjectProvider<DataThrough> dataThrough,
-                       JdbcTemplate jdbc, TransactionTemplate transaction, ObjectMapper json,
-                       ObjectProvider<PublishedStatistics> statistics) {
+    PublicationService(
+            Generations generations,
+            DisclosureAuditService audit,
+            ObjectProvider<DataThrough> dataThrough,
+            JdbcTemplate jdbc,
+            TransactionTemplate transaction,
+            ObjectMapper json,
+            ObjectProvider<PublishedStatistics> statistics) {
         this.statistics = statistics;
         this.generations = generations;
         this.audit = audit;
@@ -134,11 +140,14 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
     public Optional<String> problem() {
         Publication last = lastBuild;
         Publication now = generations.current().publication();
-        if (last == null || last.status() == Publication.Status.PUBLISHED || (now != null && now.version() > last.version())) {
+        if (last == null
+                || last.status() == Publication.Status.PUBLISHED
+                || (now != null && now.version() > last.version())) {
             return Optional.empty();
         }
-        return Optional.of("De nieuwste cijfers (versie " + last.version() + ", na " + last.reason() + ") zijn niet gepubliceerd: "
-                + last.problem() + (now == null ? "" : " De pagina's tonen publicatie " + now.version() + "."));
+        return Optional.of(
+                "De nieuwste cijfers (versie " + last.version() + ", na " + last.reason() + ") zijn niet gepubliceerd: "
+                        + last.problem() + (now == null ? "" : " De pagina's tonen publicatie " + now.version() + "."));
     }
 
     /** Every build, newest first. */
@@ -199,7 +208,8 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
         long lastImport = 0;
         int threshold = audit.threshold();
         try {
-            lastImport = jdbc.queryForObject("select coalesce(max(id), 0) from import_run where status = 'LOADED'", Long.class);
+            lastImport = jdbc.queryForObject(
+                    "select coalesce(max(id), 0) from import_run where status = 'LOADED'", Long.class);
             List<Built> tables = protectAndAudit(audit.tables(), generation);
             DataThrough through = dataThrough.getIfAvailable();
             YearMonth last = through == null ? null : through.lastMonth();
@@ -219,11 +229,15 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
             statistics.orderedStream().forEach(derived -> cells.putAll(derived.statistics()));
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (!leaking.isEmpty()) {
-                String problem = "in " + leaking.size() + (leaking.size() == 1 ? " tabel zijn " : " tabellen zijn ") + leakingCells
-                        + " verborgen cellen terug te rekenen (" + String.join(", ", leaking.stream().limit(5).toList())
+                String problem = "in " + leaking.size() + (leaking.size() == 1 ? " tabel zijn " : " tabellen zijn ")
+                        + leakingCells
+                        + " verborgen cellen terug te rekenen ("
+                        + String.join(", ", leaking.stream().limit(5).toList())
                         + (leaking.size() > 5 ? ", …" : "") + ").";
-                lastBuild = store.rejected(new PublicationStore.Build(reason, last, millis, lastImport, threshold,
-                        tables.size(), cellCount), problem);
+                lastBuild = store.rejected(
+                        new PublicationStore.Build(
+                                reason, last, millis, lastImport, threshold, tables.size(), cellCount),
+                        problem);
                 log.error("Publicatie {} niet gepubliceerd: {}", lastBuild.version(), problem);
                 return;
             }
@@ -236,13 +250,20 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
                 log.info("Cijfers ongewijzigd na {}: publicatie {} blijft ({} ms)", reason, now.version(), millis);
                 return;
             }
-            published = store.published(new PublicationStore.Build(reason, last, millis, lastImport, threshold,
-                    tables.size(), cellCount), digest, cells);
+            published = store.published(
+                    new PublicationStore.Build(reason, last, millis, lastImport, threshold, tables.size(), cellCount),
+                    digest,
+                    cells);
             latest = published;
             latestDigest = digest;
             lastBuild = published;
-            log.info("Publicatie {} ({}): {} tabellen, {} cellen, gecontroleerd in {} ms", published.version(), reason,
-                    tables.size(), cellCount, millis);
+            log.info(
+                    "Publicatie {} ({}): {} tabellen, {} cellen, gecontroleerd in {} ms",
+                    published.version(),
+                    reason,
+                    tables.size(),
+                    cellCount,
+                    millis);
         } catch (RuntimeException e) {
             if (builder == null) {
                 log.info("Publicatie afgebroken: de applicatie stopt");
@@ -250,7 +271,11 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
             }
             log.error("Publicatie na {} is mislukt", reason, e);
             try {
-                lastBuild = store.failed(reason, (System.nanoTime() - started) / 1_000_000, lastImport, threshold,
+                lastBuild = store.failed(
+                        reason,
+                        (System.nanoTime() - started) / 1_000_000,
+                        lastImport,
+                        threshold,
                         "een technische fout (zie het logbestand).");
             } catch (RuntimeException again) {
                 log.error("Ook het vastleggen van de mislukte publicatie is mislukt", again);
@@ -261,19 +286,19 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
     }
 
     /** One table of a build: its audit, and its cells as published. */
-    private record Built(DisclosureAuditService.TableReport report, String cells) {
-    }
+    private record Built(DisclosureAuditService.TableReport report, String cells) {}
 
     /**
      * Protects, audits and writes out every table, on as many threads as the machine has cores (each
      * table asks the solver alone, for seconds); every worker reads the generation being built.
      */
     private List<Built> protectAndAudit(Map<String, Supplier<ProtectionPattern>> tables, long generation) {
-        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-            Thread worker = new Thread(runnable, "publication-worker");
-            worker.setDaemon(true);
-            return worker;
-        });
+        ExecutorService workers =
+                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+                    Thread worker = new Thread(runnable, "publication-worker");
+                    worker.setDaemon(true);
+                    return worker;
+                });
         try {
             List<Future<Built>> futures = new ArrayList<>();
             tables.forEach((name, table) -> futures.add(workers.submit(() -> {
@@ -315,7 +340,8 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update((threshold + "|" + last + "\n").getBytes(StandardCharsets.UTF_8));
-            cells.forEach((name, content) -> sha.update((name + "\n" + content + "\n").getBytes(StandardCharsets.UTF_8)));
+            cells.forEach(
+                    (name, content) -> sha.update((name + "\n" + content + "\n").getBytes(StandardCharsets.UTF_8)));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -337,7 +363,9 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
         long started = System.nanoTime();
         request("start");
         Publication ready = awaitCurrent().orElse(null);
-        log.info("Publicatie {} klaar voor de webserver opent ({} ms)", ready == null ? "-" : ready.version(),
+        log.info(
+                "Publicatie {} klaar voor de webserver opent ({} ms)",
+                ready == null ? "-" : ready.version(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 

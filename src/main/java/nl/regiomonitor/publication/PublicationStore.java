@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class PublicationStore {
 
     /** What every build records: why it ran, the data it covered, how long it took, and its size. */
-    record Build(String reason, YearMonth dataThrough, long millis, long lastImport, int threshold, int tables,
-                 int cells) {
+    record Build(
+            String reason, YearMonth dataThrough, long millis, long lastImport, int threshold, int tables, int cells) {
 
         /** A build that got no tables, so covered no data. */
         static Build empty(String reason, long millis, long lastImport, int threshold) {
@@ -52,28 +52,34 @@ final class PublicationStore {
     }
 
     Optional<Publication> find(long version) {
-        return jdbc.query("select * from publication where version = ?", (rs, n) -> publication(rs), version)
-                .stream().findFirst();
+        return jdbc.query("select * from publication where version = ?", (rs, n) -> publication(rs), version).stream()
+                .findFirst();
     }
 
     /** The names of the tables of a published version, in the order they were built. */
     List<String> tableNames(long version) {
-        return jdbc.queryForList("select name from publication_table where version = ? order by ctid", String.class,
-                version);
+        return jdbc.queryForList(
+                "select name from publication_table where version = ? order by ctid", String.class, version);
     }
 
     /** The cells of one stored table as published: key to number or mark. */
     Optional<Map<String, Object>> table(long version, String name) {
-        return jdbc.queryForList("select cells::text from publication_table where version = ? and name = ?",
-                String.class, version, name).stream().findFirst().map(this::read);
+        return jdbc
+                .queryForList(
+                        "select cells::text from publication_table where version = ? and name = ?",
+                        String.class,
+                        version,
+                        name)
+                .stream()
+                .findFirst()
+                .map(this::read);
     }
 
     /** Hands the newest published version and its digest to {@code found}, if there is one. */
     void latestPublished(BiConsumer<Publication, String> found) {
-        jdbc.query("select * from publication where status = 'PUBLISHED' order by version desc limit 1",
-                rs -> {
-                    found.accept(publication(rs), rs.getString("digest"));
-                });
+        jdbc.query("select * from publication where status = 'PUBLISHED' order by version desc limit 1", rs -> {
+            found.accept(publication(rs), rs.getString("digest"));
+        });
     }
 
     /** Stores a build that became current, with its tables. */
@@ -88,42 +94,66 @@ final class PublicationStore {
 
     /** Stores a build that failed: it covered nothing. */
     Publication failed(String reason, long millis, long lastImport, int threshold, String problem) {
-        return store(Publication.Status.FAILED, Build.empty(reason, millis, lastImport, threshold), null, problem,
-                Map.of());
+        return store(
+                Publication.Status.FAILED, Build.empty(reason, millis, lastImport, threshold), null, problem, Map.of());
     }
 
-    private Publication store(Publication.Status status, Build build, String digest, String problem,
-                              Map<String, String> content) {
+    private Publication store(
+            Publication.Status status, Build build, String digest, String problem, Map<String, String> content) {
         OffsetDateTime builtAt = OffsetDateTime.now(ZoneOffset.UTC);
         YearMonth last = build.dataThrough();
         return transaction.execute(tx -> {
             long version = jdbc.queryForObject("select nextval('publication_version')", Long.class);
-            jdbc.update("""
+            jdbc.update(
+                    """
                     insert into publication (version, status, reason, data_through, built_at, build_ms, last_import,
                                              threshold, tables, cells, digest, problem)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", version, status.name(), build.reason(),
-                    last == null ? null : Date.valueOf(last.atDay(1)), Timestamp.from(builtAt.toInstant()),
-                    build.millis(), build.lastImport(), build.threshold(), build.tables(), build.cells(), digest,
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    version,
+                    status.name(),
+                    build.reason(),
+                    last == null ? null : Date.valueOf(last.atDay(1)),
+                    Timestamp.from(builtAt.toInstant()),
+                    build.millis(),
+                    build.lastImport(),
+                    build.threshold(),
+                    build.tables(),
+                    build.cells(),
+                    digest,
                     problem);
             List<Object[]> rows = new ArrayList<>();
             content.forEach((name, cellsJson) -> rows.add(new Object[] {version, name, cellsJson}));
             jdbc.batchUpdate("insert into publication_table (version, name, cells) values (?, ?, ?::jsonb)", rows);
-            return new Publication(version, status, build.reason(), last, builtAt, build.millis(), build.tables(),
-                    build.cells(), problem);
+            return new Publication(
+                    version,
+                    status,
+                    build.reason(),
+                    last,
+                    builtAt,
+                    build.millis(),
+                    build.tables(),
+                    build.cells(),
+                    problem);
         });
     }
 
     private static Publication publication(ResultSet rs) throws SQLException {
         Date through = rs.getDate("data_through");
-        return new Publication(rs.getLong("version"), Publication.Status.valueOf(rs.getString("status")),
-                rs.getString("reason"), through == null ? null : YearMonth.from(through.toLocalDate()),
-                rs.getObject("built_at", OffsetDateTime.class), rs.getLong("build_ms"), rs.getInt("tables"),
-                rs.getInt("cells"), rs.getString("problem"));
+        return new Publication(
+                rs.getLong("version"),
+                Publication.Status.valueOf(rs.getString("status")),
+                rs.getString("reason"),
+                through == null ? null : YearMonth.from(through.toLocalDate()),
+                rs.getObject("built_at", OffsetDateTime.class),
+                rs.getLong("build_ms"),
+                rs.getInt("tables"),
+                rs.getInt("cells"),
+                rs.getString("problem"));
     }
 
     private Map<String, Object> read(String cells) {
         try {
-            return json.readValue(cells, new TypeReference<LinkedHashMap<String, Object>>() { });
+            return json.readValue(cells, new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored cells unreadable", e);
         }

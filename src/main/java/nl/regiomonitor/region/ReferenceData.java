@@ -16,15 +16,13 @@ import org.springframework.stereotype.Service;
 public class ReferenceData {
 
     /** A care profile ({@code GGZ01W}) with its name and its series ({@code GGZ-W}). */
-    public record CareProfile(String code, String name, String series) {
-    }
+    public record CareProfile(String code, String name, String series) {}
 
     /** An entry of a code list: its code and its Dutch name. */
-    public record Entry(String code, String name) {
-    }
+    public record Entry(String code, String name) {}
 
-    private record Lists(List<CareProfile> profiles, List<Entry> origins, List<Entry> deliveryForms, List<Entry> ageBands) {
-    }
+    private record Lists(
+            List<CareProfile> profiles, List<Entry> origins, List<Entry> deliveryForms, List<Entry> ageBands) {}
 
     private final JdbcTemplate jdbc;
     private volatile Lists lists;
@@ -61,7 +59,8 @@ public class ReferenceData {
 
     /** Whether the text names a series or a profile. */
     public boolean isSeriesOrProfile(String text) {
-        return profiles().stream().anyMatch(p -> p.series().equals(text) || p.code().equals(text));
+        return profiles().stream()
+                .anyMatch(p -> p.series().equals(text) || p.code().equals(text));
     }
 
     public List<Entry> origins() {
@@ -79,16 +78,21 @@ public class ReferenceData {
     private Lists lists() {
         Lists known = lists;
         if (known == null) {
-            known = new Lists(List.copyOf(jdbc.query("select code, name, series from care_profile order by sort_order",
-                    (rs, n) -> new CareProfile(rs.getString(1), rs.getString(2), rs.getString(3)))),
-                    entries("origin"), entries("delivery_form"), entries("age_band"));
+            known = new Lists(
+                    List.copyOf(jdbc.query(
+                            "select code, name, series from care_profile order by sort_order",
+                            (rs, n) -> new CareProfile(rs.getString(1), rs.getString(2), rs.getString(3)))),
+                    entries("origin"),
+                    entries("delivery_form"),
+                    entries("age_band"));
             lists = known;
         }
         return known;
     }
 
     private List<Entry> entries(String table) {
-        return List.copyOf(jdbc.query("select code, name from " + table + " order by sort_order",
+        return List.copyOf(jdbc.query(
+                "select code, name from " + table + " order by sort_order",
                 (rs, n) -> new Entry(rs.getString(1), rs.getString(2))));
     }
 }

@@ -1,15 +1,13 @@
 package nl.regiomonitor.region;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.HashSet;
 
-import nl.regiomonitor.region.CodeList;
-import nl.regiomonitor.region.ReferenceCodes;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,7 +26,8 @@ public class RegionService implements ReferenceCodes {
 
     /** All regions in code order, with inhabitants summed over their municipalities in the latest year held. */
     public List<Region> regions() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 with latest as (select max(year) as year from population)
                 select r.code, r.name, latest.year,
                        coalesce(sum(p.inhabitants), 0) as inhabitants,
@@ -37,8 +36,12 @@ public class RegionService implements ReferenceCodes {
                 left join population p on p.region_code = r.code and p.year = latest.year
                 group by r.code, r.name, latest.year
                 order by r.code""",
-                (rs, i) -> new Region(rs.getString("code"), rs.getString("name"), rs.getLong("inhabitants"),
-                        rs.getLong("inhabitants_18plus"), rs.getObject("year", Integer.class)));
+                (rs, i) -> new Region(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getLong("inhabitants"),
+                        rs.getLong("inhabitants_18plus"),
+                        rs.getObject("year", Integer.class)));
     }
 
     /** Code → name of every region, for menus; reference data that only a migration changes, so read once. */

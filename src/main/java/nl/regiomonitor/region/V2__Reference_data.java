@@ -23,25 +23,34 @@ import org.springframework.stereotype.Component;
 public class V2__Reference_data extends BaseJavaMigration {
 
     /** A reference file and the insert that takes its columns in order, plus the row's position last. */
-    private record ReferenceFile(String file, String insert, boolean withPosition) {
-    }
+    private record ReferenceFile(String file, String insert, boolean withPosition) {}
 
     private static final List<ReferenceFile> FILES = List.of(
             new ReferenceFile("regions.csv", "insert into region (code, name) values (?, ?)", false),
-            new ReferenceFile("care_profiles.csv",
-                    "insert into care_profile (code, name, sector, series, sort_order) values (?, ?, ?, ?, cast(? as int))", true),
-            new ReferenceFile("delivery_forms.csv",
-                    "insert into delivery_form (code, name, in_kind, sort_order) values (?, ?, cast(? as boolean), cast(? as int))", true),
-            new ReferenceFile("origins.csv",
-                    "insert into origin (code, name, sort_order) values (?, ?, cast(? as int))", true),
-            new ReferenceFile("wait_statuses.csv",
-                    "insert into wait_status (code, name, sort_order) values (?, ?, cast(? as int))", true),
-            new ReferenceFile("age_bands.csv",
+            new ReferenceFile(
+                    "care_profiles.csv",
+                    "insert into care_profile (code, name, sector, series, sort_order) values (?, ?, ?, ?, cast(? as int))",
+                    true),
+            new ReferenceFile(
+                    "delivery_forms.csv",
+                    "insert into delivery_form (code, name, in_kind, sort_order) values (?, ?, cast(? as boolean), cast(? as int))",
+                    true),
+            new ReferenceFile(
+                    "origins.csv", "insert into origin (code, name, sort_order) values (?, ?, cast(? as int))", true),
+            new ReferenceFile(
+                    "wait_statuses.csv",
+                    "insert into wait_status (code, name, sort_order) values (?, ?, cast(? as int))",
+                    true),
+            new ReferenceFile(
+                    "age_bands.csv",
                     "insert into age_band (code, name, min_age, max_age, sort_order) "
-                            + "values (?, ?, cast(? as int), cast(nullif(?, '') as int), cast(? as int))", true),
-            new ReferenceFile("population.csv",
+                            + "values (?, ?, cast(? as int), cast(nullif(?, '') as int), cast(? as int))",
+                    true),
+            new ReferenceFile(
+                    "population.csv",
                     "insert into population (year, municipality_code, municipality_name, region_code, inhabitants, inhabitants_18plus) "
-                            + "values (cast(? as int), ?, ?, ?, cast(? as int), cast(? as int))", false));
+                            + "values (cast(? as int), ?, ?, ?, cast(? as int), cast(? as int))",
+                    false));
 
     @Override
     public void migrate(Context context) throws Exception {
@@ -53,8 +62,8 @@ public class V2__Reference_data extends BaseJavaMigration {
 
     private static void load(Connection connection, ReferenceFile file) throws Exception {
         try (Reader reader = new InputStreamReader(
-                new ClassPathResource("reference/" + file.file()).getInputStream(), StandardCharsets.UTF_8);
-             PreparedStatement insert = connection.prepareStatement(file.insert())) {
+                        new ClassPathResource("reference/" + file.file()).getInputStream(), StandardCharsets.UTF_8);
+                PreparedStatement insert = connection.prepareStatement(file.insert())) {
             int position = 0;
             for (CSVRecord row : referenceFormat().parse(reader)) {
                 int column = 1;
@@ -73,6 +82,11 @@ public class V2__Reference_data extends BaseJavaMigration {
     }
 
     private static CSVFormat referenceFormat() {
-        return CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader().setSkipHeaderRecord(true).get();
+        return CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(';')
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get();
     }
 }

@@ -4,11 +4,12 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.web.util.HtmlUtils;
+
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.web.ChartAxis;
 import nl.regiomonitor.web.ChartPalette;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * Bar charts as SVG drawn on the server, so the page and the PDF show the same picture, with axis titles and the
@@ -25,28 +26,48 @@ final class BarChart {
     private static final int TOP = 12;
     private static final int BOTTOM = 74;
 
-    private BarChart() {
-    }
+    private BarChart() {}
 
     /**
      * Groups of at most two bars (two colours can be told apart at 3:1; more dates belong in the table).
      *
      * @param values {@code values.get(s).get(g)} is series {@code s} in group {@code g}
      */
-    static String grouped(String id, String title, String xTitle, String yTitle, List<String> groups, List<String> series,
-                          List<List<Cell>> values) {
-        return groupedBars(id, title, xTitle, yTitle, groups, series, values.stream()
-                .map(row -> row.stream().map(c -> new Bar(c.value() == null ? null : c.value().doubleValue(), c.display())).toList())
-                .toList());
+    static String grouped(
+            String id,
+            String title,
+            String xTitle,
+            String yTitle,
+            List<String> groups,
+            List<String> series,
+            List<List<Cell>> values) {
+        return groupedBars(
+                id,
+                title,
+                xTitle,
+                yTitle,
+                groups,
+                series,
+                values.stream()
+                        .map(row -> row.stream()
+                                .map(c -> new Bar(
+                                        c.value() == null ? null : c.value().doubleValue(), c.display()))
+                                .toList())
+                        .toList());
     }
 
     /** A bar's height, null for a hidden value, and how the table writes it. */
-    record Bar(Double value, String display) {
-    }
+    record Bar(Double value, String display) {}
 
     /** As {@link #grouped(String, String, String, String, List, List, List)}, for values that need not be counts. */
-    static String groupedBars(String id, String title, String xTitle, String yTitle, List<String> groups, List<String> series,
-                              List<List<Bar>> values) {
+    static String groupedBars(
+            String id,
+            String title,
+            String xTitle,
+            String yTitle,
+            List<String> groups,
+            List<String> series,
+            List<List<Bar>> values) {
         if (series.size() > 2) {
             throw new IllegalArgumentException("At most two series: " + series);
         }
@@ -64,8 +85,13 @@ final class BarChart {
         double barWidth = groupWidth * 0.8 / Math.max(1, series.size());
         NumberFormat axis = NumberFormat.getNumberInstance(Dutch.LOCALE);
 
-        StringBuilder svg = open(id, title, HEIGHT, "Staafdiagram: " + yTitle.toLowerCase(Dutch.LOCALE) + " per " + xTitle.toLowerCase(Dutch.LOCALE)
-                + " (" + String.join(", ", groups) + "); een staaf per " + String.join(" en ", series) + ". De getallen staan in de tabel eronder.");
+        StringBuilder svg = open(
+                id,
+                title,
+                HEIGHT,
+                "Staafdiagram: " + yTitle.toLowerCase(Dutch.LOCALE) + " per " + xTitle.toLowerCase(Dutch.LOCALE) + " ("
+                        + String.join(", ", groups) + "); een staaf per " + String.join(" en ", series)
+                        + ". De getallen staan in de tabel eronder.");
         for (double value = 0; value <= top + step / 2; value += step) {
             double y = TOP + plotHeight - value / top * plotHeight;
             line(svg, LEFT, y, WIDTH - RIGHT, y, ChartPalette.GRID);
@@ -78,29 +104,64 @@ final class BarChart {
                 double x = groupLeft + s * barWidth;
                 String label = groups.get(g) + ", " + series.get(s) + ": " + cell.display();
                 if (cell.value() == null) {
-                    svg.append("<text x=\"").append(fmt(x + barWidth / 2)).append("\" y=\"").append(fmt(TOP + plotHeight - 3))
-                            .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"").append(ChartPalette.TEXT).append("\"><title>")
-                            .append(escape(label)).append("</title>").append(escape(cell.display())).append("</text>");
+                    svg.append("<text x=\"")
+                            .append(fmt(x + barWidth / 2))
+                            .append("\" y=\"")
+                            .append(fmt(TOP + plotHeight - 3))
+                            .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"")
+                            .append(ChartPalette.TEXT)
+                            .append("\"><title>")
+                            .append(escape(label))
+                            .append("</title>")
+                            .append(escape(cell.display()))
+                            .append("</text>");
                 } else {
                     double height = cell.value() / top * plotHeight;
                     // a white edge keeps two bars apart even where they touch
-                    svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(TOP + plotHeight - height))
-                            .append("\" width=\"").append(fmt(barWidth)).append("\" height=\"").append(fmt(height))
-                            .append("\" fill=\"").append(ChartPalette.fill(s)).append("\" stroke=\"#ffffff\" stroke-width=\"1\"><title>")
-                            .append(escape(label)).append("</title></rect>");
+                    svg.append("<rect x=\"")
+                            .append(fmt(x))
+                            .append("\" y=\"")
+                            .append(fmt(TOP + plotHeight - height))
+                            .append("\" width=\"")
+                            .append(fmt(barWidth))
+                            .append("\" height=\"")
+                            .append(fmt(height))
+                            .append("\" fill=\"")
+                            .append(ChartPalette.fill(s))
+                            .append("\" stroke=\"#ffffff\" stroke-width=\"1\"><title>")
+                            .append(escape(label))
+                            .append("</title></rect>");
                 }
             }
-            text(svg, LEFT + g * groupWidth + groupWidth / 2, HEIGHT - BOTTOM + 16, "middle", 11, ChartPalette.TEXT, groups.get(g));
+            text(
+                    svg,
+                    LEFT + g * groupWidth + groupWidth / 2,
+                    HEIGHT - BOTTOM + 16,
+                    "middle",
+                    11,
+                    ChartPalette.TEXT,
+                    groups.get(g));
         }
         line(svg, LEFT, TOP + plotHeight, WIDTH - RIGHT, TOP + plotHeight, ChartPalette.TEXT);
         text(svg, LEFT + plotWidth / 2, HEIGHT - BOTTOM + 34, "middle", 11, ChartPalette.TEXT, xTitle);
-        svg.append("<text x=\"14\" y=\"").append(fmt(TOP + plotHeight / 2)).append("\" transform=\"rotate(-90 14 ")
-                .append(fmt(TOP + plotHeight / 2)).append(")\" text-anchor=\"middle\" font-size=\"11\" fill=\"").append(ChartPalette.TEXT)
-                .append("\">").append(escape(yTitle)).append("</text>");
+        svg.append("<text x=\"14\" y=\"")
+                .append(fmt(TOP + plotHeight / 2))
+                .append("\" transform=\"rotate(-90 14 ")
+                .append(fmt(TOP + plotHeight / 2))
+                .append(")\" text-anchor=\"middle\" font-size=\"11\" fill=\"")
+                .append(ChartPalette.TEXT)
+                .append("\">")
+                .append(escape(yTitle))
+                .append("</text>");
         double legendX = LEFT;
         for (int s = 0; s < series.size(); s++) {
-            svg.append("<rect x=\"").append(fmt(legendX)).append("\" y=\"").append(HEIGHT - 20).append("\" width=\"12\" height=\"12\" fill=\"")
-                    .append(ChartPalette.fill(s)).append("\"/>");
+            svg.append("<rect x=\"")
+                    .append(fmt(legendX))
+                    .append("\" y=\"")
+                    .append(HEIGHT - 20)
+                    .append("\" width=\"12\" height=\"12\" fill=\"")
+                    .append(ChartPalette.fill(s))
+                    .append("\"/>");
             text(svg, legendX + 16, HEIGHT - 10, "start", 11, ChartPalette.TEXT, series.get(s));
             legendX += 16 + 7 * series.get(s).length() + 24;
         }
@@ -114,34 +175,68 @@ final class BarChart {
      * @param parts the short name written in each part, such as "1" for GGZ01W
      * @param shares {@code shares.get(r).get(p)} in percent
      */
-    static String stacked(String id, String title, String partsTitle, List<String> rows, List<String> parts, List<List<Double>> shares) {
+    static String stacked(
+            String id,
+            String title,
+            String partsTitle,
+            List<String> rows,
+            List<String> parts,
+            List<List<Double>> shares) {
         int rowHeight = 30;
         int left = 150;
         int height = TOP + rows.size() * (rowHeight + 8) + 48;
         double plotWidth = WIDTH - left - RIGHT;
-        StringBuilder svg = open(id, title, height, "Liggende staven van 100%, een per " + String.join(", ", rows) + "; elk deel is een "
-                + partsTitle.toLowerCase(Dutch.LOCALE) + " (" + String.join(", ", parts) + "), van links naar rechts, met het nummer in het deel. "
-                + "De percentages staan in de tabel eronder.");
+        StringBuilder svg = open(
+                id,
+                title,
+                height,
+                "Liggende staven van 100%, een per " + String.join(", ", rows) + "; elk deel is een "
+                        + partsTitle.toLowerCase(Dutch.LOCALE) + " (" + String.join(", ", parts)
+                        + "), van links naar rechts, met het nummer in het deel. "
+                        + "De percentages staan in de tabel eronder.");
         for (int pct = 0; pct <= 100; pct += 25) {
             double x = left + pct / 100.0 * plotWidth;
             line(svg, x, TOP, x, TOP + rows.size() * (rowHeight + 8), ChartPalette.GRID);
-            text(svg, x, TOP + rows.size() * (rowHeight + 8) + 14, pct == 100 ? "end" : "middle", 10, ChartPalette.TEXT, pct + "%");
+            text(
+                    svg,
+                    x,
+                    TOP + rows.size() * (rowHeight + 8) + 14,
+                    pct == 100 ? "end" : "middle",
+                    10,
+                    ChartPalette.TEXT,
+                    pct + "%");
         }
         for (int r = 0; r < rows.size(); r++) {
             double y = TOP + r * (rowHeight + 8) + 4;
             text(svg, left - 6, y + rowHeight / 2.0 + 4, "end", 11, ChartPalette.TEXT, rows.get(r));
             List<Double> row = shares.get(r);
             if (row.stream().anyMatch(s -> s == null)) {
-                text(svg, left + 4, y + rowHeight / 2.0 + 4, "start", 10, ChartPalette.TEXT, "niet te tonen (kleine aantallen)");
+                text(
+                        svg,
+                        left + 4,
+                        y + rowHeight / 2.0 + 4,
+                        "start",
+                        10,
+                        ChartPalette.TEXT,
+                        "niet te tonen (kleine aantallen)");
                 continue;
             }
             double x = left;
             for (int p = 0; p < parts.size(); p++) {
                 double width = row.get(p) / 100.0 * plotWidth;
                 String label = parts.get(p) + ": " + String.format(Dutch.LOCALE, "%.1f%%", row.get(p));
-                svg.append("<rect x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" width=\"").append(fmt(width))
-                        .append("\" height=\"").append(rowHeight).append("\" fill=\"").append(ChartPalette.fill(p))
-                        .append("\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>").append(escape(rows.get(r) + ", " + label))
+                svg.append("<rect x=\"")
+                        .append(fmt(x))
+                        .append("\" y=\"")
+                        .append(fmt(y))
+                        .append("\" width=\"")
+                        .append(fmt(width))
+                        .append("\" height=\"")
+                        .append(rowHeight)
+                        .append("\" fill=\"")
+                        .append(ChartPalette.fill(p))
+                        .append("\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>")
+                        .append(escape(rows.get(r) + ", " + label))
                         .append("</title></rect>");
                 // the name in the part when it fits: with it the parts need no colour to be told apart
                 String inside = width >= 58 ? label : width >= 12 ? parts.get(p) : null;
@@ -151,28 +246,74 @@ final class BarChart {
                 x += width;
             }
         }
-        text(svg, left + plotWidth / 2, height - 10, "middle", 11, ChartPalette.TEXT, partsTitle + " (nummer in de staaf), aandeel in procenten");
+        text(
+                svg,
+                left + plotWidth / 2,
+                height - 10,
+                "middle",
+                11,
+                ChartPalette.TEXT,
+                partsTitle + " (nummer in de staaf), aandeel in procenten");
         return svg.append("</svg>").toString();
     }
 
     private static StringBuilder open(String id, String title, int height, String description) {
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" role=\"img\" aria-labelledby=\"")
-                .append(id).append("-title ").append(id).append("-desc\">");
-        svg.append("<title id=\"").append(id).append("-title\">").append(escape(title)).append("</title>");
-        svg.append("<desc id=\"").append(id).append("-desc\">").append(escape(description)).append("</desc>");
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
+                .append(WIDTH)
+                .append(' ')
+                .append(height)
+                .append("\" width=\"")
+                .append(WIDTH)
+                .append("\" height=\"")
+                .append(height)
+                .append("\" role=\"img\" aria-labelledby=\"")
+                .append(id)
+                .append("-title ")
+                .append(id)
+                .append("-desc\">");
+        svg.append("<title id=\"")
+                .append(id)
+                .append("-title\">")
+                .append(escape(title))
+                .append("</title>");
+        svg.append("<desc id=\"")
+                .append(id)
+                .append("-desc\">")
+                .append(escape(description))
+                .append("</desc>");
         return svg;
     }
 
     private static void line(StringBuilder svg, double x1, double y1, double x2, double y2, String colour) {
-        svg.append("<line x1=\"").append(fmt(x1)).append("\" y1=\"").append(fmt(y1)).append("\" x2=\"").append(fmt(x2))
-                .append("\" y2=\"").append(fmt(y2)).append("\" stroke=\"").append(colour).append("\" stroke-width=\"1\"/>");
+        svg.append("<line x1=\"")
+                .append(fmt(x1))
+                .append("\" y1=\"")
+                .append(fmt(y1))
+                .append("\" x2=\"")
+                .append(fmt(x2))
+                .append("\" y2=\"")
+                .append(fmt(y2))
+                .append("\" stroke=\"")
+                .append(colour)
+                .append("\" stroke-width=\"1\"/>");
     }
 
-    private static void text(StringBuilder svg, double x, double y, String anchor, int size, String colour, String content) {
-        svg.append("<text x=\"").append(fmt(x)).append("\" y=\"").append(fmt(y)).append("\" text-anchor=\"").append(anchor)
-                .append("\" font-size=\"").append(size).append("\" fill=\"").append(colour).append("\">").append(escape(content)).append("</text>");
+    private static void text(
+            StringBuilder svg, double x, double y, String anchor, int size, String colour, String content) {
+        svg.append("<text x=\"")
+                .append(fmt(x))
+                .append("\" y=\"")
+                .append(fmt(y))
+                .append("\" text-anchor=\"")
+                .append(anchor)
+                .append("\" font-size=\"")
+                .append(size)
+                .append("\" fill=\"")
+                .append(colour)
+                .append("\">")
+                .append(escape(content))
+                .append("</text>");
     }
 
     private static String fmt(double v) {

@@ -2,13 +2,14 @@ package nl.regiomonitor.report;
 
 import java.util.List;
 
-import nl.regiomonitor.region.RegionService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import nl.regiomonitor.region.RegionService;
 
 /**
  * Demo mode: with nothing published yet, publishes the regioperspectief 2024 of Haaglanden (ZK10) and of
@@ -48,7 +49,11 @@ class DemoReports implements SmartLifecycle {
             for (String code : REGIONS) {
                 long one = System.nanoTime();
                 publications.publish(regions.known(code), YEAR);
-                log.info("Demoregioperspectief {} {} gepubliceerd in {} ms", code, YEAR, (System.nanoTime() - one) / 1_000_000);
+                log.info(
+                        "Demoregioperspectief {} {} gepubliceerd in {} ms",
+                        code,
+                        YEAR,
+                        (System.nanoTime() - one) / 1_000_000);
             }
             log.info("Demoregioperspectieven gepubliceerd in {} ms", (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {

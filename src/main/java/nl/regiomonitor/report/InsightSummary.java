@@ -35,8 +35,8 @@ final class InsightSummary {
     private final FlowFigures flows;
     private final ReportFigures figures;
 
-    InsightSummary(StockFigures stock, CostFigures costs, WaitlistFigures waitlist, FlowFigures flows,
-                   ReportFigures figures) {
+    InsightSummary(
+            StockFigures stock, CostFigures costs, WaitlistFigures waitlist, FlowFigures flows, ReportFigures figures) {
         this.stock = stock;
         this.costs = costs;
         this.waitlist = waitlist;
@@ -56,68 +56,99 @@ final class InsightSummary {
             if (!row.cell().suppressed() && !row.cellYearBefore().suppressed() && row.clientsYearBefore() > 0) {
                 long now = row.clients();
                 long before = row.clientsYearBefore();
-                String change = now == before ? "evenveel als een jaar eerder"
-                        : String.format(DUTCH, "%s van %.1f%% ten opzichte van een jaar eerder (%s)", now > before ? "een stijging" : "een daling",
-                        Math.abs(100.0 * (now - before) / before), Cell.ofCount(before).display());
-                demand.add("Op " + LONG.format(day) + " hadden " + Cell.ofCount(now).display() + " cliënten in " + region.name() + " een "
+                String change = now == before
+                        ? "evenveel als een jaar eerder"
+                        : String.format(
+                                DUTCH,
+                                "%s van %.1f%% ten opzichte van een jaar eerder (%s)",
+                                now > before ? "een stijging" : "een daling",
+                                Math.abs(100.0 * (now - before) / before),
+                                Cell.ofCount(before).display());
+                demand.add("Op " + LONG.format(day) + " hadden "
+                        + Cell.ofCount(now).display() + " cliënten in " + region.name() + " een "
                         + row.category().code() + "-indicatie, " + change + ".");
             }
         }
         for (String series : SERIES) {
             StockFigures.PrevalenceTable prevalence = stock.prevalence(day, series);
-            StockFigures.PrevalenceRow here = prevalence.rows().stream().filter(r -> r.region().equals(region.code())).findFirst().orElse(null);
+            StockFigures.PrevalenceRow here = prevalence.rows().stream()
+                    .filter(r -> r.region().equals(region.code()))
+                    .findFirst()
+                    .orElse(null);
             StockFigures.PrevalenceRow nl = prevalence.rows().get(0);
             if (here != null && here.shown() && nl.shown() && nl.adults() > 0 && here.adults() > 0) {
                 String own = String.format(DUTCH, "%.1f", here.perTenThousand());
                 String national = String.format(DUTCH, "%.1f", nl.perTenThousand());
-                String where = own.equals(national) ? "gelijk aan" : here.perTenThousand() < nl.perTenThousand() ? "onder" : "boven";
-                demand.add("De indicatieprevalentie " + series + " ligt met " + own + " per 10.000 inwoners van 18 jaar en ouder " + where
-                        + " het landelijk gemiddelde (" + national + ").");
+                String where = own.equals(national)
+                        ? "gelijk aan"
+                        : here.perTenThousand() < nl.perTenThousand() ? "onder" : "boven";
+                demand.add("De indicatieprevalentie " + series + " ligt met " + own
+                        + " per 10.000 inwoners van 18 jaar en ouder " + where + " het landelijk gemiddelde ("
+                        + national + ").");
             }
         }
         List<String> affordability = new ArrayList<>();
-        costs.costs(region.code(), year).rows().stream().filter(r -> r.category().code().equals("ALL") && r.perDay() != null).findFirst()
+        costs.costs(region.code(), year).rows().stream()
+                .filter(r -> r.category().code().equals("ALL") && r.perDay() != null)
+                .findFirst()
                 .ifPresent(all -> {
                     // the band runs from the lowest to the highest region, this one included: the median says more
-                    BigDecimal diff = all.perDay().subtract(all.median()).multiply(BigDecimal.valueOf(100))
+                    BigDecimal diff = all.perDay()
+                            .subtract(all.median())
+                            .multiply(BigDecimal.valueOf(100))
                             .divide(all.median(), 1, RoundingMode.HALF_UP);
-                    String relation = diff.signum() == 0 ? "gelijk aan de mediaan"
-                            : String.format(DUTCH, "%.1f%% %s de mediaan", diff.abs(), diff.signum() < 0 ? "onder" : "boven");
-                    affordability.add("De kosten per cliënt per dag liggen binnen de bandbreedte van de regio's: " + CostFigures.CostRow.display(all.perDay())
+                    String relation = diff.signum() == 0
+                            ? "gelijk aan de mediaan"
+                            : String.format(
+                                    DUTCH, "%.1f%% %s de mediaan", diff.abs(), diff.signum() < 0 ? "onder" : "boven");
+                    affordability.add("De kosten per cliënt per dag liggen binnen de bandbreedte van de regio's: "
+                            + CostFigures.CostRow.display(all.perDay())
                             + " bij een bandbreedte van " + CostFigures.CostRow.display(all.lowest()) + " tot "
-                            + CostFigures.CostRow.display(all.highest()) + " (" + relation + " van " + CostFigures.CostRow.display(all.median())
+                            + CostFigures.CostRow.display(all.highest()) + " (" + relation + " van "
+                            + CostFigures.CostRow.display(all.median())
                             + ").");
                 });
         List<String> access = new ArrayList<>();
         ReportFigures.Shares forms = figures.formShares(region.code(), day, "GGZ-W");
         if (forms != null) {
             String first = forms.parts().get(0);
-            access.add(String.format(DUTCH, "Van de cliënten met een GGZ-W-indicatie die zorg ontvangen, krijgt %.1f%% die als %s.",
-                    forms.shares().get(0), first.equalsIgnoreCase("verblijf") ? "verblijfszorg (zzp)" : first));
+            access.add(String.format(
+                    DUTCH,
+                    "Van de cliënten met een GGZ-W-indicatie die zorg ontvangen, krijgt %.1f%% die als %s.",
+                    forms.shares().get(0),
+                    first.equalsIgnoreCase("verblijf") ? "verblijfszorg (zzp)" : first));
         }
         WaitlistFigures.WaitlistTable w = waitlist.waitlist(region.code(), day);
         if (w.snapshot() != null && !w.totalCell().suppressed()) {
-            access.add("Op de wachtlijst stonden op " + LONG.format(w.snapshot()) + " " + w.totalCell().display() + " cliënten.");
+            access.add("Op de wachtlijst stonden op " + LONG.format(w.snapshot()) + " "
+                    + w.totalCell().display() + " cliënten.");
         }
         FlowFigures.Flows f = flows.flows(region.code(), year);
         Cell elsewhere = f.cell(FlowFigures.Flow.INDICATED_HERE_CARED_ELSEWHERE);
         Cell here = f.cell(FlowFigures.Flow.CARED_HERE_INDICATED_ELSEWHERE);
         if (!elsewhere.suppressed() && !here.suppressed()) {
-            access.add("In " + year + " ontvingen " + elsewhere.display() + " cliënten met een indicatie uit " + region.name()
-                    + " hun zorg in een andere regio, en kregen " + here.display() + " cliënten met een indicatie uit een andere regio "
+            access.add("In " + year + " ontvingen " + elsewhere.display() + " cliënten met een indicatie uit "
+                    + region.name()
+                    + " hun zorg in een andere regio, en kregen " + here.display()
+                    + " cliënten met een indicatie uit een andere regio "
                     + "hier zorg.");
         }
         Cell out = f.cell(FlowFigures.Flow.MOVED_OUT);
         Cell in = f.cell(FlowFigures.Flow.MOVED_IN);
-        if (!out.suppressed() && !in.suppressed() && (f.count(FlowFigures.Flow.MOVED_OUT) > 0 || f.count(FlowFigures.Flow.MOVED_IN) > 0)) {
+        if (!out.suppressed()
+                && !in.suppressed()
+                && (f.count(FlowFigures.Flow.MOVED_OUT) > 0 || f.count(FlowFigures.Flow.MOVED_IN) > 0)) {
             access.add("Er verlieten " + out.display() + " cliënten de regio voor een indicatie elders; " + in.display()
                     + " cliënten kwamen naar de regio.");
         }
         List<String> quality = new ArrayList<>();
-        quality.add("In " + year + " ontving het zorgkantoor " + count(register.count(RegisterKind.CLIENT_SIGNAL), "klantsignaal", "klantsignalen")
-                + " en " + count(register.count(RegisterKind.OCO_SIGNAL), "OCO-signaal", "OCO-signalen") + ", bezocht het "
+        quality.add("In " + year + " ontving het zorgkantoor "
+                + count(register.count(RegisterKind.CLIENT_SIGNAL), "klantsignaal", "klantsignalen")
+                + " en " + count(register.count(RegisterKind.OCO_SIGNAL), "OCO-signaal", "OCO-signalen")
+                + ", bezocht het "
                 + count(register.count(RegisterKind.LOCATION_VISIT), "locatie", "locaties") + " en voerde het "
-                + count(register.count(RegisterKind.QUALITY_DIALOGUE), "kwaliteitsdialoog", "kwaliteitsdialogen") + ".");
+                + count(register.count(RegisterKind.QUALITY_DIALOGUE), "kwaliteitsdialoog", "kwaliteitsdialogen")
+                + ".");
         StringBuilder text = new StringBuilder();
         paragraph(text, "Zorgvraag", demand);
         paragraph(text, "Betaalbaarheid", affordability);
@@ -135,7 +166,11 @@ final class InsightSummary {
 
     private static void paragraph(StringBuilder text, String heading, List<String> sentences) {
         if (!sentences.isEmpty()) {
-            text.append("**").append(heading).append(".** ").append(String.join(" ", sentences)).append("\n\n");
+            text.append("**")
+                    .append(heading)
+                    .append(".** ")
+                    .append(String.join(" ", sentences))
+                    .append("\n\n");
         }
     }
 }

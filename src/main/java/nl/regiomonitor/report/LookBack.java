@@ -31,8 +31,11 @@ final class LookBack {
     private final DeliveryFormFigures deliveryForms;
     private final CellSuppression suppression;
 
-    LookBack(StockFigures stock, WaitlistFigures waitlist, DeliveryFormFigures deliveryForms,
-             CellSuppression suppression) {
+    LookBack(
+            StockFigures stock,
+            WaitlistFigures waitlist,
+            DeliveryFormFigures deliveryForms,
+            CellSuppression suppression) {
         this.stock = stock;
         this.waitlist = waitlist;
         this.deliveryForms = deliveryForms;
@@ -49,29 +52,49 @@ final class LookBack {
         String peildatum = "peildatum " + LONG.format(day);
         DeliveryFormFigures.FormTable forms = deliveryForms.deliveryForms(region.code(), day);
         tiles.add(tile("Cliënten in zorg", deliveryForms.headline(forms, null), peildatum));
-        forms.forms().forEach(form -> tiles.add(tile("In zorg: " + DeliveryFormFigures.shortName(form),
-                deliveryForms.headline(forms, form.code()), peildatum)));
+        forms.forms()
+                .forEach(form -> tiles.add(tile(
+                        "In zorg: " + DeliveryFormFigures.shortName(form),
+                        deliveryForms.headline(forms, form.code()),
+                        peildatum)));
         StockFigures.StockTable s = stock.stock(region.code(), day, Breakdown.NONE);
         for (StockFigures.StockRow row : s.rows()) {
-            tiles.add(tile("Cliënten met een " + row.category().code() + "-indicatie", Headline.of(row.cell(), Map.of()), peildatum));
-            tiles.add(new Tile("Groei " + row.category().code() + " ten opzichte van een jaar eerder",
-                    row.changeShown() ? row.changeDisplay() : "–", peildatum));
+            tiles.add(tile(
+                    "Cliënten met een " + row.category().code() + "-indicatie",
+                    Headline.of(row.cell(), Map.of()),
+                    peildatum));
+            tiles.add(new Tile(
+                    "Groei " + row.category().code() + " ten opzichte van een jaar eerder",
+                    row.changeShown() ? row.changeDisplay() : "–",
+                    peildatum));
         }
         WaitlistFigures.WaitlistTable w = waitlist.waitlist(region.code(), day);
         String snapshot = w.snapshot() == null ? "geen momentopname" : "momentopname " + LONG.format(w.snapshot());
-        List<Category> hidden = w.statuses().stream().filter(status -> w.cell(status.code()).suppressed()).toList();
-        w.statuses().stream().filter(status -> !hidden.contains(status))
-                .forEach(status -> tiles.add(new Tile("Wachtlijst: " + status.name(), w.cell(status.code()).display(), snapshot)));
+        List<Category> hidden = w.statuses().stream()
+                .filter(status -> w.cell(status.code()).suppressed())
+                .toList();
+        w.statuses().stream()
+                .filter(status -> !hidden.contains(status))
+                .forEach(status -> tiles.add(new Tile(
+                        "Wachtlijst: " + status.name(), w.cell(status.code()).display(), snapshot)));
         if (!hidden.isEmpty()) {
             // the list minus the statuses shown: worked out from published cells, with the small-count rule of a cell
             String rest = "–";
             if (!w.totalCell().suppressed()) {
-                long sum = w.total() - w.statuses().stream().filter(status -> !hidden.contains(status))
-                        .mapToLong(status -> w.clients().get(status.code())).sum();
-                rest = sum > 0 && sum < w.pattern().threshold() ? suppression.smallCells().label() : Cell.ofCount(sum).display();
+                long sum = w.total()
+                        - w.statuses().stream()
+                                .filter(status -> !hidden.contains(status))
+                                .mapToLong(status -> w.clients().get(status.code()))
+                                .sum();
+                rest = sum > 0 && sum < w.pattern().threshold()
+                        ? suppression.smallCells().label()
+                        : Cell.ofCount(sum).display();
             }
-            String names = String.join(", ", hidden.stream().map(Category::name).toList()).toLowerCase(DUTCH);
-            tiles.add(new Tile("Wachtlijst: " + names + (hidden.size() > 1 ? " samen" : ""), rest,
+            String names = String.join(", ", hidden.stream().map(Category::name).toList())
+                    .toLowerCase(DUTCH);
+            tiles.add(new Tile(
+                    "Wachtlijst: " + names + (hidden.size() > 1 ? " samen" : ""),
+                    rest,
                     rest.equals("–") ? snapshot + NOT_SHOWN : snapshot));
         }
         return tiles;
@@ -85,7 +108,9 @@ final class LookBack {
         if (headline.scope() == null) {
             return new Tile(label, headline.display(), note);
         }
-        return new Tile(label + ", " + headline.scope(), headline.display(),
+        return new Tile(
+                label + ", " + headline.scope(),
+                headline.display(),
                 note + "; alleen " + headline.scope() + ": het totaal is verborgen om kleine aantallen te beschermen");
     }
 }

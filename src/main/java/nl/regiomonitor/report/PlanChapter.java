@@ -11,6 +11,9 @@ import java.util.function.Function;
 
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Period;
+import nl.regiomonitor.monitor.InfluxTrend;
+import nl.regiomonitor.monitor.PublishedTrend;
+import nl.regiomonitor.monitor.TrendChart;
 import nl.regiomonitor.plan.ActionPlan;
 import nl.regiomonitor.plan.PlanObjectives;
 import nl.regiomonitor.plan.PlanService;
@@ -18,9 +21,6 @@ import nl.regiomonitor.region.Region;
 import nl.regiomonitor.report.RegionalReport.Influx;
 import nl.regiomonitor.report.RegionalReport.Objective;
 import nl.regiomonitor.report.RegionalReport.Plan;
-import nl.regiomonitor.monitor.InfluxTrend;
-import nl.regiomonitor.monitor.PublishedTrend;
-import nl.regiomonitor.monitor.TrendChart;
 
 /**
  * The report's plan chapter from the figures: the region's influx as the Instroommonitor draws and judges it, and its
@@ -64,39 +64,61 @@ final class PlanChapter {
                 per = "per kwartaal (per maand te klein voor een oordeel)";
             }
         }
-        String caption = "Instroom GGZ-W " + per + ", " + region.name() + ", " + MONTH.format(from) + " tot en met " + MONTH.format(to);
-        String chart = TrendChart.svg(trend, period, caption, InfluxTrend.targetPer(region.code(), period), "grafiek-instroom");
-        return new Influx(chart, caption, trend.sentence(), sources.of("indicaties (nieuwe cliënten GGZ-W)",
-                MONTH.format(from) + " tot en met " + MONTH.format(to)));
+        String caption = "Instroom GGZ-W " + per + ", " + region.name() + ", " + MONTH.format(from) + " tot en met "
+                + MONTH.format(to);
+        String chart = TrendChart.svg(
+                trend, period, caption, InfluxTrend.targetPer(region.code(), period), "grafiek-instroom");
+        return new Influx(
+                chart,
+                caption,
+                trend.sentence(),
+                sources.of(
+                        "indicaties (nieuwe cliënten GGZ-W)", MONTH.format(from) + " tot en met " + MONTH.format(to)));
     }
 
     /** The region's plan van aanpak with its objectives, or null when it has none. */
     Plan plan(Region region) {
-        return plans.forReport(region.code()).map(p -> {
-            List<Objective> list = new ArrayList<>();
-            Function<ActionPlan.Objective, String> measure = o -> {
-                List<String> parts = new ArrayList<>();
-                if (o.figureLabel() != null) {
-                    parts.add(o.figureLabel() + (o.profileCode() == null || o.profileCode().isBlank() ? "" : " " + o.profileCode()));
-                }
-                if (o.directionLabel() != null) {
-                    parts.add(o.directionLabel().toLowerCase(Dutch.LOCALE));
-                }
-                if (o.targetValue() != null) {
-                    parts.add("streefwaarde " + (o.figure() == null ? o.targetValue().stripTrailingZeros().toPlainString().replace('.', ',')
-                            : o.figure().amount(o.targetValue())));
-                }
-                if (o.targetDate() != null) {
-                    parts.add("uiterlijk " + LONG.format(o.targetDate()));
-                }
-                return String.join(", ", parts);
-            };
-            for (PlanObjectives.Followed f : objectives.of(p)) {
-                list.add(new Objective(f.number(), f.objective().description(), measure.apply(f.objective()),
-                        f.course() == null ? (f.followed() ? "Nog niet te beoordelen" : "Niet per maand gevolgd") : f.course().dutch(),
-                        f.sentence()));
-            }
-            return new Plan(p.title(), p.statusLabel(), "/plannen/" + p.id(), list);
-        }).orElse(null);
+        return plans.forReport(region.code())
+                .map(p -> {
+                    List<Objective> list = new ArrayList<>();
+                    Function<ActionPlan.Objective, String> measure = o -> {
+                        List<String> parts = new ArrayList<>();
+                        if (o.figureLabel() != null) {
+                            parts.add(o.figureLabel()
+                                    + (o.profileCode() == null
+                                                    || o.profileCode().isBlank()
+                                            ? ""
+                                            : " " + o.profileCode()));
+                        }
+                        if (o.directionLabel() != null) {
+                            parts.add(o.directionLabel().toLowerCase(Dutch.LOCALE));
+                        }
+                        if (o.targetValue() != null) {
+                            parts.add("streefwaarde "
+                                    + (o.figure() == null
+                                            ? o.targetValue()
+                                                    .stripTrailingZeros()
+                                                    .toPlainString()
+                                                    .replace('.', ',')
+                                            : o.figure().amount(o.targetValue())));
+                        }
+                        if (o.targetDate() != null) {
+                            parts.add("uiterlijk " + LONG.format(o.targetDate()));
+                        }
+                        return String.join(", ", parts);
+                    };
+                    for (PlanObjectives.Followed f : objectives.of(p)) {
+                        list.add(new Objective(
+                                f.number(),
+                                f.objective().description(),
+                                measure.apply(f.objective()),
+                                f.course() == null
+                                        ? (f.followed() ? "Nog niet te beoordelen" : "Niet per maand gevolgd")
+                                        : f.course().dutch(),
+                                f.sentence()));
+                    }
+                    return new Plan(p.title(), p.statusLabel(), "/plannen/" + p.id(), list);
+                })
+                .orElse(null);
     }
 }

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.web.util.HtmlUtils;
+
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.SmallCells;
@@ -20,6 +24,7 @@ import nl.regiomonitor.indicator.RegionTables;
 import nl.regiomonitor.indicator.StockFigures;
 import nl.regiomonitor.indicator.View;
 import nl.regiomonitor.indicator.WaitlistFigures;
+import nl.regiomonitor.monitor.InfluxTrend;
 import nl.regiomonitor.plan.PlanObjectives;
 import nl.regiomonitor.plan.PlanService;
 import nl.regiomonitor.region.Area;
@@ -28,12 +33,8 @@ import nl.regiomonitor.signal.RegisterEntry;
 import nl.regiomonitor.signal.RegisterKind;
 import nl.regiomonitor.signal.RegisterSummary;
 import nl.regiomonitor.signal.SignalRegister;
-import nl.regiomonitor.monitor.InfluxTrend;
 import nl.regiomonitor.web.PublicationNotice;
 import nl.regiomonitor.web.RichText;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The regioperspectief of a region and year (SPEC.md §5), with seed 004's outline: introduction, look-back,
@@ -53,6 +54,7 @@ public class RegionalReport {
     static final int INFLUX_MONTHS = 24;
     /** The years a report can be asked for, on the page and on the command line. */
     public static final int FIRST_YEAR = 2000;
+
     public static final int LAST_YEAR = 2100;
     static final Locale DUTCH = Dutch.LOCALE;
     static final String NOT_SHOWN = "; niet getoond om kleine aantallen te beschermen";
@@ -67,14 +69,26 @@ public class RegionalReport {
     private final SignalRegister register;
     /** Absent on the command line, which protects the figures as they are instead of reading a publication. */
     private final ObjectProvider<PublicationNotice> publication;
+
     private final ReportFigures figures;
     private final InsightSummary insight;
     private final LookBack lookBack;
     private final PlanChapter planChapter;
 
-    public RegionalReport(StockFigures stock, WaitlistFigures waitlist, DeliveryFormFigures deliveryForms, CostFigures costs, FlowFigures flows,
-                   RegionTables regionTables, ReportTexts texts, SignalRegister register, CellSuppression suppression,
-                   InfluxTrend influx, PlanService plans, PlanObjectives objectives, ObjectProvider<PublicationNotice> publication) {
+    public RegionalReport(
+            StockFigures stock,
+            WaitlistFigures waitlist,
+            DeliveryFormFigures deliveryForms,
+            CostFigures costs,
+            FlowFigures flows,
+            RegionTables regionTables,
+            ReportTexts texts,
+            SignalRegister register,
+            CellSuppression suppression,
+            InfluxTrend influx,
+            PlanService plans,
+            PlanObjectives objectives,
+            ObjectProvider<PublicationNotice> publication) {
         this.suppression = suppression;
         this.regionTables = regionTables;
         this.texts = texts;
@@ -87,13 +101,17 @@ public class RegionalReport {
     }
 
     /** The register's kinds that the look-back counts, as seed 004's tiles do. */
-    private static final List<RegisterKind> COUNTED = List.of(RegisterKind.CLIENT_SIGNAL, RegisterKind.OCO_SIGNAL,
-            RegisterKind.LOCATION_VISIT, RegisterKind.QUALITY_DIALOGUE, RegisterKind.EXPERT_BY_EXPERIENCE,
-            RegisterKind.REGIONAL_MEETING, RegisterKind.CONTRACTED_PROVIDER);
+    private static final List<RegisterKind> COUNTED = List.of(
+            RegisterKind.CLIENT_SIGNAL,
+            RegisterKind.OCO_SIGNAL,
+            RegisterKind.LOCATION_VISIT,
+            RegisterKind.QUALITY_DIALOGUE,
+            RegisterKind.EXPERT_BY_EXPERIENCE,
+            RegisterKind.REGIONAL_MEETING,
+            RegisterKind.CONTRACTED_PROVIDER);
 
     /** A number in the look-back: what it is, and its value as published. */
-    public record Tile(String label, String value, String note) {
-    }
+    public record Tile(String label, String value, String note) {}
 
     /** A figure: a table, the chart of it when there is one (SVG, the same in page and PDF), and where it comes from. */
     public record Figure(FigureTable table, String chart, String source) {
@@ -109,8 +127,17 @@ public class RegionalReport {
      * says what the part shows), its figures, and a list such as the contracted providers. {@code chapter} is the
      * heading of the chapter the part begins, such as "2. Sectorbeeld GGZ", else null.
      */
-    public record Section(String chapterId, String chapter, String id, String number, String title, String html, String intro,
-                          List<Figure> figures, String listTitle, List<String> list) {
+    public record Section(
+            String chapterId,
+            String chapter,
+            String id,
+            String number,
+            String title,
+            String html,
+            String intro,
+            List<Figure> figures,
+            String listTitle,
+            List<String> list) {
 
         /** A part within a chapter, without a list. */
         static Section part(String id, String number, String title, String html, String intro, List<Figure> figures) {
@@ -134,20 +161,16 @@ public class RegionalReport {
     }
 
     /** A titled text of the care office, as safe HTML. */
-    public record Task(String title, String html) {
-    }
+    public record Task(String title, String html) {}
 
     /** The region's monthly influx as the Instroommonitor draws and judges it. */
-    public record Influx(String chart, String caption, String sentence, String source) {
-    }
+    public record Influx(String chart, String caption, String sentence, String source) {}
 
     /** An objective of the region's plan and whether the published figures say it is on course. */
-    public record Objective(int number, String description, String measure, String course, String sentence) {
-    }
+    public record Objective(int number, String description, String measure, String course, String sentence) {}
 
     /** The region's plan van aanpak as the report names it; {@code link} leads to the plan, behind login. */
-    public record Plan(String title, String status, String link, List<Objective> objectives) {
-    }
+    public record Plan(String title, String status, String link, List<Objective> objectives) {}
 
     /**
      * @param publishedOn the day of publication in words, null for a draft
@@ -158,11 +181,24 @@ public class RegionalReport {
      * @param projects innovation and stimulus-budget projects from the register, their description as safe HTML
      * @param small the words for a hidden small count at the threshold the figures were protected with
      */
-    public record Report(Region region, int year, String referenceDate, String publishedOn, String publication, String introduction,
-                         String lookBackNote, List<Tile> lookBack, List<Section> parts,
-                         String regionalPlan, Influx influx, Plan plan, List<Task> tasks, List<Task> projects, String disclaimer,
-                         String contact, SmallCells small) {
-    }
+    public record Report(
+            Region region,
+            int year,
+            String referenceDate,
+            String publishedOn,
+            String publication,
+            String introduction,
+            String lookBackNote,
+            List<Tile> lookBack,
+            List<Section> parts,
+            String regionalPlan,
+            Influx influx,
+            Plan plan,
+            List<Task> tasks,
+            List<Task> projects,
+            String disclaimer,
+            String contact,
+            SmallCells small) {}
 
     /** The report as a draft: the figures as they are now. */
     public Report build(Region region, int year) {
@@ -182,13 +218,22 @@ public class RegionalReport {
         RegisterSummary summary = register.summary(region.code(), year);
 
         List<Section> parts = new ArrayList<>();
-        parts.add(Section.part("sectorbeeld", "2.1", "Trends en ontwikkelingen", written.get(TextKind.SECTOR),
-                "Het aantal cliënten met een indicatie per zorgprofiel in heel Nederland op 1 oktober, en de verandering "
-                        + "in het laatste jaar.", List.of(figures.stockOverTime("nl-w", Area.NATIONAL.code(), Area.NATIONAL.name(), "GGZ-W", year, sources),
-                figures.stockOverTime("nl-b", Area.NATIONAL.code(), Area.NATIONAL.name(), "GGZ-B", year, sources)))
+        parts.add(Section.part(
+                        "sectorbeeld",
+                        "2.1",
+                        "Trends en ontwikkelingen",
+                        written.get(TextKind.SECTOR),
+                        "Het aantal cliënten met een indicatie per zorgprofiel in heel Nederland op 1 oktober, en de verandering "
+                                + "in het laatste jaar.",
+                        List.of(
+                                figures.stockOverTime(
+                                        "nl-w", Area.NATIONAL.code(), Area.NATIONAL.name(), "GGZ-W", year, sources),
+                                figures.stockOverTime(
+                                        "nl-b", Area.NATIONAL.code(), Area.NATIONAL.name(), "GGZ-B", year, sources)))
                 .opening("sector-kop", "2. Sectorbeeld GGZ"));
         Influx regionInflux = planChapter.influx(region, year, sources);
-        String summaryHtml = written.containsKey(TextKind.SUMMARY) ? written.get(TextKind.SUMMARY)
+        String summaryHtml = written.containsKey(TextKind.SUMMARY)
+                ? written.get(TextKind.SUMMARY)
                 : RichText.toHtml(insight.text(region, year, summary, regionInflux));
         parts.add(Section.text("samenvatting", "3.1", "Samenvatting van het regio-inzicht", summaryHtml)
                 .opening("regio-inzicht-kop", "3. Regio-inzicht " + region.name()));
@@ -197,45 +242,90 @@ public class RegionalReport {
         demand.add(figures.stockOverTime("regio-b", region.code(), region.name(), "GGZ-B", year, sources));
         SERIES.forEach(series -> demand.add(figures.distribution(region, series, year, sources)));
         demand.add(figures.prevalence(region, day, sources));
-        parts.add(Section.part("zorgvraag", "3.2", "Zorgvraag", written.get(TextKind.DEMAND),
-                "Het aantal cliënten met een indicatie per zorgprofiel in " + region.name() + ", hoe zij over de profielen "
-                        + "verdeeld zijn tegen het landelijk beeld, en de indicatieprevalentie.", demand));
+        parts.add(Section.part(
+                "zorgvraag",
+                "3.2",
+                "Zorgvraag",
+                written.get(TextKind.DEMAND),
+                "Het aantal cliënten met een indicatie per zorgprofiel in " + region.name()
+                        + ", hoe zij over de profielen "
+                        + "verdeeld zijn tegen het landelijk beeld, en de indicatieprevalentie.",
+                demand));
         String wholeYear = "1 januari tot en met 31 december " + year;
-        parts.add(Section.part("betaalbaarheid", "3.3", "Betaalbaarheid", written.get(TextKind.AFFORDABILITY),
+        parts.add(Section.part(
+                "betaalbaarheid",
+                "3.3",
+                "Betaalbaarheid",
+                written.get(TextKind.AFFORDABILITY),
                 "De gemiddelde kosten per cliënt per dag tegen de bandbreedte van alle regio's, en hoe cliënten hun zorg "
                         + "ontvangen (verzilvering per leveringsvorm).",
-                List.of(Figure.withoutChart(regional.get("kosten"),
+                List.of(
+                        Figure.withoutChart(
+                                regional.get("kosten"),
                                 sources.of("declaraties van zorgaanbieders", "kalenderjaar " + year)),
                         figures.deliveryShares(region, year, sources),
-                        Figure.withoutChart(regional.get("verzilvering"), sources.of("zorgtoewijzingen en indicaties", null)))));
+                        Figure.withoutChart(
+                                regional.get("verzilvering"), sources.of("zorgtoewijzingen en indicaties", null)))));
         List<Figure> access = new ArrayList<>();
         access.add(Figure.withoutChart(regional.get("wachtlijst"), sources.of("wachtlijstinformatie", null)));
-        access.add(Figure.withoutChart(regional.get("stromen"), sources.of("indicaties en zorgtoewijzingen", wholeYear)));
+        access.add(
+                Figure.withoutChart(regional.get("stromen"), sources.of("indicaties en zorgtoewijzingen", wholeYear)));
         if (regional.containsKey("doorstroom")) {
             access.add(Figure.withoutChart(regional.get("doorstroom"), sources.of("indicaties", wholeYear)));
         }
-        List<String> providers = entries.stream().filter(e -> e.kind() == RegisterKind.CONTRACTED_PROVIDER)
-                .map(RegisterEntry::name).distinct().sorted(String.CASE_INSENSITIVE_ORDER).toList();
-        parts.add(Section.part("toegankelijkheid", "3.4", "Toegankelijkheid", written.get(TextKind.ACCESSIBILITY),
-                "De wachtlijst per wachtstatus, de stromen tussen regio's en de gecontracteerde zorgaanbieders.", access)
+        List<String> providers = entries.stream()
+                .filter(e -> e.kind() == RegisterKind.CONTRACTED_PROVIDER)
+                .map(RegisterEntry::name)
+                .distinct()
+                .sorted(String.CASE_INSENSITIVE_ORDER)
+                .toList();
+        parts.add(Section.part(
+                        "toegankelijkheid",
+                        "3.4",
+                        "Toegankelijkheid",
+                        written.get(TextKind.ACCESSIBILITY),
+                        "De wachtlijst per wachtstatus, de stromen tussen regio's en de gecontracteerde zorgaanbieders.",
+                        access)
                 .withList("Gecontracteerde zorgaanbieders Wlz " + year + " in de regio " + region.name(), providers));
-        parts.add(Section.part("kwaliteit", "3.5", "Kwaliteit", written.get(TextKind.QUALITY),
+        parts.add(Section.part(
+                "kwaliteit",
+                "3.5",
+                "Kwaliteit",
+                written.get(TextKind.QUALITY),
                 "Signalen van cliënten en van onafhankelijke cliëntondersteuners (OCO) per categorie, en de locatiebezoeken "
                         + "van " + year + ", uit het register van het zorgkantoor.",
                 List.of(ReportFigures.signals(summary, year, sources), ReportFigures.visits(entries, year, sources))));
 
-        List<Task> tasks = all.stream().filter(t -> t.kind() == TextKind.REGIONAL_TASK).map(t -> new Task(t.title(), t.html())).toList();
+        List<Task> tasks = all.stream()
+                .filter(t -> t.kind() == TextKind.REGIONAL_TASK)
+                .map(t -> new Task(t.title(), t.html()))
+                .toList();
         List<Task> projects = entries.stream()
                 .filter(e -> e.kind() == RegisterKind.INNOVATION_PROJECT || e.kind() == RegisterKind.STIMULUS_PROJECT)
-                .map(e -> new Task(e.kind().dutch() + ": " + e.name(), "<p>" + HtmlUtils.htmlEscape(e.description(), "UTF-8") + "</p>"))
+                .map(e -> new Task(
+                        e.kind().dutch() + ": " + e.name(),
+                        "<p>" + HtmlUtils.htmlEscape(e.description(), "UTF-8") + "</p>"))
                 .toList();
         List<Tile> tiles = lookBack.tiles(region, day);
         COUNTED.forEach(kind -> tiles.add(new Tile(kind.plural(), String.valueOf(summary.count(kind)), "in " + year)));
-        return new Report(region, year, LONG.format(day), publishedOn == null ? null : LONG.format(publishedOn),
+        return new Report(
+                region,
+                year,
+                LONG.format(day),
+                publishedOn == null ? null : LONG.format(publishedOn),
                 sources.publication(),
-                written.get(TextKind.INTRODUCTION), written.get(TextKind.LOOK_BACK), tiles, parts,
-                written.get(TextKind.REGIONAL_PLAN), regionInflux, planChapter.plan(region), tasks, projects, written.get(TextKind.DISCLAIMER),
-                written.get(TextKind.CONTACT), suppression.smallCells());
+                written.get(TextKind.INTRODUCTION),
+                written.get(TextKind.LOOK_BACK),
+                tiles,
+                parts,
+                written.get(TextKind.REGIONAL_PLAN),
+                regionInflux,
+                planChapter.plan(region),
+                tasks,
+                projects,
+                written.get(TextKind.DISCLAIMER),
+                written.get(TextKind.CONTACT),
+                suppression.smallCells());
     }
 
     /**

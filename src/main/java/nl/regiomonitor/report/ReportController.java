@@ -8,12 +8,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
-import nl.regiomonitor.region.Region;
-import nl.regiomonitor.indicator.InfluxFigures;
-import nl.regiomonitor.region.RegionService;
-import nl.regiomonitor.security.AccessRules;
-import nl.regiomonitor.web.Attachment;
-import nl.regiomonitor.web.FormProblems;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +16,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+
+import nl.regiomonitor.indicator.InfluxFigures;
+import nl.regiomonitor.region.Region;
+import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.security.AccessRules;
+import nl.regiomonitor.web.Attachment;
+import nl.regiomonitor.web.FormProblems;
 
 /**
  * The regioperspectief: as published (frozen, open to everyone) and as a draft of the figures and
@@ -36,8 +38,12 @@ class ReportController {
     private final InfluxFigures influx;
     private final AccessRules access;
 
-    ReportController(RegionService regions, RegionalReport reports, ReportPublications publications, InfluxFigures influx,
-                     AccessRules access) {
+    ReportController(
+            RegionService regions,
+            RegionalReport reports,
+            ReportPublications publications,
+            InfluxFigures influx,
+            AccessRules access) {
         this.regions = regions;
         this.reports = reports;
         this.publications = publications;
@@ -46,8 +52,7 @@ class ReportController {
     }
 
     /** A region in the list of a year: its report when published, and the editor when the visitor may write it. */
-    record ListLine(Region region, ReportPublications.Listed published, String editor) {
-    }
+    record ListLine(Region region, ReportPublications.Listed published, String editor) {}
 
     /**
      * Every region's regioperspectief of a year, published or not yet, so a report can be found without knowing its
@@ -66,10 +71,12 @@ class ReportController {
         }
         model.addAttribute("problems", problems);
         Map<String, ReportPublications.Listed> listed = publications.listed(chosen);
-        List<ListLine> lines = regions.regions().stream().map(r -> {
-            String editor = "/regions/" + r.code() + "/regioperspectief/" + chosen;
-            return new ListLine(r, listed.get(r.code()), access.mayRead(editor, r.code()) ? editor : null);
-        }).toList();
+        List<ListLine> lines = regions.regions().stream()
+                .map(r -> {
+                    String editor = "/regions/" + r.code() + "/regioperspectief/" + chosen;
+                    return new ListLine(r, listed.get(r.code()), access.mayRead(editor, r.code()) ? editor : null);
+                })
+                .toList();
         // the years worth choosing: every year with a publication and the recent years of the data
         TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
         years.addAll(published);
@@ -99,9 +106,11 @@ class ReportController {
     }
 
     @GetMapping("/regioperspectief/{region}/{year}.pdf")
-    void publishedPdf(@PathVariable String region, @PathVariable int year, HttpServletResponse response) throws IOException {
+    void publishedPdf(@PathVariable String region, @PathVariable int year, HttpServletResponse response)
+            throws IOException {
         Region shown = regions.known(region);
-        ReportPublications.Publication publication = publications.find(shown.code(), year(year))
+        ReportPublications.Publication publication = publications
+                .find(shown.code(), year(year))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Attachment.headers(response, "application/pdf", ReportPdf.fileName(shown, year));
         response.getOutputStream().write(publication.pdf());
@@ -114,13 +123,13 @@ class ReportController {
     }
 
     @GetMapping("/regions/{region}/regioperspectief/{year}/concept.pdf")
-    void draftPdf(@PathVariable String region, @PathVariable int year, HttpServletResponse response) throws IOException {
+    void draftPdf(@PathVariable String region, @PathVariable int year, HttpServletResponse response)
+            throws IOException {
         Region shown = regions.known(region);
         RegionalReport.Report report = reports.build(shown, year(year));
         Attachment.headers(response, "application/pdf", ReportPdf.fileName(shown, year));
         ReportPdf.write(report, response.getOutputStream());
     }
-
 
     static int year(int year) {
         if (year < RegionalReport.FIRST_YEAR || year > RegionalReport.LAST_YEAR) {

@@ -10,8 +10,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import nl.regiomonitor.region.Region;
-import nl.regiomonitor.region.RegionService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -21,6 +19,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import nl.regiomonitor.region.Region;
+import nl.regiomonitor.region.RegionService;
 
 /**
  * Where a care office writes the texts of its regioperspectief and publishes it. All texts are one form saved
@@ -32,6 +33,7 @@ class ReportEditorController {
 
     /** The version sent for a single text that did not exist when the editor was opened. */
     static final int NONE = -1;
+
     private static final Pattern TASK_VERSION = Pattern.compile("task\\.(\\d{1,18})\\.version");
 
     private final RegionService regions;
@@ -39,7 +41,8 @@ class ReportEditorController {
     private final ReportPublications publications;
     private final RegionalReport reports;
 
-    ReportEditorController(RegionService regions, ReportTexts texts, ReportPublications publications, RegionalReport reports) {
+    ReportEditorController(
+            RegionService regions, ReportTexts texts, ReportPublications publications, RegionalReport reports) {
         this.regions = regions;
         this.texts = texts;
         this.publications = publications;
@@ -47,7 +50,8 @@ class ReportEditorController {
     }
 
     /** A text field of the form: single kind or one of a task; {@code id} is the HTML id of its textarea. */
-    record SingleField(TextKind kind, String id, String name, String body, int version, boolean fromDefault, String error) {
+    record SingleField(
+            TextKind kind, String id, String name, String body, int version, boolean fromDefault, String error) {
 
         /** The field as typed, before any check. */
         static SingleField typed(TextKind kind, String id, String name, String body, int version, boolean fromDefault) {
@@ -56,19 +60,29 @@ class ReportEditorController {
     }
 
     /** A regional task in the form ({@code task} null: the slot for a new one), with what the user typed. */
-    record TaskField(Long taskId, String storedTitle, String id, String name, String title, String body, int version,
-                     boolean delete, String titleError, String bodyError) {
+    record TaskField(
+            Long taskId,
+            String storedTitle,
+            String id,
+            String name,
+            String title,
+            String body,
+            int version,
+            boolean delete,
+            String titleError,
+            String bodyError) {
 
         /** An existing task as typed, before any check. */
-        static TaskField typed(long taskId, String storedTitle, String title, String body, int version, boolean delete) {
+        static TaskField typed(
+                long taskId, String storedTitle, String title, String body, int version, boolean delete) {
             String prefix = "task." + taskId;
-            return new TaskField(taskId, storedTitle, "opgave-" + taskId, prefix, title, body, version, delete, null, null);
+            return new TaskField(
+                    taskId, storedTitle, "opgave-" + taskId, prefix, title, body, version, delete, null, null);
         }
     }
 
     /** A line of the error summary: the message and the field it links to. */
-    record ErrorLink(String field, String message) {
-    }
+    record ErrorLink(String field, String message) {}
 
     @GetMapping
     String editor(@PathVariable String region, @PathVariable int year, Model model) {
@@ -78,8 +92,12 @@ class ReportEditorController {
     }
 
     @PostMapping("/texts")
-    String saveAll(@PathVariable String region, @PathVariable int year, @RequestParam MultiValueMap<String, String> form,
-                   Model model, RedirectAttributes redirect) {
+    String saveAll(
+            @PathVariable String region,
+            @PathVariable int year,
+            @RequestParam MultiValueMap<String, String> form,
+            Model model,
+            RedirectAttributes redirect) {
         Region shown = regions.known(region);
         int chosen = ReportController.year(year);
         Map<TextKind, String> defaults = reports.defaultTexts(shown, chosen);
@@ -90,8 +108,11 @@ class ReportEditorController {
         } catch (ReportTexts.RefusedAll e) {
             return page(shown, chosen, typed.withProblems(e.perEdit()), typed.errorLinks(e.perEdit()), model);
         }
-        redirect.addFlashAttribute("confirmation", done.isEmpty() ? "Er was niets gewijzigd; er is niets opgeslagen."
-                : "Opgeslagen: " + String.join(", ", done) + ".");
+        redirect.addFlashAttribute(
+                "confirmation",
+                done.isEmpty()
+                        ? "Er was niets gewijzigd; er is niets opgeslagen."
+                        : "Opgeslagen: " + String.join(", ", done) + ".");
         return "redirect:/regions/" + shown.code() + "/regioperspectief/" + chosen;
     }
 
@@ -99,8 +120,9 @@ class ReportEditorController {
     String publish(@PathVariable String region, @PathVariable int year, RedirectAttributes redirect) {
         Region shown = regions.known(region);
         publications.publish(shown, ReportController.year(year));
-        redirect.addFlashAttribute("confirmation", "Het regioperspectief " + shown.name() + " " + year
-                + " is gepubliceerd en voor iedereen te lezen.");
+        redirect.addFlashAttribute(
+                "confirmation",
+                "Het regioperspectief " + shown.name() + " " + year + " is gepubliceerd en voor iedereen te lezen.");
         return "redirect:/regions/" + shown.code() + "/regioperspectief/" + year;
     }
 
@@ -113,15 +135,32 @@ class ReportEditorController {
             if (!kind.single()) {
                 continue;
             }
-            Optional<ReportTexts.Text> text = written.stream().filter(t -> t.kind() == kind).findFirst();
+            Optional<ReportTexts.Text> text =
+                    written.stream().filter(t -> t.kind() == kind).findFirst();
             String fallback = defaults.get(kind);
-            singles.add(new SingleField(kind, singleId(kind), kind.name() + ".body",
+            singles.add(new SingleField(
+                    kind,
+                    singleId(kind),
+                    kind.name() + ".body",
                     text.map(ReportTexts.Text::body).orElse(fallback == null ? "" : fallback),
-                    text.map(ReportTexts.Text::version).orElse(NONE), text.isEmpty() && fallback != null, null));
+                    text.map(ReportTexts.Text::version).orElse(NONE),
+                    text.isEmpty() && fallback != null,
+                    null));
         }
         List<TaskField> tasks = new ArrayList<>();
-        written.stream().filter(t -> t.kind() == TextKind.REGIONAL_TASK).forEach(t -> tasks.add(new TaskField(t.id(), t.title(),
-                "opgave-" + t.id(), "task." + t.id(), t.title(), t.body(), t.version(), false, null, null)));
+        written.stream()
+                .filter(t -> t.kind() == TextKind.REGIONAL_TASK)
+                .forEach(t -> tasks.add(new TaskField(
+                        t.id(),
+                        t.title(),
+                        "opgave-" + t.id(),
+                        "task." + t.id(),
+                        t.title(),
+                        t.body(),
+                        t.version(),
+                        false,
+                        null,
+                        null)));
         tasks.add(newTask("", "", null, null));
         return new Typed(singles, tasks);
     }
@@ -135,9 +174,12 @@ class ReportEditorController {
             }
             int version = number(form.getFirst(kind.name() + ".version"), NONE);
             String body = text(form.getFirst(kind.name() + ".body"));
-            // a generated default left as it was is not the care office's text: it is not stored, so it can still follow the figures
-            boolean untouchedDefault = version == NONE && defaults.get(kind) != null && sameText(body, defaults.get(kind));
-            singles.add(SingleField.typed(kind, singleId(kind), kind.name() + ".body", body, version, untouchedDefault));
+            // a generated default left as it was is not the care office's text: it is not stored, so it can still
+            // follow the figures
+            boolean untouchedDefault =
+                    version == NONE && defaults.get(kind) != null && sameText(body, defaults.get(kind));
+            singles.add(
+                    SingleField.typed(kind, singleId(kind), kind.name() + ".body", body, version, untouchedDefault));
         }
         List<TaskField> tasks = new ArrayList<>();
         TreeSet<Long> ids = new TreeSet<>();
@@ -149,8 +191,12 @@ class ReportEditorController {
         }
         for (long id : ids) {
             String prefix = "task." + id;
-            tasks.add(TaskField.typed(id, text(form.getFirst(prefix + ".stored")), text(form.getFirst(prefix + ".title")),
-                    text(form.getFirst(prefix + ".body")), number(form.getFirst(prefix + ".version"), 0),
+            tasks.add(TaskField.typed(
+                    id,
+                    text(form.getFirst(prefix + ".stored")),
+                    text(form.getFirst(prefix + ".title")),
+                    text(form.getFirst(prefix + ".body")),
+                    number(form.getFirst(prefix + ".version"), 0),
                     form.containsKey(prefix + ".delete")));
         }
         tasks.add(newTask(text(form.getFirst("new.title")), text(form.getFirst("new.body"))));
@@ -170,26 +216,39 @@ class ReportEditorController {
 
         List<ReportTexts.Edit> edits() {
             List<ReportTexts.Edit> edits = new ArrayList<>();
-            singles.forEach(s -> edits.add(ReportTexts.Edit.single(s.kind(), s.fromDefault() ? "" : s.body(), s.version())));
-            tasks.forEach(t -> edits.add(ReportTexts.Edit.task(t.taskId(), t.title(), t.body(), t.version(), t.delete())));
+            singles.forEach(
+                    s -> edits.add(ReportTexts.Edit.single(s.kind(), s.fromDefault() ? "" : s.body(), s.version())));
+            tasks.forEach(
+                    t -> edits.add(ReportTexts.Edit.task(t.taskId(), t.title(), t.body(), t.version(), t.delete())));
             return edits;
         }
 
         /** The same fields with each problem at its field. */
         Typed withProblems(List<ReportTexts.EditProblem> problems) {
             Map<String, String> byField = new LinkedHashMap<>();
-            problems.forEach(p -> byField.putIfAbsent(p.edit() + "." + p.problem().field(), p.problem().message()));
+            problems.forEach(p -> byField.putIfAbsent(
+                    p.edit() + "." + p.problem().field(), p.problem().message()));
             List<SingleField> s = new ArrayList<>();
             for (int i = 0; i < singles.size(); i++) {
                 SingleField f = singles.get(i);
-                s.add(new SingleField(f.kind(), f.id(), f.name(), f.body(), f.version(), f.fromDefault(), byField.get(i + ".body")));
+                s.add(new SingleField(
+                        f.kind(), f.id(), f.name(), f.body(), f.version(), f.fromDefault(), byField.get(i + ".body")));
             }
             List<TaskField> t = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
                 TaskField f = tasks.get(i);
                 int edit = singles.size() + i;
-                t.add(new TaskField(f.taskId(), f.storedTitle(), f.id(), f.name(), f.title(), f.body(), f.version(), f.delete(),
-                        byField.get(edit + ".title"), byField.get(edit + ".body")));
+                t.add(new TaskField(
+                        f.taskId(),
+                        f.storedTitle(),
+                        f.id(),
+                        f.name(),
+                        f.title(),
+                        f.body(),
+                        f.version(),
+                        f.delete(),
+                        byField.get(edit + ".title"),
+                        byField.get(edit + ".body")));
             }
             return new Typed(s, t);
         }
@@ -197,11 +256,16 @@ class ReportEditorController {
         /** The error summary: every problem, linked to the field it is about, in the order of the page. */
         List<ErrorLink> errorLinks(List<ReportTexts.EditProblem> problems) {
             return problems.stream()
-                    .map(p -> new ErrorLink(fieldId(p.edit()) + "-" + p.problem().field(), p.problem().message())).toList();
+                    .map(p -> new ErrorLink(
+                            fieldId(p.edit()) + "-" + p.problem().field(),
+                            p.problem().message()))
+                    .toList();
         }
 
         private String fieldId(int edit) {
-            return edit < singles.size() ? singles.get(edit).id() : tasks.get(edit - singles.size()).id();
+            return edit < singles.size()
+                    ? singles.get(edit).id()
+                    : tasks.get(edit - singles.size()).id();
         }
     }
 

@@ -43,8 +43,7 @@ final class ReportFigures {
     }
 
     /** Shares of a series' clients per part (profile or form), from shown cells only; null when any needed cell is hidden. */
-    record Shares(List<String> parts, List<Double> shares) {
-    }
+    record Shares(List<String> parts, List<Double> shares) {}
 
     /**
      * How a series' clients spread over its profiles in the region and in NL over the last years, as 100% bars. A share is
@@ -56,7 +55,9 @@ final class ReportFigures {
         List<String> profiles = null;
         List<String> columns = new ArrayList<>();
         List<List<Cell>> byProfile = new ArrayList<>();
-        for (String[] scope : List.of(new String[] {region.code(), region.name()}, new String[] {Area.NATIONAL.code(), Area.NATIONAL.name()})) {
+        for (String[] scope : List.of(
+                new String[] {region.code(), region.name()},
+                new String[] {Area.NATIONAL.code(), Area.NATIONAL.name()})) {
             for (int y = year - DISTRIBUTION_YEARS + 1; y <= year; y++) {
                 StockFigures.StockTable table = stock.stock(scope[0], RegionTables.referenceDate(y), Breakdown.PROFILE);
                 List<StockFigures.StockRow> parts = profilesOf(table, series);
@@ -64,14 +65,21 @@ final class ReportFigures {
                     profiles = parts.stream().map(r -> r.category().code()).toList();
                     profiles.forEach(p -> byProfile.add(new ArrayList<>()));
                 }
-                long total = parts.stream().mapToLong(StockFigures.StockRow::clients).sum();
-                boolean shown = total > 0 && parts.stream().noneMatch(r -> r.cell().suppressed());
-                List<Double> shares = parts.stream().map(r -> shown ? 100.0 * r.clients() / total : null).toList();
+                long total =
+                        parts.stream().mapToLong(StockFigures.StockRow::clients).sum();
+                boolean shown =
+                        total > 0 && parts.stream().noneMatch(r -> r.cell().suppressed());
+                List<Double> shares = parts.stream()
+                        .map(r -> shown ? 100.0 * r.clients() / total : null)
+                        .toList();
                 rows.add(scope[1] + " " + y);
                 columns.add(scope[1] + " " + y);
                 bars.add(shares);
                 for (int p = 0; p < shares.size(); p++) {
-                    byProfile.get(p).add(Cell.ofText(shares.get(p) == null ? "–" : String.format(DUTCH, "%.1f%%", shares.get(p))));
+                    byProfile
+                            .get(p)
+                            .add(Cell.ofText(
+                                    shares.get(p) == null ? "–" : String.format(DUTCH, "%.1f%%", shares.get(p))));
                 }
             }
         }
@@ -79,12 +87,22 @@ final class ReportFigures {
         for (int p = 0; p < profiles.size(); p++) {
             tableRows.add(new FigureTable.Row(profiles.get(p), byProfile.get(p)));
         }
-        String caption = "Verdeling over de zorgprofielen " + series + ": " + region.name() + " tegen Nederland, op 1 oktober";
+        String caption =
+                "Verdeling over de zorgprofielen " + series + ": " + region.name() + " tegen Nederland, op 1 oktober";
         String id = "verdeling-" + series.toLowerCase(Locale.ROOT);
-        String chart = BarChart.stacked("grafiek-" + id, caption, "Zorgprofiel", rows,
-                profiles.stream().map(ReportFigures::profileNumber).toList(), bars);
-        return new Figure(new FigureTable(id, caption, "Profiel", columns, tableRows), chart,
-                sources.of("indicaties", "peildatum 1 oktober " + (year - DISTRIBUTION_YEARS + 1) + " tot en met " + year));
+        String chart = BarChart.stacked(
+                "grafiek-" + id,
+                caption,
+                "Zorgprofiel",
+                rows,
+                profiles.stream().map(ReportFigures::profileNumber).toList(),
+                bars);
+        return new Figure(
+                new FigureTable(id, caption, "Profiel", columns, tableRows),
+                chart,
+                sources.of(
+                        "indicaties",
+                        "peildatum 1 oktober " + (year - DISTRIBUTION_YEARS + 1) + " tot en met " + year));
     }
 
     /** "1" for GGZ01W: the number seed 004's charts write on a profile. */
@@ -109,20 +127,39 @@ final class ReportFigures {
         for (String code : codes) {
             StockFigures.PrevalenceTable table = stock.prevalence(day, code);
             populationYear = table.populationYear();
-            StockFigures.PrevalenceRow own = table.rows().stream().filter(r -> r.region().equals(region.code())).findFirst().orElseThrow();
+            StockFigures.PrevalenceRow own = table.rows().stream()
+                    .filter(r -> r.region().equals(region.code()))
+                    .findFirst()
+                    .orElseThrow();
             StockFigures.PrevalenceRow national = table.rows().get(0);
-            rows.add(new FigureTable.Row(code, List.of(Cell.ofText(perTenThousand(own)), Cell.ofText(perTenThousand(national)))));
+            rows.add(new FigureTable.Row(
+                    code, List.of(Cell.ofText(perTenThousand(own)), Cell.ofText(perTenThousand(national)))));
             if (code.endsWith("W") && !code.equals("GGZ-W")) {
                 groups.add(code);
                 here.add(new BarChart.Bar(own.shown() ? own.perTenThousand() : null, perTenThousand(own)));
                 nl.add(new BarChart.Bar(national.shown() ? national.perTenThousand() : null, perTenThousand(national)));
             }
         }
-        String caption = "Indicatieprevalentie per zorgprofiel op " + LONG.format(day) + ": " + region.name() + " tegen Nederland";
-        String chart = BarChart.groupedBars("grafiek-prevalentie", caption + " (GGZ-W)", "Zorgprofiel GGZ-W",
-                "Per 10.000 inwoners van 18+", groups, List.of(region.name(), "Nederland"), List.of(here, nl));
-        return new Figure(new FigureTable("prevalentie-profiel", caption, "Profiel of reeks",
-                List.of(region.name() + " (per 10.000 inwoners van 18+)", "Nederland (per 10.000 inwoners van 18+)"), rows), chart,
+        String caption = "Indicatieprevalentie per zorgprofiel op " + LONG.format(day) + ": " + region.name()
+                + " tegen Nederland";
+        String chart = BarChart.groupedBars(
+                "grafiek-prevalentie",
+                caption + " (GGZ-W)",
+                "Zorgprofiel GGZ-W",
+                "Per 10.000 inwoners van 18+",
+                groups,
+                List.of(region.name(), "Nederland"),
+                List.of(here, nl));
+        return new Figure(
+                new FigureTable(
+                        "prevalentie-profiel",
+                        caption,
+                        "Profiel of reeks",
+                        List.of(
+                                region.name() + " (per 10.000 inwoners van 18+)",
+                                "Nederland (per 10.000 inwoners van 18+)"),
+                        rows),
+                chart,
                 sources.of("indicaties en bevolking (CBS, " + populationYear + ")", null));
     }
 
@@ -133,8 +170,12 @@ final class ReportFigures {
     /** The share of each delivery form among a series' clients in care, or null when a cell it needs is hidden. */
     Shares formShares(String region, LocalDate day, String series) {
         DeliveryFormFigures.FormTable table = deliveryForms.deliveryForms(region, day);
-        List<String> codes = profilesOf(stock.stock(Area.NATIONAL_CODE, day, Breakdown.PROFILE), series).stream().map(r -> r.category().code()).toList();
-        List<DeliveryFormFigures.FormRow> rows = table.rows().stream().filter(r -> codes.contains(r.profile().code())).toList();
+        List<String> codes = profilesOf(stock.stock(Area.NATIONAL_CODE, day, Breakdown.PROFILE), series).stream()
+                .map(r -> r.category().code())
+                .toList();
+        List<DeliveryFormFigures.FormRow> rows = table.rows().stream()
+                .filter(r -> codes.contains(r.profile().code()))
+                .toList();
         long total = 0;
         List<Long> perForm = new ArrayList<>();
         for (Category form : table.forms()) {
@@ -152,7 +193,8 @@ final class ReportFigures {
             return null;
         }
         long all = total;
-        return new Shares(table.forms().stream().map(DeliveryFormFigures::shortName).toList(),
+        return new Shares(
+                table.forms().stream().map(DeliveryFormFigures::shortName).toList(),
                 perForm.stream().map(n -> 100.0 * n / all).toList());
     }
 
@@ -167,42 +209,69 @@ final class ReportFigures {
             Shares shares = formShares(region.code(), day, "GGZ-W");
             DeliveryFormFigures.FormTable table = deliveryForms.deliveryForms(region.code(), day);
             if (forms == null) {
-                forms = table.forms().stream().map(DeliveryFormFigures::shortName).toList();
+                forms = table.forms().stream()
+                        .map(DeliveryFormFigures::shortName)
+                        .toList();
             }
             int n = forms.size();
             List<Double> values = shares == null ? Collections.nCopies(n, null) : shares.shares();
             rows.add(region.name() + " " + y);
             bars.add(values);
-            columns.add(values.stream().map(v -> Cell.ofText(v == null ? "–" : String.format(DUTCH, "%.1f%%", v))).toList());
+            columns.add(values.stream()
+                    .map(v -> Cell.ofText(v == null ? "–" : String.format(DUTCH, "%.1f%%", v)))
+                    .toList());
         }
         List<FigureTable.Row> tableRows = new ArrayList<>();
         for (int f = 0; f < forms.size(); f++) {
             int form = f;
-            tableRows.add(new FigureTable.Row(forms.get(f), columns.stream().map(c -> c.get(form)).toList()));
+            tableRows.add(new FigureTable.Row(
+                    forms.get(f), columns.stream().map(c -> c.get(form)).toList()));
         }
         String caption = "Cliënten met een GGZ-W-indicatie in zorg per leveringsvorm (aandeel), " + region.name();
         String chart = BarChart.stacked("grafiek-leveringsvorm", caption, "Leveringsvorm", rows, forms, bars);
-        return new Figure(new FigureTable("leveringsvorm", caption, "Leveringsvorm", rows, tableRows), chart,
+        return new Figure(
+                new FigureTable("leveringsvorm", caption, "Leveringsvorm", rows, tableRows),
+                chart,
                 sources.of("zorgtoewijzingen en indicaties", "peildatum 1 oktober " + (year - 1) + " en " + year));
     }
 
     /** Client and OCO signals per category in the year. */
     static Figure signals(RegisterSummary summary, int year, Sources sources) {
         List<FigureTable.Row> rows = summary.signals().stream()
-                .map(c -> new FigureTable.Row(c.category().name(), List.of(Cell.ofCount(c.clientSignals()), Cell.ofCount(c.ocoSignals()))))
+                .map(c -> new FigureTable.Row(
+                        c.category().name(), List.of(Cell.ofCount(c.clientSignals()), Cell.ofCount(c.ocoSignals()))))
                 .toList();
-        return Figure.withoutChart(new FigureTable("signalen", "Signalen per categorie in " + year, "Categorie",
-                List.of(RegisterKind.CLIENT_SIGNAL.plural(), RegisterKind.OCO_SIGNAL.plural()), rows),
+        return Figure.withoutChart(
+                new FigureTable(
+                        "signalen",
+                        "Signalen per categorie in " + year,
+                        "Categorie",
+                        List.of(RegisterKind.CLIENT_SIGNAL.plural(), RegisterKind.OCO_SIGNAL.plural()),
+                        rows),
                 sources.of("register van het zorgkantoor", "kalenderjaar " + year));
     }
 
     /** The location visits of the year: when, which provider, what kind of location. */
     static Figure visits(List<RegisterEntry> entries, int year, Sources sources) {
-        List<FigureTable.Row> rows = entries.stream().filter(e -> e.kind() == RegisterKind.LOCATION_VISIT)
-                .map(e -> new FigureTable.Row(SHORT.format(e.date()), List.of(Cell.ofText(e.name()),
-                        Cell.ofText(e.locationKind() == null ? "–" : e.locationKind().dutch())))).toList();
-        return Figure.withoutChart(new FigureTable("bezoeken", "Locatiebezoeken in " + year, "Datum",
-                List.of("Zorgaanbieder", "Soort locatie"), rows), sources.of("register van het zorgkantoor", "kalenderjaar " + year));
+        List<FigureTable.Row> rows = entries.stream()
+                .filter(e -> e.kind() == RegisterKind.LOCATION_VISIT)
+                .map(e -> new FigureTable.Row(
+                        SHORT.format(e.date()),
+                        List.of(
+                                Cell.ofText(e.name()),
+                                Cell.ofText(
+                                        e.locationKind() == null
+                                                ? "–"
+                                                : e.locationKind().dutch()))))
+                .toList();
+        return Figure.withoutChart(
+                new FigureTable(
+                        "bezoeken",
+                        "Locatiebezoeken in " + year,
+                        "Datum",
+                        List.of("Zorgaanbieder", "Soort locatie"),
+                        rows),
+                sources.of("register van het zorgkantoor", "kalenderjaar " + year));
     }
 
     /**
@@ -214,7 +283,8 @@ final class ReportFigures {
         for (int y = year - DATES + 1; y <= year; y++) {
             days.add(RegionTables.referenceDate(y));
         }
-        List<StockFigures.StockTable> tables = days.stream().map(d -> stock.stock(scope, d, Breakdown.PROFILE)).toList();
+        List<StockFigures.StockTable> tables =
+                days.stream().map(d -> stock.stock(scope, d, Breakdown.PROFILE)).toList();
         List<StockFigures.StockRow> profiles = profilesOf(tables.get(0), series);
         List<String> columns = new ArrayList<>(days.stream().map(SHORT::format).toList());
         columns.add("Verandering laatste jaar");
@@ -223,22 +293,34 @@ final class ReportFigures {
         for (StockFigures.StockRow profile : profiles) {
             List<Cell> cells = new ArrayList<>();
             for (int d = 0; d < days.size(); d++) {
-                StockFigures.StockRow row = rowOf(tables.get(d), profile.category().code());
+                StockFigures.StockRow row =
+                        rowOf(tables.get(d), profile.category().code());
                 cells.add(row.cell());
                 if (d >= days.size() - 2) {
                     chartValues.get(d - days.size() + 2).add(row.cell());
                 }
             }
-            StockFigures.StockRow last = rowOf(tables.get(days.size() - 1), profile.category().code());
+            StockFigures.StockRow last =
+                    rowOf(tables.get(days.size() - 1), profile.category().code());
             cells.add(Cell.ofText(last.changeShown() ? last.changeDisplay() : "–"));
             rows.add(new FigureTable.Row(profile.category().code(), cells));
         }
         String caption = "Aantal indicaties " + series + " per zorgprofiel, " + scopeName;
         FigureTable table = new FigureTable("stand-" + id, caption, "Profiel", columns, rows);
-        String chart = BarChart.grouped("grafiek-" + id, caption + ", 1 oktober " + (year - 1) + " en " + year, "Zorgprofiel",
-                "Cliënten met een indicatie", profiles.stream().map(r -> r.category().code()).toList(),
-                days.subList(days.size() - 2, days.size()).stream().map(d -> "1 oktober " + d.getYear()).toList(), chartValues);
-        return new Figure(table, chart, sources.of("indicaties", "peildatum 1 oktober " + (year - DATES + 1) + " tot en met " + year));
+        String chart = BarChart.grouped(
+                "grafiek-" + id,
+                caption + ", 1 oktober " + (year - 1) + " en " + year,
+                "Zorgprofiel",
+                "Cliënten met een indicatie",
+                profiles.stream().map(r -> r.category().code()).toList(),
+                days.subList(days.size() - 2, days.size()).stream()
+                        .map(d -> "1 oktober " + d.getYear())
+                        .toList(),
+                chartValues);
+        return new Figure(
+                table,
+                chart,
+                sources.of("indicaties", "peildatum 1 oktober " + (year - DATES + 1) + " tot en met " + year));
     }
 
     /** The profiles of {@code series} in a stock table, whose rows are each series' total followed by its profiles. */
@@ -256,6 +338,9 @@ final class ReportFigures {
     }
 
     static StockFigures.StockRow rowOf(StockFigures.StockTable table, String code) {
-        return table.rows().stream().filter(r -> r.category().code().equals(code)).findFirst().orElseThrow();
+        return table.rows().stream()
+                .filter(r -> r.category().code().equals(code))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -17,10 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import nl.regiomonitor.region.Region;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.web.util.HtmlUtils;
+
+import nl.regiomonitor.region.Region;
 
 /**
  * Regioperspectieven as PDF files, for the {@code report} command and its benchmark. A file appears
@@ -31,12 +32,10 @@ public final class ReportFiles {
     /** The index {@link #writeAll} writes beside the PDFs. */
     public static final String INDEX = "index.html";
 
-    private ReportFiles() {
-    }
+    private ReportFiles() {}
 
     /** A report written: its region, file name and number of pages. */
-    public record Written(Region region, String file, int pages) {
-    }
+    public record Written(Region region, String file, int pages) {}
 
     /** Told after each region's file is in place, with how many are done. */
     public interface Progress {
@@ -75,10 +74,11 @@ public final class ReportFiles {
      * the download is, and then {@value #INDEX} listing them. The reports are made side by side, one per
      * processor, as the server would for as many visitors; progress is told in the order of {@code regions}.
      */
-    public static List<Written> writeAll(RegionalReport reports, List<Region> regions, int year, Path folder,
-                                         Progress progress) throws IOException {
+    public static List<Written> writeAll(
+            RegionalReport reports, List<Region> regions, int year, Path folder, Progress progress) throws IOException {
         Files.createDirectories(folder);
-        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        ExecutorService workers =
+                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
             List<Future<Written>> pending = new ArrayList<>();
             for (Region region : regions) {
@@ -138,9 +138,17 @@ public final class ReportFiles {
                 """.formatted(year, written.size()));
         for (Written w : written) {
             String file = HtmlUtils.htmlEscape(w.file(), "UTF-8");
-            html.append("<tr><td>").append(w.region().code()).append("</td><td>")
-                    .append(HtmlUtils.htmlEscape(w.region().name(), "UTF-8")).append("</td><td><a href=\"").append(file)
-                    .append("\">").append(file).append("</a></td><td>").append(w.pages()).append("</td></tr>\n");
+            html.append("<tr><td>")
+                    .append(w.region().code())
+                    .append("</td><td>")
+                    .append(HtmlUtils.htmlEscape(w.region().name(), "UTF-8"))
+                    .append("</td><td><a href=\"")
+                    .append(file)
+                    .append("\">")
+                    .append(file)
+                    .append("</a></td><td>")
+                    .append(w.pages())
+                    .append("</td></tr>\n");
         }
         return html.append("</tbody>\n</table>\n</body>\n</html>\n").toString();
     }

@@ -10,8 +10,7 @@ import nl.regiomonitor.web.PdfDocuments;
 /** The regioperspectief as a PDF: one template and model for the download and for the {@code report} command. */
 public final class ReportPdf {
 
-    private ReportPdf() {
-    }
+    private ReportPdf() {}
 
     /** Writes {@code report} as a PDF to {@code out}, which stays open. */
     public static void write(RegionalReport.Report report, OutputStream out) throws IOException {

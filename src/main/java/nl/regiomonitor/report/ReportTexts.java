@@ -7,15 +7,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
 import nl.regiomonitor.web.Problem;
 import nl.regiomonitor.web.Refusal;
 import nl.regiomonitor.web.RichText;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The texts of a region's regioperspectief per year: written, changed and removed with the audit trail. */
 @Service
@@ -33,7 +34,8 @@ public class ReportTexts {
     }
 
     /** A text as stored: {@code body} in the light markup the care office writes. */
-    public record Text(long id, String region, int year, TextKind kind, String title, String body, int position, int version) {
+    public record Text(
+            long id, String region, int year, TextKind kind, String title, String body, int position, int version) {
 
         /** The body as safe HTML. */
         public String html() {
@@ -42,9 +44,20 @@ public class ReportTexts {
     }
 
     public List<Text> list(String region, int year) {
-        return jdbc.query("select id, region_code, year, kind, title, body, position, version from report_text "
-                + "where region_code = ? and year = ? order by kind, position, id", (rs, n) -> new Text(rs.getLong(1), rs.getString(2),
-                rs.getInt(3), TextKind.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8)), region, year);
+        return jdbc.query(
+                "select id, region_code, year, kind, title, body, position, version from report_text "
+                        + "where region_code = ? and year = ? order by kind, position, id",
+                (rs, n) -> new Text(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        TextKind.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getInt(8)),
+                region,
+                year);
     }
 
     public Optional<Text> find(String region, int year, long id) {
@@ -86,7 +99,9 @@ public class ReportTexts {
         private final transient List<EditProblem> perEdit;
 
         RefusedAll(List<EditProblem> perEdit) {
-            super(Kind.UNACCEPTABLE, perEdit.get(0).problem().message(),
+            super(
+                    Kind.UNACCEPTABLE,
+                    perEdit.get(0).problem().message(),
                     perEdit.stream().map(EditProblem::problem).toList());
             this.perEdit = List.copyOf(perEdit);
         }
@@ -106,7 +121,7 @@ public class ReportTexts {
     public List<String> saveAll(String region, int year, List<Edit> edits) {
         // one save of a report at a time (also when both would add a text that does not exist yet), so no other save
         // slips in between the version check and the writes
-        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, "report_text " + region + " " + year);
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> {}, "report_text " + region + " " + year);
         Map<Long, Text> stored = new LinkedHashMap<>();
         list(region, year).forEach(t -> stored.put(t.id(), t));
         List<EditProblem> problems = new ArrayList<>();
@@ -115,15 +130,21 @@ public class ReportTexts {
         for (int i = 0; i < edits.size(); i++) {
             Edit edit = edits.get(i);
             String body = edit.body() == null ? "" : edit.body().replace("\r\n", "\n");
-            String title = edit.title() == null || edit.title().isBlank() ? null : edit.title().strip();
+            String title = edit.title() == null || edit.title().isBlank()
+                    ? null
+                    : edit.title().strip();
             Optional<Text> before = edit.kind().single()
-                    ? stored.values().stream().filter(t -> t.kind() == edit.kind()).findFirst()
+                    ? stored.values().stream()
+                            .filter(t -> t.kind() == edit.kind())
+                            .findFirst()
                     : Optional.ofNullable(edit.id()).map(stored::get);
             if (!edit.kind().single() && edit.id() != null && before.isEmpty()) {
-                problems.add(EditProblem.at(i, "title", "Deze opgave bestaat niet meer: iemand anders heeft haar verwijderd."));
+                problems.add(EditProblem.at(
+                        i, "title", "Deze opgave bestaat niet meer: iemand anders heeft haar verwijderd."));
                 continue;
             }
-            boolean remove = edit.delete() || (edit.kind().single() && body.isBlank())
+            boolean remove = edit.delete()
+                    || (edit.kind().single() && body.isBlank())
                     || (!edit.kind().single() && title == null && body.isBlank());
             if (remove) {
                 if (before.isEmpty() || edit.version() < 0) {
@@ -156,7 +177,10 @@ public class ReportTexts {
                 done.add(label(old) + " gewijzigd");
             } else {
                 writes.add(() -> create(region, year, edit.kind(), title, body));
-                done.add(edit.kind().single() ? edit.kind().dutch() + " geschreven" : "Regionale opgave ‘" + title + "’ toegevoegd");
+                done.add(
+                        edit.kind().single()
+                                ? edit.kind().dutch() + " geschreven"
+                                : "Regionale opgave ‘" + title + "’ toegevoegd");
             }
         }
         if (!problems.isEmpty()) {
@@ -171,9 +195,12 @@ public class ReportTexts {
     }
 
     private static EditProblem conflict(int edit, TextKind kind) {
-        return EditProblem.at(edit, "body", "Iemand anders heeft " + (kind.single() ? "deze tekst" : "deze opgave")
-                + " intussen gewijzigd; er is niets opgeslagen. Uw tekst staat er nog: kopieer hem, laad de pagina opnieuw "
-                + "en voeg hem weer in.");
+        return EditProblem.at(
+                edit,
+                "body",
+                "Iemand anders heeft " + (kind.single() ? "deze tekst" : "deze opgave")
+                        + " intussen gewijzigd; er is niets opgeslagen. Uw tekst staat er nog: kopieer hem, laad de pagina opnieuw "
+                        + "en voeg hem weer in.");
     }
 
     /** The rules every written text follows. */
@@ -186,41 +213,85 @@ public class ReportTexts {
         }
         // PostgreSQL cannot store a NUL character in text
         if (title != null && title.indexOf('\0') >= 0) {
-            problems.add(EditProblem.at(edit, "title", "De titel bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het."));
+            problems.add(EditProblem.at(
+                    edit,
+                    "title",
+                    "De titel bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het."));
         }
         if (body.indexOf('\0') >= 0) {
-            problems.add(EditProblem.at(edit, "body", "De tekst bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het."));
+            problems.add(EditProblem.at(
+                    edit,
+                    "body",
+                    "De tekst bevat een onzichtbaar teken (NUL) dat niet kan worden opgeslagen; verwijder het."));
         }
         if (body.isBlank()) {
-            problems.add(EditProblem.at(edit, "body", "Schrijf de tekst van de opgave, of kies ‘Deze opgave verwijderen’."));
+            problems.add(
+                    EditProblem.at(edit, "body", "Schrijf de tekst van de opgave, of kies ‘Deze opgave verwijderen’."));
         }
         if (body.length() > MAX_BODY) {
-            problems.add(EditProblem.at(edit, "body", "Een tekst is hoogstens " + MAX_BODY + " tekens; deze heeft er "
-                    + body.length() + "."));
+            problems.add(EditProblem.at(
+                    edit,
+                    "body",
+                    "Een tekst is hoogstens " + MAX_BODY + " tekens; deze heeft er " + body.length() + "."));
         }
     }
 
     private void change(String region, int year, Text before, String title, String body) {
-        jdbc.update("update report_text set title = ?, body = ?, version = version + 1, changed_at = now(), changed_by = ? where id = ?",
-                title, body, CurrentUser.name(), before.id());
+        jdbc.update(
+                "update report_text set title = ?, body = ?, version = version + 1, changed_at = now(), changed_by = ? where id = ?",
+                title,
+                body,
+                CurrentUser.name(),
+                before.id());
         Text after = find(region, year, before.id()).orElseThrow();
-        audit.record(AuditAction.CHANGE, "regioperspectieftekst", after.id(), region,
-                before.kind().dutch() + " van het regioperspectief " + year + " gewijzigd", snapshot(before), snapshot(after));
+        audit.record(
+                AuditAction.CHANGE,
+                "regioperspectieftekst",
+                after.id(),
+                region,
+                before.kind().dutch() + " van het regioperspectief " + year + " gewijzigd",
+                snapshot(before),
+                snapshot(after));
     }
 
     private void create(String region, int year, TextKind kind, String title, String body) {
-        int position = jdbc.queryForObject("select coalesce(max(position), 0) + 1 from report_text where region_code = ? and year = ? and kind = ?",
-                Integer.class, region, year, kind.name());
-        long newId = jdbc.queryForObject("insert into report_text (region_code, year, kind, title, body, position, changed_by) "
-                + "values (?, ?, ?, ?, ?, ?, ?) returning id", Long.class, region, year, kind.name(), title, body, position, CurrentUser.name());
-        audit.record(AuditAction.CREATE, "regioperspectieftekst", newId, region,
-                kind.dutch() + " van het regioperspectief " + year + " geschreven", null, snapshot(find(region, year, newId).orElseThrow()));
+        int position = jdbc.queryForObject(
+                "select coalesce(max(position), 0) + 1 from report_text where region_code = ? and year = ? and kind = ?",
+                Integer.class,
+                region,
+                year,
+                kind.name());
+        long newId = jdbc.queryForObject(
+                "insert into report_text (region_code, year, kind, title, body, position, changed_by) "
+                        + "values (?, ?, ?, ?, ?, ?, ?) returning id",
+                Long.class,
+                region,
+                year,
+                kind.name(),
+                title,
+                body,
+                position,
+                CurrentUser.name());
+        audit.record(
+                AuditAction.CREATE,
+                "regioperspectieftekst",
+                newId,
+                region,
+                kind.dutch() + " van het regioperspectief " + year + " geschreven",
+                null,
+                snapshot(find(region, year, newId).orElseThrow()));
     }
 
     private void remove(String region, int year, Text before) {
         jdbc.update("delete from report_text where id = ?", before.id());
-        audit.record(AuditAction.DELETE, "regioperspectieftekst", before.id(), region,
-                before.kind().dutch() + " van het regioperspectief " + year + " verwijderd", snapshot(before), null);
+        audit.record(
+                AuditAction.DELETE,
+                "regioperspectieftekst",
+                before.id(),
+                region,
+                before.kind().dutch() + " van het regioperspectief " + year + " verwijderd",
+                snapshot(before),
+                null);
     }
 
     private static Map<String, Object> snapshot(Text text) {

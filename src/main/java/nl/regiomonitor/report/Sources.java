@@ -10,8 +10,7 @@ record Sources(String referenceDate, String publication) {
 
     /** The sources of a report on {@code year}'s reference date. */
     static Sources forYear(int year, String publication) {
-        return new Sources(RegionalReport.LONG.format(RegionTables.referenceDate(year)),
-                publication);
+        return new Sources(RegionalReport.LONG.format(RegionTables.referenceDate(year)), publication);
     }
 
     /** "Bron: indicaties, Regiomonitor Wlz-ggz; peildatum 1 oktober 2024; cijfers t/m …, publicatie 7 van …." */

@@ -8,8 +8,10 @@ public enum TextKind {
     INTRODUCTION("Inleiding", "Waarom dit regioperspectief er is en wat erin staat."),
     LOOK_BACK("Terugblik", "Wat er in het jaar in de regio is gebeurd; staat boven de kerncijfers."),
     SECTOR("Sectorbeeld: trends en ontwikkelingen", "Het landelijke beeld: instroom, bekostiging, samenwerking."),
-    SUMMARY("Samenvatting regio-inzicht", "Staat er niets, dan toont het rapport de zinnen die uit de cijfers volgen; "
-            + "die staan hier al ingevuld om aan te passen."),
+    SUMMARY(
+            "Samenvatting regio-inzicht",
+            "Staat er niets, dan toont het rapport de zinnen die uit de cijfers volgen; "
+                    + "die staan hier al ingevuld om aan te passen."),
     DEMAND("Zorgvraag", "Uitleg bij de indicaties, de verdeling over de profielen en de prevalentie."),
     AFFORDABILITY("Betaalbaarheid", "Uitleg bij de kosten per cliënt en de verzilvering per leveringsvorm."),
     ACCESSIBILITY("Toegankelijkheid", "Uitleg bij de wachtlijst, de doorstroom tussen regio's en het zorgaanbod."),

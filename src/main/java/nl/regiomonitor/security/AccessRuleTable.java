@@ -14,11 +14,12 @@ import static nl.regiomonitor.security.Role.LANDELIJK;
 
 import java.util.List;
 
+import org.springframework.web.util.pattern.PathPatternParser;
+
 import nl.regiomonitor.security.AccessRules.Access;
 import nl.regiomonitor.security.AccessRules.Methods;
 import nl.regiomonitor.security.AccessRules.RegionFrom;
 import nl.regiomonitor.security.AccessRules.Rule;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /** The rules of {@link AccessRules} in the order they are tried: the first whose method and path match decides. */
 final class AccessRuleTable {
@@ -68,33 +69,88 @@ final class AccessRuleTable {
             rule(Methods.READ, "/regions/{region}/audit", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
             rule(Methods.READ, "/regions/{region}/audit.csv", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
 
-            // a region's register of signals, visits and projects: read by everyone with a role there, kept by its care office
-            rule(Methods.READ, "/regions/{region}/register", Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
-            rule(Methods.ANY, "/regions/{region}/register/new", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
-            rule(Methods.ANY, "/regions/{region}/register/import", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
-            rule(Methods.ANY, "/regions/{region}/register/{id}", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
-            rule(Methods.WRITE, "/regions/{region}/register/{id}/delete", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
+            // a region's register of signals, visits and projects: read by everyone with a role there, kept by its care
+            // office
+            rule(
+                    Methods.READ,
+                    "/regions/{region}/register",
+                    Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.ANY,
+                    "/regions/{region}/register/new",
+                    Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
+            rule(
+                    Methods.ANY,
+                    "/regions/{region}/register/import",
+                    Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
+            rule(
+                    Methods.ANY,
+                    "/regions/{region}/register/{id}",
+                    Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
+            rule(
+                    Methods.WRITE,
+                    "/regions/{region}/register/{id}/delete",
+                    Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
 
             // unprotected figures, not for publication: a region's care office for its region, national roles for all
-            rule(Methods.READ, "/intern/instroom", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/intern/instroom.csv", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/intern/instroom.xlsx", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/intern/instroom.pdf", Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/intern/regions/{region}", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/intern/regions/{region}/cijfers.csv", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/intern/regions/{region}/cijfers.xlsx", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/intern/regions/{region}/cijfers.pdf", Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.READ,
+                    "/intern/instroom",
+                    Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.READ,
+                    "/intern/instroom.csv",
+                    Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.READ,
+                    "/intern/instroom.xlsx",
+                    Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.READ,
+                    "/intern/instroom.pdf",
+                    Access.regional(RegionFrom.PARAMETER, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.READ,
+                    "/intern/regions/{region}",
+                    Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.READ,
+                    "/intern/regions/{region}/cijfers.csv",
+                    Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.READ,
+                    "/intern/regions/{region}/cijfers.xlsx",
+                    Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.READ,
+                    "/intern/regions/{region}/cijfers.pdf",
+                    Access.regional(RegionFrom.PATH, CARE_OFFICE, LANDELIJK, BEHEERDER)),
 
             // the regioperspectief: published for everyone; the draft for the people of the region and national roles;
             // its texts and publishing for the region's care office
             rule(Methods.READ, "/regioperspectief", Access.publicly()),
             rule(Methods.READ, "/regioperspectief/{region}/{year}", Access.publicly()),
             rule(Methods.READ, "/regioperspectief/{region}/{year}.pdf", Access.publicly()),
-            rule(Methods.READ, "/regions/{region}/regioperspectief/{year}/concept", Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/regions/{region}/regioperspectief/{year}/concept.pdf", Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/regions/{region}/regioperspectief/{year}", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
-            rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/texts", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
-            rule(Methods.WRITE, "/regions/{region}/regioperspectief/{year}/publish", Access.regional(RegionFrom.PATH, CARE_OFFICE)),
+            rule(
+                    Methods.READ,
+                    "/regions/{region}/regioperspectief/{year}/concept",
+                    Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.READ,
+                    "/regions/{region}/regioperspectief/{year}/concept.pdf",
+                    Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.READ,
+                    "/regions/{region}/regioperspectief/{year}",
+                    Access.regional(RegionFrom.PATH, CARE_OFFICE)),
+            rule(
+                    Methods.WRITE,
+                    "/regions/{region}/regioperspectief/{year}/texts",
+                    Access.regional(RegionFrom.PATH, CARE_OFFICE)),
+            rule(
+                    Methods.WRITE,
+                    "/regions/{region}/regioperspectief/{year}/publish",
+                    Access.regional(RegionFrom.PATH, CARE_OFFICE)),
 
             // plans van aanpak: programmes are set nationally; a plan's rules take the regions of the plan itself
             rule(Methods.READ, "/api/v1/programmes", Access.regional(RegionFrom.ANY, REGIONAL, LANDELIJK, BEHEERDER)),
@@ -114,9 +170,13 @@ final class AccessRuleTable {
             rule(Methods.WRITE, "/api/v1/plans/{plan}/actions/{action}/progress", REPORT_PLAN_PROGRESS),
             rule(Methods.READ, "/api/v1/plans/{plan}/comments", READ_PLAN),
             rule(Methods.WRITE, "/api/v1/plans/{plan}/comments", COMMENT_PLAN),
-            // the plan pages follow the same rules as the API; the national overview lists only the plans the user may read
+            // the plan pages follow the same rules as the API; the national overview lists only the plans the user may
+            // read
             rule(Methods.READ, "/plannen", Access.regional(RegionFrom.ANY, REGIONAL, LANDELIJK, BEHEERDER)),
-            rule(Methods.READ, "/regions/{region}/plannen", Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
+            rule(
+                    Methods.READ,
+                    "/regions/{region}/plannen",
+                    Access.regional(RegionFrom.PATH, REGIONAL, LANDELIJK, BEHEERDER)),
             rule(Methods.ANY, "/regions/{region}/plannen/nieuw", Access.regional(RegionFrom.PATH, PLAN_AUTHORS)),
             rule(Methods.READ, "/plannen/{plan}", READ_PLAN),
             rule(Methods.READ, "/plannen/{plan}/versies", READ_PLAN),
@@ -134,8 +194,7 @@ final class AccessRuleTable {
             // national administration
             rule(Methods.ANY, "/admin/**", Access.national(BEHEERDER)));
 
-    private AccessRuleTable() {
-    }
+    private AccessRuleTable() {}
 
     private static Rule rule(Methods methods, String pattern, Access access) {
         return new Rule(methods, PathPatternParser.defaultInstance.parse(pattern), access);

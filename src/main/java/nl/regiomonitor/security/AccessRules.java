@@ -1,5 +1,12 @@
 package nl.regiomonitor.security;
 
+import static nl.regiomonitor.security.Role.AANBIEDER;
+import static nl.regiomonitor.security.Role.BEHEERDER;
+import static nl.regiomonitor.security.Role.CLIENTVERTEGENWOORDIGING;
+import static nl.regiomonitor.security.Role.GEMEENTE;
+import static nl.regiomonitor.security.Role.LANDELIJK;
+import static nl.regiomonitor.security.Role.ZORGKANTOOR;
+
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,6 +16,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.server.PathContainer;
@@ -19,13 +27,6 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
-
-import static nl.regiomonitor.security.Role.AANBIEDER;
-import static nl.regiomonitor.security.Role.BEHEERDER;
-import static nl.regiomonitor.security.Role.CLIENTVERTEGENWOORDIGING;
-import static nl.regiomonitor.security.Role.GEMEENTE;
-import static nl.regiomonitor.security.Role.LANDELIJK;
-import static nl.regiomonitor.security.Role.ZORGKANTOOR;
 
 /**
  * Who may call which endpoint: the one place where access is decided. Every request is checked
@@ -43,7 +44,9 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
 
     /** Which HTTP methods a rule covers. */
     public enum Methods {
-        READ(Set.of("GET", "HEAD")), WRITE(Set.of("POST", "PUT", "PATCH", "DELETE")), ANY(Set.of());
+        READ(Set.of("GET", "HEAD")),
+        WRITE(Set.of("POST", "PUT", "PATCH", "DELETE")),
+        ANY(Set.of());
 
         private final Set<String> names;
 
@@ -62,7 +65,12 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
      * no single region (a list, a new plan): then holding a role in any region lets the request
      * through, and the service checks the regions of what it shows or writes with {@link #permits}.
      */
-    public enum RegionFrom { PATH, PARAMETER, PLAN, ANY }
+    public enum RegionFrom {
+        PATH,
+        PARAMETER,
+        PLAN,
+        ANY
+    }
 
     /**
      * What a user needs: nothing ({@code open}); one of {@code national} roles held nationally; or,
@@ -112,7 +120,8 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
     /** Writing and submitting a plan: its care office and municipalities (co-authors); nobody nationally. */
     public static final Access WRITE_PLAN = Access.regional(RegionFrom.PLAN, PLAN_AUTHORS);
     /** Reporting progress on a plan's actions: its authors and the providers of its regions, who own actions too. */
-    public static final Access REPORT_PLAN_PROGRESS = Access.regional(RegionFrom.PLAN, EnumSet.of(ZORGKANTOOR, GEMEENTE, AANBIEDER));
+    public static final Access REPORT_PLAN_PROGRESS =
+            Access.regional(RegionFrom.PLAN, EnumSet.of(ZORGKANTOOR, GEMEENTE, AANBIEDER));
     /** Commenting on a plan: the client representatives of its regions; everyone who reads the plan reads the comments. */
     public static final Access COMMENT_PLAN = Access.regional(RegionFrom.PLAN, EnumSet.of(CLIENTVERTEGENWOORDIGING));
     /** Accepting or returning a submitted plan: the national programme. */
@@ -125,8 +134,9 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
     private final ObjectProvider<HandlerMapping> handlers;
     private final ObjectProvider<PlanRegions> planRegions;
 
-    AccessRules(@Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers,
-                ObjectProvider<PlanRegions> planRegions) {
+    AccessRules(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<HandlerMapping> handlers,
+            ObjectProvider<PlanRegions> planRegions) {
         this.handlers = handlers;
         this.planRegions = planRegions;
     }
@@ -153,8 +163,12 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
      * for none or NL), so a page offers only links its visitor may follow.
      */
     public boolean mayRead(String path, String region) {
-        return ruleFor("GET", path).map(rule -> rule.access().allows(CurrentUser.get().orElse(null),
-                region == null || region.isBlank() ? Set.of() : Set.of(region))).orElse(false);
+        return ruleFor("GET", path)
+                .map(rule -> rule.access()
+                        .allows(
+                                CurrentUser.get().orElse(null),
+                                region == null || region.isBlank() ? Set.of() : Set.of(region)))
+                .orElse(false);
     }
 
     /** The rule for a request, if any rule covers it. */
@@ -172,8 +186,10 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
             return new AuthorizationDecision(!hasEndpoint(request));
         }
         Access access = rule.get().access();
-        AppUser user = authentication.get() != null && authentication.get().getPrincipal() instanceof AppUser u ? u : null;
-        Set<String> regions = access.regionFrom() == null || user == null ? Set.of()
+        AppUser user =
+                authentication.get() != null && authentication.get().getPrincipal() instanceof AppUser u ? u : null;
+        Set<String> regions = access.regionFrom() == null || user == null
+                ? Set.of()
                 : regionsOf(request, rule.get(), path, access.regionFrom(), user);
         return new AuthorizationDecision(access.allows(user, regions));
     }
@@ -194,7 +210,8 @@ public class AccessRules implements AuthorizationManager<RequestAuthorizationCon
         }
         if (from == RegionFrom.PARAMETER) {
             // an upload's region comes from its query string: its body is read only after this decision
-            String region = UploadGate.isMultipart(request) ? UploadGate.queryParameter(request, "region")
+            String region = UploadGate.isMultipart(request)
+                    ? UploadGate.queryParameter(request, "region")
                     : request.getParameter("region");
             return region == null || region.isBlank() ? Set.of() : Set.of(region);
         }

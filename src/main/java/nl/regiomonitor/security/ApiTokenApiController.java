@@ -19,12 +19,13 @@ import org.springframework.web.server.ResponseStatusException;
 /** The caller's own API keys over the API, as on the page "Mijn API-sleutels". */
 @RestController
 @RequestMapping("/api/v1/account/api-keys")
-@Tag(name = "API-sleutels", description = "Persoonlijke sleutels om de API aan te roepen met Authorization: Bearer <sleutel>")
+@Tag(
+        name = "API-sleutels",
+        description = "Persoonlijke sleutels om de API aan te roepen met Authorization: Bearer <sleutel>")
 class ApiTokenApiController {
 
     /** What a new key is made with. */
-    record NewKey(String name) {
-    }
+    record NewKey(String name) {}
 
     private final ApiTokenService tokens;
 
@@ -40,7 +41,9 @@ class ApiTokenApiController {
 
     @Operation(summary = "Maakt een API-sleutel; de sleutel staat alleen in dit antwoord, bewaar hem meteen")
     @ApiResponse(responseCode = "201", description = "De sleutel is gemaakt")
-    @ApiResponse(responseCode = "400", description = "De naam ontbreekt of is te lang, of u heeft al het maximum aantal sleutels")
+    @ApiResponse(
+            responseCode = "400",
+            description = "De naam ontbreekt of is te lang, of u heeft al het maximum aantal sleutels")
     @PostMapping
     ResponseEntity<ApiTokenService.NewApiToken> create(@RequestBody(required = false) NewKey key) {
         return ResponseEntity.status(HttpStatus.CREATED).body(tokens.create(me(), key == null ? null : key.name()));

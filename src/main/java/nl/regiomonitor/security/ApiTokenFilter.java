@@ -7,7 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.regiomonitor.web.ErrorAnswers;
+
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -16,6 +16,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import nl.regiomonitor.web.ErrorAnswers;
 
 /**
  * Logs an API call in by its personal API key ({@code Authorization: Bearer <key>}), for this
@@ -49,9 +51,12 @@ class ApiTokenFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<AppUser> user;
         try {
-            user = tokens.userOf(request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip());
+            user = tokens.userOf(request.getHeader(HttpHeaders.AUTHORIZATION)
+                    .substring(BEARER.length())
+                    .strip());
         } catch (DataAccessException e) {
-            errors.commence(request, response, new AuthenticationServiceException("API-sleutel niet te controleren", e));
+            errors.commence(
+                    request, response, new AuthenticationServiceException("API-sleutel niet te controleren", e));
             return;
         }
         if (user.isEmpty()) {
@@ -59,7 +64,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, user.get().getAuthorities()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                user.get(), null, user.get().getAuthorities()));
         SecurityContextHolder.setContext(context);
         try {
             chain.doFilter(request, response);

@@ -2,8 +2,6 @@ package nl.regiomonitor.security;
 
 import java.time.format.DateTimeFormatter;
 
-import nl.regiomonitor.common.Dutch;
-import nl.regiomonitor.web.Problem;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +10,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import nl.regiomonitor.common.Dutch;
+import nl.regiomonitor.web.Problem;
 
 /** "Mijn API-sleutels": every logged-in user makes, sees and revokes his own keys here. */
 @Controller
@@ -24,8 +25,13 @@ class ApiTokenPagesController {
     public record Row(long id, String name, String created, String lastUsed) {
 
         static Row of(ApiTokenService.ApiToken token) {
-            return new Row(token.id(), token.name(), TIME.format(token.createdAt().atZoneSameInstant(Dutch.ZONE)),
-                    token.lastUsedAt() == null ? "nog niet" : TIME.format(token.lastUsedAt().atZoneSameInstant(Dutch.ZONE)));
+            return new Row(
+                    token.id(),
+                    token.name(),
+                    TIME.format(token.createdAt().atZoneSameInstant(Dutch.ZONE)),
+                    token.lastUsedAt() == null
+                            ? "nog niet"
+                            : TIME.format(token.lastUsedAt().atZoneSameInstant(Dutch.ZONE)));
         }
     }
 
@@ -52,9 +58,11 @@ class ApiTokenPagesController {
 
     @PostMapping("/{id}/intrekken")
     String revoke(@PathVariable long id, RedirectAttributes redirect) {
-        redirect.addFlashAttribute("confirmation", tokens.revoke(me(), id)
-                ? "De sleutel is ingetrokken; programma's die hem gebruiken, krijgen nu 401."
-                : "Deze sleutel bestaat niet (meer).");
+        redirect.addFlashAttribute(
+                "confirmation",
+                tokens.revoke(me(), id)
+                        ? "De sleutel is ingetrokken; programma's die hem gebruiken, krijgen nu 401."
+                        : "Deze sleutel bestaat niet (meer).");
         return "redirect:/account/api-sleutels";
     }
 

@@ -27,6 +27,7 @@ public class ApiTokenService {
 
     /** Keys one user may have at a time. */
     static final int MAX_PER_USER = 20;
+
     static final String PREFIX = "rm_";
     /** How stale "last used" may be: saves a write on every call of a busy client. */
     private static final String LAST_USED_GRANULARITY = "1 minute";
@@ -34,12 +35,10 @@ public class ApiTokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** A key as its owner sees it in the list: never the key itself. */
-    public record ApiToken(long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt) {
-    }
+    public record ApiToken(long id, String name, OffsetDateTime createdAt, OffsetDateTime lastUsedAt) {}
 
     /** A key just made: the only time the key itself is known. */
-    public record NewApiToken(long id, String name, String token, OffsetDateTime createdAt) {
-    }
+    public record NewApiToken(long id, String name, String token, OffsetDateTime createdAt) {}
 
     private final JdbcTemplate jdbc;
     private final AuditService audit;
@@ -53,9 +52,14 @@ public class ApiTokenService {
 
     /** The keys of {@code user}, oldest first. */
     public List<ApiToken> list(AppUser user) {
-        return jdbc.query("select id, name, created_at, last_used_at from api_token where user_id = ? order by created_at, id",
-                (rs, n) -> new ApiToken(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class),
-                        rs.getObject(4, OffsetDateTime.class)), user.id());
+        return jdbc.query(
+                "select id, name, created_at, last_used_at from api_token where user_id = ? order by created_at, id",
+                (rs, n) -> new ApiToken(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getObject(3, OffsetDateTime.class),
+                        rs.getObject(4, OffsetDateTime.class)),
+                user.id());
     }
 
     /** Makes a key for {@code user}; the message of an {@link UserService.InvalidUserChange} says in Dutch what is wrong. */
@@ -63,37 +67,57 @@ public class ApiTokenService {
     public NewApiToken create(AppUser user, String name) {
         String label = name == null ? "" : name.strip();
         if (label.isEmpty() || label.length() > 100 || label.chars().anyMatch(Character::isISOControl)) {
-            throw new UserService.InvalidUserChange("name", "Geef de sleutel een naam van 1 tot 100 tekens, zodat u later "
-                    + "weet waarvoor hij is (bijvoorbeeld 'rapportagescript').");
+            throw new UserService.InvalidUserChange(
+                    "name",
+                    "Geef de sleutel een naam van 1 tot 100 tekens, zodat u later "
+                            + "weet waarvoor hij is (bijvoorbeeld 'rapportagescript').");
         }
         // the row lock makes two requests at once count each other
         jdbc.queryForObject("select id from app_user where id = ? for update", Long.class, user.id());
-        Integer held = jdbc.queryForObject("select count(*) from api_token where user_id = ?", Integer.class, user.id());
+        Integer held =
+                jdbc.queryForObject("select count(*) from api_token where user_id = ?", Integer.class, user.id());
         if (held != null && held >= MAX_PER_USER) {
-            throw new UserService.InvalidUserChange("name", "U heeft al " + MAX_PER_USER + " API-sleutels. Trek er eerst een in "
-                    + "die u niet meer gebruikt.");
+            throw new UserService.InvalidUserChange(
+                    "name",
+                    "U heeft al " + MAX_PER_USER + " API-sleutels. Trek er eerst een in "
+                            + "die u niet meer gebruikt.");
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        NewApiToken made = jdbc.queryForObject("insert into api_token (user_id, name, token_hash) values (?, ?, ?) "
-                + "returning id, created_at", (rs, n) -> new NewApiToken(rs.getLong(1), label, token,
-                rs.getObject(2, OffsetDateTime.class)), user.id(), label, hash(token));
-        audit.record(AuditAction.CREATE, "API-sleutel", made.id(), null, "API-sleutel '" + label + "' van " + user.username()
-                + " aangemaakt", null, Map.of("naam", label, "gebruiker", user.username()));
+        NewApiToken made = jdbc.queryForObject(
+                "insert into api_token (user_id, name, token_hash) values (?, ?, ?) " + "returning id, created_at",
+                (rs, n) -> new NewApiToken(rs.getLong(1), label, token, rs.getObject(2, OffsetDateTime.class)),
+                user.id(),
+                label,
+                hash(token));
+        audit.record(
+                AuditAction.CREATE,
+                "API-sleutel",
+                made.id(),
+                null,
+                "API-sleutel '" + label + "' van " + user.username() + " aangemaakt",
+                null,
+                Map.of("naam", label, "gebruiker", user.username()));
         return made;
     }
 
     /** Revokes one of {@code user}'s own keys; false when the user has no key with this id. */
     @Transactional
     public boolean revoke(AppUser user, long id) {
-        List<String> names = jdbc.queryForList("delete from api_token where id = ? and user_id = ? returning name", String.class,
-                id, user.id());
+        List<String> names = jdbc.queryForList(
+                "delete from api_token where id = ? and user_id = ? returning name", String.class, id, user.id());
         if (names.isEmpty()) {
             return false;
         }
-        audit.record(AuditAction.DELETE, "API-sleutel", id, null, "API-sleutel '" + names.get(0) + "' van " + user.username()
-                + " ingetrokken", Map.of("naam", names.get(0), "gebruiker", user.username()), null);
+        audit.record(
+                AuditAction.DELETE,
+                "API-sleutel",
+                id,
+                null,
+                "API-sleutel '" + names.get(0) + "' van " + user.username() + " ingetrokken",
+                Map.of("naam", names.get(0), "gebruiker", user.username()),
+                null);
         return true;
     }
 
@@ -103,11 +127,15 @@ public class ApiTokenService {
             return Optional.empty();
         }
         String hash = hash(token);
-        record Owner(long userId, boolean stale) {
-        }
-        Optional<Owner> owner = jdbc.query("select user_id, coalesce(last_used_at < now() - interval '" + LAST_USED_GRANULARITY
-                + "', true) from api_token where token_hash = ?", (rs, n) -> new Owner(rs.getLong(1), rs.getBoolean(2)), hash)
-                .stream().findFirst();
+        record Owner(long userId, boolean stale) {}
+        Optional<Owner> owner = jdbc
+                .query(
+                        "select user_id, coalesce(last_used_at < now() - interval '" + LAST_USED_GRANULARITY
+                                + "', true) from api_token where token_hash = ?",
+                        (rs, n) -> new Owner(rs.getLong(1), rs.getBoolean(2)),
+                        hash)
+                .stream()
+                .findFirst();
         if (owner.isPresent() && owner.get().stale()) {
             jdbc.update("update api_token set last_used_at = now() where token_hash = ?", hash);
         }
@@ -116,7 +144,8 @@ public class ApiTokenService {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 ontbreekt in deze Java", e);
         }

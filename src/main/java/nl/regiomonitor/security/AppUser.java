@@ -13,12 +13,21 @@ import org.springframework.security.core.userdetails.UserDetails;
  * A user of the system as held in the user store; also the logged-in principal. {@code organisation} is
  * the organisation the user works for (such as "Gemeente Den Haag"), or null when none is known.
  */
-public record AppUser(long id, String username, String displayName, String organisation, String passwordHash, boolean enabled,
-                      List<Grant> grants) implements UserDetails {
+public record AppUser(
+        long id,
+        String username,
+        String displayName,
+        String organisation,
+        String passwordHash,
+        boolean enabled,
+        List<Grant> grants)
+        implements UserDetails {
 
     /** Whether the user holds {@code role} for {@code region}, or holds it nationally. */
     public boolean holds(Role role, String region) {
-        return grants.stream().anyMatch(g -> g.role() == role && (g.region() == null || g.region().equals(region)));
+        return grants.stream()
+                .anyMatch(g ->
+                        g.role() == role && (g.region() == null || g.region().equals(region)));
     }
 
     /** The regions in which the user holds {@code role}. */
@@ -42,7 +51,10 @@ public record AppUser(long id, String username, String displayName, String organ
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return grants.stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g.role().name())).distinct().toList();
+        return grants.stream()
+                .map(g -> new SimpleGrantedAuthority("ROLE_" + g.role().name()))
+                .distinct()
+                .toList();
     }
 
     @Override

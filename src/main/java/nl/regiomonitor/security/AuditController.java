@@ -10,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
-import nl.regiomonitor.region.RegionService;
-import nl.regiomonitor.web.Attachment;
-import nl.regiomonitor.web.FormProblems;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -20,6 +18,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.web.Attachment;
+import nl.regiomonitor.web.FormProblems;
 
 /**
  * The audit trail on a page, filterable and exportable as CSV: all of it for the administrator,
@@ -49,40 +51,58 @@ class AuditController {
     }
 
     /** The filter as typed, put back in the form and kept in the links to other pages. */
-    record Typed(String actor, String action, String from, String to, String text) {
-    }
+    record Typed(String actor, String action, String from, String to, String text) {}
 
     @GetMapping("/admin/audit")
-    String all(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-               @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-               @RequestParam(required = false) String text, @RequestParam(required = false) String page,
-               Model model, HttpServletResponse response) {
+    String all(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) String page,
+            Model model,
+            HttpServletResponse response) {
         return page(null, new Typed(actor, action, from, to, text), page, model, response);
     }
 
     @GetMapping("/admin/audit.csv")
-    void allCsv(@RequestParam(required = false) String actor, @RequestParam(required = false) AuditAction action,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) String text, HttpServletResponse response) throws IOException {
+    void allCsv(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) AuditAction action,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String text,
+            HttpServletResponse response)
+            throws IOException {
         csv(AuditFilter.everyRegion(actor, action, from, to, text), "audittrail.csv", response);
     }
 
     @GetMapping("/regions/{region}/audit")
-    String region(@PathVariable String region, @RequestParam(required = false) String actor,
-                  @RequestParam(required = false) String action, @RequestParam(required = false) String from,
-                  @RequestParam(required = false) String to, @RequestParam(required = false) String text,
-                  @RequestParam(required = false) String page, Model model, HttpServletResponse response) {
+    String region(
+            @PathVariable String region,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String text,
+            @RequestParam(required = false) String page,
+            Model model,
+            HttpServletResponse response) {
         regions.known(region);
         return page(region, new Typed(actor, action, from, to, text), page, model, response);
     }
 
     @GetMapping("/regions/{region}/audit.csv")
-    void regionCsv(@PathVariable String region, @RequestParam(required = false) String actor,
-                   @RequestParam(required = false) AuditAction action,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                   @RequestParam(required = false) String text, HttpServletResponse response) throws IOException {
+    void regionCsv(
+            @PathVariable String region,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) AuditAction action,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String text,
+            HttpServletResponse response)
+            throws IOException {
         regions.known(region);
         csv(new AuditFilter(region, actor, action, from, to, text), "audittrail-" + region + ".csv", response);
     }
@@ -92,7 +112,8 @@ class AuditController {
         AuditAction action = action(typed.action(), problems);
         LocalDate from = problems.date("from", typed.from(), "de eerste datum");
         LocalDate to = problems.date("to", typed.to(), "de laatste datum");
-        problems.inOrder("to", from, to, "De datum 'tot en met' ligt vóór de datum 'vanaf'. Kies een datum op of na de eerste.");
+        problems.inOrder(
+                "to", from, to, "De datum 'tot en met' ligt vóór de datum 'vanaf'. Kies een datum op of na de eerste.");
         AuditFilter filter = new AuditFilter(region, typed.actor(), action, from, to, typed.text());
         String path = region == null ? "/admin/audit" : "/regions/" + region + "/audit";
         AuditLines lines = new AuditLines(regions.names());
@@ -112,7 +133,11 @@ class AuditController {
         long total = audit.count(filter);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = Math.min(pageNumber(page), pages);
-        model.addAttribute("lines", audit.search(filter, PAGE_SIZE, (long) (current - 1) * PAGE_SIZE).stream().map(lines::line).toList());
+        model.addAttribute(
+                "lines",
+                audit.search(filter, PAGE_SIZE, (long) (current - 1) * PAGE_SIZE).stream()
+                        .map(lines::line)
+                        .toList());
         model.addAttribute("total", total);
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
@@ -121,8 +146,17 @@ class AuditController {
         model.addAttribute("previous", current > 1 ? link(path, typed, current - 1) : null);
         model.addAttribute("next", current < pages ? link(path, typed, current + 1) : null);
         model.addAttribute("pageLinks", pageLinks(path, typed, current, pages));
-        model.addAttribute("csv", link(path + ".csv", new Typed(typed.actor(), action == null ? null : action.name(),
-                from == null ? null : from.toString(), to == null ? null : to.toString(), typed.text()), null));
+        model.addAttribute(
+                "csv",
+                link(
+                        path + ".csv",
+                        new Typed(
+                                typed.actor(),
+                                action == null ? null : action.name(),
+                                from == null ? null : from.toString(),
+                                to == null ? null : to.toString(),
+                                typed.text()),
+                        null));
         return "security/audit";
     }
 
@@ -189,5 +223,4 @@ class AuditController {
         audit.writeCsv(filter, out);
         out.flush();
     }
-
 }

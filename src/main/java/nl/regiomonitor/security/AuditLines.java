@@ -24,11 +24,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class AuditLines {
 
     /** One event on the page; {@code values} are the lines under it: what changed, or what was made or removed. */
-    record Line(AuditEvent event, String regions, List<String> values) {
-    }
+    record Line(AuditEvent event, String regions, List<String> values) {}
 
     /** Longer texts (a plan's chapter) are cut on the page; the CSV holds them whole. */
     private static final int LONGEST = 240;
+
     private static final Pattern REGION_CODE = Pattern.compile("\\bZK\\d{2}\\b");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
@@ -40,7 +40,8 @@ final class AuditLines {
     }
 
     Line line(AuditEvent e) {
-        return new Line(e, e.region() == null ? null : names(e.region().replace(",", ", ")), values(e.before(), e.after()));
+        return new Line(
+                e, e.region() == null ? null : names(e.region().replace(",", ", ")), values(e.before(), e.after()));
     }
 
     private List<String> values(JsonNode before, JsonNode after) {
@@ -71,7 +72,9 @@ final class AuditLines {
         }
         node.properties().forEach(field -> {
             if (field.getValue().isObject()) {
-                field.getValue().properties().forEach(inner -> fields.put(field.getKey() + " — " + inner.getKey(), text(inner.getValue())));
+                field.getValue()
+                        .properties()
+                        .forEach(inner -> fields.put(field.getKey() + " — " + inner.getKey(), text(inner.getValue())));
             } else {
                 fields.put(field.getKey(), text(field.getValue()));
             }
@@ -112,7 +115,11 @@ final class AuditLines {
 
     /** A role recorded by its code ("ZORGKANTOOR") as its Dutch name. */
     private static String roleName(String text) {
-        return Arrays.stream(Role.values()).filter(r -> r.name().equals(text)).map(Role::dutch).findFirst().orElse(text);
+        return Arrays.stream(Role.values())
+                .filter(r -> r.name().equals(text))
+                .map(Role::dutch)
+                .findFirst()
+                .orElse(text);
     }
 
     /** Every region code in a text as the region's name. */

@@ -17,12 +17,13 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.regiomonitor.common.Dutch;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+
+import nl.regiomonitor.common.Dutch;
 
 /**
  * The audit trail. Every package records its creates, changes, deletes, imports and submissions
@@ -46,14 +47,27 @@ public class AuditService {
     }
 
     /** Records an event done by the user of the current request (or the system). */
-    public void record(AuditAction action, String subject, Object subjectId, String region, String summary,
-                       Map<String, ?> before, Map<String, ?> after) {
+    public void record(
+            AuditAction action,
+            String subject,
+            Object subjectId,
+            String region,
+            String summary,
+            Map<String, ?> before,
+            Map<String, ?> after) {
         recordAs(CurrentUser.name(), action, subject, subjectId, region, summary, before, after);
     }
 
     /** Records an event done by {@code actor}, for work that runs outside the request that asked for it. */
-    public void recordAs(String actor, AuditAction action, String subject, Object subjectId, String region,
-                         String summary, Map<String, ?> before, Map<String, ?> after) {
+    public void recordAs(
+            String actor,
+            AuditAction action,
+            String subject,
+            Object subjectId,
+            String region,
+            String summary,
+            Map<String, ?> before,
+            Map<String, ?> after) {
         jdbc.update(INSERT, values(actor, action, subject, subjectId, region, summary, before, after));
     }
 
@@ -61,20 +75,44 @@ public class AuditService {
      * Records an event done by {@code actor} in the transaction open on {@code connection}: work that holds its
      * own connection (an import) commits its line with itself, or rolls both back.
      */
-    public void recordAs(Connection connection, String actor, AuditAction action, String subject, Object subjectId,
-                         String region, String summary, Map<String, ?> before, Map<String, ?> after)
+    public void recordAs(
+            Connection connection,
+            String actor,
+            AuditAction action,
+            String subject,
+            Object subjectId,
+            String region,
+            String summary,
+            Map<String, ?> before,
+            Map<String, ?> after)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            new ArgumentPreparedStatementSetter(values(actor, action, subject, subjectId, region, summary, before, after))
+            new ArgumentPreparedStatementSetter(
+                            values(actor, action, subject, subjectId, region, summary, before, after))
                     .setValues(insert);
             insert.executeUpdate();
         }
     }
 
-    private Object[] values(String actor, AuditAction action, String subject, Object subjectId, String region,
-                            String summary, Map<String, ?> before, Map<String, ?> after) {
-        return new Object[] {actor, action.name(), subject, subjectId == null ? null : subjectId.toString(), region,
-                summary, toJson(before), toJson(after)};
+    private Object[] values(
+            String actor,
+            AuditAction action,
+            String subject,
+            Object subjectId,
+            String region,
+            String summary,
+            Map<String, ?> before,
+            Map<String, ?> after) {
+        return new Object[] {
+            actor,
+            action.name(),
+            subject,
+            subjectId == null ? null : subjectId.toString(),
+            region,
+            summary,
+            toJson(before),
+            toJson(after)
+        };
     }
 
     /** The events matching {@code filter}, newest first, at most {@code limit}. */
@@ -88,7 +126,8 @@ public class AuditService {
         String where = where(filter, args);
         args.add(limit);
         args.add(offset);
-        return jdbc.query("select * from audit_event" + where + " order by id desc limit ? offset ?", this::map, args.toArray());
+        return jdbc.query(
+                "select * from audit_event" + where + " order by id desc limit ? offset ?", this::map, args.toArray());
     }
 
     /** How many events match {@code filter}. */
@@ -103,21 +142,44 @@ public class AuditService {
     public void writeCsv(AuditFilter filter, Writer out) throws IOException {
         List<Object> args = new ArrayList<>();
         String where = where(filter, args);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';')
-                .setHeader("nummer", "tijdstip", "wie", "actie", "onderwerp", "onderwerp_id", "regio", "omschrijving",
-                        "voor", "na").get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(';')
+                .setHeader(
+                        "nummer",
+                        "tijdstip",
+                        "wie",
+                        "actie",
+                        "onderwerp",
+                        "onderwerp_id",
+                        "regio",
+                        "omschrijving",
+                        "voor",
+                        "na")
+                .get();
         // not closed here: closing the printer would close the caller's stream (the HTTP answer) under its feet
         CSVPrinter csv = new CSVPrinter(out, format);
-        jdbc.query("select * from audit_event" + where + " order by id", rs -> {
-            AuditEvent e = map(rs, 0);
-            try {
-                csv.printRecord(e.id(), CSV_TIME.format(e.at()), cell(e.actor()), e.action().dutch(), cell(e.subject()),
-                        cell(e.subjectId()), e.region(), cell(e.summary()), e.before() == null ? "" : cell(e.before().toString()),
-                        e.after() == null ? "" : cell(e.after().toString()));
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
-        }, args.toArray());
+        jdbc.query(
+                "select * from audit_event" + where + " order by id",
+                rs -> {
+                    AuditEvent e = map(rs, 0);
+                    try {
+                        csv.printRecord(
+                                e.id(),
+                                CSV_TIME.format(e.at()),
+                                cell(e.actor()),
+                                e.action().dutch(),
+                                cell(e.subject()),
+                                cell(e.subjectId()),
+                                e.region(),
+                                cell(e.summary()),
+                                e.before() == null ? "" : cell(e.before().toString()),
+                                e.after() == null ? "" : cell(e.after().toString()));
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException(ex);
+                    }
+                },
+                args.toArray());
         csv.flush();
     }
 
@@ -150,7 +212,8 @@ public class AuditService {
         }
         if (f.text() != null && !f.text().isBlank()) {
             parts.add("(summary ilike ? or subject ilike ? or coalesce(subject_id, '') ilike ?)");
-            String like = "%" + f.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            String like = "%"
+                    + f.text().trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             args.add(like);
             args.add(like);
             args.add(like);
@@ -159,11 +222,19 @@ public class AuditService {
     }
 
     private AuditEvent map(ResultSet rs, int rowNum) throws SQLException {
-        return new AuditEvent(rs.getLong("id"),
-                rs.getObject("at", OffsetDateTime.class).atZoneSameInstant(Dutch.ZONE).toOffsetDateTime(),
-                rs.getString("actor"), AuditAction.valueOf(rs.getString("action")), rs.getString("subject"),
-                rs.getString("subject_id"), rs.getString("region_code"), rs.getString("summary"),
-                readJson(rs.getString("before")), readJson(rs.getString("after")));
+        return new AuditEvent(
+                rs.getLong("id"),
+                rs.getObject("at", OffsetDateTime.class)
+                        .atZoneSameInstant(Dutch.ZONE)
+                        .toOffsetDateTime(),
+                rs.getString("actor"),
+                AuditAction.valueOf(rs.getString("action")),
+                rs.getString("subject"),
+                rs.getString("subject_id"),
+                rs.getString("region_code"),
+                rs.getString("summary"),
+                readJson(rs.getString("before")),
+                readJson(rs.getString("after")));
     }
 
     private String toJson(Map<String, ?> values) {

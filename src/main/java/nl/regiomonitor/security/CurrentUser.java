@@ -11,13 +11,13 @@ public final class CurrentUser {
     /** The actor recorded for work nobody asked for in a request: demo data, migrations. */
     public static final String SYSTEM = "systeem";
 
-    private CurrentUser() {
-    }
+    private CurrentUser() {}
 
     public static Optional<AppUser> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof AppUser user
-                ? Optional.of(user) : Optional.empty();
+                ? Optional.of(user)
+                : Optional.empty();
     }
 
     /** The user name to record as actor, or {@link #SYSTEM}. */

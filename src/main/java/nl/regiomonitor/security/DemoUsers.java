@@ -23,21 +23,43 @@ class DemoUsers implements SmartInitializingSingleton {
     static final String PASSWORD = "demo-wachtwoord";
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
-    private record Demo(String username, String name, String organisation, Grant grant) {
-    }
+    private record Demo(String username, String name, String organisation, Grant grant) {}
 
     private static final List<Demo> USERS = List.of(
-            new Demo("zorgkantoor.amstelland", "Zorgkantoor Amstelland en De Meerlanden (demo)", "Zorgkantoor Amstelland en De Meerlanden",
+            new Demo(
+                    "zorgkantoor.amstelland",
+                    "Zorgkantoor Amstelland en De Meerlanden (demo)",
+                    "Zorgkantoor Amstelland en De Meerlanden",
                     new Grant(Role.ZORGKANTOOR, "ZK01")),
-            new Demo("gemeente.amstelland", "Coördinator gemeenten subregio Amstelland (demo)", "Gemeente Amstelveen",
+            new Demo(
+                    "gemeente.amstelland",
+                    "Coördinator gemeenten subregio Amstelland (demo)",
+                    "Gemeente Amstelveen",
                     new Grant(Role.GEMEENTE, "ZK01")),
-            new Demo("aanbieder.amstelland", "Zorgaanbieder Amstelland (demo)", "Zorgaanbieder Amstelland (demo)",
+            new Demo(
+                    "aanbieder.amstelland",
+                    "Zorgaanbieder Amstelland (demo)",
+                    "Zorgaanbieder Amstelland (demo)",
                     new Grant(Role.AANBIEDER, "ZK01")),
-            new Demo("zorgkantoor.haaglanden", "Zorgkantoor Haaglanden (demo)", "Zorgkantoor Haaglanden", new Grant(Role.ZORGKANTOOR, "ZK10")),
-            new Demo("gemeente.haaglanden", "Coördinator gemeenten Haaglanden (demo)", "Gemeente Den Haag", new Grant(Role.GEMEENTE, "ZK10")),
-            new Demo("aanbieder.haaglanden", "Zorgaanbieder Haaglanden (demo)", "Zorgaanbieder Haaglanden (demo)",
+            new Demo(
+                    "zorgkantoor.haaglanden",
+                    "Zorgkantoor Haaglanden (demo)",
+                    "Zorgkantoor Haaglanden",
+                    new Grant(Role.ZORGKANTOOR, "ZK10")),
+            new Demo(
+                    "gemeente.haaglanden",
+                    "Coördinator gemeenten Haaglanden (demo)",
+                    "Gemeente Den Haag",
+                    new Grant(Role.GEMEENTE, "ZK10")),
+            new Demo(
+                    "aanbieder.haaglanden",
+                    "Zorgaanbieder Haaglanden (demo)",
+                    "Zorgaanbieder Haaglanden (demo)",
                     new Grant(Role.AANBIEDER, "ZK10")),
-            new Demo("client.haaglanden", "Cliëntenraad Haaglanden (demo)", "Cliëntenraad Haaglanden (demo)",
+            new Demo(
+                    "client.haaglanden",
+                    "Cliëntenraad Haaglanden (demo)",
+                    "Cliëntenraad Haaglanden (demo)",
                     new Grant(Role.CLIENTVERTEGENWOORDIGING, "ZK10")),
             new Demo("landelijk", "Landelijk programma (demo)", "Ministerie van VWS", Grant.national(Role.LANDELIJK)),
             new Demo("beheerder", "Beheerder (demo)", null, Grant.national(Role.BEHEERDER)));

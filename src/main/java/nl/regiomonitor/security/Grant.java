@@ -8,9 +8,10 @@ public record Grant(Role role, String region) {
     public Grant {
         Objects.requireNonNull(role);
         if (role.national() != (region == null)) {
-            throw new IllegalArgumentException(role.national()
-                    ? "De rol " + role.dutch() + " is landelijk en hoort niet bij een regio."
-                    : "De rol " + role.dutch() + " hoort bij een regio; kies een regio.");
+            throw new IllegalArgumentException(
+                    role.national()
+                            ? "De rol " + role.dutch() + " is landelijk en hoort niet bij een regio."
+                            : "De rol " + role.dutch() + " hoort bij een regio; kies een regio.");
         }
     }
 

@@ -12,14 +12,13 @@ import java.util.stream.Collectors;
  */
 public final class GrantCodes {
 
-    private GrantCodes() {
-    }
+    private GrantCodes() {}
 
     static String code(Grant grant) {
         return grant.region() == null ? grant.role().name() : grant.role().name() + ":" + grant.region();
     }
-public 
-    static List<String> codes(Collection<Grant> grants) {
+
+    public static List<String> codes(Collection<Grant> grants) {
         return grants.stream().map(GrantCodes::code).toList();
     }
 
@@ -33,10 +32,14 @@ public
         int colon = text.indexOf(':');
         String roleName = (colon < 0 ? text : text.substring(0, colon)).trim().toUpperCase(Locale.ROOT);
         String region = colon < 0 ? null : text.substring(colon + 1).trim().toUpperCase(Locale.ROOT);
-        Role role = Arrays.stream(Role.values()).filter(r -> r.name().equals(roleName)).findFirst()
-                .orElseThrow(() -> new UserService.InvalidUserChange("grants", "Onbekende rol '" + text + "'. Kies uit "
-                        + Arrays.stream(Role.values()).map(Role::name).collect(Collectors.joining(", "))
-                        + "; een regionale rol met regio, bijvoorbeeld ZORGKANTOOR:ZK02."));
+        Role role = Arrays.stream(Role.values())
+                .filter(r -> r.name().equals(roleName))
+                .findFirst()
+                .orElseThrow(() -> new UserService.InvalidUserChange(
+                        "grants",
+                        "Onbekende rol '" + text + "'. Kies uit "
+                                + Arrays.stream(Role.values()).map(Role::name).collect(Collectors.joining(", "))
+                                + "; een regionale rol met regio, bijvoorbeeld ZORGKANTOOR:ZK02."));
         try {
             return new Grant(role, region == null || region.isEmpty() ? null : region);
         } catch (IllegalArgumentException e) {

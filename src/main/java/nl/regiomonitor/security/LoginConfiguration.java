@@ -39,8 +39,7 @@ class LoginConfiguration {
     AuthenticationProvider throttledLogin(UserService users, PasswordEncoder encoder, LoginThrottle throttle) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(encoder);
-        passwords.setPreAuthenticationChecks(user -> {
-        });
+        passwords.setPreAuthenticationChecks(user -> {});
         passwords.setPostAuthenticationChecks(user -> {
             if (!user.isEnabled()) {
                 throw new DisabledException("Account uitgeschakeld");
@@ -71,7 +70,8 @@ class LoginConfiguration {
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher events) {
         DefaultAuthenticationEventPublisher publisher = new DefaultAuthenticationEventPublisher(events);
-        publisher.setAdditionalExceptionMappings(Map.of(HeldBack.class, AuthenticationFailureBadCredentialsEvent.class));
+        publisher.setAdditionalExceptionMappings(
+                Map.of(HeldBack.class, AuthenticationFailureBadCredentialsEvent.class));
         return publisher;
     }
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import nl.regiomonitor.region.RegionService;
+
 import org.springframework.security.web.savedrequest.DefaultSavedRequest;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -15,6 +15,8 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import nl.regiomonitor.region.RegionService;
 
 /**
  * The login page; Spring Security handles the form it posts and the logout. The page says what the
@@ -29,7 +31,8 @@ class LoginController {
     /** A typed name longer than any user name is cut: it is only put back in the field. */
     static final int LONGEST_NAME = 100;
 
-    private static final Pattern REGION_PAGE = Pattern.compile("/regions/(ZK\\d{2})/(plannen|admin|audit|register|regioperspectief)(/.*)?");
+    private static final Pattern REGION_PAGE =
+            Pattern.compile("/regions/(ZK\\d{2})/(plannen|admin|audit|register|regioperspectief)(/.*)?");
     private static final Map<String, String> REGION_PAGES = Map.of(
             "plannen", "de plannen van aanpak van %s",
             "admin", "het beheer van %s",
@@ -62,7 +65,9 @@ class LoginController {
             return "";
         }
         String path = stored.getRequestURI();
-        return path.startsWith(request.getContextPath()) ? path.substring(request.getContextPath().length()) : path;
+        return path.startsWith(request.getContextPath())
+                ? path.substring(request.getContextPath().length())
+                : path;
     }
 
     /** What a page behind the login is, in words for "Log in om … te zien."; a page not named here is "deze pagina". */
@@ -70,7 +75,9 @@ class LoginController {
         Matcher region = REGION_PAGE.matcher(path);
         if (region.matches()) {
             String name = regions.names().get(region.group(1));
-            return name == null ? "deze pagina" : REGION_PAGES.get(region.group(2)).formatted(name);
+            return name == null
+                    ? "deze pagina"
+                    : REGION_PAGES.get(region.group(2)).formatted(name);
         }
         if (path.equals("/plannen")) {
             return "de plannen van aanpak";

@@ -26,8 +26,7 @@ public class LoginThrottle {
     /** Keys kept at most; beyond it the forgotten ones go first, then everyone starts afresh. */
     private static final int MAX_KEYS = 100_000;
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     /** How failures of one kind of key turn into a delay. */
     record Policy(int freeAttempts, Duration firstDelay, Duration maxDelay, Duration forgetOne) {
@@ -48,13 +47,16 @@ public class LoginThrottle {
     private final Clock clock;
 
     @Autowired
-    LoginThrottle(@Value("${regiomonitor.login.free-attempts}") int accountFree,
-                  @Value("${regiomonitor.login.free-attempts-per-address}") int addressFree,
-                  @Value("${regiomonitor.login.first-delay}") Duration firstDelay,
-                  @Value("${regiomonitor.login.max-delay}") Duration accountMax,
-                  @Value("${regiomonitor.login.max-delay-per-address}") Duration addressMax,
-                  @Value("${regiomonitor.login.forget-one-after}") Duration forgetOne) {
-        this(new Policy(accountFree, firstDelay, accountMax, forgetOne), new Policy(addressFree, firstDelay, addressMax, forgetOne),
+    LoginThrottle(
+            @Value("${regiomonitor.login.free-attempts}") int accountFree,
+            @Value("${regiomonitor.login.free-attempts-per-address}") int addressFree,
+            @Value("${regiomonitor.login.first-delay}") Duration firstDelay,
+            @Value("${regiomonitor.login.max-delay}") Duration accountMax,
+            @Value("${regiomonitor.login.max-delay-per-address}") Duration addressMax,
+            @Value("${regiomonitor.login.forget-one-after}") Duration forgetOne) {
+        this(
+                new Policy(accountFree, firstDelay, accountMax, forgetOne),
+                new Policy(addressFree, firstDelay, addressMax, forgetOne),
                 Clock.systemUTC());
     }
 

@@ -21,8 +21,8 @@ class PasswordConfiguration {
      */
     @Bean
     PasswordEncoder passwordEncoder(@Value("${regiomonitor.password.bcrypt-strength}") int strength) {
-        DelegatingPasswordEncoder encoder = new DelegatingPasswordEncoder("bcrypt",
-                Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+        DelegatingPasswordEncoder encoder =
+                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
         encoder.setDefaultPasswordEncoderForMatches(PasswordEncoderFactories.createDelegatingPasswordEncoder());
         return encoder;
     }

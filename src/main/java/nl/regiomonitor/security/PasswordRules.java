@@ -22,11 +22,16 @@ final class PasswordRules {
     static final int MIN_LENGTH = 12;
 
     private static final Set<String> COMMON = load();
-    private static final String[] RUNS = {"abcdefghijklmnopqrstuvwxyz", "0123456789", "qwertyuiopasdfghjklzxcvbnm",
-            "azertyuiopqsdfghjklmwxcvbn", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p", "qazwsxedcrfvtgbyhnujmikolp"};
+    private static final String[] RUNS = {
+        "abcdefghijklmnopqrstuvwxyz",
+        "0123456789",
+        "qwertyuiopasdfghjklzxcvbnm",
+        "azertyuiopqsdfghjklmwxcvbn",
+        "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p",
+        "qazwsxedcrfvtgbyhnujmikolp"
+    };
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     /** Why {@code password} may not be used by {@code username}, in Dutch; null when it may. */
     static String problem(String password, String username) {
@@ -51,8 +56,10 @@ final class PasswordRules {
         }
         String user = username == null ? "" : username.toLowerCase(Locale.ROOT).strip();
         String plainUser = user.replaceAll("[^\\p{L}\\p{N}]", "");
-        if (user.length() >= 3 && (compact.contains(user)
-                || plainUser.length() >= 3 && compact.replaceAll("[^\\p{L}\\p{N}]", "").contains(plainUser))) {
+        if (user.length() >= 3
+                && (compact.contains(user)
+                        || plainUser.length() >= 3
+                                && compact.replaceAll("[^\\p{L}\\p{N}]", "").contains(plainUser))) {
             return "Een wachtwoord mag de gebruikersnaam niet bevatten.";
         }
         String core = core(compact);
@@ -66,8 +73,15 @@ final class PasswordRules {
     /** Without digits and punctuation at the ends, and with the usual digits for letters read as letters. */
     private static String core(String compact) {
         String stripped = compact.replaceAll("^[^\\p{L}]+|[^\\p{L}]+$", "");
-        return stripped.replace('0', 'o').replace('1', 'i').replace('3', 'e').replace('4', 'a').replace('5', 's')
-                .replace('7', 't').replace('@', 'a').replace('$', 's').replace("!", "i");
+        return stripped.replace('0', 'o')
+                .replace('1', 'i')
+                .replace('3', 'e')
+                .replace('4', 'a')
+                .replace('5', 's')
+                .replace('7', 't')
+                .replace('@', 'a')
+                .replace('$', 's')
+                .replace("!", "i");
     }
 
     /** One character or a run of at most four repeated, such as "aaaaaaaaaaaa" or "abcabcabcabc". */
@@ -106,9 +120,13 @@ final class PasswordRules {
     }
 
     private static Set<String> load() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                PasswordRules.class.getResourceAsStream("/security/common-passwords.txt")), StandardCharsets.UTF_8))) {
-            return in.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).collect(Collectors.toUnmodifiableSet());
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(PasswordRules.class.getResourceAsStream("/security/common-passwords.txt")),
+                StandardCharsets.UTF_8))) {
+            return in.lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .collect(Collectors.toUnmodifiableSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,11 +2,10 @@ package nl.regiomonitor.security;
 
 import java.io.IOException;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import nl.regiomonitor.web.ErrorAnswers;
-import nl.regiomonitor.web.ErrorPageAttributes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +17,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
+
+import nl.regiomonitor.web.ErrorAnswers;
+import nl.regiomonitor.web.ErrorPageAttributes;
 
 /**
  * What a refused request gets: 401 when nobody is logged in (a page visit goes to the login page
@@ -31,8 +33,8 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
     static final String REFUSAL = ErrorPageAttributes.EXPLANATION;
 
     static final String NOT_LOGGED_IN = "U bent niet ingelogd. Log in om dit te doen.";
-    static final String NO_ACCESS = "U heeft geen toegang tot deze gegevens of deze handeling. "
-            + "Uw rol en regio geven daar geen recht op.";
+    static final String NO_ACCESS =
+            "U heeft geen toegang tot deze gegevens of deze handeling. " + "Uw rol en regio geven daar geen recht op.";
     static final String CSRF = "Het formulier is verlopen of komt niet van deze website. "
             + "Laad de pagina opnieuw en probeer het nog eens.";
 
@@ -53,7 +55,11 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
             throws IOException {
         if (e instanceof AuthenticationServiceException) {
             // the credentials could not be checked for lack of capacity: they were not refused
-            log.warn("Inloggegevens niet te controleren bij {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            log.warn(
+                    "Inloggegevens niet te controleren bij {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    e.getMessage());
             busy(request, response);
         } else if (ErrorAnswers.isApi(request)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Regiomonitor\", charset=\"UTF-8\"");
@@ -70,7 +76,11 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         String message = e instanceof CsrfException ? CSRF : NO_ACCESS;
-        log.info("Geweigerd: {} {} voor {} ({})", request.getMethod(), request.getRequestURI(), CurrentUser.name(),
+        log.info(
+                "Geweigerd: {} {} voor {} ({})",
+                request.getMethod(),
+                request.getRequestURI(),
+                CurrentUser.name(),
                 e.getClass().getSimpleName());
         ErrorAnswers.write(request, response, json, HttpServletResponse.SC_FORBIDDEN, message);
     }
@@ -80,16 +90,20 @@ class SecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler, A
      * reason (unknown name, wrong password, disabled, held back): only the audit trail tells which.
      */
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException e) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException e) throws IOException {
         if (e instanceof AuthenticationServiceException) {
             busy(request, response);
         } else {
             // the name goes back in the field (never the password), through the session rather than the address
             String username = request.getParameter("username");
             if (username != null) {
-                request.getSession().setAttribute(LoginController.TYPED_USERNAME,
-                        username.length() > LoginController.LONGEST_NAME ? username.substring(0, LoginController.LONGEST_NAME) : username);
+                request.getSession()
+                        .setAttribute(
+                                LoginController.TYPED_USERNAME,
+                                username.length() > LoginController.LONGEST_NAME
+                                        ? username.substring(0, LoginController.LONGEST_NAME)
+                                        : username);
             }
             response.sendRedirect(request.getContextPath() + "/login?fout");
         }

@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,8 +51,11 @@ public class UploadGate extends OncePerRequestFilter {
     private final ObjectMapper json;
     private final DataSize maxSize;
 
-    UploadGate(AccessRules rules, SecurityErrors errors, ObjectMapper json,
-               @Value("${regiomonitor.upload.max-size:200MB}") DataSize maxSize) {
+    UploadGate(
+            AccessRules rules,
+            SecurityErrors errors,
+            ObjectMapper json,
+            @Value("${regiomonitor.upload.max-size:200MB}") DataSize maxSize) {
         this.rules = rules;
         this.errors = errors;
         this.json = json;
@@ -103,8 +106,11 @@ public class UploadGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxSize.toBytes()) {
-            log.info("Upload van {} bytes naar {} geweigerd: groter dan {}", request.getContentLengthLong(),
-                    request.getRequestURI(), readable(maxSize));
+            log.info(
+                    "Upload van {} bytes naar {} geweigerd: groter dan {}",
+                    request.getContentLengthLong(),
+                    request.getRequestURI(),
+                    readable(maxSize));
             response.setHeader(HttpHeaders.CONNECTION, "close"); // the body is not read
             String message = "Het bestand is te groot: een upload is hoogstens " + readable(maxSize)
                     + ". Splits het bestand, bijvoorbeeld per jaar of per regio.";
@@ -121,7 +127,8 @@ public class UploadGate extends OncePerRequestFilter {
         }
         if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
             Authentication user = sessionUser(request);
-            if (!rules.check(() -> user, new RequestAuthorizationContext(request)).isGranted()) {
+            if (!rules.check(() -> user, new RequestAuthorizationContext(request))
+                    .isGranted()) {
                 response.setHeader(HttpHeaders.CONNECTION, "close");
                 if (user == null) {
                     errors.commence(request, response, new InsufficientAuthenticationException("upload zonder sessie"));
@@ -136,7 +143,8 @@ public class UploadGate extends OncePerRequestFilter {
 
     private static Authentication sessionUser(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        Object context = session == null ? null
+        Object context = session == null
+                ? null
                 : session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
         return context instanceof SecurityContext security ? security.getAuthentication() : null;
     }

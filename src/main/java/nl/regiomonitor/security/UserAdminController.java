@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import nl.regiomonitor.region.RegionService;
-import nl.regiomonitor.web.Problem;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.web.Problem;
+
 /**
  * The administrator's pages for users: list and add, change name, organisation, roles and whether someone may
  * log in, set a new password, delete. A refused change shows the page again with what was typed
@@ -28,24 +29,35 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
 
     /** What the form shows: what is stored, or what was typed before a refusal. */
-    public record UserForm(String username, String displayName, String organisation, boolean enabled, Set<String> grants) {
+    public record UserForm(
+            String username, String displayName, String organisation, boolean enabled, Set<String> grants) {
 
         static UserForm empty() {
             return new UserForm("", "", "", true, Set.of());
         }
 
         static UserForm of(AppUser user) {
-            return new UserForm(user.username(), user.displayName(), user.organisation(), user.enabled(),
+            return new UserForm(
+                    user.username(),
+                    user.displayName(),
+                    user.organisation(),
+                    user.enabled(),
                     new TreeSet<>(GrantCodes.codes(user.grants())));
         }
     }
 
     /** A user as the pages show it. */
-    public record UserRow(long id, String username, String displayName, String organisation, List<String> roles, boolean enabled) {
+    public record UserRow(
+            long id, String username, String displayName, String organisation, List<String> roles, boolean enabled) {
 
         static UserRow of(AppUser user) {
-            return new UserRow(user.id(), user.username(), user.displayName(), user.organisation(),
-                    user.grants().stream().map(Grant::label).toList(), user.enabled());
+            return new UserRow(
+                    user.id(),
+                    user.username(),
+                    user.displayName(),
+                    user.organisation(),
+                    user.grants().stream().map(Grant::label).toList(),
+                    user.enabled());
         }
     }
 
@@ -63,17 +75,22 @@ class UserAdminController {
     }
 
     @PostMapping
-    String create(@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String displayName,
-                  @RequestParam(defaultValue = "") String organisation, @RequestParam(defaultValue = "") String password,
-                  @RequestParam(name = "grants", required = false) List<String> grants,
-                  Model model, RedirectAttributes redirect) {
+    String create(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String organisation,
+            @RequestParam(defaultValue = "") String password,
+            @RequestParam(name = "grants", required = false) List<String> grants,
+            Model model,
+            RedirectAttributes redirect) {
         List<String> codes = grants == null ? List.of() : grants;
         try {
             AppUser user = users.create(username, displayName, organisation, password, GrantCodes.parse(codes));
             redirect.addFlashAttribute("confirmation", "Gebruiker " + user.username() + " is toegevoegd.");
             return "redirect:/admin/users/" + user.id();
         } catch (UserService.InvalidUserChange e) {
-            return listPage(new UserForm(username, displayName, organisation, true, new TreeSet<>(codes)), e.problem(), model);
+            return listPage(
+                    new UserForm(username, displayName, organisation, true, new TreeSet<>(codes)), e.problem(), model);
         }
     }
 
@@ -84,10 +101,14 @@ class UserAdminController {
     }
 
     @PostMapping("/{id}")
-    String change(@PathVariable long id, @RequestParam(defaultValue = "") String displayName,
-                  @RequestParam(defaultValue = "") String organisation, @RequestParam(defaultValue = "false") boolean enabled,
-                  @RequestParam(name = "grants", required = false) List<String> grants,
-                  Model model, RedirectAttributes redirect) {
+    String change(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String displayName,
+            @RequestParam(defaultValue = "") String organisation,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam(name = "grants", required = false) List<String> grants,
+            Model model,
+            RedirectAttributes redirect) {
         AppUser user = existing(id);
         List<String> codes = grants == null ? List.of() : grants;
         try {
@@ -95,14 +116,20 @@ class UserAdminController {
             redirect.addFlashAttribute("confirmation", "De wijzigingen zijn opgeslagen.");
             return "redirect:/admin/users/" + id;
         } catch (UserService.InvalidUserChange e) {
-            return userPage(user, new UserForm(user.username(), displayName, organisation, enabled, new TreeSet<>(codes)),
-                    e.problem(), model);
+            return userPage(
+                    user,
+                    new UserForm(user.username(), displayName, organisation, enabled, new TreeSet<>(codes)),
+                    e.problem(),
+                    model);
         }
     }
 
     @PostMapping("/{id}/password")
-    String setPassword(@PathVariable long id, @RequestParam(defaultValue = "") String password,
-                       Model model, RedirectAttributes redirect) {
+    String setPassword(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String password,
+            Model model,
+            RedirectAttributes redirect) {
         AppUser user = existing(id);
         try {
             users.setPassword(id, password);
@@ -115,12 +142,18 @@ class UserAdminController {
 
     /** Deleting needs the box "yes, delete" ticked: a stray click on the button does nothing. */
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable long id, @RequestParam(defaultValue = "false") boolean confirm,
-                  Model model, RedirectAttributes redirect) {
+    String delete(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model,
+            RedirectAttributes redirect) {
         AppUser user = existing(id);
         if (!confirm) {
-            return userPage(user, UserForm.of(user), new Problem("confirm",
-                    "Vink aan dat u gebruiker " + user.username() + " echt wilt verwijderen."), model);
+            return userPage(
+                    user,
+                    UserForm.of(user),
+                    new Problem("confirm", "Vink aan dat u gebruiker " + user.username() + " echt wilt verwijderen."),
+                    model);
         }
         try {
             users.delete(id);
@@ -132,8 +165,9 @@ class UserAdminController {
     }
 
     private AppUser existing(long id) {
-        return users.find(id).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "Er is geen gebruiker met nummer " + id + "."));
+        return users.find(id)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "Er is geen gebruiker met nummer " + id + "."));
     }
 
     private String listPage(UserForm form, Problem problem, Model model) {
@@ -152,8 +186,12 @@ class UserAdminController {
         model.addAttribute("form", form);
         model.addAttribute("problem", problem);
         model.addAttribute("regions", regions.regions());
-        model.addAttribute("nationalRoles", Arrays.stream(Role.values()).filter(Role::national).toList());
-        model.addAttribute("regionalRoles", Arrays.stream(Role.values()).filter(r -> !r.national()).toList());
+        model.addAttribute(
+                "nationalRoles",
+                Arrays.stream(Role.values()).filter(Role::national).toList());
+        model.addAttribute(
+                "regionalRoles",
+                Arrays.stream(Role.values()).filter(r -> !r.national()).toList());
         model.addAttribute("minPasswordLength", UserService.MIN_PASSWORD_LENGTH);
     }
 }

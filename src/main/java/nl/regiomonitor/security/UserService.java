@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import nl.regiomonitor.web.Problem;
-import nl.regiomonitor.web.Refusal;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -18,6 +16,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import nl.regiomonitor.web.Problem;
+import nl.regiomonitor.web.Refusal;
 
 /**
  * The user store: users and their roles per region. Every change is written to the audit trail in
@@ -44,11 +45,13 @@ public class UserService implements UserDetailsService {
     }
 
     public Optional<AppUser> find(String username) {
-        return jdbc.query("select * from app_user where username = ?", this::map, normalise(username)).stream().findFirst();
+        return jdbc.query("select * from app_user where username = ?", this::map, normalise(username)).stream()
+                .findFirst();
     }
 
     public Optional<AppUser> find(long id) {
-        return jdbc.query("select * from app_user where id = ?", this::map, id).stream().findFirst();
+        return jdbc.query("select * from app_user where id = ?", this::map, id).stream()
+                .findFirst();
     }
 
     public List<AppUser> list() {
@@ -63,8 +66,7 @@ public class UserService implements UserDetailsService {
     public List<String> organisations(String region) {
         return jdbc.queryForList("""
                 select min(u.organisation) from app_user u join user_role r on r.user_id = u.id
-                where r.region_code = ? and u.organisation is not null group by lower(u.organisation) order by 1""",
-                String.class, region);
+                where r.region_code = ? and u.organisation is not null group by lower(u.organisation) order by 1""", String.class, region);
     }
 
     public boolean isEmpty() {
@@ -76,11 +78,14 @@ public class UserService implements UserDetailsService {
      * Dutch what is wrong.
      */
     @Transactional
-    public AppUser create(String username, String displayName, String organisation, String password, List<Grant> grants) {
+    public AppUser create(
+            String username, String displayName, String organisation, String password, List<Grant> grants) {
         String name = normalise(username);
         if (!name.matches("[a-z0-9._@-]{3,64}")) {
-            throw new InvalidUserChange("username", "Een gebruikersnaam heeft 3 tot 64 tekens: letters, cijfers, punt, "
-                    + "streepje, liggend streepje of @.");
+            throw new InvalidUserChange(
+                    "username",
+                    "Een gebruikersnaam heeft 3 tot 64 tekens: letters, cijfers, punt, "
+                            + "streepje, liggend streepje of @.");
         }
         checkName(displayName);
         checkOrganisation(organisation);
@@ -88,14 +93,21 @@ public class UserService implements UserDetailsService {
         checkGrants(grants);
         long id;
         try {
-            id = jdbc.queryForObject("insert into app_user (username, display_name, organisation, password_hash) values (?, ?, ?, ?) "
-                    + "returning id", Long.class, name, displayName.trim(), blankToNull(organisation), passwords.encode(password));
+            id = jdbc.queryForObject(
+                    "insert into app_user (username, display_name, organisation, password_hash) values (?, ?, ?, ?) "
+                            + "returning id",
+                    Long.class,
+                    name,
+                    displayName.trim(),
+                    blankToNull(organisation),
+                    passwords.encode(password));
         } catch (DuplicateKeyException e) {
             throw new InvalidUserChange("username", "De gebruikersnaam '" + name + "' bestaat al.");
         }
         insertGrants(id, grants);
         AppUser user = find(id).orElseThrow();
-        audit.record(AuditAction.CREATE, "gebruiker", name, null, "Gebruiker " + name + " aangemaakt", null, snapshot(user));
+        audit.record(
+                AuditAction.CREATE, "gebruiker", name, null, "Gebruiker " + name + " aangemaakt", null, snapshot(user));
         return user;
     }
 
@@ -106,19 +118,32 @@ public class UserService implements UserDetailsService {
         checkName(displayName);
         checkOrganisation(organisation);
         checkGrants(grants);
-        if (before.username().equals(CurrentUser.name()) && before.holds(Role.BEHEERDER, null)
+        if (before.username().equals(CurrentUser.name())
+                && before.holds(Role.BEHEERDER, null)
                 && (!enabled || !grants.contains(Grant.national(Role.BEHEERDER)))) {
             // otherwise the last administrator could lock everyone out of user management
-            throw new InvalidUserChange("grants", "U kunt uw eigen beheerdersrol niet weghalen en uzelf niet uitschakelen; "
-                    + "vraag dat aan een andere beheerder.");
+            throw new InvalidUserChange(
+                    "grants",
+                    "U kunt uw eigen beheerdersrol niet weghalen en uzelf niet uitschakelen; "
+                            + "vraag dat aan een andere beheerder.");
         }
-        jdbc.update("update app_user set display_name = ?, organisation = ?, enabled = ? where id = ?", displayName.trim(),
-                blankToNull(organisation), enabled, id);
+        jdbc.update(
+                "update app_user set display_name = ?, organisation = ?, enabled = ? where id = ?",
+                displayName.trim(),
+                blankToNull(organisation),
+                enabled,
+                id);
         jdbc.update("delete from user_role where user_id = ?", id);
         insertGrants(id, grants);
         AppUser after = find(id).orElseThrow();
-        audit.record(AuditAction.CHANGE, "gebruiker", before.username(), null, "Gebruiker " + before.username() + " gewijzigd",
-                snapshot(before), snapshot(after));
+        audit.record(
+                AuditAction.CHANGE,
+                "gebruiker",
+                before.username(),
+                null,
+                "Gebruiker " + before.username() + " gewijzigd",
+                snapshot(before),
+                snapshot(after));
         return after;
     }
 
@@ -134,8 +159,14 @@ public class UserService implements UserDetailsService {
         AppUser user = lockedForChange(id);
         checkPassword(password, user.username());
         jdbc.update("update app_user set password_hash = ? where id = ?", passwords.encode(password), id);
-        audit.record(AuditAction.CHANGE, "gebruiker", user.username(), null, "Wachtwoord van " + user.username() + " opnieuw ingesteld",
-                Map.of("wachtwoord", "(oud)"), Map.of("wachtwoord", "(nieuw)"));
+        audit.record(
+                AuditAction.CHANGE,
+                "gebruiker",
+                user.username(),
+                null,
+                "Wachtwoord van " + user.username() + " opnieuw ingesteld",
+                Map.of("wachtwoord", "(oud)"),
+                Map.of("wachtwoord", "(nieuw)"));
     }
 
     @Transactional
@@ -145,8 +176,14 @@ public class UserService implements UserDetailsService {
             throw new InvalidUserChange("username", "U kunt uzelf niet verwijderen.");
         }
         jdbc.update("delete from app_user where id = ?", id);
-        audit.record(AuditAction.DELETE, "gebruiker", user.username(), null, "Gebruiker " + user.username() + " verwijderd",
-                snapshot(user), null);
+        audit.record(
+                AuditAction.DELETE,
+                "gebruiker",
+                user.username(),
+                null,
+                "Gebruiker " + user.username() + " verwijderd",
+                snapshot(user),
+                null);
     }
 
     /** Writes a failed login to the trail, with the reason the user is not told. */
@@ -154,8 +191,15 @@ public class UserService implements UserDetailsService {
     public void recordFailedLogin(String username, String reason) {
         String typed = normalise(username);
         String name = typed.length() > 64 ? typed.substring(0, 64) : typed;
-        audit.recordAs(name.isEmpty() ? "(leeg)" : name, AuditAction.LOGIN_FAILED, "inloggen", null, null,
-                "Inloggen mislukt: " + reason, null, null);
+        audit.recordAs(
+                name.isEmpty() ? "(leeg)" : name,
+                AuditAction.LOGIN_FAILED,
+                "inloggen",
+                null,
+                null,
+                "Inloggen mislukt: " + reason,
+                null,
+                null);
     }
 
     /** Writes a login on the login page to the trail. */
@@ -176,13 +220,18 @@ public class UserService implements UserDetailsService {
     }
 
     private AppUser lockedForChange(long id) {
-        return jdbc.query("select * from app_user where id = ? for update", this::map, id).stream().findFirst()
+        return jdbc.query("select * from app_user where id = ? for update", this::map, id).stream()
+                .findFirst()
                 .orElseThrow(() -> new InvalidUserChange(null, "Deze gebruiker bestaat niet (meer)."));
     }
 
     private void insertGrants(long id, List<Grant> grants) {
         for (Grant g : grants.stream().distinct().toList()) {
-            jdbc.update("insert into user_role (user_id, role, region_code) values (?, ?, ?)", id, g.role().name(), g.region());
+            jdbc.update(
+                    "insert into user_role (user_id, role, region_code) values (?, ?, ?)",
+                    id,
+                    g.role().name(),
+                    g.region());
         }
     }
 
@@ -214,8 +263,9 @@ public class UserService implements UserDetailsService {
             throw new InvalidUserChange("grants", "Geef de gebruiker minstens één rol.");
         }
         for (Grant g : grants) {
-            if (g.region() != null && !Boolean.TRUE.equals(
-                    jdbc.queryForObject("select exists(select 1 from region where code = ?)", Boolean.class, g.region()))) {
+            if (g.region() != null
+                    && !Boolean.TRUE.equals(jdbc.queryForObject(
+                            "select exists(select 1 from region where code = ?)", Boolean.class, g.region()))) {
                 throw new InvalidUserChange("grants", "Onbekende regio '" + g.region() + "'.");
             }
         }
@@ -223,17 +273,25 @@ public class UserService implements UserDetailsService {
 
     /** Control characters cannot be part of a name; dropping them also keeps typed NULs away from the database. */
     static String normalise(String username) {
-        return username == null ? "" : username.replaceAll("\\p{Cntrl}", "").trim().toLowerCase(Locale.ROOT);
+        return username == null
+                ? ""
+                : username.replaceAll("\\p{Cntrl}", "").trim().toLowerCase(Locale.ROOT);
     }
 
     private AppUser map(ResultSet rs, int rowNum) throws SQLException {
         long id = rs.getLong("id");
         List<Grant> grants = new ArrayList<>(jdbc.query(
                 "select role, region_code from user_role where user_id = ? order by role, region_code",
-                (r, n) -> new Grant(Role.valueOf(r.getString(1)), r.getString(2)), id));
-        return new AppUser(id, rs.getString("username"), rs.getString("display_name"), rs.getString("organisation"),
+                (r, n) -> new Grant(Role.valueOf(r.getString(1)), r.getString(2)),
+                id));
+        return new AppUser(
+                id,
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("organisation"),
                 rs.getString("password_hash"),
-                rs.getBoolean("enabled"), List.copyOf(grants));
+                rs.getBoolean("enabled"),
+                List.copyOf(grants));
     }
 
     /** A change that cannot be made as asked: one problem, at the form field it names ({@code null}: none). */

@@ -24,6 +24,7 @@ public class InvalidEntry extends Refusal {
 
     /** A refused import file: each error of its rows, worded as the indications import words it ("Regel 3, kolom date: …"). */
     static InvalidEntry ofImport(List<ImportError> errors) {
-        return new InvalidEntry(errors.stream().map(e -> Problem.general(e.text())).toList());
+        return new InvalidEntry(
+                errors.stream().map(e -> Problem.general(e.text())).toList());
     }
 }

@@ -10,12 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import nl.regiomonitor.ingest.Uploads;
-import nl.regiomonitor.region.Region;
-import nl.regiomonitor.region.RegionService;
-import nl.regiomonitor.security.AccessRules;
-import nl.regiomonitor.web.FormProblems;
-import nl.regiomonitor.web.Problem;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +23,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import nl.regiomonitor.ingest.Uploads;
+import nl.regiomonitor.region.Region;
+import nl.regiomonitor.region.RegionService;
+import nl.regiomonitor.security.AccessRules;
+import nl.regiomonitor.web.FormProblems;
+import nl.regiomonitor.web.Problem;
+
 /**
  * The register pages of a region: the list per kind with counts (readable by everyone with a role
  * in the region and by national roles), and the forms to add, change, delete and import entries
@@ -39,8 +41,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RegisterController {
 
     /** The entries of one kind in the year, for one section of the list. */
-    public record Section(RegisterKind kind, List<RegisterEntry> entries) {
-    }
+    public record Section(RegisterKind kind, List<RegisterEntry> entries) {}
 
     /** The register is kept from this year on; earlier years hold nothing. */
     private static final int FIRST_YEAR = 2000;
@@ -56,11 +57,17 @@ class RegisterController {
     }
 
     @GetMapping
-    String list(@PathVariable String region, @RequestParam(required = false) String year, Model model, HttpServletResponse response) {
+    String list(
+            @PathVariable String region,
+            @RequestParam(required = false) String year,
+            Model model,
+            HttpServletResponse response) {
         Region r = regions.known(region);
         FormProblems problems = new FormProblems();
         Integer asked = problems.year("year", year, FIRST_YEAR, LocalDate.now().getYear() + 1);
-        int shown = asked != null ? asked : register.latestYear(region).orElse(LocalDate.now().getYear());
+        int shown = asked != null
+                ? asked
+                : register.latestYear(region).orElse(LocalDate.now().getYear());
         if (!problems.isEmpty()) {
             // the latest year stays visible under the reason, the typed year in the field
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -71,8 +78,13 @@ class RegisterController {
         model.addAttribute("region", r);
         model.addAttribute("year", shown);
         model.addAttribute("summary", register.summary(region, shown));
-        model.addAttribute("sections", Arrays.stream(RegisterKind.values())
-                .map(kind -> new Section(kind, entries.stream().filter(e -> e.kind() == kind).toList())).toList());
+        model.addAttribute(
+                "sections",
+                Arrays.stream(RegisterKind.values())
+                        .map(kind -> new Section(
+                                kind,
+                                entries.stream().filter(e -> e.kind() == kind).toList()))
+                        .toList());
         model.addAttribute("mayEdit", access.mayRead("/regions/" + region + "/register/new", region));
         return "signal/register";
     }
@@ -101,8 +113,13 @@ class RegisterController {
     }
 
     @PostMapping("/{id}")
-    String change(@PathVariable String region, @PathVariable long id, @RequestParam int version, EntryInput form,
-                  Model model, RedirectAttributes redirect) {
+    String change(
+            @PathVariable String region,
+            @PathVariable long id,
+            @RequestParam int version,
+            EntryInput form,
+            Model model,
+            RedirectAttributes redirect) {
         RegisterEntry entry = existing(region, id);
         try {
             RegisterEntry after = register.update(region, id, version, form);
@@ -117,12 +134,21 @@ class RegisterController {
 
     /** Deleting needs the box "yes, delete" ticked: a stray click on the button does nothing. */
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable String region, @PathVariable long id, @RequestParam int version,
-                  @RequestParam(defaultValue = "false") boolean confirm, Model model, RedirectAttributes redirect) {
+    String delete(
+            @PathVariable String region,
+            @PathVariable long id,
+            @RequestParam int version,
+            @RequestParam(defaultValue = "false") boolean confirm,
+            Model model,
+            RedirectAttributes redirect) {
         RegisterEntry entry = existing(region, id);
         if (!confirm) {
-            return entryPage(regions.known(region), entry, EntryInput.of(entry),
-                    List.of(new Problem("confirm", "Vink aan dat u deze registratie echt wilt verwijderen.")), model);
+            return entryPage(
+                    regions.known(region),
+                    entry,
+                    EntryInput.of(entry),
+                    List.of(new Problem("confirm", "Vink aan dat u deze registratie echt wilt verwijderen.")),
+                    model);
         }
         try {
             register.delete(region, id, version);
@@ -139,8 +165,12 @@ class RegisterController {
     }
 
     @PostMapping("/import")
-    String importFile(@PathVariable String region, @RequestParam(required = false) MultipartFile file, Model model,
-                      RedirectAttributes redirect) throws IOException {
+    String importFile(
+            @PathVariable String region,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect)
+            throws IOException {
         Region r = regions.known(region);
         if (file == null || file.isEmpty()) {
             return importPage(r, List.of(new Problem("file", "Kies een bestand om te importeren.")), model);
@@ -149,8 +179,11 @@ class RegisterController {
         Path copy = Uploads.keep(file);
         try {
             int added = register.importFile(region, name, copy);
-            redirect.addFlashAttribute("confirmation", added == 1 ? "1 registratie uit " + name + " is toegevoegd."
-                    : added + " registraties uit " + name + " zijn toegevoegd.");
+            redirect.addFlashAttribute(
+                    "confirmation",
+                    added == 1
+                            ? "1 registratie uit " + name + " is toegevoegd."
+                            : added + " registraties uit " + name + " zijn toegevoegd.");
             return "redirect:/regions/" + region + "/register";
         } catch (InvalidEntry e) {
             return importPage(r, e.problems(), model);
@@ -159,11 +192,11 @@ class RegisterController {
         }
     }
 
-
     private RegisterEntry existing(String region, long id) {
         regions.known(region);
-        return register.find(region, id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "Regio " + region + " heeft geen registratie met nummer " + id + "."));
+        return register.find(region, id)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "Regio " + region + " heeft geen registratie met nummer " + id + "."));
     }
 
     private String entryPage(Region region, RegisterEntry entry, EntryInput form, List<Problem> problems, Model model) {

@@ -8,9 +8,21 @@ import java.time.format.DateTimeFormatter;
  * One stored register entry; {@code category} and {@code locationKind} are null for kinds that
  * have none. {@code version} guards against overwriting someone else's change.
  */
-public record RegisterEntry(long id, String region, RegisterKind kind, LocalDate date, int year, SignalCategory category,
-                            String name, LocationKind locationKind, String description, int version,
-                            String createdBy, OffsetDateTime createdAt, String changedBy, OffsetDateTime changedAt) {
+public record RegisterEntry(
+        long id,
+        String region,
+        RegisterKind kind,
+        LocalDate date,
+        int year,
+        SignalCategory category,
+        String name,
+        LocationKind locationKind,
+        String description,
+        int version,
+        String createdBy,
+        OffsetDateTime createdAt,
+        String changedBy,
+        OffsetDateTime changedAt) {
 
     private static final DateTimeFormatter DUTCH_DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 

@@ -26,26 +26,34 @@ final class RegisterFile {
 
     /** The columns of an import file, in the order the README gives them. */
     static final List<String> COLUMNS = List.of("kind", "date", "category", "name", "location_kind", "description");
+
     private static final int MAX_IMPORT_ROWS = 10_000;
     private static final int MAX_IMPORT_ERRORS = 1_000;
 
-    private RegisterFile() {
-    }
+    private RegisterFile() {}
 
     /** The checked rows of {@code file}; at least one, else the file is refused. */
     static List<Checked> read(Path file, List<SignalCategory> categories) throws IOException {
         List<Checked> rows = new ArrayList<>();
         List<ImportError> errors = new ArrayList<>();
         int read = 0;
-        try (InputStream in = Files.newInputStream(file); TabularFile table = TabularFile.open(file, in)) {
+        try (InputStream in = Files.newInputStream(file);
+                TabularFile table = TabularFile.open(file, in)) {
             Map<String, Integer> columns = columnsOf(table.header());
-            for (TabularFile.Row row = table.next(); row != null && errors.size() < MAX_IMPORT_ERRORS; row = table.next()) {
+            for (TabularFile.Row row = table.next();
+                    row != null && errors.size() < MAX_IMPORT_ERRORS;
+                    row = table.next()) {
                 if (++read > MAX_IMPORT_ROWS) {
-                    throw InvalidEntry.general("Het bestand heeft meer dan " + MAX_IMPORT_ROWS + " regels; splits het op.");
+                    throw InvalidEntry.general(
+                            "Het bestand heeft meer dan " + MAX_IMPORT_ROWS + " regels; splits het op.");
                 }
                 String[] v = row.values();
-                EntryInput input = new EntryInput(cell(v, columns, "kind"), cell(v, columns, "date"),
-                        cell(v, columns, "category"), cell(v, columns, "name"), cell(v, columns, "location_kind"),
+                EntryInput input = new EntryInput(
+                        cell(v, columns, "kind"),
+                        cell(v, columns, "date"),
+                        cell(v, columns, "category"),
+                        cell(v, columns, "name"),
+                        cell(v, columns, "location_kind"),
                         cell(v, columns, "description"));
                 List<Problem> rowProblems = new ArrayList<>();
                 Optional<Checked> checked = EntryCheck.check(input, categories, rowProblems);
@@ -72,13 +80,17 @@ final class RegisterFile {
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(name)) {
-                errors.add(ImportError.atLine(1, "De kolom '" + header.get(i) + "' is onbekend; de kolommen zijn "
-                        + String.join(";", COLUMNS) + "."));
+                errors.add(ImportError.atLine(
+                        1,
+                        "De kolom '" + header.get(i) + "' is onbekend; de kolommen zijn " + String.join(";", COLUMNS)
+                                + "."));
             }
             columns.put(name, i);
         }
-        COLUMNS.stream().filter(c -> !columns.containsKey(c)).forEach(c -> errors.add(ImportError.atLine(1,
-                "De kolom '" + c + "' ontbreekt; de kolommen zijn " + String.join(";", COLUMNS) + ".")));
+        COLUMNS.stream()
+                .filter(c -> !columns.containsKey(c))
+                .forEach(c -> errors.add(ImportError.atLine(
+                        1, "De kolom '" + c + "' ontbreekt; de kolommen zijn " + String.join(";", COLUMNS) + ".")));
         if (!errors.isEmpty()) {
             throw InvalidEntry.ofImport(errors);
         }

@@ -13,7 +13,11 @@ public enum RegisterKind {
     REGIONAL_MEETING("Regiobijeenkomst", "Regiobijeenkomsten", null, false),
     CONTRACTED_PROVIDER("Gecontracteerde zorgaanbieder", "Gecontracteerde zorgaanbieders", "Zorgaanbieder", false),
     INNOVATION_PROJECT("Innovatieproject", "Innovatieprojecten", "Naam van het project", true),
-    STIMULUS_PROJECT("Project regionaal stimuleringsbudget", "Projecten regionaal stimuleringsbudget", "Naam van het project", true);
+    STIMULUS_PROJECT(
+            "Project regionaal stimuleringsbudget",
+            "Projecten regionaal stimuleringsbudget",
+            "Naam van het project",
+            true);
 
     private final String dutch;
     private final String plural;

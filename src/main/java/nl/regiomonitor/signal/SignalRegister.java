@@ -13,14 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
 import nl.regiomonitor.security.AuditAction;
 import nl.regiomonitor.security.AuditService;
 import nl.regiomonitor.security.CurrentUser;
 import nl.regiomonitor.signal.EntryCheck.Checked;
 import nl.regiomonitor.web.Problem;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The register of qualitative input per region: entries are checked by {@link EntryCheck} (with Dutch reasons),
@@ -46,24 +47,30 @@ public class SignalRegister {
     }
 
     public List<SignalCategory> categories() {
-        return jdbc.query("select code, name from signal_category order by sort_order",
+        return jdbc.query(
+                "select code, name from signal_category order by sort_order",
                 (rs, i) -> new SignalCategory(rs.getString("code"), rs.getString("name")));
     }
 
     /** The entries of a region in a year, by date. */
     public List<RegisterEntry> list(String region, int year) {
-        return jdbc.query(SELECT + " where e.region_code = ? and e.year = ? order by e.entry_date, e.id", this::map, region, year);
+        return jdbc.query(
+                SELECT + " where e.region_code = ? and e.year = ? order by e.entry_date, e.id",
+                this::map,
+                region,
+                year);
     }
 
     /** An entry of {@code region}; empty when there is none with this id or it belongs to another region. */
     public Optional<RegisterEntry> find(String region, long id) {
-        return jdbc.query(SELECT + " where e.region_code = ? and e.id = ?", this::map, region, id).stream().findFirst();
+        return jdbc.query(SELECT + " where e.region_code = ? and e.id = ?", this::map, region, id).stream()
+                .findFirst();
     }
 
     /** The latest year with entries for the region, if any. */
     public Optional<Integer> latestYear(String region) {
-        return Optional.ofNullable(jdbc.queryForObject("select max(year) from register_entry where region_code = ?",
-                Integer.class, region));
+        return Optional.ofNullable(jdbc.queryForObject(
+                "select max(year) from register_entry where region_code = ?", Integer.class, region));
     }
 
     public boolean isEmpty() {
@@ -76,8 +83,14 @@ public class SignalRegister {
         Checked entry = checked(input);
         long id = insert(region, entry);
         RegisterEntry created = find(region, id).orElseThrow();
-        audit.record(AuditAction.CREATE, "registratie", id, region,
-                created.label() + " toegevoegd", null, snapshot(created));
+        audit.record(
+                AuditAction.CREATE,
+                "registratie",
+                id,
+                region,
+                created.label() + " toegevoegd",
+                null,
+                snapshot(created));
         return created;
     }
 
@@ -89,15 +102,28 @@ public class SignalRegister {
     public RegisterEntry update(String region, long id, int version, EntryInput input) {
         RegisterEntry before = lockedForChange(region, id, version);
         Checked entry = checked(input);
-        jdbc.update("""
+        jdbc.update(
+                """
                 update register_entry set kind = ?, entry_date = ?, category_code = ?, name = ?, location_kind = ?,
                     description = ?, changed_by = ?, changed_at = now(), version = version + 1
-                where id = ?""", entry.kind().name(), entry.date(), entry.category() == null ? null : entry.category().code(),
-                entry.name(), entry.locationKind() == null ? null : entry.locationKind().name(), entry.description(),
-                CurrentUser.name(), id);
+                where id = ?""",
+                entry.kind().name(),
+                entry.date(),
+                entry.category() == null ? null : entry.category().code(),
+                entry.name(),
+                entry.locationKind() == null ? null : entry.locationKind().name(),
+                entry.description(),
+                CurrentUser.name(),
+                id);
         RegisterEntry after = find(region, id).orElseThrow();
-        audit.record(AuditAction.CHANGE, "registratie", id, region,
-                after.label() + " gewijzigd", snapshot(before), snapshot(after));
+        audit.record(
+                AuditAction.CHANGE,
+                "registratie",
+                id,
+                region,
+                after.label() + " gewijzigd",
+                snapshot(before),
+                snapshot(after));
         return after;
     }
 
@@ -105,8 +131,8 @@ public class SignalRegister {
     public void delete(String region, long id, int version) {
         RegisterEntry before = lockedForChange(region, id, version);
         jdbc.update("delete from register_entry where id = ?", id);
-        audit.record(AuditAction.DELETE, "registratie", id, region,
-                before.label() + " verwijderd", snapshot(before), null);
+        audit.record(
+                AuditAction.DELETE, "registratie", id, region, before.label() + " verwijderd", snapshot(before), null);
     }
 
     /**
@@ -128,8 +154,14 @@ public class SignalRegister {
         after.put("bestand", sourceName);
         after.put("aantal", rows.size());
         after.put("per soort", perKind);
-        audit.record(AuditAction.IMPORT, "registratie", null, region,
-                rows.size() + " registraties geïmporteerd uit " + sourceName, null, after);
+        audit.record(
+                AuditAction.IMPORT,
+                "registratie",
+                null,
+                region,
+                rows.size() + " registraties geïmporteerd uit " + sourceName,
+                null,
+                after);
         return rows.size();
     }
 
@@ -139,19 +171,27 @@ public class SignalRegister {
         for (RegisterKind kind : RegisterKind.values()) {
             perKind.put(kind, 0);
         }
-        jdbc.query("select kind, count(*) as n from register_entry where region_code = ? and year = ? group by kind",
+        jdbc.query(
+                "select kind, count(*) as n from register_entry where region_code = ? and year = ? group by kind",
                 rs -> {
                     perKind.put(RegisterKind.valueOf(rs.getString("kind")), rs.getInt("n"));
-                }, region, year);
-        List<RegisterSummary.CategoryCount> signals = jdbc.query("""
+                },
+                region,
+                year);
+        List<RegisterSummary.CategoryCount> signals = jdbc.query(
+                """
                 select c.code, c.name,
                        count(e.id) filter (where e.kind = 'CLIENT_SIGNAL') as client,
                        count(e.id) filter (where e.kind = 'OCO_SIGNAL') as oco
                 from signal_category c
                 left join register_entry e on e.category_code = c.code and e.region_code = ? and e.year = ?
                 group by c.code, c.name, c.sort_order order by c.sort_order""",
-                (rs, i) -> new RegisterSummary.CategoryCount(new SignalCategory(rs.getString("code"), rs.getString("name")),
-                        rs.getInt("client"), rs.getInt("oco")), region, year);
+                (rs, i) -> new RegisterSummary.CategoryCount(
+                        new SignalCategory(rs.getString("code"), rs.getString("name")),
+                        rs.getInt("client"),
+                        rs.getInt("oco")),
+                region,
+                year);
         return new RegisterSummary(region, year, perKind, signals);
     }
 
@@ -166,15 +206,19 @@ public class SignalRegister {
     }
 
     private void requireRegion(String region) {
-        if (!Boolean.TRUE.equals(jdbc.queryForObject("select exists(select 1 from region where code = ?)", Boolean.class, region))) {
+        if (!Boolean.TRUE.equals(
+                jdbc.queryForObject("select exists(select 1 from region where code = ?)", Boolean.class, region))) {
             throw InvalidEntry.general("Regio '" + region + "' bestaat niet.");
         }
     }
 
     private RegisterEntry lockedForChange(String region, long id, int version) {
-        RegisterEntry entry = jdbc.query(SELECT + " where e.region_code = ? and e.id = ? for update of e", this::map, region, id)
-                .stream().findFirst()
-                .orElseThrow(() -> InvalidEntry.general("Deze registratie bestaat niet (meer)."));
+        RegisterEntry entry =
+                jdbc
+                        .query(SELECT + " where e.region_code = ? and e.id = ? for update of e", this::map, region, id)
+                        .stream()
+                        .findFirst()
+                        .orElseThrow(() -> InvalidEntry.general("Deze registratie bestaat niet (meer)."));
         if (entry.version() != version) {
             throw InvalidEntry.general("Iemand anders heeft deze registratie intussen gewijzigd. Hieronder staat de "
                     + "nieuwe versie; breng uw wijziging opnieuw aan.");
@@ -183,11 +227,19 @@ public class SignalRegister {
     }
 
     private long insert(String region, Checked e) {
-        return jdbc.queryForObject("""
+        return jdbc.queryForObject(
+                """
                 insert into register_entry (region_code, kind, entry_date, category_code, name, location_kind, description, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""", Long.class, region, e.kind().name(), e.date(),
-                e.category() == null ? null : e.category().code(), e.name(),
-                e.locationKind() == null ? null : e.locationKind().name(), e.description(), CurrentUser.name());
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""",
+                Long.class,
+                region,
+                e.kind().name(),
+                e.date(),
+                e.category() == null ? null : e.category().code(),
+                e.name(),
+                e.locationKind() == null ? null : e.locationKind().name(),
+                e.description(),
+                CurrentUser.name());
     }
 
     /** The values the audit trail keeps of an entry, with Dutch names. */
@@ -197,7 +249,9 @@ public class SignalRegister {
         values.put("datum", e.date().toString());
         values.put("categorie", e.category() == null ? null : e.category().name());
         values.put("naam", e.name());
-        values.put("soort locatie", e.locationKind() == null ? null : e.locationKind().dutch());
+        values.put(
+                "soort locatie",
+                e.locationKind() == null ? null : e.locationKind().dutch());
         values.put("omschrijving", e.description());
         values.put("versie", e.version());
         return values;
@@ -206,11 +260,20 @@ public class SignalRegister {
     private RegisterEntry map(ResultSet rs, int row) throws SQLException {
         String category = rs.getString("category_code");
         String location = rs.getString("location_kind");
-        return new RegisterEntry(rs.getLong("id"), rs.getString("region_code"), RegisterKind.valueOf(rs.getString("kind")),
-                rs.getObject("entry_date", LocalDate.class), rs.getInt("year"),
+        return new RegisterEntry(
+                rs.getLong("id"),
+                rs.getString("region_code"),
+                RegisterKind.valueOf(rs.getString("kind")),
+                rs.getObject("entry_date", LocalDate.class),
+                rs.getInt("year"),
                 category == null ? null : new SignalCategory(category, rs.getString("category_name")),
-                rs.getString("name"), location == null ? null : LocationKind.valueOf(location), rs.getString("description"),
-                rs.getInt("version"), rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class),
-                rs.getString("changed_by"), rs.getObject("changed_at", OffsetDateTime.class));
+                rs.getString("name"),
+                location == null ? null : LocationKind.valueOf(location),
+                rs.getString("description"),
+                rs.getInt("version"),
+                rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getString("changed_by"),
+                rs.getObject("changed_at", OffsetDateTime.class));
     }
 }

@@ -2,6 +2,7 @@ package nl.regiomonitor.trend;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
@@ -42,7 +43,6 @@ record Runs(RunRules rules, boolean[] inLongRun) {
             }
         }
         int crossings = Math.max(0, runs.size() - 1);
-        return new Runs(
-                new RunRules(longest, longestRunLimit, crossings, RunRules.crossingsLimit(useful)), inLongRun);
+        return new Runs(new RunRules(longest, longestRunLimit, crossings, RunRules.crossingsLimit(useful)), inLongRun);
     }
 }

@@ -2,6 +2,7 @@ package nl.regiomonitor.trend;
 
 import java.util.List;
 import java.util.TreeSet;
+
 import org.apache.commons.math3.distribution.FDistribution;
 
 /**

@@ -1,12 +1,12 @@
 package nl.regiomonitor.trend;
 
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
@@ -158,7 +158,8 @@ public final class TrendAnalysis {
                 anyBeyond |= beyond[i];
             }
             chartSignal[p] = runs.rules().signal() || anyBeyond;
-            stable[p] = !chartSignal[p] && SlopeTest.of(k, d, time, from, to, widening * widening).pValue() >= ALPHA;
+            stable[p] = !chartSignal[p]
+                    && SlopeTest.of(k, d, time, from, to, widening * widening).pValue() >= ALPHA;
             phases.add(new Phase(series.get(from).month(), series.get(to - 1).month(), phaseCentre[p], runs.rules()));
         }
 
@@ -166,8 +167,18 @@ public final class TrendAnalysis {
         for (int i = 0; i < n; i++) {
             PoissonInterval ci = interval(k[i]);
             double centre = phaseCentre[phaseOf[i]];
-            points.add(new TrendPoint(series.get(i).month(), k[i], ci.low(), ci.high(), centre, lcl[i], ucl[i],
-                    beyond[i] || inLongRun[i], centre * d[i], lcl[i] * d[i], ucl[i] * d[i]));
+            points.add(new TrendPoint(
+                    series.get(i).month(),
+                    k[i],
+                    ci.low(),
+                    ci.high(),
+                    centre,
+                    lcl[i],
+                    ucl[i],
+                    beyond[i] || inLongRun[i],
+                    centre * d[i],
+                    lcl[i] * d[i],
+                    ucl[i] * d[i]));
         }
         RunRules rules = Runs.analyse(y).rules();
 
@@ -179,7 +190,8 @@ public final class TrendAnalysis {
             Verdict verdict = phaseCentre[last] < phaseCentre[last - 1] ? Verdict.DALEND : Verdict.STIJGEND;
             boolean settled = n - starts.get(last) >= MIN_STABLE_PHASE && stable[last];
             Double stableLevel = settled ? Double.valueOf(phaseCentre[last]) : null;
-            return new TrendResult(points, rules, verdict, stableLevel, phases.get(last).from(), phases, laney);
+            return new TrendResult(
+                    points, rules, verdict, stableLevel, phases.get(last).from(), phases, laney);
         }
         if (stable[0]) {
             return TrendResult.stable(points, rules, phaseCentre[0], phases, laney);
@@ -194,7 +206,9 @@ public final class TrendAnalysis {
 
     /** Garwood's interval of a count, computed once per count: it takes two iterative quantiles, and pages and audits ask often. */
     private static PoissonInterval interval(long k) {
-        return k < MEMO_LIMIT ? INTERVALS.computeIfAbsent(k, c -> PoissonInterval.garwood(c, CONFIDENCE)) : PoissonInterval.garwood(k, CONFIDENCE);
+        return k < MEMO_LIMIT
+                ? INTERVALS.computeIfAbsent(k, c -> PoissonInterval.garwood(c, CONFIDENCE))
+                : PoissonInterval.garwood(k, CONFIDENCE);
     }
 
     private static int end(List<Integer> starts, int phase, int n) {
@@ -240,16 +254,16 @@ public final class TrendAnalysis {
         for (int i = 1; i < series.size(); i++) {
             MonthlyCount previous = series.get(i - 1);
             MonthlyCount current = series.get(i);
-            boolean next = gapsAllowed ? current.month().isAfter(previous.month()) : current.month().equals(previous.month().plusMonths(1));
+            boolean next = gapsAllowed
+                    ? current.month().isAfter(previous.month())
+                    : current.month().equals(previous.month().plusMonths(1));
             if (!next) {
-                throw new IllegalArgumentException(
-                        "Maanden moeten aaneensluitend en oplopend zijn: " + previous.month() + " gevolgd door "
-                                + current.month());
+                throw new IllegalArgumentException("Maanden moeten aaneensluitend en oplopend zijn: " + previous.month()
+                        + " gevolgd door " + current.month());
             }
             if ((current.denominator() == null) != (previous.denominator() == null)) {
-                throw new IllegalArgumentException(
-                        "Een reeks heeft voor alle maanden een noemer of voor geen enkele; " + current.month()
-                                + " wijkt af");
+                throw new IllegalArgumentException("Een reeks heeft voor alle maanden een noemer of voor geen enkele; "
+                        + current.month() + " wijkt af");
             }
         }
     }

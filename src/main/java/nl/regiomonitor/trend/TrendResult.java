@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+
 import nl.regiomonitor.common.Dutch;
 
 /**
@@ -42,14 +43,19 @@ public record TrendResult(
     }
 
     /** One phase at a stable {@code level}. */
-    static TrendResult stable(List<TrendPoint> points, RunRules rules, double level, List<Phase> phases,
-                              boolean laney) {
+    static TrendResult stable(
+            List<TrendPoint> points, RunRules rules, double level, List<Phase> phases, boolean laney) {
         return new TrendResult(points, rules, Verdict.STABIEL, level, null, phases, laney);
     }
 
     /** A fall or rise {@code since} a month, without a stable level after it. */
-    static TrendResult change(List<TrendPoint> points, RunRules rules, Verdict verdict, YearMonth since,
-                              List<Phase> phases, boolean laney) {
+    static TrendResult change(
+            List<TrendPoint> points,
+            RunRules rules,
+            Verdict verdict,
+            YearMonth since,
+            List<Phase> phases,
+            boolean laney) {
         return new TrendResult(points, rules, verdict, null, since, phases, laney);
     }
 
@@ -62,9 +68,10 @@ public record TrendResult(
             case DALEND -> change("daalt", "gedaald");
             case STIJGEND -> change("stijgt", "gestegen");
             case STABIEL -> "De instroom is stabiel rond " + levelPerMonth() + " per maand.";
-            case GEEN_SIGNAAL -> points.size() < TrendAnalysis.MIN_POINTS
-                    ? "Te weinig maanden om een verandering te beoordelen."
-                    : "De instroom schommelt zonder duidelijke daling of stijging; nog geen stabiel niveau.";
+            case GEEN_SIGNAAL ->
+                points.size() < TrendAnalysis.MIN_POINTS
+                        ? "Te weinig maanden om een verandering te beoordelen."
+                        : "De instroom schommelt zonder duidelijke daling of stijging; nog geen stabiel niveau.";
         };
     }
 
@@ -72,7 +79,8 @@ public record TrendResult(
         String month = since.format(MONTH);
         return stableLevel == null
                 ? "De instroom " + present + " sinds " + month + "; nog geen stabiel niveau."
-                : "De instroom is in " + month + " " + participle + " en is sindsdien stabiel rond " + levelPerMonth() + " per maand.";
+                : "De instroom is in " + month + " " + participle + " en is sindsdien stabiel rond " + levelPerMonth()
+                        + " per maand.";
     }
 
     private String levelPerMonth() {

@@ -1,11 +1,10 @@
 package nl.regiomonitor.web;
 
-
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
-import nl.regiomonitor.web.ErrorAnswers.ErrorBody;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.server.ResponseStatusException;
+
+import nl.regiomonitor.web.ErrorAnswers.ErrorBody;
 
 /**
  * Errors of the JSON API as {@code {"message": "..."}} in Dutch; details go to the log, never
@@ -40,23 +41,28 @@ class ApiErrors {
 
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
     ResponseEntity<ErrorBody> missingPart(Exception e) {
-        String name = e instanceof MissingServletRequestPartException part ? part.getRequestPartName()
+        String name = e instanceof MissingServletRequestPartException part
+                ? part.getRequestPartName()
                 : ((MissingServletRequestParameterException) e).getParameterName();
         return answer(HttpStatus.BAD_REQUEST, "Het onderdeel '" + name + "' ontbreekt in het verzoek.");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorBody> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return answer(HttpStatus.BAD_REQUEST, "De waarde '" + e.getValue() + "' voor '" + e.getName() + "' is ongeldig.");
+        return answer(
+                HttpStatus.BAD_REQUEST, "De waarde '" + e.getValue() + "' voor '" + e.getName() + "' is ongeldig.");
     }
 
     /** A JSON body that cannot be read, or has a value of the wrong kind (an unknown status, a date that is none). */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-        String field = e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? " bij '" + path(mapping.getPath()) + "'" : "";
-        return answer(HttpStatus.BAD_REQUEST, "De inhoud van het verzoek is geen geldige JSON of heeft een onbekende waarde"
-                + field + ".");
+        String field = e.getCause() instanceof JsonMappingException mapping
+                        && !mapping.getPath().isEmpty()
+                ? " bij '" + path(mapping.getPath()) + "'"
+                : "";
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "De inhoud van het verzoek is geen geldige JSON of heeft een onbekende waarde" + field + ".");
     }
 
     /** Where in the JSON, as {@code actions[2].status}. */
@@ -74,13 +80,16 @@ class ApiErrors {
 
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ErrorBody> status(ResponseStatusException e) {
-        return answer(e.getStatusCode(), e.getReason() == null ? "Het verzoek kon niet worden verwerkt." : e.getReason());
+        return answer(
+                e.getStatusCode(), e.getReason() == null ? "Het verzoek kon niet worden verwerkt." : e.getReason());
     }
 
     /** A form field with a name no browser sends (such as an empty one), refused by the firewall when it is read. */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<ErrorBody> rejected(RequestRejectedException e) {
-        return answer(HttpStatus.BAD_REQUEST, "Het verzoek bevat een veld met een ongeldige naam of waarde en is niet verwerkt.");
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "Het verzoek bevat een veld met een ongeldige naam of waarde en is niet verwerkt.");
     }
 
     /** A Content-Type with a wildcard ({@code *}/{@code *}) is no type at all; Spring refuses to read it with an assertion. */
@@ -88,8 +97,10 @@ class ApiErrors {
     ResponseEntity<ErrorBody> illegalArgument(IllegalArgumentException e, HttpServletRequest request) {
         String type = request.getContentType();
         if (type != null && type.contains("*")) {
-            return answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Het soort inhoud (Content-Type) '" + type + "' is geen soort; "
-                    + "stuur gegevens als application/json.");
+            return answer(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Het soort inhoud (Content-Type) '" + type + "' is geen soort; "
+                            + "stuur gegevens als application/json.");
         }
         return unexpected(e, request);
     }
@@ -98,7 +109,8 @@ class ApiErrors {
     @ExceptionHandler(CannotGetJdbcConnectionException.class)
     ResponseEntity<ErrorBody> saturated(CannotGetJdbcConnectionException e, HttpServletRequest request) {
         log.warn("Geen databaseverbinding vrij voor {} {}", request.getMethod(), request.getRequestURI());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
                 .body(new ErrorBody("Het is op dit moment te druk om uw verzoek te verwerken; er is niets veranderd. "
                         + "Probeer het over enkele seconden opnieuw."));
     }
@@ -106,12 +118,12 @@ class ApiErrors {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e, HttpServletRequest request) {
         log.error("Onverwachte fout bij {} {}", request.getMethod(), request.getRequestURI(), e);
-        return answer(HttpStatus.INTERNAL_SERVER_ERROR,
+        return answer(
+                HttpStatus.INTERNAL_SERVER_ERROR,
                 "Door een technische fout kon dit niet worden afgerond; er is niets veranderd. Probeer het later opnieuw.");
     }
 
     static ResponseEntity<ErrorBody> answer(HttpStatusCode status, String message) {
         return ResponseEntity.status(status).body(new ErrorBody(message));
     }
-
 }

@@ -1,14 +1,14 @@
 package nl.regiomonitor.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
 /** Headers of a file the browser saves rather than shows. */
 public final class Attachment {
 
-    private Attachment() {
-    }
+    private Attachment() {}
 
     public static void headers(HttpServletResponse response, String contentType, String fileName) {
         response.setContentType(contentType);

@@ -3,8 +3,7 @@ package nl.regiomonitor.web;
 /** The value axis of the server-drawn charts: grid lines on round numbers. */
 public final class ChartAxis {
 
-    private ChartAxis() {
-    }
+    private ChartAxis() {}
 
     /** The distance between grid lines: 1, 2 or 5 times a power of ten, at least {@code value} and at least 1. */
     public static double niceStep(double value) {

@@ -17,8 +17,7 @@ public final class ChartPalette {
     /** Grid lines: decoration, not needed to read the values. */
     public static final String GRID = "#d0d4d9";
 
-    private ChartPalette() {
-    }
+    private ChartPalette() {}
 
     /** The colour of part {@code i} of a chart: the two alternate. */
     public static String fill(int i) {

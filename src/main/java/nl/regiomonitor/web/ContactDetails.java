@@ -17,7 +17,8 @@ public record ContactDetails(String organisation, String email, String phone, St
         address = blankToNull(address);
         if (organisation == null || email == null) {
             // a public service without a way to reach it is not allowed to start
-            throw new IllegalArgumentException("regiomonitor.contact.organisation en regiomonitor.contact.email zijn verplicht");
+            throw new IllegalArgumentException(
+                    "regiomonitor.contact.organisation en regiomonitor.contact.email zijn verplicht");
         }
     }
 

@@ -3,10 +3,11 @@ package nl.regiomonitor.web;
 import java.io.IOException;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
@@ -26,8 +27,7 @@ public final class ErrorAnswers {
         }
     }
 
-    private ErrorAnswers() {
-    }
+    private ErrorAnswers() {}
 
     public static HttpStatus status(Refusal.Kind kind) {
         return switch (kind) {
@@ -41,8 +41,9 @@ public final class ErrorAnswers {
     }
 
     /** Writes the error outside Spring MVC (security and upload filters): JSON for the API, else the error page. */
-    public static void write(HttpServletRequest request, HttpServletResponse response, ObjectMapper json, int status,
-            String message) throws IOException {
+    public static void write(
+            HttpServletRequest request, HttpServletResponse response, ObjectMapper json, int status, String message)
+            throws IOException {
         if (isApi(request)) {
             writeJson(response, json, status, message);
         } else {

@@ -46,7 +46,9 @@ public final class FormProblems {
     }
 
     public List<Problem> all() {
-        return byField.entrySet().stream().map(e -> new Problem(e.getKey(), e.getValue())).toList();
+        return byField.entrySet().stream()
+                .map(e -> new Problem(e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** A year from {@code first} to {@code last}, or null (also when nothing was typed: then the page picks one). */
@@ -56,7 +58,10 @@ public final class FormProblems {
         }
         String range = " Kies een jaar van " + first + " tot en met " + last + ".";
         if (!typed.strip().matches("\\d{4}")) {
-            add(field, "Vul het jaar in met vier cijfers, bijvoorbeeld " + last + "." + (typed.strip().matches("\\d+") ? range : ""));
+            add(
+                    field,
+                    "Vul het jaar in met vier cijfers, bijvoorbeeld " + last + "."
+                            + (typed.strip().matches("\\d+") ? range : ""));
             return null;
         }
         int year = Integer.parseInt(typed.strip());

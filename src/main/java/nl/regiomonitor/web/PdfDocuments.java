@@ -31,7 +31,8 @@ public final class PdfDocuments {
     /** The font family the templates name. */
     public static final String FONT = "DejaVu Sans";
     /** An SVG element that has no alt yet, and the text of its title. */
-    private static final Pattern SVG_TITLE = Pattern.compile("<svg((?:(?! alt=)[^>])*)>(\\s*<title[^>]*>)([^<]*)</title>");
+    private static final Pattern SVG_TITLE =
+            Pattern.compile("<svg((?:(?! alt=)[^>])*)>(\\s*<title[^>]*>)([^<]*)</title>");
     /**
      * A control character XML 1.0 does not allow (all below space but tab, newline and return), as a character
      * reference or raw: text a user typed may hold one, and the renderer refuses the whole document for it.
@@ -48,8 +49,7 @@ public final class PdfDocuments {
         XRLog.setLoggerImpl(new Slf4jLogger()); // into the application's log, not straight to stderr
     }
 
-    private PdfDocuments() {
-    }
+    private PdfDocuments() {}
 
     /** Renders template {@code template} (a path under {@code templates/}, such as {@code report/report-pdf.xhtml}) with {@code model}. */
     public static void render(String template, Map<String, Object> model, OutputStream out) throws IOException {
@@ -70,8 +70,10 @@ public final class PdfDocuments {
      * on the web page the SVG's {@code <title>} does that, so the charts themselves carry no alt.
      */
     static String withAltTexts(String xhtml) {
-        return SVG_TITLE.matcher(xhtml).replaceAll(m -> Matcher.quoteReplacement(
-                "<svg" + m.group(1) + " alt=\"" + m.group(3).replace("\"", "&quot;") + "\">" + m.group(2) + m.group(3) + "</title>"));
+        return SVG_TITLE
+                .matcher(xhtml)
+                .replaceAll(m -> Matcher.quoteReplacement("<svg" + m.group(1) + " alt=\""
+                        + m.group(3).replace("\"", "&quot;") + "\">" + m.group(2) + m.group(3) + "</title>"));
     }
 
     /** The document without the control characters XML forbids; what the user wrote stays as it was stored. */

@@ -16,20 +16,23 @@ import org.jsoup.safety.Safelist;
 public final class RichText {
 
     private static final Parser PARSER = Parser.builder().build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    private static final HtmlRenderer RENDERER =
+            HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     private static final Safelist SAFE = new Safelist()
             .addTags("p", "ul", "ol", "li", "em", "strong", "a", "br")
             .addAttributes("a", "href")
             .addProtocols("a", "href", "http", "https", "mailto")
             .addEnforcedAttribute("a", "rel", "nofollow");
 
-    private RichText() {
-    }
+    private RichText() {}
 
     public static String toHtml(String source) {
         String html = RENDERER.render(PARSER.parse(source == null ? "" : source));
-        Document.OutputSettings xhtml = new Document.OutputSettings().syntax(Document.OutputSettings.Syntax.xml)
-                .escapeMode(Entities.EscapeMode.xhtml).charset("UTF-8").prettyPrint(false);
+        Document.OutputSettings xhtml = new Document.OutputSettings()
+                .syntax(Document.OutputSettings.Syntax.xml)
+                .escapeMode(Entities.EscapeMode.xhtml)
+                .charset("UTF-8")
+                .prettyPrint(false);
         return Jsoup.clean(html, "", SAFE, xhtml);
     }
 }

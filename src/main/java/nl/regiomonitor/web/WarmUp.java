@@ -66,7 +66,9 @@ class WarmUp implements SmartLifecycle {
         loopback.setProperty("address", "127.0.0.1");
         try {
             tomcat.getService().addConnector(loopback);
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
             for (String path : paths) {
                 ask(client, "http://127.0.0.1:" + loopback.getLocalPort() + path.trim(), path.trim());
             }
@@ -85,7 +87,10 @@ class WarmUp implements SmartLifecycle {
 
     private void ask(HttpClient client, String url, String path) {
         try {
-            HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<Void> answer = client.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             synchronized (this) {
                 answers.put(path, answer.statusCode());

@@ -10,20 +10,20 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
 import nl.regiomonitor.RegiomonitorApplication;
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.ingest.ImportStatus;
 import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
 import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** What the benchmarks share: generated data of a fixed size, the application without web server, medians. */
 final class BenchSupport {
 
-    private BenchSupport() {
-    }
+    private BenchSupport() {}
 
     /** A fresh data folder for the embedded PostgreSQL; call before {@link #application()}. */
     static Path workFolder() throws IOException {
@@ -39,7 +39,7 @@ final class BenchSupport {
                 .generate(generated);
         Path file = work.resolve("indications-" + rows + ".csv");
         try (BufferedReader in = Files.newBufferedReader(generated.resolve(SyntheticDataGenerator.INDICATIONS));
-             BufferedWriter out = Files.newBufferedWriter(file)) {
+                BufferedWriter out = Files.newBufferedWriter(file)) {
             for (int i = 0; i <= rows; i++) {
                 String line = in.readLine();
                 if (line == null) {
@@ -54,7 +54,9 @@ final class BenchSupport {
 
     static ConfigurableApplicationContext application() {
         return new SpringApplicationBuilder(RegiomonitorApplication.class)
-                .web(WebApplicationType.NONE).properties("spring.main.banner-mode=off", "logging.level.root=WARN").run();
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run();
     }
 
     /** The demo data as {@code serve} makes them on a first start (seed 42, default months, scale 1), imported. */
@@ -62,15 +64,22 @@ final class BenchSupport {
         Path demo = work.resolve("demo");
         GeneratorSettings defaults = GeneratorSettings.defaults();
         new SyntheticDataGenerator(new GeneratorSettings(42, defaults.from(), defaults.to(), 1.0)).generate(demo);
-        check(imports.importFolder(demo, "demo-").stream().allMatch(r -> r.status() == ImportStatus.LOADED), "demo import failed");
+        check(
+                imports.importFolder(demo, "demo-").stream().allMatch(r -> r.status() == ImportStatus.LOADED),
+                "demo import failed");
     }
 
     /** A small waiting-list import: every figure held in memory is stale afterwards and is read again. */
     static void makeFiguresStale(ImportService imports, Path work, int round) throws IOException {
         Path touch = work.resolve("touch-" + round + ".csv");
-        Files.writeString(touch, "snapshot_date;client_id;region_code;profile_code;wait_status\n"
-                + "2024-06-30;BENCHTOUCH" + round + ";ZK10;GGZ03W;ACTIEF\n");
-        check(imports.importFile(touch, touch.getFileName().toString(), "waitlist").status() == ImportStatus.LOADED,
+        Files.writeString(
+                touch,
+                "snapshot_date;client_id;region_code;profile_code;wait_status\n" + "2024-06-30;BENCHTOUCH" + round
+                        + ";ZK10;GGZ03W;ACTIEF\n");
+        check(
+                imports.importFile(touch, touch.getFileName().toString(), "waitlist")
+                                .status()
+                        == ImportStatus.LOADED,
                 "touch import failed");
     }
 

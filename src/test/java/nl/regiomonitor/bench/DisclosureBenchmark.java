@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
 import nl.regiomonitor.disclosure.CellSuppression;
-import nl.regiomonitor.publication.DisclosureAuditService;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
 import nl.regiomonitor.indicator.Breakdown;
@@ -16,7 +17,7 @@ import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.indicator.Period;
 import nl.regiomonitor.ingest.ImportService;
-import org.springframework.context.ConfigurableApplicationContext;
+import nl.regiomonitor.publication.DisclosureAuditService;
 
 /**
  * bench/disclosure: on the demo data (generated and imported as on a first start), protecting every table the
@@ -35,7 +36,9 @@ public final class DisclosureBenchmark {
         try (ConfigurableApplicationContext context = BenchSupport.application()) {
             ImportService imports = context.getBean(ImportService.class);
             BenchSupport.importDemo(imports, work);
-            List<PublishedTables> publishers = context.getBeanProvider(PublishedTables.class).orderedStream().toList();
+            List<PublishedTables> publishers = context.getBeanProvider(PublishedTables.class)
+                    .orderedStream()
+                    .toList();
             DisclosureAuditService audit = context.getBean(DisclosureAuditService.class);
             List<Double> protect = new ArrayList<>();
             List<Double> audits = new ArrayList<>();
@@ -53,25 +56,50 @@ public final class DisclosureBenchmark {
                 protect.add((System.nanoTime() - start) / 1e9);
                 tables = patterns.size();
                 cells = patterns.stream().mapToLong(p -> p.table().size()).sum();
-                primaryCells = patterns.stream().mapToLong(p -> p.count(ProtectionPattern.Mark.PRIMARY)).sum();
-                secondaryCells = patterns.stream().mapToLong(p -> p.count(ProtectionPattern.Mark.SECONDARY)).sum();
+                primaryCells = patterns.stream()
+                        .mapToLong(p -> p.count(ProtectionPattern.Mark.PRIMARY))
+                        .sum();
+                secondaryCells = patterns.stream()
+                        .mapToLong(p -> p.count(ProtectionPattern.Mark.SECONDARY))
+                        .sum();
                 start = System.nanoTime();
                 patterns.forEach(p -> suppression.primaryOnly(p.table()));
                 primary.add((System.nanoTime() - start) / 1e9);
                 start = System.nanoTime();
                 List<DisclosureAuditService.TableReport> reports = audit.audit();
                 audits.add((System.nanoTime() - start) / 1e9);
-                long pinned = reports.stream().mapToLong(DisclosureAuditService.TableReport::pinned).sum();
-                long narrowed = reports.stream().mapToLong(DisclosureAuditService.TableReport::narrowed).sum();
-                BenchSupport.check(pinned + narrowed == 0, pinned + " small cells pinned, " + narrowed + " narrowed to two values");
-                System.out.printf(Locale.ROOT, "round %d: protect %.3f s, primary rule alone %.4f s, audit %.3f s, <5 %d, x %d%n", round + 1,
-                        protect.get(round), primary.get(round), audits.get(round), primaryCells, secondaryCells);
+                long pinned = reports.stream()
+                        .mapToLong(DisclosureAuditService.TableReport::pinned)
+                        .sum();
+                long narrowed = reports.stream()
+                        .mapToLong(DisclosureAuditService.TableReport::narrowed)
+                        .sum();
+                BenchSupport.check(
+                        pinned + narrowed == 0,
+                        pinned + " small cells pinned, " + narrowed + " narrowed to two values");
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: protect %.3f s, primary rule alone %.4f s, audit %.3f s, <5 %d, x %d%n",
+                        round + 1,
+                        protect.get(round),
+                        primary.get(round),
+                        audits.get(round),
+                        primaryCells,
+                        secondaryCells);
             }
-            String summary = String.format(Locale.ROOT,
+            String summary = String.format(
+                    Locale.ROOT,
                     "demo data, tables=%d cells=%d small_shown_as_lt5=%d x=%d rounds=%d protect_all_median_s=%.3f "
                             + "primary_rule_alone_median_s=%.4f ratio=%.0f audit_all_median_s=%.3f pinned=0 narrowed=0%n",
-                    tables, cells, primaryCells, secondaryCells, ROUNDS, BenchSupport.median(protect), BenchSupport.median(primary),
-                    BenchSupport.median(protect) / BenchSupport.median(primary), BenchSupport.median(audits));
+                    tables,
+                    cells,
+                    primaryCells,
+                    secondaryCells,
+                    ROUNDS,
+                    BenchSupport.median(protect),
+                    BenchSupport.median(primary),
+                    BenchSupport.median(protect) / BenchSupport.median(primary),
+                    BenchSupport.median(audits));
             summary += shownShares(context.getBean(InfluxFigures.class));
             System.out.print(summary);
             if (args.length > 0) {
@@ -96,7 +124,8 @@ public final class DisclosureBenchmark {
                 // a rolling year from the first complete one
                 YearMonth start = period == Period.ROLLING12 ? from.plusMonths(11) : from;
                 for (Breakdown by : Breakdown.values()) {
-                    for (InfluxFigures.MonthRow row : influx.influx(region, start, to, by, period).rows()) {
+                    for (InfluxFigures.MonthRow row :
+                            influx.influx(region, start, to, by, period).rows()) {
                         List<Cell> cells = new ArrayList<>();
                         if (by == Breakdown.NONE) {
                             cells.add(row.totalCell());
@@ -107,7 +136,13 @@ public final class DisclosureBenchmark {
                         shown += cells.stream().filter(c -> !c.suppressed()).count();
                     }
                 }
-                lines.append(String.format(Locale.ROOT, " %s=%.1f%% (%d/%d)", period.code(), 100.0 * shown / Math.max(1, all), shown, all));
+                lines.append(String.format(
+                        Locale.ROOT,
+                        " %s=%.1f%% (%d/%d)",
+                        period.code(),
+                        100.0 * shown / Math.max(1, all),
+                        shown,
+                        all));
             }
             lines.append('\n');
         }

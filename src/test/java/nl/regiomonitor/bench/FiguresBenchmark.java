@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import nl.regiomonitor.indicator.Breakdown;
 import nl.regiomonitor.indicator.InfluxFigures;
 import nl.regiomonitor.indicator.StockFigures;
@@ -15,8 +18,6 @@ import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.ingest.ImportStatus;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * bench/figures: over 1,000,000 generated indication rows, every figure for NL and the 31 regions
@@ -50,8 +51,11 @@ public final class FiguresBenchmark {
             InfluxFigures influx = context.getBean(InfluxFigures.class);
             StockFigures stock = context.getBean(StockFigures.class);
             List<String> scopes = new ArrayList<>(List.of("NL"));
-            context.getBean(RegionService.class).regions().stream().map(Region::code).forEach(scopes::add);
-            BenchSupport.check(imports.importFile(file, "bench-figures.csv", "indications").status() == ImportStatus.LOADED,
+            context.getBean(RegionService.class).regions().stream()
+                    .map(Region::code)
+                    .forEach(scopes::add);
+            BenchSupport.check(
+                    imports.importFile(file, "bench-figures.csv", "indications").status() == ImportStatus.LOADED,
                     "import failed");
 
             List<Double> plainTimes = new ArrayList<>();
@@ -72,24 +76,40 @@ public final class FiguresBenchmark {
                         cells += influx.influx(scope, FROM, TO, by).rows().size() * (by == Breakdown.NONE ? 1 : 5);
                     }
                     for (int year = 2021; year <= 2024; year++) {
-                        cells += stock.stock(scope, LocalDate.of(year, 10, 1), Breakdown.PROFILE).rows().size() * 2;
+                        cells += stock.stock(scope, LocalDate.of(year, 10, 1), Breakdown.PROFILE)
+                                        .rows()
+                                        .size()
+                                * 2;
                     }
                 }
                 for (int year = 2021; year <= 2024; year++) {
                     for (String series : List.of("GGZ-W", "GGZ-B")) {
-                        cells += stock.prevalence(LocalDate.of(year, 10, 1), series).rows().size();
+                        cells += stock.prevalence(LocalDate.of(year, 10, 1), series)
+                                .rows()
+                                .size();
                     }
                 }
                 figureTimes.add((System.nanoTime() - start) / 1e9);
-                System.out.printf(Locale.ROOT, "round %d: plain %.3f s, all figures %.3f s%n", round + 1,
-                        plainTimes.get(round), figureTimes.get(round));
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: plain %.3f s, all figures %.3f s%n",
+                        round + 1,
+                        plainTimes.get(round),
+                        figureTimes.get(round));
             }
             double plain = BenchSupport.median(plainTimes);
             double all = BenchSupport.median(figureTimes);
-            String summary = String.format(Locale.ROOT,
+            String summary = String.format(
+                    Locale.ROOT,
                     "rows=%d scopes=%d months=48 rounds=%d cells=%d plain_groupby_median_s=%.3f all_figures_median_s=%.3f "
                             + "ratio=%.2f (goal: all figures < 1 s and ratio <= 2.00)%n",
-                    ROWS, scopes.size(), ROUNDS, cells, plain, all, all / plain);
+                    ROWS,
+                    scopes.size(),
+                    ROUNDS,
+                    cells,
+                    plain,
+                    all,
+                    all / plain);
             System.out.print(summary);
             if (args.length > 0) {
                 Files.writeString(Path.of(args[0]), summary);

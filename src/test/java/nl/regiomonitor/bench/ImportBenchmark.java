@@ -11,12 +11,13 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import nl.regiomonitor.ingest.ImportResult;
-import nl.regiomonitor.ingest.ImportService;
-import nl.regiomonitor.ingest.ImportStatus;
 import org.postgresql.PGConnection;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.regiomonitor.ingest.ImportResult;
+import nl.regiomonitor.ingest.ImportService;
+import nl.regiomonitor.ingest.ImportStatus;
 
 /**
  * bench/import: 1,000,000 generated indication rows through the full import (read, check every
@@ -42,10 +43,14 @@ public final class ImportBenchmark {
             List<Double> importTimes = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 long start = System.nanoTime();
-                try (Connection c = dataSource.getConnection(); Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    long copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                            "copy baseline_indication (client_id, decision_date, valid_from, valid_to, region_code, profile_code, "
-                                    + "origin, birth_year) from stdin (format csv, header true, delimiter ';')", reader);
+                try (Connection c = dataSource.getConnection();
+                        Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    long copied = c.unwrap(PGConnection.class)
+                            .getCopyAPI()
+                            .copyIn(
+                                    "copy baseline_indication (client_id, decision_date, valid_from, valid_to, region_code, profile_code, "
+                                            + "origin, birth_year) from stdin (format csv, header true, delimiter ';')",
+                                    reader);
                     BenchSupport.check(copied == ROWS, "baseline copied " + copied);
                 }
                 copyTimes.add((System.nanoTime() - start) / 1e9);
@@ -54,18 +59,28 @@ public final class ImportBenchmark {
                 start = System.nanoTime();
                 ImportResult result = imports.importFile(file, "bench-" + round + ".csv", "indications");
                 importTimes.add((System.nanoTime() - start) / 1e9);
-                BenchSupport.check(result.status() == ImportStatus.LOADED && result.rowCount() == ROWS, result.message());
+                BenchSupport.check(
+                        result.status() == ImportStatus.LOADED && result.rowCount() == ROWS, result.message());
                 jdbc.execute("truncate indication");
                 jdbc.update("update import_run set replaced_by = null");
                 jdbc.update("delete from import_run where import_type = 'indications'");
-                System.out.printf(Locale.ROOT, "round %d: COPY %.2f s, import %.2f s%n", round + 1,
-                        copyTimes.get(round), importTimes.get(round));
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: COPY %.2f s, import %.2f s%n",
+                        round + 1,
+                        copyTimes.get(round),
+                        importTimes.get(round));
             }
             double copy = BenchSupport.median(copyTimes);
             double full = BenchSupport.median(importTimes);
-            String summary = String.format(Locale.ROOT,
+            String summary = String.format(
+                    Locale.ROOT,
                     "rows=%d rounds=%d copy_median_s=%.2f import_median_s=%.2f ratio=%.2f (goal <= 1.30)%n",
-                    ROWS, ROUNDS, copy, full, full / copy);
+                    ROWS,
+                    ROUNDS,
+                    copy,
+                    full,
+                    full / copy);
             System.out.print(summary);
             if (args.length > 0) {
                 Files.writeString(Path.of(args[0]), summary);

@@ -28,26 +28,41 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LoadBenchmark {
 
     static final String STATIC = "/css/site.css";
-    private static final List<String> PAGES = List.of("/", "/instroom", "/instroom?region=ZK10", "/instroom?region=ZK01",
-            "/instroom?region=ZK28", "/regions/ZK10", "/regions/ZK01", "/regioperspectief/ZK10/2024");
-    private static final List<String> APIS = List.of("/api/v1/trend/influx?region=NL&from=2023-01&to=2024-12",
+    private static final List<String> PAGES = List.of(
+            "/",
+            "/instroom",
+            "/instroom?region=ZK10",
+            "/instroom?region=ZK01",
+            "/instroom?region=ZK28",
+            "/regions/ZK10",
+            "/regions/ZK01",
+            "/regioperspectief/ZK10/2024");
+    private static final List<String> APIS = List.of(
+            "/api/v1/trend/influx?region=NL&from=2023-01&to=2024-12",
             "/api/v1/trend/influx?region=ZK10&from=2023-01&to=2024-12",
             "/api/v1/figures/influx?region=ZK10&from=2024-01&to=2024-12&by=profile",
             "/api/v1/figures/influx?region=NL&from=2023-01&to=2024-12",
             "/api/v1/figures/stock?region=ZK10&date=2024-10-01",
             "/api/v1/figures/waitlist?region=ZK10&date=2024-10-01");
 
-    private LoadBenchmark() {
-    }
+    private LoadBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         if (args[0].equals("first")) {
             long start = System.nanoTime();
-            HttpResponse<String> answer = client.send(request(args[1] + "/instroom"), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer =
+                    client.send(request(args[1] + "/instroom"), HttpResponse.BodyHandlers.ofString());
             double ms = (System.nanoTime() - start) / 1e6;
-            append(args[2], String.format(Locale.ROOT, "%s first_instroom_after_restart_ms=%.0f status=%d (goal < 1000)%n",
-                    args[3], ms, answer.statusCode()));
+            append(
+                    args[2],
+                    String.format(
+                            Locale.ROOT,
+                            "%s first_instroom_after_restart_ms=%.0f status=%d (goal < 1000)%n",
+                            args[3],
+                            ms,
+                            answer.statusCode()));
             return;
         }
         String base = args[1];
@@ -71,7 +86,8 @@ public final class LoadBenchmark {
                     long start = System.nanoTime();
                     String kind;
                     try {
-                        HttpResponse<byte[]> answer = client.send(request(base + path), HttpResponse.BodyHandlers.ofByteArray());
+                        HttpResponse<byte[]> answer =
+                                client.send(request(base + path), HttpResponse.BodyHandlers.ofByteArray());
                         kind = answer.statusCode() == 200 ? null : "status " + answer.statusCode() + " " + path;
                     } catch (IOException | InterruptedException e) {
                         kind = e.getClass().getSimpleName() + " " + path;
@@ -94,24 +110,40 @@ public final class LoadBenchmark {
         long requests = latencies.count() + errors.get();
         double pagesP99 = latencies.percentile("page", 99);
         double staticP99 = latencies.percentile("static", 99);
-        String line = String.format(Locale.ROOT,
+        String line = String.format(
+                Locale.ROOT,
                 "%s clients=%d seconds=%d requests=%d errors=%d req_per_s=%.1f pages_p50_ms=%.1f pages_p99_ms=%.1f "
                         + "api_p50_ms=%.1f api_p99_ms=%.1f static_p50_ms=%.1f static_p99_ms=%.1f pages_p99_over_static_p99=%.2f (goal 0 errors, <= 5)%n",
-                args[5], clients, seconds, requests, errors.get(), requests / (double) seconds,
-                latencies.percentile("page", 50), pagesP99, latencies.percentile("api", 50), latencies.percentile("api", 99),
-                latencies.percentile("static", 50), staticP99, pagesP99 / staticP99);
+                args[5],
+                clients,
+                seconds,
+                requests,
+                errors.get(),
+                requests / (double) seconds,
+                latencies.percentile("page", 50),
+                pagesP99,
+                latencies.percentile("api", 50),
+                latencies.percentile("api", 99),
+                latencies.percentile("static", 50),
+                staticP99,
+                pagesP99 / staticP99);
         System.out.print(line);
         errorKinds.forEach((kind, n) -> System.out.println("  " + n + " x " + kind));
         append(args[4], line);
     }
 
     private static HttpRequest request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept", "text/html,application/json,*/*").GET().build();
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept", "text/html,application/json,*/*")
+                .GET()
+                .build();
     }
 
     private static int status(HttpClient client, String url) {
         try {
-            return client.send(request(url), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(request(url), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException | InterruptedException e) {
             return -1;
         }
@@ -126,7 +158,8 @@ public final class LoadBenchmark {
         private final ConcurrentHashMap<String, List<Double>> byKind = new ConcurrentHashMap<>();
 
         void add(String kind, double ms) {
-            byKind.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(ms);
+            byKind.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(ms);
         }
 
         long count() {

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import nl.regiomonitor.RegiomonitorApplication;
-import nl.regiomonitor.publication.Publication;
-import nl.regiomonitor.publication.PublicationService;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import nl.regiomonitor.RegiomonitorApplication;
+import nl.regiomonitor.publication.Publication;
+import nl.regiomonitor.publication.PublicationService;
 
 /**
  * bench/publication: building a complete version of the demo data (every published table of every
@@ -26,7 +27,8 @@ public final class PublicationBenchmark {
         BenchSupport.workFolder();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RegiomonitorApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN").run()) {
+                .properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run()) {
             PublicationService publications = context.getBean(PublicationService.class);
             Publication first = publications.current().orElseThrow();
             List<Double> rebuilds = new ArrayList<>();
@@ -34,12 +36,18 @@ public final class PublicationBenchmark {
                 long start = System.nanoTime();
                 Publication built = publications.rebuild("bench " + round);
                 rebuilds.add((System.nanoTime() - start) / 1e9);
-                BenchSupport.check(built.status() == Publication.Status.PUBLISHED, "build not published: " + built.problem());
+                BenchSupport.check(
+                        built.status() == Publication.Status.PUBLISHED, "build not published: " + built.problem());
                 System.out.printf(Locale.ROOT, "round %d: %.3f s%n", round + 1, rebuilds.get(round));
             }
-            String summary = String.format(Locale.ROOT,
+            String summary = String.format(
+                    Locale.ROOT,
                     "demo data, tables=%d cells=%d first_build_at_start_s=%.3f rebuild_rounds=%d rebuild_median_s=%.3f (goal < 60 s)%n",
-                    first.tables(), first.cells(), first.buildMillis() / 1000.0, ROUNDS, BenchSupport.median(rebuilds));
+                    first.tables(),
+                    first.cells(),
+                    first.buildMillis() / 1000.0,
+                    ROUNDS,
+                    BenchSupport.median(rebuilds));
             System.out.print(summary);
             Files.writeString(Path.of(args[0]), summary);
         }

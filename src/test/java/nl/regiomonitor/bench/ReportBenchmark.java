@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.region.Region;
 import nl.regiomonitor.region.RegionService;
 import nl.regiomonitor.report.RegionalReport;
 import nl.regiomonitor.report.ReportFiles;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * bench/report: on the demo data, the regioperspectief 2024 as PDF as the {@code report} command writes it:
@@ -32,24 +33,33 @@ public final class ReportBenchmark {
             BenchSupport.importDemo(imports, work);
             RegionalReport reports = context.getBean(RegionalReport.class);
             List<Region> regions = context.getBean(RegionService.class).regions();
-            Region haaglanden = regions.stream().filter(r -> r.code().equals("ZK10")).findFirst().orElseThrow();
+            Region haaglanden = regions.stream()
+                    .filter(r -> r.code().equals("ZK10"))
+                    .findFirst()
+                    .orElseThrow();
             Path out = Files.createDirectories(work.resolve("out"));
 
             BenchSupport.makeFiguresStale(imports, work, 0);
-            double singleCold = seconds(() -> ReportFiles.write(reports.build(haaglanden, YEAR), out.resolve("zk10.pdf")));
+            double singleCold =
+                    seconds(() -> ReportFiles.write(reports.build(haaglanden, YEAR), out.resolve("zk10.pdf")));
 
             List<Double> cold = new ArrayList<>();
             List<Double> warm = new ArrayList<>();
             for (int round = 0; round < BATCH_ROUNDS; round++) {
                 BenchSupport.makeFiguresStale(imports, work, round + 1);
                 Path folder = out.resolve("all-" + round);
-                cold.add(seconds(() -> ReportFiles.writeAll(reports, regions, YEAR, folder, (done, file) -> { })));
-                warm.add(seconds(() -> ReportFiles.writeAll(reports, regions, YEAR, folder, (done, file) -> { })));
+                cold.add(seconds(() -> ReportFiles.writeAll(reports, regions, YEAR, folder, (done, file) -> {})));
+                warm.add(seconds(() -> ReportFiles.writeAll(reports, regions, YEAR, folder, (done, file) -> {})));
                 try (var files = Files.list(folder)) {
                     BenchSupport.check(files.count() == regions.size() + 1, "not every file written");
                 }
-                System.out.printf(Locale.ROOT, "round %d: all %d regions cold %.3f s, warm %.3f s%n", round + 1,
-                        regions.size(), cold.get(round), warm.get(round));
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: all %d regions cold %.3f s, warm %.3f s%n",
+                        round + 1,
+                        regions.size(),
+                        cold.get(round),
+                        warm.get(round));
             }
             // one region warm after the batches, so the JIT has compiled the whole path as it would in a running server
             List<Double> single = new ArrayList<>();
@@ -61,16 +71,27 @@ public final class ReportBenchmark {
                 ReportFiles.write(report, out.resolve("zk10.pdf"));
                 single.add((System.nanoTime() - start) / 1e9);
             }
-            System.out.printf(Locale.ROOT, "one region: cold %.3f s, warm %s s, of which building the report %s s%n",
-                    singleCold, single, building);
-            String summary = String.format(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
+                    "one region: cold %.3f s, warm %s s, of which building the report %s s%n",
+                    singleCold,
+                    single,
+                    building);
+            String summary = String.format(
+                    Locale.ROOT,
                     "demo data, year=%d regions=%d one_region_cold_s=%.3f one_region_warm_median_s=%.3f (goal < 1) "
                             + "of_which_building_median_s=%.3f "
                             + "all_regions_cold_median_s=%.3f (goal < 15) all_regions_warm_median_s=%.3f "
                             + "single_rounds=%d batch_rounds=%d%n",
-                    YEAR, regions.size(), singleCold, BenchSupport.median(single), BenchSupport.median(building),
+                    YEAR,
+                    regions.size(),
+                    singleCold,
+                    BenchSupport.median(single),
+                    BenchSupport.median(building),
                     BenchSupport.median(cold),
-                    BenchSupport.median(warm), SINGLE_ROUNDS, BATCH_ROUNDS);
+                    BenchSupport.median(warm),
+                    SINGLE_ROUNDS,
+                    BATCH_ROUNDS);
             System.out.print(summary);
             if (args.length > 0) {
                 Files.writeString(Path.of(args[0]), summary);

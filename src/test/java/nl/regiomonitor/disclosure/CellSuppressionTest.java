@@ -39,7 +39,9 @@ class CellSuppressionTest {
         List<String> all = new ArrayList<>(List.of(columns));
         all.add("tot");
         for (String column : all) {
-            children.forEach((parent, kids) -> table.sum(parent + "." + column, kids.stream().map(k -> k + "." + column).toList()));
+            children.forEach((parent, kids) -> table.sum(
+                    parent + "." + column,
+                    kids.stream().map(k -> k + "." + column).toList()));
         }
         return table;
     }
@@ -77,18 +79,28 @@ class CellSuppressionTest {
      * </pre>
      */
     private static CountTable twoWay() {
-        return table(new String[] {"p", "q", "r"},
-                rows("A", new long[] {2, 10, 12}, "B", new long[] {8, 9, 20}, "C", new long[] {15, 11, 30},
-                        "NL", new long[] {25, 30, 62}),
+        return table(
+                new String[] {"p", "q", "r"},
+                rows(
+                        "A",
+                        new long[] {2, 10, 12},
+                        "B",
+                        new long[] {8, 9, 20},
+                        "C",
+                        new long[] {15, 11, 30},
+                        "NL",
+                        new long[] {25, 30, 62}),
                 Map.of("NL", List.of("A", "B", "C")));
     }
 
     @Test
     void aTwoWayTableGetsTheRectangleWorkedOutByHand() {
         ProtectionPattern pattern = suppression.protect(twoWay());
-        assertThat(hiddenCells(pattern)).isEqualTo(Map.of("A.p", PRIMARY, "A.q", SECONDARY, "B.p", SECONDARY, "B.q", SECONDARY));
+        assertThat(hiddenCells(pattern))
+                .isEqualTo(Map.of("A.p", PRIMARY, "A.q", SECONDARY, "B.p", SECONDARY, "B.q", SECONDARY));
         assertThat(DisclosureAudit.audit(pattern, 5)).isEmpty();
-        assertThat(DisclosureAudit.bounds(pattern, pattern.table().indexOf("A.p"))).containsExactly(1L, 4L);
+        assertThat(DisclosureAudit.bounds(pattern, pattern.table().indexOf("A.p")))
+                .containsExactly(1L, 4L);
     }
 
     @Test
@@ -114,18 +126,33 @@ class CellSuppressionTest {
      */
     @Test
     void aThreeLevelHierarchyIsProtectedAcrossItsLevels() {
-        CountTable table = table(new String[] {"p", "q"},
-                rows("R1a", new long[] {1, 20}, "R1b", new long[] {3, 15}, "R1", new long[] {4, 35},
-                        "R2a", new long[] {30, 40}, "R2b", new long[] {25, 28}, "R2", new long[] {55, 68},
-                        "NL", new long[] {59, 103}),
+        CountTable table = table(
+                new String[] {"p", "q"},
+                rows(
+                        "R1a",
+                        new long[] {1, 20},
+                        "R1b",
+                        new long[] {3, 15},
+                        "R1",
+                        new long[] {4, 35},
+                        "R2a",
+                        new long[] {30, 40},
+                        "R2b",
+                        new long[] {25, 28},
+                        "R2",
+                        new long[] {55, 68},
+                        "NL",
+                        new long[] {59, 103}),
                 ordered("R1", List.of("R1a", "R1b"), "R2", List.of("R2a", "R2b"), "NL", List.of("R1", "R2")));
         ProtectionPattern pattern = suppression.protect(table);
-        assertThat(hiddenCells(pattern)).isEqualTo(new TreeMap<>(Map.of(
-                "R1a.p", PRIMARY, "R1b.p", PRIMARY, "R1.p", PRIMARY,
-                "R1a.q", SECONDARY, "R1b.q", SECONDARY, "R1.q", SECONDARY,
-                "R2.p", SECONDARY, "R2.q", SECONDARY, "R2b.p", SECONDARY, "R2b.q", SECONDARY)));
+        assertThat(hiddenCells(pattern))
+                .isEqualTo(new TreeMap<>(Map.of(
+                        "R1a.p", PRIMARY, "R1b.p", PRIMARY, "R1.p", PRIMARY, "R1a.q", SECONDARY, "R1b.q", SECONDARY,
+                        "R1.q", SECONDARY, "R2.p", SECONDARY, "R2.q", SECONDARY, "R2b.p", SECONDARY, "R2b.q",
+                        SECONDARY)));
         assertThat(DisclosureAudit.audit(pattern, 5)).isEmpty();
-        assertThat(DisclosureAudit.audit(suppression.primaryOnly(table), 5)).extracting(DisclosureAudit.Finding::key)
+        assertThat(DisclosureAudit.audit(suppression.primaryOnly(table), 5))
+                .extracting(DisclosureAudit.Finding::key)
                 .contains("R1.p");
     }
 
@@ -140,7 +167,8 @@ class CellSuppressionTest {
 
     @Test
     void zeroIsShown() {
-        CountTable table = table(new String[] {"p", "q"},
+        CountTable table = table(
+                new String[] {"p", "q"},
                 rows("A", new long[] {0, 10}, "B", new long[] {7, 9}, "NL", new long[] {7, 19}),
                 Map.of("NL", List.of("A", "B")));
         assertThat(hiddenCells(suppression.protect(table))).isEmpty();
@@ -168,12 +196,13 @@ class CellSuppressionTest {
         assertThat(DisclosureAudit.audit(pattern, 5)).isEmpty();
         assertThat(DisclosureAudit.bounds(pattern, table.indexOf("A"))).containsExactly(1L, 4L);
         assertThat(catchThrowable(() -> {
-            CountTable wrong = new CountTable();
-            wrong.cell("tot", 12);
-            wrong.cell("A", 3);
-            wrong.cell("B", 8);
-            wrong.union("tot", List.of("A", "B"));
-        })).hasMessageContaining("ligt niet tussen");
+                    CountTable wrong = new CountTable();
+                    wrong.cell("tot", 12);
+                    wrong.cell("A", 3);
+                    wrong.cell("B", 8);
+                    wrong.union("tot", List.of("A", "B"));
+                }))
+                .hasMessageContaining("ligt niet tussen");
     }
 
     /**
@@ -186,13 +215,16 @@ class CellSuppressionTest {
         ProtectionPattern base = suppression.protect(twoWay());
         CountTable extended = twoWay();
         for (String column : List.of("p", "q", "r", "tot")) {
-            long sum = extended.value(extended.indexOf("A." + column)) + extended.value(extended.indexOf("B." + column));
+            long sum =
+                    extended.value(extended.indexOf("A." + column)) + extended.value(extended.indexOf("B." + column));
             extended.cell("AB." + column, sum);
             extended.sum("AB." + column, List.of("A." + column, "B." + column));
         }
         ProtectionPattern pattern = suppression.extend(base, extended);
-        assertThat(hiddenCells(pattern)).isEqualTo(new TreeMap<>(Map.of("A.p", PRIMARY, "A.q", SECONDARY, "B.p", SECONDARY, "B.q", SECONDARY,
-                "AB.p", SECONDARY, "AB.q", SECONDARY)));
+        assertThat(hiddenCells(pattern))
+                .isEqualTo(new TreeMap<>(Map.of(
+                        "A.p", PRIMARY, "A.q", SECONDARY, "B.p", SECONDARY, "B.q", SECONDARY, "AB.p", SECONDARY, "AB.q",
+                        SECONDARY)));
         assertThat(pattern.mark("AB.r")).isEqualTo(SHOWN);
         assertThat(DisclosureAudit.audit(pattern, 5)).isEmpty();
         // a new relation between protected cells would tell more than they were protected against
@@ -206,12 +238,16 @@ class CellSuppressionTest {
     /** An added sum that counts 1 to 4 is primary itself, and the audit still finds it safe or suppression adds cells. */
     @Test
     void anAddedSumBelowTheThresholdIsPrimary() {
-        CountTable table = table(new String[] {"p", "q"},
-                rows("A", new long[] {1, 20}, "B", new long[] {2, 30}, "C", new long[] {9, 40}, "NL", new long[] {12, 90}),
+        CountTable table = table(
+                new String[] {"p", "q"},
+                rows("A", new long[] {1, 20}, "B", new long[] {2, 30}, "C", new long[] {9, 40}, "NL", new long[] {12, 90
+                }),
                 Map.of("NL", List.of("A", "B", "C")));
         ProtectionPattern base = suppression.protect(table);
-        CountTable extended = table(new String[] {"p", "q"},
-                rows("A", new long[] {1, 20}, "B", new long[] {2, 30}, "C", new long[] {9, 40}, "NL", new long[] {12, 90}),
+        CountTable extended = table(
+                new String[] {"p", "q"},
+                rows("A", new long[] {1, 20}, "B", new long[] {2, 30}, "C", new long[] {9, 40}, "NL", new long[] {12, 90
+                }),
                 Map.of("NL", List.of("A", "B", "C")));
         extended.cell("AB.p", 3);
         extended.sum("AB.p", List.of("A.p", "B.p"));

@@ -21,7 +21,8 @@ class LinkedCubeTest {
     private static final int[] BREAKDOWNS = {3, 2};
     private static final int MONTHS = 6;
     /** two quarters and the half year */
-    private static final List<int[]> PERIOD_SUMS = List.of(new int[] {0, 1, 2}, new int[] {3, 4, 5}, IntStream.range(0, MONTHS).toArray());
+    private static final List<int[]> PERIOD_SUMS = List.of(
+            new int[] {0, 1, 2}, new int[] {3, 4, 5}, IntStream.range(0, MONTHS).toArray());
 
     private final CellSuppression suppression = new CellSuppression(THRESHOLD);
 
@@ -35,11 +36,16 @@ class LinkedCubeTest {
             assertThat(small).as("seed %d has small cells", seed).isNotEmpty();
             ProtectionPattern.Mark[] marks = pattern.marks();
             // the exact audit over the whole linked table, without the moves' certificates
-            assertThat(DisclosureAudit.check(table, marks, small, THRESHOLD, true).findings()).as("seed %d", seed).isEmpty();
+            assertThat(DisclosureAudit.check(table, marks, small, THRESHOLD, true)
+                            .findings())
+                    .as("seed %d", seed)
+                    .isEmpty();
             assertThat(DisclosureAudit.audit(pattern, THRESHOLD)).isEmpty();
             for (int c = 0; c < table.size(); c++) {
                 if (table.rank(c) == CountTable.KEEP && table.value(c) >= THRESHOLD) {
-                    assertThat(pattern.mark(c)).as("kept cell %s", table.key(c)).isEqualTo(ProtectionPattern.Mark.SHOWN);
+                    assertThat(pattern.mark(c))
+                            .as("kept cell %s", table.key(c))
+                            .isEqualTo(ProtectionPattern.Mark.SHOWN);
                 }
             }
         }
@@ -84,13 +90,17 @@ class LinkedCubeTest {
             ProtectionPattern after = new CellSuppression(THRESHOLD).protect(cube(months));
             for (int cell = 0; cell < before.table().size(); cell++) {
                 if (!before.hidden(cell)) {
-                    assertThat(after.table().value(cell)).as("published cell %s", before.table().key(cell)).isEqualTo(before.table().value(cell));
+                    assertThat(after.table().value(cell))
+                            .as("published cell %s", before.table().key(cell))
+                            .isEqualTo(before.table().value(cell));
                 }
             }
             assertThat(after.marks()).as("seed %d", seed).isEqualTo(before.marks());
             compared++;
         }
-        assertThat(compared).as("tables with eight small cells to move clients between").isEqualTo(3);
+        assertThat(compared)
+                .as("tables with eight small cells to move clients between")
+                .isEqualTo(3);
     }
 
     /** Two regions, two categories of the first breakdown and two months of the first quarter whose eight cells are 2 or 3. */
@@ -163,8 +173,14 @@ class LinkedCubeTest {
                     change[move.nodes()[i]] = move.coefficients()[i];
                 }
                 assertThat(change[node]).isEqualTo(1);
-                assertThat(IntStream.range(1, 1 + BREAKDOWNS[0]).map(c -> change[c]).sum()).isEqualTo(change[0]);
-                assertThat(IntStream.range(1 + BREAKDOWNS[0], categories.size()).map(c -> change[c]).sum()).isEqualTo(change[0]);
+                assertThat(IntStream.range(1, 1 + BREAKDOWNS[0])
+                                .map(c -> change[c])
+                                .sum())
+                        .isEqualTo(change[0]);
+                assertThat(IntStream.range(1 + BREAKDOWNS[0], categories.size())
+                                .map(c -> change[c])
+                                .sum())
+                        .isEqualTo(change[0]);
             }
         }
     }
@@ -172,7 +188,9 @@ class LinkedCubeTest {
     private static List<Integer> smallHidden(ProtectionPattern pattern) {
         List<Integer> small = new ArrayList<>();
         for (int c = 0; c < pattern.table().size(); c++) {
-            if (pattern.hidden(c) && pattern.table().value(c) > 0 && pattern.table().value(c) < THRESHOLD) {
+            if (pattern.hidden(c)
+                    && pattern.table().value(c) > 0
+                    && pattern.table().value(c) < THRESHOLD) {
                 small.add(c);
             }
         }
@@ -191,7 +209,9 @@ class LinkedCubeTest {
         for (int i = 0; i < clients; i++) {
             int region = random.nextInt(3) == 0 ? random.nextInt(REGIONS) : random.nextInt(2);
             int month = random.nextInt(MONTHS);
-            for (int category : new int[] {0, 1 + random.nextInt(BREAKDOWNS[0]), 1 + BREAKDOWNS[0] + random.nextInt(BREAKDOWNS[1])}) {
+            for (int category :
+                    new int[] {0, 1 + random.nextInt(BREAKDOWNS[0]), 1 + BREAKDOWNS[0] + random.nextInt(BREAKDOWNS[1])
+                    }) {
                 months[region][category][month]++;
             }
         }
@@ -230,12 +250,24 @@ class LinkedCubeTest {
             int period = p;
             for (int s = 0; s <= REGIONS; s++) {
                 int scope = s;
-                table.sum(key(s, 0, p), IntStream.range(1, 1 + BREAKDOWNS[0]).mapToObj(c -> key(scope, c, period)).toList());
-                table.sum(key(s, 0, p), IntStream.range(1 + BREAKDOWNS[0], categories).mapToObj(c -> key(scope, c, period)).toList());
+                table.sum(
+                        key(s, 0, p),
+                        IntStream.range(1, 1 + BREAKDOWNS[0])
+                                .mapToObj(c -> key(scope, c, period))
+                                .toList());
+                table.sum(
+                        key(s, 0, p),
+                        IntStream.range(1 + BREAKDOWNS[0], categories)
+                                .mapToObj(c -> key(scope, c, period))
+                                .toList());
             }
             for (int c = 0; c < categories; c++) {
                 int category = c;
-                table.sum(key(REGIONS, c, p), IntStream.range(0, REGIONS).mapToObj(r -> key(r, category, period)).toList());
+                table.sum(
+                        key(REGIONS, c, p),
+                        IntStream.range(0, REGIONS)
+                                .mapToObj(r -> key(r, category, period))
+                                .toList());
             }
         }
         for (int s = 0; s < PERIOD_SUMS.size(); s++) {
@@ -244,7 +276,11 @@ class LinkedCubeTest {
                 for (int c = 0; c < categories; c++) {
                     int region = r;
                     int category = c;
-                    table.sum(key(r, c, MONTHS + s), IntStream.of(parts).mapToObj(m -> key(region, category, m)).toList());
+                    table.sum(
+                            key(r, c, MONTHS + s),
+                            IntStream.of(parts)
+                                    .mapToObj(m -> key(region, category, m))
+                                    .toList());
                 }
             }
         }
@@ -253,8 +289,12 @@ class LinkedCubeTest {
                 table.rank(key(r, c, periods - 1), r == REGIONS ? 3 : CountTable.KEEP);
             }
         }
-        return new LinkedCube(table, LinkedCube.Axis.hierarchy(REGIONS, List.of(IntStream.range(0, REGIONS).toArray())),
-                LinkedCube.Axis.breakdowns(BREAKDOWNS), LinkedCube.Axis.hierarchy(MONTHS, PERIOD_SUMS),
+        return new LinkedCube(
+                table,
+                LinkedCube.Axis.hierarchy(
+                        REGIONS, List.of(IntStream.range(0, REGIONS).toArray())),
+                LinkedCube.Axis.breakdowns(BREAKDOWNS),
+                LinkedCube.Axis.hierarchy(MONTHS, PERIOD_SUMS),
                 (s, c, p) -> table.indexOf(key(s, c, p)));
     }
 

@@ -8,38 +8,58 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.WebSession;
-import nl.regiomonitor.publication.DisclosureAuditService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.publication.DisclosureAuditService;
 
 /** The audit over every table the demo data would publish. */
 class PublishedTablesAuditTest extends IntegrationTest {
 
     @Autowired
     DisclosureAuditService audit;
+
     @Autowired
     List<PublishedTables> publishers;
+
     @Autowired
     CellSuppression suppression;
+
     @LocalServerPort
     int port;
 
     @Test
     void noHiddenCellOfAnyPublishedTableCanBeWorkedBack() {
         List<DisclosureAuditService.TableReport> reports = audit.audit();
-        reports.forEach(r -> System.out.printf("%s: %d cells, %d <5, %d x, %d pinned, %d narrowed%n", r.name(), r.cells(), r.primary(),
-                r.secondary(), r.pinned(), r.narrowed()));
-        System.out.printf("total: %d cells, %d <5, %d x%n", reports.stream().mapToLong(DisclosureAuditService.TableReport::cells).sum(),
-                reports.stream().mapToLong(DisclosureAuditService.TableReport::primary).sum(),
-                reports.stream().mapToLong(DisclosureAuditService.TableReport::secondary).sum());
+        reports.forEach(r -> System.out.printf(
+                "%s: %d cells, %d <5, %d x, %d pinned, %d narrowed%n",
+                r.name(), r.cells(), r.primary(), r.secondary(), r.pinned(), r.narrowed()));
+        System.out.printf(
+                "total: %d cells, %d <5, %d x%n",
+                reports.stream()
+                        .mapToLong(DisclosureAuditService.TableReport::cells)
+                        .sum(),
+                reports.stream()
+                        .mapToLong(DisclosureAuditService.TableReport::primary)
+                        .sum(),
+                reports.stream()
+                        .mapToLong(DisclosureAuditService.TableReport::secondary)
+                        .sum());
         assertThat(reports).isNotEmpty();
-        assertThat(reports).allSatisfy(r -> assertThat(r.findings()).as(r.name()).isEmpty());
+        assertThat(reports)
+                .allSatisfy(r -> assertThat(r.findings()).as(r.name()).isEmpty());
         // the demo data do have small cells, so the audit had something to check
-        assertThat(reports.stream().mapToLong(DisclosureAuditService.TableReport::primary).sum()).isPositive();
-        assertThat(reports.stream().mapToLong(DisclosureAuditService.TableReport::secondary).sum()).isPositive();
+        assertThat(reports.stream()
+                        .mapToLong(DisclosureAuditService.TableReport::primary)
+                        .sum())
+                .isPositive();
+        assertThat(reports.stream()
+                        .mapToLong(DisclosureAuditService.TableReport::secondary)
+                        .sum())
+                .isPositive();
     }
 
     @Test
@@ -49,9 +69,12 @@ class PublishedTablesAuditTest extends IntegrationTest {
         String key = null;
         for (PublishedTables publisher : publishers) {
             for (ProtectionPattern candidate : publisher.published().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("stand ")).map(Map.Entry::getValue).toList()) {
+                    .filter(e -> e.getKey().startsWith("stand "))
+                    .map(Map.Entry::getValue)
+                    .toList()) {
                 for (int c = 0; c < candidate.table().size() && key == null; c++) {
-                    if (candidate.mark(c) == ProtectionPattern.Mark.SECONDARY && candidate.table().key(c).startsWith("ZK")) {
+                    if (candidate.mark(c) == ProtectionPattern.Mark.SECONDARY
+                            && candidate.table().key(c).startsWith("ZK")) {
                         pattern = candidate;
                         key = candidate.table().key(c);
                     }
@@ -62,8 +85,10 @@ class PublishedTablesAuditTest extends IntegrationTest {
         String region = key.substring(0, key.indexOf('|'));
         String code = key.substring(key.indexOf('|') + 1);
         String date = nameOf(pattern).substring("stand ".length());
-        JsonNode stock = new ObjectMapper().readTree(
-                WebSession.anonymous(port).getJson("/api/v1/figures/stock?region=" + region + "&date=" + date + "&by=profile").body());
+        JsonNode stock = new ObjectMapper()
+                .readTree(WebSession.anonymous(port)
+                        .getJson("/api/v1/figures/stock?region=" + region + "&date=" + date + "&by=profile")
+                        .body());
         JsonNode row = null;
         for (JsonNode r : stock.get("rows")) {
             if (r.get("code").asText().equals(code)) {
@@ -91,8 +116,10 @@ class PublishedTablesAuditTest extends IntegrationTest {
     void theSameTablesProtectedByThePrimaryRuleAloneLeakAndTheAuditSaysWhere() {
         // up to the first table that leaks: auditing every leaking table cell by cell takes minutes
         List<DisclosureAudit.Finding> leaks = List.of();
-        for (Iterator<ProtectionPattern> tables = publishers.stream().flatMap(p -> p.published().values().stream()).iterator();
-             leaks.isEmpty() && tables.hasNext(); ) {
+        for (Iterator<ProtectionPattern> tables = publishers.stream()
+                        .flatMap(p -> p.published().values().stream())
+                        .iterator();
+                leaks.isEmpty() && tables.hasNext(); ) {
             leaks = DisclosureAudit.audit(suppression.primaryOnly(tables.next().table()), suppression.threshold());
         }
         assertThat(leaks).isNotEmpty();

@@ -7,15 +7,16 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
 import nl.regiomonitor.EmptyDatabaseTest;
 import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.publication.PublicationService;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The figures of care and of waiting for it on the {@link HandData}: waiting list, costs, delivery forms and the flows
@@ -25,14 +26,19 @@ class CareFiguresTest extends EmptyDatabaseTest {
 
     @Autowired
     WaitlistFigures waitlist;
+
     @Autowired
     CostFigures costs;
+
     @Autowired
     DeliveryFormFigures deliveryForms;
+
     @Autowired
     FlowFigures flows;
+
     @Autowired
     ObjectMapper json;
+
     @LocalServerPort
     int port;
 
@@ -45,23 +51,33 @@ class CareFiguresTest extends EmptyDatabaseTest {
     void theWaitingListOfTheLatestSnapshotOnOrBeforeTheDate() throws Exception {
         WaitlistFigures.WaitlistTable july = waitlist.waitlist("NL", LocalDate.of(2024, 7, 15));
         assertThat(july.snapshot()).isEqualTo(LocalDate.of(2024, 6, 30));
-        assertThat(july.clients()).containsEntry("ACTIEF", 9L).containsEntry("URGENT", 1L).containsEntry("NIET_ACTIEF", 0L);
+        assertThat(july.clients())
+                .containsEntry("ACTIEF", 9L)
+                .containsEntry("URGENT", 1L)
+                .containsEntry("NIET_ACTIEF", 0L);
         assertThat(july.total()).isEqualTo(10);
         WaitlistFigures.WaitlistTable june = waitlist.waitlist("ZK10", LocalDate.of(2024, 6, 29));
         assertThat(june.snapshot()).isEqualTo(LocalDate.of(2024, 5, 31));
         assertThat(june.clients()).containsEntry("ACTIEF", 2L);
-        assertThat(waitlist.waitlist("ZK10", LocalDate.of(2020, 1, 1)).snapshot()).isNull();
+        assertThat(waitlist.waitlist("ZK10", LocalDate.of(2020, 1, 1)).snapshot())
+                .isNull();
 
-        JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/waitlist?region=ZK10&date=2024-07-01").body());
+        JsonNode answer = json.readTree(WebSession.anonymous(port)
+                .getJson("/api/v1/figures/waitlist?region=ZK10&date=2024-07-01")
+                .body());
         assertThat(answer.get("snapshot").asText()).isEqualTo("2024-06-30");
         assertThat(answer.get("clients").get("ACTIEF").get("display").asText()).isEqualTo("<5");
-        assertThat(answer.get("clients").get("WACHT_OP_VOORKEUR").get("display").asText()).isEqualTo("0");
+        assertThat(answer.get("clients").get("WACHT_OP_VOORKEUR").get("display").asText())
+                .isEqualTo("0");
     }
 
     @Test
     void costPerClientPerDayAgainstTheBandOfAllRegions() throws Exception {
         CostFigures.CostTable zk10 = costs.costs("ZK10", 2024);
-        CostFigures.CostRow ggz03w = zk10.rows().stream().filter(r -> r.category().code().equals("GGZ03W")).findFirst().orElseThrow();
+        CostFigures.CostRow ggz03w = zk10.rows().stream()
+                .filter(r -> r.category().code().equals("GGZ03W"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ggz03w.perDay()).isEqualByComparingTo("166.67");
         assertThat(ggz03w.lowest()).isEqualByComparingTo("150.00");
         assertThat(ggz03w.median()).isEqualByComparingTo("166.67");
@@ -70,43 +86,78 @@ class CareFiguresTest extends EmptyDatabaseTest {
         CostFigures.CostRow all = zk10.rows().get(zk10.rows().size() - 1);
         assertThat(all.category().code()).isEqualTo("ALL");
         assertThat(all.perDay()).isEqualByComparingTo("162.50");
-        assertThat(costs.costs("NL", 2024).rows().stream().filter(r -> r.category().code().equals("GGZ03W")).findFirst()
-                .orElseThrow().perDay()).isEqualByComparingTo("168.89"); // 76,000 / 450
-        assertThat(costs.costs("ZK01", 2024).rows().stream().filter(r -> r.category().code().equals("GGZ01W")).findFirst()
-                .orElseThrow().perDay()).as("no GGZ01W costs in ZK01").isNull();
+        assertThat(costs.costs("NL", 2024).rows().stream()
+                        .filter(r -> r.category().code().equals("GGZ03W"))
+                        .findFirst()
+                        .orElseThrow()
+                        .perDay())
+                .isEqualByComparingTo("168.89"); // 76,000 / 450
+        assertThat(costs.costs("ZK01", 2024).rows().stream()
+                        .filter(r -> r.category().code().equals("GGZ01W"))
+                        .findFirst()
+                        .orElseThrow()
+                        .perDay())
+                .as("no GGZ01W costs in ZK01")
+                .isNull();
 
-        JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/costs?region=ZK10&year=2024").body());
-        assertThat(answer.get("rows").get(1).get("display").asText()).isEqualTo("€\u00a0166,67"); // a non-breaking space, as Dutch currency is written
+        JsonNode answer = json.readTree(WebSession.anonymous(port)
+                .getJson("/api/v1/figures/costs?region=ZK10&year=2024")
+                .body());
+        assertThat(answer.get("rows").get(1).get("display").asText())
+                .isEqualTo("€\u00a0166,67"); // a non-breaking space, as Dutch currency is written
     }
 
     @Test
     void deliveryFormsPerProfileOfTheClientsInCare() throws Exception {
         DeliveryFormFigures.FormTable zk10 = deliveryForms.deliveryForms("ZK10", LocalDate.of(2024, 7, 1));
-        DeliveryFormFigures.FormRow ggz03w = zk10.rows().stream().filter(r -> r.profile().code().equals("GGZ03W")).findFirst().orElseThrow();
+        DeliveryFormFigures.FormRow ggz03w = zk10.rows().stream()
+                .filter(r -> r.profile().code().equals("GGZ03W"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ggz03w.total()).isEqualTo(2);
-        assertThat(ggz03w.clients()).containsEntry("VERBLIJF", 1L).containsEntry("PGB", 1L).containsEntry("MPT", 1L)
+        assertThat(ggz03w.clients())
+                .containsEntry("VERBLIJF", 1L)
+                .containsEntry("PGB", 1L)
+                .containsEntry("MPT", 1L)
                 .containsEntry("VPT", 0L);
         assertThat(ggz03w.share("VERBLIJF")).isEqualTo(50.0);
-        DeliveryFormFigures.FormRow ggz05w = zk10.rows().stream().filter(r -> r.profile().code().equals("GGZ05W")).findFirst().orElseThrow();
+        DeliveryFormFigures.FormRow ggz05w = zk10.rows().stream()
+                .filter(r -> r.profile().code().equals("GGZ05W"))
+                .findFirst()
+                .orElseThrow();
         assertThat(ggz05w.clients()).containsEntry("VPT", 1L);
         // all profiles together, for the region as for NL: the clients in care by form, each the sum of its profiles
         DeliveryFormFigures.FormRow all = zk10.allProfiles();
         assertThat(all.profile().code()).isEqualTo("ALL");
-        assertThat(all.total()).isEqualTo(zk10.rows().stream().filter(r -> r != all).mapToLong(DeliveryFormFigures.FormRow::total).sum());
-        assertThat(all.clients().get("VERBLIJF")).isEqualTo(zk10.rows().stream().filter(r -> r != all)
-                .mapToLong(r -> r.clients().get("VERBLIJF")).sum());
+        assertThat(all.total())
+                .isEqualTo(zk10.rows().stream()
+                        .filter(r -> r != all)
+                        .mapToLong(DeliveryFormFigures.FormRow::total)
+                        .sum());
+        assertThat(all.clients().get("VERBLIJF"))
+                .isEqualTo(zk10.rows().stream()
+                        .filter(r -> r != all)
+                        .mapToLong(r -> r.clients().get("VERBLIJF"))
+                        .sum());
         // shown only where every profile it adds up is shown, so it gives no hidden profile away
         assertThat(all.cell("VERBLIJF").suppressed()).isTrue();
-        DeliveryFormFigures.FormRow national = deliveryForms.deliveryForms("NL", LocalDate.of(2024, 7, 1)).rows().stream()
-                .filter(r -> r.profile().code().equals("ALL")).findFirst().orElseThrow();
+        DeliveryFormFigures.FormRow national =
+                deliveryForms.deliveryForms("NL", LocalDate.of(2024, 7, 1)).rows().stream()
+                        .filter(r -> r.profile().code().equals("ALL"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(national.total()).isEqualTo(4);
         assertThat(national.clients()).containsEntry("VERBLIJF", 2L);
 
-        JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/delivery-forms?region=ZK10&date=2024-07-01").body());
+        JsonNode answer = json.readTree(WebSession.anonymous(port)
+                .getJson("/api/v1/figures/delivery-forms?region=ZK10&date=2024-07-01")
+                .body());
         JsonNode line = answer.get("rows").get(2); // GGZ03W
         assertThat(line.get("code").asText()).isEqualTo("GGZ03W");
         assertThat(line.get("clients").get("PGB").get("display").asText()).isEqualTo("<5");
-        assertThat(line.get("share").path("PGB").isNumber()).as("a share of hidden cells would give them away").isFalse();
+        assertThat(line.get("share").path("PGB").isNumber())
+                .as("a share of hidden cells would give them away")
+                .isFalse();
     }
 
     @Test
@@ -122,13 +173,19 @@ class CareFiguresTest extends EmptyDatabaseTest {
         assertThat(zk01.count(FlowFigures.Flow.MOVED_OUT)).isEqualTo(1);
         assertThat(zk01.count(FlowFigures.Flow.MOVED_IN)).isZero();
         FlowFigures.Flows national = flows.flows("NL", 2024);
-        assertThat(national.count(FlowFigures.Flow.INDICATED_HERE_CARED_ELSEWHERE)).isEqualTo(1);
+        assertThat(national.count(FlowFigures.Flow.INDICATED_HERE_CARED_ELSEWHERE))
+                .isEqualTo(1);
         assertThat(national.count(FlowFigures.Flow.MOVED_IN)).isEqualTo(1);
         assertThat(flows.flows("ZK10", 2023).count(FlowFigures.Flow.MOVED_IN)).isZero();
 
         String page = WebSession.anonymous(port).get("/regions/ZK10?year=2024").body();
-        assertThat(page).contains("Cijfers Haaglanden (ZK10)").contains("€\u00a0166,67").contains("Verhuisd naar de regio");
-        JsonNode answer = json.readTree(WebSession.anonymous(port).getJson("/api/v1/figures/flows?region=ZK10&year=2024").body());
+        assertThat(page)
+                .contains("Cijfers Haaglanden (ZK10)")
+                .contains("€\u00a0166,67")
+                .contains("Verhuisd naar de regio");
+        JsonNode answer = json.readTree(WebSession.anonymous(port)
+                .getJson("/api/v1/figures/flows?region=ZK10&year=2024")
+                .body());
         assertThat(answer.get("movedIn").get("display").asText()).isEqualTo("<5");
         assertThat(answer.get("movedOut").get("display").asText()).isEqualTo("0");
         JsonNode exchange = answer.get("doorstroom").get(0);
@@ -146,19 +203,25 @@ class CareFiguresTest extends EmptyDatabaseTest {
         assertThat(zk10.others()).extracting(FlowFigures.Exchange::name).containsExactly("Amstelland en De Meerlanden");
         assertThat(zk10.others().get(0).movedFrom()).isEqualTo(1);
         assertThat(zk10.others().get(0).movedTo()).isZero();
-        assertThat(zk10.movedIn()).isEqualTo(zk10.others().stream().mapToLong(FlowFigures.Exchange::movedFrom).sum());
+        assertThat(zk10.movedIn())
+                .isEqualTo(zk10.others().stream()
+                        .mapToLong(FlowFigures.Exchange::movedFrom)
+                        .sum());
         FlowFigures.Doorstroom zk01 = flows.doorstroom("ZK01", 2024);
         assertThat(zk01.others()).extracting(FlowFigures.Exchange::code).containsExactly("ZK10");
-        assertThat(zk01.others().get(0).movedToCell()).isEqualTo(zk10.others().get(0).movedFromCell());
+        assertThat(zk01.others().get(0).movedToCell())
+                .isEqualTo(zk10.others().get(0).movedFromCell());
         assertThat(flows.doorstroom("ZK10", 2023).others()).isEmpty();
         assertThat(flows.doorstroom("NL", 2024).others()).isEmpty();
         assertThat(flows.doorstroom("NL", 2024).movedIn()).isEqualTo(1);
 
         String page = WebSession.anonymous(port).get("/regions/ZK10?year=2024").body();
         // label, weg naar, vanuit: the name, never the code
-        assertThat(PublishedOutputs.pageTable(page, "doorstroom")).containsExactly(
-                List.of("Amstelland en De Meerlanden", "0", "<5"), List.of("Totaal", "0", "<5"));
-        assertThat(page).contains("Doorstroom regio").contains("Cliënt gaat weg uit de regio naar")
+        assertThat(PublishedOutputs.pageTable(page, "doorstroom"))
+                .containsExactly(List.of("Amstelland en De Meerlanden", "0", "<5"), List.of("Totaal", "0", "<5"));
+        assertThat(page)
+                .contains("Doorstroom regio")
+                .contains("Cliënt gaat weg uit de regio naar")
                 .contains("Cliënt komt naar de regio vanuit");
     }
 }

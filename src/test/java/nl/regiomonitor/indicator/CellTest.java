@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import nl.regiomonitor.disclosure.ProtectionPattern;
 import org.junit.jupiter.api.Test;
+
+import nl.regiomonitor.disclosure.ProtectionPattern;
 
 class CellTest {
 

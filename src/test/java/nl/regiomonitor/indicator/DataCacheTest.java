@@ -11,9 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.Test;
+
 import nl.regiomonitor.publication.Generations;
 import nl.regiomonitor.publication.Publication;
-import org.junit.jupiter.api.Test;
 
 /** Cached figures belong to a publication's generation, known in memory: no database, and no half-built version for readers. */
 class DataCacheTest {
@@ -35,20 +36,32 @@ class DataCacheTest {
         start.setAccessible(true);
         finish.setAccessible(true);
         long building = CompletableFuture.supplyAsync(() -> {
-            try {
-                long generation = (long) start.invoke(generations);
-                assertThat(cache.get("a")).isEqualTo(2);
-                return generation;
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }).get();
+                    try {
+                        long generation = (long) start.invoke(generations);
+                        assertThat(cache.get("a")).isEqualTo(2);
+                        return generation;
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .get();
         // the builder has the new value; a reader still gets the old one, without working it out again
         assertThat(cache.get("a")).isEqualTo(1);
         assertThat(computed.get()).isEqualTo(2);
 
-        finish.invoke(generations, building, new Publication(1, Publication.Status.PUBLISHED, "test", YearMonth.of(2025, 3),
-                OffsetDateTime.now(), 1, 1, 1, null));
+        finish.invoke(
+                generations,
+                building,
+                new Publication(
+                        1,
+                        Publication.Status.PUBLISHED,
+                        "test",
+                        YearMonth.of(2025, 3),
+                        OffsetDateTime.now(),
+                        1,
+                        1,
+                        1,
+                        null));
         assertThat(cache.get("a")).isEqualTo(2);
         assertThat(computed.get()).isEqualTo(2);
     }
@@ -59,7 +72,8 @@ class DataCacheTest {
         AtomicInteger computed = new AtomicInteger();
         CountDownLatch bothAsking = new CountDownLatch(1);
         DataCache<String, Integer>[] cache = new DataCache[1];
-        // "Aa" and "BB" have the same hash code, so they share a bin of a hash map: no lock may be held while working out
+        // "Aa" and "BB" have the same hash code, so they share a bin of a hash map: no lock may be held while working
+        // out
         cache[0] = new DataCache<>(new DataVersion(generations), key -> {
             computed.incrementAndGet();
             if (key.equals("Aa")) {
@@ -85,7 +99,9 @@ class DataCacheTest {
             }
             return 3;
         });
-        assertThatThrownBy(() -> cache.get("a")).isInstanceOf(IllegalStateException.class).hasMessage("database gone");
+        assertThatThrownBy(() -> cache.get("a"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("database gone");
         assertThat(cache.get("a")).isEqualTo(3);
     }
 

@@ -17,12 +17,12 @@ import nl.regiomonitor.publication.PublicationService;
  */
 final class HandData {
 
-    private static final String HEADER = "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n";
+    private static final String HEADER =
+            "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n";
 
     private static boolean loaded;
 
-    private HandData() {
-    }
+    private HandData() {}
 
     /**
      * Influx in 2024 (GGZ-W, by the month of the first GGZ-W valid_from):
@@ -62,13 +62,24 @@ final class HandData {
         rows.append("NESTED;2025-02-20;2025-03-01;2025-03-31;ZK04;GGZ05B;GEEN;1970\n");
         String[] profiles = {"GGZ01W", "GGZ02W", "GGZ03W", "GGZ04W", "GGZ05W"};
         for (int i = 0; i < 20_150; i++) {
-            rows.append("STOCKA").append(i).append(";2020-12-15;2021-01-01;;ZK02;").append(profiles[i % 5]).append(";WMO_BW;1970\n");
+            rows.append("STOCKA")
+                    .append(i)
+                    .append(";2020-12-15;2021-01-01;;ZK02;")
+                    .append(profiles[i % 5])
+                    .append(";WMO_BW;1970\n");
         }
         for (int i = 0; i < 5_985; i++) {
-            rows.append("STOCKB").append(i).append(";2021-12-15;2022-01-01;;ZK02;").append(profiles[i % 5]).append(";WMO_BW;1970\n");
+            rows.append("STOCKB")
+                    .append(i)
+                    .append(";2021-12-15;2022-01-01;;ZK02;")
+                    .append(profiles[i % 5])
+                    .append(";WMO_BW;1970\n");
         }
         for (int i = 0; i < 50; i++) {
-            rows.append("STOCKG").append(i).append(";2020-12-15;2021-01-01;").append(i < 6 ? "2022-06-30" : "")
+            rows.append("STOCKG")
+                    .append(i)
+                    .append(";2020-12-15;2021-01-01;")
+                    .append(i < 6 ? "2022-06-30" : "")
                     .append(";ZK02;GGZ05B;ZVW_GGZ;1970\n");
         }
         Path file = Files.createTempFile("figures-", ".csv");
@@ -90,33 +101,42 @@ final class HandData {
         }
         Path list = Files.createTempFile("waitlist-", ".csv");
         Files.writeString(list, waiting, StandardCharsets.UTF_8);
-        assertThat(imports.importFile(list, "hand-wachtlijst.csv", "waitlist").status()).isEqualTo(ImportStatus.LOADED);
+        assertThat(imports.importFile(list, "hand-wachtlijst.csv", "waitlist").status())
+                .isEqualTo(ImportStatus.LOADED);
         Files.delete(list);
 
         // costs 2024: GGZ03W per day ZK10 25,000/150 = 166.67, ZK01 30,000/200 = 150.00, ZK02 21,000/100 = 210.00;
         // ZK10 also GGZ01W 1,000/10 = 100.00, so ZK10 over all profiles 26,000/160 = 162.50; a 2023 line is outside
         Path costsFile = Files.createTempFile("costs-", ".csv");
-        Files.writeString(costsFile, "month;region_code;profile_code;delivery_form;client_days;amount_eur\n"
-                + "2024-01;ZK10;GGZ03W;VERBLIJF;100;20000.00\n"
-                + "2024-02;ZK10;GGZ03W;VERBLIJF;50;5000.00\n"
-                + "2024-02;ZK10;GGZ01W;MPT;10;1000.00\n"
-                + "2024-03;ZK01;GGZ03W;VERBLIJF;200;30000.00\n"
-                + "2024-03;ZK02;GGZ03W;VERBLIJF;100;21000.00\n"
-                + "2023-12;ZK02;GGZ03W;VERBLIJF;100;99000.00\n", StandardCharsets.UTF_8);
-        assertThat(imports.importFile(costsFile, "hand-kosten.csv", "costs").status()).isEqualTo(ImportStatus.LOADED);
+        Files.writeString(
+                costsFile,
+                "month;region_code;profile_code;delivery_form;client_days;amount_eur\n"
+                        + "2024-01;ZK10;GGZ03W;VERBLIJF;100;20000.00\n"
+                        + "2024-02;ZK10;GGZ03W;VERBLIJF;50;5000.00\n"
+                        + "2024-02;ZK10;GGZ01W;MPT;10;1000.00\n"
+                        + "2024-03;ZK01;GGZ03W;VERBLIJF;200;30000.00\n"
+                        + "2024-03;ZK02;GGZ03W;VERBLIJF;100;21000.00\n"
+                        + "2023-12;ZK02;GGZ03W;VERBLIJF;100;99000.00\n",
+                StandardCharsets.UTF_8);
+        assertThat(imports.importFile(costsFile, "hand-kosten.csv", "costs").status())
+                .isEqualTo(ImportStatus.LOADED);
         Files.delete(costsFile);
 
         // care on 2024-07-01 in ZK10: HANDA (GGZ03W) VERBLIJF; HANDF (GGZ03W) PGB and MPT at once; HANDC (GGZ05W,
         // indicated in ZK01) VPT delivered in ZK10; HANDB's MPT ended in June. STOCKA0 (GGZ01W) VERBLIJF in ZK02.
         Path care = Files.createTempFile("allocations-", ".csv");
-        Files.writeString(care, "client_id;provider_code;region_code;delivery_form;start_date;end_date\n"
-                + "HANDA;P1;ZK10;VERBLIJF;2024-02-01;\n"
-                + "HANDB;P1;ZK10;MPT;2024-03-01;2024-06-30\n"
-                + "HANDF;P1;ZK10;PGB;2024-04-01;\n"
-                + "HANDF;P2;ZK10;MPT;2024-04-01;\n"
-                + "HANDC;P3;ZK10;VPT;2024-06-01;\n"
-                + "STOCKA0;P4;ZK02;VERBLIJF;2021-02-01;\n", StandardCharsets.UTF_8);
-        assertThat(imports.importFile(care, "hand-zorg.csv", "allocations").status()).isEqualTo(ImportStatus.LOADED);
+        Files.writeString(
+                care,
+                "client_id;provider_code;region_code;delivery_form;start_date;end_date\n"
+                        + "HANDA;P1;ZK10;VERBLIJF;2024-02-01;\n"
+                        + "HANDB;P1;ZK10;MPT;2024-03-01;2024-06-30\n"
+                        + "HANDF;P1;ZK10;PGB;2024-04-01;\n"
+                        + "HANDF;P2;ZK10;MPT;2024-04-01;\n"
+                        + "HANDC;P3;ZK10;VPT;2024-06-01;\n"
+                        + "STOCKA0;P4;ZK02;VERBLIJF;2021-02-01;\n",
+                StandardCharsets.UTF_8);
+        assertThat(imports.importFile(care, "hand-zorg.csv", "allocations").status())
+                .isEqualTo(ImportStatus.LOADED);
         Files.delete(care);
         publications.awaitCurrent();
         loaded = true;

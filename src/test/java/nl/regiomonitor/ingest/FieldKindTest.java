@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
-import nl.regiomonitor.common.Dutch;
 import org.junit.jupiter.api.Test;
+
+import nl.regiomonitor.common.Dutch;
 
 /** Every date an import accepts lies in a plausible range (issue 14.2). */
 class FieldKindTest {
@@ -19,15 +20,18 @@ class FieldKindTest {
         assertThat(FieldKind.DATE.parse(TODAY.plusYears(1).toString())).isEqualTo(TODAY.plusYears(1));
         assertThatThrownBy(() -> FieldKind.DATE.parse("1999-12-31")).hasMessageContaining("vóór 2000-01-01");
         assertThatThrownBy(() -> FieldKind.DATE.parse("1800-01-01")).hasMessageContaining("vóór 2000-01-01");
-        assertThatThrownBy(() -> FieldKind.DATE.parse(TODAY.plusYears(1).plusDays(1).toString()))
+        assertThatThrownBy(() ->
+                        FieldKind.DATE.parse(TODAY.plusYears(1).plusDays(1).toString()))
                 .hasMessageContaining("meer dan een jaar na vandaag");
-        assertThatThrownBy(() -> FieldKind.DATE.parse("9999-12-31")).hasMessageContaining("meer dan een jaar na vandaag");
+        assertThatThrownBy(() -> FieldKind.DATE.parse("9999-12-31"))
+                .hasMessageContaining("meer dan een jaar na vandaag");
     }
 
     @Test
     void aDecisionDateIsNotInTheFuture() {
         assertThat(FieldKind.PAST_DATE.parse(TODAY.toString())).isEqualTo(TODAY);
-        assertThatThrownBy(() -> FieldKind.PAST_DATE.parse(TODAY.plusDays(1).toString())).hasMessageContaining("in de toekomst");
+        assertThatThrownBy(() -> FieldKind.PAST_DATE.parse(TODAY.plusDays(1).toString()))
+                .hasMessageContaining("in de toekomst");
         assertThatThrownBy(() -> FieldKind.PAST_DATE.parse("1999-12-31")).hasMessageContaining("vóór 2000-01-01");
     }
 

@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.ingest.MalformedFiles.Malformed;
-import nl.regiomonitor.ingest.MalformedFiles.Type;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.ingest.MalformedFiles.Malformed;
+import nl.regiomonitor.ingest.MalformedFiles.Type;
 
 /**
  * Seeded, bounded fuzzing of the importer (issue 14, "done when"): thousands of malformed files of
@@ -32,23 +33,31 @@ class ImportFuzzTest extends IntegrationTest {
     private static final Logger log = LoggerFactory.getLogger(ImportFuzzTest.class);
     private static final long SEED = Long.getLong("regiomonitor.fuzz.seed", 14L);
     private static final int FILES = 2_100;
-    private static final List<String> TABLES = List.of("indication", "care_allocation", "waitlist_entry", "cost_line", "population");
-    private static final Pattern INTERNAL = Pattern.compile("Exception|org\\.|java\\.|SQL|\\bnull\\b|technische fout|\\tat ");
-    private static final Pattern DUTCH = Pattern.compile("(?i)\\b(de|het|een|is|niet|geen|regel|kolom|waarde|bestand|van|in|zijn|onbekende|dubbele|deze|mag|ontbreekt|ontbreken)\\b");
+    private static final List<String> TABLES =
+            List.of("indication", "care_allocation", "waitlist_entry", "cost_line", "population");
+    private static final Pattern INTERNAL =
+            Pattern.compile("Exception|org\\.|java\\.|SQL|\\bnull\\b|technische fout|\\tat ");
+    private static final Pattern DUTCH = Pattern.compile(
+            "(?i)\\b(de|het|een|is|niet|geen|regel|kolom|waarde|bestand|van|in|zijn|onbekende|dubbele|deze|mag|ontbreekt|ontbreken)\\b");
 
     @Autowired
     ImportService imports;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @TempDir
     Path folder;
 
     private List<Long> counts() {
-        return TABLES.stream().map(t -> jdbc.queryForObject("select count(*) from " + t, Long.class)).toList();
+        return TABLES.stream()
+                .map(t -> jdbc.queryForObject("select count(*) from " + t, Long.class))
+                .toList();
     }
 
     @Test
-    @DisplayName("2.100 misvormde importbestanden (seed 14, of -Dregiomonitor.fuzz.seed) worden allemaal in het Nederlands geweigerd")
+    @DisplayName(
+            "2.100 misvormde importbestanden (seed 14, of -Dregiomonitor.fuzz.seed) worden allemaal in het Nederlands geweigerd")
     void malformedFilesOfEveryTypeAreRefusedInDutchAndChangeNothing() {
         List<Long> before = counts();
         long started = System.nanoTime();
@@ -65,7 +74,10 @@ class ImportFuzzTest extends IntegrationTest {
                 String region = type.regional() && random.nextBoolean() ? "ZK10" : null;
                 String requested = random.nextInt(4) == 0 ? null : type.name();
                 ImportResult result = imports.importFile(path, "fuzz-" + SEED + "-" + i + ".csv", requested, region);
-                check(result, "file " + i + " (seed " + SEED + ", " + type.name() + ", " + file.fault() + (asXlsx ? ", xlsx" : "") + ")");
+                check(
+                        result,
+                        "file " + i + " (seed " + SEED + ", " + type.name() + ", " + file.fault()
+                                + (asXlsx ? ", xlsx" : "") + ")");
                 Files.delete(path);
                 if (i % 300 == 299) {
                     assertThat(counts()).as("data after file " + i).isEqualTo(before);
@@ -73,7 +85,11 @@ class ImportFuzzTest extends IntegrationTest {
             }
         });
         assertThat(counts()).isEqualTo(before);
-        log.info("Fuzz van imports: {} bestanden ({} als .xlsx), seed {}, in {} ms", FILES, xlsx[0], SEED,
+        log.info(
+                "Fuzz van imports: {} bestanden ({} als .xlsx), seed {}, in {} ms",
+                FILES,
+                xlsx[0],
+                SEED,
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -83,8 +99,11 @@ class ImportFuzzTest extends IntegrationTest {
         assertThat(result.errors()).as(what).isNotEmpty();
         for (ImportError error : result.errors()) {
             assertThat(error.message()).as(what).containsPattern(DUTCH).doesNotContainPattern(INTERNAL);
-            assertThat(error.line() != null || error.column() != null || error.message().contains("bestand"))
-                    .as(what + ": names the line or field: " + error).isTrue();
+            assertThat(error.line() != null
+                            || error.column() != null
+                            || error.message().contains("bestand"))
+                    .as(what + ": names the line or field: " + error)
+                    .isTrue();
             if (error.value() != null) {
                 assertThat(error.value().length()).as(what).isLessThanOrEqualTo(200);
             }

@@ -2,7 +2,6 @@ package nl.regiomonitor.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,32 +10,38 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.cli.Regiomonitor;
-import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
-import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.cli.Regiomonitor;
+import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
+import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
+
 /** A separate JVM imports a large file and is killed with SIGKILL halfway: nothing of it may remain. */
 class KilledImportTest extends IntegrationTest {
 
-    private static final List<String> TABLES = List.of("indication", "care_allocation", "waitlist_entry", "cost_line",
-            "population");
+    private static final List<String> TABLES =
+            List.of("indication", "care_allocation", "waitlist_entry", "cost_line", "population");
 
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ImportService imports;
+
     @Autowired
     HikariDataSource dataSource;
+
     @TempDir
     Path folder;
 
     private List<Long> counts() {
-        return TABLES.stream().map(t -> jdbc.queryForObject("select count(*) from " + t, Long.class)).toList();
+        return TABLES.stream()
+                .map(t -> jdbc.queryForObject("select count(*) from " + t, Long.class))
+                .toList();
     }
 
     @Test
@@ -47,18 +52,27 @@ class KilledImportTest extends IntegrationTest {
         List<Long> before = counts();
         long lastRun = jdbc.queryForObject("select coalesce(max(id), 0) from import_run", Long.class);
 
-        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Regiomonitor.class.getName(),
-                "import", "--type", "indications", big.toString())
+        ProcessBuilder child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Regiomonitor.class.getName(),
+                        "import",
+                        "--type",
+                        "indications",
+                        big.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("child.log").toFile());
         child.environment().put("SPRING_DATASOURCE_URL", dataSource.getJdbcUrl());
         child.environment().put("SPRING_DATASOURCE_USERNAME", dataSource.getUsername());
-        child.environment().put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
+        child.environment()
+                .put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
         Process process = child.start();
         try {
             long copied = waitForCopiedRows(100_000, Duration.ofSeconds(120));
-            assertThat(copied).as("rows the child had copied when it was killed").isGreaterThanOrEqualTo(100_000);
+            assertThat(copied)
+                    .as("rows the child had copied when it was killed")
+                    .isGreaterThanOrEqualTo(100_000);
             process.destroyForcibly(); // SIGKILL
             assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).isEqualTo(137);
@@ -69,8 +83,11 @@ class KilledImportTest extends IntegrationTest {
 
         assertThat(counts()).isEqualTo(before);
         // the killed run left a trace: recorded as running when it started
-        long killed = jdbc.queryForObject("select id from import_run where id > ? and source_name = ?", Long.class,
-                lastRun, big.getFileName().toString());
+        long killed = jdbc.queryForObject(
+                "select id from import_run where id > ? and source_name = ?",
+                Long.class,
+                lastRun,
+                big.getFileName().toString());
         assertThat(imports.find(killed).orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
 
         // at the next start it is marked aborted, with a line in the audit trail
@@ -79,8 +96,11 @@ class KilledImportTest extends IntegrationTest {
         assertThat(aborted.status()).isEqualTo(ImportStatus.ABORTED);
         assertThat(aborted.statusText()).isEqualTo("Afgebroken");
         assertThat(aborted.finishedAt()).isNotNull();
-        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'IMPORT' and subject_id = ? "
-                + "and summary like '%Afgebroken'", Long.class, String.valueOf(killed))).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where action = 'IMPORT' and subject_id = ? "
+                                + "and summary like '%Afgebroken'",
+                        Long.class, String.valueOf(killed)))
+                .isEqualTo(1);
         assertThat(counts()).isEqualTo(before);
     }
 
@@ -88,7 +108,8 @@ class KilledImportTest extends IntegrationTest {
         Instant end = Instant.now().plus(limit);
         long copied = 0;
         while (Instant.now().isBefore(end) && copied < rows) {
-            copied = jdbc.queryForObject("select coalesce(max(tuples_processed), 0) from pg_stat_progress_copy", Long.class);
+            copied = jdbc.queryForObject(
+                    "select coalesce(max(tuples_processed), 0) from pg_stat_progress_copy", Long.class);
             Thread.sleep(20);
         }
         return copied;

@@ -20,41 +20,77 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class MalformedFiles {
 
-    private MalformedFiles() {
-    }
+    private MalformedFiles() {}
 
     /** A format's header and a valid row (number {@code n}) to spoil. */
-    record Type(String name, String header, BiFunction<Integer, Random, String> row, int[] dateColumns,
-                        int[] numberColumns, boolean regional) {
-    }
+    record Type(
+            String name,
+            String header,
+            BiFunction<Integer, Random, String> row,
+            int[] dateColumns,
+            int[] numberColumns,
+            boolean regional) {}
 
     static final List<Type> TYPES = List.of(
-            new Type("population", "year;municipality_code;municipality_name;region_code;inhabitants;inhabitants_18plus",
-                    (n, r) -> "2019;GM" + String.format("%04d", 1000 + n % 9000) + ";Fuzzdorp " + n + ";ZK10;" + (1000 + n) + ";800",
-                    new int[] {}, new int[] {0, 4, 5}, false),
-            new Type("indications", "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year",
+            new Type(
+                    "population",
+                    "year;municipality_code;municipality_name;region_code;inhabitants;inhabitants_18plus",
+                    (n, r) -> "2019;GM" + String.format("%04d", 1000 + n % 9000) + ";Fuzzdorp " + n + ";ZK10;"
+                            + (1000 + n) + ";800",
+                    new int[] {},
+                    new int[] {0, 4, 5},
+                    false),
+            new Type(
+                    "indications",
+                    "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year",
                     (n, r) -> "FUZZ" + n + "X;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980",
-                    new int[] {1, 2, 3}, new int[] {7}, true),
-            new Type("allocations", "client_id;provider_code;region_code;delivery_form;start_date;end_date",
+                    new int[] {1, 2, 3},
+                    new int[] {7},
+                    true),
+            new Type(
+                    "allocations",
+                    "client_id;provider_code;region_code;delivery_form;start_date;end_date",
                     (n, r) -> "FUZZ" + n + "X;P" + (n % 97) + ";ZK10;VPT;2023-01-01;",
-                    new int[] {4, 5}, new int[] {}, true),
-            new Type("waitlist", "snapshot_date;client_id;region_code;profile_code;wait_status",
+                    new int[] {4, 5},
+                    new int[] {},
+                    true),
+            new Type(
+                    "waitlist",
+                    "snapshot_date;client_id;region_code;profile_code;wait_status",
                     (n, r) -> "2024-01-31;FUZZ" + n + "X;ZK10;GGZ03W;ACTIEF",
-                    new int[] {0}, new int[] {}, true),
-            new Type("costs", "month;region_code;profile_code;delivery_form;client_days;amount_eur",
-                    (n, r) -> "20" + (10 + n % 14) + "-" + String.format("%02d", 1 + n % 12) + ";ZK10;GGZ0" + (1 + n % 5) + "W;MPT;30;"
-                            + (n % 1000) + ".50",
-                    new int[] {0}, new int[] {4, 5}, true));
+                    new int[] {0},
+                    new int[] {},
+                    true),
+            new Type(
+                    "costs",
+                    "month;region_code;profile_code;delivery_form;client_days;amount_eur",
+                    (n, r) -> "20" + (10 + n % 14) + "-" + String.format("%02d", 1 + n % 12) + ";ZK10;GGZ0"
+                            + (1 + n % 5) + "W;MPT;30;" + (n % 1000) + ".50",
+                    new int[] {0},
+                    new int[] {4, 5},
+                    true));
 
-    private static final String[] BAD_DATES = {"9999-12-31", "1800-01-01", "0000-00-00", "2023-02-30", "2023-13-01", "99999-01-01",
-            "-2023-01-01", "2023/01/01", "01-01-2023", "1999-12-31", "2100-01-01"};
-    private static final String[] BAD_MONTHS = {"9999-12", "1800-01", "0000-00", "2023-13", "1999-12", "2100-01", "2023-1",
-            "23-01", "2023-00"};
-    private static final String[] BAD_NUMBERS = {"-1", "-99999999999", "99999999999999999999", "1e10", "NaN", "12,5,5", "½",
-            "0x10", "--1", "", "١٢"};
+    private static final String[] BAD_DATES = {
+        "9999-12-31",
+        "1800-01-01",
+        "0000-00-00",
+        "2023-02-30",
+        "2023-13-01",
+        "99999-01-01",
+        "-2023-01-01",
+        "2023/01/01",
+        "01-01-2023",
+        "1999-12-31",
+        "2100-01-01"
+    };
+    private static final String[] BAD_MONTHS = {
+        "9999-12", "1800-01", "0000-00", "2023-13", "1999-12", "2100-01", "2023-1", "23-01", "2023-00"
+    };
+    private static final String[] BAD_NUMBERS = {
+        "-1", "-99999999999", "99999999999999999999", "1e10", "NaN", "12,5,5", "½", "0x10", "--1", "", "١٢"
+    };
 
-    record Malformed(String fault, byte[] content) {
-    }
+    record Malformed(String fault, byte[] content) {}
 
     private static List<String> validRows(Type type, Random random, int i) {
         List<String> rows = new ArrayList<>();
@@ -112,7 +148,8 @@ final class MalformedFiles {
                     header = "";
                     suffix[0] = 0; // never a header of text
                 } else {
-                    suffix = concat(new byte[] {0, (byte) 0xC3, '\n'}, garbage); // an invalid byte on the first data line
+                    suffix = concat(
+                            new byte[] {0, (byte) 0xC3, '\n'}, garbage); // an invalid byte on the first data line
                 }
             }
             case 5 -> {
@@ -134,7 +171,8 @@ final class MalformedFiles {
                     fault = "extreme date";
                     String[] c = cells(rows.get(at));
                     int column = type.dateColumns()[random.nextInt(type.dateColumns().length)];
-                    c[column] = type.name().equals("costs") ? BAD_MONTHS[random.nextInt(BAD_MONTHS.length)]
+                    c[column] = type.name().equals("costs")
+                            ? BAD_MONTHS[random.nextInt(BAD_MONTHS.length)]
                             : BAD_DATES[random.nextInt(BAD_DATES.length)];
                     rows.set(at, String.join(";", c));
                 }
@@ -148,7 +186,8 @@ final class MalformedFiles {
                 } else {
                     fault = "bad number";
                     String[] c = cells(rows.get(at));
-                    c[type.numberColumns()[random.nextInt(type.numberColumns().length)]] = BAD_NUMBERS[random.nextInt(BAD_NUMBERS.length)];
+                    c[type.numberColumns()[random.nextInt(type.numberColumns().length)]] =
+                            BAD_NUMBERS[random.nextInt(BAD_NUMBERS.length)];
                     rows.set(at, String.join(";", c));
                 }
             }
@@ -209,7 +248,10 @@ final class MalformedFiles {
             }
         }
         String newline = random.nextBoolean() ? "\n" : "\r\n";
-        String text = header + (header.isEmpty() ? "" : newline) + String.join(newline, rows) + (rows.isEmpty() ? "" : newline);
+        String text = header
+                + (header.isEmpty() ? "" : newline)
+                + String.join(newline, rows)
+                + (rows.isEmpty() ? "" : newline);
         return new Malformed(fault, concat(prefix, text.getBytes(charset), suffix));
     }
 
@@ -223,8 +265,12 @@ final class MalformedFiles {
         switch (random.nextInt(7)) {
             case 0 -> {
                 fault = type.dateColumns().length == 0 ? "extreme year" : "extreme date";
-                int column = type.dateColumns().length == 0 ? 0 : type.dateColumns()[random.nextInt(type.dateColumns().length)];
-                rows.get(at)[column] = type.dateColumns().length == 0 ? "9999" : type.name().equals("costs") ? "1800-01" : BAD_DATES[random.nextInt(2)];
+                int column = type.dateColumns().length == 0
+                        ? 0
+                        : type.dateColumns()[random.nextInt(type.dateColumns().length)];
+                rows.get(at)[column] = type.dateColumns().length == 0
+                        ? "9999"
+                        : type.name().equals("costs") ? "1800-01" : BAD_DATES[random.nextInt(2)];
             }
             case 1 -> {
                 fault = "missing column";

@@ -15,7 +15,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-import nl.regiomonitor.IntegrationTest;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -24,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import nl.regiomonitor.IntegrationTest;
+
 /** An .xlsx is read as a stream, row by row, never as a whole workbook in memory (issue 14.7). */
 class XlsxImportTest extends IntegrationTest {
 
@@ -31,15 +32,18 @@ class XlsxImportTest extends IntegrationTest {
 
     @Autowired
     ImportService imports;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @TempDir
     Path folder;
 
     /** A waitlist workbook of {@code rows} data rows, written as a stream; the last row's status is {@code lastStatus}. */
     private Path workbook(String name, int rows, String lastStatus) throws IOException {
         Path file = folder.resolve(name);
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); OutputStream out = Files.newOutputStream(file)) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("wachtlijst");
             Row header = sheet.createRow(0);
             for (int c = 0; c < HEADER.length; c++) {
@@ -64,8 +68,8 @@ class XlsxImportTest extends IntegrationTest {
         Path file = workbook("groot.xlsx", 200_000, "ONBEKEND");
         long before = jdbc.queryForObject("select count(*) from waitlist_entry", Long.class);
 
-        ImportResult result = assertTimeoutPreemptively(Duration.ofSeconds(120),
-                () -> imports.importFile(file, "groot.xlsx", "waitlist"));
+        ImportResult result = assertTimeoutPreemptively(
+                Duration.ofSeconds(120), () -> imports.importFile(file, "groot.xlsx", "waitlist"));
 
         // every row was read and checked: only the last one is wrong, so nothing is stored
         assertThat(result.rowCount()).isEqualTo(200_000);
@@ -74,7 +78,8 @@ class XlsxImportTest extends IntegrationTest {
             assertThat(e.line()).isEqualTo(200_001);
             assertThat(e.column()).isEqualTo("wait_status");
         });
-        assertThat(jdbc.queryForObject("select count(*) from waitlist_entry", Long.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from waitlist_entry", Long.class))
+                .isEqualTo(before);
     }
 
     /**
@@ -86,7 +91,7 @@ class XlsxImportTest extends IntegrationTest {
         Path whole = workbook("heel.xlsx", 20_000, "ACTIEF");
         Path broken = folder.resolve("afgebroken.xlsx");
         try (ZipFile in = new ZipFile(whole.toFile());
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(broken))) {
+                ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(broken))) {
             for (ZipEntry entry : Collections.list(in.entries())) {
                 out.putNextEntry(new ZipEntry(entry.getName()));
                 byte[] content;
@@ -101,7 +106,8 @@ class XlsxImportTest extends IntegrationTest {
             }
         }
 
-        try (InputStream content = Files.newInputStream(broken); TabularFile table = TabularFile.open(broken, content)) {
+        try (InputStream content = Files.newInputStream(broken);
+                TabularFile table = TabularFile.open(broken, content)) {
             assertThat(table.header()).containsExactly(HEADER);
             TabularFile.Row first = table.next();
             assertThat(first.line()).isEqualTo(2);

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.WebSession;
-import nl.regiomonitor.publication.PublicationService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.publication.PublicationService;
 
 /**
  * Issue 13's differential test for the trend: moving clients between two profiles that are both {@code <5}
@@ -32,8 +33,10 @@ class HiddenCountsTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PublicationService publications;
 
@@ -47,7 +50,9 @@ class HiddenCountsTest extends IntegrationTest {
     @Test
     void movingClientsBetweenTwoHiddenProfilesChangesNoPublicAnswer() {
         List<List<Move>> cases = movesBetweenHiddenProfiles();
-        assertThat(cases).as("two months of a quarter with two regions whose two GGZ-W profiles have 1 to 4 clients in the demo data")
+        assertThat(cases)
+                .as(
+                        "two months of a quarter with two regions whose two GGZ-W profiles have 1 to 4 clients in the demo data")
                 .hasSize(CASES);
         for (List<Move> moves : cases) {
             List<String> scopes = List.of(moves.get(0).region(), moves.get(2).region(), "NL");
@@ -60,7 +65,8 @@ class HiddenCountsTest extends IntegrationTest {
                 Map<String, String> after = publicAnswers(scopes);
                 assertThat(after.keySet()).isEqualTo(before.keySet());
                 before.forEach((question, answer) -> assertThat(firstDifference(answer, after.get(question)))
-                        .as("%s after %s", question, moves).isNull());
+                        .as("%s after %s", question, moves)
+                        .isNull());
             } finally {
                 moves.forEach(m -> move(m.back()));
                 dataChanged();
@@ -89,7 +95,8 @@ class HiddenCountsTest extends IntegrationTest {
         Set<String> usedRegions = new HashSet<>();
         for (LocalDate first : small.keySet()) {
             for (LocalDate second : small.keySet()) {
-                boolean sameQuarter = first.getYear() == second.getYear() && (first.getMonthValue() - 1) / 3 == (second.getMonthValue() - 1) / 3;
+                boolean sameQuarter = first.getYear() == second.getYear()
+                        && (first.getMonthValue() - 1) / 3 == (second.getMonthValue() - 1) / 3;
                 if (!sameQuarter || !first.isBefore(second) || cases.size() == CASES) {
                     continue;
                 }
@@ -103,19 +110,38 @@ class HiddenCountsTest extends IntegrationTest {
         return cases;
     }
 
-    private List<Move> compensatingMoves(LocalDate m1, LocalDate m2, Map<String, Map<String, Long>> first, Map<String, Map<String, Long>> second,
-                                         Set<String> usedRegions) {
+    private List<Move> compensatingMoves(
+            LocalDate m1,
+            LocalDate m2,
+            Map<String, Map<String, Long>> first,
+            Map<String, Map<String, Long>> second,
+            Set<String> usedRegions) {
         for (String a : first.keySet()) {
             for (String b : first.keySet()) {
-                if (a.equals(b) || usedRegions.contains(a) || usedRegions.contains(b) || !second.containsKey(a) || !second.containsKey(b)) {
+                if (a.equals(b)
+                        || usedRegions.contains(a)
+                        || usedRegions.contains(b)
+                        || !second.containsKey(a)
+                        || !second.containsKey(b)) {
                     continue;
                 }
                 for (String p : first.get(a).keySet()) {
                     for (String q : first.get(a).keySet()) {
                         // goes down: at least 2; goes up: at most threshold - 2
-                        if (!p.equals(q) && atLeast(first, a, p, 2) && atMost(first, a, q) && atLeast(second, a, q, 2) && atMost(second, a, p)
-                                && atLeast(first, b, q, 2) && atMost(first, b, p) && atLeast(second, b, p, 2) && atMost(second, b, q)) {
-                            return List.of(oneClient(a, m1, p, q), oneClient(a, m2, q, p), oneClient(b, m1, q, p), oneClient(b, m2, p, q));
+                        if (!p.equals(q)
+                                && atLeast(first, a, p, 2)
+                                && atMost(first, a, q)
+                                && atLeast(second, a, q, 2)
+                                && atMost(second, a, p)
+                                && atLeast(first, b, q, 2)
+                                && atMost(first, b, p)
+                                && atLeast(second, b, p, 2)
+                                && atMost(second, b, q)) {
+                            return List.of(
+                                    oneClient(a, m1, p, q),
+                                    oneClient(a, m2, q, p),
+                                    oneClient(b, m1, q, p),
+                                    oneClient(b, m2, p, q));
                         }
                     }
                 }
@@ -136,8 +162,13 @@ class HiddenCountsTest extends IntegrationTest {
 
     /** A client of {@code from}'s profile in a region and month, keeping their origin and age band, to move to {@code to}. */
     private Move oneClient(String region, LocalDate month, String from, String to) {
-        Map<String, Object> row = jdbc.queryForList("select origin, age_band from influx_count where region_code = ? and month = ? "
-                + "and profile_code = ? and clients > 0 order by origin, age_band limit 1", region, month, from).get(0);
+        Map<String, Object> row = jdbc.queryForList(
+                        "select origin, age_band from influx_count where region_code = ? and month = ? "
+                                + "and profile_code = ? and clients > 0 order by origin, age_band limit 1",
+                        region,
+                        month,
+                        from)
+                .get(0);
         return new Move(region, month, from, to, (String) row.get("origin"), (String) row.get("age_band"));
     }
 
@@ -164,12 +195,30 @@ class HiddenCountsTest extends IntegrationTest {
      * The figures are worked out again after {@link #dataChanged}.
      */
     private void move(Move move) {
-        jdbc.update("update influx_count set clients = clients - 1 where region_code = ? and month = ? and profile_code = ? "
-                + "and origin = ? and age_band = ?", move.region(), move.month(), move.from(), move.origin(), move.ageBand());
-        if (jdbc.update("update influx_count set clients = clients + 1 where region_code = ? and month = ? and profile_code = ? "
-                + "and origin = ? and age_band = ?", move.region(), move.month(), move.to(), move.origin(), move.ageBand()) == 0) {
-            jdbc.update("insert into influx_count (month, region_code, profile_code, origin, age_band, clients) values (?, ?, ?, ?, ?, 1)",
-                    move.month(), move.region(), move.to(), move.origin(), move.ageBand());
+        jdbc.update(
+                "update influx_count set clients = clients - 1 where region_code = ? and month = ? and profile_code = ? "
+                        + "and origin = ? and age_band = ?",
+                move.region(),
+                move.month(),
+                move.from(),
+                move.origin(),
+                move.ageBand());
+        if (jdbc.update(
+                        "update influx_count set clients = clients + 1 where region_code = ? and month = ? and profile_code = ? "
+                                + "and origin = ? and age_band = ?",
+                        move.region(),
+                        move.month(),
+                        move.to(),
+                        move.origin(),
+                        move.ageBand())
+                == 0) {
+            jdbc.update(
+                    "insert into influx_count (month, region_code, profile_code, origin, age_band, clients) values (?, ?, ?, ?, ?, 1)",
+                    move.month(),
+                    move.region(),
+                    move.to(),
+                    move.origin(),
+                    move.ageBand());
         }
         jdbc.update("delete from influx_count where clients = 0");
     }
@@ -188,25 +237,44 @@ class HiddenCountsTest extends IntegrationTest {
 
     private Map<String, String> publicAnswers(String region) {
         WebSession visitor = WebSession.anonymous(port);
-        List<String> profiles = jdbc.queryForList("select code from care_profile where series = 'GGZ-W' order by sort_order", String.class);
+        List<String> profiles = jdbc.queryForList(
+                "select code from care_profile where series = 'GGZ-W' order by sort_order", String.class);
         Map<String, String> answers = new LinkedHashMap<>();
         // the influx tables for every breakdown, their download and the region's own page
         for (String by : List.of("none", "profile", "origin", "ageband")) {
             for (String period : List.of("month", "quarter", "year", "rolling12")) {
                 String query = "?region=" + region + "&" + windows().get(0) + "&by=" + by + "&period=" + period;
-                answers.put("figures" + query, visitor.getJson("/api/v1/figures/influx" + query).body());
+                answers.put(
+                        "figures" + query,
+                        visitor.getJson("/api/v1/figures/influx" + query).body());
             }
         }
         String whole = "?region=" + region + "&" + windows().get(0);
-        answers.put("/instroom.csv" + whole, new String(visitor.getBytes("/instroom.csv" + whole), StandardCharsets.UTF_8));
-        answers.put("/regions/" + region, "NL".equals(region) ? "" : visitor.get("/regions/" + region).body().replaceAll("(name=\"_csrf\"[^>]*(content|value)=\")[^\"]*", "$1"));
+        answers.put(
+                "/instroom.csv" + whole, new String(visitor.getBytes("/instroom.csv" + whole), StandardCharsets.UTF_8));
+        answers.put(
+                "/regions/" + region,
+                "NL".equals(region)
+                        ? ""
+                        : visitor.get("/regions/" + region)
+                                .body()
+                                .replaceAll("(name=\"_csrf\"[^>]*(content|value)=\")[^\"]*", "$1"));
         for (String period : windows()) {
             String query = "?region=" + region + "&" + period;
             // the page's form token differs per visit, by design
-            answers.put("/instroom" + query, visitor.get("/instroom" + query).body().replaceAll("(name=\"_csrf\"[^>]*(content|value)=\")[^\"]*", "$1"));
-            answers.put("trend" + query, visitor.getJson("/api/v1/trend/influx" + query).body());
+            answers.put(
+                    "/instroom" + query,
+                    visitor.get("/instroom" + query)
+                            .body()
+                            .replaceAll("(name=\"_csrf\"[^>]*(content|value)=\")[^\"]*", "$1"));
+            answers.put(
+                    "trend" + query,
+                    visitor.getJson("/api/v1/trend/influx" + query).body());
             for (String profile : profiles) {
-                answers.put("trend" + query + "&profile=" + profile, visitor.getJson("/api/v1/trend/influx" + query + "&profile=" + profile).body());
+                answers.put(
+                        "trend" + query + "&profile=" + profile,
+                        visitor.getJson("/api/v1/trend/influx" + query + "&profile=" + profile)
+                                .body());
             }
         }
         return answers;

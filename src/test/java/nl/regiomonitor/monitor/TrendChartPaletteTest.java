@@ -10,12 +10,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Test;
+
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.Period;
-import nl.regiomonitor.monitor.TrendChart;
-import nl.regiomonitor.monitor.PublishedTrend;
-import org.junit.jupiter.api.Test;
 
 /** WCAG 1.4.11 (non-text contrast) over the colours the trend chart actually draws, and its axis titles. */
 class TrendChartPaletteTest {
@@ -56,8 +55,18 @@ class TrendChartPaletteTest {
             used.add(m.group(1).toLowerCase());
         }
         // the sample holds every kind of mark: hidden points, signals, a level, an aim, the band
-        assertThat(used).contains(TrendChart.COUNT, TrendChart.SIGNAL, TrendChart.LEVEL, TrendChart.TARGET, TrendChart.HIDDEN,
-                TrendChart.BAND_EDGE, TrendChart.BAND_FILL, TrendChart.INK, TrendChart.GRID, TrendChart.TARGET_TEXT);
+        assertThat(used)
+                .contains(
+                        TrendChart.COUNT,
+                        TrendChart.SIGNAL,
+                        TrendChart.LEVEL,
+                        TrendChart.TARGET,
+                        TrendChart.HIDDEN,
+                        TrendChart.BAND_EDGE,
+                        TrendChart.BAND_FILL,
+                        TrendChart.INK,
+                        TrendChart.GRID,
+                        TrendChart.TARGET_TEXT);
         // the grid is decorative (each value is labelled) and the band's fill lies inside its edge, so both are exempt
         Set<String> meaningful = new TreeSet<>(used);
         meaningful.removeAll(Set.of(TrendChart.GRID, TrendChart.BAND_FILL));
@@ -66,11 +75,16 @@ class TrendChartPaletteTest {
         }
         // marks drawn over the band stay visible on its fill
         for (String colour : List.of(TrendChart.COUNT, TrendChart.SIGNAL, TrendChart.LEVEL, TrendChart.TARGET)) {
-            assertThat(contrast(colour, TrendChart.BAND_FILL)).as("%s against the band", colour).isGreaterThanOrEqualTo(3.0);
+            assertThat(contrast(colour, TrendChart.BAND_FILL))
+                    .as("%s against the band", colour)
+                    .isGreaterThanOrEqualTo(3.0);
         }
-        // the count is told apart by colour from every other mark near it: a signal point, the level, the aim, a hidden point, the band
-        for (String colour : List.of(TrendChart.SIGNAL, TrendChart.LEVEL, TrendChart.TARGET, TrendChart.HIDDEN, TrendChart.BAND_EDGE)) {
-            assertThat(contrast(colour, TrendChart.COUNT)).as("%s against the count %s", colour, TrendChart.COUNT)
+        // the count is told apart by colour from every other mark near it: a signal point, the level, the aim, a hidden
+        // point, the band
+        for (String colour : List.of(
+                TrendChart.SIGNAL, TrendChart.LEVEL, TrendChart.TARGET, TrendChart.HIDDEN, TrendChart.BAND_EDGE)) {
+            assertThat(contrast(colour, TrendChart.COUNT))
+                    .as("%s against the count %s", colour, TrendChart.COUNT)
                     .isGreaterThanOrEqualTo(3.0);
         }
         // text: 4.5:1 (WCAG 1.4.3)
@@ -78,18 +92,29 @@ class TrendChartPaletteTest {
             assertThat(contrast(colour, WHITE)).as("text %s", colour).isGreaterThanOrEqualTo(4.5);
         }
         // a signal is also larger than an ordinary point, so it is not told by colour alone (WCAG 1.4.1)
-        assertThat(svg).contains("r=\"5.5\" fill=\"" + TrendChart.SIGNAL + "\"").contains("r=\"3.0\" fill=\"" + TrendChart.COUNT + "\"");
+        assertThat(svg)
+                .contains("r=\"5.5\" fill=\"" + TrendChart.SIGNAL + "\"")
+                .contains("r=\"3.0\" fill=\"" + TrendChart.COUNT + "\"");
     }
 
     @Test
     void eachAxisHasADutchTitleAndDutchPointNames() {
         String months = TrendChart.svg(sample(), Period.MONTH, "t", null, "m");
-        assertThat(months).contains(">Nieuwe cliënten per maand</text>").contains(">Maand</text>").contains(">jan. 2022</text>");
+        assertThat(months)
+                .contains(">Nieuwe cliënten per maand</text>")
+                .contains(">Maand</text>")
+                .contains(">jan. 2022</text>");
         String quarters = TrendChart.svg(sample(), Period.QUARTER, "t", null, "k");
-        assertThat(quarters).contains(">Nieuwe cliënten per kwartaal</text>").contains(">Kwartaal</text>").contains(">K1 2022</text>");
-        assertThat(TrendChart.svg(sample(), Period.YEAR, "t", null, "j")).contains(">Nieuwe cliënten per jaar</text>").contains(">Jaar</text>");
+        assertThat(quarters)
+                .contains(">Nieuwe cliënten per kwartaal</text>")
+                .contains(">Kwartaal</text>")
+                .contains(">K1 2022</text>");
+        assertThat(TrendChart.svg(sample(), Period.YEAR, "t", null, "j"))
+                .contains(">Nieuwe cliënten per jaar</text>")
+                .contains(">Jaar</text>");
         assertThat(TrendChart.source(YearMonth.of(2024, 12), 7L, false))
-                .isEqualTo("Bron: Regiomonitor Wlz-ggz, indicaties CIZ; cijfers t/m december 2024, gepubliceerde versie 7");
+                .isEqualTo(
+                        "Bron: Regiomonitor Wlz-ggz, indicaties CIZ; cijfers t/m december 2024, gepubliceerde versie 7");
     }
 
     /** 36 months around 20 with a jump, two hidden months: signals, phases and hidden points all drawn. */
@@ -99,7 +124,10 @@ class TrendChartPaletteTest {
         for (int i = 0; i < 36; i++) {
             months.add(YearMonth.of(2022, 1).plusMonths(i));
             long count = i < 18 ? 20 + (i % 3) : 40 + (i % 4);
-            cells.add(i == 5 || i == 30 ? Cell.ofClients(3, ProtectionPattern.Mark.PRIMARY, 5) : Cell.ofCount(i == 10 ? 45 : count));
+            cells.add(
+                    i == 5 || i == 30
+                            ? Cell.ofClients(3, ProtectionPattern.Mark.PRIMARY, 5)
+                            : Cell.ofCount(i == 10 ? 45 : count));
         }
         return PublishedTrend.of(months, cells, 5);
     }

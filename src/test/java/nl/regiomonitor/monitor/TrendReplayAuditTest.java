@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.trend.MonthlyCount;
 import nl.regiomonitor.trend.Phase;
@@ -13,7 +15,6 @@ import nl.regiomonitor.trend.TrendAnalysis;
 import nl.regiomonitor.trend.TrendPoint;
 import nl.regiomonitor.trend.TrendResult;
 import nl.regiomonitor.trend.TrendWindow;
-import org.junit.jupiter.api.Test;
 
 /** The replay audit on a hand-built series with two hidden months, as in the issue's ZK01 example (2024-08 and 2024-09). */
 class TrendReplayAuditTest {
@@ -31,15 +32,20 @@ class TrendReplayAuditTest {
             series.add(MonthlyCount.of(months.get(i), counts.get(i)));
         }
         TrendResult result = TrendAnalysis.analyse(series);
-        List<Object> published = new ArrayList<>(List.of(result.verdict(), String.valueOf(result.since()), result.laney(), result.rules()));
+        List<Object> published = new ArrayList<>(
+                List.of(result.verdict(), String.valueOf(result.since()), result.laney(), result.rules()));
         for (Phase phase : result.phases()) {
             boolean hiddenIn = false;
             for (int i = 0; i < months.size(); i++) {
-                hiddenIn |= cells.get(i).suppressed() && !months.get(i).isBefore(phase.from()) && !months.get(i).isAfter(phase.to());
+                hiddenIn |= cells.get(i).suppressed()
+                        && !months.get(i).isBefore(phase.from())
+                        && !months.get(i).isAfter(phase.to());
             }
             published.add(List.of(phase.from(), phase.to(), phase.rules(), hiddenIn ? "" : phase.centre()));
             for (int i = 0; i < months.size(); i++) {
-                if (!cells.get(i).suppressed() && !months.get(i).isBefore(phase.from()) && !months.get(i).isAfter(phase.to())) {
+                if (!cells.get(i).suppressed()
+                        && !months.get(i).isBefore(phase.from())
+                        && !months.get(i).isAfter(phase.to())) {
                     TrendPoint p = result.points().get(i);
                     published.add(List.of(p.signal(), hiddenIn ? "" : p.ucl()));
                 }
@@ -70,13 +76,19 @@ class TrendReplayAuditTest {
             }
         }
 
-        TrendReplayAudit.Report old = TrendReplayAudit.audit(months, counts, cells, THRESHOLD, anyWindow, TrendReplayAuditTest::oldMethod);
+        TrendReplayAudit.Report old =
+                TrendReplayAudit.audit(months, counts, cells, THRESHOLD, anyWindow, TrendReplayAuditTest::oldMethod);
         // as in the issue: the windows together pin both hidden months at 4
-        assertThat(old.findings()).hasSize(2).allSatisfy(f -> assertThat(f.survivors()).containsExactly(4L));
+        assertThat(old.findings())
+                .hasSize(2)
+                .allSatisfy(f -> assertThat(f.survivors()).containsExactly(4L));
         assertThat(old.pinned()).isEqualTo(2);
 
-        TrendReplayAudit.Report published = TrendReplayAudit.audit(months, counts, cells, THRESHOLD, anyWindow, TrendReplayAuditTest::newMethod);
-        assertThat(published.findings()).hasSize(2).allSatisfy(f -> assertThat(f.survivors()).containsExactly(1L, 2L, 3L, 4L));
+        TrendReplayAudit.Report published =
+                TrendReplayAudit.audit(months, counts, cells, THRESHOLD, anyWindow, TrendReplayAuditTest::newMethod);
+        assertThat(published.findings())
+                .hasSize(2)
+                .allSatisfy(f -> assertThat(f.survivors()).containsExactly(1L, 2L, 3L, 4L));
         assertThat(published.pinned()).isZero();
         assertThat(published.narrowed()).isZero();
     }
@@ -88,9 +100,10 @@ class TrendReplayAuditTest {
         Cell hidden = new Cell(null, true, "<" + THRESHOLD);
         TrendWindow window = new TrendWindow("2", months.get(0), months.get(1), "");
         List<Long> equal = List.of(3L, 3L);
-        TrendReplayAudit.Report report = TrendReplayAudit.audit(months, equal, List.of(hidden, hidden), THRESHOLD, List.of(window),
-                TrendReplayAuditTest::oldMethod);
-        // one at a time, the other held at its true value, each is pinned; every pair of equal values fits, so combined it is not
+        TrendReplayAudit.Report report = TrendReplayAudit.audit(
+                months, equal, List.of(hidden, hidden), THRESHOLD, List.of(window), TrendReplayAuditTest::oldMethod);
+        // one at a time, the other held at its true value, each is pinned; every pair of equal values fits, so combined
+        // it is not
         assertThat(report.findings()).allSatisfy(f -> {
             assertThat(f.exhaustive()).isTrue();
             assertThat(f.survivors()).containsExactly(1L, 2L, 3L, 4L);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import nl.regiomonitor.BrowserSession;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -22,6 +21,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 
+import nl.regiomonitor.BrowserSession;
+
 /**
  * A client representative of Haaglanden comments on one section of the region's plan; the care office
  * sees the comment on the plan page and in the annex of the Word document.
@@ -29,10 +30,12 @@ import org.openqa.selenium.WebElement;
 class ClientCommentBrowserTest extends BrowserSession {
 
     private static final String TITLE = "Plan van aanpak instroom Wlz-ggz-W Haaglanden";
-    private static final String COMMENT = "Betrek de cliëntenraad bij de keuze van de jongvolwassenen die de casustafel bespreekt.";
+    private static final String COMMENT =
+            "Betrek de cliëntenraad bij de keuze van de jongvolwassenen die de casustafel bespreekt.";
 
     @Test
-    void aClientRepresentativeCommentsOnASectionAndTheCareOfficeReadsItOnThePageAndInTheWordDocument() throws Exception {
+    void aClientRepresentativeCommentsOnASectionAndTheCareOfficeReadsItOnThePageAndInTheWordDocument()
+            throws Exception {
         logIn("client.haaglanden");
         browser.get("http://localhost:" + port + "/plannen");
         assertAccessible();
@@ -43,21 +46,29 @@ class ClientCommentBrowserTest extends BrowserSession {
         assertThat(browser.findElements(By.cssSelector(".progress-form"))).isEmpty();
         assertAccessible();
 
-        // the section's form sits folded under it; an empty comment is refused at its field, in the same form, still open
-        WebElement summary = browser.findElement(By.xpath("//summary[contains(., 'Reageer op dit onderdeel: Achtergrond en probleemstelling')]"));
+        // the section's form sits folded under it; an empty comment is refused at its field, in the same form, still
+        // open
+        WebElement summary = browser.findElement(
+                By.xpath("//summary[contains(., 'Reageer op dit onderdeel: Achtergrond en probleemstelling')]"));
         summary.click();
         submitComment();
         WebElement error = waitFor(By.id("reactie-BACKGROUND-text-error"));
         assertThat(error.getText()).contains("Schrijf uw reactie in het tekstvak.");
-        assertThat(browser.findElement(By.id("reactie-BACKGROUND-text")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("reactie-BACKGROUND-text")).isDisplayed())
+                .isTrue();
         assertAccessible();
 
         browser.findElement(By.id("reactie-BACKGROUND-text")).sendKeys(COMMENT);
         submitComment();
         waitForText(By.cssSelector(".outcome"), "Uw reactie is geplaatst.");
-        assertThat(browser.findElements(By.cssSelector("#reacties .comment")).stream().map(WebElement::getText)
-                .filter(text -> text.contains(COMMENT)).findFirst()).get().asString()
-                .contains("Cliëntenraad Haaglanden (demo)").contains("Achtergrond en probleemstelling");
+        assertThat(browser.findElements(By.cssSelector("#reacties .comment")).stream()
+                        .map(WebElement::getText)
+                        .filter(text -> text.contains(COMMENT))
+                        .findFirst())
+                .get()
+                .asString()
+                .contains("Cliëntenraad Haaglanden (demo)")
+                .contains("Achtergrond en probleemstelling");
         assertAccessible();
         // on a phone: the comment and the form for the whole plan, checked again at that width
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -71,18 +82,25 @@ class ClientCommentBrowserTest extends BrowserSession {
         waitForText(By.id("reacties"), COMMENT);
         assertThat(browser.findElement(By.id("reacties")).getText()).contains("Cliëntenraad Haaglanden (demo)");
         // beneath the section it is about, a count links to it
-        assertThat(browser.findElement(By.xpath("//h3[@id='onderdeel-BACKGROUND']/following::p[@class='comment-count'][1]/a"))
-                .getText()).isEqualTo("1 reactie van cliëntvertegenwoordiging op dit onderdeel");
+        assertThat(browser.findElement(
+                                By.xpath("//h3[@id='onderdeel-BACKGROUND']/following::p[@class='comment-count'][1]/a"))
+                        .getText())
+                .isEqualTo("1 reactie van cliëntvertegenwoordiging op dit onderdeel");
         // the care office may not comment: no comment forms
         assertThat(browser.findElements(By.cssSelector(".comment-form"))).isEmpty();
         assertAccessible();
         screenshotWholePage("reactie-zorgkantoor");
 
-        String cookies = browser.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+        String cookies = browser.manage().getCookies().stream()
+                .map(c -> c.getName() + "=" + c.getValue())
                 .collect(Collectors.joining("; "));
-        HttpResponse<byte[]> docx = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        plan.replace("/plannen/", "/api/v1/plans/") + ".docx")).header("Cookie", cookies).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> docx = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(plan.replace("/plannen/", "/api/v1/plans/") + ".docx"))
+                                .header("Cookie", cookies)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(docx.statusCode()).isEqualTo(200);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()))) {
             List<String> headings = new ArrayList<>();
@@ -94,13 +112,17 @@ class ClientCommentBrowserTest extends BrowserSession {
             assertThat(headings).last().isEqualTo("Bijlage: reacties van cliëntvertegenwoordiging");
             XWPFTable annex = doc.getTables().get(doc.getTables().size() - 1);
             assertThat(annex.getRow(0).getCell(3).getText()).isEqualTo("Reactie");
-            XWPFTableRow row = annex.getRows().stream().filter(r -> r.getCell(3).getText().equals(COMMENT)).findFirst().orElseThrow();
+            XWPFTableRow row = annex.getRows().stream()
+                    .filter(r -> r.getCell(3).getText().equals(COMMENT))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(row.getCell(1).getText()).isEqualTo("Cliëntenraad Haaglanden (demo)");
             assertThat(row.getCell(2).getText()).startsWith("Achtergrond en probleemstelling (versie ");
         }
     }
 
     private void submitComment() {
-        browser.findElement(By.xpath("//textarea[@id='reactie-BACKGROUND-text']/ancestor::form//button")).click();
+        browser.findElement(By.xpath("//textarea[@id='reactie-BACKGROUND-text']/ancestor::form//button"))
+                .click();
     }
 }

@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The plan API as the tests of plans call it: as a demo user, with complete plans and the changes in the trail. */
 final class PlanApi {
@@ -57,14 +58,26 @@ final class PlanApi {
         for (PlanSection section : PlanSection.values()) {
             sections.putObject(section.name()).put("text", "Tekst voor " + section.title() + ".");
         }
-        plan.putArray("objectives").addObject().put("description", "De maandelijkse instroom daalt").put("figure", "INFLUX_GGZ_W")
-                .put("direction", "DOWN").put("targetDate", "2024-12-31");
+        plan.putArray("objectives")
+                .addObject()
+                .put("description", "De maandelijkse instroom daalt")
+                .put("figure", "INFLUX_GGZ_W")
+                .put("direction", "DOWN")
+                .put("targetDate", "2024-12-31");
         ArrayNode actions = plan.putArray("actions");
         for (int i = 1; i <= 3; i++) {
-            actions.addObject().put("paragraph", "5b. Toegang/bemiddeling/coördinatie").put("description", "Actie " + i)
-                    .put("owner", "Zorgkantoor").put("ownerRole", "coördinator zorgkantoren").put("timeline", "Eind Q1 2024");
+            actions.addObject()
+                    .put("paragraph", "5b. Toegang/bemiddeling/coördinatie")
+                    .put("description", "Actie " + i)
+                    .put("owner", "Zorgkantoor")
+                    .put("ownerRole", "coördinator zorgkantoren")
+                    .put("timeline", "Eind Q1 2024");
         }
-        plan.putArray("milestones").addObject().put("activity", "Factsheet").put("milestone", "Vastgesteld").put("dueDate", "2024-03-31");
+        plan.putArray("milestones")
+                .addObject()
+                .put("activity", "Factsheet")
+                .put("milestone", "Vastgesteld")
+                .put("dueDate", "2024-03-31");
         return plan;
     }
 
@@ -83,9 +96,10 @@ final class PlanApi {
         return as(user).sendJson("POST", path, body, Map.of());
     }
 
-
     long changesOf(long id) {
-        return jdbc.queryForObject("select count(*) from audit_event where subject = 'plan van aanpak' and subject_id = ? and action = 'CHANGE'",
-                Long.class, String.valueOf(id));
+        return jdbc.queryForObject(
+                "select count(*) from audit_event where subject = 'plan van aanpak' and subject_id = ? and action = 'CHANGE'",
+                Long.class,
+                String.valueOf(id));
     }
 }

@@ -3,9 +3,12 @@ package nl.regiomonitor.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,15 +19,13 @@ import java.util.function.IntFunction;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
-import java.util.concurrent.Callable;
-import java.util.Collections;
-import java.util.HashMap;
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.WebSession;
-import nl.regiomonitor.WebSession.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.WebSession.Response;
 
 /**
  * Fifty clients save the same version of one plan at the same moment, on a machine kept busy: over
@@ -39,26 +40,34 @@ class PlanCapacityTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     HikariDataSource dataSource;
 
     @Test
     void fiftyConcurrentSavesOverBasicKeysAndSessionsGiveOneWinnerAndNoRefusedLogin() throws Exception {
-        // the pool as application.properties sizes it against the 40 request threads (the embedded database binds it too)
+        // the pool as application.properties sizes it against the 40 request threads (the embedded database binds it
+        // too)
         assertThat(dataSource.getMaximumPoolSize()).isEqualTo(20);
         assertThat(dataSource.getConnectionTimeout()).isEqualTo(5000);
         WebSession basic = WebSession.basic(port, USER, PASSWORD);
-        long programme = json.readTree(basic.getJson("/api/v1/programmes").body()).get(0).get("id").asLong();
+        long programme = json.readTree(basic.getJson("/api/v1/programmes").body())
+                .get(0)
+                .get("id")
+                .asLong();
         ObjectNode plan = json.createObjectNode().put("programmeId", programme).put("title", "Drukte");
         plan.putArray("regions").add("ZK01");
         Response created = basic.sendJson("POST", "/api/v1/plans", plan.toString(), Map.of());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = json.readTree(created.body()).get("id").asLong();
 
-        String key = json.readTree(basic.sendJson("POST", "/api/v1/account/api-keys", "{\"name\":\"drukte\"}", Map.of()).body())
-                .get("token").asText();
+        String key = json.readTree(basic.sendJson("POST", "/api/v1/account/api-keys", "{\"name\":\"drukte\"}", Map.of())
+                        .body())
+                .get("token")
+                .asText();
         List<WebSession> sessions = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         Callable<WebSession> login = () -> WebSession.loggedIn(port, USER, PASSWORD);
@@ -97,8 +106,13 @@ class PlanCapacityTest extends IntegrationTest {
         }
     }
 
-    private void round(ExecutorService pool, long id, String how, IntFunction<WebSession> client,
-                       IntFunction<Map<String, String>> extra) throws Exception {
+    private void round(
+            ExecutorService pool,
+            long id,
+            String how,
+            IntFunction<WebSession> client,
+            IntFunction<Map<String, String>> extra)
+            throws Exception {
         Response current = WebSession.basic(port, USER, PASSWORD).getJson("/api/v1/plans/" + id);
         String etag = current.headers().firstValue("ETag").orElseThrow();
         ObjectNode body = (ObjectNode) json.readTree(current.body());
@@ -108,7 +122,9 @@ class PlanCapacityTest extends IntegrationTest {
             WebSession mine = client.apply(c);
             Map<String, String> headers = new HashMap<>(extra.apply(c));
             headers.put("If-Match", etag);
-            String text = body.deepCopy().put("title", "Drukte via " + how + ", schrijver " + c).toString();
+            String text = body.deepCopy()
+                    .put("title", "Drukte via " + how + ", schrijver " + c)
+                    .toString();
             answers.add(pool.submit(() -> {
                 start.await();
                 return mine.sendJson("PUT", "/api/v1/plans/" + id, text, headers);

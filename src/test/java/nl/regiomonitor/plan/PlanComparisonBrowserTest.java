@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Set;
 
-import nl.regiomonitor.BrowserSession;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -15,11 +14,14 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import nl.regiomonitor.BrowserSession;
+
 /** A plan's versions compared in a real browser: one paragraph edited in the form is the one change shown. */
 class PlanComparisonBrowserTest extends BrowserSession {
 
     @Autowired
     PlanService plans;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -29,9 +31,10 @@ class PlanComparisonBrowserTest extends BrowserSession {
         long id = PlanPagesTest.submittedCopyOfTheJointPlan(plans, jdbc, title);
         // progress after submitting, as the partners report it: following the plan, not changing it
         ActionPlan submitted = plans.load(id, LocalDate.now());
-        SystemActor.asCareOffice(Set.of("ZK10"), () -> plans.reportProgress(id, submitted.actions().get(0).id(),
-                ActionStatus.DONE,
-                "Visie vastgesteld."));
+        SystemActor.asCareOffice(
+                Set.of("ZK10"),
+                () -> plans.reportProgress(
+                        id, submitted.actions().get(0).id(), ActionStatus.DONE, "Visie vastgesteld."));
         String plan = "http://localhost:" + port + "/plannen/" + id;
 
         logIn("gemeente.haaglanden");
@@ -50,8 +53,10 @@ class PlanComparisonBrowserTest extends BrowserSession {
         assertAccessible();
         // one word in the middle of a long text, as a person edits it; the browser sends every text back with CRLF
         WebElement background = browser.findElement(By.id("sections-BACKGROUND"));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[0].value.replace('soms te klein', 'vaak te klein')",
-                background);
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = arguments[0].value.replace('soms te klein', 'vaak te klein')",
+                        background);
         browser.findElement(By.id("save")).click();
         waitForText(By.cssSelector("main [role=status]"), "opgeslagen als versie 2");
 
@@ -64,12 +69,17 @@ class PlanComparisonBrowserTest extends BrowserSession {
         waitForHeading("Versie 1 en 2 vergelijken");
 
         assertThat(browser.findElement(By.id("changes")).getText()).startsWith("1 onderdeel is veranderd");
-        assertThat(browser.findElements(By.cssSelector(".flag-changed"))).extracting(WebElement::getText).containsExactly("Gewijzigd");
-        assertThat(browser.findElement(By.cssSelector(".compare-part h2")).getText()).isEqualTo("B. Achtergrond en probleemstelling");
+        assertThat(browser.findElements(By.cssSelector(".flag-changed")))
+                .extracting(WebElement::getText)
+                .containsExactly("Gewijzigd");
+        assertThat(browser.findElement(By.cssSelector(".compare-part h2")).getText())
+                .isEqualTo("B. Achtergrond en probleemstelling");
         // what a screen reader reads: the change said in words before the word
-        assertThat(browser.findElements(By.cssSelector(".compare-text ins"))).extracting(e -> e.getDomProperty("textContent"))
+        assertThat(browser.findElements(By.cssSelector(".compare-text ins")))
+                .extracting(e -> e.getDomProperty("textContent"))
                 .containsExactly("toegevoegd: vaak");
-        assertThat(browser.findElements(By.cssSelector(".compare-text del"))).extracting(e -> e.getDomProperty("textContent"))
+        assertThat(browser.findElements(By.cssSelector(".compare-text del")))
+                .extracting(e -> e.getDomProperty("textContent"))
                 .containsExactly("verwijderd: soms");
         assertThat(browser.findElement(By.id("voortgang-niet-vergeleken")).getText())
                 .contains("voortgang wordt bij de acties gevolgd, niet als wijziging van het plan");
@@ -78,12 +88,16 @@ class PlanComparisonBrowserTest extends BrowserSession {
         screenshotWholePage("plan-versies-1280");
 
         // the demo draft of Haaglanden: its objective's target with its unit, and what "op koers" is measured on
-        long demo = jdbc.queryForObject("select id from action_plan where title = 'Plan van aanpak instroom Wlz-ggz-W Haaglanden'", Long.class);
+        long demo = jdbc.queryForObject(
+                "select id from action_plan where title = 'Plan van aanpak instroom Wlz-ggz-W Haaglanden'", Long.class);
         browser.get("http://localhost:" + port + "/plannen/" + demo);
         waitForHeading("Plan van aanpak instroom Wlz-ggz-W Haaglanden");
         String objective = browser.findElement(By.id("doel-1")).getText();
-        assertThat(objective).contains("Streefwaarde: 8% van de instroom GGZ-W").contains("Dit doel is op koers als het aantal 18–26-jarigen");
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("doel-1")));
+        assertThat(objective)
+                .contains("Streefwaarde: 8% van de instroom GGZ-W")
+                .contains("Dit doel is op koers als het aantal 18–26-jarigen");
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("doel-1")));
         keepScreenshot("plan-doelstelling-eenheid");
         browser.navigate().back();
         waitForHeading("Versie 1 en 2 vergelijken");
@@ -100,7 +114,9 @@ class PlanComparisonBrowserTest extends BrowserSession {
 
     /** How many pixels the page is wider than the window: more than 0 means a horizontal scroll bar. */
     private long horizontalOverflow() {
-        return ((Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+        return ((Number) ((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+                .longValue();
     }
 }

@@ -11,6 +11,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+
 import nl.regiomonitor.plan.ActionPlan.Action;
 import nl.regiomonitor.plan.ActionPlan.Milestone;
 import nl.regiomonitor.plan.ActionPlan.Objective;
@@ -19,7 +21,6 @@ import nl.regiomonitor.plan.ActionPlan.Section;
 import nl.regiomonitor.plan.PlanComparison.Change;
 import nl.regiomonitor.plan.PlanComparison.Part;
 import nl.regiomonitor.plan.PlanComparison.Piece;
-import org.junit.jupiter.api.Test;
 
 /** Two versions of a plan compared as a reader sees them: what changed, and only that. */
 class PlanComparisonTest {
@@ -37,33 +38,57 @@ class PlanComparisonTest {
     private static ActionPlan plan(String background, String lineEnding, List<Action> actions) {
         Map<PlanSection, Section> sections = new EnumMap<>(PlanSection.class);
         sections.put(PlanSection.BACKGROUND, Section.of(PlanSection.BACKGROUND, background.replace("\n", lineEnding)));
-        sections.put(PlanSection.TARGET_GROUP, Section.of(PlanSection.TARGET_GROUP,
-                "Jongvolwassenen.\n\nHun ouders en naasten.\n"
-                .replace("\n", lineEnding)));
+        sections.put(
+                PlanSection.TARGET_GROUP,
+                Section.of(
+                        PlanSection.TARGET_GROUP,
+                        "Jongvolwassenen.\n\nHun ouders en naasten.\n".replace("\n", lineEnding)));
         sections.put(PlanSection.PARTIES, Section.of(PlanSection.PARTIES, "Gemeenten,\u00A0zorgkantoor  \n"));
-        List<Objective> objectives = List.of(Objective.of("Het aandeel jongvolwassenen daalt.",
-                PlanFigure.YOUNG_ADULT_SHARE,
-                Direction.DOWN, LocalDate.of(2025, 12, 31)).withTargetValue(new BigDecimal("8")));
-        List<Milestone> milestones = List.of(Milestone.of("Casustafel", "Eerste casustafel gehouden",
-                LocalDate.of(2025, 3, 31), false));
-        return plan(PlanStatus.SUBMITTED, 1, PlanContent.titled("Plan van Haaglanden", List.of("ZK10"))
-                .withSections(sections)
-                .withObjectives(objectives).withActions(actions).withMilestones(milestones));
+        List<Objective> objectives = List.of(Objective.of(
+                        "Het aandeel jongvolwassenen daalt.",
+                        PlanFigure.YOUNG_ADULT_SHARE,
+                        Direction.DOWN,
+                        LocalDate.of(2025, 12, 31))
+                .withTargetValue(new BigDecimal("8")));
+        List<Milestone> milestones =
+                List.of(Milestone.of("Casustafel", "Eerste casustafel gehouden", LocalDate.of(2025, 3, 31), false));
+        return plan(
+                PlanStatus.SUBMITTED,
+                1,
+                PlanContent.titled("Plan van Haaglanden", List.of("ZK10"))
+                        .withSections(sections)
+                        .withObjectives(objectives)
+                        .withActions(actions)
+                        .withMilestones(milestones));
     }
 
     private static ActionPlan plan(PlanStatus status, int version, PlanContent content) {
-        return ActionPlan.of(PlanState.builder(1, 1, "Programma").status(status).versions(version, version).build(),
+        return ActionPlan.of(
+                PlanState.builder(1, 1, "Programma")
+                        .status(status)
+                        .versions(version, version)
+                        .build(),
                 content);
     }
 
     private static Action action(long id, String description, ActionStatus status, List<Progress> progress) {
-        return new Action(id, "5a. Samenwerken", description, "Gemeenten", NO_ROLE, "Eind Q1 2025",
-                LocalDate.of(2025, 3, 31), status,
-                status.dutch(), false, progress);
+        return new Action(
+                id,
+                "5a. Samenwerken",
+                description,
+                "Gemeenten",
+                NO_ROLE,
+                "Eind Q1 2025",
+                LocalDate.of(2025, 3, 31),
+                status,
+                status.dutch(),
+                false,
+                progress);
     }
 
     private static List<Action> actions() {
-        return List.of(action(11, "Casustafel inrichten", ActionStatus.NOT_STARTED, List.of()),
+        return List.of(
+                action(11, "Casustafel inrichten", ActionStatus.NOT_STARTED, List.of()),
                 action(12, "Overzicht van plekken maken", ActionStatus.NOT_STARTED, List.of()),
                 action(13, "Regiobijeenkomst houden", ActionStatus.NOT_STARTED, List.of()));
     }
@@ -73,7 +98,8 @@ class PlanComparisonTest {
     }
 
     private static String marked(List<Piece> pieces) {
-        return String.join("|", pieces.stream().filter(Piece::marked).map(Piece::text).toList());
+        return String.join(
+                "|", pieces.stream().filter(Piece::marked).map(Piece::text).toList());
     }
 
     @Test
@@ -91,18 +117,22 @@ class PlanComparisonTest {
         assertThat(marked(part.before())).isEqualTo("extra");
         assertThat(marked(part.after())).isEqualTo("bijzondere");
         // the paragraphs both versions have alike are left out, said as such, so the change stands out
-        assertThat(part.after()).extracting(Piece::text, Piece::marked, Piece::omitted).containsExactly(
-                tuple("1 ongewijzigde alinea weggelaten", false, true),
-                tuple("\n\nDe jongvolwassenen vragen ", false, false),
-                tuple("bijzondere", true, false),
-                tuple(" aandacht van alle partners.\n\n", false, false),
-                tuple("1 ongewijzigde alinea weggelaten", false, true));
+        assertThat(part.after())
+                .extracting(Piece::text, Piece::marked, Piece::omitted)
+                .containsExactly(
+                        tuple("1 ongewijzigde alinea weggelaten", false, true),
+                        tuple("\n\nDe jongvolwassenen vragen ", false, false),
+                        tuple("bijzondere", true, false),
+                        tuple(" aandacht van alle partners.\n\n", false, false),
+                        tuple("1 ongewijzigde alinea weggelaten", false, true));
     }
 
     @Test
     void aReplacedPhraseIsOneDeletionAndOneInsertion() {
-        Part part = changed(PlanComparison.of(plan("De instroom daalt snel.", "\n", actions()),
-                plan("Het aantal stijgt snel.", "\n", actions()))).get(0);
+        Part part = changed(PlanComparison.of(
+                        plan("De instroom daalt snel.", "\n", actions()),
+                        plan("Het aantal stijgt snel.", "\n", actions())))
+                .get(0);
         assertThat(marked(part.before())).isEqualTo("De instroom daalt");
         assertThat(marked(part.after())).isEqualTo("Het aantal stijgt");
     }
@@ -111,8 +141,18 @@ class PlanComparisonTest {
     void progressIsNoChangeOfThePlan() {
         ActionPlan before = plan(BACKGROUND, "\n", actions());
         List<Action> followed = new ArrayList<>(actions());
-        followed.set(1, action(12, "Overzicht van plekken maken", ActionStatus.DELAYED, List.of(new Progress("Wacht op de gemeenten.",
-                ActionStatus.DELAYED, "Vertraagd", OffsetDateTime.parse("2025-02-01T10:00:00+01:00"), "gemeente.haaglanden"))));
+        followed.set(
+                1,
+                action(
+                        12,
+                        "Overzicht van plekken maken",
+                        ActionStatus.DELAYED,
+                        List.of(new Progress(
+                                "Wacht op de gemeenten.",
+                                ActionStatus.DELAYED,
+                                "Vertraagd",
+                                OffsetDateTime.parse("2025-02-01T10:00:00+01:00"),
+                                "gemeente.haaglanden"))));
         ActionPlan after = plan(BACKGROUND, "\n", followed);
         Milestone done = Milestone.of("Casustafel", "Eerste casustafel gehouden", LocalDate.of(2025, 3, 31), true);
         after = plan(PlanStatus.DRAFT, 2, after.content().withMilestones(List.of(done)));
@@ -125,7 +165,8 @@ class PlanComparisonTest {
         List<Action> more = new ArrayList<>(actions());
         more.add(1, Action.of("5b. Toegang", "Factsheet voor de toegang maken", "Zorgkantoor", NO_ROLE, "Q2 2025"));
 
-        List<Part> changed = changed(PlanComparison.of(plan(BACKGROUND, "\n", actions()), plan(BACKGROUND, "\n", more)));
+        List<Part> changed =
+                changed(PlanComparison.of(plan(BACKGROUND, "\n", actions()), plan(BACKGROUND, "\n", more)));
 
         assertThat(changed).hasSize(1);
         assertThat(changed.get(0).label()).isEqualTo("Actie 2");
@@ -144,26 +185,32 @@ class PlanComparisonTest {
 
         List<Part> changed = changed(PlanComparison.of(before, after));
 
-        assertThat(changed).extracting(Part::label, Part::change).containsExactly(
-                tuple("Doelstelling 1 van de eerdere versie", Change.REMOVED),
-                tuple("Actie 3", Change.CHANGED));
+        assertThat(changed)
+                .extracting(Part::label, Part::change)
+                .containsExactly(
+                        tuple("Doelstelling 1 van de eerdere versie", Change.REMOVED),
+                        tuple("Actie 3", Change.CHANGED));
         assertThat(marked(changed.get(0).before())).contains("Streefwaarde: 8% van de instroom GGZ-W");
         assertThat(marked(changed.get(1).after())).isEqualTo("met aanbieders ");
     }
 
     @Test
     void normalisingKeepsWhatAReaderSees() {
-        assertThat(PlanComparison.normalise("\r\n\r\nEen  \r\nTwee\r\rDrie\n\n\n\nVier\u00A0vijf \n\n")).isEqualTo("Een\nTwee\n\nDrie\n\nVier vijf");
+        assertThat(PlanComparison.normalise("\r\n\r\nEen  \r\nTwee\r\rDrie\n\n\n\nVier\u00A0vijf \n\n"))
+                .isEqualTo("Een\nTwee\n\nDrie\n\nVier vijf");
         assertThat(PlanComparison.normalise(null)).isEmpty();
     }
 
     @Test
     void aRunOfUnchangedParagraphsIsLeftOutAsOne() {
         String five = "Een.\n\nTwee.\n\nDrie.\n\nVier.\n\nVijf.";
-        Part part = changed(PlanComparison.of(plan(five, "\n", actions()), plan(five.replace("Vier.", "Vier, nu anders."), "\n", actions())))
+        Part part = changed(PlanComparison.of(
+                        plan(five, "\n", actions()), plan(five.replace("Vier.", "Vier, nu anders."), "\n", actions())))
                 .get(0);
-        assertThat(part.before()).extracting(Piece::text).containsExactly("3 ongewijzigde alinea's weggelaten", "\n\nVier.\n\n",
-                "1 ongewijzigde alinea weggelaten");
+        assertThat(part.before())
+                .extracting(Piece::text)
+                .containsExactly(
+                        "3 ongewijzigde alinea's weggelaten", "\n\nVier.\n\n", "1 ongewijzigde alinea weggelaten");
         assertThat(marked(part.after())).isEqualTo(", nu anders");
     }
 }

@@ -15,9 +15,6 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.WebSession;
-import nl.regiomonitor.WebSession.Response;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -29,6 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.WebSession.Response;
+
 /**
  * The plan van aanpak as .docx and PDF, against the demo joint plan of ZK01 and ZK28: every part of
  * the national template, the actions table row for row as the API gives it, and only for readers of the plan.
@@ -37,10 +38,12 @@ class PlanExportTest extends IntegrationTest {
 
     private static final String PASSWORD = "demo-wachtwoord";
     private static final String JOINT_TITLE = "Amstelland en De Meerlanden en Zuid-Holland Noord";
-    private static final List<String> PARTS = List.of("A. Algemene gegevens", "B. Plan van aanpak omschrijving", "C. Delen van ervaringen");
+    private static final List<String> PARTS =
+            List.of("A. Algemene gegevens", "B. Plan van aanpak omschrijving", "C. Delen van ervaringen");
 
     @LocalServerPort
     int port;
+
     @Autowired
     ObjectMapper json;
 
@@ -50,9 +53,12 @@ class PlanExportTest extends IntegrationTest {
 
     /** The demo plan of ZK01 and ZK28 as the API gives it. */
     private JsonNode jointPlan(WebSession session) throws Exception {
-        for (JsonNode summary : json.readTree(session.getJson("/api/v1/plans?region=ZK28").body())) {
+        for (JsonNode summary :
+                json.readTree(session.getJson("/api/v1/plans?region=ZK28").body())) {
             if (summary.get("title").asText().endsWith(JOINT_TITLE)) {
-                return json.readTree(session.getJson("/api/v1/plans/" + summary.get("id").asLong()).body());
+                return json.readTree(
+                        session.getJson("/api/v1/plans/" + summary.get("id").asLong())
+                                .body());
             }
         }
         throw new AssertionError("Geen demoplan van ZK01 en ZK28");
@@ -67,7 +73,10 @@ class PlanExportTest extends IntegrationTest {
         assertThat(head.status()).isEqualTo(200);
         assertThat(head.headers().firstValue("Content-Type").orElse("")).startsWith(PlanDocx.CONTENT_TYPE);
         assertThat(head.headers().firstValue("Content-Disposition").orElse(""))
-                .contains("attachment", "plan-van-aanpak-ZK01-ZK28-v" + plan.get("versionNumber").asInt() + ".docx");
+                .contains(
+                        "attachment",
+                        "plan-van-aanpak-ZK01-ZK28-v"
+                                + plan.get("versionNumber").asInt() + ".docx");
 
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(office.getBytes(path)))) {
             List<String> headings = new ArrayList<>();
@@ -89,24 +98,42 @@ class PlanExportTest extends IntegrationTest {
             assertThat(expected.size()).isGreaterThan(5);
             assertThat(actions.getNumberOfRows()).isEqualTo(1 + expected.size());
             assertThat(actions.getRow(0).isRepeatHeader()).isTrue();
-            assertThat(actions.getRow(0).getTableCells()).extracting(c -> c.getText()).containsExactly("Actie", "Paragraaf in PvA",
-                    "Verantwoordelijk / trekker (partij, rol)", "Tijdslijn", "Status");
+            assertThat(actions.getRow(0).getTableCells())
+                    .extracting(c -> c.getText())
+                    .containsExactly(
+                            "Actie",
+                            "Paragraaf in PvA",
+                            "Verantwoordelijk / trekker (partij, rol)",
+                            "Tijdslijn",
+                            "Status");
             for (int i = 0; i < expected.size(); i++) {
                 XWPFTableRow row = actions.getRow(i + 1);
-                assertThat(row.getCell(0).getText()).isEqualTo(expected.get(i).get("description").asText());
-                assertThat(row.getCell(3).getText()).isEqualTo(expected.get(i).get("timeline").asText());
+                assertThat(row.getCell(0).getText())
+                        .isEqualTo(expected.get(i).get("description").asText());
+                assertThat(row.getCell(3).getText())
+                        .isEqualTo(expected.get(i).get("timeline").asText());
             }
-            assertThat(rowWith(actions, "Factsheet zorgtrajecten ontwikkelen")).containsExactly("Factsheet zorgtrajecten ontwikkelen",
-                    "5b. Toegang/bemiddeling/coördinatie", "Zorgkantoor Amstelland en De Meerlanden (coördinator zorgkantoren AM en ZHN)", "Eind Q1 2024",
-                    "Niet gestart, over de datum");
-            assertThat(table(doc, "Activiteit").getNumberOfRows()).isEqualTo(1 + plan.get("milestones").size());
-            assertThat(table(doc, "Doelstelling").getRow(1).getCell(3).getText()).isEqualTo("31-03-2024");
+            assertThat(rowWith(actions, "Factsheet zorgtrajecten ontwikkelen"))
+                    .containsExactly(
+                            "Factsheet zorgtrajecten ontwikkelen",
+                            "5b. Toegang/bemiddeling/coördinatie",
+                            "Zorgkantoor Amstelland en De Meerlanden (coördinator zorgkantoren AM en ZHN)",
+                            "Eind Q1 2024",
+                            "Niet gestart, over de datum");
+            assertThat(table(doc, "Activiteit").getNumberOfRows())
+                    .isEqualTo(1 + plan.get("milestones").size());
+            assertThat(table(doc, "Doelstelling").getRow(1).getCell(3).getText())
+                    .isEqualTo("31-03-2024");
 
-            String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + "\n" + b);
-            assertThat(text).contains("Landelijk Invulformat: Plan van aanpak – Regioaanpak instroom Wlz-ggz-W", JOINT_TITLE);
+            String text =
+                    doc.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", (a, b) -> a + "\n" + b);
+            assertThat(text)
+                    .contains("Landelijk Invulformat: Plan van aanpak – Regioaanpak instroom Wlz-ggz-W", JOINT_TITLE);
             // the background's "- " lines are a Word list, not paragraphs that start with a dash
-            assertThat(doc.getParagraphs()).filteredOn(p -> p.getText().startsWith("Zodat CIZ en wetgever"))
-                    .singleElement().satisfies(p -> assertThat(p.getNumID()).isNotNull());
+            assertThat(doc.getParagraphs())
+                    .filteredOn(p -> p.getText().startsWith("Zodat CIZ en wetgever"))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.getNumID()).isNotNull());
             List<String> facts = rowWith(table(doc, "Programma"), "Ingediend op");
             assertThat(facts.get(1)).isEqualTo("21-12-2023");
         }
@@ -120,7 +147,8 @@ class PlanExportTest extends IntegrationTest {
         Response head = office.getAny(path);
         assertThat(head.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         assertThat(head.headers().firstValue("Content-Disposition").orElse(""))
-                .contains("plan-van-aanpak-ZK01-ZK28-v" + plan.get("versionNumber").asInt() + ".pdf");
+                .contains("plan-van-aanpak-ZK01-ZK28-v"
+                        + plan.get("versionNumber").asInt() + ".pdf");
 
         try (PDDocument pdf = Loader.loadPDF(office.getBytes(path))) {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
@@ -130,8 +158,13 @@ class PlanExportTest extends IntegrationTest {
             for (PlanSection section : PlanSection.values()) {
                 assertThat(text).as(section.name()).contains(section.title());
             }
-            assertThat(text).contains("Factsheet zorgtrajecten ontwikkelen", "Eind Q1 2024", "Amstelland en De Meerlanden (ZK01)",
-                    "Zuid-Holland Noord (ZK28)", "21-12-2023");
+            assertThat(text)
+                    .contains(
+                            "Factsheet zorgtrajecten ontwikkelen",
+                            "Eind Q1 2024",
+                            "Amstelland en De Meerlanden (ZK01)",
+                            "Zuid-Holland Noord (ZK28)",
+                            "21-12-2023");
             Matcher first = Pattern.compile("pagina 1 van (\\d+)").matcher(text);
             assertThat(first.find()).as("paginanummer op de eerste bladzijde").isTrue();
             int pages = pdf.getNumberOfPages();
@@ -143,7 +176,9 @@ class PlanExportTest extends IntegrationTest {
                 outline.add(part.getTitle());
                 part.children().forEach(entry -> outline.add(entry.getTitle()));
             });
-            assertThat(outline).startsWith(PARTS.get(0), "Naam zorgkantoorregio('s)").contains(PARTS.get(2), PlanSection.EXPERIENCES.title())
+            assertThat(outline)
+                    .startsWith(PARTS.get(0), "Naam zorgkantoorregio('s)")
+                    .contains(PARTS.get(2), PlanSection.EXPERIENCES.title())
                     .hasSize(PARTS.size() + 1 + PlanSection.values().length);
         }
     }
@@ -165,23 +200,40 @@ class PlanExportTest extends IntegrationTest {
     @Test
     void theMarkupBecomesWordListsAndAnEmptyPartSaysSo() throws Exception {
         Map<PlanSection, ActionPlan.Section> sections = new EnumMap<>(PlanSection.class);
-        String background = "Eerst **vet** en *schuin*, zie [de site](https://example.org/pva).\n\n1. een\n2. twee\n   - diep\n\nSlot";
+        String background =
+                "Eerst **vet** en *schuin*, zie [de site](https://example.org/pva).\n\n1. een\n2. twee\n   - diep\n\nSlot";
         sections.put(PlanSection.BACKGROUND, ActionPlan.Section.of(PlanSection.BACKGROUND, background));
         sections.put(PlanSection.CURRENT_SITUATION, ActionPlan.Section.of(PlanSection.CURRENT_SITUATION, "1. opnieuw"));
-        PlanState state = PlanState.builder(1, 1, "Regioaanpak instroom Wlz-ggz-W").deadline(LocalDate.of(2023, 12, 31))
-                .status(PlanStatus.SUBMITTED).versions(1, 2)
-                .submitted(LocalDate.of(2024, 1, 5).atStartOfDay(ZoneOffset.ofHours(1)).toOffsetDateTime(), "x", true)
-                        .build();
-        ActionPlan plan = ActionPlan.of(state, PlanContent.titled("Proef", List.of("ZK10")).withSections(sections));
+        PlanState state = PlanState.builder(1, 1, "Regioaanpak instroom Wlz-ggz-W")
+                .deadline(LocalDate.of(2023, 12, 31))
+                .status(PlanStatus.SUBMITTED)
+                .versions(1, 2)
+                .submitted(
+                        LocalDate.of(2024, 1, 5)
+                                .atStartOfDay(ZoneOffset.ofHours(1))
+                                .toOffsetDateTime(),
+                        "x",
+                        true)
+                .build();
+        ActionPlan plan = ActionPlan.of(
+                state, PlanContent.titled("Proef", List.of("ZK10")).withSections(sections));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PlanDocx.write(PlanLayout.of(plan, code -> "Haaglanden", List.of()), out);
 
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(out.toByteArray()))) {
             List<XWPFParagraph> paragraphs = doc.getParagraphs();
-            XWPFParagraph first = paragraphs.stream().filter(p -> p.getText().startsWith("Eerst")).findFirst().orElseThrow();
+            XWPFParagraph first = paragraphs.stream()
+                    .filter(p -> p.getText().startsWith("Eerst"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(first.getText()).isEqualTo("Eerst vet en schuin, zie de site (https://example.org/pva).");
-            assertThat(first.getRuns()).filteredOn(r -> r.text().equals("vet")).singleElement().satisfies(r -> assertThat(r.isBold()).isTrue());
-            assertThat(first.getRuns()).filteredOn(r -> r.text().equals("schuin")).singleElement()
+            assertThat(first.getRuns())
+                    .filteredOn(r -> r.text().equals("vet"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.isBold()).isTrue());
+            assertThat(first.getRuns())
+                    .filteredOn(r -> r.text().equals("schuin"))
+                    .singleElement()
                     .satisfies(r -> assertThat(r.isItalic()).isTrue());
             XWPFParagraph one = paragraph(paragraphs, "een");
             XWPFParagraph two = paragraph(paragraphs, "twee");
@@ -195,7 +247,9 @@ class PlanExportTest extends IntegrationTest {
             assertThat(again.getNumID()).isNotNull().isNotEqualTo(one.getNumID());
             assertThat(paragraph(paragraphs, "Slot").getNumID()).isNull();
             // every part without text says so, under its own heading
-            long empty = paragraphs.stream().filter(p -> p.getText().equals(PlanLayout.EMPTY)).count();
+            long empty = paragraphs.stream()
+                    .filter(p -> p.getText().equals(PlanLayout.EMPTY))
+                    .count();
             long withText = 2;
             long withoutText = PlanSection.values().length - withText;
             assertThat(empty).isEqualTo(withoutText);
@@ -208,14 +262,18 @@ class PlanExportTest extends IntegrationTest {
     void aLongPartContinuesOnTheNextPageInsteadOfBeingCutOff() throws Exception {
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= 60; i++) {
-            text.append("Alinea ").append(i).append(": de regio werkt samen aan passende zorg voor mensen met een langdurige "
-                    + "intensieve zorgvraag, over de domeinen heen.\n\n");
+            text.append("Alinea ")
+                    .append(i)
+                    .append(": de regio werkt samen aan passende zorg voor mensen met een langdurige "
+                            + "intensieve zorgvraag, over de domeinen heen.\n\n");
         }
         Map<PlanSection, ActionPlan.Section> sections = new EnumMap<>(PlanSection.class);
         sections.put(PlanSection.BACKGROUND, ActionPlan.Section.of(PlanSection.BACKGROUND, text.toString()));
-        ActionPlan plan = ActionPlan.of(PlanState.builder(1, 1, "Regioaanpak instroom Wlz-ggz-W")
-                .deadline(LocalDate.of(2023, 12, 31))
-                .build(), PlanContent.titled("Lang", List.of("ZK10")).withSections(sections));
+        ActionPlan plan = ActionPlan.of(
+                PlanState.builder(1, 1, "Regioaanpak instroom Wlz-ggz-W")
+                        .deadline(LocalDate.of(2023, 12, 31))
+                        .build(),
+                PlanContent.titled("Lang", List.of("ZK10")).withSections(sections));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PlanPdf.write(PlanLayout.of(plan, code -> "Haaglanden", List.of()), out);
 
@@ -237,7 +295,10 @@ class PlanExportTest extends IntegrationTest {
     }
 
     private static XWPFParagraph paragraph(List<XWPFParagraph> paragraphs, String text) {
-        return paragraphs.stream().filter(p -> p.getText().equals(text)).findFirst().orElseThrow(() -> new AssertionError(text));
+        return paragraphs.stream()
+                .filter(p -> p.getText().equals(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(text));
     }
 
     /** The table whose first cell is {@code firstCell}. */
@@ -246,26 +307,34 @@ class PlanExportTest extends IntegrationTest {
     void anObjectivesTargetValueCarriesItsUnit() throws Exception {
         WebSession office = WebSession.basic(port, "zorgkantoor.haaglanden", PASSWORD);
         long id = -1;
-        for (JsonNode summary : json.readTree(office.getJson("/api/v1/plans?region=ZK10").body())) {
+        for (JsonNode summary :
+                json.readTree(office.getJson("/api/v1/plans?region=ZK10").body())) {
             if (summary.get("title").asText().equals("Plan van aanpak instroom Wlz-ggz-W Haaglanden")) {
                 id = summary.get("id").asLong();
             }
         }
-        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(office.getBytes("/api/v1/plans/" + id + ".docx")))) {
-            assertThat(table(doc, "Doelstelling").getRow(1).getCell(2).getText()).isEqualTo("Dalen naar 8% van de instroom GGZ-W");
+        try (XWPFDocument doc =
+                new XWPFDocument(new ByteArrayInputStream(office.getBytes("/api/v1/plans/" + id + ".docx")))) {
+            assertThat(table(doc, "Doelstelling").getRow(1).getCell(2).getText())
+                    .isEqualTo("Dalen naar 8% van de instroom GGZ-W");
         }
         try (PDDocument pdf = Loader.loadPDF(office.getBytes("/api/v1/plans/" + id + ".pdf"))) {
-            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")).contains("Dalen naar 8% van de instroom GGZ-W");
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("Dalen naar 8% van de instroom GGZ-W");
         }
     }
 
     private static XWPFTable table(XWPFDocument doc, String firstCell) {
-        return doc.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals(firstCell)).findFirst()
+        return doc.getTables().stream()
+                .filter(t -> t.getRow(0).getCell(0).getText().equals(firstCell))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("Geen tabel die begint met " + firstCell));
     }
 
     private static List<String> rowWith(XWPFTable table, String firstCell) {
-        return table.getRows().stream().filter(r -> r.getCell(0).getText().equals(firstCell)).findFirst()
+        return table.getRows().stream()
+                .filter(r -> r.getCell(0).getText().equals(firstCell))
+                .findFirst()
                 .map(r -> r.getTableCells().stream().map(c -> c.getText()).toList())
                 .orElseThrow(() -> new AssertionError("Geen rij " + firstCell));
     }

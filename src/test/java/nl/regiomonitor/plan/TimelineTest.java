@@ -15,7 +15,8 @@ class TimelineTest {
         assertThat(Timeline.parse("Q2 2024").orElseThrow().due()).isEqualTo(LocalDate.of(2024, 6, 30));
         assertThat(Timeline.parse("Begin 2024").orElseThrow().due()).isEqualTo(LocalDate.of(2024, 3, 31));
         assertThat(Timeline.parse("In de loop van 2024").orElseThrow().due()).isEqualTo(LocalDate.of(2024, 12, 31));
-        assertThat(Timeline.parse("Ingangsdatum PvA per 1-1-2024").orElseThrow().due()).isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(Timeline.parse("Ingangsdatum PvA per 1-1-2024").orElseThrow().due())
+                .isEqualTo(LocalDate.of(2024, 1, 1));
         assertThat(Timeline.parse("eind maart 2025").orElseThrow().due()).isEqualTo(LocalDate.of(2025, 3, 31));
     }
 

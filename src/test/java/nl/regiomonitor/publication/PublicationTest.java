@@ -8,13 +8,14 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.WebSession;
-import nl.regiomonitor.common.Dutch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.common.Dutch;
 
 /** The publication on the demo data: numbered, named on every figure page and answer, switched in one step, refused when it leaks. */
 class PublicationTest extends IntegrationTest {
@@ -23,8 +24,10 @@ class PublicationTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     PublicationService publications;
+
     @Autowired
     ObjectMapper json;
 
@@ -61,22 +64,29 @@ class PublicationTest extends IntegrationTest {
 
         WebSession.Response unknown = visitor.getJson(INFLUX + "&versie=999999");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(json.readTree(unknown.body()).get("message").asText()).isEqualTo(
-                "Er is geen gepubliceerde versie 999999. De versies staan onder /api/v1/publicaties.");
+        assertThat(json.readTree(unknown.body()).get("message").asText())
+                .isEqualTo("Er is geen gepubliceerde versie 999999. De versies staan onder /api/v1/publicaties.");
         assertThat(visitor.getJson("/api/v1/publicaties/999999").status()).isEqualTo(404);
 
         JsonNode all = json.readTree(visitor.getJson("/api/v1/publicaties").body());
         assertThat(all.get("current").asLong()).isEqualTo(version);
-        JsonNode one = json.readTree(visitor.getJson("/api/v1/publicaties/" + version).body());
+        JsonNode one =
+                json.readTree(visitor.getJson("/api/v1/publicaties/" + version).body());
         assertThat(one.get("publication").get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(one.get("tables").toString()).contains("instroom 2024", "stand 2024-10-01");
 
-        // the stored table holds what the figures show: the same cell as the influx answer, a hidden one only as its mark
-        JsonNode month = json.readTree(visitor.getJson(INFLUX).body()).get("rows").get(2);
-        JsonNode stored = json.readTree(visitor.getJson("/api/v1/publicaties/" + version + "/tabellen/instroom%202024").body());
+        // the stored table holds what the figures show: the same cell as the influx answer, a hidden one only as its
+        // mark
+        JsonNode month =
+                json.readTree(visitor.getJson(INFLUX).body()).get("rows").get(2);
+        JsonNode stored = json.readTree(visitor.getJson("/api/v1/publicaties/" + version + "/tabellen/instroom%202024")
+                .body());
         JsonNode cell = stored.get("cells").get(month.get("month").asText() + "|ZK10|TOTAAL");
-        assertThat(cell.asText()).isEqualTo(month.get("total").path("suppressed").asBoolean()
-                ? month.get("total").get("display").asText() : month.get("total").get("value").asText());
+        assertThat(cell.asText())
+                .isEqualTo(
+                        month.get("total").path("suppressed").asBoolean()
+                                ? month.get("total").get("display").asText()
+                                : month.get("total").get("value").asText());
         assertThat(stored.get("cells").toString()).doesNotContain("null");
     }
 
@@ -94,16 +104,26 @@ class PublicationTest extends IntegrationTest {
         assertThat(during.status()).isEqualTo(200);
         assertThat(during.headers().firstValue(PublicationFilter.HEADER)).hasValue(Long.toString(before));
         assertThat(visitor.get("/instroom").body()).contains("publicatie " + before + " van");
-        assertThat(json.readTree(visitor.getJson("/api/v1/publicaties").body()).get("current").asLong()).isEqualTo(before);
+        assertThat(json.readTree(visitor.getJson("/api/v1/publicaties").body())
+                        .get("current")
+                        .asLong())
+                .isEqualTo(before);
 
         TestTable.gate.countDown();
         long after = current();
         assertThat(after).isGreaterThan(before);
-        assertThat(visitor.getJson(INFLUX).headers().firstValue(PublicationFilter.HEADER)).hasValue(Long.toString(after));
-        assertThat(json.readTree(visitor.getJson("/api/v1/publicaties/" + after + "/tabellen/" + TestTable.NAME).body())
-                .get("cells").get("NL|A").asText()).isEqualTo("<5");
+        assertThat(visitor.getJson(INFLUX).headers().firstValue(PublicationFilter.HEADER))
+                .hasValue(Long.toString(after));
+        assertThat(json.readTree(visitor.getJson("/api/v1/publicaties/" + after + "/tabellen/" + TestTable.NAME)
+                                .body())
+                        .get("cells")
+                        .get("NL|A")
+                        .asText())
+                .isEqualTo("<5");
         // the old version stays readable by number
-        assertThat(visitor.getJson("/api/v1/publicaties/" + before + "/tabellen/instroom%202024").status()).isEqualTo(200);
+        assertThat(visitor.getJson("/api/v1/publicaties/" + before + "/tabellen/instroom%202024")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -117,12 +137,22 @@ class PublicationTest extends IntegrationTest {
         assertThat(current()).isEqualTo(before);
 
         WebSession visitor = WebSession.anonymous(port);
-        assertThat(visitor.getJson(INFLUX).headers().firstValue(PublicationFilter.HEADER)).hasValue(Long.toString(before));
-        JsonNode listed = json.readTree(visitor.getJson("/api/v1/publicaties").body()).get("versions").get(0);
+        assertThat(visitor.getJson(INFLUX).headers().firstValue(PublicationFilter.HEADER))
+                .hasValue(Long.toString(before));
+        JsonNode listed = json.readTree(visitor.getJson("/api/v1/publicaties").body())
+                .get("versions")
+                .get(0);
         assertThat(listed.get("status").asText()).isEqualTo("REJECTED");
-        assertThat(visitor.getJson("/api/v1/publicaties/" + refused.version() + "/tabellen/" + TestTable.NAME).status()).isEqualTo(404);
-        String imports = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord").get("/imports").body();
-        assertThat(imports).contains("De nieuwste cijfers (versie " + refused.version() + ", na test: een lek) zijn niet gepubliceerd",
-                "De pagina&#39;s tonen publicatie " + before + ".");
+        assertThat(visitor.getJson("/api/v1/publicaties/" + refused.version() + "/tabellen/" + TestTable.NAME)
+                        .status())
+                .isEqualTo(404);
+        String imports = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord")
+                .get("/imports")
+                .body();
+        assertThat(imports)
+                .contains(
+                        "De nieuwste cijfers (versie " + refused.version()
+                                + ", na test: een lek) zijn niet gepubliceerd",
+                        "De pagina&#39;s tonen publicatie " + before + ".");
     }
 }

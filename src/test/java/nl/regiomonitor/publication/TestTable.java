@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
+import org.springframework.stereotype.Component;
+
 import nl.regiomonitor.disclosure.CellSuppression;
 import nl.regiomonitor.disclosure.CountTable;
 import nl.regiomonitor.disclosure.ProtectionPattern;
 import nl.regiomonitor.disclosure.PublishedTables;
-import org.springframework.stereotype.Component;
 
 /**
  * A table the tests can add to the publication: it can hold a build halfway (to see what readers
@@ -25,6 +26,7 @@ class TestTable implements PublishedTables {
     static volatile long value = 10;
     /** When set, a build waits here after signalling {@link #entered}. */
     static volatile CountDownLatch gate;
+
     static volatile CountDownLatch entered;
 
     private final CellSuppression suppression;

@@ -8,8 +8,7 @@ import nl.regiomonitor.plan.PlanService;
  */
 public final class UpwardDependencyFixture {
 
-    private UpwardDependencyFixture() {
-    }
+    private UpwardDependencyFixture() {}
 
     static Class<?> upwards() {
         return PlanService.class;

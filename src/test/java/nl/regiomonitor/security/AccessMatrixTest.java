@@ -17,16 +17,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.WebSession;
-import nl.regiomonitor.WebSession.Response;
-import nl.regiomonitor.ingest.ImportResult;
-import nl.regiomonitor.ingest.ImportService;
-import nl.regiomonitor.ingest.ImportStatus;
-import nl.regiomonitor.security.AccessMatrix.Actor;
-import nl.regiomonitor.security.AccessMatrix.Caller;
-import nl.regiomonitor.security.AccessMatrix.Case;
-import nl.regiomonitor.signal.SignalRegister;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +27,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.WebSession.Response;
+import nl.regiomonitor.ingest.ImportResult;
+import nl.regiomonitor.ingest.ImportService;
+import nl.regiomonitor.ingest.ImportStatus;
+import nl.regiomonitor.security.AccessMatrix.Actor;
+import nl.regiomonitor.security.AccessMatrix.Caller;
+import nl.regiomonitor.security.AccessMatrix.Case;
+import nl.regiomonitor.signal.SignalRegister;
 
 /**
  * Who may do what, walked as a matrix: every endpoint the application has (read from its own
@@ -49,19 +50,26 @@ class AccessMatrixTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
+
     @Autowired
     AccessRules rules;
+
     @Autowired
     UserService users;
+
     @Autowired
     ImportService imports;
+
     @Autowired
     SignalRegister register;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @TempDir
     Path folder;
 
@@ -71,25 +79,36 @@ class AccessMatrixTest extends IntegrationTest {
     void prepare() throws Exception {
         for (Actor actor : Actor.values()) {
             if (actor.role != null && users.find(actor.username()).isEmpty()) {
-                users.create(actor.username(), "Matrix " + actor, actor.organisation(), PASSWORD, List.of(new Grant(actor.role, actor.region)));
+                users.create(
+                        actor.username(),
+                        "Matrix " + actor,
+                        actor.organisation(),
+                        PASSWORD,
+                        List.of(new Grant(actor.role, actor.region)));
             }
         }
         Path file = folder.resolve("matrix.csv");
         Files.writeString(file, waitlist("MATRIXSEED"));
-        long regionImport = imports.importFile(file, "matrix-regio.csv", "waitlist", REGION).id();
-        long nationalImport = imports.importFile(file, "matrix-landelijk.csv", "waitlist", null).id();
+        long regionImport =
+                imports.importFile(file, "matrix-regio.csv", "waitlist", REGION).id();
+        long nationalImport = imports.importFile(file, "matrix-landelijk.csv", "waitlist", null)
+                .id();
         matrix = new AccessMatrix(port, users, register, jdbc, regionImport, nationalImport);
     }
 
     @Test
     void everyEndpointHasARuleAndALineInThisMatrix() {
         Set<String> endpoints = endpoints();
-        assertThat(endpoints).as("endpoints of the application").contains("POST /imports", "GET /regions/{region}/audit");
+        assertThat(endpoints)
+                .as("endpoints of the application")
+                .contains("POST /imports", "GET /regions/{region}/audit");
         for (String endpoint : endpoints) {
             String method = endpoint.substring(0, endpoint.indexOf(' '));
             String path = endpoint.substring(endpoint.indexOf(' ') + 1);
             for (String m : method.equals("ANY") ? List.of("GET", "POST") : List.of(method)) {
-                assertThat(rules.ruleFor(m, path)).as("rule for " + m + " " + path + " in AccessRules").isPresent();
+                assertThat(rules.ruleFor(m, path))
+                        .as("rule for " + m + " " + path + " in AccessRules")
+                        .isPresent();
             }
         }
         Set<String> covered = new TreeSet<>();
@@ -101,10 +120,14 @@ class AccessMatrixTest extends IntegrationTest {
     void everyRoleInOwnAndOtherRegionGetsExactlyWhatItMay() throws Exception {
         Map<Actor, Caller> callers = new EnumMap<>(Actor.class);
         for (Actor actor : Actor.values()) {
-            callers.put(actor, actor.role == null
-                    ? new Caller(actor, WebSession.anonymous(port), WebSession.anonymous(port))
-                    : new Caller(actor, WebSession.loggedIn(port, actor.username(), PASSWORD),
-                    WebSession.basic(port, actor.username(), PASSWORD)));
+            callers.put(
+                    actor,
+                    actor.role == null
+                            ? new Caller(actor, WebSession.anonymous(port), WebSession.anonymous(port))
+                            : new Caller(
+                                    actor,
+                                    WebSession.loggedIn(port, actor.username(), PASSWORD),
+                                    WebSession.basic(port, actor.username(), PASSWORD)));
         }
         List<String> wrong = new ArrayList<>();
         int calls = 0;
@@ -119,7 +142,8 @@ class AccessMatrixTest extends IntegrationTest {
                 settled = null;
                 Response answer = line.call().apply(callers.get(actor));
                 calls++;
-                String what = line.endpoint() + " " + line.variant() + " as " + actor + ": " + answer.status() + " " + answer.location();
+                String what = line.endpoint() + " " + line.variant() + " as " + actor + ": " + answer.status() + " "
+                        + answer.location();
                 if (line.allowed().contains(actor)) {
                     boolean ok = line.endpoint().equals("ANY /error") ? !refused(answer, actor) : succeeded(answer);
                     if (!ok) {
@@ -154,7 +178,8 @@ class AccessMatrixTest extends IntegrationTest {
 
     private static boolean refused(Response answer, Actor actor) {
         if (actor == Actor.ANONYMOUS) {
-            return answer.status() == 401 || answer.status() == 302 && answer.location().endsWith("/login");
+            return answer.status() == 401
+                    || answer.status() == 302 && answer.location().endsWith("/login");
         }
         return answer.status() == 403;
     }
@@ -164,7 +189,9 @@ class AccessMatrixTest extends IntegrationTest {
     /** An allowed upload runs in the background; the next call waits until it is done, so it sees settled data. */
     private void awaitImport(Response answer) throws InterruptedException {
         Matcher m = IMPORT_ID.matcher(answer.location() + answer.body());
-        if (answer.status() != 202 && !(answer.status() == 302 && answer.location().contains("/imports/")) || !m.find()) {
+        if (answer.status() != 202
+                        && !(answer.status() == 302 && answer.location().contains("/imports/"))
+                || !m.find()) {
             return;
         }
         long id = Long.parseLong(m.group(1) != null ? m.group(1) : m.group(2));
@@ -182,22 +209,53 @@ class AccessMatrixTest extends IntegrationTest {
     /** What the data look like, table by table; the audit trail is left out, it grows with every login. */
     private Map<String, String> fingerprint() {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("users", jdbc.queryForObject(
-                "select count(*) || ':' || coalesce(md5(string_agg(u::text, '|' order by id)), '') from app_user u", String.class));
-        values.put("roles", jdbc.queryForObject(
-                "select count(*) || ':' || coalesce(md5(string_agg(r::text, '|' order by r::text)), '') from user_role r", String.class));
-        values.put("imports", jdbc.queryForObject(
-                "select count(*) || ':' || coalesce(md5(string_agg(i::text, '|' order by id)), '') from import_run i", String.class));
-        values.put("report texts", jdbc.queryForObject(
-                "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by id)), '') from report_text t", String.class));
-        values.put("publications", jdbc.queryForObject(
-                "select count(*) || ':' || coalesce(md5(string_agg(p::text, '|' order by year)), '') from report_publication p", String.class));
-        values.put("register", jdbc.queryForObject(
-                "select count(*) || ':' || coalesce(md5(string_agg(e::text, '|' order by id)), '') from register_entry e", String.class));
-        for (String table : List.of("programme", "action_plan", "plan_region", "plan_section", "plan_objective", "plan_action",
-                "plan_action_progress", "plan_milestone", "plan_version", "plan_comment")) {
-            values.put(table, jdbc.queryForObject("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
-                    + table + " t", String.class));
+        values.put(
+                "users",
+                jdbc.queryForObject(
+                        "select count(*) || ':' || coalesce(md5(string_agg(u::text, '|' order by id)), '') from app_user u",
+                        String.class));
+        values.put(
+                "roles",
+                jdbc.queryForObject(
+                        "select count(*) || ':' || coalesce(md5(string_agg(r::text, '|' order by r::text)), '') from user_role r",
+                        String.class));
+        values.put(
+                "imports",
+                jdbc.queryForObject(
+                        "select count(*) || ':' || coalesce(md5(string_agg(i::text, '|' order by id)), '') from import_run i",
+                        String.class));
+        values.put(
+                "report texts",
+                jdbc.queryForObject(
+                        "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by id)), '') from report_text t",
+                        String.class));
+        values.put(
+                "publications",
+                jdbc.queryForObject(
+                        "select count(*) || ':' || coalesce(md5(string_agg(p::text, '|' order by year)), '') from report_publication p",
+                        String.class));
+        values.put(
+                "register",
+                jdbc.queryForObject(
+                        "select count(*) || ':' || coalesce(md5(string_agg(e::text, '|' order by id)), '') from register_entry e",
+                        String.class));
+        for (String table : List.of(
+                "programme",
+                "action_plan",
+                "plan_region",
+                "plan_section",
+                "plan_objective",
+                "plan_action",
+                "plan_action_progress",
+                "plan_milestone",
+                "plan_version",
+                "plan_comment")) {
+            values.put(
+                    table,
+                    jdbc.queryForObject(
+                            "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
+                                    + table + " t",
+                            String.class));
         }
         for (String table : List.of("indication", "care_allocation", "waitlist_entry", "cost_line", "population")) {
             values.put(table, jdbc.queryForObject("select count(*)::text from " + table, String.class));

@@ -17,36 +17,53 @@ class AccessRulesTest {
 
     @Test
     void theFirstRuleThatCoversMethodAndPathDecides() {
-        assertThat(rules.ruleFor("GET", "/regions/ZK10/register")).map(AccessRules.Rule::access)
+        assertThat(rules.ruleFor("GET", "/regions/ZK10/register"))
+                .map(AccessRules.Rule::access)
                 .hasValueSatisfying(access -> assertThat(access.regionFrom()).isEqualTo(AccessRules.RegionFrom.PATH));
-        assertThat(rules.ruleFor("POST", "/api/v1/plans/7/accept")).map(AccessRules.Rule::access)
+        assertThat(rules.ruleFor("POST", "/api/v1/plans/7/accept"))
+                .map(AccessRules.Rule::access)
                 .contains(AccessRules.REVIEW_PLAN);
-        assertThat(rules.ruleFor("GET", "/api/v1/plans/7/accept")).as("accepting is a write only").isEmpty();
+        assertThat(rules.ruleFor("GET", "/api/v1/plans/7/accept"))
+                .as("accepting is a write only")
+                .isEmpty();
         assertThat(rules.ruleFor("GET", "/geen/pagina")).isEmpty();
     }
 
     @Test
     void aRegionalRoleCountsInItsOwnRegionOnlyAndANationalRoleEverywhere() {
         AccessRules.Access register = access("GET", "/regions/ZK10/register");
-        assertThat(register.allows(user(new Grant(Role.ZORGKANTOOR, "ZK10")), Set.of("ZK10"))).isTrue();
-        assertThat(register.allows(user(new Grant(Role.ZORGKANTOOR, "ZK01")), Set.of("ZK10"))).isFalse();
-        assertThat(register.allows(user(new Grant(Role.LANDELIJK, null)), Set.of("ZK10"))).isTrue();
-        assertThat(register.allows(null, Set.of("ZK10"))).as("a visitor who is not logged in").isFalse();
+        assertThat(register.allows(user(new Grant(Role.ZORGKANTOOR, "ZK10")), Set.of("ZK10")))
+                .isTrue();
+        assertThat(register.allows(user(new Grant(Role.ZORGKANTOOR, "ZK01")), Set.of("ZK10")))
+                .isFalse();
+        assertThat(register.allows(user(new Grant(Role.LANDELIJK, null)), Set.of("ZK10")))
+                .isTrue();
+        assertThat(register.allows(null, Set.of("ZK10")))
+                .as("a visitor who is not logged in")
+                .isFalse();
 
         AccessRules.Access newEntry = access("POST", "/regions/ZK10/register/new");
-        assertThat(newEntry.allows(user(new Grant(Role.GEMEENTE, "ZK10")), Set.of("ZK10"))).as("kept by the care office")
+        assertThat(newEntry.allows(user(new Grant(Role.GEMEENTE, "ZK10")), Set.of("ZK10")))
+                .as("kept by the care office")
                 .isFalse();
-        assertThat(newEntry.allows(user(new Grant(Role.LANDELIJK, null)), Set.of("ZK10"))).as("read, not kept").isFalse();
-        assertThat(newEntry.allows(user(new Grant(Role.BEHEERDER, null)), Set.of("ZK10"))).isTrue();
+        assertThat(newEntry.allows(user(new Grant(Role.LANDELIJK, null)), Set.of("ZK10")))
+                .as("read, not kept")
+                .isFalse();
+        assertThat(newEntry.allows(user(new Grant(Role.BEHEERDER, null)), Set.of("ZK10")))
+                .isTrue();
     }
 
     @Test
     void publishedPagesAreOpenAndAdministrationIsForTheAdministratorOnly() {
         assertThat(access("GET", "/instroom").allows(null, Set.of())).isTrue();
-        assertThat(access("POST", "/instroom")).as("no rule lets a write to a published page through").isNull();
+        assertThat(access("POST", "/instroom"))
+                .as("no rule lets a write to a published page through")
+                .isNull();
         AccessRules.Access admin = access("GET", "/admin/users");
-        assertThat(admin.allows(user(new Grant(Role.BEHEERDER, null)), Set.of())).isTrue();
-        assertThat(admin.allows(user(new Grant(Role.LANDELIJK, null)), Set.of())).isFalse();
+        assertThat(admin.allows(user(new Grant(Role.BEHEERDER, null)), Set.of()))
+                .isTrue();
+        assertThat(admin.allows(user(new Grant(Role.LANDELIJK, null)), Set.of()))
+                .isFalse();
     }
 
     private AccessRules.Access access(String method, String path) {

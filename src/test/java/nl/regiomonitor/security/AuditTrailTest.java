@@ -8,16 +8,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The audit trail: every kind of event with before and after, append-only, and its page and CSV for the right people only. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -25,10 +26,13 @@ class AuditTrailTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserService users;
+
     @Autowired
     AuditService audit;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -36,32 +40,50 @@ class AuditTrailTest extends IntegrationTest {
     void everyKindOfEventIsInTheTrailWithBeforeAndAfterValues() throws Exception {
         WebSession.loggedIn(port, "zorgkantoor.amstelland", "demo-wachtwoord");
         WebSession.anonymous(port).login("zorgkantoor.amstelland", "verkeerd-wachtwoord");
-        assertThat(trailOf(audit, "zorgkantoor.amstelland")).extracting(AuditEvent::action)
+        assertThat(trailOf(audit, "zorgkantoor.amstelland"))
+                .extracting(AuditEvent::action)
                 .contains(AuditAction.LOGIN, AuditAction.LOGIN_FAILED);
 
-        AppUser created = users.create("audit.test", "Audit Test", "Zorgaanbieder Oost", PASSWORD,
-                List.of(new Grant(Role.AANBIEDER, "ZK01")));
-        users.change(created.id(), "Audit Test (gewijzigd)", "Zorgaanbieder West", true, List.of(new Grant(Role.AANBIEDER, "ZK10")));
+        AppUser created = users.create(
+                "audit.test", "Audit Test", "Zorgaanbieder Oost", PASSWORD, List.of(new Grant(Role.AANBIEDER, "ZK01")));
+        users.change(
+                created.id(),
+                "Audit Test (gewijzigd)",
+                "Zorgaanbieder West",
+                true,
+                List.of(new Grant(Role.AANBIEDER, "ZK10")));
         users.delete(created.id());
         List<AuditEvent> userEvents = audit.search(new AuditFilter(null, null, null, null, null, "audit.test"), 10);
-        AuditEvent create = userEvents.stream().filter(e -> e.action() == AuditAction.CREATE).findFirst().orElseThrow();
+        AuditEvent create = userEvents.stream()
+                .filter(e -> e.action() == AuditAction.CREATE)
+                .findFirst()
+                .orElseThrow();
         assertThat(create.before()).isNull();
         assertThat(create.after().get("naam").asText()).isEqualTo("Audit Test");
-        AuditEvent change = userEvents.stream().filter(e -> e.action() == AuditAction.CHANGE).findFirst().orElseThrow();
+        AuditEvent change = userEvents.stream()
+                .filter(e -> e.action() == AuditAction.CHANGE)
+                .findFirst()
+                .orElseThrow();
         assertThat(change.before().get("naam").asText()).isEqualTo("Audit Test");
         assertThat(change.before().get("rollen").toString()).contains("Zorgaanbieder ZK01");
         assertThat(change.after().get("naam").asText()).isEqualTo("Audit Test (gewijzigd)");
         assertThat(change.after().get("rollen").toString()).contains("Zorgaanbieder ZK10");
         assertThat(change.before().get("organisatie").asText()).isEqualTo("Zorgaanbieder Oost");
         assertThat(change.after().get("organisatie").asText()).isEqualTo("Zorgaanbieder West");
-        AuditEvent delete = userEvents.stream().filter(e -> e.action() == AuditAction.DELETE).findFirst().orElseThrow();
+        AuditEvent delete = userEvents.stream()
+                .filter(e -> e.action() == AuditAction.DELETE)
+                .findFirst()
+                .orElseThrow();
         assertThat(delete.before().get("gebruikersnaam").asText()).isEqualTo("audit.test");
         assertThat(delete.after()).isNull();
         assertThat(userEvents.toString()).doesNotContain("{bcrypt}").doesNotContain(PASSWORD);
 
-        Response started = WebSession.basic(port, "zorgkantoor.amstelland", "demo-wachtwoord").postFile(
-                "/api/v1/imports?region=ZK01", Map.of("type", "waitlist"), "audit-wachtlijst.csv",
-                "snapshot_date;client_id;region_code;profile_code;wait_status\n2024-06-30;AUDITWAIT1;ZK01;GGZ03W;ACTIEF\n");
+        Response started = WebSession.basic(port, "zorgkantoor.amstelland", "demo-wachtwoord")
+                .postFile(
+                        "/api/v1/imports?region=ZK01",
+                        Map.of("type", "waitlist"),
+                        "audit-wachtlijst.csv",
+                        "snapshot_date;client_id;region_code;profile_code;wait_status\n2024-06-30;AUDITWAIT1;ZK01;GGZ03W;ACTIEF\n");
         assertThat(started.status()).isEqualTo(202);
         AuditEvent imported = awaitEvent("audit-wachtlijst.csv");
         assertThat(imported.action()).isEqualTo(AuditAction.IMPORT);
@@ -104,7 +126,9 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(filtered.body()).contains("Ingelogd").doesNotContain("Geïmporteerd</td>");
         Response csv = admin.get("/admin/audit.csv?action=IMPORT");
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(csv.body()).startsWith("\uFEFFnummer;tijdstip;wie;actie").contains("demo-indications.csv")
+        assertThat(csv.body())
+                .startsWith("\uFEFFnummer;tijdstip;wie;actie")
+                .contains("demo-indications.csv")
                 .doesNotContain("Ingelogd");
 
         WebSession careOffice = WebSession.loggedIn(port, "zorgkantoor.haaglanden", "demo-wachtwoord");
@@ -112,7 +136,11 @@ class AuditTrailTest extends IntegrationTest {
         assertThat(careOffice.get("/regions/ZK10/audit.csv").status()).isEqualTo(200);
         assertThat(careOffice.get("/regions/ZK01/audit").status()).isEqualTo(403);
         assertThat(careOffice.get("/admin/audit").status()).isEqualTo(403);
-        assertThat(WebSession.loggedIn(port, "landelijk", "demo-wachtwoord").get("/regions/ZK10/audit").status()).isEqualTo(403);
-        assertThat(WebSession.anonymous(port).get("/admin/audit.csv").location()).endsWith("/login");
+        assertThat(WebSession.loggedIn(port, "landelijk", "demo-wachtwoord")
+                        .get("/regions/ZK10/audit")
+                        .status())
+                .isEqualTo(403);
+        assertThat(WebSession.anonymous(port).get("/admin/audit.csv").location())
+                .endsWith("/login");
     }
 }

@@ -10,20 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.WebSession;
-import nl.regiomonitor.WebSession.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.WebSession.Response;
 
 /** Failed logins: wrong guesses slow the attacker down but never keep the owner out, and every failure gets the same answer. */
 class FailedLoginTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserService users;
+
     @Autowired
     AuditService audit;
 
@@ -39,7 +42,9 @@ class FailedLoginTest extends IntegrationTest {
             } else if (attempt == 7) {
                 Thread.sleep(2100);
             }
-            assertThat(attacker.login(name, "fout-wachtwoord-" + attempt).location()).as("poging " + attempt).endsWith("/login?fout");
+            assertThat(attacker.login(name, "fout-wachtwoord-" + attempt).location())
+                    .as("poging " + attempt)
+                    .endsWith("/login?fout");
         }
     }
 
@@ -48,19 +53,38 @@ class FailedLoginTest extends IntegrationTest {
         users.create("slot.test", "Slot Test", null, PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
         guessSevenTimes("slot.test", "203.0.113.10");
         // right after the guesses even the right password is not heard, and gets the answer of a wrong one
-        assertThat(WebSession.anonymous(port).from("198.51.100.20").login("slot.test", PASSWORD).location()).endsWith("/login?fout");
-        assertThat(WebSession.basic(port, "slot.test", PASSWORD).from("198.51.100.21").getJson("/api/v1/plans").status()).isEqualTo(401);
+        assertThat(WebSession.anonymous(port)
+                        .from("198.51.100.20")
+                        .login("slot.test", PASSWORD)
+                        .location())
+                .endsWith("/login?fout");
+        assertThat(WebSession.basic(port, "slot.test", PASSWORD)
+                        .from("198.51.100.21")
+                        .getJson("/api/v1/plans")
+                        .status())
+                .isEqualTo(401);
         // once the delay has passed the owner gets in: no lock to wait out, however long the guessing went on
         Thread.sleep(4100);
-        assertThat(WebSession.anonymous(port).from("198.51.100.20").login("slot.test", PASSWORD).location()).doesNotContain("/login");
-        // the old lockout: one wrong guess now and then kept the account locked for good; now the owner is never kept out
+        assertThat(WebSession.anonymous(port)
+                        .from("198.51.100.20")
+                        .login("slot.test", PASSWORD)
+                        .location())
+                .doesNotContain("/login");
+        // the old lockout: one wrong guess now and then kept the account locked for good; now the owner is never kept
+        // out
         WebSession attacker = WebSession.anonymous(port).from("203.0.113.10");
         for (int round = 0; round < 3; round++) {
-            assertThat(attacker.login("slot.test", "af-en-toe-" + round).location()).endsWith("/login?fout");
-            assertThat(WebSession.anonymous(port).from("198.51.100.20").login("slot.test", PASSWORD).location())
-                    .as("ronde " + round).doesNotContain("/login");
+            assertThat(attacker.login("slot.test", "af-en-toe-" + round).location())
+                    .endsWith("/login?fout");
+            assertThat(WebSession.anonymous(port)
+                            .from("198.51.100.20")
+                            .login("slot.test", PASSWORD)
+                            .location())
+                    .as("ronde " + round)
+                    .doesNotContain("/login");
         }
-        assertThat(trailOf(audit, "slot.test")).filteredOn(e -> e.action() == AuditAction.LOGIN_FAILED)
+        assertThat(trailOf(audit, "slot.test"))
+                .filteredOn(e -> e.action() == AuditAction.LOGIN_FAILED)
                 .anySatisfy(e -> assertThat(e.summary()).contains("te snel na eerdere mislukte pogingen"))
                 .anySatisfy(e -> assertThat(e.summary()).contains("onjuist wachtwoord"));
     }
@@ -72,10 +96,10 @@ class FailedLoginTest extends IntegrationTest {
         users.create("traag.test", "Traag Test", null, PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
         users.create("fout.test", "Fout Test", null, PASSWORD, List.of(new Grant(Role.GEMEENTE, "ZK10")));
         Map<String, String[]> cases = new LinkedHashMap<>();
-        cases.put("vertraagd", new String[]{"traag.test", PASSWORD}); // first, while the delay lasts
-        cases.put("onbekend", new String[]{"niemand.bekend", PASSWORD});
-        cases.put("onjuist", new String[]{"fout.test", "fout-wachtwoord-123"});
-        cases.put("uitgeschakeld", new String[]{"uit.test", PASSWORD});
+        cases.put("vertraagd", new String[] {"traag.test", PASSWORD}); // first, while the delay lasts
+        cases.put("onbekend", new String[] {"niemand.bekend", PASSWORD});
+        cases.put("onjuist", new String[] {"fout.test", "fout-wachtwoord-123"});
+        cases.put("uitgeschakeld", new String[] {"uit.test", PASSWORD});
         guessSevenTimes("traag.test", "203.0.113.30");
         Set<String> pageAnswers = new HashSet<>();
         Set<String> apiAnswers = new HashSet<>();
@@ -84,19 +108,29 @@ class FailedLoginTest extends IntegrationTest {
             String address = "198.51.100." + (100 + n++);
             WebSession visitor = WebSession.anonymous(port).from(address);
             Response form = visitor.login(c.getValue()[0], c.getValue()[1]);
-            Response api = WebSession.basic(port, c.getValue()[0], c.getValue()[1]).from(address).getJson("/api/v1/plans");
+            Response api = WebSession.basic(port, c.getValue()[0], c.getValue()[1])
+                    .from(address)
+                    .getJson("/api/v1/plans");
             assertThat(form.location()).as(c.getKey()).endsWith("/login?fout");
-            pageAnswers.add(form.status() + " " + form.location() + " " + visitor.get(form.location().replaceFirst("^https?://[^/]+", ""))
-                    .body().replaceAll("content=\"[^\"]*\"", "").replaceAll("value=\"[^\"]*\"", ""));
-            apiAnswers.add(api.status() + " " + api.headers().firstValue("WWW-Authenticate").orElse("") + " " + api.body());
+            pageAnswers.add(form.status() + " " + form.location() + " "
+                    + visitor.get(form.location().replaceFirst("^https?://[^/]+", ""))
+                            .body()
+                            .replaceAll("content=\"[^\"]*\"", "")
+                            .replaceAll("value=\"[^\"]*\"", ""));
+            apiAnswers.add(api.status() + " "
+                    + api.headers().firstValue("WWW-Authenticate").orElse("") + " " + api.body());
         }
         assertThat(pageAnswers).hasSize(1);
         assertThat(apiAnswers).hasSize(1);
         assertThat(apiAnswers.iterator().next()).startsWith("401");
-        assertThat(pageAnswers.iterator().next()).contains("Inloggen is niet gelukt").doesNotContain("uitgeschakeld")
+        assertThat(pageAnswers.iterator().next())
+                .contains("Inloggen is niet gelukt")
+                .doesNotContain("uitgeschakeld")
                 .doesNotContain("geblokkeerd");
         // the trail says why
-        assertThat(trailOf(audit, "uit.test")).anySatisfy(e -> assertThat(e.summary()).contains("account uitgeschakeld"));
-        assertThat(trailOf(audit, "traag.test")).anySatisfy(e -> assertThat(e.summary()).contains("te snel"));
+        assertThat(trailOf(audit, "uit.test"))
+                .anySatisfy(e -> assertThat(e.summary()).contains("account uitgeschakeld"));
+        assertThat(trailOf(audit, "traag.test"))
+                .anySatisfy(e -> assertThat(e.summary()).contains("te snel"));
     }
 }

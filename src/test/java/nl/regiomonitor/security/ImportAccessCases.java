@@ -27,25 +27,73 @@ final class ImportAccessCases {
 
     List<Case> cases() {
         return List.of(
-                new Case("GET /imports", "regio", CARE_OFFICE_OR_ADMIN, c -> c.page().get("/imports?region=" + REGION)),
+                new Case(
+                        "GET /imports",
+                        "regio",
+                        CARE_OFFICE_OR_ADMIN,
+                        c -> c.page().get("/imports?region=" + REGION)),
                 new Case("GET /imports", "landelijk", ADMIN, c -> c.page().get("/imports")),
-                new Case("GET /imports/{id}", "regio", CARE_OFFICE_OR_ADMIN,
+                new Case(
+                        "GET /imports/{id}",
+                        "regio",
+                        CARE_OFFICE_OR_ADMIN,
                         c -> c.page().get("/imports/" + regionImport + "?region=" + REGION)),
                 new Case("GET /imports/{id}", "landelijk", ADMIN, c -> c.page().get("/imports/" + nationalImport)),
-                new Case("POST /imports", "regio", CARE_OFFICE_OR_ADMIN, c -> c.page().postFile("/imports?region=" + REGION,
-                        Map.of("type", "waitlist"), "matrix-upload.csv", waitlist(fresh.get()))),
-                new Case("POST /imports", "landelijk", ADMIN, c -> c.page().postFile("/imports",
-                        Map.of("type", "waitlist"), "matrix-upload.csv", waitlist(fresh.get()))),
-                new Case("GET /api/v1/imports", "regio", CARE_OFFICE_OR_ADMIN,
+                new Case(
+                        "POST /imports",
+                        "regio",
+                        CARE_OFFICE_OR_ADMIN,
+                        c -> c.page()
+                                .postFile(
+                                        "/imports?region=" + REGION,
+                                        Map.of("type", "waitlist"),
+                                        "matrix-upload.csv",
+                                        waitlist(fresh.get()))),
+                new Case(
+                        "POST /imports",
+                        "landelijk",
+                        ADMIN,
+                        c -> c.page()
+                                .postFile(
+                                        "/imports",
+                                        Map.of("type", "waitlist"),
+                                        "matrix-upload.csv",
+                                        waitlist(fresh.get()))),
+                new Case(
+                        "GET /api/v1/imports",
+                        "regio",
+                        CARE_OFFICE_OR_ADMIN,
                         c -> c.api().getJson("/api/v1/imports?region=" + REGION)),
                 new Case("GET /api/v1/imports", "landelijk", ADMIN, c -> c.api().getJson("/api/v1/imports")),
-                new Case("GET /api/v1/imports/{id}", "regio", CARE_OFFICE_OR_ADMIN,
+                new Case(
+                        "GET /api/v1/imports/{id}",
+                        "regio",
+                        CARE_OFFICE_OR_ADMIN,
                         c -> c.api().getJson("/api/v1/imports/" + regionImport + "?region=" + REGION)),
-                new Case("GET /api/v1/imports/{id}", "landelijk", ADMIN,
+                new Case(
+                        "GET /api/v1/imports/{id}",
+                        "landelijk",
+                        ADMIN,
                         c -> c.api().getJson("/api/v1/imports/" + nationalImport)),
-                new Case("POST /api/v1/imports", "regio", CARE_OFFICE_OR_ADMIN, c -> c.api().postFile(
-                        "/api/v1/imports?region=" + REGION, Map.of("type", "waitlist"), "matrix-api.csv", waitlist(fresh.get()))),
-                new Case("POST /api/v1/imports", "landelijk", ADMIN, c -> c.api().postFile(
-                        "/api/v1/imports", Map.of("type", "waitlist"), "matrix-api.csv", waitlist(fresh.get()))));
+                new Case(
+                        "POST /api/v1/imports",
+                        "regio",
+                        CARE_OFFICE_OR_ADMIN,
+                        c -> c.api()
+                                .postFile(
+                                        "/api/v1/imports?region=" + REGION,
+                                        Map.of("type", "waitlist"),
+                                        "matrix-api.csv",
+                                        waitlist(fresh.get()))),
+                new Case(
+                        "POST /api/v1/imports",
+                        "landelijk",
+                        ADMIN,
+                        c -> c.api()
+                                .postFile(
+                                        "/api/v1/imports",
+                                        Map.of("type", "waitlist"),
+                                        "matrix-api.csv",
+                                        waitlist(fresh.get()))));
     }
 }

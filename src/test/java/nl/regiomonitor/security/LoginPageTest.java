@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The login page keeps the name of a failed attempt and says which page it guards. */
 class LoginPageTest extends IntegrationTest {
@@ -22,15 +23,19 @@ class LoginPageTest extends IntegrationTest {
         Response failed = visitor.login("zorgkantoor.haaglanden", "fout-wachtwoord-123");
         assertThat(failed.location()).endsWith("/login?fout");
         String page = visitor.get("/login?fout").body();
-        assertThat(page).contains("Inloggen is niet gelukt")
+        assertThat(page)
+                .contains("Inloggen is niet gelukt")
                 .containsPattern("id=\"username\"[^>]*value=\"zorgkantoor.haaglanden\"")
                 .doesNotContain("fout-wachtwoord-123")
                 .containsPattern("id=\"password\"[^>]*autofocus");
-        assertThat(visitor.get("/login").body()).as("kept for the next page only").doesNotContain("value=\"zorgkantoor.haaglanden\"");
+        assertThat(visitor.get("/login").body())
+                .as("kept for the next page only")
+                .doesNotContain("value=\"zorgkantoor.haaglanden\"");
 
         WebSession other = WebSession.anonymous(port);
         other.login("<script>alert(1)</script>", "x");
-        assertThat(other.get("/login?fout").body()).contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"")
+        assertThat(other.get("/login?fout").body())
+                .contains("value=\"&lt;script&gt;alert(1)&lt;/script&gt;\"")
                 .doesNotContain("<script>alert(1)");
     }
 

@@ -32,7 +32,8 @@ class LoginThrottleTest {
     };
     private final LoginThrottle throttle = new LoginThrottle(
             new LoginThrottle.Policy(5, Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofMinutes(10)),
-            new LoginThrottle.Policy(20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofMinutes(10)), clock);
+            new LoginThrottle.Policy(20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofMinutes(10)),
+            clock);
 
     @Test
     void fiveFreeFailuresThenADelayThatDoublesUpToItsCapAndFadesWithQuiet() {
@@ -46,14 +47,18 @@ class LoginThrottleTest {
         assertThat(throttle.holdsBack("jansen", "10.0.0.2")).isFalse();
         throttle.failed("jansen", "10.0.0.1");
         now = now.plusMillis(1500);
-        assertThat(throttle.holdsBack("jansen", "10.0.0.2")).as("6 failures: 2 s").isTrue();
+        assertThat(throttle.holdsBack("jansen", "10.0.0.2"))
+                .as("6 failures: 2 s")
+                .isTrue();
         now = now.plusMillis(600);
         assertThat(throttle.holdsBack("jansen", "10.0.0.2")).isFalse();
         for (int i = 0; i < 20; i++) {
             throttle.failed("jansen", "10.0.0.3");
         }
         now = now.plusSeconds(59);
-        assertThat(throttle.holdsBack("jansen", "10.0.0.4")).as("capped at one minute").isTrue();
+        assertThat(throttle.holdsBack("jansen", "10.0.0.4"))
+                .as("capped at one minute")
+                .isTrue();
         now = now.plusSeconds(2);
         assertThat(throttle.holdsBack("jansen", "10.0.0.4")).isFalse();
         // an hour of quiet forgets six failures: one more is free again

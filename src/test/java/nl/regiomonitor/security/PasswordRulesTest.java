@@ -9,19 +9,50 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PasswordRulesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"            ", " \t \t \t \t \t \t", "aaaaaaaaaaaa", "abababababab", "abcabcabcabc", "121212121212",
-            "123456789012", "098765432109", "qwertyuiopas", "QWERTYUIOPASDF", "abcdefghijkl", "1qaz2wsx3edc",
-            "wachtwoord12", "Wachtwoord2024!", "P@ssw0rd12345", "welkomwelkom", "passwordpassword", "regiomonitor1",
-            "zorgkantoor!!", "iloveyou1234", "kort"})
+    @ValueSource(
+            strings = {
+                "            ",
+                " \t \t \t \t \t \t",
+                "aaaaaaaaaaaa",
+                "abababababab",
+                "abcabcabcabc",
+                "121212121212",
+                "123456789012",
+                "098765432109",
+                "qwertyuiopas",
+                "QWERTYUIOPASDF",
+                "abcdefghijkl",
+                "1qaz2wsx3edc",
+                "wachtwoord12",
+                "Wachtwoord2024!",
+                "P@ssw0rd12345",
+                "welkomwelkom",
+                "passwordpassword",
+                "regiomonitor1",
+                "zorgkantoor!!",
+                "iloveyou1234",
+                "kort"
+            })
     void refused(String password) {
-        assertThat(PasswordRules.problem(password, "jansen")).as("'" + password + "'").isNotNull();
+        assertThat(PasswordRules.problem(password, "jansen"))
+                .as("'" + password + "'")
+                .isNotNull();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"paarse olifanten dansen", "een-lang-test-wachtwoord", "demo-wachtwoord", "Koffie om 10:30 graag",
-            "correct horse battery staple", "zeven ZWANEN zwemmen"})
+    @ValueSource(
+            strings = {
+                "paarse olifanten dansen",
+                "een-lang-test-wachtwoord",
+                "demo-wachtwoord",
+                "Koffie om 10:30 graag",
+                "correct horse battery staple",
+                "zeven ZWANEN zwemmen"
+            })
     void accepted(String password) {
-        assertThat(PasswordRules.problem(password, "jansen")).as("'" + password + "'").isNull();
+        assertThat(PasswordRules.problem(password, "jansen"))
+                .as("'" + password + "'")
+                .isNull();
     }
 
     @ParameterizedTest

@@ -29,26 +29,74 @@ final class RegisterAccessCases {
     /** The register of a region: read by every role there and nationally, kept by the care office (and the administrator). */
     List<Case> cases() {
         String base = "/regions/" + REGION + "/register";
-        long target = register.create(REGION, new EntryInput("CLIENT_SIGNAL", "2024-02-01", "OVERIG", "", "", "matrix")).id();
+        long target = register.create(REGION, new EntryInput("CLIENT_SIGNAL", "2024-02-01", "OVERIG", "", "", "matrix"))
+                .id();
         // every actor deletes an entry of its own, so an allowed delete never takes away another actor's target
         Map<Actor, Long> doomed = new EnumMap<>(Actor.class);
         for (Actor actor : Actor.values()) {
-            doomed.put(actor, register.create(REGION, new EntryInput("REGIONAL_MEETING", "2024-03-01", "", "", "", "")).id());
+            doomed.put(
+                    actor,
+                    register.create(REGION, new EntryInput("REGIONAL_MEETING", "2024-03-01", "", "", "", ""))
+                            .id());
         }
         String row = "kind;date;category;name;location_kind;description\nOCO_SIGNAL;2024-04-01;ORGANISATIE;;;\n";
         return List.of(
-                new Case("GET /regions/{region}/register", "", REGION_OR_NATIONAL, c -> c.page().get(base + "?year=2024")),
-                new Case("GET /regions/{region}/register/new", "", CARE_OFFICE_OR_ADMIN, c -> c.page().get(base + "/new")),
-                new Case("POST /regions/{region}/register/new", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postForm(base + "/new",
-                        Map.of("kind", "REGIONAL_MEETING", "date", "2024-05-01"))),
-                new Case("GET /regions/{region}/register/{id}", "", CARE_OFFICE_OR_ADMIN, c -> c.page().get(base + "/" + target)),
-                new Case("POST /regions/{region}/register/{id}", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postForm(base + "/" + target,
-                        Map.of("version", String.valueOf(register.find(REGION, target).orElseThrow().version()),
-                                "kind", "CLIENT_SIGNAL", "date", "2024-02-0" + (1 + counter.incrementAndGet() % 9), "category", "OVERIG"))),
-                new Case("POST /regions/{region}/register/{id}/delete", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postForm(
-                        base + "/" + doomed.get(c.actor()) + "/delete", Map.of("version", "0", "confirm", "true"))),
-                new Case("GET /regions/{region}/register/import", "", CARE_OFFICE_OR_ADMIN, c -> c.page().get(base + "/import")),
-                new Case("POST /regions/{region}/register/import", "", CARE_OFFICE_OR_ADMIN, c -> c.page().postFile(
-                        base + "/import", Map.of(), "matrix-register.csv", row)));
+                new Case(
+                        "GET /regions/{region}/register",
+                        "",
+                        REGION_OR_NATIONAL,
+                        c -> c.page().get(base + "?year=2024")),
+                new Case(
+                        "GET /regions/{region}/register/new",
+                        "",
+                        CARE_OFFICE_OR_ADMIN,
+                        c -> c.page().get(base + "/new")),
+                new Case(
+                        "POST /regions/{region}/register/new",
+                        "",
+                        CARE_OFFICE_OR_ADMIN,
+                        c -> c.page()
+                                .postForm(base + "/new", Map.of("kind", "REGIONAL_MEETING", "date", "2024-05-01"))),
+                new Case(
+                        "GET /regions/{region}/register/{id}",
+                        "",
+                        CARE_OFFICE_OR_ADMIN,
+                        c -> c.page().get(base + "/" + target)),
+                new Case(
+                        "POST /regions/{region}/register/{id}",
+                        "",
+                        CARE_OFFICE_OR_ADMIN,
+                        c -> c.page()
+                                .postForm(
+                                        base + "/" + target,
+                                        Map.of(
+                                                "version",
+                                                String.valueOf(register.find(REGION, target)
+                                                        .orElseThrow()
+                                                        .version()),
+                                                "kind",
+                                                "CLIENT_SIGNAL",
+                                                "date",
+                                                "2024-02-0" + (1 + counter.incrementAndGet() % 9),
+                                                "category",
+                                                "OVERIG"))),
+                new Case(
+                        "POST /regions/{region}/register/{id}/delete",
+                        "",
+                        CARE_OFFICE_OR_ADMIN,
+                        c -> c.page()
+                                .postForm(
+                                        base + "/" + doomed.get(c.actor()) + "/delete",
+                                        Map.of("version", "0", "confirm", "true"))),
+                new Case(
+                        "GET /regions/{region}/register/import",
+                        "",
+                        CARE_OFFICE_OR_ADMIN,
+                        c -> c.page().get(base + "/import")),
+                new Case(
+                        "POST /regions/{region}/register/import",
+                        "",
+                        CARE_OFFICE_OR_ADMIN,
+                        c -> c.page().postFile(base + "/import", Map.of(), "matrix-register.csv", row)));
     }
 }

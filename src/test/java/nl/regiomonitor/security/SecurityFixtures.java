@@ -7,8 +7,7 @@ final class SecurityFixtures {
 
     static final String PASSWORD = "een-lang-test-wachtwoord";
 
-    private SecurityFixtures() {
-    }
+    private SecurityFixtures() {}
 
     static List<AuditEvent> trailOf(AuditService audit, String actor) {
         return audit.search(new AuditFilter(null, actor, null, null, null, null), 100);

@@ -13,21 +13,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.WebSession;
-import nl.regiomonitor.WebSession.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.WebSession.Response;
 
 /** CSRF, Basic credentials only under the API, password rules, headers and cookies, and what a refused or failing request shows. */
 class SecurityTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserService users;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -35,8 +38,17 @@ class SecurityTest extends IntegrationTest {
     void aFormWithoutCsrfTokenIsRefusedAndChangesNothing() {
         WebSession admin = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord");
         int before = users.list().size();
-        Response refused = admin.postFormWithoutToken("/admin/users", Map.of("username", "csrf.slachtoffer",
-                "displayName", "Zonder token", "password", PASSWORD, "nationalRoles", "BEHEERDER"));
+        Response refused = admin.postFormWithoutToken(
+                "/admin/users",
+                Map.of(
+                        "username",
+                        "csrf.slachtoffer",
+                        "displayName",
+                        "Zonder token",
+                        "password",
+                        PASSWORD,
+                        "nationalRoles",
+                        "BEHEERDER"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("Het formulier is verlopen of komt niet van deze website");
         assertThat(users.list()).hasSize(before);
@@ -55,8 +67,17 @@ class SecurityTest extends IntegrationTest {
     void basicCredentialsCountOnlyUnderTheApiSoAPageFormAlwaysNeedsTheSessionAndToken() {
         int before = users.list().size();
         WebSession basic = WebSession.basic(port, "beheerder", "demo-wachtwoord");
-        Response forged = basic.postFormWithoutToken("/admin/users", Map.of("username", "basic.slachtoffer",
-                "displayName", "Via Basic", "password", PASSWORD, "grants", "BEHEERDER"));
+        Response forged = basic.postFormWithoutToken(
+                "/admin/users",
+                Map.of(
+                        "username",
+                        "basic.slachtoffer",
+                        "displayName",
+                        "Via Basic",
+                        "password",
+                        PASSWORD,
+                        "grants",
+                        "BEHEERDER"));
         assertThat(forged.status()).isEqualTo(403);
         assertThat(forged.body()).contains("Het formulier is verlopen");
         assertThat(users.find("basic.slachtoffer")).isEmpty();
@@ -69,25 +90,58 @@ class SecurityTest extends IntegrationTest {
     @Test
     void trivialPasswordsAreRefusedInDutchOnThePage() {
         WebSession admin = WebSession.loggedIn(port, "beheerder", "demo-wachtwoord");
-        for (String trivial : List.of(" ".repeat(12), "aaaaaaaaaaaa", "wachtwoord123", "Welkom123456!", "123456789012",
-                "qwertyuiopas", "zwak.gebruiker1", "passwordpassword")) {
-            Response refused = admin.postForm("/admin/users", Map.of("username", "zwak.gebruiker", "displayName", "Zwak",
-                    "password", trivial, "grants", "BEHEERDER"));
+        for (String trivial : List.of(
+                " ".repeat(12),
+                "aaaaaaaaaaaa",
+                "wachtwoord123",
+                "Welkom123456!",
+                "123456789012",
+                "qwertyuiopas",
+                "zwak.gebruiker1",
+                "passwordpassword")) {
+            Response refused = admin.postForm(
+                    "/admin/users",
+                    Map.of(
+                            "username",
+                            "zwak.gebruiker",
+                            "displayName",
+                            "Zwak",
+                            "password",
+                            trivial,
+                            "grants",
+                            "BEHEERDER"));
             assertThat(refused.status()).as("'" + trivial + "'").isEqualTo(200);
-            assertThat(refused.body()).as("'" + trivial + "'").contains("password-error").containsAnyOf("wachtwoord", "Wachtwoord");
+            assertThat(refused.body())
+                    .as("'" + trivial + "'")
+                    .contains("password-error")
+                    .containsAnyOf("wachtwoord", "Wachtwoord");
             assertThat(users.find("zwak.gebruiker")).as("'" + trivial + "'").isEmpty();
         }
-        assertThat(admin.postForm("/admin/users", Map.of("username", "sterk.gebruiker", "displayName", "Sterk",
-                "password", "paarse olifanten dansen traag", "grants", "BEHEERDER")).status()).isEqualTo(302);
+        assertThat(admin.postForm(
+                                "/admin/users",
+                                Map.of(
+                                        "username",
+                                        "sterk.gebruiker",
+                                        "displayName",
+                                        "Sterk",
+                                        "password",
+                                        "paarse olifanten dansen traag",
+                                        "grants",
+                                        "BEHEERDER"))
+                        .status())
+                .isEqualTo(302);
     }
 
     @Test
     void theSessionCookieIsSecureWhenTheProxySaysHttps() {
         HttpHeaders overTls = loginHeaders("https");
-        assertThat(overTls.allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").contains("Secure")
-                .contains("HttpOnly"));
-        assertThat(loginHeaders(null).allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=")
-                .doesNotContain("Secure"));
+        assertThat(overTls.allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c)
+                        .startsWith("JSESSIONID=")
+                        .contains("Secure")
+                        .contains("HttpOnly"));
+        assertThat(loginHeaders(null).allValues("Set-Cookie"))
+                .anySatisfy(c -> assertThat(c).startsWith("JSESSIONID=").doesNotContain("Secure"));
     }
 
     /** The headers of the login page, through a proxy that says it was reached over {@code proto} (null: no proxy). */
@@ -97,7 +151,9 @@ class SecurityTest extends IntegrationTest {
             page.header("X-Forwarded-Proto", proto);
         }
         try {
-            return HttpClient.newHttpClient().send(page.build(), HttpResponse.BodyHandlers.discarding()).headers();
+            return HttpClient.newHttpClient()
+                    .send(page.build(), HttpResponse.BodyHandlers.discarding())
+                    .headers();
         } catch (IOException | InterruptedException e) {
             throw new AssertionError(e);
         }
@@ -107,12 +163,17 @@ class SecurityTest extends IntegrationTest {
     void pagesCarryTheSecurityHeaders() {
         Response page = WebSession.anonymous(port).get("/");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
-                .contains("script-src 'self'").doesNotContain("unsafe-inline").contains("frame-ancestors 'none'");
+                .contains("script-src 'self'")
+                .doesNotContain("unsafe-inline")
+                .contains("frame-ancestors 'none'");
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         Response login = WebSession.anonymous(port).login("beheerder", "demo-wachtwoord");
-        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie ->
-                assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").contains("SameSite=Lax"));
+        assertThat(login.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie)
+                        .startsWith("JSESSIONID=")
+                        .contains("HttpOnly")
+                        .contains("SameSite=Lax"));
     }
 
     @Test
@@ -138,17 +199,24 @@ class SecurityTest extends IntegrationTest {
         } finally {
             jdbc.execute("alter table import_run_weg rename to import_run");
         }
-        assertThat(answers).extracting(Response::status)
+        assertThat(answers)
+                .extracting(Response::status)
                 .containsExactly(404, 400, 400, 404, 400, 404, 400, 400, 302, 401, 500, 500);
         for (Response answer : answers) {
-            assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("org.")
-                    .doesNotContain("import_run").doesNotContain("SQL")
+            assertThat(answer.body())
+                    .doesNotContain("Exception")
+                    .doesNotContain("\tat ")
+                    .doesNotContain("org.")
+                    .doesNotContain("import_run")
+                    .doesNotContain("SQL")
                     // a query, not the <select> of a form that came back with the reason at its field
                     .doesNotContainPattern("(?i)select\\s+(\\*|[a-z_]+(,\\s*[a-z_]+)*)\\s+from\\s")
                     .doesNotContain("trace");
         }
         assertThat(answers.get(0).body()).contains("Pagina niet gevonden");
-        assertThat(answers.get(2).body()).as("the filter again, with the reason at the date").contains("Vul de eerste datum in")
+        assertThat(answers.get(2).body())
+                .as("the filter again, with the reason at the date")
+                .contains("Vul de eerste datum in")
                 .contains("value=\"gisteren\"");
         assertThat(answers.get(10).body()).contains("Door een technische fout");
         assertThat(answers.get(11).body()).contains("\"message\"");

@@ -23,11 +23,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletContext;
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.WebSession;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
 
 /**
  * An upload is refused before its body is read when the sender may not import or it is too large
@@ -39,15 +41,16 @@ class UploadGateTest extends IntegrationTest {
     private static final long HUGE = 300L * 1024 * 1024;
     /** Within the limit, and still far too much to store for someone who may not import. */
     private static final long LARGE = 150L * 1024 * 1024;
+
     private static final String BOUNDARY = "----gate";
 
     @LocalServerPort
     int port;
+
     @Autowired
     ServletContext servletContext;
 
-    private record Early(int status, String answer, boolean partStored) {
-    }
+    private record Early(int status, String answer, boolean partStored) {}
 
     /**
      * Announces a 300 MB multipart body, sends its first megabyte and waits: the server must answer
@@ -66,7 +69,8 @@ class UploadGateTest extends IntegrationTest {
             }
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"groot.csv\"\r\n"
-                    + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "Content-Type: text/csv\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             byte[] chunk = new byte[64 * 1024];
             Arrays.fill(chunk, (byte) 'x');
             try {
@@ -81,7 +85,9 @@ class UploadGateTest extends IntegrationTest {
             boolean stored = storedParts(uploads);
             String answer = readAnswer(socket);
             Matcher status = Pattern.compile("^HTTP/1\\.1 (\\d{3})").matcher(answer);
-            assertThat(status.find()).as("an answer before the body was sent: " + answer).isTrue();
+            assertThat(status.find())
+                    .as("an answer before the body was sent: " + answer)
+                    .isTrue();
             return new Early(Integer.parseInt(status.group(1)), answer, stored);
         }
     }
@@ -109,7 +115,8 @@ class UploadGateTest extends IntegrationTest {
     }
 
     private static String basic(String user) {
-        return "Authorization: Basic " + Base64.getEncoder().encodeToString((user + ":demo-wachtwoord").getBytes(StandardCharsets.UTF_8));
+        return "Authorization: Basic "
+                + Base64.getEncoder().encodeToString((user + ":demo-wachtwoord").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
@@ -161,17 +168,24 @@ class UploadGateTest extends IntegrationTest {
 
     @Test
     void anAuthorisedUploadStillWorksOnThePageAndTheApi() {
-        String csv = "snapshot_date;client_id;region_code;profile_code;wait_status\n2024-01-31;TESTGATE0001;ZK10;GGZ03W;ACTIEF\n";
+        String csv =
+                "snapshot_date;client_id;region_code;profile_code;wait_status\n2024-01-31;TESTGATE0001;ZK10;GGZ03W;ACTIEF\n";
         WebSession.Response api = WebSession.basic(port, "zorgkantoor.haaglanden", "demo-wachtwoord")
                 .postFile("/api/v1/imports?region=ZK10", Map.of("type", "waitlist"), "gate-api.csv", csv);
         assertThat(api.status()).isEqualTo(202);
 
         WebSession session = WebSession.loggedIn(port, "zorgkantoor.haaglanden", "demo-wachtwoord");
-        WebSession.Response page = session.postFile("/imports?region=ZK10", Map.of("type", "waitlist"), "gate-page.csv",
+        WebSession.Response page = session.postFile(
+                "/imports?region=ZK10",
+                Map.of("type", "waitlist"),
+                "gate-page.csv",
                 csv.replace("TESTGATE0001", "TESTGATE0002"));
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).matches(".*/imports/\\d+\\?region=ZK10");
-        WebSession.Response script = session.postFile("/api/v1/imports?region=ZK10", Map.of("type", "waitlist"), "gate-script.csv",
+        WebSession.Response script = session.postFile(
+                "/api/v1/imports?region=ZK10",
+                Map.of("type", "waitlist"),
+                "gate-script.csv",
                 csv.replace("TESTGATE0001", "TESTGATE0003"));
         assertThat(script.status()).isEqualTo(202);
     }
@@ -179,17 +193,31 @@ class UploadGateTest extends IntegrationTest {
     /** Logs in through the form and returns the session cookie ("JSESSIONID=…"). */
     private String sessionCookie(String user) throws Exception {
         CookieManager cookies = new CookieManager();
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
-        String login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(login);
+        HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        String login = client.send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher csrf =
+                Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(login);
         assertThat(csrf.find()).isTrue();
-        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo-wachtwoord&_csrf=" + csrf.group(1)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = client.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "username=" + user + "&password=demo-wachtwoord&_csrf=" + csrf.group(1)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(302);
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElseThrow();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(c -> c.getName() + "=" + c.getValue())
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -6,13 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.WebSession;
-import nl.regiomonitor.WebSession.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.WebSession.Response;
 
 /** The user pages over HTTP, as a logged-in administrator's browser uses them: form posts with the CSRF token. */
 class UserAdminTest extends IntegrationTest {
@@ -21,10 +22,13 @@ class UserAdminTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     UserService users;
+
     @Autowired
     AuditService audit;
+
     @Autowired
     PasswordEncoder passwords;
 
@@ -36,33 +40,54 @@ class UserAdminTest extends IntegrationTest {
 
         Response page = get("/admin/users");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<h1>Gebruikers</h1>").contains("web.beheerder").contains("Gebruiker toevoegen");
+        assertThat(page.body())
+                .contains("<h1>Gebruikers</h1>")
+                .contains("web.beheerder")
+                .contains("Gebruiker toevoegen");
 
-        Response refused = post("/admin/users", List.of(Map.entry("username", "web.nieuw"),
-                Map.entry("displayName", "Nieuwe Gebruiker"), Map.entry("password", "te-kort"),
-                Map.entry("grants", "ZORGKANTOOR:ZK02")));
+        Response refused = post(
+                "/admin/users",
+                List.of(
+                        Map.entry("username", "web.nieuw"),
+                        Map.entry("displayName", "Nieuwe Gebruiker"),
+                        Map.entry("password", "te-kort"),
+                        Map.entry("grants", "ZORGKANTOOR:ZK02")));
         assertThat(refused.status()).isEqualTo(200);
-        assertThat(refused.body()).contains("role=\"alert\"").contains("Een wachtwoord heeft minstens 12 tekens.")
-                .contains("id=\"password-error\"").contains("aria-describedby=\"password-hint password-error\"")
-                .contains("value=\"web.nieuw\"").contains("value=\"Nieuwe Gebruiker\"")
+        assertThat(refused.body())
+                .contains("role=\"alert\"")
+                .contains("Een wachtwoord heeft minstens 12 tekens.")
+                .contains("id=\"password-error\"")
+                .contains("aria-describedby=\"password-hint password-error\"")
+                .contains("value=\"web.nieuw\"")
+                .contains("value=\"Nieuwe Gebruiker\"")
                 .containsPattern("value=\"ZORGKANTOOR:ZK02\"\\s+checked")
                 .doesNotContain("te-kort");
         assertThat(users.find("web.nieuw")).isEmpty();
 
-        Response created = post("/admin/users", List.of(Map.entry("username", "web.nieuw"),
-                Map.entry("displayName", "Nieuwe Gebruiker"), Map.entry("organisation", " Gemeente Leeuwarden "),
-                Map.entry("password", "nieuw-wachtwoord-1"), Map.entry("grants", "ZORGKANTOOR:ZK02"), Map.entry("grants", "GEMEENTE:ZK02")));
+        Response created = post(
+                "/admin/users",
+                List.of(
+                        Map.entry("username", "web.nieuw"),
+                        Map.entry("displayName", "Nieuwe Gebruiker"),
+                        Map.entry("organisation", " Gemeente Leeuwarden "),
+                        Map.entry("password", "nieuw-wachtwoord-1"),
+                        Map.entry("grants", "ZORGKANTOOR:ZK02"),
+                        Map.entry("grants", "GEMEENTE:ZK02")));
         assertThat(created.status()).isEqualTo(302);
         AppUser user = users.find("web.nieuw").orElseThrow();
         assertThat(created.location()).endsWith("/admin/users/" + user.id());
-        assertThat(user.grants()).containsExactlyInAnyOrder(new Grant(Role.ZORGKANTOOR, "ZK02"), new Grant(Role.GEMEENTE, "ZK02"));
+        assertThat(user.grants())
+                .containsExactlyInAnyOrder(new Grant(Role.ZORGKANTOOR, "ZK02"), new Grant(Role.GEMEENTE, "ZK02"));
         assertThat(user.organisation()).isEqualTo("Gemeente Leeuwarden");
         assertThat(users.organisations("ZK02")).contains("Gemeente Leeuwarden");
-        assertThat(get("/admin/users/" + user.id()).body()).contains("Gebruiker web.nieuw is toegevoegd.")
-                .containsPattern("value=\"GEMEENTE:ZK02\"\\s+checked").contains("value=\"Gemeente Leeuwarden\"");
+        assertThat(get("/admin/users/" + user.id()).body())
+                .contains("Gebruiker web.nieuw is toegevoegd.")
+                .containsPattern("value=\"GEMEENTE:ZK02\"\\s+checked")
+                .contains("value=\"Gemeente Leeuwarden\"");
 
-        Response changed = post("/admin/users/" + user.id(), List.of(Map.entry("displayName", "Gewijzigde Naam"),
-                Map.entry("grants", "LANDELIJK")));
+        Response changed = post(
+                "/admin/users/" + user.id(),
+                List.of(Map.entry("displayName", "Gewijzigde Naam"), Map.entry("grants", "LANDELIJK")));
         assertThat(changed.status()).isEqualTo(302);
         assertThat(changed.location()).endsWith("/admin/users/" + user.id());
         AppUser after = users.find(user.id()).orElseThrow();
@@ -70,9 +95,13 @@ class UserAdminTest extends IntegrationTest {
         assertThat(after.enabled()).as("box 'actief' not ticked").isFalse();
         assertThat(after.grants()).containsExactly(Grant.national(Role.LANDELIJK));
 
-        Response reset = post("/admin/users/" + user.id() + "/password", List.of(Map.entry("password", "ander-wachtwoord-2")));
+        Response reset =
+                post("/admin/users/" + user.id() + "/password", List.of(Map.entry("password", "ander-wachtwoord-2")));
         assertThat(reset.status()).isEqualTo(302);
-        assertThat(passwords.matches("ander-wachtwoord-2", users.find(user.id()).orElseThrow().passwordHash())).isTrue();
+        assertThat(passwords.matches(
+                        "ander-wachtwoord-2",
+                        users.find(user.id()).orElseThrow().passwordHash()))
+                .isTrue();
 
         Response unconfirmed = post("/admin/users/" + user.id() + "/delete", List.of());
         assertThat(unconfirmed.status()).isEqualTo(200);
@@ -87,8 +116,11 @@ class UserAdminTest extends IntegrationTest {
         assertThat(get("/admin/users/" + user.id()).status()).isEqualTo(404);
 
         List<AuditEvent> trail = audit.search(AuditFilter.all(), 200).stream()
-                .filter(e -> "web.nieuw".equals(e.subjectId())).sorted(Comparator.comparingLong(AuditEvent::id)).toList();
-        assertThat(trail).extracting(AuditEvent::action)
+                .filter(e -> "web.nieuw".equals(e.subjectId()))
+                .sorted(Comparator.comparingLong(AuditEvent::id))
+                .toList();
+        assertThat(trail)
+                .extracting(AuditEvent::action)
                 .containsExactly(AuditAction.CREATE, AuditAction.CHANGE, AuditAction.CHANGE, AuditAction.DELETE);
         assertThat(trail).extracting(AuditEvent::actor).containsOnly("web.beheerder");
         AuditEvent change = trail.get(1);
@@ -106,8 +138,12 @@ class UserAdminTest extends IntegrationTest {
     void anAdministratorCannotTakeAwayTheirOwnAdministration() {
         logIn("web.beheerder", Grant.national(Role.BEHEERDER));
         AppUser self = users.find("web.beheerder").orElseThrow();
-        Response refused = post("/admin/users/" + self.id(), List.of(Map.entry("displayName", "Zelf"),
-                Map.entry("enabled", "true"), Map.entry("grants", "LANDELIJK")));
+        Response refused = post(
+                "/admin/users/" + self.id(),
+                List.of(
+                        Map.entry("displayName", "Zelf"),
+                        Map.entry("enabled", "true"),
+                        Map.entry("grants", "LANDELIJK")));
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.body()).contains("U kunt uw eigen beheerdersrol niet weghalen");
         assertThat(users.find(self.id()).orElseThrow().grants()).containsExactly(Grant.national(Role.BEHEERDER));
@@ -118,8 +154,15 @@ class UserAdminTest extends IntegrationTest {
     void onlyAnAdministratorMayManageUsers() {
         logIn("web.zorgkantoor", new Grant(Role.ZORGKANTOOR, "ZK02"));
         assertThat(get("/admin/users").status()).isEqualTo(403);
-        assertThat(post("/admin/users", List.of(Map.entry("username", "web.indringer"), Map.entry("displayName", "X"),
-                Map.entry("password", "indringer-wachtwoord"), Map.entry("grants", "BEHEERDER"))).status()).isEqualTo(403);
+        assertThat(post(
+                                "/admin/users",
+                                List.of(
+                                        Map.entry("username", "web.indringer"),
+                                        Map.entry("displayName", "X"),
+                                        Map.entry("password", "indringer-wachtwoord"),
+                                        Map.entry("grants", "BEHEERDER")))
+                        .status())
+                .isEqualTo(403);
         assertThat(users.find("web.indringer")).isEmpty();
     }
 

@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import nl.regiomonitor.disclosure.ProtectionPattern;
-import nl.regiomonitor.indicator.Cell;
-import nl.regiomonitor.monitor.PublishedTrend;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+
+import nl.regiomonitor.disclosure.ProtectionPattern;
+import nl.regiomonitor.indicator.Cell;
+import nl.regiomonitor.monitor.PublishedTrend;
 
 /**
  * Issue 15: a region with 1 to 4 new clients a month gets no verdict per month (every month is
@@ -36,7 +37,9 @@ class QuarterlyTrendTest {
                 months.add(first.plusMonths(i));
                 counts.add(1L + random.nextInt(4));
             }
-            List<Cell> hidden = counts.stream().map(n -> Cell.ofClients(n, ProtectionPattern.Mark.PRIMARY, THRESHOLD)).toList();
+            List<Cell> hidden = counts.stream()
+                    .map(n -> Cell.ofClients(n, ProtectionPattern.Mark.PRIMARY, THRESHOLD))
+                    .toList();
             PublishedTrend monthly = PublishedTrend.of(months, hidden, THRESHOLD);
             assertThat(monthly.judged()).as("every month <5").isFalse();
 
@@ -47,9 +50,14 @@ class QuarterlyTrendTest {
                 sums.add(counts.get(3 * q) + counts.get(3 * q + 1) + counts.get(3 * q + 2));
             }
             // a quarter of 3 to 12: shown from 5, <5 below (the trend counts it as 2, as every output does)
-            List<Cell> cells = sums.stream().map(n -> Cell.ofClients(n, n >= THRESHOLD ? ProtectionPattern.Mark.SHOWN
-                    : ProtectionPattern.Mark.PRIMARY, THRESHOLD)).toList();
-            PublishedTrend quarterly = PublishedTrend.of(quarterEnds, cells, THRESHOLD).per("kwartaal", "kwartalen");
+            List<Cell> cells = sums.stream()
+                    .map(n -> Cell.ofClients(
+                            n,
+                            n >= THRESHOLD ? ProtectionPattern.Mark.SHOWN : ProtectionPattern.Mark.PRIMARY,
+                            THRESHOLD))
+                    .toList();
+            PublishedTrend quarterly =
+                    PublishedTrend.of(quarterEnds, cells, THRESHOLD).per("kwartaal", "kwartalen");
             assertThat(quarterly.judged()).as("seed %d", seed).isTrue();
             assertThat(quarterly.sentence()).doesNotContain("maand");
 
@@ -72,7 +80,10 @@ class QuarterlyTrendTest {
             // Anhøj over the whole series; quarters on the median do not count
             List<Long> sorted = counted.stream().sorted().toList();
             double median = (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2.0;
-            List<Integer> sides = counted.stream().filter(n -> n != median).map(n -> n > median ? 1 : -1).toList();
+            List<Integer> sides = counted.stream()
+                    .filter(n -> n != median)
+                    .map(n -> n > median ? 1 : -1)
+                    .toList();
             int longest = 0;
             int run = 0;
             int crossings = 0;

@@ -49,7 +49,8 @@ class RunRulesTest {
         assertThat(runs.rules()).isEqualTo(new RunRules(8, 7, 2, 4));
         assertThat(runs.rules().signal()).isTrue();
         assertThat(runs.inLongRun())
-                .containsExactly(false, true, true, true, true, true, true, true, true,
-                        false, false, false, false, false, false, false);
+                .containsExactly(
+                        false, true, true, true, true, true, true, true, true, false, false, false, false, false, false,
+                        false);
     }
 }

@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntToDoubleFunction;
+
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -42,8 +43,7 @@ final class Series {
     }
 
     /** Poisson counts at rate(i) × denominator(i), with the denominator given (a u-chart series). */
-    static List<MonthlyCount> rates(
-            long seed, int months, IntToDoubleFunction rate, IntToDoubleFunction denominator) {
+    static List<MonthlyCount> rates(long seed, int months, IntToDoubleFunction rate, IntToDoubleFunction denominator) {
         RandomGenerator rng = new Well19937c(seed);
         List<MonthlyCount> series = new ArrayList<>();
         for (int i = 0; i < months; i++) {
@@ -67,7 +67,8 @@ final class Series {
     }
 
     private static long draw(RandomGenerator rng, double mean) {
-        return new PoissonDistribution(rng, mean, PoissonDistribution.DEFAULT_EPSILON,
-                PoissonDistribution.DEFAULT_MAX_ITERATIONS).sample();
+        return new PoissonDistribution(
+                        rng, mean, PoissonDistribution.DEFAULT_EPSILON, PoissonDistribution.DEFAULT_MAX_ITERATIONS)
+                .sample();
     }
 }

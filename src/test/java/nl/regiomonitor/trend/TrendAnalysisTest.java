@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.LongFunction;
 import java.util.stream.LongStream;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,8 +28,11 @@ class TrendAnalysisTest {
         assertThat(results).extracting(TrendResult::verdict).doesNotContain(Verdict.DALEND, Verdict.STIJGEND);
         // Anhøj's rules and the 3-sigma limits each raise a false alarm now and then (together ~12% of flat
         // 36-month series, which then get GEEN_SIGNAAL); 1,000 seeds: 88% STABIEL.
-        assertThat(results).filteredOn(r -> r.verdict() == Verdict.STABIEL).hasSizeGreaterThanOrEqualTo(16)
-                .extracting(TrendResult::stableLevel).allSatisfy(level -> assertThat(level).isCloseTo(120, within(10.0)));
+        assertThat(results)
+                .filteredOn(r -> r.verdict() == Verdict.STABIEL)
+                .hasSizeGreaterThanOrEqualTo(16)
+                .extracting(TrendResult::stableLevel)
+                .allSatisfy(level -> assertThat(level).isCloseTo(120, within(10.0)));
     }
 
     @Test
@@ -38,16 +42,23 @@ class TrendAnalysisTest {
 
         // A spurious second split inside the flat 24 months after the step may make the very last phase a little
         // higher than the one before (1,000 seeds: 0,7% STIJGEND).
-        assertThat(results).extracting(TrendResult::verdict).filteredOn(v -> v == Verdict.DALEND)
+        assertThat(results)
+                .extracting(TrendResult::verdict)
+                .filteredOn(v -> v == Verdict.DALEND)
                 .hasSizeGreaterThanOrEqualTo(19);
-        assertThat(results).extracting(TrendAnalysisTest::phaseStarts)
+        assertThat(results)
+                .extracting(TrendAnalysisTest::phaseStarts)
                 .allSatisfy(starts -> assertThat(starts)
                         .anySatisfy(from -> assertThat(from).isBetween(step.minusMonths(1), step.plusMonths(1))));
-        assertThat(results).filteredOn(r -> r.phases().size() == 2).extracting(TrendResult::since)
+        assertThat(results)
+                .filteredOn(r -> r.phases().size() == 2)
+                .extracting(TrendResult::since)
                 .allSatisfy(since -> assertThat(since).isBetween(step.minusMonths(1), step.plusMonths(1)));
         // The last phase has 24 months; it is a stable level unless a chart rule or the slope test raises a false
         // alarm within it (1,000 seeds: stable level in 90%).
-        assertThat(results).extracting(TrendResult::stableLevel).filteredOn(Objects::nonNull)
+        assertThat(results)
+                .extracting(TrendResult::stableLevel)
+                .filteredOn(Objects::nonNull)
                 .hasSizeGreaterThanOrEqualTo(16)
                 .allSatisfy(level -> assertThat(level).isCloseTo(90, within(10.0)));
     }
@@ -59,7 +70,9 @@ class TrendAnalysisTest {
         assertThat(results).extracting(TrendResult::verdict).containsOnly(Verdict.DALEND);
         assertThat(results).extracting(TrendResult::since).doesNotContainNull();
         // The decline goes on within the last phase, so most seeds name no stable level yet (1,000 seeds: 75%).
-        assertThat(results).extracting(TrendResult::stableLevel).filteredOn(Objects::isNull)
+        assertThat(results)
+                .extracting(TrendResult::stableLevel)
+                .filteredOn(Objects::isNull)
                 .hasSizeGreaterThanOrEqualTo(12);
     }
 
@@ -68,7 +81,9 @@ class TrendAnalysisTest {
         List<TrendResult> results = analyseSeeds(seed -> Series.poisson(seed, 36, i -> 3));
 
         assertThat(results).extracting(TrendResult::verdict).doesNotContain(Verdict.DALEND, Verdict.STIJGEND);
-        assertThat(results).flatMap(TrendResult::points).anySatisfy(p -> assertThat(p.count()).isZero());
+        assertThat(results)
+                .flatMap(TrendResult::points)
+                .anySatisfy(p -> assertThat(p.count()).isZero());
         assertThat(results)
                 .flatMap(TrendResult::points)
                 .filteredOn(p -> p.count() == 0)
@@ -88,10 +103,14 @@ class TrendAnalysisTest {
 
         assertThat(results).extracting(TrendResult::verdict).doesNotContain(Verdict.DALEND, Verdict.STIJGEND);
         // A sample can look like Poisson variation by chance (1,000 seeds: Laney in 99,9%; seed 9 is such a one).
-        assertThat(results).extracting(TrendResult::laney).filteredOn(laney -> laney)
+        assertThat(results)
+                .extracting(TrendResult::laney)
+                .filteredOn(laney -> laney)
                 .hasSizeGreaterThanOrEqualTo(19);
         // Laney's limits are wider than Poisson's 3·√c̄
-        assertThat(results).filteredOn(TrendResult::laney).extracting(r -> r.points().get(0))
+        assertThat(results)
+                .filteredOn(TrendResult::laney)
+                .extracting(r -> r.points().get(0))
                 .allSatisfy(p -> assertThat(p.ucl() - p.centre()).isGreaterThan(3 * Math.sqrt(p.centre()) * 1.2));
     }
 
@@ -105,7 +124,9 @@ class TrendAnalysisTest {
                 .filter(p -> Math.abs(p.count() - p.centre()) > 3 * Math.sqrt(p.centre()))
                 .count();
         assertThat(outside).isGreaterThan(20);
-        assertThat(results).flatMap(TrendResult::points).filteredOn(TrendPoint::signal)
+        assertThat(results)
+                .flatMap(TrendResult::points)
+                .filteredOn(TrendPoint::signal)
                 .hasSizeLessThan((int) outside / 4);
     }
 
@@ -113,12 +134,15 @@ class TrendAnalysisTest {
     void aUChartJudgesTheRateNotTheCountOfAGrowingPopulation() {
         // a flat rate of 2,4 per 10.000 adults while the population grows by half: counts go from 96 to 144
         double rate = 2.4e-4;
-        LongFunction<List<MonthlyCount>> series = seed -> Series.rates(seed, 36, i -> rate, i -> 400_000 + i * 200_000 / 35.0);
+        LongFunction<List<MonthlyCount>> series =
+                seed -> Series.rates(seed, 36, i -> rate, i -> 400_000 + i * 200_000 / 35.0);
         List<TrendResult> uCharts = analyseSeeds(series);
         List<TrendResult> cCharts = analyseSeeds(seed -> Series.withoutDenominators(series.apply(seed)));
 
         assertThat(uCharts).extracting(TrendResult::verdict).doesNotContain(Verdict.DALEND, Verdict.STIJGEND);
-        assertThat(uCharts).filteredOn(r -> r.verdict() == Verdict.STABIEL).hasSizeGreaterThanOrEqualTo(16)
+        assertThat(uCharts)
+                .filteredOn(r -> r.verdict() == Verdict.STABIEL)
+                .hasSizeGreaterThanOrEqualTo(16)
                 .allSatisfy(r -> {
                     assertThat(r.stableLevel()).isCloseTo(rate, within(rate * 0.1));
                     TrendPoint last = r.points().get(35);
@@ -137,7 +161,8 @@ class TrendAnalysisTest {
         List<TrendResult> results = analyseSeeds(series);
 
         assertThat(results).extracting(TrendResult::verdict).containsOnly(Verdict.DALEND);
-        assertThat(results).extracting(TrendAnalysisTest::phaseStarts)
+        assertThat(results)
+                .extracting(TrendAnalysisTest::phaseStarts)
                 .allSatisfy(starts -> assertThat(starts)
                         .anySatisfy(from -> assertThat(from).isBetween(step.minusMonths(1), step.plusMonths(1))));
     }
@@ -149,7 +174,9 @@ class TrendAnalysisTest {
         assertThat(result.verdict()).isEqualTo(Verdict.GEEN_SIGNAAL);
         assertThat(result.stableLevel()).isNull();
         assertThat(result.since()).isNull();
-        assertThat(result.points()).hasSize(11).allSatisfy(p -> assertThat(p.ucl()).isGreaterThan(p.centre()));
+        assertThat(result.points())
+                .hasSize(11)
+                .allSatisfy(p -> assertThat(p.ucl()).isGreaterThan(p.centre()));
     }
 
     @Test
@@ -171,8 +198,8 @@ class TrendAnalysisTest {
         gap.remove(1);
         assertThatThrownBy(() -> TrendAnalysis.analyse(gap)).isInstanceOf(IllegalArgumentException.class);
 
-        List<MonthlyCount> mixed = List.of(
-                MonthlyCount.of(Series.START, 5), new MonthlyCount(Series.START.plusMonths(1), 6, 1000.0));
+        List<MonthlyCount> mixed =
+                List.of(MonthlyCount.of(Series.START, 5), new MonthlyCount(Series.START.plusMonths(1), 6, 1000.0));
         assertThatThrownBy(() -> TrendAnalysis.analyse(mixed)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -181,6 +208,8 @@ class TrendAnalysisTest {
     }
 
     private static List<TrendResult> analyseSeeds(LongFunction<List<MonthlyCount>> series) {
-        return LongStream.rangeClosed(1, SEEDS).mapToObj(seed -> TrendAnalysis.analyse(series.apply(seed))).toList();
+        return LongStream.rangeClosed(1, SEEDS)
+                .mapToObj(seed -> TrendAnalysis.analyse(series.apply(seed)))
+                .toList();
     }
 }

@@ -2,13 +2,14 @@ package nl.regiomonitor.trend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrendResultTest {
@@ -71,9 +72,11 @@ class TrendResultTest {
 
         JsonNode point = tree.get("points").get(0);
         assertThat(point.get("month").asText()).isEqualTo("2022-01");
-        assertThat(point.fieldNames()).toIterable().startsWith(
-                "month", "count", "ciLow", "ciHigh", "centre", "lcl", "ucl", "signal");
-        assertThat(tree.get("rules").fieldNames()).toIterable()
+        assertThat(point.fieldNames())
+                .toIterable()
+                .startsWith("month", "count", "ciLow", "ciHigh", "centre", "lcl", "ucl", "signal");
+        assertThat(tree.get("rules").fieldNames())
+                .toIterable()
                 .containsExactly("longestRun", "longestRunLimit", "crossings", "crossingsLimit");
         assertThat(tree.get("verdict").asText()).isEqualTo(result.verdict().name());
         assertThat(tree.has("stableLevel")).isTrue();

@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import nl.regiomonitor.BrowserSession;
-import nl.regiomonitor.security.AppUser;
-import nl.regiomonitor.security.Grant;
-import nl.regiomonitor.security.Role;
-import nl.regiomonitor.security.UserService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import nl.regiomonitor.BrowserSession;
+import nl.regiomonitor.security.AppUser;
+import nl.regiomonitor.security.Grant;
+import nl.regiomonitor.security.Role;
+import nl.regiomonitor.security.UserService;
 
 /**
  * Logging in, one's own API keys and the administration in real headless Chromium: users, imports, a region's
@@ -45,13 +46,16 @@ class AccountAndAdminBrowserTest extends BrowserSession {
         assertAccessible();
         browser.findElement(By.cssSelector("form.panel button")).click();
         assertThat(waitFor(By.cssSelector(".problem[role=alert]")).getText()).contains("Geef de sleutel een naam");
-        assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertAccessible();
         browser.findElement(By.id("name")).sendKeys("Browserscript");
         browser.findElement(By.cssSelector("form.panel button")).click();
         String key = waitFor(By.id("new-key")).getText();
         assertThat(key).startsWith("rm_");
-        assertThat(browser.findElement(By.id("tokens")).getText()).contains("Browserscript").contains("nog niet");
+        assertThat(browser.findElement(By.id("tokens")).getText())
+                .contains("Browserscript")
+                .contains("nog niet");
         assertAccessible();
         browser.get("http://localhost:" + port + "/account/api-sleutels");
         assertThat(browser.getPageSource()).doesNotContain(key);
@@ -63,17 +67,25 @@ class AccountAndAdminBrowserTest extends BrowserSession {
 
     @Test
     void userAdministrationPagesAreAccessible(@Autowired UserService users) {
-        AppUser admin = users.find("browser.beheerder").orElseGet(() -> users.create("browser.beheerder", "Browser Beheerder", null,
-                "browser-wachtwoord-1", List.of(Grant.national(Role.BEHEERDER))));
+        AppUser admin = users.find("browser.beheerder")
+                .orElseGet(() -> users.create(
+                        "browser.beheerder",
+                        "Browser Beheerder",
+                        null,
+                        "browser-wachtwoord-1",
+                        List.of(Grant.national(Role.BEHEERDER))));
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/login");
         browser.findElement(By.id("username")).sendKeys(admin.username());
         browser.findElement(By.id("password")).sendKeys("browser-wachtwoord-1");
         browser.findElement(By.cssSelector("main form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
         browser.get("http://localhost:" + port + "/admin/users");
-        assertThat(browser.findElement(By.id("users")).getText()).contains("browser.beheerder").contains("Beheerder");
+        assertThat(browser.findElement(By.id("users")).getText())
+                .contains("browser.beheerder")
+                .contains("Beheerder");
         assertAccessible();
         browser.findElement(By.id("username")).sendKeys("browser.nieuw");
         browser.findElement(By.id("displayName")).sendKeys("Nieuw via browser");
@@ -81,7 +93,8 @@ class AccountAndAdminBrowserTest extends BrowserSession {
         browser.findElement(By.id("grant-AANBIEDER-ZK10")).click();
         browser.findElement(By.cssSelector(".user-form button")).click();
         assertThat(waitFor(By.cssSelector(".problem[role=alert]")).getText()).contains("minstens 12 tekens");
-        assertThat(browser.findElement(By.id("grant-AANBIEDER-ZK10")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("grant-AANBIEDER-ZK10")).isSelected())
+                .isTrue();
         assertAccessible();
 
         browser.get("http://localhost:" + port + "/admin/users/" + admin.id());
@@ -94,9 +107,12 @@ class AccountAndAdminBrowserTest extends BrowserSession {
     @Test
     void uploadShowsProgressAndThenEveryBadRow() throws Exception {
         Path file = folder.resolve("browser-indications.csv");
-        Files.writeString(file, "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n"
-                + "BROWSERAAAA1;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
-                + "BROWSERAAAA2;2023-01-02;2023-01-15;;ZK77;GGZ03W;WMO_BW;1980\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n"
+                        + "BROWSERAAAA1;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
+                        + "BROWSERAAAA2;2023-01-02;2023-01-15;;ZK77;GGZ03W;WMO_BW;1980\n",
+                StandardCharsets.UTF_8);
         logIn("beheerder");
         browser.get("http://localhost:" + port + "/imports");
         assertAccessible();
@@ -104,9 +120,14 @@ class AccountAndAdminBrowserTest extends BrowserSession {
         browser.findElement(By.cssSelector("#upload-form button")).click();
 
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches(".*/imports/\\d+$"));
-        assertThat(browser.findElement(By.cssSelector(".outcome-status")).getText()).isEqualTo("Geweigerd");
+        assertThat(browser.findElement(By.cssSelector(".outcome-status")).getText())
+                .isEqualTo("Geweigerd");
         String errors = browser.findElement(By.id("errors")).getText();
-        assertThat(errors).contains("3").contains("region_code").contains("ZK77").contains("Onbekende regiocode");
+        assertThat(errors)
+                .contains("3")
+                .contains("region_code")
+                .contains("ZK77")
+                .contains("Onbekende regiocode");
         assertAccessible();
     }
 
@@ -121,23 +142,32 @@ class AccountAndAdminBrowserTest extends BrowserSession {
         waitForHeading("Gegevens importeren voor regio ZK10");
         assertAccessible();
         Path file = folder.resolve("haaglanden-wachtlijst.csv");
-        Files.writeString(file, "snapshot_date;client_id;region_code;profile_code;wait_status\n"
-                + "2024-06-30;BROWSERWAIT1;ZK10;GGZ03W;ACTIEF\n"
-                + "2024-06-30;BROWSERWAIT2;ZK01;GGZ03W;ACTIEF\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                file,
+                "snapshot_date;client_id;region_code;profile_code;wait_status\n"
+                        + "2024-06-30;BROWSERWAIT1;ZK10;GGZ03W;ACTIEF\n"
+                        + "2024-06-30;BROWSERWAIT2;ZK01;GGZ03W;ACTIEF\n",
+                StandardCharsets.UTF_8);
         browser.findElement(By.id("file")).sendKeys(file.toString());
         browser.findElement(By.cssSelector("#upload-form button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches(".*/imports/\\d+\\?region=ZK10$"));
-        assertThat(browser.findElement(By.cssSelector(".outcome-status")).getText()).isEqualTo("Geweigerd");
-        assertThat(browser.findElement(By.id("errors")).getText()).contains("ZK01").contains("andere regio");
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.urlMatches(".*/imports/\\d+\\?region=ZK10$"));
+        assertThat(browser.findElement(By.cssSelector(".outcome-status")).getText())
+                .isEqualTo("Geweigerd");
+        assertThat(browser.findElement(By.id("errors")).getText())
+                .contains("ZK01")
+                .contains("andere regio");
 
         browser.get("http://localhost:" + port + "/regions/ZK10/audit");
         assertThat(browser.findElement(By.cssSelector("table.audit")).getText())
-                .contains("zorgkantoor.haaglanden").contains("haaglanden-wachtlijst.csv");
+                .contains("zorgkantoor.haaglanden")
+                .contains("haaglanden-wachtlijst.csv");
         assertAccessible();
 
         browser.get("http://localhost:" + port + "/regions/ZK01/admin");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Geen toegang");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Uw rol en regio geven daar geen recht op")
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Uw rol en regio geven daar geen recht op")
                 .doesNotContain("Amstelland");
         assertAccessible();
         browser.get("http://localhost:" + port + "/regions/ZK01/audit");

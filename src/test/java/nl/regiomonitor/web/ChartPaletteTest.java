@@ -18,8 +18,11 @@ class ChartPaletteTest {
     @Test
     void bothFillsStandOutFromWhiteAndFromEachOther() {
         for (int i = 0; i < 2; i++) {
-            assertThat(ChartPalette.contrast(ChartPalette.fill(i), "#ffffff")).as("fill %d against white", i).isGreaterThanOrEqualTo(3);
-            assertThat(ChartPalette.contrast(ChartPalette.fill(i), ChartPalette.textOn(i))).as("text on fill %d", i)
+            assertThat(ChartPalette.contrast(ChartPalette.fill(i), "#ffffff"))
+                    .as("fill %d against white", i)
+                    .isGreaterThanOrEqualTo(3);
+            assertThat(ChartPalette.contrast(ChartPalette.fill(i), ChartPalette.textOn(i)))
+                    .as("text on fill %d", i)
                     .isGreaterThanOrEqualTo(4.5);
         }
         assertThat(ChartPalette.contrast(ChartPalette.DARK, ChartPalette.MID)).isGreaterThanOrEqualTo(3);

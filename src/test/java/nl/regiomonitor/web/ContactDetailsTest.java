@@ -12,15 +12,16 @@ class ContactDetailsTest {
 
     @Configuration
     @EnableConfigurationProperties(ContactDetails.class)
-    static class Binding {
-    }
+    static class Binding {}
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Binding.class);
 
     @Test
     void theConfiguredValuesAreUsedAndEmptyOptionalOnesAreLeftOut() {
-        runner.withPropertyValues("regiomonitor.contact.organisation=Zorgkantoor Voorbeeld",
-                        "regiomonitor.contact.email=regio@voorbeeld.example", "regiomonitor.contact.phone= ",
+        runner.withPropertyValues(
+                        "regiomonitor.contact.organisation=Zorgkantoor Voorbeeld",
+                        "regiomonitor.contact.email=regio@voorbeeld.example",
+                        "regiomonitor.contact.phone= ",
                         "regiomonitor.contact.address=Postbus 1, 2500 AA Den Haag")
                 .run(context -> {
                     ContactDetails contact = context.getBean(ContactDetails.class);

@@ -10,16 +10,17 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.WebSession;
-import nl.regiomonitor.WebSession.Response;
-import nl.regiomonitor.web.FuzzRequests.Sent;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.WebSession;
+import nl.regiomonitor.WebSession.Response;
+import nl.regiomonitor.web.FuzzRequests.Sent;
 
 /**
  * Malformed form posts and API bodies from authorised users, generated from a fixed seed: wrong
@@ -36,8 +37,10 @@ class FormAndApiFuzzTest extends IntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ObjectMapper json;
 
@@ -59,12 +62,16 @@ class FormAndApiFuzzTest extends IntegrationTest {
     @Test
     void malformedFormsAndApiBodiesAreRefusedInDutchAndChangeNothing() throws Exception {
         keysBefore = jdbc.queryForObject("select coalesce(max(id), 0) from api_token", Long.class);
-        jdbc.update("create table fuzz_report_text as select * from report_text where region_code = 'ZK10' and year = 2024");
+        jdbc.update(
+                "create table fuzz_report_text as select * from report_text where region_code = 'ZK10' and year = 2024");
         // API keys: the fuzz is about the bodies, not about paying bcrypt on every call
         String authorKey = key("gemeente.haaglanden");
         WebSession author = WebSession.bearer(port, authorKey);
         WebSession national = WebSession.bearer(port, key("landelijk"));
-        long programme = json.readTree(national.getJson("/api/v1/programmes").body()).get(0).get("id").asLong();
+        long programme = json.readTree(national.getJson("/api/v1/programmes").body())
+                .get(0)
+                .get("id")
+                .asLong();
         ObjectNode plan = json.createObjectNode().put("programmeId", programme).put("title", "Fuzzplan");
         plan.putArray("regions").add("ZK10");
         Response created = author.sendJson("POST", "/api/v1/plans", plan.toString(), Map.of());
@@ -80,21 +87,74 @@ class FormAndApiFuzzTest extends IntegrationTest {
         FuzzRequests requests = new FuzzRequests(port, SEED);
         List<Supplier<Sent>> kinds = List.of(
                 () -> requests.apiJson(author, "POST", "/api/v1/plans", requests.mutate(plan.deepCopy())),
-                () -> requests.apiJson(author, "PUT", "/api/v1/plans/" + planId, requests.mutate((ObjectNode) full.deepCopy()),
+                () -> requests.apiJson(
+                        author,
+                        "PUT",
+                        "/api/v1/plans/" + planId,
+                        requests.mutate((ObjectNode) full.deepCopy()),
                         Map.of("If-Match", requests.ifMatch())),
-                () -> requests.apiJson(national, "POST", "/api/v1/programmes", requests.mutate(json.createObjectNode()
-                        .put("name", "Programma fuzz").put("deadline", "2030-12-31").put("monthlyAim", 100))),
-                () -> requests.apiJson(author, "POST", "/api/v1/plans/" + planId + "/return",
+                () -> requests.apiJson(
+                        national,
+                        "POST",
+                        "/api/v1/programmes",
+                        requests.mutate(json.createObjectNode()
+                                .put("name", "Programma fuzz")
+                                .put("deadline", "2030-12-31")
+                                .put("monthlyAim", 100))),
+                () -> requests.apiJson(
+                        author,
+                        "POST",
+                        "/api/v1/plans/" + planId + "/return",
                         requests.mutate(json.createObjectNode().put("comment", "x"))),
-                () -> requests.apiJson(author, "POST", "/api/v1/account/api-keys",
+                () -> requests.apiJson(
+                        author,
+                        "POST",
+                        "/api/v1/account/api-keys",
                         requests.mutate(json.createObjectNode().put("name", "fuzz"))),
                 () -> requests.apiRaw(authorKey, "/api/v1/plans", requests.randomContentType(), requests.junk()),
-                () -> requests.form(admin, adminToken, "/admin/users", Map.of("username", "fuzz.gebruiker", "displayName", "Fuzz",
-                        "password", "paarse olifanten dansen", "grants", "BEHEERDER")),
-                () -> requests.form(careOffice, careToken, "/regions/ZK10/register/new", Map.of("kind", "SIGNAL", "date", "2024-03-01",
-                        "category", "", "name", "Fuzz", "locationKind", "", "description", "Fuzz")),
-                () -> requests.form(careOffice, careToken, "/regions/ZK10/regioperspectief/2024/texts", Map.of("INTRODUCTION.body", "Fuzz",
-                        "INTRODUCTION.version", "-1", "new.title", "Fuzz", "new.body", "Fuzz")),
+                () -> requests.form(
+                        admin,
+                        adminToken,
+                        "/admin/users",
+                        Map.of(
+                                "username",
+                                "fuzz.gebruiker",
+                                "displayName",
+                                "Fuzz",
+                                "password",
+                                "paarse olifanten dansen",
+                                "grants",
+                                "BEHEERDER")),
+                () -> requests.form(
+                        careOffice,
+                        careToken,
+                        "/regions/ZK10/register/new",
+                        Map.of(
+                                "kind",
+                                "SIGNAL",
+                                "date",
+                                "2024-03-01",
+                                "category",
+                                "",
+                                "name",
+                                "Fuzz",
+                                "locationKind",
+                                "",
+                                "description",
+                                "Fuzz")),
+                () -> requests.form(
+                        careOffice,
+                        careToken,
+                        "/regions/ZK10/regioperspectief/2024/texts",
+                        Map.of(
+                                "INTRODUCTION.body",
+                                "Fuzz",
+                                "INTRODUCTION.version",
+                                "-1",
+                                "new.title",
+                                "Fuzz",
+                                "new.body",
+                                "Fuzz")),
                 () -> requests.form(careOffice, careToken, "/account/api-sleutels", Map.of("name", "fuzz")),
                 () -> requests.login());
 
@@ -106,7 +166,10 @@ class FormAndApiFuzzTest extends IntegrationTest {
         for (int round = 0; round < ROUNDS; round++) {
             long t0 = System.nanoTime();
             Sent sent = kinds.get(round % kinds.size()).get();
-            spent.merge(sent.what().replaceAll(" .*", "") + " " + (round % kinds.size()), System.nanoTime() - t0, Long::sum);
+            spent.merge(
+                    sent.what().replaceAll(" .*", "") + " " + (round % kinds.size()),
+                    System.nanoTime() - t0,
+                    Long::sum);
             Response a = sent.answer();
             String context = sent.what() + " -> " + a.status() + " " + FuzzRequests.abbreviate(a.body());
             if (a.status() >= 500) {
@@ -118,7 +181,8 @@ class FormAndApiFuzzTest extends IntegrationTest {
             for (String word : INTERNAL) {
                 soft.assertThat(shown).as(context).doesNotContain(word);
             }
-            boolean accepted = a.status() < 300 && !a.body().contains("Er is een probleem") || a.status() == 302 && !a.location().contains("/login");
+            boolean accepted = a.status() < 300 && !a.body().contains("Er is een probleem")
+                    || a.status() == 302 && !a.location().contains("/login");
             if (accepted) {
                 before = fingerprint();
                 continue;
@@ -126,7 +190,9 @@ class FormAndApiFuzzTest extends IntegrationTest {
             refused++;
             if (sent.json() && a.status() >= 400 && a.status() != 401 && a.status() != 403) {
                 JsonNode body = json.readTree(a.body());
-                soft.assertThat(body.path("message").asText()).as(context).matches(".*\\b(de|het|een|is|niet|van|geen|of)\\b.*");
+                soft.assertThat(body.path("message").asText())
+                        .as(context)
+                        .matches(".*\\b(de|het|een|is|niet|van|geen|of)\\b.*");
                 if (sent.field() != null && a.status() != 412 && a.status() != 415) {
                     soft.assertThat(a.body()).as(context).containsIgnoringCase(sent.field());
                 }
@@ -135,8 +201,14 @@ class FormAndApiFuzzTest extends IntegrationTest {
             soft.assertThat(after).as("niets veranderd na " + context).isEqualTo(before);
             before = after;
         }
-        System.out.printf("fuzz: %d verzoeken, %d geweigerd, %d ms; per soort (ms): %s%n", ROUNDS, refused,
-                (System.nanoTime() - began) / 1_000_000, spent.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() / 1_000_000).toList());
+        System.out.printf(
+                "fuzz: %d verzoeken, %d geweigerd, %d ms; per soort (ms): %s%n",
+                ROUNDS,
+                refused,
+                (System.nanoTime() - began) / 1_000_000,
+                spent.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue() / 1_000_000)
+                        .toList());
         soft.assertThat(refused).isGreaterThan(ROUNDS / 2);
         soft.assertAll();
     }
@@ -152,7 +224,8 @@ class FormAndApiFuzzTest extends IntegrationTest {
     }
 
     private String key(String user) throws Exception {
-        Response made = WebSession.basic(port, user, PASSWORD).sendJson("POST", "/api/v1/account/api-keys", "{\"name\":\"fuzz\"}", Map.of());
+        Response made = WebSession.basic(port, user, PASSWORD)
+                .sendJson("POST", "/api/v1/account/api-keys", "{\"name\":\"fuzz\"}", Map.of());
         return json.readTree(made.body()).get("token").asText();
     }
 }

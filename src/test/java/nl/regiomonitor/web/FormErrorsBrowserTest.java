@@ -2,11 +2,12 @@ package nl.regiomonitor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nl.regiomonitor.BrowserSession;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+
+import nl.regiomonitor.BrowserSession;
 
 /** A wrong year or month typed in a form comes back in the field, with the reason beside it, accessibly. */
 class FormErrorsBrowserTest extends BrowserSession {
@@ -21,9 +22,11 @@ class FormErrorsBrowserTest extends BrowserSession {
         browser.findElement(By.cssSelector("form.filter button")).click();
         waitFor(By.id("problemen"));
         assertThat(browser.findElement(By.id("year")).getAttribute("value")).isEqualTo("20x4");
-        assertThat(browser.findElement(By.id("year")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("year")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertThat(browser.findElement(By.id("year-error")).getText()).contains("Vul het jaar in met vier cijfers");
-        assertThat(browser.findElement(By.cssSelector("#problemen a")).getAttribute("href")).endsWith("#year");
+        assertThat(browser.findElement(By.cssSelector("#problemen a")).getAttribute("href"))
+                .endsWith("#year");
         assertAccessible();
 
         browser.get("http://localhost:" + port + "/instroom?region=ZK10");
@@ -35,7 +38,10 @@ class FormErrorsBrowserTest extends BrowserSession {
         assertThat(browser.findElement(By.id("from")).getAttribute("value")).isEqualTo("2024-06");
         assertThat(browser.findElement(By.id("to")).getAttribute("value")).isEqualTo("2024-13");
         assertThat(browser.findElement(By.id("to-error")).getText()).contains("Vul de laatste maand in als jaar-maand");
-        assertThat(new Select(browser.findElement(By.id("region"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("ZK10");
+        assertThat(new Select(browser.findElement(By.id("region")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("ZK10");
         assertAccessible();
 
         browser.findElement(By.id("to")).clear();

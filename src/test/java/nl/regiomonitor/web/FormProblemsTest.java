@@ -13,7 +13,9 @@ class FormProblemsTest {
     void aYearThatIsNoYearOrHasNoDataIsRefusedAtItsField() {
         FormProblems problems = new FormProblems();
         assertThat(problems.year("year", "2024", 2015, 2024)).isEqualTo(2024);
-        assertThat(problems.year("year", "", 2015, 2024)).as("nothing typed: the page picks").isNull();
+        assertThat(problems.year("year", "", 2015, 2024))
+                .as("nothing typed: the page picks")
+                .isNull();
         assertThat(problems.isEmpty()).isTrue();
 
         assertThat(problems.year("year", "20x4", 2015, 2024)).isNull();
@@ -23,7 +25,8 @@ class FormProblemsTest {
 
         FormProblems early = new FormProblems();
         assertThat(early.year("jaar", "1850", 2015, 2024)).isNull();
-        assertThat(early.message("jaar")).isEqualTo("Over 1850 zijn er geen gegevens. Kies een jaar van 2015 tot en met 2024.");
+        assertThat(early.message("jaar"))
+                .isEqualTo("Over 1850 zijn er geen gegevens. Kies een jaar van 2015 tot en met 2024.");
         assertThat(early.describedBy("other")).isNull();
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
 
@@ -22,14 +23,42 @@ import nl.regiomonitor.WebSession.Response;
 final class FuzzRequests {
 
     /** One request of the fuzz: what was sent, for the message when it goes wrong, and the field it broke (or null). */
-    record Sent(String what, String field, Response answer, boolean json) {
-    }
+    record Sent(String what, String field, Response answer, boolean json) {}
 
-    private static final String[] ODD = {"\u0000", "\u202E", "\uFEFF", "\uD83D\uDE00", "\u0007", "\r\n", "\t", "'; drop table app_user; --",
-            "<script>alert(1)</script>", "${7*7}", "%00", "\\", "\"", "\uFFFF", "\u00e9\u0301", "ZK10\u0000"};
-    private static final String[] IF_MATCH = {"\"0\"", "W/\"abc\"", "*", "\"99999999999999999999\"", "abc", "\"-1\"", "\"\""};
-    private static final String[] DATES = {"9999-12-31", "1800-01-01", "2024-02-30", "0000-00-00", "morgen", "31-12-2024",
-            "2024-13-01", "+999999999-12-31", "", " ", "2024-1-1"};
+    private static final String[] ODD = {
+        "\u0000",
+        "\u202E",
+        "\uFEFF",
+        "\uD83D\uDE00",
+        "\u0007",
+        "\r\n",
+        "\t",
+        "'; drop table app_user; --",
+        "<script>alert(1)</script>",
+        "${7*7}",
+        "%00",
+        "\\",
+        "\"",
+        "\uFFFF",
+        "\u00e9\u0301",
+        "ZK10\u0000"
+    };
+    private static final String[] IF_MATCH = {
+        "\"0\"", "W/\"abc\"", "*", "\"99999999999999999999\"", "abc", "\"-1\"", "\"\""
+    };
+    private static final String[] DATES = {
+        "9999-12-31",
+        "1800-01-01",
+        "2024-02-30",
+        "0000-00-00",
+        "morgen",
+        "31-12-2024",
+        "2024-13-01",
+        "+999999999-12-31",
+        "",
+        " ",
+        "2024-1-1"
+    };
 
     private final int port;
     private final Random random;
@@ -76,8 +105,16 @@ final class FuzzRequests {
     }
 
     String randomContentType() {
-        String[] types = {"text/plain", "application/xml", "application/x-www-form-urlencoded", "multipart/form-data",
-                "application/json; charset=latin1", "application/octet-stream", "", "*/*"};
+        String[] types = {
+            "text/plain",
+            "application/xml",
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "application/json; charset=latin1",
+            "application/octet-stream",
+            "",
+            "*/*"
+        };
         return types[random.nextInt(types.length)];
     }
 
@@ -92,7 +129,11 @@ final class FuzzRequests {
             text = text.substring(0, random.nextInt(text.length()));
             field = null;
         }
-        return new Sent(method + " " + path + " " + abbreviate(text), field, client.sendJson(method, path, text, headers), true);
+        return new Sent(
+                method + " " + path + " " + abbreviate(text),
+                field,
+                client.sendJson(method, path, text, headers),
+                true);
     }
 
     Sent apiRaw(String key, String path, String contentType, String body) {
@@ -104,9 +145,13 @@ final class FuzzRequests {
             request.header("Content-Type", contentType);
         }
         try {
-            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Sent("POST " + path + " als " + contentType, null, new Response(answer.statusCode(), answer.body(),
-                    answer.headers()), true);
+            HttpResponse<String> answer =
+                    http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Sent(
+                    "POST " + path + " als " + contentType,
+                    null,
+                    new Response(answer.statusCode(), answer.body(), answer.headers()),
+                    true);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -122,7 +167,7 @@ final class FuzzRequests {
                 continue;
             }
             switch (random.nextInt(6)) {
-                case 0 -> { } // missing
+                case 0 -> {} // missing
                 case 1 -> fields.add(Map.entry(broken, "x".repeat(50_000)));
                 case 2 -> fields.add(Map.entry(broken, ODD[random.nextInt(ODD.length)] + f.getValue()));
                 case 3 -> fields.add(Map.entry(broken, DATES[random.nextInt(DATES.length)]));
@@ -139,7 +184,9 @@ final class FuzzRequests {
 
     Sent login() {
         String address = "192.0.2." + random.nextInt(250);
-        String name = random.nextBoolean() ? "fuzz" + random.nextInt(1000) : ODD[random.nextInt(ODD.length)] + "x".repeat(random.nextInt(300));
+        String name = random.nextBoolean()
+                ? "fuzz" + random.nextInt(1000)
+                : ODD[random.nextInt(ODD.length)] + "x".repeat(random.nextInt(300));
         WebSession visitor = WebSession.anonymous(port).from(address);
         return new Sent("login " + abbreviate(name), null, visitor.login(name, junk()), false);
     }

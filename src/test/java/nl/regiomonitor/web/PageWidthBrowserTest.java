@@ -9,10 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import nl.regiomonitor.BrowserSession;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+
+import nl.regiomonitor.BrowserSession;
 
 /**
  * Every page fits a laptop screen (1280 px) without scrolling sideways, for each kind of visitor, and the
@@ -51,17 +52,40 @@ class PageWidthBrowserTest extends BrowserSession {
     @Test
     void everyPageFitsALaptopAndTheRegisterFitsAPhone() throws Exception {
         browser.manage().deleteAllCookies();
-        for (String page : List.of("/", "/instroom", "/instroom?region=ZK10&period=quarter", "/regions/ZK10", "/regioperspectief",
-                "/regioperspectief/ZK10/2024", "/regioperspectief/ZK01/2024", "/toelichting", "/toegankelijkheid", "/privacy", "/contact",
-                "/login", "/instroom?from=2024-13&to=2024-02", "/regions/ZK10?year=1850")) {
+        for (String page : List.of(
+                "/",
+                "/instroom",
+                "/instroom?region=ZK10&period=quarter",
+                "/regions/ZK10",
+                "/regioperspectief",
+                "/regioperspectief/ZK10/2024",
+                "/regioperspectief/ZK01/2024",
+                "/toelichting",
+                "/toegankelijkheid",
+                "/privacy",
+                "/contact",
+                "/login",
+                "/instroom?from=2024-13&to=2024-02",
+                "/regions/ZK10?year=1850")) {
             check("anoniem", page);
         }
 
         logIn("zorgkantoor.haaglanden");
-        for (String page : List.of("/regions/ZK10/register", "/regions/ZK10/register/new", "/regions/ZK10/register/import",
-                "/regions/ZK10/plannen", "/regions/ZK10/plannen/nieuw", "/plannen", "/regions/ZK10/admin", "/regions/ZK10/audit",
-                "/imports?region=ZK10", "/account/api-sleutels", "/regions/ZK10/regioperspectief/2024",
-                "/regions/ZK10/regioperspectief/2024/concept", "/intern/regions/ZK10", "/intern/instroom?region=ZK10")) {
+        for (String page : List.of(
+                "/regions/ZK10/register",
+                "/regions/ZK10/register/new",
+                "/regions/ZK10/register/import",
+                "/regions/ZK10/plannen",
+                "/regions/ZK10/plannen/nieuw",
+                "/plannen",
+                "/regions/ZK10/admin",
+                "/regions/ZK10/audit",
+                "/imports?region=ZK10",
+                "/account/api-sleutels",
+                "/regions/ZK10/regioperspectief/2024",
+                "/regions/ZK10/regioperspectief/2024/concept",
+                "/intern/regions/ZK10",
+                "/intern/instroom?region=ZK10")) {
             check("zorgkantoor.haaglanden", page);
         }
         browser.get(url("/regions/ZK10/register"));
@@ -69,7 +93,8 @@ class PageWidthBrowserTest extends BrowserSession {
         if (entry != null) {
             check("zorgkantoor.haaglanden", entry);
         }
-        assertThat(wideOnPhone).as("the register of a region scrolls sideways on a phone")
+        assertThat(wideOnPhone)
+                .as("the register of a region scrolls sideways on a phone")
                 .doesNotContainKey("zorgkantoor.haaglanden /regions/ZK10/register");
 
         logIn("landelijk");
@@ -78,12 +103,14 @@ class PageWidthBrowserTest extends BrowserSession {
         for (String page : plan == null ? List.<String>of() : List.of(plan, plan + "/versies", plan + "/bewerken")) {
             check("landelijk", page);
         }
-        for (String page : List.of("/regions/ZK01/plannen", "/intern/instroom", "/regioperspectief", "/regions/ZK01/register")) {
+        for (String page :
+                List.of("/regions/ZK01/plannen", "/intern/instroom", "/regioperspectief", "/regions/ZK01/register")) {
             check("landelijk", page);
         }
 
         logIn("beheerder");
-        for (String page : List.of("/admin/users", "/admin/audit", "/imports", "/regions/ZK10/admin", "/admin/audit?action=SUBMIT")) {
+        for (String page : List.of(
+                "/admin/users", "/admin/audit", "/imports", "/regions/ZK10/admin", "/admin/audit?action=SUBMIT")) {
             check("beheerder", page);
         }
         browser.get(url("/admin/users"));
@@ -93,8 +120,10 @@ class PageWidthBrowserTest extends BrowserSession {
         }
 
         StringBuilder report = new StringBuilder("Pagina's die op een telefoon (390 px) zijwaarts scrollen:\n");
-        wideOnPhone.forEach((page, culprit) -> report.append(page).append(": ").append(culprit).append('\n'));
-        Files.writeString(Files.createDirectories(Path.of("target", "screenshots")).resolve("breed-op-telefoon.txt"), report);
+        wideOnPhone.forEach((page, culprit) ->
+                report.append(page).append(": ").append(culprit).append('\n'));
+        Files.writeString(
+                Files.createDirectories(Path.of("target", "screenshots")).resolve("breed-op-telefoon.txt"), report);
         System.out.println(report);
         assertThat(tooWide).as("pages wider than a laptop screen of 1280 px").isEmpty();
     }
@@ -102,7 +131,9 @@ class PageWidthBrowserTest extends BrowserSession {
     /** Visits a page at both widths: too wide at 1280 is a failure, at 390 it is noted; a screenshot of each. */
     private void check(String who, String page) throws Exception {
         browser.get(url(page));
-        assertThat(browser.findElements(By.tagName("h1"))).as(who + " " + page + " has a heading").isNotEmpty();
+        assertThat(browser.findElements(By.tagName("h1")))
+                .as(who + " " + page + " has a heading")
+                .isNotEmpty();
         String culprit = overflow(LAPTOP);
         if (culprit != null) {
             tooWide.add(who + " " + page + ": " + culprit);
@@ -124,16 +155,21 @@ class PageWidthBrowserTest extends BrowserSession {
         // a phone widens its layout to what sticks out, so there the device's width is the measure, not innerWidth
         Number inner = (Number) js.executeScript("return window.innerWidth");
         int limit = width == PHONE ? width : inner.intValue();
-        String result = scroll.intValue() <= limit ? null
+        String result = scroll.intValue() <= limit
+                ? null
                 : scroll + " px breed, door: " + js.executeScript(WIDEST, Math.min(limit, width));
         setViewport(LAPTOP, 1024);
         return result;
     }
 
     private String firstLink(String css, String pathPattern) {
-        return browser.findElements(By.cssSelector(css)).stream().map(a -> a.getAttribute("href")).filter(h -> h != null)
+        return browser.findElements(By.cssSelector(css)).stream()
+                .map(a -> a.getAttribute("href"))
+                .filter(h -> h != null)
                 .map(h -> h.replaceFirst("^https?://[^/]+", "").replaceFirst(";jsessionid=[^?#]*", ""))
-                .filter(h -> h.matches(pathPattern)).findFirst().orElse(null);
+                .filter(h -> h.matches(pathPattern))
+                .findFirst()
+                .orElse(null);
     }
 
     private String url(String path) {

@@ -9,9 +9,12 @@ class PdfDocumentsTest {
 
     @Test
     void aChartGetsItsTitleAsAltTextOnce() {
-        String chart = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n  <title id=\"t\">Instroom &amp; &quot;stand&quot;</title><rect/></svg>";
-        assertThat(PdfDocuments.withAltTexts(chart)).isEqualTo("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" alt=\"Instroom &amp; "
-                + "&quot;stand&quot;\">\n  <title id=\"t\">Instroom &amp; &quot;stand&quot;</title><rect/></svg>");
+        String chart =
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n  <title id=\"t\">Instroom &amp; &quot;stand&quot;</title><rect/></svg>";
+        assertThat(PdfDocuments.withAltTexts(chart))
+                .isEqualTo(
+                        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" alt=\"Instroom &amp; "
+                                + "&quot;stand&quot;\">\n  <title id=\"t\">Instroom &amp; &quot;stand&quot;</title><rect/></svg>");
         String withAlt = "<svg alt=\"eigen\"><title>Titel</title></svg>";
         assertThat(PdfDocuments.withAltTexts(withAlt)).isEqualTo(withAlt);
         assertThat(PdfDocuments.withAltTexts("<p>geen grafiek</p>")).isEqualTo("<p>geen grafiek</p>");

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import nl.regiomonitor.BrowserSession;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -15,6 +14,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import nl.regiomonitor.BrowserSession;
 
 /**
  * What a region writes, in real headless Chromium: signals in its register, its regioperspectief up to publishing, and a
@@ -34,7 +35,8 @@ class RegionalWorkBrowserTest extends BrowserSession {
         browser.findElement(By.linkText("Registratie toevoegen")).click();
         waitForHeading("Registratie toevoegen — Haaglanden");
         new Select(browser.findElement(By.id("kind"))).selectByValue("CLIENT_SIGNAL");
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2022-06-15'", browser.findElement(By.id("date")));
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = '2022-06-15'", browser.findElement(By.id("date")));
         new Select(browser.findElement(By.id("category"))).selectByValue("KWALITEIT_EN_ZORG");
         browser.findElement(By.id("description")).sendKeys("Klantsignaal voor het regioperspectief");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
@@ -50,11 +52,13 @@ class RegionalWorkBrowserTest extends BrowserSession {
         browser.findElement(By.id("opgave-nieuw-body")).sendKeys("Samen met de gemeenten zoeken we woonplekken.");
         browser.findElement(By.cssSelector("#teksten .save-bar button")).click();
         // the next page's status, not the one still on screen before it arrives
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("main [role=status]"), "Regionale opgave ‘Passende woonplekken’ toegevoegd"));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("main [role=status]"), "Regionale opgave ‘Passende woonplekken’ toegevoegd"));
         browser.findElement(By.cssSelector("form[action$='/publish'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("main [role=status]"), "is gepubliceerd"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("main [role=status]"), "is gepubliceerd"));
         assertAccessible();
 
         browser.findElement(By.cssSelector(".account button")).click();
@@ -62,7 +66,8 @@ class RegionalWorkBrowserTest extends BrowserSession {
         browser.get("http://localhost:" + port + "/regioperspectief/ZK10/2022");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Haaglanden 2022");
         assertThat(browser.findElement(By.id("opgaven-kop")).getText()).isEqualTo("4.2 Regionale opgaven");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Passende woonplekken")
+        assertThat(browser.findElement(By.tagName("main")).getText())
+                .contains("Passende woonplekken")
                 .contains("Samen met de gemeenten zoeken we woonplekken.");
         // the signal the care office registered is counted in the published report
         assertThat(browser.findElement(By.id("tabel-signalen")).getText()).contains("Kwaliteit en zorg 1 0");
@@ -98,20 +103,27 @@ class RegionalWorkBrowserTest extends BrowserSession {
         WebElement summary = waitFor(By.cssSelector(".problem[role=alert]"));
         assertThat(summary.getText()).contains("Geef de regionale opgave een titel.");
         assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#opgave-nieuw-title");
-        assertThat(browser.findElement(By.id("tekst-introduction-body")).getAttribute("value")).isEqualTo("Inleiding uit de browsertest.");
-        assertThat(browser.findElement(By.id("tekst-look-back-body")).getAttribute("value")).isEqualTo("Terugblik uit de browsertest.");
-        assertThat(browser.findElement(By.id("opgave-nieuw-title")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("tekst-introduction-body")).getAttribute("value"))
+                .isEqualTo("Inleiding uit de browsertest.");
+        assertThat(browser.findElement(By.id("tekst-look-back-body")).getAttribute("value"))
+                .isEqualTo("Terugblik uit de browsertest.");
+        assertThat(browser.findElement(By.id("opgave-nieuw-title")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
         assertAccessible();
 
         browser.findElement(By.id("opgave-nieuw-body")).clear();
         browser.findElement(By.cssSelector("#teksten .save-bar button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("main [role=status]"), "Opgeslagen: Inleiding"));
-        assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText()).contains("Terugblik");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("main [role=status]"), "Opgeslagen: Inleiding"));
+        assertThat(browser.findElement(By.cssSelector("main [role=status]")).getText())
+                .contains("Terugblik");
         browser.navigate().refresh();
         waitForHeading("Regioperspectief Haaglanden 2024");
-        assertThat(browser.findElement(By.id("tekst-introduction-body")).getAttribute("value")).isEqualTo("Inleiding uit de browsertest.");
-        assertThat(browser.findElement(By.id("tekst-look-back-body")).getAttribute("value")).isEqualTo("Terugblik uit de browsertest.");
+        assertThat(browser.findElement(By.id("tekst-introduction-body")).getAttribute("value"))
+                .isEqualTo("Inleiding uit de browsertest.");
+        assertThat(browser.findElement(By.id("tekst-look-back-body")).getAttribute("value"))
+                .isEqualTo("Terugblik uit de browsertest.");
         assertAccessible();
         screenshotWholePage("regioperspectief-editor");
         // the list offers the care office its own editor, and only its own
@@ -134,17 +146,21 @@ class RegionalWorkBrowserTest extends BrowserSession {
         assertAccessible();
         new Select(browser.findElement(By.id("kind"))).selectByValue("OCO_SIGNAL");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(waitFor(By.cssSelector(".problem[role=alert]")).getText()).contains("Vul de datum in.")
+        assertThat(waitFor(By.cssSelector(".problem[role=alert]")).getText())
+                .contains("Vul de datum in.")
                 .contains("Kies de categorie van het signaal.");
-        assertThat(browser.findElement(By.id("date")).getAttribute("aria-describedby")).isEqualTo("date-hint date-error");
+        assertThat(browser.findElement(By.id("date")).getAttribute("aria-describedby"))
+                .isEqualTo("date-hint date-error");
         assertAccessible();
 
         // a date field's typed format follows the browser's locale; setting its value is what a date picker does
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2024-11-05'", browser.findElement(By.id("date")));
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = '2024-11-05'", browser.findElement(By.id("date")));
         new Select(browser.findElement(By.id("category"))).selectByValue("KWALITEIT_EN_ZORG");
         browser.findElement(By.id("description")).sendKeys("Signaal uit de browsertest");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(waitFor(By.cssSelector(".outcome[role=status]")).getText()).contains("OCO-signaal van 05-11-2024 is toegevoegd.");
+        assertThat(waitFor(By.cssSelector(".outcome[role=status]")).getText())
+                .contains("OCO-signaal van 05-11-2024 is toegevoegd.");
         assertThat(browser.findElement(By.id("OCO_SIGNAL")).getText()).startsWith("OCO-signalen (3)");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Signaal uit de browsertest");
         assertAccessible();
@@ -152,13 +168,16 @@ class RegionalWorkBrowserTest extends BrowserSession {
         List<WebElement> edits = browser.findElements(By.cssSelector("section[aria-labelledby=OCO_SIGNAL] td a"));
         edits.get(edits.size() - 1).click();
         waitForHeading("Registratie wijzigen — Haaglanden");
-        assertThat(browser.findElement(By.id("description")).getAttribute("value")).isEqualTo("Signaal uit de browsertest");
+        assertThat(browser.findElement(By.id("description")).getAttribute("value"))
+                .isEqualTo("Signaal uit de browsertest");
         assertAccessible();
         browser.get("http://localhost:" + port + "/regions/ZK10/register/import");
         assertAccessible();
         Path file = folder.resolve("register-browser.csv");
-        Files.writeString(file, "kind;date;category;name;location_kind;description\n"
-                + "REGIONAL_MEETING;2024-12-02;;Bijeenkomst uit de browsertest;;\n");
+        Files.writeString(
+                file,
+                "kind;date;category;name;location_kind;description\n"
+                        + "REGIONAL_MEETING;2024-12-02;;Bijeenkomst uit de browsertest;;\n");
         browser.findElement(By.id("file")).sendKeys(file.toString());
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         assertThat(waitFor(By.cssSelector(".outcome[role=status]")).getText())
@@ -188,14 +207,17 @@ class RegionalWorkBrowserTest extends BrowserSession {
         String planUrl = edit.replace("/bewerken", "");
 
         // rows are added by the server, so the form works without JavaScript; what was typed stays
-        browser.findElement(By.cssSelector("button[name=add][value=objectives]")).click();
-        waitFor(By.id("objectives-0-description")).sendKeys("De maandelijkse instroom GGZ-W van Haaglanden daalt in 2025.");
+        browser.findElement(By.cssSelector("button[name=add][value=objectives]"))
+                .click();
+        waitFor(By.id("objectives-0-description"))
+                .sendKeys("De maandelijkse instroom GGZ-W van Haaglanden daalt in 2025.");
         new Select(browser.findElement(By.id("objectives-0-figure"))).selectByValue("INFLUX_GGZ_W");
         new Select(browser.findElement(By.id("objectives-0-direction"))).selectByValue("DOWN");
         setDate("objectives-0-targetDate", "2025-12-31");
         browser.findElement(By.cssSelector("button[name=add][value=actions]")).click();
         waitFor(By.id("actions-0-paragraph")).sendKeys("5b. Toegang/bemiddeling/coördinatie");
-        assertThat(browser.findElement(By.id("objectives-0-description")).getAttribute("value")).startsWith("De maandelijkse instroom");
+        assertThat(browser.findElement(By.id("objectives-0-description")).getAttribute("value"))
+                .startsWith("De maandelijkse instroom");
         browser.findElement(By.id("actions-0-description")).sendKeys("Casustafel voor jongvolwassenen inrichten");
         new Select(browser.findElement(By.id("actions-0-owner"))).selectByVisibleText("Gemeente Den Haag");
         browser.findElement(By.id("actions-0-ownerRole")).sendKeys("coördinator gemeenten");
@@ -205,25 +227,30 @@ class RegionalWorkBrowserTest extends BrowserSession {
         browser.findElement(By.id("actions-1-description")).sendKeys("Instroom elk kwartaal bespreken");
         new Select(browser.findElement(By.id("actions-1-owner"))).selectByVisibleText("Zorgkantoor Haaglanden");
         browser.findElement(By.id("actions-1-timeline")).sendKeys("Continu");
-        browser.findElement(By.cssSelector("button[name=add][value=milestones]")).click();
+        browser.findElement(By.cssSelector("button[name=add][value=milestones]"))
+                .click();
         waitFor(By.id("milestones-0-activity")).sendKeys("Casustafel");
         browser.findElement(By.id("milestones-0-milestone")).sendKeys("Eerste casustafel gehouden");
         setDate("milestones-0-dueDate", "2025-06-30");
         assertAccessible();
         browser.findElement(By.id("save")).click();
         waitForText(By.cssSelector("main [role=status]"), "Het plan is opgeslagen.");
-        assertThat(browser.findElement(By.id("actions-1-owner")).getAttribute("value")).isEqualTo("Zorgkantoor Haaglanden");
+        assertThat(browser.findElement(By.id("actions-1-owner")).getAttribute("value"))
+                .isEqualTo("Zorgkantoor Haaglanden");
 
         browser.get(planUrl);
         waitForHeading(title);
         browser.findElement(By.xpath("//button[text()='Indienen']")).click();
         waitForText(By.cssSelector(".problem[role=alert]"), "niet compleet");
-        String problems = browser.findElement(By.cssSelector(".problem[role=alert]")).getText();
-        assertThat(problems).contains("Vul het onderdeel 'Achtergrond en probleemstelling' in (deel B).")
+        String problems =
+                browser.findElement(By.cssSelector(".problem[role=alert]")).getText();
+        assertThat(problems)
+                .contains("Vul het onderdeel 'Achtergrond en probleemstelling' in (deel B).")
                 .contains("Vul het onderdeel 'Ervaringen uit de regio' in (deel C).");
         assertThat(browser.findElement(By.id("plan-status")).getText()).contains("Concept");
         assertAccessible();
-        browser.findElement(By.linkText("Vul het onderdeel 'Achtergrond en probleemstelling' in (deel B).")).click();
+        browser.findElement(By.linkText("Vul het onderdeel 'Achtergrond en probleemstelling' in (deel B)."))
+                .click();
         waitForHeading("Plan bewerken: " + title);
         assertThat(browser.getCurrentUrl()).endsWith("/bewerken?controleren=1#sections-BACKGROUND");
         // what is missing is said again beside the field the link leads to
@@ -232,9 +259,18 @@ class RegionalWorkBrowserTest extends BrowserSession {
         assertThat(browser.findElement(By.id("sections-BACKGROUND")).getAttribute("aria-describedby"))
                 .contains("sections-BACKGROUND-error");
         assertAccessible();
-        for (String section : List.of("MUNICIPALITIES", "PARTIES", "BACKGROUND", "CURRENT_SITUATION", "TARGET_GROUP", "PRECONDITIONS",
-                "PROJECT_STRUCTURE", "MONITORING", "EXPERIENCES")) {
-            browser.findElement(By.id("sections-" + section)).sendKeys("Tekst voor " + section.toLowerCase() + " uit de browsertest.");
+        for (String section : List.of(
+                "MUNICIPALITIES",
+                "PARTIES",
+                "BACKGROUND",
+                "CURRENT_SITUATION",
+                "TARGET_GROUP",
+                "PRECONDITIONS",
+                "PROJECT_STRUCTURE",
+                "MONITORING",
+                "EXPERIENCES")) {
+            browser.findElement(By.id("sections-" + section))
+                    .sendKeys("Tekst voor " + section.toLowerCase() + " uit de browsertest.");
         }
         assertThat(browser.findElement(By.id("sections-BACKGROUND")).getAttribute("aria-describedby"))
                 .contains("sections-BACKGROUND-guidance");
@@ -248,18 +284,30 @@ class RegionalWorkBrowserTest extends BrowserSession {
         assertThat(browser.findElement(By.id("plan-status")).getText()).contains("Ingediend");
         // the objective's course, or, beside a series without a verdict, that the published figures cannot say
         String objective = browser.findElement(By.id("doel-1")).getText();
-        assertThat(objective).containsAnyOf("Op koers", "Niet op koers", "Nog niet te beoordelen", "Niet te beoordelen met de gepubliceerde cijfers");
-        assertThat(objective.contains("Te veel maanden met kleine aantallen")).isEqualTo(objective.contains("Niet te beoordelen met de"));
-        assertThat(browser.findElements(By.cssSelector("#doel-1 figure svg[role=img]"))).hasSize(1);
-        assertThat(browser.findElement(By.id("acties")).getText()).contains("Casustafel voor jongvolwassenen inrichten")
-                .contains("Gemeente Den Haag").contains("coördinator gemeenten").contains("Eind Q2 2025");
+        assertThat(objective)
+                .containsAnyOf(
+                        "Op koers",
+                        "Niet op koers",
+                        "Nog niet te beoordelen",
+                        "Niet te beoordelen met de gepubliceerde cijfers");
+        assertThat(objective.contains("Te veel maanden met kleine aantallen"))
+                .isEqualTo(objective.contains("Niet te beoordelen met de"));
+        assertThat(browser.findElements(By.cssSelector("#doel-1 figure svg[role=img]")))
+                .hasSize(1);
+        assertThat(browser.findElement(By.id("acties")).getText())
+                .contains("Casustafel voor jongvolwassenen inrichten")
+                .contains("Gemeente Den Haag")
+                .contains("coördinator gemeenten")
+                .contains("Eind Q2 2025");
         assertAccessible();
         screenshotWholePage("plan");
 
         logIn("landelijk");
         browser.get("http://localhost:" + port + "/plannen");
         waitForHeading("Plannen van aanpak");
-        assertThat(browser.findElement(By.id("plans")).getText()).contains(title).contains("Ingediend");
+        assertThat(browser.findElement(By.id("plans")).getText())
+                .contains(title)
+                .contains("Ingediend");
         assertThat(browser.findElements(By.cssSelector("figure svg[role=img]"))).hasSize(1);
         assertAccessible();
         browser.findElement(By.linkText(title)).click();
@@ -275,7 +323,8 @@ class RegionalWorkBrowserTest extends BrowserSession {
         waitForHeading("Versie 1 en 1 vergelijken");
         assertAccessible();
         browser.get("http://localhost:" + port + "/plannen");
-        browser.findElement(By.partialLinkText("Amstelland en De Meerlanden en Zuid-Holland Noord")).click();
+        browser.findElement(By.partialLinkText("Amstelland en De Meerlanden en Zuid-Holland Noord"))
+                .click();
         waitForText(By.tagName("h1"), "Zuid-Holland Noord");
         assertThat(browser.findElement(By.id("doel-1")).getText()).contains("ZK01 en ZK28 samen");
         assertAccessible();
@@ -288,7 +337,9 @@ class RegionalWorkBrowserTest extends BrowserSession {
         assertThat(browser.findElement(By.id("beoordeling")).getText()).contains("Graag de doelgroep concreter maken.");
         assertAccessible();
         browser.get("http://localhost:" + port + "/regions/ZK10");
-        assertThat(browser.findElement(By.id("plannen")).getText()).contains(title).contains("Over tijd");
+        assertThat(browser.findElement(By.id("plannen")).getText())
+                .contains(title)
+                .contains("Over tijd");
         assertAccessible();
         browser.manage().deleteAllCookies(); // the other tests start as a visitor who is not logged in
     }

@@ -2,9 +2,10 @@ package nl.regiomonitor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nl.regiomonitor.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import nl.regiomonitor.IntegrationTest;
 
 /** The first visitor after a (re)start finds the busiest pages already asked once, before the port opened. */
 class WarmUpTest extends IntegrationTest {
@@ -14,7 +15,10 @@ class WarmUpTest extends IntegrationTest {
 
     @Test
     void theBusiestPagesAnsweredOverTheLoopbackConnectorBeforeThePortOpened() {
-        assertThat(warmUp.answers()).containsEntry("/instroom", 200).containsEntry("/", 200)
-                .containsEntry("/regions/ZK10", 200).containsEntry("/api/v1/trend/influx?region=NL", 200);
+        assertThat(warmUp.answers())
+                .containsEntry("/instroom", 200)
+                .containsEntry("/", 200)
+                .containsEntry("/regions/ZK10", 200)
+                .containsEntry("/api/v1/trend/influx?region=NL", 200);
     }
 }

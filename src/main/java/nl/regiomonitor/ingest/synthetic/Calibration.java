@@ -1,8 +1,8 @@
 package nl.regiomonitor.ingest.synthetic;
 
-import static nl.regiomonitor.ingest.synthetic.ModelParameters.SERIES_NAMES;
 import static nl.regiomonitor.ingest.synthetic.ModelParameters.CAL1;
 import static nl.regiomonitor.ingest.synthetic.ModelParameters.CAL2;
+import static nl.regiomonitor.ingest.synthetic.ModelParameters.SERIES_NAMES;
 import static nl.regiomonitor.ingest.synthetic.ModelParameters.TARGET1;
 import static nl.regiomonitor.ingest.synthetic.ModelParameters.TARGET2;
 
@@ -65,8 +65,7 @@ final class Calibration {
      * who are still present after {@code survive}. New sim.clients enter in months addFrom…addTo (weighted by the
      * expected influx, day uniform but within [minFrom, maxFrom]).
      */
-    private void adjust(int series, long n, YearMonth addFrom, YearMonth addTo, int minFrom, int maxFrom,
-                        int survive) {
+    private void adjust(int series, long n, YearMonth addFrom, YearMonth addTo, int minFrom, int maxFrom, int survive) {
         if (n > 0) {
             List<YearMonth> months = new ArrayList<>();
             for (YearMonth ym = addFrom; !ym.isAfter(addTo); ym = ym.plusMonths(1)) {
@@ -90,7 +89,10 @@ final class Calibration {
             int[] pool = new int[s.size];
             int size = 0;
             for (int c = 0; c < s.size; c++) {
-                if (s.series[c] == series && !s.removed[c] && s.firstFrom[c] >= minFrom && s.firstFrom[c] <= maxFrom
+                if (s.series[c] == series
+                        && !s.removed[c]
+                        && s.firstFrom[c] >= minFrom
+                        && s.firstFrom[c] <= maxFrom
                         && s.exit[c] > survive) {
                     pool[size++] = c;
                 }

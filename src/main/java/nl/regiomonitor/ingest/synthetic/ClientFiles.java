@@ -53,7 +53,9 @@ final class ClientFiles {
         this.formCodes = ref.deliveryForms.toArray(String[]::new);
         this.originCodes = ref.origins.toArray(String[]::new);
         this.statusCodes = ref.waitStatuses.toArray(String[]::new);
-        this.providerCodes = Arrays.stream(sim.regions.providerCode).mapToObj(Integer::toString).toArray(String[]::new);
+        this.providerCodes = Arrays.stream(sim.regions.providerCode)
+                .mapToObj(Integer::toString)
+                .toArray(String[]::new);
     }
 
     private String date(int epochDay) {
@@ -96,13 +98,26 @@ final class ClientFiles {
                 if (third == second) {
                     third = NONE;
                 }
-                rows += indication(w, line, c, id, s.firstFrom[c], second == NONE ? s.exit[c] : second - 1, s.decisionLag1[c]);
+                rows += indication(
+                        w, line, c, id, s.firstFrom[c], second == NONE ? s.exit[c] : second - 1, s.decisionLag1[c]);
                 if (second != NONE) {
-                    rows += indication(w, line, c, id, second, third == NONE ? s.exit[c] : third - 1,
+                    rows += indication(
+                            w,
+                            line,
+                            c,
+                            id,
+                            second,
+                            third == NONE ? s.exit[c] : third - 1,
                             second == s.change[c] ? s.decisionLag2[c] : s.decisionLag3[c]);
                 }
                 if (third != NONE) {
-                    rows += indication(w, line, c, id, third, s.exit[c],
+                    rows += indication(
+                            w,
+                            line,
+                            c,
+                            id,
+                            third,
+                            s.exit[c],
                             third == s.change[c] ? s.decisionLag2[c] : s.decisionLag3[c]);
                 }
             }
@@ -111,15 +126,28 @@ final class ClientFiles {
     }
 
     /** Writes the indication valid from {@code from} to {@code to} when it overlaps the window; the rows written. */
-    private int indication(Writer w, StringBuilder line, int c, String id, int from, int to, int lag) throws IOException {
+    private int indication(Writer w, StringBuilder line, int c, String id, int from, int to, int lag)
+            throws IOException {
         if (!overlaps(from, to)) {
             return 0;
         }
         line.setLength(0);
-        line.append(id).append(';').append(date(from - lag)).append(';').append(date(from)).append(';')
-                .append(endDate(to)).append(';').append(regionCodes[s.regionOn(c, from)]).append(';')
-                .append(profileCodes[s.profileOn(c, from)]).append(';').append(originCodes[s.origin[c]]).append(';')
-                .append(s.birthYear[c]).append('\n');
+        line.append(id)
+                .append(';')
+                .append(date(from - lag))
+                .append(';')
+                .append(date(from))
+                .append(';')
+                .append(endDate(to))
+                .append(';')
+                .append(regionCodes[s.regionOn(c, from)])
+                .append(';')
+                .append(profileCodes[s.profileOn(c, from)])
+                .append(';')
+                .append(originCodes[s.origin[c]])
+                .append(';')
+                .append(s.birthYear[c])
+                .append('\n');
         w.append(line);
         return 1;
     }
@@ -136,7 +164,8 @@ final class ClientFiles {
                 }
                 String id = ClientStore.idString(s.id[c]);
                 int start = s.allocStart[c];
-                // a new allocation starts at a provider switch and at a move that takes care along (the switch comes first)
+                // a new allocation starts at a provider switch and at a move that takes care along (the switch comes
+                // first)
                 int moved = s.careMoves(c) && s.move[c] > start ? s.move[c] : NONE;
                 int second = s.switchDay[c] != NONE ? s.switchDay[c] : moved;
                 int third = s.switchDay[c] != NONE ? moved : NONE;
@@ -158,9 +187,18 @@ final class ClientFiles {
             return 0;
         }
         line.setLength(0);
-        line.append(id).append(';').append(providerCodes[s.providerOn(c, start)]).append(';')
-                .append(regionCodes[s.careRegionOn(c, start)]).append(';').append(formCodes[s.form[c]]).append(';')
-                .append(date(start)).append(';').append(endDate(end)).append('\n');
+        line.append(id)
+                .append(';')
+                .append(providerCodes[s.providerOn(c, start)])
+                .append(';')
+                .append(regionCodes[s.careRegionOn(c, start)])
+                .append(';')
+                .append(formCodes[s.form[c]])
+                .append(';')
+                .append(date(start))
+                .append(';')
+                .append(endDate(end))
+                .append('\n');
         w.append(line);
         return 1;
     }
@@ -232,9 +270,16 @@ final class ClientFiles {
     private void waitRow(Writer w, StringBuilder line, String snapshot, int snapshotDay, int c, int profile, int status)
             throws IOException {
         line.setLength(0);
-        line.append(snapshot).append(';').append(ClientStore.idString(s.id[c])).append(';')
-                .append(regionCodes[s.regionOn(c, snapshotDay)]).append(';').append(profileCodes[profile]).append(';')
-                .append(statusCodes[status]).append('\n');
+        line.append(snapshot)
+                .append(';')
+                .append(ClientStore.idString(s.id[c]))
+                .append(';')
+                .append(regionCodes[s.regionOn(c, snapshotDay)])
+                .append(';')
+                .append(profileCodes[profile])
+                .append(';')
+                .append(statusCodes[status])
+                .append('\n');
         w.append(line);
     }
 
@@ -307,9 +352,17 @@ final class ClientFiles {
                             }
                             any = true;
                             line.setLength(0);
-                            line.append(month).append(';').append(regionCodes[r]).append(';')
-                                    .append(profileCodes[p]).append(';').append(formCodes[f]).append(';')
-                                    .append(n).append(';').append(amount(rate[r][p][f].multiply(BigDecimal.valueOf(n))))
+                            line.append(month)
+                                    .append(';')
+                                    .append(regionCodes[r])
+                                    .append(';')
+                                    .append(profileCodes[p])
+                                    .append(';')
+                                    .append(formCodes[f])
+                                    .append(';')
+                                    .append(n)
+                                    .append(';')
+                                    .append(amount(rate[r][p][f].multiply(BigDecimal.valueOf(n))))
                                     .append('\n');
                             w.append(line);
                             rows++;

@@ -12,29 +12,29 @@ final class ClientStore {
     static final int NONE = Integer.MAX_VALUE;
 
     int size;
-    long[] id = new long[0];            // pseudonym, 12 letters base 26
-    byte[] series = new byte[0];        // 0 = GGZ-W, 1 = GGZ-B
-    byte[] region = new byte[0];        // indication region (index in reference regions)
-    byte[] careRegion = new byte[0];    // region where care is delivered
-    int[] firstFrom = new int[0];       // valid_from of the first indication
-    int[] exit = new int[0];            // valid_to of the last indication, NONE = open-ended
+    long[] id = new long[0]; // pseudonym, 12 letters base 26
+    byte[] series = new byte[0]; // 0 = GGZ-W, 1 = GGZ-B
+    byte[] region = new byte[0]; // indication region (index in reference regions)
+    byte[] careRegion = new byte[0]; // region where care is delivered
+    int[] firstFrom = new int[0]; // valid_from of the first indication
+    int[] exit = new int[0]; // valid_to of the last indication, NONE = open-ended
     byte[] profile1 = new byte[0];
     byte[] profile2 = new byte[0];
-    int[] change = new int[0];          // valid_from of the second indication, NONE = no change
+    int[] change = new int[0]; // valid_from of the second indication, NONE = no change
     short[] birthYear = new short[0];
     byte[] origin = new byte[0];
-    byte[] decisionLag1 = new byte[0];  // decision_date = valid_from - lag
+    byte[] decisionLag1 = new byte[0]; // decision_date = valid_from - lag
     byte[] decisionLag2 = new byte[0];
-    int[] allocStart = new int[0];      // start of care, NONE = never in care
+    int[] allocStart = new int[0]; // start of care, NONE = never in care
     byte[] form = new byte[0];
-    short[] provider1 = new short[0];   // index in the provider list
+    short[] provider1 = new short[0]; // index in the provider list
     short[] provider2 = new short[0];
-    int[] switchDay = new int[0];       // start of the second allocation, NONE = no switch
-    byte[] waitStatus = new byte[0];    // status of the (single) waiting spell
-    int[] move = new int[0];            // valid_from of the indication in the new region, NONE = never moves
-    byte[] region2 = new byte[0];       // indication region from the move on
-    byte[] careRegion2 = new byte[0];   // care region from the move on (equal to careRegion: care does not move)
-    short[] provider3 = new short[0];   // provider from the move on, when care moves with the client
+    int[] switchDay = new int[0]; // start of the second allocation, NONE = no switch
+    byte[] waitStatus = new byte[0]; // status of the (single) waiting spell
+    int[] move = new int[0]; // valid_from of the indication in the new region, NONE = never moves
+    byte[] region2 = new byte[0]; // indication region from the move on
+    byte[] careRegion2 = new byte[0]; // care region from the move on (equal to careRegion: care does not move)
+    short[] provider3 = new short[0]; // provider from the move on, when care moves with the client
     byte[] decisionLag3 = new byte[0];
     boolean[] removed = new boolean[0]; // removed by the calibration
 

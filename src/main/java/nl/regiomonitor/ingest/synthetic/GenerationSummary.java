@@ -15,8 +15,14 @@ import java.util.Map;
  * @param populationRows  data rows in {@code population.csv}
  * @param clients         simulated clients (over the whole model timeline, also outside the written period)
  */
-public record GenerationSummary(Path outDir, long indicationRows, long allocationRows, long waitlistRows,
-                                long costRows, long populationRows, long clients) {
+public record GenerationSummary(
+        Path outDir,
+        long indicationRows,
+        long allocationRows,
+        long waitlistRows,
+        long costRows,
+        long populationRows,
+        long clients) {
 
     /** File name → number of data rows, in the order the files are written. */
     public Map<String, Long> rowsPerFile() {

@@ -17,6 +17,7 @@ public record GeneratorSettings(long seed, YearMonth from, YearMonth to, double 
     public static final YearMonth EARLIEST_MONTH = YearMonth.of(2015, 1);
     /** Upper bound for {@code to}, keeps dates sensible. */
     public static final YearMonth LATEST_MONTH = YearMonth.of(2099, 12);
+
     public static final double MAX_SCALE = 1000.0;
 
     public GeneratorSettings {
@@ -33,8 +34,8 @@ public record GeneratorSettings(long seed, YearMonth from, YearMonth to, double 
             throw new IllegalArgumentException("De eindmaand " + to + " ligt vóór de beginmaand " + from + ".");
         }
         if (!(scale > 0) || Double.isInfinite(scale) || scale > MAX_SCALE) {
-            throw new IllegalArgumentException("De schaal moet groter dan 0 en hoogstens " + (int) MAX_SCALE
-                    + " zijn (gekregen: " + scale + ").");
+            throw new IllegalArgumentException(
+                    "De schaal moet groter dan 0 en hoogstens " + (int) MAX_SCALE + " zijn (gekregen: " + scale + ").");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -20,9 +21,8 @@ import org.apache.commons.csv.CSVRecord;
 final class ReferenceData {
 
     /** One row of the 2019 population reference. */
-    record Municipality(int year, String code, String name, String regionCode, long inhabitants,
-                        long inhabitants18plus) {
-    }
+    record Municipality(
+            int year, String code, String name, String regionCode, long inhabitants, long inhabitants18plus) {}
 
     final List<String> regionCodes;
     final List<String> profileCodes;
@@ -34,9 +34,14 @@ final class ReferenceData {
     /** Sum of inhabitants aged 18+ per region (index as {@link #regionCodes}). */
     final long[] adultsPerRegion;
 
-    private ReferenceData(List<String> regionCodes, List<String> profileCodes, List<String> profileSeries,
-                          List<String> deliveryForms, List<String> origins, List<String> waitStatuses,
-                          List<Municipality> municipalities) {
+    private ReferenceData(
+            List<String> regionCodes,
+            List<String> profileCodes,
+            List<String> profileSeries,
+            List<String> deliveryForms,
+            List<String> origins,
+            List<String> waitStatuses,
+            List<Municipality> municipalities) {
         this.regionCodes = List.copyOf(regionCodes);
         this.profileCodes = List.copyOf(profileCodes);
         this.profileSeries = List.copyOf(profileSeries);
@@ -54,7 +59,8 @@ final class ReferenceData {
         }
         for (int r = 0; r < adultsPerRegion.length; r++) {
             if (adultsPerRegion[r] <= 0) {
-                throw new IllegalStateException("Regio " + regionCodes.get(r) + " heeft geen inwoners in population.csv");
+                throw new IllegalStateException(
+                        "Regio " + regionCodes.get(r) + " heeft geen inwoners in population.csv");
             }
         }
     }
@@ -69,8 +75,12 @@ final class ReferenceData {
         List<String> statuses = column(read("wait_statuses.csv"), "wait_status");
         List<Municipality> municipalities = new ArrayList<>();
         for (Map<String, String> row : read("population.csv")) {
-            municipalities.add(new Municipality(Integer.parseInt(row.get("year")), row.get("municipality_code"),
-                    row.get("municipality_name"), row.get("region_code"), Long.parseLong(row.get("inhabitants")),
+            municipalities.add(new Municipality(
+                    Integer.parseInt(row.get("year")),
+                    row.get("municipality_code"),
+                    row.get("municipality_name"),
+                    row.get("region_code"),
+                    Long.parseLong(row.get("inhabitants")),
                     Long.parseLong(row.get("inhabitants_18plus"))));
         }
         return new ReferenceData(regions, profileCodes, series, forms, origins, statuses, municipalities);
@@ -104,8 +114,13 @@ final class ReferenceData {
                 throw new IOException("Referentiebestand niet gevonden op het classpath: " + resource);
             }
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(';').setHeader()
-                    .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).get();
+            CSVFormat format = CSVFormat.DEFAULT
+                    .builder()
+                    .setDelimiter(';')
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreSurroundingSpaces(true)
+                    .get();
             List<Map<String, String>> rows = new ArrayList<>();
             for (CSVRecord record : format.parse(reader)) {
                 Map<String, String> row = new LinkedHashMap<>(record.toMap());

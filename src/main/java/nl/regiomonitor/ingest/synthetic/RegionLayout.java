@@ -1,7 +1,7 @@
 package nl.regiomonitor.ingest.synthetic;
 
-import static nl.regiomonitor.ingest.synthetic.ModelParameters.REGION_FACTOR_SIGMA;
 import static nl.regiomonitor.ingest.synthetic.ModelParameters.NEIGHBOURS;
+import static nl.regiomonitor.ingest.synthetic.ModelParameters.REGION_FACTOR_SIGMA;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,6 +30,7 @@ final class RegionLayout {
     double[] sizeCum;
     /** Per region its neighbours and their cumulative adult weights. */
     int[][] neighbours;
+
     double[][] neighbourCum;
     int[] providerCode;
     int[] providerOffset;

@@ -8,8 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+
 import org.apache.commons.math3.random.RandomDataGenerator;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
@@ -287,8 +286,8 @@ final class Simulation {
         int from = s.region[c];
         int to;
         if (regions.neighbourCum[from] != null && SyntheticMath.unit(id, MOVE_NEAR) < MOVE_TO_NEIGHBOUR) {
-            to = regions.neighbours[from][SyntheticMath.pick(regions.neighbourCum[from],
-                    SyntheticMath.unit(id, MOVE_PICK))];
+            to = regions.neighbours[from][
+                    SyntheticMath.pick(regions.neighbourCum[from], SyntheticMath.unit(id, MOVE_PICK))];
         } else {
             long salt = MOVE_PICK;
             do {

@@ -1,6 +1,5 @@
 package nl.regiomonitor.ingest.synthetic;
 
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -35,6 +34,7 @@ public final class SyntheticDataGenerator {
 
     /** Yearly population growth applied to the 2019 reference, compounded. */
     static final double POPULATION_GROWTH = 0.006;
+
     static final int POPULATION_BASE_YEAR = 2019;
     /** Share of clients in care that is (also) waiting for a preferred provider on a snapshot date. */
     static final double IN_CARE_PREFERENCE = 0.02;
@@ -86,9 +86,18 @@ public final class SyntheticDataGenerator {
                         continue;
                     }
                     line.setLength(0);
-                    line.append(year).append(';').append(m.code()).append(';').append(csv(m.name())).append(';')
-                            .append(m.regionCode()).append(';').append(Math.round(m.inhabitants() * factor))
-                            .append(';').append(Math.round(m.inhabitants18plus() * factor)).append('\n');
+                    line.append(year)
+                            .append(';')
+                            .append(m.code())
+                            .append(';')
+                            .append(csv(m.name()))
+                            .append(';')
+                            .append(m.regionCode())
+                            .append(';')
+                            .append(Math.round(m.inhabitants() * factor))
+                            .append(';')
+                            .append(Math.round(m.inhabitants18plus() * factor))
+                            .append('\n');
                     w.append(line);
                     rows++;
                 }

@@ -3,8 +3,7 @@ package nl.regiomonitor.ingest.synthetic;
 /** Small numeric helpers of the generator. */
 final class SyntheticMath {
 
-    private SyntheticMath() {
-    }
+    private SyntheticMath() {}
 
     /** SplitMix64 finaliser: a fixed, well-mixing bijection on 64-bit values. */
     static long mix64(long z) {

@@ -45,6 +45,7 @@ final class GeneratedFiles {
     static final Path base;
     /** Seed 42 over 2023-01 to 2023-12 only. */
     static final Path window;
+
     static final GenerationSummary summary;
     static final List<String[]> indications;
     static final List<String[]> allocations;
@@ -74,8 +75,7 @@ final class GeneratedFiles {
         }
     }
 
-    private GeneratedFiles() {
-    }
+    private GeneratedFiles() {}
 
     static GeneratorSettings settings(long seed, String from, String to) {
         return new GeneratorSettings(seed, YearMonth.parse(from), YearMonth.parse(to), 1.0);

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 
 /** The generated files as a reader of them would check them: format, codes, keys, dates, and nothing like a BSN. */
@@ -45,7 +46,10 @@ class SyntheticDataGeneratorFilesTest {
             byte[] bytes = Files.readAllBytes(base.resolve(file));
             assertThat(bytes.length).isGreaterThan(3);
             assertThat(bytes[0]).as(file + " BOM").isNotEqualTo((byte) 0xEF);
-            assertThat(new String(bytes, StandardCharsets.UTF_8)).as(file).doesNotContain("\r").endsWith("\n")
+            assertThat(new String(bytes, StandardCharsets.UTF_8))
+                    .as(file)
+                    .doesNotContain("\r")
+                    .endsWith("\n")
                     .startsWith(HEADERS.get(file) + "\n");
         }
     }
@@ -85,7 +89,8 @@ class SyntheticDataGeneratorFilesTest {
         // GGZ-W began in 2021, so a GGZ-W client's first indication is always written.
         Map<String, String[]> first = new HashMap<>();
         indications.forEach(r -> first.merge(r[0], r, (a, b) -> a[2].compareTo(b[2]) <= 0 ? a : b));
-        assertThat(first.values()).filteredOn(r -> r[6].equals("JEUGD") && wProfiles.contains(r[5]))
+        assertThat(first.values())
+                .filteredOn(r -> r[6].equals("JEUGD") && wProfiles.contains(r[5]))
                 .isNotEmpty()
                 .allMatch(r -> Integer.parseInt(r[2].substring(0, 4)) - Integer.parseInt(r[7]) <= 26);
     }
@@ -97,7 +102,8 @@ class SyntheticDataGeneratorFilesTest {
             assertThat(r[1]).matches(DATE);
             assertThat(r[2]).matches(DATE);
             assertThat(r[1]).isLessThanOrEqualTo(r[2]);
-            assertThat(LocalDate.parse(r[1])).isAfterOrEqualTo(LocalDate.parse(r[2]).minusDays(21));
+            assertThat(LocalDate.parse(r[1]))
+                    .isAfterOrEqualTo(LocalDate.parse(r[2]).minusDays(21));
             if (!r[3].isEmpty()) {
                 assertThat(r[3]).matches(DATE);
                 assertThat(r[3]).isGreaterThanOrEqualTo(r[2]);
@@ -137,7 +143,9 @@ class SyntheticDataGeneratorFilesTest {
         for (String file : FILES) {
             for (String[] r : rows(base, file)) {
                 for (String field : r) {
-                    assertThat(NINE_DIGITS.matcher(field).find()).as(file + ": " + field).isFalse();
+                    assertThat(NINE_DIGITS.matcher(field).find())
+                            .as(file + ": " + field)
+                            .isFalse();
                 }
             }
         }
@@ -174,8 +182,10 @@ class SyntheticDataGeneratorFilesTest {
     @Test
     void amountsThatLookLikeABsnAreAvoided() {
         // 123456782 passes the elfproef; the next euro does not
-        assertThat(SyntheticDataGenerator.amount(new BigDecimal("123456782.004"))).isEqualTo("123456783.00");
-        assertThat(SyntheticDataGenerator.amount(new BigDecimal("12345678.235"))).isEqualTo("12345678.24");
+        assertThat(SyntheticDataGenerator.amount(new BigDecimal("123456782.004")))
+                .isEqualTo("123456783.00");
+        assertThat(SyntheticDataGenerator.amount(new BigDecimal("12345678.235")))
+                .isEqualTo("12345678.24");
     }
 
     private static void assertUnique(List<String[]> rows, int... columns) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,9 @@ class SyntheticDataGeneratorModelTest {
         int y2024 = sum(perMonth, "2024-");
         assertThat(y2023).isGreaterThan(y2024);
         double meanLate2024 = List.of("2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12").stream()
-                .mapToInt(m -> perMonth.getOrDefault(m, 0)).average().orElseThrow();
+                .mapToInt(m -> perMonth.getOrDefault(m, 0))
+                .average()
+                .orElseThrow();
         assertThat(meanLate2024).isBetween(70.0, 140.0);
         // the front-loaded wave of 2021
         assertThat(perMonth.get("2021-01")).isGreaterThan(3000);
@@ -57,7 +60,8 @@ class SyntheticDataGeneratorModelTest {
     void aboutTenPercentOfGgzWInfluxIsAged18To26() {
         Map<String, String[]> first = firstIndications(wProfiles);
         long young = first.values().stream()
-                .filter(r -> Integer.parseInt(r[2].substring(0, 4)) - Integer.parseInt(r[7]) <= 26).count();
+                .filter(r -> Integer.parseInt(r[2].substring(0, 4)) - Integer.parseInt(r[7]) <= 26)
+                .count();
         assertThat(first.values()).allMatch(r -> Integer.parseInt(r[2].substring(0, 4)) - Integer.parseInt(r[7]) >= 18);
         assertThat((double) young / first.size()).isBetween(0.08, 0.12);
     }
@@ -70,8 +74,10 @@ class SyntheticDataGeneratorModelTest {
                 count.merge(r[5], 1, Integer::sum);
             }
         }
-        List<String> ranked = count.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .map(Map.Entry::getKey).toList();
+        List<String> ranked = count.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(ranked.subList(0, 2)).containsExactlyInAnyOrder("GGZ01W", "GGZ03W");
     }
 
@@ -85,7 +91,10 @@ class SyntheticDataGeneratorModelTest {
                 total++;
             }
         }
-        String top = count.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        String top = count.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
         assertThat(top).isEqualTo("VERBLIJF");
         assertThat(count.get("VERBLIJF") * 1.0 / total).isGreaterThan(0.5);
     }
@@ -93,7 +102,8 @@ class SyntheticDataGeneratorModelTest {
     @Test
     void everyRegionHasWaitlistAndCostRowsEveryMonth() {
         assertThat(regions).hasSize(31);
-        Set<String> waitKeys = waitlist.stream().map(r -> r[2] + "|" + r[0].substring(0, 7)).collect(Collectors.toSet());
+        Set<String> waitKeys =
+                waitlist.stream().map(r -> r[2] + "|" + r[0].substring(0, 7)).collect(Collectors.toSet());
         Set<String> costKeys = costs.stream().map(r -> r[1] + "|" + r[0]).collect(Collectors.toSet());
         for (YearMonth ym = YearMonth.of(2021, 1); !ym.isAfter(YearMonth.of(2024, 12)); ym = ym.plusMonths(1)) {
             for (String region : regions) {
@@ -146,7 +156,9 @@ class SyntheticDataGeneratorModelTest {
         }
         // about 2% of the clients of a year move, so a few to a few dozen per region
         assertThat((double) moves / present).isBetween(0.01, 0.03);
-        assertThat(regions.stream().filter(r -> in.getOrDefault(r, 0) > 0 && out.getOrDefault(r, 0) > 0).count())
+        assertThat(regions.stream()
+                        .filter(r -> in.getOrDefault(r, 0) > 0 && out.getOrDefault(r, 0) > 0)
+                        .count())
                 .isGreaterThanOrEqualTo(regions.size() - 3);
         // a move takes care along when it was delivered at home: no allocation after the move stays in the old region
         // (checked loosely: some allocations lie in the new region of a mover)
@@ -163,10 +175,11 @@ class SyntheticDataGeneratorModelTest {
 
     @Test
     void costsArePricedAtTheDailyTariffTimesARegionalFactor() {
-        Map<String, Double> tariff = Map.of("GGZ01W", 130.0, "GGZ02W", 165.0, "GGZ03W", 210.0, "GGZ04W", 260.0,
-                "GGZ05W", 300.0, "GGZ03B", 230.0, "GGZ04B", 265.0, "GGZ05B", 300.0, "GGZ06B", 340.0, "GGZ07B", 380.0);
-        Map<String, Double> multiplier = Map.of("VERBLIJF", 1.0, "VPT", 0.85, "MPT", 0.45, "PGB", 0.55,
-                "MPT_PGB", 0.40);
+        Map<String, Double> tariff = Map.of(
+                "GGZ01W", 130.0, "GGZ02W", 165.0, "GGZ03W", 210.0, "GGZ04W", 260.0, "GGZ05W", 300.0, "GGZ03B", 230.0,
+                "GGZ04B", 265.0, "GGZ05B", 300.0, "GGZ06B", 340.0, "GGZ07B", 380.0);
+        Map<String, Double> multiplier =
+                Map.of("VERBLIJF", 1.0, "VPT", 0.85, "MPT", 0.45, "PGB", 0.55, "MPT_PGB", 0.40);
         Map<String, Double> factorPerRegion = new HashMap<>();
         for (String[] r : costs) {
             double days = Double.parseDouble(r[4]);
@@ -219,7 +232,9 @@ class SyntheticDataGeneratorModelTest {
     }
 
     private static int sum(Map<String, Integer> perMonth, String prefix) {
-        return perMonth.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToInt(Map.Entry::getValue)
+        return perMonth.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .mapToInt(Map.Entry::getValue)
                 .sum();
     }
 }

@@ -24,10 +24,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import nl.regiomonitor.cli.GenerateCommand;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+
+import nl.regiomonitor.cli.GenerateCommand;
 
 /** Running the generator: the same seed gives the same files, a period selects what is written, and the command line. */
 class SyntheticDataGeneratorRunTest {
@@ -42,10 +44,14 @@ class SyntheticDataGeneratorRunTest {
         new SyntheticDataGenerator(settings(42, "2021-01", "2024-12")).generate(same);
         new SyntheticDataGenerator(settings(43, "2021-01", "2024-12")).generate(other);
         for (String file : FILES) {
-            assertThat(Files.mismatch(base.resolve(file), same.resolve(file))).as(file).isEqualTo(-1L);
+            assertThat(Files.mismatch(base.resolve(file), same.resolve(file)))
+                    .as(file)
+                    .isEqualTo(-1L);
         }
         for (String file : List.of("indications.csv", "allocations.csv", "waitlist.csv", "costs.csv")) {
-            assertThat(Files.mismatch(base.resolve(file), other.resolve(file))).as(file).isNotEqualTo(-1L);
+            assertThat(Files.mismatch(base.resolve(file), other.resolve(file)))
+                    .as(file)
+                    .isNotEqualTo(-1L);
         }
     }
 
@@ -71,19 +77,25 @@ class SyntheticDataGeneratorRunTest {
         assertThat(wl.stream().map(r -> r[0]).collect(Collectors.toSet())).hasSize(12);
         assertThat(co).isNotEmpty().allMatch(r -> r[0].startsWith("2023-"));
         assertThat(co.stream().map(r -> r[0]).collect(Collectors.toSet())).hasSize(12);
-        assertThat(ind).isNotEmpty()
+        assertThat(ind)
+                .isNotEmpty()
                 .allMatch(r -> r[3].isEmpty() || r[3].compareTo("2023-01-01") >= 0)
                 .allMatch(r -> r[2].compareTo("2023-12-31") <= 0)
                 .allMatch(r -> r[3].isEmpty() || r[3].compareTo("2023-12-31") <= 0);
-        assertThat(al).isNotEmpty()
+        assertThat(al)
+                .isNotEmpty()
                 .allMatch(r -> r[5].isEmpty() || r[5].compareTo("2023-01-01") >= 0)
                 .allMatch(r -> r[4].compareTo("2023-12-31") <= 0);
         assertThat(pop).isNotEmpty().allMatch(r -> r[0].equals("2023"));
         // the same world: the 2023 slice of the full run has the same waitlist and costs
-        assertThat(lines(window, "waitlist.csv")).containsExactlyElementsOf(
-                lines(base, "waitlist.csv").stream().filter(l -> l.startsWith("2023-")).toList());
-        assertThat(lines(window, "costs.csv")).containsExactlyElementsOf(
-                lines(base, "costs.csv").stream().filter(l -> l.startsWith("2023-")).toList());
+        assertThat(lines(window, "waitlist.csv"))
+                .containsExactlyElementsOf(lines(base, "waitlist.csv").stream()
+                        .filter(l -> l.startsWith("2023-"))
+                        .toList());
+        assertThat(lines(window, "costs.csv"))
+                .containsExactlyElementsOf(lines(base, "costs.csv").stream()
+                        .filter(l -> l.startsWith("2023-"))
+                        .toList());
         // influx is still counted from the real first valid_from
         assertThat(stock(ind, wProfiles, "2023-10-01")).isEqualTo(stock(wProfiles, "2023-10-01"));
     }
