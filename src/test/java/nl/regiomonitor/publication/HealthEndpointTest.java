@@ -55,6 +55,18 @@ class HealthEndpointTest extends IntegrationTest {
     }
 
     @Test
+    void theApiDescriptionListsHealthInDutch() throws Exception {
+        JsonNode docs = json.readTree(WebSession.anonymous(port).getJson("/v3/api-docs").body());
+        JsonNode health = docs.get("paths").get("/actuator/health").get("get");
+        assertThat(health.get("summary").asText()).startsWith("Gezondheid voor een load balancer");
+        assertThat(health.get("description").asText()).contains("/actuator/health/readiness");
+        assertThat(health.get("security")).isEmpty();
+        assertThat(docs.get("paths").properties()).extracting(entry -> entry.getKey())
+                .filteredOn(path -> path.startsWith("/actuator")).containsExactly("/actuator/health");
+        assertThat(docs.toString()).doesNotContain("Actuator web endpoint").contains("/api/v1/regions");
+    }
+
+    @Test
     void everyOtherActuatorPathIsClosedToVisitorsAndUsersWithoutBeheerder() throws Exception {
         WebSession visitor = WebSession.anonymous(port);
         WebSession national = WebSession.loggedIn(port, "landelijk", "demo-wachtwoord");
