@@ -55,6 +55,9 @@ final class AccessRuleTable {
             rule(Methods.READ, "/v3/api-docs/**", Access.publicly()),
             rule(Methods.READ, "/v3/api-docs", Access.publicly()),
             rule(Methods.READ, "/v3/api-docs.yaml", Access.publicly()),
+            // a load balancer's health checks: only the status of the database and the publication version
+            rule(Methods.READ, "/actuator/health", Access.publicly()),
+            rule(Methods.READ, "/actuator/health/**", Access.publicly()),
             // the error page renders every refusal, so it must itself be open
             rule(Methods.ANY, "/error", Access.publicly()),
 
@@ -192,7 +195,9 @@ final class AccessRuleTable {
             rule(Methods.ANY, "/api/v1/account/api-keys/**", SIGNED_IN),
 
             // national administration
-            rule(Methods.ANY, "/admin/**", Access.national(BEHEERDER)));
+            rule(Methods.ANY, "/admin/**", Access.national(BEHEERDER)),
+            // whatever else of the actuator is switched on later (and its index, /actuator)
+            rule(Methods.ANY, "/actuator/**", Access.national(BEHEERDER)));
 
     private AccessRuleTable() {}
 

@@ -52,9 +52,13 @@ public final class ErrorAnswers {
         }
     }
 
-    /** Whether the request is one of the JSON API, which answers errors in JSON rather than with a page. */
+    /**
+     * Whether the request is one of the JSON API, which answers errors in JSON rather than with a page
+     * and takes HTTP Basic and API keys; the actuator ({@code /actuator}) is read by programs too.
+     */
     public static boolean isApi(HttpServletRequest request) {
-        return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/") || path.equals("/actuator") || path.startsWith("/actuator/");
     }
 
     /** The JSON error body with its status, for an API request. */
