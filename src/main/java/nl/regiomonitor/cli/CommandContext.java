@@ -23,6 +23,9 @@ public final class CommandContext {
                     // the PDF renderer's notes on each document would bury a command's own output
                     .properties(
                             "spring.main.banner-mode=off",
+                            // no web server, so no publication and no health endpoint: the readiness group names
+                            // the publication's health, which is not made here
+                            "management.endpoint.health.validate-group-membership=false",
                             "logging.level.root=WARN",
                             "logging.level.com.openhtmltopdf=ERROR")
                     .run();
