@@ -7,22 +7,18 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import nl.regiomonitor.EmptyDatabaseTest;
 import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
-import nl.regiomonitor.ingest.ImportService;
-import nl.regiomonitor.publication.PublicationService;
 
 /**
  * The figures of care and of waiting for it on the {@link HandData}: waiting list, costs, delivery forms and the flows
  * between regions, worked out by hand there.
  */
-class CareFiguresTest extends EmptyDatabaseTest {
+class CareFiguresTest extends HandDataTest {
 
     @Autowired
     WaitlistFigures waitlist;
@@ -41,11 +37,6 @@ class CareFiguresTest extends EmptyDatabaseTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void load(@Autowired ImportService imports, @Autowired PublicationService publications) throws Exception {
-        HandData.load(imports, publications);
-    }
 
     @Test
     void theWaitingListOfTheLatestSnapshotOnOrBeforeTheDate() throws Exception {

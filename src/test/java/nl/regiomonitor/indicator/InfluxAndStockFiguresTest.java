@@ -11,20 +11,16 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.regiomonitor.EmptyDatabaseTest;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.common.Dutch;
-import nl.regiomonitor.ingest.ImportService;
-import nl.regiomonitor.publication.PublicationService;
 
 /** Influx, stock and prevalence on the {@link HandData}, whose answers are worked out by hand there. */
-class InfluxAndStockFiguresTest extends EmptyDatabaseTest {
+class InfluxAndStockFiguresTest extends HandDataTest {
 
     private static final YearMonth JAN = YearMonth.of(2024, 1);
     private static final YearMonth MAR = YearMonth.of(2024, 3);
@@ -43,11 +39,6 @@ class InfluxAndStockFiguresTest extends EmptyDatabaseTest {
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void load(@Autowired ImportService imports, @Autowired PublicationService publications) throws Exception {
-        HandData.load(imports, publications);
-    }
 
     @Test
     void influxPerMonthCountsEachClientOnceInTheMonthOfTheFirstGgzWIndication() {

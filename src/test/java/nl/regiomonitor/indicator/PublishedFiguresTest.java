@@ -19,32 +19,23 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import nl.regiomonitor.EmptyDatabaseTest;
 import nl.regiomonitor.WebSession;
-import nl.regiomonitor.ingest.ImportService;
-import nl.regiomonitor.publication.PublicationService;
 
 /**
  * The figures of the {@link HandData} as published: the API's cells, and the pages with their CSV, Excel and PDF
  * downloads holding the same cells.
  */
-class PublishedFiguresTest extends EmptyDatabaseTest {
+class PublishedFiguresTest extends HandDataTest {
 
     @Autowired
     ObjectMapper json;
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void load(@Autowired ImportService imports, @Autowired PublicationService publications) throws Exception {
-        HandData.load(imports, publications);
-    }
 
     @Test
     void theApiPublishesCellsAndHidesOneToFourClients() throws Exception {
