@@ -5,17 +5,15 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
-
-import org.springframework.web.util.HtmlUtils;
 
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Period;
 import nl.regiomonitor.trend.TrendPoint;
 import nl.regiomonitor.web.ChartAxis;
+import nl.regiomonitor.web.Svg;
 
 /**
  * The monthly (or quarterly, yearly) series as an SVG drawn on the server, so a page and a PDF show the same
@@ -152,38 +150,18 @@ public final class TrendChart {
         DoubleUnaryOperator y = v -> TOP + plotHeight - v / top * plotHeight;
         String per = pointPeriod(period).dutch();
 
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(HEIGHT)
-                .append("\" width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(HEIGHT)
-                .append("\" role=\"img\" aria-labelledby=\"")
-                .append(id)
-                .append("-title ")
-                .append(id)
-                .append("-desc\">");
-        svg.append("<title id=\"")
-                .append(id)
-                .append("-title\">")
-                .append(escape(title))
-                .append("</title>");
-        svg.append("<desc id=\"")
-                .append(id)
-                .append("-desc\">")
-                .append(escape(published.sentence()))
-                .append(escape(" Verticale as: " + valueAxisTitle(period).toLowerCase(Dutch.LOCALE)
-                        + "; horizontale as: " + timeAxisTitle(period).toLowerCase(Dutch.LOCALE) + "."))
-                .append(" Grijze band: 95%-betrouwbaarheidsinterval ")
-                .append(per)
-                .append(". Doorgetrokken groene lijn: gemiddelde per fase; "
+        StringBuilder svg = Svg.open(
+                id,
+                title,
+                WIDTH,
+                HEIGHT,
+                published.sentence() + " Verticale as: "
+                        + valueAxisTitle(period).toLowerCase(Dutch.LOCALE)
+                        + "; horizontale as: " + timeAxisTitle(period).toLowerCase(Dutch.LOCALE) + "."
+                        + " Grijze band: 95%-betrouwbaarheidsinterval " + per
+                        + ". Doorgetrokken groene lijn: gemiddelde per fase; "
                         + "gestippeld: controlegrenzen. Grote rode punten: signalen. Grijs staafje van 0 tot "
-                        + published.threshold()
-                        + ": een punt waarvan het aantal niet wordt getoond.")
-                .append("</desc>");
+                        + published.threshold() + ": een punt waarvan het aantal niet wordt getoond.");
 
         // axes, grid and the axis titles (the value axis's turned, as usual)
         NumberFormat whole = NumberFormat.getIntegerInstance(Dutch.LOCALE);
@@ -193,7 +171,7 @@ public final class TrendChart {
             svg.append("<text x=\"")
                     .append(LEFT - 6)
                     .append("\" y=\"")
-                    .append(fmt(gy + 4))
+                    .append(Svg.number(gy + 4))
                     .append("\" text-anchor=\"end\" font-size=\"12\" fill=\"")
                     .append(INK)
                     .append("\">")
@@ -203,33 +181,33 @@ public final class TrendChart {
         int labelEvery = Math.max(1, (int) Math.ceil(n / 8.0));
         for (int i = 0; i < n; i += labelEvery) {
             svg.append("<text x=\"")
-                    .append(fmt(x.applyAsDouble(i)))
+                    .append(Svg.number(x.applyAsDouble(i)))
                     .append("\" y=\"")
                     .append(HEIGHT - BOTTOM + 18)
                     .append("\" text-anchor=\"middle\" font-size=\"12\" fill=\"")
                     .append(INK)
                     .append("\">")
-                    .append(escape(tick(period, points.get(i).month())))
+                    .append(Svg.escape(tick(period, points.get(i).month())))
                     .append("</text>");
         }
         double middle = TOP + plotHeight / 2;
         svg.append("<text x=\"16\" y=\"")
-                .append(fmt(middle))
+                .append(Svg.number(middle))
                 .append("\" transform=\"rotate(-90 16 ")
-                .append(fmt(middle))
+                .append(Svg.number(middle))
                 .append(")\" text-anchor=\"middle\" font-size=\"13\" fill=\"")
                 .append(INK)
                 .append("\">")
-                .append(escape(valueAxisTitle(period)))
+                .append(Svg.escape(valueAxisTitle(period)))
                 .append("</text>");
         svg.append("<text x=\"")
-                .append(fmt(LEFT + plotWidth / 2))
+                .append(Svg.number(LEFT + plotWidth / 2))
                 .append("\" y=\"")
                 .append(HEIGHT - 8)
                 .append("\" text-anchor=\"middle\" font-size=\"13\" fill=\"")
                 .append(INK)
                 .append("\">")
-                .append(escape(timeAxisTitle(period)))
+                .append(Svg.escape(timeAxisTitle(period)))
                 .append("</text>");
 
         if (n > 0) {
@@ -238,15 +216,15 @@ public final class TrendChart {
                 StringBuilder band = new StringBuilder();
                 for (int i = run[0]; i < run[1]; i++) {
                     band.append(i == run[0] ? "M" : "L")
-                            .append(fmt(x.applyAsDouble(i)))
+                            .append(Svg.number(x.applyAsDouble(i)))
                             .append(',')
-                            .append(fmt(y.applyAsDouble(points.get(i).ciHigh())));
+                            .append(Svg.number(y.applyAsDouble(points.get(i).ciHigh())));
                 }
                 for (int i = run[1] - 1; i >= run[0]; i--) {
                     band.append('L')
-                            .append(fmt(x.applyAsDouble(i)))
+                            .append(Svg.number(x.applyAsDouble(i)))
                             .append(',')
-                            .append(fmt(y.applyAsDouble(points.get(i).ciLow())));
+                            .append(Svg.number(y.applyAsDouble(points.get(i).ciLow())));
                 }
                 svg.append("<path d=\"")
                         .append(band)
@@ -277,7 +255,7 @@ public final class TrendChart {
                 svg.append("<text x=\"")
                         .append(LEFT + 6)
                         .append("\" y=\"")
-                        .append(fmt(labelY))
+                        .append(Svg.number(labelY))
                         .append("\" font-size=\"12\" fill=\"")
                         .append(TARGET_TEXT)
                         .append("\">doel ")
@@ -301,28 +279,28 @@ public final class TrendChart {
                 if (hidden[i]) {
                     double top0 = y.applyAsDouble(published.threshold());
                     svg.append("<rect x=\"")
-                            .append(fmt(x.applyAsDouble(i) - 3))
+                            .append(Svg.number(x.applyAsDouble(i) - 3))
                             .append("\" y=\"")
-                            .append(fmt(top0))
+                            .append(Svg.number(top0))
                             .append("\" width=\"6\" height=\"")
-                            .append(fmt(y.applyAsDouble(0) - top0))
+                            .append(Svg.number(y.applyAsDouble(0) - top0))
                             .append("\" fill=\"")
                             .append(HIDDEN)
                             .append("\"><title>")
-                            .append(escape(pointName(period, p.month()) + ": "
+                            .append(Svg.escape(pointName(period, p.month()) + ": "
                                     + published.counts().get(i).display() + " (niet getoond)"))
                             .append("</title></rect>");
                 } else {
                     svg.append("<circle cx=\"")
-                            .append(fmt(x.applyAsDouble(i)))
+                            .append(Svg.number(x.applyAsDouble(i)))
                             .append("\" cy=\"")
-                            .append(fmt(y.applyAsDouble(p.count())))
+                            .append(Svg.number(y.applyAsDouble(p.count())))
                             .append("\" r=\"")
                             .append(p.signal() ? 5.5 : 3)
                             .append("\" fill=\"")
                             .append(p.signal() ? SIGNAL : COUNT)
                             .append("\"><title>")
-                            .append(escape(pointName(period, p.month()) + ": " + whole.format(p.count())
+                            .append(Svg.escape(pointName(period, p.month()) + ": " + whole.format(p.count())
                                     + (p.signal() ? " (signaal)" : "")))
                             .append("</title></circle>");
                 }
@@ -360,25 +338,18 @@ public final class TrendChart {
         StringBuilder d = new StringBuilder();
         for (int i = 0; i < points.size(); i++) {
             d.append(i == 0 ? "" : " ")
-                    .append(fmt(x.applyAsDouble(i)))
+                    .append(Svg.number(x.applyAsDouble(i)))
                     .append(',')
-                    .append(fmt(y.applyAsDouble(value.applyAsDouble(points.get(i)))));
+                    .append(Svg.number(y.applyAsDouble(value.applyAsDouble(points.get(i)))));
         }
         return "<polyline points=\"" + d + "\" fill=\"none\" stroke=\"" + colour + "\" stroke-width=\"" + width + "\""
                 + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
     }
 
     private static String line(double x1, double y1, double x2, double y2, String colour, double width, String dash) {
-        return "<line x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\"" + fmt(y2)
+        return "<line x1=\"" + Svg.number(x1) + "\" y1=\"" + Svg.number(y1) + "\" x2=\"" + Svg.number(x2) + "\" y2=\""
+                + Svg.number(y2)
                 + "\" stroke=\"" + colour + "\" stroke-width=\"" + width + "\""
                 + (dash == null ? "" : " stroke-dasharray=\"" + dash + "\"") + "/>";
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

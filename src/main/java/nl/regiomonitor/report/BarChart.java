@@ -2,14 +2,12 @@ package nl.regiomonitor.report;
 
 import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
-
-import org.springframework.web.util.HtmlUtils;
 
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.web.ChartAxis;
 import nl.regiomonitor.web.ChartPalette;
+import nl.regiomonitor.web.Svg;
 
 /**
  * Bar charts as SVG drawn on the server, so the page and the PDF show the same picture, with axis titles and the
@@ -85,9 +83,10 @@ final class BarChart {
         double barWidth = groupWidth * 0.8 / Math.max(1, series.size());
         NumberFormat axis = NumberFormat.getNumberInstance(Dutch.LOCALE);
 
-        StringBuilder svg = open(
+        StringBuilder svg = Svg.open(
                 id,
                 title,
+                WIDTH,
                 HEIGHT,
                 "Staafdiagram: " + yTitle.toLowerCase(Dutch.LOCALE) + " per " + xTitle.toLowerCase(Dutch.LOCALE) + " ("
                         + String.join(", ", groups) + "); een staaf per " + String.join(" en ", series)
@@ -105,31 +104,31 @@ final class BarChart {
                 String label = groups.get(g) + ", " + series.get(s) + ": " + cell.display();
                 if (cell.value() == null) {
                     svg.append("<text x=\"")
-                            .append(fmt(x + barWidth / 2))
+                            .append(Svg.number(x + barWidth / 2))
                             .append("\" y=\"")
-                            .append(fmt(TOP + plotHeight - 3))
+                            .append(Svg.number(TOP + plotHeight - 3))
                             .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"")
                             .append(ChartPalette.TEXT)
                             .append("\"><title>")
-                            .append(escape(label))
+                            .append(Svg.escape(label))
                             .append("</title>")
-                            .append(escape(cell.display()))
+                            .append(Svg.escape(cell.display()))
                             .append("</text>");
                 } else {
                     double height = cell.value() / top * plotHeight;
                     // a white edge keeps two bars apart even where they touch
                     svg.append("<rect x=\"")
-                            .append(fmt(x))
+                            .append(Svg.number(x))
                             .append("\" y=\"")
-                            .append(fmt(TOP + plotHeight - height))
+                            .append(Svg.number(TOP + plotHeight - height))
                             .append("\" width=\"")
-                            .append(fmt(barWidth))
+                            .append(Svg.number(barWidth))
                             .append("\" height=\"")
-                            .append(fmt(height))
+                            .append(Svg.number(height))
                             .append("\" fill=\"")
                             .append(ChartPalette.fill(s))
                             .append("\" stroke=\"#ffffff\" stroke-width=\"1\"><title>")
-                            .append(escape(label))
+                            .append(Svg.escape(label))
                             .append("</title></rect>");
                 }
             }
@@ -145,18 +144,18 @@ final class BarChart {
         line(svg, LEFT, TOP + plotHeight, WIDTH - RIGHT, TOP + plotHeight, ChartPalette.TEXT);
         text(svg, LEFT + plotWidth / 2, HEIGHT - BOTTOM + 34, "middle", 11, ChartPalette.TEXT, xTitle);
         svg.append("<text x=\"14\" y=\"")
-                .append(fmt(TOP + plotHeight / 2))
+                .append(Svg.number(TOP + plotHeight / 2))
                 .append("\" transform=\"rotate(-90 14 ")
-                .append(fmt(TOP + plotHeight / 2))
+                .append(Svg.number(TOP + plotHeight / 2))
                 .append(")\" text-anchor=\"middle\" font-size=\"11\" fill=\"")
                 .append(ChartPalette.TEXT)
                 .append("\">")
-                .append(escape(yTitle))
+                .append(Svg.escape(yTitle))
                 .append("</text>");
         double legendX = LEFT;
         for (int s = 0; s < series.size(); s++) {
             svg.append("<rect x=\"")
-                    .append(fmt(legendX))
+                    .append(Svg.number(legendX))
                     .append("\" y=\"")
                     .append(HEIGHT - 20)
                     .append("\" width=\"12\" height=\"12\" fill=\"")
@@ -186,9 +185,10 @@ final class BarChart {
         int left = 150;
         int height = TOP + rows.size() * (rowHeight + 8) + 48;
         double plotWidth = WIDTH - left - RIGHT;
-        StringBuilder svg = open(
+        StringBuilder svg = Svg.open(
                 id,
                 title,
+                WIDTH,
                 height,
                 "Liggende staven van 100%, een per " + String.join(", ", rows) + "; elk deel is een "
                         + partsTitle.toLowerCase(Dutch.LOCALE) + " (" + String.join(", ", parts)
@@ -226,17 +226,17 @@ final class BarChart {
                 double width = row.get(p) / 100.0 * plotWidth;
                 String label = parts.get(p) + ": " + String.format(Dutch.LOCALE, "%.1f%%", row.get(p));
                 svg.append("<rect x=\"")
-                        .append(fmt(x))
+                        .append(Svg.number(x))
                         .append("\" y=\"")
-                        .append(fmt(y))
+                        .append(Svg.number(y))
                         .append("\" width=\"")
-                        .append(fmt(width))
+                        .append(Svg.number(width))
                         .append("\" height=\"")
                         .append(rowHeight)
                         .append("\" fill=\"")
                         .append(ChartPalette.fill(p))
                         .append("\" stroke=\"#ffffff\" stroke-width=\"1.5\"><title>")
-                        .append(escape(rows.get(r) + ", " + label))
+                        .append(Svg.escape(rows.get(r) + ", " + label))
                         .append("</title></rect>");
                 // the name in the part when it fits: with it the parts need no colour to be told apart
                 String inside = width >= 58 ? label : width >= 12 ? parts.get(p) : null;
@@ -257,43 +257,15 @@ final class BarChart {
         return svg.append("</svg>").toString();
     }
 
-    private static StringBuilder open(String id, String title, int height, String description) {
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 ")
-                .append(WIDTH)
-                .append(' ')
-                .append(height)
-                .append("\" width=\"")
-                .append(WIDTH)
-                .append("\" height=\"")
-                .append(height)
-                .append("\" role=\"img\" aria-labelledby=\"")
-                .append(id)
-                .append("-title ")
-                .append(id)
-                .append("-desc\">");
-        svg.append("<title id=\"")
-                .append(id)
-                .append("-title\">")
-                .append(escape(title))
-                .append("</title>");
-        svg.append("<desc id=\"")
-                .append(id)
-                .append("-desc\">")
-                .append(escape(description))
-                .append("</desc>");
-        return svg;
-    }
-
     private static void line(StringBuilder svg, double x1, double y1, double x2, double y2, String colour) {
         svg.append("<line x1=\"")
-                .append(fmt(x1))
+                .append(Svg.number(x1))
                 .append("\" y1=\"")
-                .append(fmt(y1))
+                .append(Svg.number(y1))
                 .append("\" x2=\"")
-                .append(fmt(x2))
+                .append(Svg.number(x2))
                 .append("\" y2=\"")
-                .append(fmt(y2))
+                .append(Svg.number(y2))
                 .append("\" stroke=\"")
                 .append(colour)
                 .append("\" stroke-width=\"1\"/>");
@@ -302,9 +274,9 @@ final class BarChart {
     private static void text(
             StringBuilder svg, double x, double y, String anchor, int size, String colour, String content) {
         svg.append("<text x=\"")
-                .append(fmt(x))
+                .append(Svg.number(x))
                 .append("\" y=\"")
-                .append(fmt(y))
+                .append(Svg.number(y))
                 .append("\" text-anchor=\"")
                 .append(anchor)
                 .append("\" font-size=\"")
@@ -312,15 +284,7 @@ final class BarChart {
                 .append("\" fill=\"")
                 .append(colour)
                 .append("\">")
-                .append(escape(content))
+                .append(Svg.escape(content))
                 .append("</text>");
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
     }
 }

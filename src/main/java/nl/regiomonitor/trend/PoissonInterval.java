@@ -1,7 +1,5 @@
 package nl.regiomonitor.trend;
 
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-
 /** A two-sided confidence interval for the mean of a Poisson count. */
 public record PoissonInterval(double low, double high) {
 
@@ -18,9 +16,8 @@ public record PoissonInterval(double low, double high) {
             throw new IllegalArgumentException("confidence must lie strictly between 0 and 1: " + confidence);
         }
         double alpha = 1 - confidence;
-        // no random generator (null): the distributions are only evaluated, and seeding one costs more than that
-        double low = k == 0 ? 0 : new ChiSquaredDistribution(null, 2.0 * k).inverseCumulativeProbability(alpha / 2) / 2;
-        double high = new ChiSquaredDistribution(null, 2.0 * k + 2).inverseCumulativeProbability(1 - alpha / 2) / 2;
+        double low = k == 0 ? 0 : ChiSquared.inverseCumulativeProbability(2.0 * k, alpha / 2) / 2;
+        double high = ChiSquared.inverseCumulativeProbability(2.0 * k + 2, 1 - alpha / 2) / 2;
         return new PoissonInterval(low, high);
     }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.commons.math3.distribution.ChiSquaredDistribution;
-
 /**
  * Judges whether a monthly series of small counts really changed. Pure computation: no database, no web.
  *
@@ -247,7 +245,7 @@ public final class TrendAnalysis {
             fitted += centre > 0 ? 1 : 0;
         }
         int df = terms - fitted;
-        return df < 1 ? 1 : 1 - new ChiSquaredDistribution(null, df).cumulativeProbability(x2);
+        return df < 1 ? 1 : 1 - ChiSquared.cumulativeProbability(df, x2);
     }
 
     private static void validate(List<MonthlyCount> series, boolean gapsAllowed) {
