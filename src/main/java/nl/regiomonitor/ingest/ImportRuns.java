@@ -1,6 +1,5 @@
 package nl.regiomonitor.ingest;
 
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,29 +49,29 @@ final class ImportRuns {
     }
 
     /**
-     * Records the import as running, committed at once: a process killed mid-import leaves this
-     * row (and the path of its upload), which the next start marks as aborted.
+     * Records the import as running, committed at once (or with its queued job, see {@link ImportQueue}): a
+     * process killed mid-import leaves this row, which the next start marks as aborted.
      */
-    void begin(
-            long id, String sourceName, String type, String region, String actor, OffsetDateTime started, Path upload) {
+    void begin(long id, String sourceName, String type, String region, String actor, OffsetDateTime started) {
         jdbc.update(
                 """
                 insert into import_run (id, import_type, source_name, status, started_at, row_count, error_count,
-                                        message, region_code, imported_by, upload_path)
-                values (?, ?, ?, 'RUNNING', ?, 0, 0, ?, ?, ?, ?)""",
+                                        message, region_code, imported_by)
+                values (?, ?, ?, 'RUNNING', ?, 0, 0, ?, ?, ?)""",
                 id,
                 type == null ? "onbekend" : type,
                 sourceName,
                 Timestamp.from(started.toInstant()),
                 "Bezig met controleren en laden…",
                 region,
-                actor,
-                upload == null ? null : upload.toString());
+                actor);
     }
 
     /**
      * Writes the outcome of import {@code id} and its audit line in the transaction open on
-     * {@code connection}; the caller commits.
+     * {@code connection}, and removes its queued job with the upload; the caller commits. A run already
+     * finished (another instance took over a stalled import and ended it, or it was marked aborted) is
+     * refused, so the transaction rolls back rather than load a file twice or overwrite an outcome.
      */
     void record(
             Connection connection, long id, ImportJob.Outcome outcome, String sourceName, String region, String actor)
@@ -81,7 +80,8 @@ final class ImportRuns {
         try (PreparedStatement update = connection.prepareStatement("""
                 update import_run set import_type = ?, sha256 = ?, status = ?, finished_at = now(), row_count = ?,
                                       error_count = ?, errors = cast(? as jsonb), message = ?, upload_path = null
-                where id = ?""")) {
+                where id = ? and status = 'RUNNING'""");
+                PreparedStatement job = connection.prepareStatement("delete from import_job where id = ?")) {
             update.setString(1, type);
             update.setString(2, outcome.sha256());
             update.setString(3, outcome.status().name());
@@ -90,7 +90,11 @@ final class ImportRuns {
             update.setString(6, toJson(outcome.errors()));
             update.setString(7, outcome.message());
             update.setLong(8, id);
-            update.executeUpdate();
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("Import " + id + " is al afgesloten");
+            }
+            job.setLong(1, id);
+            job.executeUpdate();
         }
         // a run just recorded is replaced by none, so its status text is its status's
         audit.recordAs(
@@ -133,10 +137,12 @@ final class ImportRuns {
         }
     }
 
-    /** The import as recorded. */
+    /** The import as recorded; while it runs from a queued job, with the progress its importer last wrote. */
     Optional<ImportResult> find(long id) {
-        return jdbc.query("select * from import_run where id = ?", this::mapWithErrors, id).stream()
-                .findFirst();
+        return jdbc.query("""
+                        select r.*, j.id as job_id, j.requested_type, j.progress_type, j.progress_rows,
+                               j.progress_fraction
+                        from import_run r left join import_job j on j.id = r.id where r.id = ?""", this::mapWithErrors, id).stream().findFirst();
     }
 
     /** The most recent imports, newest first, without their error lists: of one region, or all when region is null. */
@@ -151,30 +157,37 @@ final class ImportRuns {
                         limit);
     }
 
+    /** Runs recorded as running outside the queue (the queue looks after its own jobs, {@link ImportQueue}). */
     List<Unfinished> unfinished() {
-        return jdbc.query(
-                "select * from import_run where status = 'RUNNING' order by id",
-                (rs, n) -> new Unfinished(
-                        rs.getLong("id"),
-                        rs.getString("import_type"),
-                        rs.getString("source_name"),
-                        rs.getString("region_code"),
-                        rs.getString("imported_by"),
-                        rs.getString("upload_path")));
+        return jdbc.query("""
+                select * from import_run r where status = 'RUNNING'
+                and not exists (select 1 from import_job j where j.id = r.id) order by id""", (rs, n) -> unfinished(rs));
+    }
+
+    /** An import_run row read as possibly unfinished. */
+    static Unfinished unfinished(ResultSet rs) throws SQLException {
+        return new Unfinished(
+                rs.getLong("id"),
+                rs.getString("import_type"),
+                rs.getString("source_name"),
+                rs.getString("region_code"),
+                rs.getString("imported_by"),
+                rs.getString("upload_path"));
     }
 
     /**
-     * Marks {@code run} aborted, with its audit line in the same transaction, when no process holds
-     * its lock any more. Returns whether it did.
+     * Marks {@code run} aborted with {@code message}, with its audit line and without its queued job, in one
+     * transaction, when no process holds its lock any more. Returns whether it did.
      */
-    boolean markAborted(Unfinished run, String actor) throws SQLException {
+    boolean markAborted(Unfinished run, String actor, String message) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement lock = connection.prepareStatement(
                             "select pg_try_advisory_xact_lock(hashtext('regiomonitor-import-run'), ?)");
                     PreparedStatement update = connection.prepareStatement("""
                          update import_run set status = 'ABORTED', finished_at = now(), upload_path = null, message = ?
-                         where id = ? and status = 'RUNNING'""")) {
+                         where id = ? and status = 'RUNNING'""");
+                    PreparedStatement job = connection.prepareStatement("delete from import_job where id = ?")) {
                 lock.setInt(1, (int) run.id());
                 boolean dead;
                 try (ResultSet rs = lock.executeQuery()) {
@@ -182,14 +195,13 @@ final class ImportRuns {
                 }
                 int marked = 0;
                 if (dead) {
-                    update.setString(
-                            1,
-                            "De import is afgebroken: de toepassing stopte voordat hij klaar was. "
-                                    + "Er is niets veranderd. Importeer het bestand opnieuw.");
+                    update.setString(1, message);
                     update.setLong(2, run.id());
                     marked = update.executeUpdate();
                 }
                 if (marked == 1) {
+                    job.setLong(1, run.id());
+                    job.executeUpdate();
                     audit.recordAs(
                             connection,
                             actor,
@@ -234,7 +246,27 @@ final class ImportRuns {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return map(rs, errors);
+        ImportResult recorded = map(rs, errors);
+        if (recorded.status() != ImportStatus.RUNNING || rs.getObject("job_id") == null) {
+            return recorded;
+        }
+        String type =
+                rs.getString("progress_type") != null ? rs.getString("progress_type") : rs.getString("requested_type");
+        return new ImportResult(
+                recorded.id(),
+                type,
+                recorded.source(),
+                recorded.region(),
+                recorded.importedBy(),
+                ImportStatus.RUNNING,
+                rs.getDouble("progress_fraction"),
+                rs.getLong("progress_rows"),
+                0,
+                List.of(),
+                recorded.message(),
+                recorded.startedAt(),
+                null,
+                null);
     }
 
     private static ImportResult map(ResultSet rs, List<ImportError> errors) throws SQLException {

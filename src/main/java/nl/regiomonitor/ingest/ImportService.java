@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 import jakarta.annotation.PreDestroy;
@@ -55,22 +52,9 @@ public class ImportService {
     private final ImportRuns runs;
     private final ReferenceCodes referenceCodes;
     private final Map<String, ImportFormat> formats = new LinkedHashMap<>();
-    private final Map<Long, Running> running = new ConcurrentHashMap<>();
     private final ImportWatchdog watchdog;
     private final ImportLoader loader;
-    private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
-        Thread thread = new Thread(r, "import");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    private record Running(
-            String type,
-            String source,
-            String region,
-            String actor,
-            OffsetDateTime startedAt,
-            ImportJob.Progress progress) {}
+    private final ImportQueue queue;
 
     public ImportService(
             DataSource dataSource,
@@ -95,6 +79,11 @@ public class ImportService {
                 listeners.orderedStream().toList(),
                 events,
                 watchdog);
+        this.queue = new ImportQueue(
+                dataSource,
+                runs,
+                (job, file, progress) -> loader.execute(
+                        job.id(), file, job.name(), job.type(), job.region(), job.actor(), job.started(), progress));
     }
 
     /** The formats, in the order a folder of files is best imported. */
@@ -143,7 +132,7 @@ public class ImportService {
         String name = Uploads.cleanName(sourceName);
         String actor = CurrentUser.name();
         OffsetDateTime started = OffsetDateTime.now(Dutch.ZONE);
-        runs.begin(id, name, type, region, actor, started, null);
+        runs.begin(id, name, type, region, actor, started);
         return loader.execute(id, file, name, type, region, actor, started, new ImportJob.Progress());
     }
 
@@ -183,50 +172,30 @@ public class ImportService {
     }
 
     /**
-     * Starts importing a file in the background and returns its id at once; {@link #find(long)}
-     * tells how far it is. The file is deleted afterwards.
+     * Queues a file for import in the background, by this or another instance (see {@link ImportQueue}), and
+     * returns its id at once; {@link #find(long)} tells how far it is. The file is deleted: its bytes are queued.
      */
-    public long submit(Path file, String sourceName, String type, String region) {
-        checkRequest(type, region);
-        long id = runs.nextId();
-        String name = Uploads.cleanName(sourceName);
-        String actor = CurrentUser.name();
-        ImportJob.Progress progress = new ImportJob.Progress();
-        progress.type = type;
-        OffsetDateTime started = OffsetDateTime.now(Dutch.ZONE);
-        runs.begin(id, name, type, region, actor, started, file);
-        running.put(id, new Running(type, name, region, actor, started, progress));
-        background.submit(() -> {
-            try {
-                loader.execute(id, file, name, type, region, actor, started, progress);
-            } finally {
-                running.remove(id);
-                deleteQuietly(file);
-            }
-        });
-        return id;
+    public long submit(Path file, String sourceName, String type, String region) throws IOException {
+        try {
+            checkRequest(type, region);
+            long id = runs.nextId();
+            queue.enqueue(
+                    new ImportQueue.Job(
+                            id,
+                            Uploads.cleanName(sourceName),
+                            type,
+                            region,
+                            CurrentUser.name(),
+                            OffsetDateTime.now(Dutch.ZONE)),
+                    file);
+            return id;
+        } finally {
+            ImportQueue.deleteQuietly(file);
+        }
     }
 
+    /** The import as recorded; while it runs, with the progress its importing instance last wrote. */
     public Optional<ImportResult> find(long id) {
-        Running now = running.get(id);
-        if (now != null) {
-            ImportJob.Progress p = now.progress();
-            return Optional.of(new ImportResult(
-                    id,
-                    p.type,
-                    now.source(),
-                    now.region(),
-                    now.actor(),
-                    ImportStatus.RUNNING,
-                    p.fraction(),
-                    p.rows,
-                    0,
-                    List.of(),
-                    "Bezig met controleren en laden…",
-                    now.startedAt(),
-                    null,
-                    null));
-        }
         return runs.find(id);
     }
 
@@ -243,25 +212,27 @@ public class ImportService {
     /**
      * At the start of the web application: an import recorded as running that no process is
      * loading any more (the application was killed) is marked aborted, with a line in the audit
-     * trail, and its upload file is removed. Returns how many there were.
+     * trail, and its upload file is removed. Returns how many there were. Queued jobs are left to the
+     * queue, which this instance now starts serving; the command line serves none.
      */
     @EventListener
     void abortUnfinished(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext) {
             abortUnfinished();
+            queue.start();
         }
     }
 
     int abortUnfinished() {
         int aborted = 0;
         for (ImportRuns.Unfinished run : runs.unfinished()) {
-            if (running.containsKey(run.id()) || !markAborted(run)) {
-                continue; // still being imported, here or by another process
+            if (!markAborted(run)) {
+                continue; // still being imported by another process
             }
             aborted++;
             log.warn("Import {} ({}) was niet afgemaakt en is als afgebroken vastgelegd", run.id(), run.source());
             if (run.upload() != null) {
-                deleteQuietly(Path.of(run.upload()));
+                ImportQueue.deleteQuietly(Path.of(run.upload()));
             }
         }
         return aborted;
@@ -269,24 +240,20 @@ public class ImportService {
 
     private boolean markAborted(ImportRuns.Unfinished run) {
         try {
-            return runs.markAborted(run, run.actor() == null ? CurrentUser.name() : run.actor());
+            return runs.markAborted(
+                    run,
+                    run.actor() == null ? CurrentUser.name() : run.actor(),
+                    "De import is afgebroken: de toepassing stopte voordat hij klaar was. "
+                            + "Er is niets veranderd. Importeer het bestand opnieuw.");
         } catch (SQLException | RuntimeException e) {
             log.error("Import {} kon niet als afgebroken worden vastgelegd", run.id(), e);
             return false;
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Tijdelijk bestand {} kon niet worden verwijderd", file, e);
-        }
-    }
-
     @PreDestroy
     void stop() {
-        background.shutdownNow();
+        queue.close();
         watchdog.close();
     }
 

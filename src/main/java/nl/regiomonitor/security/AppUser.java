@@ -1,5 +1,6 @@
 package nl.regiomonitor.security;
 
+import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +71,15 @@ public record AppUser(
     @Override
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /**
+     * The principal is stored in the session table (Spring Session JDBC) without its password hash: nothing after
+     * the login needs it, and it must not end up in a second table.
+     */
+    @Serial
+    private Object writeReplace() {
+        return new AppUser(id, username, displayName, organisation, null, enabled, grants);
     }
 
     /** Never show the hash, not even in a log line. */

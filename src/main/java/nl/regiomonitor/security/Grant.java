@@ -1,9 +1,11 @@
 package nl.regiomonitor.security;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /** A role held by a user: for one region, or nationally (region null) for the national roles. */
-public record Grant(Role role, String region) {
+/** Serializable because it is part of the logged-in principal, which lives in the session table. */
+public record Grant(Role role, String region) implements Serializable {
 
     public Grant {
         Objects.requireNonNull(role);
