@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -27,13 +26,16 @@ import org.springframework.stereotype.Component;
 class OtherInstances implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OtherInstances.class);
+    private static final String NEWEST = """
+            select (select coalesce(max(version), 0) from publication),
+                   (select coalesce(max(id), 0) from import_run where status = 'LOADED')""";
 
     private final PublicationService publications;
     private final JdbcTemplate jdbc;
     private final Duration interval;
 
     private volatile Thread watcher;
-    /** What was asked for already, so a change is asked for once while the builder works on it. */
+    /** The newest version and import already asked for, so a change is asked for once while the builder catches up. */
     private long askedVersion;
 
     private long askedImport;
@@ -48,22 +50,21 @@ class OtherInstances implements SmartLifecycle {
         this.interval = interval;
     }
 
+    /** The newest stored version (of any status) and the newest loaded import, by whichever instance. */
+    private record Newest(long version, long imported) {}
+
     /** Asks the builder to catch up when the store or the data moved past what this instance knows. */
-    void check() {
-        long[] newest = jdbc.queryForObject("""
-                select (select coalesce(max(version), 0) from publication),
-                       (select coalesce(max(id), 0) from import_run where status = 'LOADED')""", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)});
-        long version = newest[0];
-        long imported = newest[1];
-        boolean newVersion = version > Math.max(askedVersion, publications.knownVersion());
-        boolean newData = imported > Math.max(askedImport, publications.knownImport());
+    private void check() {
+        Newest newest = jdbc.queryForObject(NEWEST, (rs, n) -> new Newest(rs.getLong(1), rs.getLong(2)));
+        boolean newVersion = newest.version() > Math.max(askedVersion, publications.knownVersion());
+        boolean newData = newest.imported() > Math.max(askedImport, publications.knownImport());
         if (newVersion || newData) {
-            askedVersion = Math.max(askedVersion, version);
-            askedImport = Math.max(askedImport, imported);
+            askedVersion = Math.max(askedVersion, newest.version());
+            askedImport = Math.max(askedImport, newest.imported());
             publications.requestFromElsewhere(
                     newVersion
-                            ? "publicatie " + version + " van een andere instantie"
-                            : "import " + imported + " op een andere instantie");
+                            ? "publicatie " + newest.version() + " van een andere instantie"
+                            : "import " + newest.imported() + " op een andere instantie");
         }
     }
 
@@ -75,8 +76,8 @@ class OtherInstances implements SmartLifecycle {
                 unreachable = false;
             } catch (InterruptedException e) {
                 return;
-            } catch (DataAccessException e) {
-                // said once per outage: the database's own health check reports it too
+            } catch (RuntimeException e) {
+                // said once per outage (the database's own health check reports it too); the watcher goes on
                 if (!unreachable) {
                     log.warn("Andere instanties niet te volgen: de database is niet bereikbaar", e);
                 }
