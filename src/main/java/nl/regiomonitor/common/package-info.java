@@ -1,5 +1,6 @@
 /**
- * What every package may use and which belongs to none: the Dutch locale and time zone. Plain
- * Java, at the bottom of the architecture (below {@code web}); it uses no other package.
+ * What every package may use and which belongs to none: the Dutch locale and time zone, and the
+ * advisory lock that lets several instances share one database. Plain Java and JDBC, at the bottom
+ * of the architecture (below {@code web}); it uses no other package.
  */
 package nl.regiomonitor.common;

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.apache.commons.io.file.PathUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,12 +15,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
+import nl.regiomonitor.common.AdvisoryLock;
 import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
 import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
 
 /**
  * On an empty database, {@code serve} generates demo data (seed 42) and imports it before the
  * web server opens, so the first page already shows figures. {@code REGIOMONITOR_DEMO=false} turns it off.
+ * Instances that start together on one empty database import them once: each asks under one advisory
+ * lock whether the database is still empty, and the ones after the first find the data there.
  */
 @Component
 @ConditionalOnWebApplication
@@ -30,17 +35,20 @@ class DemoDataLoader implements SmartInitializingSingleton {
 
     private final HoldingsService holdings;
     private final ImportService imports;
+    private final DataSource dataSource;
 
-    DemoDataLoader(HoldingsService holdings, ImportService imports) {
+    DemoDataLoader(HoldingsService holdings, ImportService imports, DataSource dataSource) {
         this.holdings = holdings;
         this.imports = imports;
+        this.dataSource = dataSource;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (!holdings.isEmpty()) {
-            return;
-        }
+        AdvisoryLock.once(dataSource, AdvisoryLock.DEMO_DATA, holdings::isEmpty, this::importDemoData);
+    }
+
+    private void importDemoData() {
         log.info("Lege database: demogegevens (seed {}) worden gemaakt en geïmporteerd", DEMO_SEED);
         Path folder = null;
         try {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -16,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.regiomonitor.common.AdvisoryLock;
 import nl.regiomonitor.plan.ActionPlan.Action;
 import nl.regiomonitor.plan.ActionPlan.Milestone;
 import nl.regiomonitor.plan.ActionPlan.Objective;
@@ -40,18 +43,22 @@ class DemoPlans implements SmartInitializingSingleton {
     private final PlanService plans;
     private final Programmes programmes;
     private final TransactionTemplate transaction;
+    private final DataSource dataSource;
 
-    DemoPlans(PlanService plans, Programmes programmes, TransactionTemplate transaction) {
+    DemoPlans(PlanService plans, Programmes programmes, TransactionTemplate transaction, DataSource dataSource) {
         this.plans = plans;
         this.programmes = programmes;
         this.transaction = transaction;
+        this.dataSource = dataSource;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (!programmes.list().isEmpty()) {
-            return;
-        }
+        AdvisoryLock.once(
+                dataSource, AdvisoryLock.DEMO_DATA, () -> programmes.list().isEmpty(), this::makeDemoPlans);
+    }
+
+    private void makeDemoPlans() {
         SystemActor.asCareOffice(
                 REGIONS,
                 () -> transaction.execute(status -> {

@@ -1,24 +1,17 @@
 package nl.regiomonitor.publication;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import nl.regiomonitor.disclosure.ProtectionPattern;
+import nl.regiomonitor.common.AdvisoryLock;
 import nl.regiomonitor.ingest.DataLoaded;
 import nl.regiomonitor.web.PublicationNotice;
 
@@ -38,7 +31,9 @@ import nl.regiomonitor.web.PublicationNotice;
  * changes that come in while one runs are taken together in the next. A build works out every
  * published table under a new generation (readers keep the current one), audits them all, and
  * stores them; only a complete build without findings becomes current. The first build runs
- * before the web server accepts requests, so the first visitor finds every table ready.
+ * before the web server accepts requests, so the first visitor finds every table ready. Instances on
+ * one database build one at a time, and one whose figures come out as a stored version's shows that
+ * version instead of storing another ({@link OtherInstances} says when another instance changed something).
  */
 @Service
 @ConditionalOnWebApplication
@@ -46,33 +41,41 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
 
     private static final Logger log = LoggerFactory.getLogger(PublicationService.class);
     /** Before the web server starts (its phase is DEFAULT_PHASE - 2048). */
-    private static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+    static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+    /** The advisory lock every instance on the database takes around a build. */
+    private static final String LOCK = "regiomonitor-publication";
 
     private final Generations generations;
     private final DisclosureAuditService audit;
     private final ObjectProvider<DataThrough> dataThrough;
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final DataSource dataSource;
     private final PublicationStore store;
+    private final BuildWork work;
     private final ObjectProvider<PublishedStatistics> statistics;
 
     private final Object lock = new Object();
     private final List<String> pending = new ArrayList<>();
+    /** Changes seen on other instances: a round for these alone builds only when no other instance did. */
+    private final List<String> elsewhere = new ArrayList<>();
+
     private long requested;
     private long done;
     private volatile Thread builder;
     /** The newest build, published or not. */
     private volatile Publication lastBuild;
-    /** The newest published version (also one stored before a restart) and the digest of its cells. */
-    private volatile Publication latest;
-
-    private volatile String latestDigest;
+    /** The newest version in the store when this instance last looked, by whichever instance. */
+    private volatile long knownVersion;
+    /** The newest loaded import this instance has built from (or seen built). */
+    private volatile long knownImport;
 
     PublicationService(
             Generations generations,
             DisclosureAuditService audit,
             ObjectProvider<DataThrough> dataThrough,
             JdbcTemplate jdbc,
+            DataSource dataSource,
             TransactionTemplate transaction,
             ObjectMapper json,
             ObjectProvider<PublishedStatistics> statistics) {
@@ -81,8 +84,9 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
         this.audit = audit;
         this.dataThrough = dataThrough;
         this.jdbc = jdbc;
-        this.json = json;
+        this.dataSource = dataSource;
         this.store = new PublicationStore(jdbc, transaction, json);
+        this.work = new BuildWork(audit, generations, json);
     }
 
     @EventListener
@@ -92,11 +96,28 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
 
     /** Asks for a new build; returns at once. */
     public void request(String reason) {
+        enqueue(pending, reason);
+    }
+
+    /** Another instance published or imported: follow it, building only what no instance built. */
+    void requestFromElsewhere(String reason) {
+        enqueue(elsewhere, reason);
+    }
+
+    private void enqueue(List<String> queue, String reason) {
         synchronized (lock) {
-            pending.add(reason);
+            queue.add(reason);
             requested++;
             lock.notifyAll();
         }
+    }
+
+    long knownVersion() {
+        return knownVersion;
+    }
+
+    long knownImport() {
+        return knownImport;
     }
 
     /** Waits until every build asked for so far has finished, and returns the publication readers now see. */
@@ -174,21 +195,24 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
     private void run() {
         while (true) {
             String reason;
+            boolean fromElsewhere;
             long upTo;
             synchronized (lock) {
-                while (pending.isEmpty()) {
+                while (pending.isEmpty() && elsewhere.isEmpty()) {
                     try {
                         lock.wait();
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-                reason = String.join(", ", pending);
+                fromElsewhere = pending.isEmpty();
+                reason = String.join(", ", fromElsewhere ? elsewhere : pending);
                 pending.clear();
+                elsewhere.clear();
                 upTo = requested;
             }
             try {
-                build(reason);
+                buildAlone(reason, fromElsewhere);
             } finally {
                 synchronized (lock) {
                     done = upTo;
@@ -201,61 +225,89 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
         }
     }
 
-    private void build(String reason) {
+    /**
+     * One instance on the database builds at a time: the others wait, and then find its build in the
+     * store and reuse it when their figures come out the same.
+     */
+    private void buildAlone(String reason, boolean fromElsewhere) {
+        try (AdvisoryLock held = AdvisoryLock.acquire(dataSource, LOCK)) {
+            build(reason, fromElsewhere);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.info("Publicatie afgebroken: de applicatie stopt");
+        } catch (SQLException | RuntimeException e) {
+            // build() records its own failures: this is the lock's connection, so there is no database to record in
+            if (builder != null) {
+                log.error("Publicatie na {} niet gebouwd: de database is niet bereikbaar", reason, e);
+            }
+        }
+    }
+
+    private void build(String reason, boolean fromElsewhere) {
         long started = System.nanoTime();
         long generation = generations.startBuilding();
         Publication published = null;
-        long lastImport = 0;
+        Long lastImport = null;
         int threshold = audit.threshold();
         try {
             lastImport = jdbc.queryForObject(
                     "select coalesce(max(id), 0) from import_run where status = 'LOADED'", Long.class);
-            List<Built> tables = protectAndAudit(audit.tables(), generation);
+            Optional<PublicationStore.Stored> stored = store.latestPublished();
+            Optional<PublicationStore.Stored> newest = store.newest();
+            newest.ifPresent(
+                    n -> knownVersion = Math.max(knownVersion, n.publication().version()));
+            if (fromElsewhere && nothingNew(lastImport, stored, newest)) {
+                return;
+            }
+            // another instance built from these data already: show its version, never store one beside it
+            long covered = lastImport;
+            boolean mayStore = !fromElsewhere
+                    || stored.filter(s -> s.lastImport() >= covered).isEmpty();
+            List<BuildWork.Built> tables = work.protectAndAudit(generation);
             DataThrough through = dataThrough.getIfAvailable();
             YearMonth last = through == null ? null : through.lastMonth();
             Map<String, String> cells = new LinkedHashMap<>();
-            List<String> leaking = new ArrayList<>();
-            long leakingCells = 0;
+            Optional<String> leak = BuildWork.leak(tables);
             int cellCount = 0;
-            for (Built table : tables) {
-                if (!table.report().findings().isEmpty()) {
-                    leaking.add(table.report().name());
-                    leakingCells += table.report().findings().size();
-                }
+            for (BuildWork.Built table : tables) {
                 cells.put(table.report().name(), table.cells());
                 cellCount += table.report().cells();
             }
             // derived statistics use published cells only (safe by construction): stored, not audited as tables
             statistics.orderedStream().forEach(derived -> cells.putAll(derived.statistics()));
             long millis = (System.nanoTime() - started) / 1_000_000;
-            if (!leaking.isEmpty()) {
-                String problem = "in " + leaking.size() + (leaking.size() == 1 ? " tabel zijn " : " tabellen zijn ")
-                        + leakingCells
-                        + " verborgen cellen terug te rekenen ("
-                        + String.join(", ", leaking.stream().limit(5).toList())
-                        + (leaking.size() > 5 ? ", …" : "") + ").";
-                lastBuild = store.rejected(
-                        new PublicationStore.Build(
-                                reason, last, millis, lastImport, threshold, tables.size(), cellCount),
-                        problem);
+            String digest = BuildWork.digest(cells, threshold, last);
+            Publication now = stored.map(PublicationStore.Stored::publication).orElse(null);
+            if (now != null && leak.isEmpty() && digest.equals(stored.get().digest())) {
+                // the same figures as published, here or by another instance: the new generation shows that version
+                Publication before = generations.current().publication();
+                published = now;
+                lastBuild = now;
+                if (before != null && before.version() == now.version()) {
+                    log.info("Cijfers ongewijzigd na {}: publicatie {} blijft ({} ms)", reason, now.version(), millis);
+                } else {
+                    log.info("Publicatie {} overgenomen uit de database na {} ({} ms)", now.version(), reason, millis);
+                }
+                return;
+            }
+            if (!mayStore) {
+                log.warn(
+                        "Publicatie {} van een andere instantie toont andere cijfers dan deze instantie uit dezelfde "
+                                + "gegevens rekent (andere instellingen, zoals de drempel?); deze instantie toont die niet",
+                        now.version());
+                return;
+            }
+            PublicationStore.Build build =
+                    new PublicationStore.Build(reason, last, millis, lastImport, threshold, tables.size(), cellCount);
+            if (leak.isPresent()) {
+                String problem = leak.get();
+                lastBuild = store.rejected(build, problem);
+                knownVersion = lastBuild.version();
                 log.error("Publicatie {} niet gepubliceerd: {}", lastBuild.version(), problem);
                 return;
             }
-            String digest = digest(cells, threshold, last);
-            Publication now = latest;
-            if (now != null && digest.equals(latestDigest)) {
-                // the same figures as published: the new generation shows the same version
-                published = now;
-                lastBuild = now;
-                log.info("Cijfers ongewijzigd na {}: publicatie {} blijft ({} ms)", reason, now.version(), millis);
-                return;
-            }
-            published = store.published(
-                    new PublicationStore.Build(reason, last, millis, lastImport, threshold, tables.size(), cellCount),
-                    digest,
-                    cells);
-            latest = published;
-            latestDigest = digest;
+            published = store.published(build, digest, cells);
+            knownVersion = published.version();
             lastBuild = published;
             log.info(
                     "Publicatie {} ({}): {} tabellen, {} cellen, gecontroleerd in {} ms",
@@ -274,88 +326,47 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
                 lastBuild = store.failed(
                         reason,
                         (System.nanoTime() - started) / 1_000_000,
-                        lastImport,
+                        lastImport == null ? 0 : lastImport,
                         threshold,
                         "een technische fout (zie het logbestand).");
+                knownVersion = lastBuild.version();
             } catch (RuntimeException again) {
                 log.error("Ook het vastleggen van de mislukte publicatie is mislukt", again);
             }
         } finally {
             generations.finishBuilding(generation, published);
+            if (lastImport != null) {
+                knownImport = Math.max(knownImport, lastImport);
+            }
         }
     }
-
-    /** One table of a build: its audit, and its cells as published. */
-    private record Built(DisclosureAuditService.TableReport report, String cells) {}
 
     /**
-     * Protects, audits and writes out every table, on as many threads as the machine has cores (each
-     * table asks the solver alone, for seconds); every worker reads the generation being built.
+     * Whether a change seen on another instance leaves this one nothing to do: it shows the newest
+     * published version already, and has read these data before or another instance's audit refused them.
      */
-    private List<Built> protectAndAudit(Map<String, Supplier<ProtectionPattern>> tables, long generation) {
-        ExecutorService workers =
-                Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-                    Thread worker = new Thread(runnable, "publication-worker");
-                    worker.setDaemon(true);
-                    return worker;
-                });
-        try {
-            List<Future<Built>> futures = new ArrayList<>();
-            tables.forEach((name, table) -> futures.add(workers.submit(() -> {
-                try (AutoCloseable pinned = generations.pin(generation)) {
-                    ProtectionPattern pattern = table.get();
-                    return new Built(audit.audit(name, pattern), cells(pattern));
-                }
-            })));
-            List<Built> built = new ArrayList<>();
-            for (Future<Built> future : futures) {
-                built.add(future.get());
-            }
-            return built;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Publication interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-        } finally {
-            workers.shutdownNow();
+    private boolean nothingNew(
+            long lastImport, Optional<PublicationStore.Stored> stored, Optional<PublicationStore.Stored> newest) {
+        Publication shown = generations.current().publication();
+        if (stored.isPresent()
+                && (shown == null
+                        || shown.version() != stored.get().publication().version())) {
+            return false;
         }
-    }
-
-    /** A table's cells as shown: a number, or the mark; never the value of a hidden cell. */
-    private String cells(ProtectionPattern pattern) {
-        ObjectNode node = json.createObjectNode();
-        for (int cell = 0; cell < pattern.table().size(); cell++) {
-            String key = pattern.table().key(cell);
-            switch (pattern.mark(cell)) {
-                case SHOWN -> node.put(key, pattern.table().value(cell));
-                case PRIMARY -> node.put(key, "<" + pattern.threshold());
-                case SECONDARY -> node.put(key, "x");
-            }
+        if (lastImport <= knownImport) {
+            return true;
         }
-        return node.toString();
-    }
-
-    private static String digest(Map<String, String> cells, int threshold, YearMonth last) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((threshold + "|" + last + "\n").getBytes(StandardCharsets.UTF_8));
-            cells.forEach(
-                    (name, content) -> sha.update((name + "\n" + content + "\n").getBytes(StandardCharsets.UTF_8)));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        Optional<Publication> refused = newest.filter(
+                        n -> n.lastImport() >= lastImport && n.publication().status() == Publication.Status.REJECTED)
+                .map(PublicationStore.Stored::publication);
+        refused.ifPresent(r -> lastBuild = r);
+        return refused.isPresent();
     }
 
     // --- lifecycle: the first build before the web server opens
 
     @Override
     public void start() {
-        store.latestPublished((publication, digest) -> {
-            latest = publication;
-            latestDigest = digest;
-        });
         Thread thread = new Thread(this::run, "publication-builder");
         thread.setDaemon(true);
         builder = thread;

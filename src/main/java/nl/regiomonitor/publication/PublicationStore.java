@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -75,11 +74,26 @@ final class PublicationStore {
                 .map(this::read);
     }
 
-    /** Hands the newest published version and its digest to {@code found}, if there is one. */
-    void latestPublished(BiConsumer<Publication, String> found) {
-        jdbc.query("select * from publication where status = 'PUBLISHED' order by version desc limit 1", rs -> {
-            found.accept(publication(rs), rs.getString("digest"));
-        });
+    /** A stored build with what it covered: the newest import it read, and the digest of its cells when published. */
+    record Stored(Publication publication, long lastImport, String digest) {}
+
+    /** The newest published build, by whichever instance. */
+    Optional<Stored> latestPublished() {
+        return newest("where status = 'PUBLISHED'");
+    }
+
+    /** The newest build of any status, by whichever instance. */
+    Optional<Stored> newest() {
+        return newest("");
+    }
+
+    private Optional<Stored> newest(String condition) {
+        return jdbc
+                .query(
+                        "select * from publication " + condition + " order by version desc limit 1",
+                        (rs, n) -> new Stored(publication(rs), rs.getLong("last_import"), rs.getString("digest")))
+                .stream()
+                .findFirst();
     }
 
     /** Stores a build that became current, with its tables. */

@@ -2,6 +2,8 @@ package nl.regiomonitor.report;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -9,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import nl.regiomonitor.common.AdvisoryLock;
 import nl.regiomonitor.region.RegionService;
 
 /**
@@ -31,35 +34,42 @@ class DemoReports implements SmartLifecycle {
 
     private final ReportPublications publications;
     private final RegionService regions;
+    private final DataSource dataSource;
     private volatile boolean running;
 
-    DemoReports(ReportPublications publications, RegionService regions) {
+    DemoReports(ReportPublications publications, RegionService regions, DataSource dataSource) {
         this.publications = publications;
         this.regions = regions;
+        this.dataSource = dataSource;
     }
 
     @Override
     public void start() {
         running = true;
-        if (!publications.years().isEmpty()) {
-            return;
-        }
-        long started = System.nanoTime();
         try {
-            for (String code : REGIONS) {
-                long one = System.nanoTime();
-                publications.publish(regions.known(code), YEAR);
-                log.info(
-                        "Demoregioperspectief {} {} gepubliceerd in {} ms",
-                        code,
-                        YEAR,
-                        (System.nanoTime() - one) / 1_000_000);
-            }
-            log.info("Demoregioperspectieven gepubliceerd in {} ms", (System.nanoTime() - started) / 1_000_000);
+            AdvisoryLock.once(
+                    dataSource,
+                    AdvisoryLock.DEMO_DATA,
+                    () -> publications.years().isEmpty(),
+                    this::publish);
         } catch (RuntimeException e) {
             // a demo report is a convenience: the application starts without it
             log.warn("Demoregioperspectieven konden niet worden gepubliceerd", e);
         }
+    }
+
+    private void publish() {
+        long started = System.nanoTime();
+        for (String code : REGIONS) {
+            long one = System.nanoTime();
+            publications.publish(regions.known(code), YEAR);
+            log.info(
+                    "Demoregioperspectief {} {} gepubliceerd in {} ms",
+                    code,
+                    YEAR,
+                    (System.nanoTime() - one) / 1_000_000);
+        }
+        log.info("Demoregioperspectieven gepubliceerd in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override

@@ -2,12 +2,16 @@ package nl.regiomonitor.security;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
+
+import nl.regiomonitor.common.AdvisoryLock;
 
 /**
  * Demo mode: with no users yet, creates a care office, a municipality and a provider user for
@@ -65,17 +69,18 @@ class DemoUsers implements SmartInitializingSingleton {
             new Demo("beheerder", "Beheerder (demo)", null, Grant.national(Role.BEHEERDER)));
 
     private final UserService users;
+    private final DataSource dataSource;
 
-    DemoUsers(UserService users) {
+    DemoUsers(UserService users, DataSource dataSource) {
         this.users = users;
+        this.dataSource = dataSource;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (!users.isEmpty()) {
-            return;
-        }
-        USERS.forEach(d -> users.create(d.username(), d.name(), d.organisation(), PASSWORD, List.of(d.grant())));
-        log.info("Demogebruikers aangemaakt ({}), wachtwoord '{}': zie README", USERS.size(), PASSWORD);
+        AdvisoryLock.once(dataSource, AdvisoryLock.DEMO_DATA, users::isEmpty, () -> {
+            USERS.forEach(d -> users.create(d.username(), d.name(), d.organisation(), PASSWORD, List.of(d.grant())));
+            log.info("Demogebruikers aangemaakt ({}), wachtwoord '{}': zie README", USERS.size(), PASSWORD);
+        });
     }
 }

@@ -2,12 +2,16 @@ package nl.regiomonitor.signal;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
+
+import nl.regiomonitor.common.AdvisoryLock;
 
 /**
  * Demo mode: with an empty register, adds entries for 2024 to Amstelland en De Meerlanden (ZK01)
@@ -119,17 +123,18 @@ class DemoRegister implements SmartInitializingSingleton {
             demo("ZK01", "CONTRACTED_PROVIDER", "2024-01-01", "", "Beschermd Wonen De Meerlanden (demo)", "", ""));
 
     private final SignalRegister register;
+    private final DataSource dataSource;
 
-    DemoRegister(SignalRegister register) {
+    DemoRegister(SignalRegister register, DataSource dataSource) {
         this.register = register;
+        this.dataSource = dataSource;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (!register.isEmpty()) {
-            return;
-        }
-        ENTRIES.forEach(d -> register.create(d.region(), d.entry()));
-        log.info("Demoregister aangemaakt: {} registraties voor ZK01 en ZK10 (2024)", ENTRIES.size());
+        AdvisoryLock.once(dataSource, AdvisoryLock.DEMO_DATA, register::isEmpty, () -> {
+            ENTRIES.forEach(d -> register.create(d.region(), d.entry()));
+            log.info("Demoregister aangemaakt: {} registraties voor ZK01 en ZK10 (2024)", ENTRIES.size());
+        });
     }
 }
