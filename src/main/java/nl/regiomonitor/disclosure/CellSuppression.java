@@ -121,8 +121,8 @@ public class CellSuppression {
                 if (round == 6) {
                     throw new IllegalStateException("Cel " + table.key(open.get(0)) + " is niet te beschermen");
                 }
-                // what lies around it, wider each round: a <5 there then says less (an x is any count), a shown count
-                // nothing
+                // what lies around it, wider each round: a <5 there then
+                // says less (an x is any count), a shown count nothing
                 Set<Integer> around = new HashSet<>(open);
                 for (int ring = 0; ring <= round; ring++) {
                     Set<Integer> next = new HashSet<>();

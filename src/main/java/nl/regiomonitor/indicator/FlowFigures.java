@@ -188,8 +188,8 @@ public class FlowFigures implements PublishedTables {
                 union all
                 select coalesce(cared, 'NL'), 'CARED_HERE_INDICATED_ELSEWHERE', count(distinct client_id)
                 from cross_border group by grouping sets ((cared), ())""", add, end, start, end, start);
-        // a move: a new indication in another region than the client's previous one; once per client and pair of
-        // regions
+        // a move: a new indication in another region than the
+        // client's previous one; once per client and pair of regions
         Map<String, Map<String, Long>> pairs = new HashMap<>();
         jdbc.query(
                 """
@@ -243,8 +243,8 @@ public class FlowFigures implements PublishedTables {
                             : movedTo.values().stream()
                                     .mapToLong(Long::longValue)
                                     .sum());
-            // sorted maps: the cells' order, and so the pattern, must be the same in every run (Map.copyOf's order is
-            // not)
+            // sorted maps: the cells' order, and so the pattern, must
+            // be the same in every run (Map.copyOf's order is not)
             flows.put(
                     region,
                     new Flows(

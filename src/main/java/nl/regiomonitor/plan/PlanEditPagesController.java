@@ -177,8 +177,8 @@ class PlanEditPagesController {
             form.dropLeftOut();
             return editPage(stored, form, FieldError.of(e.problems()), null, model);
         } catch (PlanConflict e) {
-            // the user's text stays; the form now carries the current lock version, so saving again is a choice made
-            // knowingly
+            // the user's text stays; the form now carries the current
+            // lock version, so saving again is a choice made knowingly
             form.setLockVersion(stored.lockVersion());
             return editPage(
                     stored,

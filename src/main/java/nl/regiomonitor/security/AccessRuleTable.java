@@ -72,8 +72,8 @@ final class AccessRuleTable {
             rule(Methods.READ, "/regions/{region}/audit", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
             rule(Methods.READ, "/regions/{region}/audit.csv", Access.regional(RegionFrom.PATH, CARE_OFFICE, BEHEERDER)),
 
-            // a region's register of signals, visits and projects: read by everyone with a role there, kept by its care
-            // office
+            // a region's register of signals, visits and projects: read
+            // by everyone with a role there, kept by its care office
             rule(
                     Methods.READ,
                     "/regions/{region}/register",
@@ -173,8 +173,8 @@ final class AccessRuleTable {
             rule(Methods.WRITE, "/api/v1/plans/{plan}/actions/{action}/progress", REPORT_PLAN_PROGRESS),
             rule(Methods.READ, "/api/v1/plans/{plan}/comments", READ_PLAN),
             rule(Methods.WRITE, "/api/v1/plans/{plan}/comments", COMMENT_PLAN),
-            // the plan pages follow the same rules as the API; the national overview lists only the plans the user may
-            // read
+            // the plan pages follow the same rules as the API; the
+            // national overview lists only the plans the user may read
             rule(Methods.READ, "/plannen", Access.regional(RegionFrom.ANY, REGIONAL, LANDELIJK, BEHEERDER)),
             rule(
                     Methods.READ,

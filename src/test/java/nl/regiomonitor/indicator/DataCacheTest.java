@@ -72,8 +72,8 @@ class DataCacheTest {
         AtomicInteger computed = new AtomicInteger();
         CountDownLatch bothAsking = new CountDownLatch(1);
         DataCache<String, Integer>[] cache = new DataCache[1];
-        // "Aa" and "BB" have the same hash code, so they share a bin of a hash map: no lock may be held while working
-        // out
+        // "Aa" and "BB" have the same hash code, so they share a
+        // bin of a hash map: no lock may be held while working out
         cache[0] = new DataCache<>(new DataVersion(generations), key -> {
             computed.incrementAndGet();
             if (key.equals("Aa")) {

@@ -128,8 +128,8 @@ class DoorstroomTest extends IntegrationTest {
                         .as("the pairs are cells of the table the audit checks")
                         .isPositive();
             }
-            // the outsider knows every published cell, <5 as 1..4 and x as at least 5, and every sum: no small count
-            // comes out
+            // the outsider knows every published cell, <5 as 1..4 and
+            // x as at least 5, and every sum: no small count comes out
             assertThat(DisclosureAudit.audit(pattern, suppression.threshold()))
                     .as(table.getKey())
                     .isEmpty();

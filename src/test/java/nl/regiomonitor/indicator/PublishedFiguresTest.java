@@ -82,15 +82,15 @@ class PublishedFiguresTest extends HandDataTest {
                 .contains("Instroommonitor Haaglanden")
                 .contains("Instroom GGZ-W per herkomst")
                 .contains("Aandeel jongvolwassenen (18 t/m 26 jaar): niet te tonen");
-        // NL, January to March 2024: 2 of 5 are 18-26 (HANDA, HANDF), but 2 is hidden; over 2021-2022 none of 26,135
-        // are
+        // NL, January to March 2024: 2 of 5 are 18-26 (HANDA,
+        // HANDF), but 2 is hidden; over 2021-2022 none of 26,135 are
         assertThat(visitor.get("/instroom?region=NL&from=2021-01&to=2022-12").body())
                 .contains("Jongvolwassenen (18 t/m 26 jaar): 0,0% van de instroom (0 van 26.135).");
         List<String> pageCells = pageCells(page);
         // three tables of three months: 5 profiles, 7 origins, 4 age bands, each with a total column
         assertThat(pageCells).hasSize(3 * (6 + 8 + 5));
-        // January by profile: small counts hidden, zeros shown, and a <5 that protects the quarter and year beside it
-        // an x
+        // January by profile: small counts hidden, zeros shown, and
+        // a <5 that protects the quarter and year beside it an x
         assertThat(pageCells.subList(0, 6)).containsExactly("<5", "0", "x", "0", "0", "<5");
         assertThat(csvCells(visitor.getAny("/instroom.csv" + query).body())).isEqualTo(pageCells);
         assertThat(xlsxCells(visitor, "/instroom.xlsx" + query)).isEqualTo(pageCells);

@@ -193,8 +193,7 @@ class InfluxMonitorTest extends IntegrationTest {
         assertThat(page).doesNotContain(FigureTable.monthLabel(last.plusMonths(1)));
 
         // a period with no month of data at all: a Dutch 400 from the API, and on the page the form again with the
-        // reason
-        // at the first month, rather than figures of another period
+        // reason at the first month, rather than figures of another period
         WebSession.Response none = visitor.getJson(
                 "/api/v1/trend/influx?region=NL&from=" + last.plusMonths(1) + "&to=" + last.plusYears(1));
         assertThat(none.status()).isEqualTo(400);
@@ -308,8 +307,8 @@ class InfluxMonitorTest extends IntegrationTest {
                     .contains("Cijfers t/m " + TrendWindow.month(influx.lastMonth()));
             // above the tables: the verdict comes before the first table's caption
             assertThat(text.indexOf(verdict)).isLessThan(text.indexOf("Instroom GGZ-W per profiel"));
-            // the chart's lettering is drawn as shapes, so it is found as the tagged figure whose text is the SVG's
-            // title
+            // the chart's lettering is drawn as shapes, so it is found
+            // as the tagged figure whose text is the SVG's title
             assertThat(figureTexts(pdf.getDocumentCatalog().getStructureTreeRoot()))
                     .contains(HtmlUtils.htmlUnescape(title));
         }

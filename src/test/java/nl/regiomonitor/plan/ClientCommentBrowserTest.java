@@ -46,8 +46,8 @@ class ClientCommentBrowserTest extends BrowserSession {
         assertThat(browser.findElements(By.cssSelector(".progress-form"))).isEmpty();
         assertAccessible();
 
-        // the section's form sits folded under it; an empty comment is refused at its field, in the same form, still
-        // open
+        // the section's form sits folded under it; an empty comment
+        // is refused at its field, in the same form, still open
         WebElement summary = browser.findElement(
                 By.xpath("//summary[contains(., 'Reageer op dit onderdeel: Achtergrond en probleemstelling')]"));
         summary.click();

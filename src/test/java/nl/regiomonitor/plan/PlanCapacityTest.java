@@ -49,8 +49,8 @@ class PlanCapacityTest extends IntegrationTest {
 
     @Test
     void fiftyConcurrentSavesOverBasicKeysAndSessionsGiveOneWinnerAndNoRefusedLogin() throws Exception {
-        // the pool as application.properties sizes it against the 40 request threads (the embedded database binds it
-        // too)
+        // the pool as application.properties sizes it against the
+        // 40 request threads (the embedded database binds it too)
         assertThat(dataSource.getMaximumPoolSize()).isEqualTo(20);
         assertThat(dataSource.getConnectionTimeout()).isEqualTo(5000);
         WebSession basic = WebSession.basic(port, USER, PASSWORD);

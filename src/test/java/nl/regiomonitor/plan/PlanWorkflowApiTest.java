@@ -53,8 +53,7 @@ class PlanWorkflowApiTest extends IntegrationTest {
         String path = "/api/v1/plans/" + id;
 
         // others cannot read or write it; the national programme reads but never edits; a provider reports progress
-        // only,
-        // on the actions of its own organisation
+        // only, on the actions of its own organisation
         JsonNode plan = api.read(api.as("zorgkantoor.amstelland").getJson(path));
         assertThat(api.as("zorgkantoor.haaglanden").getJson(path).status()).isEqualTo(403);
         assertThat(api.as("zorgkantoor.haaglanden").getJson(path + "/versions").status())

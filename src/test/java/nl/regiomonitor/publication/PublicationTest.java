@@ -75,8 +75,8 @@ class PublicationTest extends IntegrationTest {
         assertThat(one.get("publication").get("status").asText()).isEqualTo("PUBLISHED");
         assertThat(one.get("tables").toString()).contains("instroom 2024", "stand 2024-10-01");
 
-        // the stored table holds what the figures show: the same cell as the influx answer, a hidden one only as its
-        // mark
+        // the stored table holds what the figures show: the same
+        // cell as the influx answer, a hidden one only as its mark
         JsonNode month =
                 json.readTree(visitor.getJson(INFLUX).body()).get("rows").get(2);
         JsonNode stored = json.readTree(visitor.getJson("/api/v1/publicaties/" + version + "/tabellen/instroom%202024")

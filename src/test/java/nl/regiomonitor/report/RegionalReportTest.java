@@ -88,8 +88,7 @@ class RegionalReportTest extends IntegrationTest {
                 .isEqualTo(regionalGgz05b);
         assertThat(page).contains("<span class=\"tile-value\">" + regionalGgzW + "</span>");
         // clients in care by form: the region's all-profiles row of the delivery forms, as the API publishes it; where
-        // that
-        // is hidden, the profiles of one series together, summed from the API's shown cells, and the tile says so
+        // that is hidden, the profiles of one series together, summed from the API's shown cells, and the tile says so
         JsonNode forms = json.readTree(visitor.getJson("/api/v1/figures/delivery-forms?region=ZK10&date=2024-10-01")
                 .body());
         JsonNode allProfiles = forms.get("rows").get(forms.get("rows").size() - 1);

@@ -70,8 +70,8 @@ class FailedLoginTest extends IntegrationTest {
                         .login("slot.test", PASSWORD)
                         .location())
                 .doesNotContain("/login");
-        // the old lockout: one wrong guess now and then kept the account locked for good; now the owner is never kept
-        // out
+        // the old lockout: one wrong guess now and then kept the
+        // account locked for good; now the owner is never kept out
         WebSession attacker = WebSession.anonymous(port).from("203.0.113.10");
         for (int round = 0; round < 3; round++) {
             assertThat(attacker.login("slot.test", "af-en-toe-" + round).location())

@@ -164,8 +164,8 @@ final class ClientFiles {
                 }
                 String id = ClientStore.idString(s.id[c]);
                 int start = s.allocStart[c];
-                // a new allocation starts at a provider switch and at a move that takes care along (the switch comes
-                // first)
+                // a new allocation starts at a provider switch and at a
+                // move that takes care along (the switch comes first)
                 int moved = s.careMoves(c) && s.move[c] > start ? s.move[c] : NONE;
                 int second = s.switchDay[c] != NONE ? s.switchDay[c] : moved;
                 int third = s.switchDay[c] != NONE ? moved : NONE;
