@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 
 import org.postgresql.util.ByteConverter;
 
@@ -47,7 +48,7 @@ public enum FieldKind {
     MUNICIPALITY_CODE {
         @Override
         Object parse(String raw) {
-            if (!raw.matches("GM\\d{4}")) {
+            if (!MUNICIPALITY.matcher(raw).matches()) {
                 throw new InvalidValue(
                         "is geen gemeentecode van het CBS (GM gevolgd door 4 cijfers, bijvoorbeeld GM0518)");
             }
@@ -145,7 +146,7 @@ public enum FieldKind {
     AMOUNT {
         @Override
         Object parse(String raw) {
-            if (!raw.matches("-?\\d{1,12}([.,]\\d{1,2})?")) {
+            if (!AMOUNT_TEXT.matcher(raw).matches()) {
                 throw new InvalidValue("is geen bedrag (cijfers, eventueel met punt of komma en twee decimalen)");
             }
             BigDecimal amount = new BigDecimal(raw.replace(',', '.'));
@@ -174,8 +175,21 @@ public enum FieldKind {
         return today().plusYears(1);
     }
 
+    /** Today and the instant it ends, kept together: asking the clock and zone for every date of a file costs more than checking it. */
+    private record Today(LocalDate date, long endMillis) {}
+
+    private static volatile Today today = new Today(LocalDate.MIN, Long.MIN_VALUE);
+
     private static LocalDate today() {
-        return LocalDate.now(Dutch.ZONE);
+        Today known = today;
+        long now = System.currentTimeMillis();
+        if (now >= known.endMillis()) {
+            LocalDate date = LocalDate.now(Dutch.ZONE);
+            known = new Today(
+                    date, date.plusDays(1).atStartOfDay(Dutch.ZONE).toInstant().toEpochMilli());
+            today = known;
+        }
+        return known.date();
     }
 
     private static LocalDate fullDate(String raw) {
@@ -194,6 +208,9 @@ public enum FieldKind {
         }
         return date;
     }
+
+    private static final Pattern MUNICIPALITY = Pattern.compile("GM\\d{4}");
+    private static final Pattern AMOUNT_TEXT = Pattern.compile("-?\\d{1,12}([.,]\\d{1,2})?");
 
     /** PostgreSQL's dates count days from 2000-01-01. */
     private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
@@ -244,8 +261,16 @@ public enum FieldKind {
     }
 
     private static int integer(String raw, String reason) {
-        if (!raw.matches("-?[0-9]{1,10}")) {
-            throw new InvalidValue(reason); // also digits of other scripts, which parseInt would take
+        // -?[0-9]{1,10}, without a regular expression per value: not digits of other scripts, which parseInt would take
+        int first = raw.startsWith("-") ? 1 : 0;
+        int digits = raw.length() - first;
+        if (digits < 1 || digits > 10) {
+            throw new InvalidValue(reason);
+        }
+        for (int i = first; i < raw.length(); i++) {
+            if (raw.charAt(i) < '0' || raw.charAt(i) > '9') {
+                throw new InvalidValue(reason);
+            }
         }
         try {
             return Integer.parseInt(raw);

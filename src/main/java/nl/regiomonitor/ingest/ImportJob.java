@@ -94,9 +94,9 @@ final class ImportJob {
 
     /**
      * Loads the file into the open transaction of {@code connection}. The caller commits only
-     * when the outcome is {@link ImportStatus#LOADED}.
+     * when the outcome is {@link ImportStatus#LOADED}; {@code listeners} have then done their work in it.
      */
-    Outcome run(Connection connection) throws IOException, SQLException {
+    Outcome run(Connection connection, List<LoadListener> listeners) throws IOException, SQLException {
         progress.totalBytes = Files.size(file);
         MessageDigest digest = sha256();
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file)) {
@@ -114,7 +114,7 @@ final class ImportJob {
             ImportedRows stored = new ImportedRows(connection, id, format, sourceName, region);
             stored.lockType();
             ImportedRows.PreviousRun previous = stored.currentRunOfSource();
-            Loaded loaded = load(connection, stored, format, table, columns, previous);
+            Loaded loaded = load(connection, stored, format, table, columns, previous, listeners);
             in.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers the whole file
             String sha = HexFormat.of().formatHex(digest.digest());
             return decide(stored, format, sha, loaded, previous);
@@ -174,7 +174,7 @@ final class ImportJob {
                     checks.errors(),
                     "Het bestand bevat alleen een kopregel en geen gegevens. Er is niets veranderd.");
         }
-        long replacedRows = stored.removeReplacedRows(loaded.replacedValues());
+        long replacedRows = stored.removeReplacedRows(loaded.replacedValues(), previous, loaded.loads());
         NumberFormat dutch = NumberFormat.getIntegerInstance(Dutch.LOCALE);
         String message = dutch.format(rows) + " regels geladen."
                 + (replacedRows > 0
@@ -250,7 +250,7 @@ final class ImportJob {
         return columns;
     }
 
-    private record Loaded(long rows, Set<Object> replacedValues) {}
+    private record Loaded(long rows, Set<Object> replacedValues, List<LoadListener.Load> loads) {}
 
     private Loaded load(
             Connection connection,
@@ -258,10 +258,13 @@ final class ImportJob {
             ImportFormat format,
             TabularFile table,
             int[] columns,
-            ImportedRows.PreviousRun previous)
+            ImportedRows.PreviousRun previous,
+            List<LoadListener> listeners)
             throws IOException, SQLException, ImportRejected {
         List<Field> fields = format.fields();
-        Map<String, Long> keys = new HashMap<>(); // the file's own keys, with their line
+        List<LoadListener.Load> loads =
+                listeners.stream().flatMap(l -> l.start(format).stream()).toList();
+        FileKeys keys = new FileKeys(); // the file's own keys, with their line
         int[] keyPositions = format.keyFields().stream()
                 .mapToInt(name -> ImportedRows.indexOf(fields, name))
                 .toArray();
@@ -286,14 +289,12 @@ final class ImportJob {
         // a cancelled COPY aborts the transaction; the savepoint keeps it usable for the checks after
         Savepoint beforeCopy = connection.setSavepoint();
         PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, 1 << 16);
-        BinaryCopyWriter writer = new BinaryCopyWriter(copy, fields, id);
         int width = table.header().size();
-        Object[] values = new Object[fields.size()];
-        StringBuilder key = new StringBuilder(64);
         long rows = 0;
         TabularFile.Row row;
         boolean readToEnd = false;
-        try {
+        CopyPipe pipe = new CopyPipe(id, new BinaryCopyWriter(copy, fields, id), loads);
+        try (pipe) {
             while ((row = table.next()) != null) {
                 rows++;
                 if ((rows & 0xFFF) == 0) {
@@ -314,6 +315,7 @@ final class ImportJob {
                                     + "in een waarde zonder aanhalingstekens?"));
                     continue;
                 }
+                Object[] values = new Object[fields.size()];
                 for (int i = 0; i < values.length; i++) {
                     values[i] = hidden[columns[i]]
                             ? null
@@ -332,18 +334,22 @@ final class ImportJob {
                         checks.checkRule(
                                 row.line(), rules.get(r), values[rulePositions[r][0]], values[rulePositions[r][1]]);
                     }
-                    checks.checkKey(row.line(), format, keyPositions, raw, columns, keys, key);
+                    checks.checkKey(row.line(), format, keyPositions, raw, columns, keys);
                 }
                 if (checks.count() == 0) {
-                    writer.write(values);
+                    pipe.add(values);
                     if (replacementField >= 0) {
                         replacedValues.add(values[replacementField]);
                     }
                 } else if (before == 0 && copy.isActive()) {
+                    pipe.close();
                     copy.cancelCopy(); // nothing of this file will be kept; stop sending, keep checking
                 }
             }
             readToEnd = true;
+            if (checks.count() == 0) {
+                pipe.finish();
+            }
         } finally {
             // a file refused while being read (an unclosed quote) leaves the COPY open; the connection
             // would wait for it forever before it could roll back, and the import would never end
@@ -353,7 +359,6 @@ final class ImportJob {
         }
         progress.rows = rows;
         if (checks.count() == 0) {
-            writer.finish();
             copy.endCopy();
             // after the COPY: one statement at a time
             stored.keysOfOtherFiles(previous, keys).forEach(checks::add);
@@ -363,7 +368,7 @@ final class ImportJob {
         if (checks.count() > 0) {
             connection.rollback(beforeCopy);
         }
-        return new Loaded(rows, replacedValues);
+        return new Loaded(rows, replacedValues, loads);
     }
 
     @SuppressWarnings("unchecked")

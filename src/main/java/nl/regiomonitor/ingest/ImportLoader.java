@@ -85,11 +85,8 @@ final class ImportLoader {
             connection.setAutoCommit(false);
             try {
                 holdRunLock(connection, id);
-                outcome = job.run(connection);
+                outcome = job.run(connection, listeners);
                 if (outcome.status() == ImportStatus.LOADED) {
-                    for (LoadListener listener : listeners) {
-                        listener.loaded(connection, outcome.format().type());
-                    }
                     runs.record(connection, id, outcome, sourceName, region, actor);
                     connection.commit();
                     log.info("Import {} ({}, {}): {}", id, outcome.format().type(), sourceName, outcome.message());

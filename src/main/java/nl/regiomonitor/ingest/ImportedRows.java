@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -82,7 +82,7 @@ final class ImportedRows {
      * end and only for a file without other errors: a refused file then costs no pass over the
      * stored rows.
      */
-    List<ImportError> keysOfOtherFiles(PreviousRun previous, Map<String, Long> keys) throws SQLException {
+    List<ImportError> keysOfOtherFiles(PreviousRun previous, FileKeys keys) throws SQLException {
         if (!(format.replacement() instanceof ImportFormat.SourceReplacement) || keys.isEmpty()) {
             return List.of(); // a replacement by field value removes every row it could clash with
         }
@@ -100,10 +100,10 @@ final class ImportedRows {
             query.setFetchSize(10_000);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    Long line = keys.remove(rs.getString(1));
-                    if (line != null) {
+                    int line = keys.remove(rs.getString(1));
+                    if (line >= 0) {
                         clashes.add(ImportError.withValue(
-                                line.intValue(),
+                                line,
                                 RowChecks.keyText(rs.getString(1)),
                                 "Dubbele sleutel: dezelfde combinatie van " + String.join(", ", format.keyFields())
                                         + " is al geladen met import " + rs.getLong(2)
@@ -116,8 +116,16 @@ final class ImportedRows {
         return clashes;
     }
 
-    /** Removes the rows the new file replaces and marks the imports that no longer hold any row as replaced. */
-    long removeReplacedRows(Set<Object> replacedValues) throws SQLException {
+    /**
+     * Tells the load listeners, while the rows the new file replaces are still there to compare with, then removes
+     * those rows and marks the imports that no longer hold any row as replaced.
+     */
+    long removeReplacedRows(Set<Object> replacedValues, PreviousRun previous, List<LoadListener.Load> loads)
+            throws SQLException {
+        OptionalLong replaced = previous == null ? OptionalLong.empty() : OptionalLong.of(previous.id());
+        for (LoadListener.Load load : loads) {
+            load.loaded(connection, id, replaced);
+        }
         long removed;
         if (format.replacement() instanceof ImportFormat.FieldReplacement byField) {
             // an import for a region never touches rows of another region

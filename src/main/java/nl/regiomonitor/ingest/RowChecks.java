@@ -2,8 +2,8 @@ package nl.regiomonitor.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -72,7 +72,7 @@ final class RowChecks {
             }
             return null;
         }
-        if (raw.chars().anyMatch(Character::isISOControl)) {
+        if (hasControlCharacter(raw)) {
             error(
                     line,
                     field.name(),
@@ -99,6 +99,15 @@ final class RowChecks {
         }
     }
 
+    private static boolean hasControlCharacter(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (Character.isISOControl(raw.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void checkRule(long line, RowRule rule, Object value, Object other) {
         if (value != null && other != null && !rule.holds(value, other)) {
             error(
@@ -109,31 +118,28 @@ final class RowChecks {
         }
     }
 
-    /** Refuses a row whose key an earlier row of the file has; {@code key} is a reused buffer. */
-    void checkKey(
-            long line,
-            ImportFormat format,
-            int[] keyPositions,
-            String[] raw,
-            int[] columns,
-            Map<String, Long> keys,
-            StringBuilder key) {
-        key.setLength(0);
+    /** Refuses a row whose key an earlier row of the file has. */
+    void checkKey(long line, ImportFormat format, int[] keyPositions, String[] raw, int[] columns, FileKeys keys) {
+        keys.begin();
         for (int position : keyPositions) {
-            key.append(raw[columns[position]].trim()).append('\u0001');
+            keys.append(raw[columns[position]].trim());
         }
-        Long earlier = keys.putIfAbsent(key.toString(), line);
-        if (earlier != null) {
+        int earlier = keys.putIfAbsent(line);
+        if (earlier >= 0) {
+            StringJoiner key = new StringJoiner(";");
+            for (int position : keyPositions) {
+                key.add(raw[columns[position]].trim());
+            }
             error(
                     line,
                     null,
-                    keyText(key.toString()),
+                    key.toString(),
                     "Dubbele sleutel: dezelfde combinatie van " + String.join(", ", format.keyFields())
                             + " staat ook op regel " + earlier + ".");
         }
     }
 
-    /** A key as {@link #checkKey} builds it, shown with semicolons. */
+    /** A key as a stored row renders it (see {@link FileKeys}), shown with semicolons. */
     static String keyText(String key) {
         return key.replace('\u0001', ';').replaceAll(";$", "");
     }
