@@ -36,21 +36,12 @@ public final class ChildCommand {
      * input; its output is kept in {@code folder}.
      */
     public static Run run(HikariDataSource dataSource, Path folder, String stdin, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Regiomonitor.class.getName()));
-        command.addAll(List.of(args));
         Path out = Files.createTempFile(folder, "out", ".txt");
         Path err = Files.createTempFile(folder, "err", ".txt");
-        ProcessBuilder child =
-                new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        child.environment().put("SPRING_DATASOURCE_URL", dataSource.getJdbcUrl());
-        child.environment().put("SPRING_DATASOURCE_USERNAME", dataSource.getUsername());
-        child.environment()
-                .put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
-        Process process = child.start();
+        Process process = command(dataSource, args)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         try (OutputStream in = process.getOutputStream()) {
             if (stdin != null) {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -60,6 +51,22 @@ public final class ChildCommand {
                 .as("%s finished", List.of(args))
                 .isTrue();
         return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    /** A new JVM running the jar's command {@code args} on the database of the running test application. */
+    public static ProcessBuilder command(HikariDataSource dataSource, String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Regiomonitor.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder child = new ProcessBuilder(command);
+        child.environment().put("SPRING_DATASOURCE_URL", dataSource.getJdbcUrl());
+        child.environment().put("SPRING_DATASOURCE_USERNAME", dataSource.getUsername());
+        child.environment()
+                .put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
+        return child;
     }
 
     /**

@@ -42,11 +42,28 @@ public final class WebSession {
     private String forwardedFor;
 
     private WebSession(int port) {
+        this(
+                port,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
+    }
+
+    private WebSession(int port, HttpClient client) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.client = client;
+    }
+
+    /**
+     * The same browser, its cookies and credentials included, talking to the instance on {@code port}: as a load
+     * balancer sends its next request to another instance.
+     */
+    public WebSession at(int port) {
+        WebSession other = new WebSession(port, client);
+        other.authorization = authorization;
+        other.forwardedFor = forwardedFor;
+        return other;
     }
 
     /** A visitor who has not logged in. */

@@ -49,9 +49,6 @@ final class ImportQueue implements AutoCloseable {
 
     static final int THREADS = 2;
     static final int MAX_ATTEMPTS = 3;
-    /** How long a claim holds without a heartbeat: many beats, so a busy database does not cost a claim. */
-    static final Duration LEASE = Duration.ofSeconds(30);
-
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration BEAT = Duration.ofSeconds(1);
     /** Uploads are read back in slices, so an upload of hundreds of megabytes is never in memory at once. */
@@ -70,16 +67,23 @@ final class ImportQueue implements AutoCloseable {
     private final TransactionTemplate transaction;
     private final ImportRuns runs;
     private final Importer importer;
+    /**
+     * How long a claim of this instance holds without a heartbeat ({@code regiomonitor.import.lease}, 30 s): many
+     * beats, so a busy database does not cost a claim; it is also how long a dead claimer's job waits.
+     */
+    private final Duration lease;
+
     private final Semaphore free = new Semaphore(THREADS);
     private final ExecutorService workers = Executors.newFixedThreadPool(THREADS, r -> daemon(r, "import"));
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "import-queue"));
 
-    ImportQueue(DataSource dataSource, ImportRuns runs, Importer importer) {
+    ImportQueue(DataSource dataSource, ImportRuns runs, Importer importer, Duration lease) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.runs = runs;
         this.importer = importer;
+        this.lease = lease;
     }
 
     /** Starts looking for jobs queued by any instance, and for jobs whose claimer died. */
@@ -104,7 +108,7 @@ final class ImportQueue implements AutoCloseable {
                     ps.setString(2, job.type());
                     ps.setBinaryStream(3, in, size);
                     ps.setString(4, local ? instance : null);
-                    ps.setLong(5, local ? LEASE.toSeconds() : 0);
+                    ps.setLong(5, local ? lease.toSeconds() : 0);
                     ps.setInt(6, local ? 1 : 0);
                 });
             });
@@ -169,7 +173,7 @@ final class ImportQueue implements AutoCloseable {
                               where (claimed_by is null or lease_until < now()) and attempts < ?
                                 and pg_try_advisory_xact_lock(hashtext('regiomonitor-import-run'), id::int)
                               order by id limit 1 for update skip locked)
-                returning j.id""", Long.class, instance, LEASE.toSeconds(), MAX_ATTEMPTS);
+                returning j.id""", Long.class, instance, lease.toSeconds(), MAX_ATTEMPTS);
         if (claimed.isEmpty()) {
             return null;
         }
@@ -215,7 +219,7 @@ final class ImportQueue implements AutoCloseable {
             jdbc.update("""
                     update import_job set lease_until = now() + make_interval(secs => ?), progress_type = ?,
                                           progress_rows = ?, progress_fraction = ?
-                    where id = ? and claimed_by = ?""", LEASE.toSeconds(), progress.type, progress.rows, progress.fraction(), id, instance);
+                    where id = ? and claimed_by = ?""", lease.toSeconds(), progress.type, progress.rows, progress.fraction(), id, instance);
         } catch (RuntimeException e) {
             log.warn("De voortgang van import {} kon niet worden vastgelegd", id, e);
         }

@@ -64,7 +64,8 @@ public class ImportService {
             List<ImportFormat> formats,
             ObjectProvider<LoadListener> listeners,
             ApplicationEventPublisher events,
-            @Value("${regiomonitor.import.max-duration:15m}") Duration maxDuration) {
+            @Value("${regiomonitor.import.max-duration:15m}") Duration maxDuration,
+            @Value("${regiomonitor.import.lease:30s}") Duration lease) {
         this.watchdog = new ImportWatchdog(maxDuration);
         this.runs = new ImportRuns(dataSource, json, audit);
         this.referenceCodes = referenceCodes;
@@ -83,7 +84,8 @@ public class ImportService {
                 dataSource,
                 runs,
                 (job, file, progress) -> loader.execute(
-                        job.id(), file, job.name(), job.type(), job.region(), job.actor(), job.started(), progress));
+                        job.id(), file, job.name(), job.type(), job.region(), job.actor(), job.started(), progress),
+                lease);
     }
 
     /** The formats, in the order a folder of files is best imported. */

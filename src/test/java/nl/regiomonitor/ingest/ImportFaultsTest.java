@@ -185,7 +185,8 @@ class ImportFaultsTest extends IntegrationTest {
                 List.copyOf(context.getBeansOfType(ImportFormat.class).values()),
                 context.getBeanProvider(LoadListener.class),
                 event -> {},
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30));
         Path file = write("stuck.csv", WAITLIST_HEADER + "2024-01-31;TESTSTUCK01;ZK10;GGZ03W;ACTIEF\n");
         long before = count("waitlist_entry");
         try (Connection blocker = context.getBean(DataSource.class).getConnection()) {

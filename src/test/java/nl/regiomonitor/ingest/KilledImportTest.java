@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import nl.regiomonitor.ChildCommand;
 import nl.regiomonitor.IntegrationTest;
-import nl.regiomonitor.cli.Regiomonitor;
 import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
 import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
 
@@ -52,22 +52,10 @@ class KilledImportTest extends IntegrationTest {
         List<Long> before = counts();
         long lastRun = jdbc.queryForObject("select coalesce(max(id), 0) from import_run", Long.class);
 
-        ProcessBuilder child = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Regiomonitor.class.getName(),
-                        "import",
-                        "--type",
-                        "indications",
-                        big.toString())
+        Process process = ChildCommand.command(dataSource, "import", "--type", "indications", big.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(folder.resolve("child.log").toFile());
-        child.environment().put("SPRING_DATASOURCE_URL", dataSource.getJdbcUrl());
-        child.environment().put("SPRING_DATASOURCE_USERNAME", dataSource.getUsername());
-        child.environment()
-                .put("SPRING_DATASOURCE_PASSWORD", dataSource.getPassword() == null ? "" : dataSource.getPassword());
-        Process process = child.start();
+                .redirectOutput(folder.resolve("child.log").toFile())
+                .start();
         try {
             long copied = waitForCopiedRows(100_000, Duration.ofSeconds(120));
             assertThat(copied)

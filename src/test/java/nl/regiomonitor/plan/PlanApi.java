@@ -14,16 +14,16 @@ import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
 
 /** The plan API as the tests of plans call it: as a demo user, with complete plans and the changes in the trail. */
-final class PlanApi {
+public final class PlanApi {
 
-    static final String PASSWORD = "demo-wachtwoord";
-    static final String PROGRAMME = "Regioaanpak instroom Wlz-ggz-W";
+    public static final String PASSWORD = "demo-wachtwoord";
+    public static final String PROGRAMME = "Regioaanpak instroom Wlz-ggz-W";
 
     private final int port;
     private final ObjectMapper json;
     private final JdbcTemplate jdbc;
 
-    PlanApi(int port, ObjectMapper json, JdbcTemplate jdbc) {
+    public PlanApi(int port, ObjectMapper json, JdbcTemplate jdbc) {
         this.port = port;
         this.json = json;
         this.jdbc = jdbc;
@@ -33,11 +33,11 @@ final class PlanApi {
         return WebSession.basic(port, user, PASSWORD);
     }
 
-    JsonNode read(Response answer) throws Exception {
+    public JsonNode read(Response answer) throws Exception {
         return json.readTree(answer.body());
     }
 
-    long programme(String name) throws Exception {
+    public long programme(String name) throws Exception {
         for (JsonNode p : read(as("landelijk").getJson("/api/v1/programmes"))) {
             if (p.get("name").asText().equals(name)) {
                 return p.get("id").asLong();
@@ -47,7 +47,7 @@ final class PlanApi {
     }
 
     /** A plan with every required part, as a region would send it. */
-    ObjectNode completePlan(long programme, String title, String... regions) {
+    public ObjectNode completePlan(long programme, String title, String... regions) {
         ObjectNode plan = json.createObjectNode();
         plan.put("programmeId", programme).put("title", title);
         ArrayNode codes = plan.putArray("regions");
@@ -81,7 +81,7 @@ final class PlanApi {
         return plan;
     }
 
-    long create(String user, ObjectNode plan) throws Exception {
+    public long create(String user, ObjectNode plan) throws Exception {
         Response created = as(user).sendJson("POST", "/api/v1/plans", plan.toString(), Map.of());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("ETag")).contains("\"0\"");
