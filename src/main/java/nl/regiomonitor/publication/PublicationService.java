@@ -190,8 +190,7 @@ public class PublicationService implements SmartLifecycle, PublicationNotice {
         return store.table(version, name);
     }
 
-    // --- building
-
+    // --- building: one thread, one round at a time, for every request made before the round began
     private void run() {
         while (true) {
             String reason;
