@@ -36,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.regiomonitor.WebSession.Response;
+import nl.regiomonitor.ingest.CsvHeaders;
 import nl.regiomonitor.ingest.ImportError;
 import nl.regiomonitor.ingest.ImportResult;
 import nl.regiomonitor.ingest.ImportService;
@@ -53,9 +54,6 @@ import nl.regiomonitor.plan.PlanApi;
 class TwoInstancesTest extends IntegrationTest {
 
     private static final String USER = "zorgkantoor.amstelland";
-    private static final String WAITLIST_HEADER = "snapshot_date;client_id;region_code;profile_code;wait_status\n";
-    private static final String INDICATIONS_HEADER =
-            "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n";
     /** Enough rows that B is still copying when it is killed, few enough for A to read them again soon. */
     private static final int BIG = 150_000;
 
@@ -148,7 +146,7 @@ class TwoInstancesTest extends IntegrationTest {
                 "/api/v1/imports",
                 Map.of("type", "waitlist"),
                 name,
-                WAITLIST_HEADER + "2024-01-31;TESTTWEEINST1;ZK01;GGZ03W;ACTIEF\n"
+                CsvHeaders.WAITLIST + "2024-01-31;TESTTWEEINST1;ZK01;GGZ03W;ACTIEF\n"
                         + "2024-01-31;TESTTWEEINST2;ZK01;GGZ03W;NIETBESTAAND\n");
         assertThat(upload.status()).as(upload.body()).isEqualTo(202);
         long id = json.readTree(upload.body()).get("id").asLong();
@@ -249,7 +247,7 @@ class TwoInstancesTest extends IntegrationTest {
     private static Path bigFileRefusedOnItsLastLine() throws IOException {
         Path big = folder.resolve("gedood-" + System.nanoTime() + ".csv");
         try (BufferedWriter out = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
-            out.write(INDICATIONS_HEADER);
+            out.write(CsvHeaders.INDICATIONS);
             for (int i = 1; i < BIG; i++) {
                 out.write("TESTGEDOOD%07d;2024-03-01;2024-03-15;;ZK10;GGZ03W;GEEN;1980\n".formatted(i));
             }

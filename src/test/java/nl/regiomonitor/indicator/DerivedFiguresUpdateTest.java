@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.ingest.CsvHeaders;
 import nl.regiomonitor.ingest.ImportResult;
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.ingest.ImportStatus;
@@ -34,9 +35,6 @@ import nl.regiomonitor.publication.PublicationService;
  * files also touch demo clients, whose first GGZ-W indication and stock depend on rows of other files.
  */
 class DerivedFiguresUpdateTest extends IntegrationTest {
-
-    private static final String HEADER =
-            "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n";
 
     @Autowired
     ImportService imports;
@@ -139,7 +137,7 @@ class DerivedFiguresUpdateTest extends IntegrationTest {
 
     private ImportResult importFile(String name, String region, String... rows) throws Exception {
         Path file = folder.resolve(name);
-        Files.writeString(file, HEADER + String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(file, CsvHeaders.INDICATIONS + String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
         return imports.importFile(file, name, "indications", region);
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import nl.regiomonitor.ingest.CsvHeaders;
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.ingest.ImportStatus;
 import nl.regiomonitor.publication.PublicationService;
@@ -16,9 +17,6 @@ import nl.regiomonitor.publication.PublicationService;
  * the set and the others find it there (loaded twice, every figure would double).
  */
 final class HandData {
-
-    private static final String HEADER =
-            "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n";
 
     private static boolean loaded;
 
@@ -45,7 +43,7 @@ final class HandData {
         if (loaded) {
             return;
         }
-        StringBuilder rows = new StringBuilder(HEADER);
+        StringBuilder rows = new StringBuilder(CsvHeaders.INDICATIONS);
         rows.append("HANDA;2024-01-02;2024-01-10;;ZK10;GGZ03W;WMO_BW;2000\n");
         rows.append("HANDB;2024-01-20;2024-01-31;;ZK10;GGZ01W;ZVW_GGZ;1980\n");
         rows.append("HANDC;2024-01-25;2024-02-01;2024-05-31;ZK01;GGZ03W;GEEN;1960\n");
@@ -88,7 +86,7 @@ final class HandData {
         Files.delete(file);
 
         // waiting list: on 2024-05-31 ZK10 has 2 active; on 2024-06-30 ZK10 has 3 active and 1 urgent, ZK01 6 active
-        StringBuilder waiting = new StringBuilder("snapshot_date;client_id;region_code;profile_code;wait_status\n");
+        StringBuilder waiting = new StringBuilder(CsvHeaders.WAITLIST);
         for (int i = 0; i < 2; i++) {
             waiting.append("2024-05-31;WAITMAY").append(i).append(";ZK10;GGZ03W;ACTIEF\n");
         }

@@ -36,10 +36,6 @@ import nl.regiomonitor.security.AuditService;
 /** Files and situations that once broke the importer (issue 14): each must end in a Dutch answer and change nothing. */
 class ImportFaultsTest extends IntegrationTest {
 
-    private static final String INDICATION_HEADER =
-            "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n";
-    private static final String WAITLIST_HEADER = "snapshot_date;client_id;region_code;profile_code;wait_status\n";
-
     @Autowired
     ImportService imports;
 
@@ -76,7 +72,7 @@ class ImportFaultsTest extends IntegrationTest {
         ImportResult result = imports.importFile(
                 write(
                         "dates.csv",
-                        INDICATION_HEADER
+                        CsvHeaders.INDICATIONS
                                 + indication("TESTDATE0001", "2023-01-02", "9999-12-31", "")
                                 + indication("TESTDATE0002", "2023-01-02", "1800-01-01", "")
                                 + indication("TESTDATE0003", today.plusDays(3).toString(), "2023-01-15", "")
@@ -123,7 +119,7 @@ class ImportFaultsTest extends IntegrationTest {
     @Test
     void aKeyAnotherFileHoldsIsRefusedWithBothNamed() throws IOException {
         ImportResult first = imports.importFile(
-                write("dup-a.csv", WAITLIST_HEADER + "2024-01-31;TESTDUPL0001;ZK10;GGZ03W;ACTIEF\n"),
+                write("dup-a.csv", CsvHeaders.WAITLIST + "2024-01-31;TESTDUPL0001;ZK10;GGZ03W;ACTIEF\n"),
                 "dup-a.csv",
                 "waitlist");
         assertThat(first.status()).isEqualTo(ImportStatus.LOADED);
@@ -131,7 +127,7 @@ class ImportFaultsTest extends IntegrationTest {
         ImportResult second = imports.importFile(
                 write(
                         "dup-b.csv",
-                        WAITLIST_HEADER
+                        CsvHeaders.WAITLIST
                                 + "2024-01-31;TESTDUPL0002;ZK10;GGZ03W;ACTIEF\n2024-01-31;TESTDUPL0001;ZK10;GGZ03W;ACTIEF\n"),
                 "dup-b.csv",
                 "waitlist");
@@ -148,7 +144,7 @@ class ImportFaultsTest extends IntegrationTest {
 
     @Test
     void anUnterminatedQuoteEndsTheImportWithTheLineNamed() throws IOException {
-        StringBuilder content = new StringBuilder(WAITLIST_HEADER);
+        StringBuilder content = new StringBuilder(CsvHeaders.WAITLIST);
         for (int i = 0; i < 3; i++) {
             content.append("2024-01-31;TESTQUOTE").append(i).append(";ZK10;GGZ03W;ACTIEF\n");
         }
@@ -169,7 +165,7 @@ class ImportFaultsTest extends IntegrationTest {
         ImportResult next = assertTimeoutPreemptively(
                 Duration.ofSeconds(30),
                 () -> imports.importFile(
-                        write("after-quote.csv", WAITLIST_HEADER + "2024-01-31;TESTQUOTEOK;ZK10;GGZ03W;ACTIEF\n"),
+                        write("after-quote.csv", CsvHeaders.WAITLIST + "2024-01-31;TESTQUOTEOK;ZK10;GGZ03W;ACTIEF\n"),
                         "after-quote.csv",
                         "waitlist"));
         assertThat(next.status()).isEqualTo(ImportStatus.LOADED);
@@ -187,7 +183,7 @@ class ImportFaultsTest extends IntegrationTest {
                 event -> {},
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(30));
-        Path file = write("stuck.csv", WAITLIST_HEADER + "2024-01-31;TESTSTUCK01;ZK10;GGZ03W;ACTIEF\n");
+        Path file = write("stuck.csv", CsvHeaders.WAITLIST + "2024-01-31;TESTSTUCK01;ZK10;GGZ03W;ACTIEF\n");
         long before = count("waitlist_entry");
         try (Connection blocker = context.getBean(DataSource.class).getConnection()) {
             // another transaction holds the lock every waitlist import waits for: the import is stuck
@@ -219,7 +215,7 @@ class ImportFaultsTest extends IntegrationTest {
         ImportResult next = assertTimeoutPreemptively(
                 Duration.ofSeconds(30),
                 () -> limited.importFile(
-                        write("after-stuck.csv", WAITLIST_HEADER + "2024-01-31;TESTSTUCK02;ZK10;GGZ03W;ACTIEF\n"),
+                        write("after-stuck.csv", CsvHeaders.WAITLIST + "2024-01-31;TESTSTUCK02;ZK10;GGZ03W;ACTIEF\n"),
                         "after-stuck.csv",
                         "waitlist"));
         assertThat(next.status()).isEqualTo(ImportStatus.LOADED);
@@ -264,7 +260,7 @@ class ImportFaultsTest extends IntegrationTest {
     @Test
     void anUploadIsRecordedAsRunningWithItsFileUntilItEnds() throws Exception {
         Path upload = Files.copy(
-                write("running.csv", WAITLIST_HEADER + "2024-01-31;TESTRUN0001;ZK10;GGZ03W;ACTIEF\n"),
+                write("running.csv", CsvHeaders.WAITLIST + "2024-01-31;TESTRUN0001;ZK10;GGZ03W;ACTIEF\n"),
                 folder.resolve("running-upload.bin"));
         long id = imports.submit(upload, "running.csv", "waitlist", null);
         assertThat(jdbc.queryForObject("select count(*) from import_run where id = ?", Long.class, id))
@@ -283,7 +279,7 @@ class ImportFaultsTest extends IntegrationTest {
     void aHugeFieldIsCutInTheReportAndItsPageStillOpens() throws IOException {
         String huge = "X".repeat(20_000_000);
         ImportResult result = imports.importFile(
-                write("huge.csv", WAITLIST_HEADER + "2024-01-31;" + huge + ";ZK10;GGZ03W;ACTIEF\n"),
+                write("huge.csv", CsvHeaders.WAITLIST + "2024-01-31;" + huge + ";ZK10;GGZ03W;ACTIEF\n"),
                 "huge.csv",
                 "waitlist");
 
@@ -306,7 +302,7 @@ class ImportFaultsTest extends IntegrationTest {
     void utf16WithoutByteOrderMarkIsRefusedAsNotUtf8() throws IOException {
         for (Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
             Path file = folder.resolve("utf16-" + utf16.name() + ".csv");
-            Files.write(file, (WAITLIST_HEADER + "2024-01-31;TESTUTF16001;ZK10;GGZ03W;ACTIEF\n").getBytes(utf16));
+            Files.write(file, (CsvHeaders.WAITLIST + "2024-01-31;TESTUTF16001;ZK10;GGZ03W;ACTIEF\n").getBytes(utf16));
             for (String type : Arrays.asList("waitlist", null)) {
                 ImportResult result =
                         imports.importFile(file, file.getFileName().toString(), type);
@@ -319,7 +315,7 @@ class ImportFaultsTest extends IntegrationTest {
     @Test
     void oddFileNamesAndContentTypesGetADutchAnswerNeverA500() {
         WebSession admin = WebSession.basic(port, "beheerder", "demo-wachtwoord");
-        String csv = WAITLIST_HEADER + "2024-01-31;TESTNAME0001;ZK10;GGZ03W;ACTIEF\n";
+        String csv = CsvHeaders.WAITLIST + "2024-01-31;TESTNAME0001;ZK10;GGZ03W;ACTIEF\n";
         for (String name : List.of(
                 "",
                 " ",

@@ -26,9 +26,6 @@ import nl.regiomonitor.IntegrationTest;
 
 class ImportIntegrationTest extends IntegrationTest {
 
-    private static final String INDICATION_HEADER =
-            "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n";
-
     @Autowired
     ImportService imports;
 
@@ -60,7 +57,7 @@ class ImportIntegrationTest extends IntegrationTest {
     void goodFileLoadsAndTheSameFileAgainChangesNothing() throws IOException {
         Path file = write(
                 "good-indications.csv",
-                INDICATION_HEADER
+                CsvHeaders.INDICATIONS
                         + "TESTAAAAAAA1;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
                         + "TESTAAAAAAA2;2023-02-02;2023-02-15;2024-01-01;ZK01;GGZ01W;GEEN;2001\n");
         long before = count("indication");
@@ -84,7 +81,7 @@ class ImportIntegrationTest extends IntegrationTest {
         ImportResult first = imports.importFile(
                 write(
                         "v1.csv",
-                        INDICATION_HEADER
+                        CsvHeaders.INDICATIONS
                                 + "TESTBBBBBBB1;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
                                 + "TESTBBBBBBB2;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
                                 + "TESTBBBBBBB3;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"),
@@ -95,7 +92,7 @@ class ImportIntegrationTest extends IntegrationTest {
         ImportResult corrected = imports.importFile(
                 write(
                         "v2.csv",
-                        INDICATION_HEADER
+                        CsvHeaders.INDICATIONS
                                 + "TESTBBBBBBB1;2023-01-02;2023-01-15;;ZK10;GGZ04W;WMO_BW;1980\n"
                                 + "TESTBBBBBBB2;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"),
                 "regio-zk10.csv",
@@ -125,7 +122,7 @@ class ImportIntegrationTest extends IntegrationTest {
         ImportResult result = rejected(
                 "bad.csv",
                 "indications",
-                INDICATION_HEADER
+                CsvHeaders.INDICATIONS
                         + "TESTCCCCCCC1;2023-01-02;2023-01-15;;ZK99;GGZ03W;WMO_BW;1980\n"
                         + "TESTCCCCCCC2;2023-01-02;2023-01-15;;ZK10;GGZ99W;WMO_BW;1980\n"
                         + "TESTCCCCCCC3;2023-01-02;2023-01-15;;ZK10;GGZ03W;ELDERS;1980\n"
@@ -158,13 +155,13 @@ class ImportIntegrationTest extends IntegrationTest {
         ImportResult loaded = imports.importFile(
                 write(
                         "audited.csv",
-                        INDICATION_HEADER + "TESTAUDIT001;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"),
+                        CsvHeaders.INDICATIONS + "TESTAUDIT001;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"),
                 "audited.csv",
                 "indications");
         ImportResult refused = rejected(
                 "audited-bad.csv",
                 "indications",
-                INDICATION_HEADER + "TESTAUDIT002;2023-01-02;2023-01-15;;ZK99;GGZ03W;WMO_BW;1980\n");
+                CsvHeaders.INDICATIONS + "TESTAUDIT002;2023-01-02;2023-01-15;;ZK99;GGZ03W;WMO_BW;1980\n");
 
         assertThat(loaded.status()).isEqualTo(ImportStatus.LOADED);
         assertThat(auditedStatuses(loaded.id())).containsExactly("LOADED");
@@ -188,10 +185,7 @@ class ImportIntegrationTest extends IntegrationTest {
         assertThat(allocations.errors().get(0).message()).contains("Onbekende leveringsvorm");
 
         ImportResult waitlist = rejected(
-                "wait.csv",
-                "waitlist",
-                "snapshot_date;client_id;region_code;profile_code;wait_status\n"
-                        + "2023-01-01;TESTDDDDDDD1;ZK10;GGZ03W;MISSCHIEN\n");
+                "wait.csv", "waitlist", CsvHeaders.WAITLIST + "2023-01-01;TESTDDDDDDD1;ZK10;GGZ03W;MISSCHIEN\n");
         assertThat(waitlist.errors().get(0).message()).contains("Onbekende wachtstatus");
     }
 
@@ -199,7 +193,7 @@ class ImportIntegrationTest extends IntegrationTest {
     void fileLevelProblemsGetAClearMessage() throws IOException {
         assertThat(rejected("empty.csv", "indications", "").errors().get(0).message())
                 .isEqualTo("Het bestand is leeg.");
-        assertThat(rejected("tabs.csv", "indications", INDICATION_HEADER.replace(';', '\t'))
+        assertThat(rejected("tabs.csv", "indications", CsvHeaders.INDICATIONS.replace(';', '\t'))
                         .errors()
                         .get(0)
                         .message())
@@ -214,14 +208,14 @@ class ImportIntegrationTest extends IntegrationTest {
                         .get(0)
                         .message())
                 .contains("De kolom valid_to ontbreekt");
-        assertThat(rejected("header-only.csv", "indications", INDICATION_HEADER)
+        assertThat(rejected("header-only.csv", "indications", CsvHeaders.INDICATIONS)
                         .errors()
                         .get(0)
                         .message())
                 .contains("alleen een kopregel");
 
         long before = countsOfAllTables();
-        byte[] latin1 = (INDICATION_HEADER + "TESTEEEEEEE2;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
+        byte[] latin1 = (CsvHeaders.INDICATIONS + "TESTEEEEEEE2;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
                         + "CLIËNTEEEEE3;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
         Path file = folder.resolve("latin1.csv");
@@ -260,7 +254,7 @@ class ImportIntegrationTest extends IntegrationTest {
         ImportResult result = imports.importFile(
                 write(
                         "comma.csv",
-                        "\uFEFF" + INDICATION_HEADER.replace(';', ',')
+                        "\uFEFF" + CsvHeaders.INDICATIONS.replace(';', ',')
                                 + "TESTFFFFFFF1,2023-01-02,2023-01-15,,ZK28,GGZ02W,ZVW_GGZ,1990\n"),
                 "comma.csv",
                 null);
@@ -274,7 +268,7 @@ class ImportIntegrationTest extends IntegrationTest {
         try (XSSFWorkbook workbook = new XSSFWorkbook();
                 OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = workbook.createSheet("Blad1");
-            String[] header = INDICATION_HEADER.trim().split(";");
+            String[] header = CsvHeaders.INDICATIONS.trim().split(";");
             Row first = sheet.createRow(0);
             for (int i = 0; i < header.length; i++) {
                 first.createCell(i).setCellValue(header[i]);
@@ -310,7 +304,7 @@ class ImportIntegrationTest extends IntegrationTest {
         ImportResult result = rejected(
                 "bsn.csv",
                 "indications",
-                INDICATION_HEADER
+                CsvHeaders.INDICATIONS
                         + "TESTGGGGGGG1;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
                         + bsn + ";2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n");
         assertThat(result.message()).contains("BSN");

@@ -22,8 +22,6 @@ import nl.regiomonitor.IntegrationTest;
  */
 class ImportQueueTest extends IntegrationTest {
 
-    private static final String WAITLIST_HEADER = "snapshot_date;client_id;region_code;profile_code;wait_status\n";
-
     @Autowired
     ImportService imports;
 
@@ -44,7 +42,8 @@ class ImportQueueTest extends IntegrationTest {
                 "insert into import_job (id, requested_type, upload, claimed_by, lease_until, attempts) "
                         + "values (?, 'waitlist', ?, ?, " + leaseUntil + ", ?)",
                 id,
-                (WAITLIST_HEADER + "2024-01-31;" + client + ";ZK10;GGZ03W;ACTIEF\n").getBytes(StandardCharsets.UTF_8),
+                (CsvHeaders.WAITLIST + "2024-01-31;" + client + ";ZK10;GGZ03W;ACTIEF\n")
+                        .getBytes(StandardCharsets.UTF_8),
                 claimedBy,
                 attempts);
         return id;

@@ -39,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.RegiomonitorApplication;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.ingest.CsvHeaders;
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.ingest.ImportStatus;
 
@@ -139,8 +140,7 @@ class SeveralInstancesTest extends IntegrationTest {
     void anImportOnOneIsPublishedOnceAndShownByBoth() throws Exception {
         long before = publications(second).current().orElseThrow().version();
         long marchBefore = nlMarch(second).get("value").asLong();
-        StringBuilder indications = new StringBuilder(
-                "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n");
+        StringBuilder indications = new StringBuilder(CsvHeaders.INDICATIONS);
         for (int i = 1; i <= 10; i++) {
             indications.append("MULTIINST%03d;2024-03-01;2024-03-15;;ZK10;GGZ03W;GEEN;1980\n".formatted(i));
         }

@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import nl.regiomonitor.BrowserSession;
+import nl.regiomonitor.ingest.CsvHeaders;
 import nl.regiomonitor.security.AppUser;
 import nl.regiomonitor.security.Grant;
 import nl.regiomonitor.security.Role;
@@ -109,7 +110,7 @@ class AccountAndAdminBrowserTest extends BrowserSession {
         Path file = folder.resolve("browser-indications.csv");
         Files.writeString(
                 file,
-                "client_id;decision_date;valid_from;valid_to;region_code;profile_code;origin;birth_year\n"
+                CsvHeaders.INDICATIONS
                         + "BROWSERAAAA1;2023-01-02;2023-01-15;;ZK10;GGZ03W;WMO_BW;1980\n"
                         + "BROWSERAAAA2;2023-01-02;2023-01-15;;ZK77;GGZ03W;WMO_BW;1980\n",
                 StandardCharsets.UTF_8);
@@ -144,7 +145,7 @@ class AccountAndAdminBrowserTest extends BrowserSession {
         Path file = folder.resolve("haaglanden-wachtlijst.csv");
         Files.writeString(
                 file,
-                "snapshot_date;client_id;region_code;profile_code;wait_status\n"
+                CsvHeaders.WAITLIST
                         + "2024-06-30;BROWSERWAIT1;ZK10;GGZ03W;ACTIEF\n"
                         + "2024-06-30;BROWSERWAIT2;ZK01;GGZ03W;ACTIEF\n",
                 StandardCharsets.UTF_8);
