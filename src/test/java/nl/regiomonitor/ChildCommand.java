@@ -57,6 +57,9 @@ public final class ChildCommand {
     public static ProcessBuilder command(HikariDataSource dataSource, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // a child lives for seconds: the optimising compiler's work would not pay back, its start costs less
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
                 Regiomonitor.class.getName()));

@@ -1,6 +1,7 @@
 package nl.regiomonitor.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,6 +45,11 @@ public final class PdfDocuments {
     private static final byte[] BOLD = font("DejaVuSans-Bold.ttf");
     /** Its own engine in XML mode over {@code templates/}, so the renderer always gets well-formed XHTML. */
     private static final TemplateEngine TEMPLATES = templates();
+    /**
+     * A document is rendered once for the same XHTML: a published PDF is the same for every reader until the next
+     * publication, and rendering it takes a CPU-second; 50 readers of the national figures ask for it at once.
+     */
+    private static final RenderedDocuments RENDERED = new RenderedDocuments(32L << 20);
 
     static {
         XRLog.setLoggerImpl(new Slf4jLogger()); // into the application's log, not straight to stderr
@@ -54,6 +60,18 @@ public final class PdfDocuments {
     /** Renders template {@code template} (a path under {@code templates/}, such as {@code report/report-pdf.xhtml}) with {@code model}. */
     public static void render(String template, Map<String, Object> model, OutputStream out) throws IOException {
         String xhtml = withAltTexts(withoutControlCharacters(TEMPLATES.process(template, new Context(null, model))));
+        String key = RenderedDocuments.key(xhtml);
+        byte[] pdf = RENDERED.get(key);
+        if (pdf == null) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            render(xhtml, buffer);
+            pdf = buffer.toByteArray();
+            RENDERED.put(key, pdf);
+        }
+        out.write(pdf);
+    }
+
+    private static void render(String xhtml, OutputStream out) throws IOException {
         PdfRendererBuilder builder = new PdfRendererBuilder();
         builder.useFastMode();
         builder.usePdfUaAccessibility(true); // tagged, so screen readers read the tables as tables

@@ -1,9 +1,11 @@
 package nl.regiomonitor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -11,6 +13,19 @@ import nl.regiomonitor.BrowserSession;
 
 /** A wrong year or month typed in a form comes back in the field, with the reason beside it, accessibly. */
 class FormErrorsBrowserTest extends BrowserSession {
+
+    /** The check every browser test relies on finds what it is there for: a field without a label, a bare image. */
+    @Test
+    void theAccessibilityCheckFindsAFieldWithoutLabelAndAnImageWithoutText() {
+        browser.get("http://localhost:" + port + "/toegankelijkheid");
+        ((JavascriptExecutor) browser)
+                .executeScript("document.querySelector('main').insertAdjacentHTML('beforeend', "
+                        + "'<input type=\"text\"><img src=\"/geen.png\">')");
+        assertThatThrownBy(this::assertAccessible)
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("label")
+                .hasMessageContaining("image-alt");
+    }
 
     @Test
     void aWrongYearOrMonthComesBackInItsFieldWithTheReason() {

@@ -1,0 +1,38 @@
+package nl.regiomonitor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A rendered document is found by its source only, and the least recently used go first when the budget is full. */
+class RenderedDocumentsTest {
+
+    @Test
+    void aDocumentIsFoundByExactlyItsSource() {
+        RenderedDocuments documents = new RenderedDocuments(1000);
+        documents.put(RenderedDocuments.key("<p>instroom 2024: 12</p>"), new byte[] {1});
+        assertThat(documents.get(RenderedDocuments.key("<p>instroom 2024: 12</p>")))
+                .containsExactly(1);
+        assertThat(documents.get(RenderedDocuments.key("<p>instroom 2024: 13</p>")))
+                .isNull();
+        assertThat(RenderedDocuments.key("a")).hasSize(64).isNotEqualTo(RenderedDocuments.key("a "));
+    }
+
+    @Test
+    void theLeastRecentlyUsedGoFirstAndNothingLargerThanTheBudgetIsKept() {
+        RenderedDocuments documents = new RenderedDocuments(100);
+        documents.put("a", new byte[40]);
+        documents.put("b", new byte[40]);
+        documents.get("a");
+        documents.put("c", new byte[40]);
+        assertThat(documents.get("b")).as("least recently used").isNull();
+        assertThat(documents.get("a")).isNotNull();
+        assertThat(documents.get("c")).isNotNull();
+        documents.put("d", new byte[101]);
+        assertThat(documents.get("d")).isNull();
+        documents.put("e", new byte[100]);
+        assertThat(documents.get("e")).isNotNull();
+        assertThat(documents.get("a")).isNull();
+        assertThat(documents.get("c")).isNull();
+    }
+}
