@@ -139,6 +139,8 @@ final class ImportedRows {
                 }
                 removed = delete.executeUpdate();
             }
+        } else if (previous == null) {
+            removed = 0; // no version of this source is loaded: no pass over the table to find its rows
         } else {
             try (PreparedStatement delete = connection.prepareStatement("""
                     delete from %s where import_id in (
