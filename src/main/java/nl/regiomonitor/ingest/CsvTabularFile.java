@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,7 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * A CSV file in UTF-8 (with or without BOM) whose separator, {@code ;} or {@code ,}, is read
@@ -28,16 +35,16 @@ final class CsvTabularFile implements TabularFile {
     private static final int MAX_HEADER_BYTES = 1 << 20;
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private final Reader reader;
-    private final CsvRecords records;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
     private final List<String> header;
 
     private final Path file;
 
-    private CsvTabularFile(Path file, Reader reader, char separator) {
+    private CsvTabularFile(Path file, CSVParser parser) {
         this.file = file;
-        this.reader = reader;
-        this.records = new CsvRecords(reader, separator);
+        this.parser = parser;
+        this.records = parser.iterator();
         this.header = new ArrayList<>();
     }
 
@@ -54,7 +61,12 @@ final class CsvTabularFile implements TabularFile {
                         .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT));
-        CsvTabularFile file = new CsvTabularFile(source, reader, separator);
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(separator)
+                .setIgnoreEmptyLines(true)
+                .get();
+        CsvTabularFile file = new CsvTabularFile(source, CSVParser.parse(reader, format));
         Row first = file.next();
         for (String name : first.values()) {
             file.header.add(name.trim());
@@ -154,19 +166,24 @@ final class CsvTabularFile implements TabularFile {
 
     @Override
     public Row next() throws ImportRejected {
-        long start = records.lines() + 1;
+        long start = parser.getCurrentLineNumber() + 1;
         try {
-            String[] values = records.next();
-            return values == null ? null : new Row(records.lines(), values);
-        } catch (CharacterCodingException e) {
-            throw notUtf8(firstLineThatIsNotUtf8(file));
-        } catch (CsvRecords.BadQuotes e) {
-            throw new ImportRejected(
-                    (int) start,
-                    "Regel " + start + ": een aanhalingsteken (\") wordt niet afgesloten, "
-                            + "of na een afsluitend aanhalingsteken staat nog tekst voor het scheidingsteken. "
-                            + "Controleer de aanhalingstekens vanaf deze regel.");
-        } catch (IOException e) {
+            if (!records.hasNext()) {
+                return null;
+            }
+            CSVRecord record = records.next();
+            return new Row(parser.getCurrentLineNumber(), record.values());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notUtf8(firstLineThatIsNotUtf8(file));
+            }
+            if (e.getCause() instanceof CSVException) {
+                throw new ImportRejected(
+                        (int) start,
+                        "Regel " + start + ": een aanhalingsteken (\") wordt niet afgesloten, "
+                                + "of na een afsluitend aanhalingsteken staat nog tekst voor het scheidingsteken. "
+                                + "Controleer de aanhalingstekens vanaf deze regel.");
+            }
             throw ImportRejected.ofFile("Het bestand kon niet gelezen worden (leesfout vanaf regel " + start + ").");
         }
     }
@@ -208,6 +225,6 @@ final class CsvTabularFile implements TabularFile {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        parser.close();
     }
 }
