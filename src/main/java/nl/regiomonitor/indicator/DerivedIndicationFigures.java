@@ -91,10 +91,19 @@ class DerivedIndicationFigures implements LoadListener {
 
         /**
          * The new rows are held already; from the database come the other rows of every touched client, those of
-         * the replaced version only before the import, the rest before and after it.
+         * the replaced version only before the import, the rest before and after it. Without a replaced version or
+         * other imports there are none (the first indications), and no pass over the table to find that.
          */
         @Override
-        public void loaded(Connection connection, long importId, OptionalLong replaced) throws SQLException {
+        public void loaded(Connection connection, long importId, OptionalLong replaced, boolean others)
+                throws SQLException {
+            if (others || replaced.isPresent()) {
+                readOtherRows(connection, importId, replaced);
+            }
+            new FigureCounts(connection, rows).count(true).addTo(connection);
+        }
+
+        private void readOtherRows(Connection connection, long importId, OptionalLong replaced) throws SQLException {
             try (PreparedStatement query = connection.prepareStatement("select " + IndicationRows.COLUMNS
                     + ", import_id = ? from indication where import_id <> ? and client_id in "
                     + "(select client_id from indication where import_id = ? or import_id = ?)")) {
@@ -105,7 +114,6 @@ class DerivedIndicationFigures implements LoadListener {
                 query.setLong(4, replacedId);
                 rows.read(query);
             }
-            new FigureCounts(connection, rows).count(true).addTo(connection);
         }
     }
 }

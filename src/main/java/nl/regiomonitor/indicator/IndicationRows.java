@@ -30,7 +30,7 @@ final class IndicationRows {
     final Codes regions = new Codes();
     final Codes profiles = new Codes();
     final Codes origins = new Codes();
-    private final Map<String, Integer> clientIndex = new HashMap<>();
+    private final ClientNumbers clients = new ClientNumbers();
 
     int size;
     int[] client = new int[1 << 16];
@@ -77,7 +77,7 @@ final class IndicationRows {
         if (i == this.from.length) {
             grow();
         }
-        client[i] = clientIndex.computeIfAbsent(clientId, c -> clientIndex.size());
+        client[i] = clients.of(clientId);
         this.from[i] = from;
         this.to[i] = to;
         this.region[i] = regions.of(region);
@@ -121,7 +121,7 @@ final class IndicationRows {
      * same data give the same order, whichever order they were read in.
      */
     ByClient byClient() {
-        int clients = clientIndex.size();
+        int clients = this.clients.size();
         int[] starts = new int[clients + 1];
         for (int i = 0; i < size; i++) {
             starts[client[i] + 1]++;

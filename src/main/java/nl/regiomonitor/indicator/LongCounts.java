@@ -41,6 +41,21 @@ final class LongCounts {
         }
     }
 
+    /** Every key whose count is not zero, in ascending order of key. */
+    void forEachNonZeroInOrder(Entry entry) {
+        long[] sorted = new long[size];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY && counts[i] != 0) {
+                sorted[n++] = keys[i];
+            }
+        }
+        Arrays.sort(sorted, 0, n);
+        for (int i = 0; i < n; i++) {
+            entry.accept(sorted[i], counts[slot(keys, sorted[i])]);
+        }
+    }
+
     int size() {
         return size;
     }

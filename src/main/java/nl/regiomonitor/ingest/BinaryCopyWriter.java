@@ -1,48 +1,114 @@
 package nl.regiomonitor.ingest;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
  * Writes rows in PostgreSQL's binary COPY format, so the server does not parse dates and numbers
- * again: each row is the format's field values followed by the import's id.
+ * again: each row is the format's field values followed by the import's id. The bytes go into a buffer of its own:
+ * a {@code DataOutputStream} over a {@code BufferedOutputStream} took a lock for every byte of every number.
  */
 final class BinaryCopyWriter {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
 
-    private final DataOutputStream out;
+    private final OutputStream out;
     private final FieldKind[] kinds;
     private final long importId;
+    private final byte[] buffer = new byte[1 << 16];
+    private int used;
 
     BinaryCopyWriter(OutputStream copyStream, List<Field> fields, long importId) throws IOException {
-        this.out = new DataOutputStream(new BufferedOutputStream(copyStream, 1 << 16));
+        this.out = copyStream;
         this.kinds = fields.stream().map(Field::kind).toArray(FieldKind[]::new);
         this.importId = importId;
-        out.write(SIGNATURE);
-        out.writeInt(0); // flags
-        out.writeInt(0); // header extension length
+        write(SIGNATURE);
+        writeInt(0); // flags
+        writeInt(0); // header extension length
     }
 
     void write(Object[] values) throws IOException {
-        out.writeShort(kinds.length + 1);
+        writeShort(kinds.length + 1);
         for (int i = 0; i < kinds.length; i++) {
             if (values[i] == null) {
-                out.writeInt(-1);
+                writeInt(-1);
             } else {
-                kinds[i].write(out, values[i]);
+                kinds[i].write(this, values[i]);
             }
         }
-        out.writeInt(8);
-        out.writeLong(importId);
+        writeInt(8);
+        writeLong(importId);
     }
 
     /** Writes the trailer and hands everything to the server. */
     void finish() throws IOException {
-        out.writeShort(-1);
+        writeShort(-1);
+        flush();
         out.flush();
+    }
+
+    /** A text field: its length in bytes, then its UTF-8. */
+    void writeText(String text) throws IOException {
+        int length = text.length();
+        if (4 + length <= buffer.length) {
+            room(4 + length);
+            int at = used + 4;
+            int i = 0;
+            while (i < length && text.charAt(i) < 0x80) {
+                buffer[at++] = (byte) text.charAt(i++);
+            }
+            if (i == length) { // ASCII, as ids and codes are: no byte array per value
+                writeInt(length);
+                used = at;
+                return;
+            }
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        writeInt(bytes.length);
+        write(bytes);
+    }
+
+    void write(byte[] bytes) throws IOException {
+        if (bytes.length > buffer.length) {
+            flush();
+            out.write(bytes);
+            return;
+        }
+        room(bytes.length);
+        System.arraycopy(bytes, 0, buffer, used, bytes.length);
+        used += bytes.length;
+    }
+
+    void writeShort(int value) throws IOException {
+        room(2);
+        buffer[used++] = (byte) (value >>> 8);
+        buffer[used++] = (byte) value;
+    }
+
+    void writeInt(int value) throws IOException {
+        room(4);
+        buffer[used++] = (byte) (value >>> 24);
+        buffer[used++] = (byte) (value >>> 16);
+        buffer[used++] = (byte) (value >>> 8);
+        buffer[used++] = (byte) value;
+    }
+
+    void writeLong(long value) throws IOException {
+        writeInt((int) (value >>> 32));
+        writeInt((int) value);
+    }
+
+    /** Makes room for {@code n} more bytes, at most the buffer's size. */
+    private void room(int n) throws IOException {
+        if (used + n > buffer.length) {
+            flush();
+        }
+    }
+
+    private void flush() throws IOException {
+        out.write(buffer, 0, used);
+        used = 0;
     }
 }

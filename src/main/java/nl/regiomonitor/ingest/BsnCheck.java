@@ -13,7 +13,7 @@ final class BsnCheck {
         int length = value.length();
         int runStart = -1;
         for (int i = 0; i <= length; i++) {
-            boolean digit = i < length && Character.isDigit(value.charAt(i)) && value.charAt(i) < 128;
+            boolean digit = i < length && value.charAt(i) >= '0' && value.charAt(i) <= '9'; // ASCII digits only
             if (digit && runStart < 0) {
                 runStart = i;
             } else if (!digit && runStart >= 0) {

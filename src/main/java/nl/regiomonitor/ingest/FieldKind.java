@@ -1,9 +1,7 @@
 package nl.regiomonitor.ingest;
 
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
@@ -66,7 +64,7 @@ public enum FieldKind {
         }
 
         @Override
-        void write(DataOutputStream out, Object value) throws IOException {
+        void write(BinaryCopyWriter out, Object value) throws IOException {
             writeDate(out, (LocalDate) value);
         }
     },
@@ -79,7 +77,7 @@ public enum FieldKind {
         }
 
         @Override
-        void write(DataOutputStream out, Object value) throws IOException {
+        void write(BinaryCopyWriter out, Object value) throws IOException {
             writeDate(out, (LocalDate) value);
         }
     },
@@ -101,7 +99,7 @@ public enum FieldKind {
         }
 
         @Override
-        void write(DataOutputStream out, Object value) throws IOException {
+        void write(BinaryCopyWriter out, Object value) throws IOException {
             writeDate(out, (LocalDate) value);
         }
 
@@ -122,7 +120,7 @@ public enum FieldKind {
         }
 
         @Override
-        void write(DataOutputStream out, Object value) throws IOException {
+        void write(BinaryCopyWriter out, Object value) throws IOException {
             writeInt(out, (Integer) value);
         }
     },
@@ -138,7 +136,7 @@ public enum FieldKind {
         }
 
         @Override
-        void write(DataOutputStream out, Object value) throws IOException {
+        void write(BinaryCopyWriter out, Object value) throws IOException {
             writeInt(out, (Integer) value);
         }
     },
@@ -157,7 +155,7 @@ public enum FieldKind {
         }
 
         @Override
-        void write(DataOutputStream out, Object value) throws IOException {
+        void write(BinaryCopyWriter out, Object value) throws IOException {
             byte[] bytes = ByteConverter.numeric((BigDecimal) value);
             out.writeInt(bytes.length);
             out.write(bytes);
@@ -219,10 +217,8 @@ public enum FieldKind {
     abstract Object parse(String raw);
 
     /** Writes a non-null value as one field of a binary COPY row; texts by default. */
-    void write(DataOutputStream out, Object value) throws IOException {
-        byte[] bytes = ((String) value).getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+    void write(BinaryCopyWriter out, Object value) throws IOException {
+        out.writeText((String) value);
     }
 
     /** SQL that renders a stored column as the text the file holds, for comparing keys. */
@@ -230,12 +226,12 @@ public enum FieldKind {
         return column + "::text";
     }
 
-    private static void writeDate(DataOutputStream out, LocalDate date) throws IOException {
+    private static void writeDate(BinaryCopyWriter out, LocalDate date) throws IOException {
         out.writeInt(4);
         out.writeInt((int) (date.toEpochDay() - POSTGRES_EPOCH_DAY));
     }
 
-    private static void writeInt(DataOutputStream out, int value) throws IOException {
+    private static void writeInt(BinaryCopyWriter out, int value) throws IOException {
         out.writeInt(4);
         out.writeInt(value);
     }

@@ -317,7 +317,7 @@ final class ImportJob {
                 }
                 Object[] values = new Object[fields.size()];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = hidden[columns[i]]
+                    values[i] = hidden != null && hidden[columns[i]]
                             ? null
                             : checks.parseField(row.line(), fields.get(i), codeLists[i], raw[columns[i]].trim());
                 }

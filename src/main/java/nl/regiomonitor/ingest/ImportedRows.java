@@ -28,6 +28,8 @@ final class ImportedRows {
     private final String sourceName;
     /** The region a care office imports for; null for a national file. */
     private final String region;
+    /** Asked once: the import holds the type's lock, so no other import of the type changes it meanwhile. */
+    private Boolean othersLoaded;
 
     ImportedRows(Connection connection, long id, ImportFormat format, String sourceName, String region) {
         this.connection = connection;
@@ -78,6 +80,27 @@ final class ImportedRows {
     }
 
     /**
+     * Whether the table can hold rows of other imports than this one and {@code previous}. Rows belong to current
+     * imports only (loaded, not replaced: a run is marked replaced when it has no rows left), so the runs tell
+     * without a pass over the table, whose million rows just copied would all be read to find none.
+     */
+    private boolean othersLoaded(PreviousRun previous) throws SQLException {
+        if (othersLoaded == null) {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select exists (select from import_run where import_type = ? and status = 'LOADED'
+                                   and replaced_by is null and id <> ?)""")) {
+                query.setString(1, format.type());
+                query.setLong(2, previous == null ? -1 : previous.id());
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    othersLoaded = rs.getBoolean(1);
+                }
+            }
+        }
+        return othersLoaded;
+    }
+
+    /**
      * The rows whose key other sources of the same type already hold, by line. Asked once, at the
      * end and only for a file without other errors: a refused file then costs no pass over the
      * stored rows.
@@ -85,6 +108,9 @@ final class ImportedRows {
     List<ImportError> keysOfOtherFiles(PreviousRun previous, FileKeys keys) throws SQLException {
         if (!(format.replacement() instanceof ImportFormat.SourceReplacement) || keys.isEmpty()) {
             return List.of(); // a replacement by field value removes every row it could clash with
+        }
+        if (!othersLoaded(previous)) {
+            return List.of();
         }
         String keySql = format.keyFields().stream()
                 .map(name -> format.fields()
@@ -123,8 +149,9 @@ final class ImportedRows {
     long removeReplacedRows(Set<Object> replacedValues, PreviousRun previous, List<LoadListener.Load> loads)
             throws SQLException {
         OptionalLong replaced = previous == null ? OptionalLong.empty() : OptionalLong.of(previous.id());
+        boolean others = !loads.isEmpty() && othersLoaded(previous);
         for (LoadListener.Load load : loads) {
-            load.loaded(connection, id, replaced);
+            load.loaded(connection, id, replaced, others);
         }
         long removed;
         if (format.replacement() instanceof ImportFormat.FieldReplacement byField) {
@@ -139,6 +166,8 @@ final class ImportedRows {
                 }
                 removed = delete.executeUpdate();
             }
+        } else if (previous == null) {
+            removed = 0; // no version of this source is loaded: no pass over the table to find its rows
         } else {
             try (PreparedStatement delete = connection.prepareStatement("""
                     delete from %s where import_id in (

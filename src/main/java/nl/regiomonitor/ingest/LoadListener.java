@@ -27,8 +27,9 @@ public interface LoadListener {
         /**
          * Called before the commit, when every row is copied and the file is accepted: {@code connection} sees the
          * new rows (import {@code importId}) and, not yet removed, the rows of the earlier version of the same file
-         * it replaces ({@code replaced}). A thrown exception rolls the import back.
+         * it replaces ({@code replaced}). {@code others}: whether the table may also hold rows of other imports; when
+         * not, there are none to look for. A thrown exception rolls the import back.
          */
-        void loaded(Connection connection, long importId, OptionalLong replaced) throws SQLException;
+        void loaded(Connection connection, long importId, OptionalLong replaced, boolean others) throws SQLException;
     }
 }

@@ -45,12 +45,18 @@ final class RowChecks {
         add(new ImportError((int) line, column, value, message));
     }
 
-    /** Records an error for every column that looks like a BSN, without repeating the number. */
+    /**
+     * Records an error for every column that looks like a BSN, without repeating the number; returns which columns
+     * those are, or null when none (nearly every row: no array for it).
+     */
     boolean[] hideBsns(TabularFile.Row row, List<String> header) {
         String[] raw = row.values();
-        boolean[] hidden = new boolean[Math.max(raw.length, header.size())];
+        boolean[] hidden = null;
         for (int i = 0; i < raw.length; i++) {
             if (BsnCheck.containsBsn(raw[i])) {
+                if (hidden == null) {
+                    hidden = new boolean[Math.max(raw.length, header.size())];
+                }
                 hidden[i] = true;
                 bsnFound = true;
                 error(
