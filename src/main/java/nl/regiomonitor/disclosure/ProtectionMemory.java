@@ -1,12 +1,10 @@
 package nl.regiomonitor.disclosure;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+
+import nl.regiomonitor.common.Sha256;
 
 /**
  * What protection and the audit have worked out before, by the fingerprint of a table: both are
@@ -50,7 +48,7 @@ final class ProtectionMemory {
     }
 
     private Optional<String> find(String kind, String longKey) {
-        String key = digest(longKey);
+        String key = Sha256.hex(longKey); // of fixed length: an audit's key holds every mark of its table
         String memoryKey = kind + " " + key;
         synchronized (recent) {
             String known = recent.get(memoryKey);
@@ -68,21 +66,11 @@ final class ProtectionMemory {
     }
 
     private void remember(String kind, String longKey, String value) {
-        String key = digest(longKey);
+        String key = Sha256.hex(longKey); // of fixed length: an audit's key holds every mark of its table
         synchronized (recent) {
             recent.put(kind + " " + key, value);
         }
         store.remember(kind, key, value);
-    }
-
-    /** A key of fixed length: an audit's key holds every mark of its table. */
-    private static String digest(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String text(ProtectionPattern.Mark[] marks) {

@@ -1,12 +1,10 @@
 package nl.regiomonitor.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import nl.regiomonitor.common.Sha256;
 
 /**
  * Rendered documents by a digest of their source, the least recently used dropped first once their bytes pass a
@@ -25,12 +23,7 @@ final class RenderedDocuments {
 
     /** The key of a source: its SHA-256, so the cache holds no copy of the (often larger) source itself. */
     static String key(String source) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return Sha256.hex(source);
     }
 
     /** The document rendered from the source with this key, or null. */
