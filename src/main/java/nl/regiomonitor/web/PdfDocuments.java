@@ -22,6 +22,8 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import nl.regiomonitor.common.Sha256;
+
 /**
  * PDF documents from XHTML templates (OpenHTMLtoPDF): A4 as the template's CSS says, the fonts
  * carried in the application and embedded, tagged for screen readers, inline SVG charts drawn as
@@ -60,7 +62,7 @@ public final class PdfDocuments {
     /** Renders template {@code template} (a path under {@code templates/}, such as {@code report/report-pdf.xhtml}) with {@code model}. */
     public static void render(String template, Map<String, Object> model, OutputStream out) throws IOException {
         String xhtml = withAltTexts(withoutControlCharacters(TEMPLATES.process(template, new Context(null, model))));
-        String key = RenderedDocuments.key(xhtml);
+        String key = Sha256.hex(xhtml);
         byte[] pdf = RENDERED.get(key);
         if (pdf == null) {
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();

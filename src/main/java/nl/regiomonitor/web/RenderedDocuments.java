@@ -4,12 +4,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import nl.regiomonitor.common.Sha256;
-
 /**
- * Rendered documents by a digest of their source, the least recently used dropped first once their bytes pass a
- * budget. Keyed by what was rendered, not by what it was made from, so a changed figure, text or publication can
- * never be answered with an old document, on this instance or on any other.
+ * Rendered documents by a digest of their source (so the cache holds no copy of the larger source), the least
+ * recently used dropped first once their bytes pass a budget. Keyed by what was rendered, not by what it was made
+ * from, so a changed figure, text or publication can never be answered with an old document, on this instance or on
+ * any other.
  */
 final class RenderedDocuments {
 
@@ -19,11 +18,6 @@ final class RenderedDocuments {
 
     RenderedDocuments(long budget) {
         this.budget = budget;
-    }
-
-    /** The key of a source: its SHA-256, so the cache holds no copy of the (often larger) source itself. */
-    static String key(String source) {
-        return Sha256.hex(source);
     }
 
     /** The document rendered from the source with this key, or null. */

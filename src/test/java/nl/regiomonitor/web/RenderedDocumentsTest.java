@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+import nl.regiomonitor.common.Sha256;
+
 /** A rendered document is found by its source only, and the least recently used go first when the budget is full. */
 class RenderedDocumentsTest {
 
     @Test
     void aDocumentIsFoundByExactlyItsSource() {
         RenderedDocuments documents = new RenderedDocuments(1000);
-        documents.put(RenderedDocuments.key("<p>instroom 2024: 12</p>"), new byte[] {1});
-        assertThat(documents.get(RenderedDocuments.key("<p>instroom 2024: 12</p>")))
-                .containsExactly(1);
-        assertThat(documents.get(RenderedDocuments.key("<p>instroom 2024: 13</p>")))
-                .isNull();
-        assertThat(RenderedDocuments.key("a")).hasSize(64).isNotEqualTo(RenderedDocuments.key("a "));
+        documents.put(Sha256.hex("<p>instroom 2024: 12</p>"), new byte[] {1});
+        assertThat(documents.get(Sha256.hex("<p>instroom 2024: 12</p>"))).containsExactly(1);
+        assertThat(documents.get(Sha256.hex("<p>instroom 2024: 13</p>"))).isNull();
+        assertThat(Sha256.hex("a")).hasSize(64).isNotEqualTo(Sha256.hex("a "));
     }
 
     @Test
