@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +56,8 @@ import nl.regiomonitor.plan.PlanApi;
 class TwoInstancesTest extends IntegrationTest {
 
     private static final String USER = "zorgkantoor.amstelland";
-    /** Enough rows that B is still copying when it is killed, few enough for A to read them again soon. */
-    private static final int BIG = 150_000;
+    /** Rows of the file B is killed importing; A reads them all again. */
+    private static final int BIG = 20_000;
 
     private static final List<String> TABLES =
             List.of("indication", "care_allocation", "waitlist_entry", "cost_line", "population");
@@ -210,23 +212,42 @@ class TwoInstancesTest extends IntegrationTest {
     void anInstanceKilledDuringAnImportLeavesItToTheOther() throws Exception {
         Path big = bigFileRefusedOnItsLastLine();
         List<Long> before = counts();
+        long id;
+        String claimedByB;
+        // The test holds back B's COPY with a table lock, so B is killed inside its import transaction
+        // however fast it reads (a race on its progress failed once B had become fast enough).
+        try (Connection blocker = database.getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                lock.execute("lock table indication in share mode");
+            }
+            Response upload = WebSession.basic(portB, "beheerder", PlanApi.PASSWORD)
+                    .postFile(
+                            "/api/v1/imports",
+                            Map.of("type", "indications"),
+                            big.getFileName().toString(),
+                            Files.readString(big));
+            assertThat(upload.status()).as(upload.body()).isEqualTo(202);
+            id = json.readTree(upload.body()).get("id").asLong();
+            claimedByB = jdbc.queryForObject("select claimed_by from import_job where id = ?", String.class, id);
 
-        Response upload = WebSession.basic(portB, "beheerder", PlanApi.PASSWORD)
-                .postFile(
-                        "/api/v1/imports",
-                        Map.of("type", "indications"),
-                        big.getFileName().toString(),
-                        Files.readString(big));
-        assertThat(upload.status()).as(upload.body()).isEqualTo(202);
-        long id = json.readTree(upload.body()).get("id").asLong();
-        String claimedByB = jdbc.queryForObject("select claimed_by from import_job where id = ?", String.class, id);
-
-        // A shows how far B is, from the row B's heartbeat writes
-        waitFor(() -> imports.find(id).orElseThrow().rowCount() >= 20_000, Duration.ofMinutes(1));
-        assertThat(imports.find(id).orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
-        instanceB.destroyForcibly(); // SIGKILL, mid-import
-        assertThat(instanceB.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(instanceB.exitValue()).isEqualTo(137);
+            waitFor(
+                    () -> jdbc.queryForObject(
+                                    "select count(*) from pg_locks where relation = 'indication'::regclass and not granted",
+                                    Long.class)
+                            > 0,
+                    Duration.ofMinutes(1));
+            // A shows that B is at it, from the row B's heartbeat keeps renewing (its lease is 2 s)
+            Thread.sleep(3_000);
+            assertThat(imports.find(id).orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
+            assertThat(jdbc.queryForObject(
+                            "select claimed_by from import_job where id = ? and lease_until > now()", String.class, id))
+                    .isEqualTo(claimedByB);
+            instanceB.destroyForcibly(); // SIGKILL, mid-import
+            assertThat(instanceB.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(instanceB.exitValue()).isEqualTo(137);
+            blocker.rollback();
+        }
 
         waitFor(
                 () -> !claimedByB.equals(jdbc.queryForObject(
@@ -236,6 +257,7 @@ class TwoInstancesTest extends IntegrationTest {
         ImportResult finished = imports.find(id).orElseThrow();
         // A read the whole upload again and refused it on its last line, as one instance alone would have
         assertThat(finished.status()).isEqualTo(ImportStatus.REJECTED);
+        assertThat(finished.rowCount()).isEqualTo(BIG);
         assertThat(finished.message()).contains("Er is niets veranderd");
         assertThat(finished.errors()).extracting(ImportError::line).containsOnly(BIG + 1);
         assertThat(counts()).as("nothing of either attempt is kept").isEqualTo(before);
