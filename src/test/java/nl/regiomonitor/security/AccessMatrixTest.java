@@ -136,8 +136,8 @@ class AccessMatrixTest extends IntegrationTest {
         for (Case line : matrix.cases()) {
             boolean changes = !line.endpoint().startsWith("GET ");
             // refused writes one after another are compared with the data before the first of them, once after
-            // the last: a fingerprint reads the whole database, and nothing a refused call did can be undone by the
-            // next refused call
+            // the last: a fingerprint reads the whole database, and a refused call that wrote is not undone exactly
+            // by the next refused call
             List<String> refusedWrites = new ArrayList<>();
             Map<String, String> before = null;
             for (Actor actor : Actor.values()) {
@@ -181,7 +181,7 @@ class AccessMatrixTest extends IntegrationTest {
         assertThat(calls).isGreaterThan(250);
     }
 
-    /** The data after refused writes, compared with those before them; a change is wrong for every one of them. */
+    /** The data after refused writes, compared with those before them: a change means one of them wrote. */
     private Map<String, String> compare(Map<String, String> before, List<String> refusedWrites, List<String> wrong) {
         Map<String, String> after = fingerprint();
         if (!after.equals(before)) {
