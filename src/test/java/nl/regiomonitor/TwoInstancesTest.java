@@ -233,7 +233,8 @@ class TwoInstancesTest extends IntegrationTest {
 
             waitFor(
                     () -> jdbc.queryForObject(
-                                    "select count(*) from pg_locks where relation = 'indication'::regclass and not granted",
+                                    "select count(*) from pg_locks "
+                                            + "where relation = 'indication'::regclass and not granted",
                                     Long.class)
                             > 0,
                     Duration.ofMinutes(1));

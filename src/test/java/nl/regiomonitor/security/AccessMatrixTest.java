@@ -254,8 +254,8 @@ class AccessMatrixTest extends IntegrationTest {
                 jdbc.queryForObject(
                         // the row's transaction and place, not its content: reading every stored PDF cost more than all
                         // else here
-                        "select count(*) || ':' || coalesce(string_agg(p.region_code || p.year || p.xmin || p.ctid, '|' "
-                                + "order by region_code, year), '') from report_publication p",
+                        "select count(*) || ':' || coalesce(string_agg(p.region_code || p.year || p.xmin "
+                                + "|| p.ctid, '|' order by region_code, year), '') from report_publication p",
                         String.class));
         values.put(
                 "register",
