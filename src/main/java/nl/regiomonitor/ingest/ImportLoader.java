@@ -105,6 +105,10 @@ final class ImportLoader {
             }
             log.info("Import {} ({}): {}", id, sourceName, outcome.message());
         } catch (IOException | SQLException | RuntimeException e) {
+            if (guard.stopped()) {
+                Thread.interrupted(); // the watchdog's interrupt, as below
+                throw new ImportStopped(id, e);
+            }
             String message;
             if (guard.fired()) {
                 Thread.interrupted(); // the watchdog's interrupt; recording the failure needs a connection

@@ -42,6 +42,9 @@ import nl.regiomonitor.common.Dutch;
  * has run out and no transaction holds its run's lock (a claimer that merely stalls mid-import keeps it). After
  * {@link #MAX_ATTEMPTS} claims the file itself is the likely cause of the deaths, so the job is marked aborted
  * with a Dutch message instead of bringing down one instance after another.
+ *
+ * <p>An instance that stops (a deploy) hands its running jobs back at once rather than failing them or leaving them
+ * to their lease: the import's transaction is rolled back, and the row is released without counting the attempt.
  */
 final class ImportQueue implements AutoCloseable {
 
@@ -51,6 +54,8 @@ final class ImportQueue implements AutoCloseable {
     static final int MAX_ATTEMPTS = 3;
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration BEAT = Duration.ofSeconds(1);
+    /** How long a stopping instance waits for its import threads to hand their jobs back. */
+    private static final Duration STOP = Duration.ofSeconds(10);
     /** Uploads are read back in slices, so an upload of hundreds of megabytes is never in memory at once. */
     private static final int SLICE = 8 * 1024 * 1024;
 
@@ -74,6 +79,7 @@ final class ImportQueue implements AutoCloseable {
     private final Duration lease;
 
     private final Semaphore free = new Semaphore(THREADS);
+    private volatile boolean stopping;
     private final ExecutorService workers = Executors.newFixedThreadPool(THREADS, r -> daemon(r, "import"));
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "import-queue"));
@@ -156,7 +162,7 @@ final class ImportQueue implements AutoCloseable {
     private Job claimOrRelease() {
         Job job = null;
         try {
-            job = claim();
+            job = stopping ? null : claim();
         } finally {
             if (job == null) {
                 free.release();
@@ -194,6 +200,10 @@ final class ImportQueue implements AutoCloseable {
     }
 
     private void run(Job job) {
+        if (stopping) {
+            release(job);
+            return;
+        }
         ImportJob.Progress progress = new ImportJob.Progress();
         progress.type = job.type();
         ScheduledFuture<?> beat =
@@ -202,6 +212,8 @@ final class ImportQueue implements AutoCloseable {
         try {
             file = download(job.id());
             importer.run(job, file, progress);
+        } catch (ImportStopped e) {
+            release(job);
         } catch (IOException | RuntimeException e) {
             // the row stays claimed: when the lease runs out, an instance tries again (MAX_ATTEMPTS in all)
             log.error("Import {} ({}) kon niet worden uitgevoerd", job.id(), job.name(), e);
@@ -210,6 +222,20 @@ final class ImportQueue implements AutoCloseable {
             if (file != null) {
                 deleteQuietly(file);
             }
+        }
+    }
+
+    /** Gives a claimed job back to the queue, as if never claimed, for whichever instance looks first. */
+    private void release(Job job) {
+        try {
+            jdbc.update("""
+                    update import_job set claimed_by = null, lease_until = null, attempts = attempts - 1,
+                                          progress_rows = 0, progress_fraction = 0
+                    where id = ? and claimed_by = ?""", job.id(), instance);
+            log.info("Import {} ({}) is teruggezet in de wachtrij: de toepassing stopt", job.id(), job.name());
+        } catch (RuntimeException e) {
+            // its lease runs out instead, and another instance takes it over then
+            log.warn("Import {} kon niet worden teruggezet in de wachtrij", job.id(), e);
         }
     }
 
@@ -282,9 +308,22 @@ final class ImportQueue implements AutoCloseable {
         return thread;
     }
 
+    /**
+     * Claims nothing more, and waits a little for the import threads: an import that the stop ended
+     * ({@link ImportWatchdog#stopAll()}) gives its job back before the database goes.
+     */
     @Override
     public void close() {
+        stopping = true;
         timer.shutdownNow();
-        workers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(STOP.toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -253,8 +253,10 @@ public class ImportService {
         }
     }
 
+    /** Ends the running imports at once; the queued ones go back to the queue for another instance or the restart. */
     @PreDestroy
     void stop() {
+        watchdog.stopAll();
         queue.close();
         watchdog.close();
     }

@@ -47,7 +47,7 @@ import nl.regiomonitor.ingest.ImportStatus;
  * Two instances of the application on one database, as behind a load balancer: two more Spring
  * contexts in this JVM, started together on an empty database of their own on the test application's
  * PostgreSQL. They make the demo data once and build one publication at a time; an import on one is
- * published once and shown by both.
+ * published once and shown by both; one that stops (a deploy) hands its running import to the other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -89,7 +89,7 @@ class SeveralInstancesTest extends IntegrationTest {
                 System.setProperty(LoggingSystem.SYSTEM_PROPERTY, logging);
             }
         }
-        shared = new JdbcTemplate(first.getBean(DataSource.class));
+        shared = new JdbcTemplate(second.getBean(DataSource.class)); // the last test stops the first
     }
 
     private ConfigurableApplicationContext start(String url) {
@@ -181,6 +181,66 @@ class SeveralInstancesTest extends IntegrationTest {
         assertThat(shared.queryForObject("select count(*) from publication", Long.class))
                 .as("the same data: the stored version again, none stored beside it")
                 .isEqualTo(publicationsBefore);
+    }
+
+    /**
+     * A deploy: the first instance stops while its import waits for a lock the test holds (so it is surely running).
+     * It stops at once and gives the job back; the other imports it, whole, and nothing records it as failed.
+     */
+    @Test
+    @Order(4)
+    void anInstanceThatStopsHandsItsRunningImportToTheOther() throws Exception {
+        StringBuilder indications = new StringBuilder(CsvHeaders.INDICATIONS);
+        for (int i = 1; i <= 50; i++) {
+            indications.append("OVERDRACHT%03d;2024-04-01;2024-04-15;;ZK10;GGZ03W;GEEN;1980\n".formatted(i));
+        }
+        Path file = Files.writeString(folder.resolve("overdracht.csv"), indications, StandardCharsets.UTF_8);
+        long id;
+        try (Connection blocker = second.getBean(DataSource.class).getConnection()) {
+            blocker.setAutoCommit(false);
+            try (Statement lock = blocker.createStatement()) {
+                lock.execute("lock table indication in share mode");
+            }
+            id = first.getBean(ImportService.class).submit(file, "overdracht.csv", "indications", null);
+            waitFor(
+                    () -> shared.queryForObject(
+                                    "select count(*) from pg_locks "
+                                            + "where relation = 'indication'::regclass and not granted",
+                                    Long.class)
+                            > 0,
+                    Duration.ofSeconds(60));
+            String claimer = shared.queryForObject("select claimed_by from import_job where id = ?", String.class, id);
+
+            long started = System.nanoTime();
+            first.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - started))
+                    .as("the stop waits for no import")
+                    .isLessThan(Duration.ofSeconds(10));
+            Map<String, Object> job =
+                    shared.queryForMap("select claimed_by, attempts from import_job where id = ?", id);
+            assertThat(job.get("claimed_by"))
+                    .as("given back, not kept by %s", claimer)
+                    .isNull();
+            assertThat(job.get("attempts")).as("a stop is no failed attempt").isEqualTo(0);
+            assertThat(second.getBean(ImportService.class)
+                            .find(id)
+                            .orElseThrow()
+                            .status())
+                    .isEqualTo(ImportStatus.RUNNING);
+            blocker.rollback();
+        }
+        ImportService imports = second.getBean(ImportService.class);
+        waitFor(() -> imports.find(id).orElseThrow().status().finished(), Duration.ofSeconds(60));
+        assertThat(imports.find(id).orElseThrow().status()).isEqualTo(ImportStatus.LOADED);
+        assertThat(shared.queryForObject(
+                        "select count(*) from indication where client_id like 'OVERDRACHT%'", Long.class))
+                .isEqualTo(50);
+        assertThat(shared.queryForList(
+                        "select summary from audit_event where subject = 'import' and subject_id = ?",
+                        String.class,
+                        Long.toString(id)))
+                .as("one outcome, the import's")
+                .containsExactly("Import " + id + " (indications, overdracht.csv): " + ImportStatus.LOADED.dutch());
     }
 
     private static PublicationService publications(ConfigurableApplicationContext instance) {
