@@ -1,5 +1,6 @@
 package nl.regiomonitor.indicator;
 
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -28,12 +29,13 @@ final class LongCounts {
         counts[slot] += delta;
     }
 
+    /** What is done with each count; it may write (to COPY). */
     interface Entry {
-        void accept(long key, int count);
+        void accept(long key, int count) throws IOException;
     }
 
     /** Every key whose count is not zero, in no particular order. */
-    void forEachNonZero(Entry entry) {
+    void forEachNonZero(Entry entry) throws IOException {
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] != EMPTY && counts[i] != 0) {
                 entry.accept(keys[i], counts[i]);
@@ -42,7 +44,7 @@ final class LongCounts {
     }
 
     /** Every key whose count is not zero, in ascending order of key. */
-    void forEachNonZeroInOrder(Entry entry) {
+    void forEachNonZeroInOrder(Entry entry) throws IOException {
         long[] sorted = new long[size];
         int n = 0;
         for (int i = 0; i < keys.length; i++) {

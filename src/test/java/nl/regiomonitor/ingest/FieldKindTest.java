@@ -22,7 +22,8 @@ class FieldKindTest {
         assertThatThrownBy(() -> FieldKind.DATE.parse("1800-01-01")).hasMessageContaining("vóór 2000-01-01");
         assertThatThrownBy(() ->
                         FieldKind.DATE.parse(TODAY.plusYears(1).plusDays(1).toString()))
-                .hasMessageContaining("meer dan een jaar na vandaag");
+                .hasMessageContaining("meer dan een jaar na vandaag")
+                .hasMessageEndingWith("(de laatste toegestane datum is " + TODAY.plusYears(1) + ")");
         assertThatThrownBy(() -> FieldKind.DATE.parse("9999-12-31"))
                 .hasMessageContaining("meer dan een jaar na vandaag");
     }
