@@ -108,13 +108,35 @@ final class FileKeys {
         return live == 0;
     }
 
+    /**
+     * The entries in order of hash (as signed numbers, the order {@link Arrays#binarySearch} expects), each run of
+     * equal hashes in entry order: a radix sort, a byte of the hash per pass, which is stable; a comparison sort of
+     * a million entries took a tenth of the time of reading them.
+     */
     private long[] byHash() {
         if (byHash == null) {
-            byHash = new long[entries];
+            long[] order = new long[entries];
             for (int e = 0; e < entries; e++) {
-                byHash[e] = (long) hash[e] << 32 | e;
+                order[e] = (long) hash[e] << 32 | e;
             }
-            Arrays.sort(byHash);
+            long[] other = new long[entries];
+            for (int shift = 32; shift < 64; shift += 8) {
+                int flip = shift == 56 ? 0x80 : 0; // the sign: negative hashes first
+                int[] starts = new int[257];
+                for (long entry : order) {
+                    starts[((int) (entry >>> shift) & 0xFF ^ flip) + 1]++;
+                }
+                for (int b = 0; b < 256; b++) {
+                    starts[b + 1] += starts[b];
+                }
+                for (long entry : order) {
+                    other[starts[(int) (entry >>> shift) & 0xFF ^ flip]++] = entry;
+                }
+                long[] sorted = other;
+                other = order;
+                order = sorted;
+            }
+            byHash = order;
         }
         return byHash;
     }

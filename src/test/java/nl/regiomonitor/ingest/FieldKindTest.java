@@ -29,6 +29,17 @@ class FieldKindTest {
     }
 
     @Test
+    void aDateReadBeforeIsTheSameDateAndADayThatDoesNotExistStaysRefused() {
+        assertThat(FieldKind.DATE.parse("2023-02-28")).isEqualTo(LocalDate.of(2023, 2, 28));
+        assertThat(FieldKind.DATE.parse("2023-02-28")).isEqualTo(LocalDate.of(2023, 2, 28));
+        assertThat(FieldKind.DATE.parse("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThatThrownBy(() -> FieldKind.DATE.parse("2023-02-29")).hasMessageContaining("geen bestaande datum");
+        assertThatThrownBy(() -> FieldKind.DATE.parse("2023-04-31")).hasMessageContaining("geen bestaande datum");
+        assertThatThrownBy(() -> FieldKind.DATE.parse("2023-00-10")).hasMessageContaining("geen bestaande datum");
+        assertThat(FieldKind.MONTH.parse("2023-12")).isEqualTo(LocalDate.of(2023, 12, 1));
+    }
+
+    @Test
     void aDecisionDateIsNotInTheFuture() {
         assertThat(FieldKind.PAST_DATE.parse(TODAY.toString())).isEqualTo(TODAY);
         assertThatThrownBy(() -> FieldKind.PAST_DATE.parse(TODAY.plusDays(1).toString()))

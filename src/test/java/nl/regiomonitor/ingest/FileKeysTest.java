@@ -76,6 +76,23 @@ class FileKeysTest {
     }
 
     @Test
+    void manyKeysOfWhichSomeRepeatAreFoundWhateverTheirHash() {
+        for (int i = 0; i < 50_000; i++) {
+            add(i + 2, "C" + i, "2023-01-01");
+        }
+        for (int i = 0; i < 50_000; i += 7) {
+            add(i + 50_002, "C" + i, "2023-01-01");
+        }
+
+        List<FileKeys.Duplicate> duplicates = keys.duplicates();
+        assertThat(duplicates).hasSize(7143);
+        assertThat(duplicates).allMatch(d -> d.line() == d.earlierLine() + 50_000);
+        assertThat(duplicates).extracting(FileKeys.Duplicate::line).isSorted();
+        assertThat(keys.remove("C49999\u00012023-01-01\u0001")).isEqualTo(50_001);
+        assertThat(keys.remove("C50000\u00012023-01-01\u0001")).isEqualTo(-1);
+    }
+
+    @Test
     void aStoredRowFindsTheLineOfItsKeyOnce() {
         add(2, "A", "2023-01-15");
         add(3, "Aa", "x");
