@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * Client ids numbered 0, 1, 2, … as they first come, held as their characters side by side in one array with an
- * open-addressing table of ints. A {@code HashMap<String, Integer>} kept a string, an entry and a boxed number alive
- * per client: for a million-row import, millions of objects the garbage collector copied again and again while the
- * file was read.
+ * open-addressing table. A {@code HashMap<String, Integer>} kept a string, an entry and a boxed number alive per
+ * client: for a million-row import, millions of objects the garbage collector copied again and again while the file
+ * was read. Each slot holds the id's hash beside its number, so finding an id costs one look at a random place of
+ * memory, not one more per id met on the way.
  */
 final class ClientNumbers {
 
@@ -15,18 +16,18 @@ final class ClientNumbers {
     /** Where client {@code n}'s id starts in {@link #chars}; it ends where client {@code n + 1}'s starts. */
     private int[] start = new int[1 << 12];
 
-    private int[] hashes = new int[1 << 12];
     private int count;
-    /** Per slot the client's number + 1, 0 when empty; at most half full. */
-    private int[] table = new int[1 << 13];
+    /** Per slot the id's hash (high half) and the client's number + 1 (low half), 0 when empty; at most half full. */
+    private long[] table = new long[1 << 13];
 
     /** The number of {@code id}, a new one when it is new. */
     int of(String id) {
         int h = id.hashCode();
         int mask = table.length - 1;
         int slot = spread(h) & mask;
-        for (int n = table[slot] - 1; n >= 0; n = table[slot] - 1) {
-            if (hashes[n] == h && equals(n, id)) {
+        for (long taken = table[slot]; taken != 0; taken = table[slot]) {
+            int n = (int) taken - 1;
+            if ((int) (taken >>> 32) == h && equals(n, id)) {
                 return n;
             }
             slot = slot + 1 & mask;
@@ -41,7 +42,6 @@ final class ClientNumbers {
     private int add(String id, int h, int slot) {
         if (count + 1 >= start.length) {
             start = Arrays.copyOf(start, start.length * 2);
-            hashes = Arrays.copyOf(hashes, start.length);
         }
         if (used + id.length() > chars.length) {
             chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + id.length()));
@@ -49,9 +49,8 @@ final class ClientNumbers {
         id.getChars(0, id.length(), chars, used);
         used += id.length();
         int n = count++;
-        hashes[n] = h;
         start[n + 1] = used;
-        table[slot] = n + 1;
+        table[slot] = (long) h << 32 | n + 1;
         if (count * 2 > table.length) {
             rehash();
         }
@@ -77,14 +76,17 @@ final class ClientNumbers {
     }
 
     private void rehash() {
-        table = new int[table.length * 2];
+        long[] old = table;
+        table = new long[old.length * 2];
         int mask = table.length - 1;
-        for (int n = 0; n < count; n++) {
-            int slot = spread(hashes[n]) & mask;
-            while (table[slot] != 0) {
-                slot = slot + 1 & mask;
+        for (long taken : old) {
+            if (taken != 0) {
+                int slot = spread((int) (taken >>> 32)) & mask;
+                while (table[slot] != 0) {
+                    slot = slot + 1 & mask;
+                }
+                table[slot] = taken;
             }
-            table[slot] = n + 1;
         }
     }
 }

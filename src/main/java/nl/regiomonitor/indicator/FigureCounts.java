@@ -1,7 +1,6 @@
 package nl.regiomonitor.indicator;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import nl.regiomonitor.ingest.BinaryCopyWriter;
 
 /**
  * The counts per key of {@code influx_count} and {@code stock_change} (see {@link DerivedIndicationFigures}) that
@@ -188,8 +190,8 @@ final class FigureCounts {
         try (Statement statement = connection.createStatement()) {
             statement.execute("truncate influx_count, stock_change");
         }
-        copy(connection, "influx_count", influxRows());
-        copy(connection, "stock_change", changeRows());
+        copy(connection, "influx_count", this::writeInflux);
+        copy(connection, "stock_change", this::writeChanges);
     }
 
     /**
@@ -197,7 +199,7 @@ final class FigureCounts {
      * counts travel with COPY to a table of the transaction's own and are merged in one statement each.
      */
     void addTo(Connection connection) throws SQLException {
-        addTo(connection, "influx_count", "influx_delta", influxRows(), """
+        addTo(connection, "influx_count", "influx_delta", this::writeInflux, """
                 merge into influx_count t using influx_delta d
                 on t.month = d.month and t.region_code = d.region_code and t.profile_code = d.profile_code
                    and t.origin = d.origin and t.age_band = d.age_band
@@ -205,7 +207,7 @@ final class FigureCounts {
                 when matched then update set clients = t.clients + d.clients
                 when not matched then insert values (d.month, d.region_code, d.profile_code, d.origin, d.age_band,
                                                      d.clients)""");
-        addTo(connection, "stock_change", "stock_delta", changeRows(), """
+        addTo(connection, "stock_change", "stock_delta", this::writeChanges, """
                 merge into stock_change t using stock_delta d
                 on t.day = d.day and t.region_code = d.region_code and t.profile_code = d.profile_code
                 when matched and t.delta + d.delta = 0 then delete
@@ -218,7 +220,7 @@ final class FigureCounts {
      * in it before, so they are its whole content, and merging a few hundred thousand keys into nothing took longer
      * than copying them.
      */
-    private static void addTo(Connection connection, String table, String delta, String rows, String merge)
+    private static void addTo(Connection connection, String table, String delta, CopyRows rows, String merge)
             throws SQLException {
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery("select exists (select from " + table + ")")) {
@@ -235,55 +237,57 @@ final class FigureCounts {
         }
     }
 
-    /** The influx counts as COPY text: month, region, profile, origin, age band, clients. */
-    private String influxRows() {
-        StringBuilder out = new StringBuilder(influx.size() * 48);
+    /** The influx counts as COPY rows: month, region, profile, origin, age band, clients. */
+    private void writeInflux(BinaryCopyWriter out) throws IOException {
         influx.forEachNonZero((key, count) -> {
             int month = (int) (key >>> 32);
-            out.append(LocalDate.of(month / 12, month % 12 + 1, 1))
-                    .append('\t')
-                    .append(rows.regions.get((int) (key >>> 24)))
-                    .append('\t')
-                    .append(rows.profiles.get((int) (key >>> 16)))
-                    .append('\t')
-                    .append(rows.origins.get((int) (key >>> 8)))
-                    .append('\t')
-                    .append(bandCodes.get((int) (key & 0xFF)))
-                    .append('\t')
-                    .append(count)
-                    .append('\n');
+            out.startRow(6);
+            out.dateField(LocalDate.of(month / 12, month % 12 + 1, 1).toEpochDay());
+            out.textField(rows.regions.get((int) (key >>> 24)));
+            out.textField(rows.profiles.get((int) (key >>> 16)));
+            out.textField(rows.origins.get((int) (key >>> 8)));
+            out.textField(bandCodes.get((int) (key & 0xFF)));
+            out.intField(count);
         });
-        return out.toString();
     }
 
     /**
-     * The stock changes as COPY text: day, region, profile, delta. In order of day, the column the table's index
+     * The stock changes as COPY rows: day, region, profile, delta. In order of day, the column the table's index
      * has: its entries then come at its end, instead of all over it.
      */
-    private String changeRows() {
-        StringBuilder out = new StringBuilder(changes.size() * 32);
+    private void writeChanges(BinaryCopyWriter out) throws IOException {
         changes.forEachNonZeroInOrder((key, count) -> {
-            out.append(LocalDate.ofEpochDay(key >> 16))
-                    .append('\t')
-                    .append(rows.regions.get((int) (key >>> 8)))
-                    .append('\t')
-                    .append(rows.profiles.get((int) key))
-                    .append('\t')
-                    .append(count)
-                    .append('\n');
+            out.startRow(4);
+            out.dateField(key >> 16);
+            out.textField(rows.regions.get((int) (key >>> 8)));
+            out.textField(rows.profiles.get((int) key));
+            out.intField(count);
         });
-        return out.toString();
     }
 
-    /** COPY: after a large import the tables hold a few hundred thousand rows. */
-    private static void copy(Connection connection, String table, String text) throws SQLException {
+    /** Rows for one COPY, written as they are worked out. */
+    private interface CopyRows {
+        void writeTo(BinaryCopyWriter out) throws IOException;
+    }
+
+    /**
+     * Binary COPY, streamed: after a large import the tables get a few hundred thousand rows, which the server
+     * takes in while the next ones are written, and whose dates it need not parse.
+     */
+    private static void copy(Connection connection, String table, CopyRows rows) throws SQLException {
+        PGCopyOutputStream copy = new PGCopyOutputStream(
+                connection.unwrap(PGConnection.class), "copy " + table + " from stdin (format binary)", 1 << 16);
         try {
-            connection
-                    .unwrap(PGConnection.class)
-                    .getCopyAPI()
-                    .copyIn("copy " + table + " from stdin", new StringReader(text));
+            BinaryCopyWriter out = BinaryCopyWriter.of(copy);
+            rows.writeTo(out);
+            out.finish();
+            copy.endCopy();
         } catch (IOException e) {
             throw new SQLException("Afgeleide cijfers konden niet worden geschreven", e);
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 }

@@ -3,16 +3,20 @@ package nl.regiomonitor.ingest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Writes rows in PostgreSQL's binary COPY format, so the server does not parse dates and numbers
- * again: each row is the format's field values followed by the import's id. The bytes go into a buffer of its own:
- * a {@code DataOutputStream} over a {@code BufferedOutputStream} took a lock for every byte of every number.
+ * again: each row is the format's field values followed by the import's id, or, for tables derived from an import,
+ * fields the caller writes one by one. The bytes go into a buffer of its own: a {@code DataOutputStream} over a
+ * {@code BufferedOutputStream} took a lock for every byte of every number.
  */
-final class BinaryCopyWriter {
+public final class BinaryCopyWriter {
 
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    /** PostgreSQL's dates count days from 2000-01-01. */
+    private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
     private final OutputStream out;
     private final FieldKind[] kinds;
@@ -29,6 +33,28 @@ final class BinaryCopyWriter {
         writeInt(0); // header extension length
     }
 
+    /** A writer of rows whose fields the caller writes: {@link #startRow}, then a field method per column. */
+    public static BinaryCopyWriter of(OutputStream copyStream) throws IOException {
+        return new BinaryCopyWriter(copyStream, List.of(), 0);
+    }
+
+    /** Starts a row of {@code fields} fields. */
+    public void startRow(int fields) throws IOException {
+        writeShort(fields);
+    }
+
+    /** A date field, given in days since 1970-01-01 ({@link LocalDate#toEpochDay()}). */
+    public void dateField(long epochDay) throws IOException {
+        writeInt(4);
+        writeInt((int) (epochDay - POSTGRES_EPOCH_DAY));
+    }
+
+    /** An int4 field. */
+    public void intField(int value) throws IOException {
+        writeInt(4);
+        writeInt(value);
+    }
+
     void write(Object[] values) throws IOException {
         writeShort(kinds.length + 1);
         for (int i = 0; i < kinds.length; i++) {
@@ -43,14 +69,14 @@ final class BinaryCopyWriter {
     }
 
     /** Writes the trailer and hands everything to the server. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         writeShort(-1);
         flush();
         out.flush();
     }
 
     /** A text field: its length in bytes, then its UTF-8. */
-    void writeText(String text) throws IOException {
+    public void textField(String text) throws IOException {
         int length = text.length();
         if (4 + length <= buffer.length) {
             room(4 + length);

@@ -11,6 +11,9 @@ final class BsnCheck {
 
     static boolean containsBsn(String value) {
         int length = value.length();
+        if (length < 9) {
+            return false; // most values (codes, years) are shorter than a BSN: no look at their characters
+        }
         int runStart = -1;
         for (int i = 0; i <= length; i++) {
             boolean digit = i < length && value.charAt(i) >= '0' && value.charAt(i) <= '9'; // ASCII digits only

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.postgresql.util.ByteConverter;
@@ -59,13 +60,13 @@ public enum FieldKind {
         Object parse(String raw) {
             return plausible(
                     fullDate(raw),
-                    today().plusYears(1),
+                    Today::yearAhead,
                     "ligt meer dan een jaar na vandaag; zo'n datum is vrijwel zeker een tikfout");
         }
 
         @Override
         void write(BinaryCopyWriter out, Object value) throws IOException {
-            writeDate(out, (LocalDate) value);
+            out.dateField(((LocalDate) value).toEpochDay());
         }
     },
     /** A date something happened, written yyyy-mm-dd: from {@link #FIRST_DATE} up to today. */
@@ -73,12 +74,12 @@ public enum FieldKind {
         @Override
         Object parse(String raw) {
             return plausible(
-                    fullDate(raw), today(), "ligt in de toekomst; een besluit kan niet na vandaag genomen zijn");
+                    fullDate(raw), Today::date, "ligt in de toekomst; een besluit kan niet na vandaag genomen zijn");
         }
 
         @Override
         void write(BinaryCopyWriter out, Object value) throws IOException {
-            writeDate(out, (LocalDate) value);
+            out.dateField(((LocalDate) value).toEpochDay());
         }
     },
     /** A month written yyyy-mm, stored as its first day. */
@@ -94,13 +95,13 @@ public enum FieldKind {
             }
             return plausible(
                     date(digits(raw, 0, 4), digits(raw, 5, 7), 1),
-                    today().plusYears(1),
+                    Today::yearAhead,
                     "ligt meer dan een jaar na vandaag; zo'n maand is vrijwel zeker een tikfout");
         }
 
         @Override
         void write(BinaryCopyWriter out, Object value) throws IOException {
-            writeDate(out, (LocalDate) value);
+            out.dateField(((LocalDate) value).toEpochDay());
         }
 
         @Override
@@ -121,7 +122,7 @@ public enum FieldKind {
 
         @Override
         void write(BinaryCopyWriter out, Object value) throws IOException {
-            writeInt(out, (Integer) value);
+            out.intField((Integer) value);
         }
     },
     /** A whole number of zero or more. */
@@ -137,7 +138,7 @@ public enum FieldKind {
 
         @Override
         void write(BinaryCopyWriter out, Object value) throws IOException {
-            writeInt(out, (Integer) value);
+            out.intField((Integer) value);
         }
     },
     /** An amount in euros of zero or more, with at most two decimals; a decimal comma is accepted. */
@@ -170,24 +171,29 @@ public enum FieldKind {
 
     /** The last date an import accepts: a year after today, for planned ends. Figures clamp spans to it. */
     public static LocalDate lastDate() {
-        return today().plusYears(1);
+        return today().yearAhead();
     }
 
-    /** Today and the instant it ends, kept together: asking the clock and zone for every date of a file costs more than checking it. */
-    private record Today(LocalDate date, long endMillis) {}
+    /**
+     * Today, a year ahead and the instant today ends, kept together: asking the clock and zone for every date of a
+     * file costs more than checking it.
+     */
+    private record Today(LocalDate date, LocalDate yearAhead, long endMillis) {}
 
-    private static volatile Today today = new Today(LocalDate.MIN, Long.MIN_VALUE);
+    private static volatile Today today = new Today(LocalDate.MIN, LocalDate.MIN, Long.MIN_VALUE);
 
-    private static LocalDate today() {
+    private static Today today() {
         Today known = today;
         long now = System.currentTimeMillis();
         if (now >= known.endMillis()) {
             LocalDate date = LocalDate.now(Dutch.ZONE);
             known = new Today(
-                    date, date.plusDays(1).atStartOfDay(Dutch.ZONE).toInstant().toEpochMilli());
+                    date,
+                    date.plusYears(1),
+                    date.plusDays(1).atStartOfDay(Dutch.ZONE).toInstant().toEpochMilli());
             today = known;
         }
-        return known.date();
+        return known;
     }
 
     private static LocalDate fullDate(String raw) {
@@ -197,12 +203,20 @@ public enum FieldKind {
         return date(digits(raw, 0, 4), digits(raw, 5, 7), digits(raw, 8, 10));
     }
 
-    private static LocalDate plausible(LocalDate date, LocalDate last, String tooLate) {
+    /**
+     * The date, unless it lies before {@link #FIRST_DATE} or after the last date {@code last} gives for today. Days
+     * only move on, so a date not after the last one of the day last known is not after today's: the clock, which
+     * costs as much as the rest of the check, is read only for a date beyond it.
+     */
+    private static LocalDate plausible(LocalDate date, Function<Today, LocalDate> last, String tooLate) {
         if (date.isBefore(FIRST_DATE)) {
             throw new InvalidValue("ligt vóór " + FIRST_DATE + "; zo'n oude datum is vrijwel zeker een tikfout");
         }
-        if (date.isAfter(last)) {
-            throw new InvalidValue(tooLate + " (de laatste toegestane datum is " + last + ")");
+        if (date.isAfter(last.apply(today))) {
+            LocalDate lastNow = last.apply(today());
+            if (date.isAfter(lastNow)) {
+                throw new InvalidValue(tooLate + " (de laatste toegestane datum is " + lastNow + ")");
+            }
         }
         return date;
     }
@@ -210,15 +224,12 @@ public enum FieldKind {
     private static final Pattern MUNICIPALITY = Pattern.compile("GM\\d{4}");
     private static final Pattern AMOUNT_TEXT = Pattern.compile("-?\\d{1,12}([.,]\\d{1,2})?");
 
-    /** PostgreSQL's dates count days from 2000-01-01. */
-    private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
-
     /** Turns the (trimmed, non-empty) text into a value, or throws {@link InvalidValue}. */
     abstract Object parse(String raw);
 
     /** Writes a non-null value as one field of a binary COPY row; texts by default. */
     void write(BinaryCopyWriter out, Object value) throws IOException {
-        out.writeText((String) value);
+        out.textField((String) value);
     }
 
     /** SQL that renders a stored column as the text the file holds, for comparing keys. */
@@ -226,19 +237,24 @@ public enum FieldKind {
         return column + "::text";
     }
 
-    private static void writeDate(BinaryCopyWriter out, LocalDate date) throws IOException {
-        out.writeInt(4);
-        out.writeInt((int) (date.toEpochDay() - POSTGRES_EPOCH_DAY));
-    }
-
-    private static void writeInt(BinaryCopyWriter out, int value) throws IOException {
-        out.writeInt(4);
-        out.writeInt(value);
-    }
+    /**
+     * The dates of this century read so far, by year, month and day: a file repeats a few thousand dates a million
+     * times, and making each again cost more than the rest of its check. A race fills a place twice with equal dates.
+     */
+    private static final LocalDate[] DATES = new LocalDate[101 * 12 * 31];
 
     private static LocalDate date(int year, int month, int day) {
+        boolean known = year >= 2000 && year <= 2100 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+        int at = known ? ((year - 2000) * 12 + month - 1) * 31 + day - 1 : -1;
+        if (known && DATES[at] != null) {
+            return DATES[at];
+        }
         try {
-            return LocalDate.of(year, month, day);
+            LocalDate date = LocalDate.of(year, month, day);
+            if (known) {
+                DATES[at] = date;
+            }
+            return date;
         } catch (DateTimeException e) {
             throw new InvalidValue("is geen bestaande datum");
         }

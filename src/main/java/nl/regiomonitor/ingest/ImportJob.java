@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -16,7 +15,6 @@ import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,7 +96,7 @@ final class ImportJob {
      */
     Outcome run(Connection connection, List<LoadListener> listeners) throws IOException, SQLException {
         progress.totalBytes = Files.size(file);
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         try (CountingInputStream counted = new CountingInputStream(Files.newInputStream(file)) {
                     @Override
                     protected synchronized void afterRead(int n) throws IOException {
@@ -115,8 +113,8 @@ final class ImportJob {
             stored.lockType();
             ImportedRows.PreviousRun previous = stored.currentRunOfSource();
             Loaded loaded = load(connection, stored, format, table, columns, previous, listeners);
-            in.transferTo(java.io.OutputStream.nullOutputStream()); // the digest covers the whole file
-            String sha = HexFormat.of().formatHex(digest.digest());
+            in.transferTo(OutputStream.nullOutputStream()); // the digest covers the whole file
+            String sha = Sha256.hex(digest);
             return decide(stored, format, sha, loaded, previous);
         } catch (ImportRejected rejected) {
             checks.add(rejected.error());
@@ -124,7 +122,7 @@ final class ImportJob {
             return new Outcome(
                     ImportStatus.REJECTED,
                     format,
-                    sha256Of(file),
+                    Sha256.of(file),
                     progress.rows,
                     checks.count(),
                     checks.errors(),
@@ -334,7 +332,7 @@ final class ImportJob {
                         checks.checkRule(
                                 row.line(), rules.get(r), values[rulePositions[r][0]], values[rulePositions[r][1]]);
                     }
-                    checks.checkKey(row.line(), format, keyPositions, raw, columns, keys);
+                    checks.noteKey(row.line(), keyPositions, raw, columns, keys);
                 }
                 if (checks.count() == 0) {
                     pipe.add(values);
@@ -347,9 +345,13 @@ final class ImportJob {
                 }
             }
             readToEnd = true;
+            checks.checkKeys(format.keyFields(), keys);
             if (checks.count() == 0) {
                 pipe.finish();
             }
+        } catch (ImportRejected rejected) {
+            checks.checkKeys(format.keyFields(), keys); // the lines before the refused one, as they were checked
+            throw rejected;
         } finally {
             // a file refused while being read (an unclosed quote) leaves the COPY open; the connection
             // would wait for it forever before it could roll back, and the import would never end
@@ -379,21 +381,5 @@ final class ImportJob {
             lists[i] = list == null ? null : referenceCodes.codes(list);
         }
         return lists;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256Of(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

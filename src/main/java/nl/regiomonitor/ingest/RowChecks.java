@@ -3,7 +3,6 @@ package nl.regiomonitor.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -36,9 +35,7 @@ final class RowChecks {
 
     void add(ImportError error) {
         count++;
-        if (errors.size() < MAX_LISTED_ERRORS) {
-            errors.add(error);
-        }
+        listed(error);
     }
 
     void error(long line, String column, String value, String message) {
@@ -124,25 +121,51 @@ final class RowChecks {
         }
     }
 
-    /** Refuses a row whose key an earlier row of the file has. */
-    void checkKey(long line, ImportFormat format, int[] keyPositions, String[] raw, int[] columns, FileKeys keys) {
+    /** Notes the key of a row without other errors; {@link #checkKeys} refuses those an earlier row has. */
+    void noteKey(long line, int[] keyPositions, String[] raw, int[] columns, FileKeys keys) {
         keys.begin();
         for (int position : keyPositions) {
             keys.append(raw[columns[position]].trim());
         }
-        int earlier = keys.putIfAbsent(line);
-        if (earlier >= 0) {
-            StringJoiner key = new StringJoiner(";");
-            for (int position : keyPositions) {
-                key.add(raw[columns[position]].trim());
-            }
-            error(
-                    line,
-                    null,
-                    key.toString(),
-                    "Dubbele sleutel: dezelfde combinatie van " + String.join(", ", format.keyFields())
-                            + " staat ook op regel " + earlier + ".");
+        keys.add(line);
+    }
+
+    /**
+     * Refuses every row whose key an earlier row of the file has, its error placed by line after those the row had
+     * already, as if each row's key had been checked as it was read (the check a row without other errors ends with).
+     */
+    void checkKeys(List<String> keyFields, FileKeys keys) {
+        List<FileKeys.Duplicate> duplicates = keys.duplicates();
+        if (duplicates.isEmpty()) {
+            return;
         }
+        List<ImportError> found = new ArrayList<>(errors);
+        errors.clear();
+        int next = 0;
+        for (FileKeys.Duplicate duplicate : duplicates) {
+            while (next < found.size() && lineOf(found.get(next)) <= duplicate.line()) {
+                listed(found.get(next++));
+            }
+            listed(new ImportError(
+                    duplicate.line(),
+                    null,
+                    keyText(duplicate.key()),
+                    "Dubbele sleutel: dezelfde combinatie van " + String.join(", ", keyFields) + " staat ook op regel "
+                            + duplicate.earlierLine() + "."));
+        }
+        found.subList(next, found.size()).forEach(this::listed);
+        count += duplicates.size();
+    }
+
+    private void listed(ImportError error) {
+        if (errors.size() < MAX_LISTED_ERRORS) {
+            errors.add(error);
+        }
+    }
+
+    /** An error of the whole file comes after those of its lines. */
+    private static int lineOf(ImportError error) {
+        return error.line() == null ? Integer.MAX_VALUE : error.line();
     }
 
     /** A key as a stored row renders it (see {@link FileKeys}), shown with semicolons. */

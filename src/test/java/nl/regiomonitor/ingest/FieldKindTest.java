@@ -22,9 +22,21 @@ class FieldKindTest {
         assertThatThrownBy(() -> FieldKind.DATE.parse("1800-01-01")).hasMessageContaining("vóór 2000-01-01");
         assertThatThrownBy(() ->
                         FieldKind.DATE.parse(TODAY.plusYears(1).plusDays(1).toString()))
-                .hasMessageContaining("meer dan een jaar na vandaag");
+                .hasMessageContaining("meer dan een jaar na vandaag")
+                .hasMessageEndingWith("(de laatste toegestane datum is " + TODAY.plusYears(1) + ")");
         assertThatThrownBy(() -> FieldKind.DATE.parse("9999-12-31"))
                 .hasMessageContaining("meer dan een jaar na vandaag");
+    }
+
+    @Test
+    void aDateReadBeforeIsTheSameDateAndADayThatDoesNotExistStaysRefused() {
+        assertThat(FieldKind.DATE.parse("2023-02-28")).isEqualTo(LocalDate.of(2023, 2, 28));
+        assertThat(FieldKind.DATE.parse("2023-02-28")).isEqualTo(LocalDate.of(2023, 2, 28));
+        assertThat(FieldKind.DATE.parse("2024-02-29")).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThatThrownBy(() -> FieldKind.DATE.parse("2023-02-29")).hasMessageContaining("geen bestaande datum");
+        assertThatThrownBy(() -> FieldKind.DATE.parse("2023-04-31")).hasMessageContaining("geen bestaande datum");
+        assertThatThrownBy(() -> FieldKind.DATE.parse("2023-00-10")).hasMessageContaining("geen bestaande datum");
+        assertThat(FieldKind.MONTH.parse("2023-12")).isEqualTo(LocalDate.of(2023, 12, 1));
     }
 
     @Test
