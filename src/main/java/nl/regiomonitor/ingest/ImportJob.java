@@ -26,6 +26,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 import nl.regiomonitor.common.Dutch;
+import nl.regiomonitor.common.Sha256;
 import nl.regiomonitor.region.CodeList;
 import nl.regiomonitor.region.ReferenceCodes;
 
