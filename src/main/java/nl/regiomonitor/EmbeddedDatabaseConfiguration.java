@@ -75,6 +75,9 @@ class EmbeddedDatabaseConfiguration {
                     .setServerConfig("max_connections", "50")
                     .setServerConfig("listen_addresses", "localhost")
                     .setConnectConfig("password", password)
+                    // stopped as a bean (close), after everything that uses it: its own JVM shutdown hook would
+                    // stop it beside the application's, while an import still gives its job back to the queue
+                    .setRegisterShutdownHook(false)
                     .start();
         } catch (IllegalStateException | IOException e) {
             throw new IllegalStateException(
