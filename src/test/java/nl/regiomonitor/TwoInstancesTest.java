@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -100,7 +99,7 @@ class TwoInstancesTest extends IntegrationTest {
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("instance-b.log").toFile())
                 .start();
-        waitFor(this::readyB, Duration.ofMinutes(3));
+        Await.until(this::readyB, Duration.ofMinutes(3));
     }
 
     @AfterAll
@@ -153,7 +152,7 @@ class TwoInstancesTest extends IntegrationTest {
         assertThat(upload.status()).as(upload.body()).isEqualTo(202);
         long id = json.readTree(upload.body()).get("id").asLong();
 
-        waitFor(() -> !status(onA, id).equals("RUNNING"), Duration.ofSeconds(60));
+        Await.until(() -> !status(onA, id).equals("RUNNING"), Duration.ofSeconds(60));
         JsonNode seenOnA = json.readTree(onA.getJson("/api/v1/imports/" + id).body());
         assertThat(seenOnA.get("status").asText()).isEqualTo("REJECTED");
         assertThat(seenOnA.get("source").asText()).isEqualTo(name);
@@ -231,13 +230,7 @@ class TwoInstancesTest extends IntegrationTest {
             id = json.readTree(upload.body()).get("id").asLong();
             claimedByB = jdbc.queryForObject("select claimed_by from import_job where id = ?", String.class, id);
 
-            waitFor(
-                    () -> jdbc.queryForObject(
-                                    "select count(*) from pg_locks "
-                                            + "where relation = 'indication'::regclass and not granted",
-                                    Long.class)
-                            > 0,
-                    Duration.ofMinutes(1));
+            Await.importWaitsForIndicationLock(jdbc, Duration.ofMinutes(1));
             // A shows that B is at it, from the row B's heartbeat keeps renewing (its lease is 2 s)
             Thread.sleep(3_000);
             assertThat(imports.find(id).orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
@@ -250,11 +243,11 @@ class TwoInstancesTest extends IntegrationTest {
             blocker.rollback();
         }
 
-        waitFor(
+        Await.until(
                 () -> !claimedByB.equals(jdbc.queryForObject(
                         "select coalesce(max(claimed_by), 'klaar') from import_job where id = ?", String.class, id)),
                 Duration.ofSeconds(30));
-        waitFor(() -> imports.find(id).orElseThrow().status().finished(), Duration.ofMinutes(2));
+        Await.until(() -> imports.find(id).orElseThrow().status().finished(), Duration.ofMinutes(2));
         ImportResult finished = imports.find(id).orElseThrow();
         // A read the whole upload again and refused it on its last line, as one instance alone would have
         assertThat(finished.status()).isEqualTo(ImportStatus.REJECTED);
@@ -302,14 +295,6 @@ class TwoInstancesTest extends IntegrationTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited " + limit).isLessThan(deadline);
-            Thread.sleep(100);
         }
     }
 }

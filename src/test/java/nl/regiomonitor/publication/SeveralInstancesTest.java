@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -36,6 +35,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import nl.regiomonitor.Await;
 import nl.regiomonitor.IntegrationTest;
 import nl.regiomonitor.RegiomonitorApplication;
 import nl.regiomonitor.WebSession;
@@ -153,7 +153,7 @@ class SeveralInstancesTest extends IntegrationTest {
         long after = publications(first).awaitCurrent().orElseThrow().version();
         assertThat(after).isGreaterThan(before);
 
-        waitFor(() -> publications(second).current().orElseThrow().version() == after, Duration.ofSeconds(60));
+        Await.until(() -> publications(second).current().orElseThrow().version() == after, Duration.ofSeconds(60));
         WebSession.Response answer = WebSession.anonymous(port(second)).getJson(NL_MARCH);
         assertThat(answer.headers().firstValue(PublicationFilter.HEADER)).hasValue(Long.toString(after));
         assertThat(nlMarch(second).get("value").asLong()).isEqualTo(marchBefore + 10);
@@ -202,13 +202,7 @@ class SeveralInstancesTest extends IntegrationTest {
                 lock.execute("lock table indication in share mode");
             }
             id = first.getBean(ImportService.class).submit(file, "overdracht.csv", "indications", null);
-            waitFor(
-                    () -> shared.queryForObject(
-                                    "select count(*) from pg_locks "
-                                            + "where relation = 'indication'::regclass and not granted",
-                                    Long.class)
-                            > 0,
-                    Duration.ofSeconds(60));
+            Await.importWaitsForIndicationLock(shared, Duration.ofSeconds(60));
             String claimer = shared.queryForObject("select claimed_by from import_job where id = ?", String.class, id);
 
             long started = System.nanoTime();
@@ -230,7 +224,7 @@ class SeveralInstancesTest extends IntegrationTest {
             blocker.rollback();
         }
         ImportService imports = second.getBean(ImportService.class);
-        waitFor(() -> imports.find(id).orElseThrow().status().finished(), Duration.ofSeconds(60));
+        Await.until(() -> imports.find(id).orElseThrow().status().finished(), Duration.ofSeconds(60));
         assertThat(imports.find(id).orElseThrow().status()).isEqualTo(ImportStatus.LOADED);
         assertThat(shared.queryForObject(
                         "select count(*) from indication where client_id like 'OVERDRACHT%'", Long.class))
@@ -255,13 +249,5 @@ class SeveralInstancesTest extends IntegrationTest {
         WebSession.Response answer = WebSession.anonymous(port(instance)).getJson(NL_MARCH);
         assertThat(answer.status()).isEqualTo(200);
         return json.readTree(answer.body()).get("rows").get(0).get("total");
-    }
-
-    private static void waitFor(BooleanSupplier condition, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited " + limit).isLessThan(deadline);
-            Thread.sleep(50);
-        }
     }
 }
