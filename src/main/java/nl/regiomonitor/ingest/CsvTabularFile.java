@@ -37,8 +37,8 @@ final class CsvTabularFile implements TabularFile {
     private static final int MAX_HEADER_BYTES = 1 << 20;
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     /**
-     * Characters a field or line may have, above FastCSV's 16 million: a whole upload (200 MB) in one field is read
-     * and refused field by field, with its value cut in the report, as any other wrong value.
+     * Characters (and fields) a line may have, above FastCSV's 16 million (16,384): a whole upload (200 MB) in one
+     * field, or a line of separators, is read and refused as any other wrong value or width, in the import's words.
      */
     private static final int MAX_CHARACTERS = 256 << 20;
 
@@ -81,8 +81,9 @@ final class CsvTabularFile implements TabularFile {
                 .allowUnclosedQuote(false)
                 .maxBufferSize(MAX_CHARACTERS)
                 .build(
-                        CsvRecordHandler.of(
-                                handler -> handler.maxFieldSize(MAX_CHARACTERS).maxRecordSize(MAX_CHARACTERS)),
+                        CsvRecordHandler.of(handler -> handler.maxFields(MAX_CHARACTERS)
+                                .maxFieldSize(MAX_CHARACTERS)
+                                .maxRecordSize(MAX_CHARACTERS)),
                         reader);
         CsvTabularFile file = new CsvTabularFile(source, csv);
         Row first = file.next();

@@ -64,6 +64,12 @@ class CsvTabularFileTest {
         assertThat(row.values()[1]).isEqualTo("2");
     }
 
+    @Test
+    void aLineOfTwentyThousandColumnsIsReadForTheImportToReportItsWidth() throws Exception {
+        TabularFile.Row row = open("a;b\n" + ";".repeat(20_000) + "\n").next();
+        assertThat(row.values()).hasSize(20_001);
+    }
+
     private static List<String> rows(String content) throws Exception {
         CsvTabularFile file = open(content);
         List<String> rows = new ArrayList<>();
