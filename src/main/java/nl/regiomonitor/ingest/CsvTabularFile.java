@@ -21,10 +21,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.reader.CsvRecordHandler;
 import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 
 /**
@@ -37,20 +36,20 @@ final class CsvTabularFile implements TabularFile {
     private static final int MAX_HEADER_BYTES = 1 << 20;
     private static final byte[] BYTE_ORDER_MARK = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     /**
-     * Characters (and fields) a line may have, above FastCSV's 16 million (16,384): a whole upload (200 MB) in one
-     * field, or a line of separators, is read and refused as any other wrong value or width, in the import's words.
+     * Characters a line may have, above FastCSV's 16 million: a whole upload (200 MB) in one field is read and
+     * refused as any other wrong value, in the import's words.
      */
     private static final int MAX_CHARACTERS = 256 << 20;
 
-    private final CsvReader<CsvRecord> reader;
-    private final Iterator<CsvRecord> records;
+    private final CsvReader<Row> reader;
+    private final Iterator<Row> records;
     private final List<String> header;
 
     private final Path file;
-    /** The line the last record began on. */
+    /** The line the last record ended on. */
     private long line;
 
-    private CsvTabularFile(Path file, CsvReader<CsvRecord> reader) {
+    private CsvTabularFile(Path file, CsvReader<Row> reader) {
         this.file = file;
         this.reader = reader;
         this.records = reader.iterator();
@@ -70,7 +69,7 @@ final class CsvTabularFile implements TabularFile {
                         .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT));
-        CsvReader<CsvRecord> csv = CsvReader.builder()
+        CsvReader<Row> csv = CsvReader.builder()
                 .fieldSeparator(separator)
                 .skipEmptyLines(true)
                 // a row with too few or too many columns is reported by the import, in Dutch, with the rest
@@ -80,11 +79,7 @@ final class CsvTabularFile implements TabularFile {
                 .trimWhitespacesAroundQuotes(true)
                 .allowUnclosedQuote(false)
                 .maxBufferSize(MAX_CHARACTERS)
-                .build(
-                        CsvRecordHandler.of(handler -> handler.maxFields(MAX_CHARACTERS)
-                                .maxFieldSize(MAX_CHARACTERS)
-                                .maxRecordSize(MAX_CHARACTERS)),
-                        reader);
+                .build(new RowHandler(), reader);
         CsvTabularFile file = new CsvTabularFile(source, csv);
         Row first = file.next();
         for (String name : first.values()) {
@@ -190,16 +185,16 @@ final class CsvTabularFile implements TabularFile {
             if (!records.hasNext()) {
                 return null;
             }
-            CsvRecord record = records.next();
-            line = record.getStartingLineNumber();
-            return new Row(line, record.getFields().toArray(String[]::new));
+            Row row = records.next();
+            line = row.line();
+            return row;
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof CharacterCodingException) {
                 throw notUtf8(firstLineThatIsNotUtf8(file));
             }
             throw ImportRejected.ofFile("Het bestand kon niet gelezen worden (leesfout vanaf regel " + start + ").");
         } catch (CsvParseException e) {
-            // an unclosed quote, text after a closing quote, or a line longer than MAX_CHARACTERS
+            // an unclosed quote, text after a closing quote, or a field longer than MAX_CHARACTERS
             throw new ImportRejected(
                     (int) start,
                     "Regel " + start + ": een aanhalingsteken (\") wordt niet afgesloten, "
@@ -246,5 +241,43 @@ final class CsvTabularFile implements TabularFile {
     @Override
     public void close() throws IOException {
         reader.close();
+    }
+
+    /**
+     * Makes each record a row straight from FastCSV's buffer, without limits on fields: with the line it ends on, as
+     * errors have always named a row, so a quoted value over several lines moves it down by its line breaks.
+     */
+    private static final class RowHandler extends AbstractBaseCsvCallbackHandler<Row> {
+
+        private String[] fields = new String[16];
+        private int size;
+        private long breaks;
+
+        @Override
+        protected void handleBegin(long startingLineNumber) {
+            size = 0;
+            breaks = 0;
+        }
+
+        @Override
+        protected void handleField(int index, char[] buf, int offset, int length, boolean quoted) {
+            if (size == fields.length) {
+                fields = Arrays.copyOf(fields, size * 2);
+            }
+            fields[size++] = new String(buf, offset, length);
+            if (quoted) {
+                for (int i = offset; i < offset + length; i++) {
+                    // \r\n is one break, as are \n and \r alone
+                    if (buf[i] == '\n' || (buf[i] == '\r' && (i + 1 == offset + length || buf[i + 1] != '\n'))) {
+                        breaks++;
+                    }
+                }
+            }
+        }
+
+        @Override
+        protected Row buildRecord() {
+            return new Row(getStartingLineNumber() + breaks, Arrays.copyOf(fields, size));
+        }
     }
 }

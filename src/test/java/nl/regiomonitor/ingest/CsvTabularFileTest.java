@@ -18,8 +18,10 @@ class CsvTabularFileTest {
     void rowsKeepTheirLineAndQuotedValuesLoseTheirQuotes() throws Exception {
         List<String> rows = rows("a;b\n\n\"x\"\"y\";\"p;q\" \n\r\nc;\n\"m\nn\";o\nlast;row");
         assertThat(rows)
-                .as("empty lines are skipped, spaces after a closing quote dropped, a quoted line break kept")
-                .containsExactly("3 [x\"y, p;q]", "5 [c, ]", "6 [m\nn, o]", "8 [last, row]");
+                .as("empty lines are skipped, spaces after a closing quote dropped, a quoted line break kept; "
+                        + "a row is numbered by the line it ends on")
+                .containsExactly("3 [x\"y, p;q]", "5 [c, ]", "7 [m\nn, o]", "8 [last, row]");
+        assertThat(rows("a;b\n\"m\r\nn\";o\n\"p\rq\";r\n")).containsExactly("3 [m\r\nn, o]", "5 [p\rq, r]");
     }
 
     @Test
