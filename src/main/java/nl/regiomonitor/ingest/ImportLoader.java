@@ -165,7 +165,7 @@ final class ImportLoader {
 
     /**
      * Plans every statement of this import for its own import numbers. A pooled connection that ran a statement
-     * five times gets PostgreSQL's generic plan for it, which guesses the row counts per import number: with one
+     * five times may get PostgreSQL's generic plan for it, which guesses the row counts per import number: with one
      * big file in the table, "rows of other imports" was guessed at one row, and an import then compared every
      * row with every row (minutes for 45,000 indications, hours for a million).
      */
