@@ -13,8 +13,8 @@ import java.util.List;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.util.FileSystemUtils;
 
+import nl.regiomonitor.DataFolder;
 import nl.regiomonitor.RegiomonitorApplication;
 import nl.regiomonitor.ingest.ImportService;
 import nl.regiomonitor.ingest.ImportStatus;
@@ -26,21 +26,9 @@ final class BenchSupport {
 
     private BenchSupport() {}
 
-    /**
-     * A fresh data folder for the embedded PostgreSQL; call before {@link #application()}. It goes when the JVM ends
-     * (after the benchmark has closed its application): a run left up to 1.4 GB of data and generated files behind.
-     */
+    /** A fresh data folder for the embedded PostgreSQL, gone when the JVM ends; call before {@link #application()}. */
     static Path workFolder() throws IOException {
-        Path work = Files.createTempDirectory("regiomonitor-bench-");
-        System.setProperty("REGIOMONITOR_DATA_DIR", work.toString());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                FileSystemUtils.deleteRecursively(work);
-            } catch (IOException e) {
-                System.err.println("Could not remove " + work + ": " + e);
-            }
-        }));
-        return work;
+        return DataFolder.fresh("regiomonitor-bench-");
     }
 
     /** The first {@code rows} generated indications (seed 1, 2021–2024, 24 × the national volume) as a CSV file. */
