@@ -48,6 +48,8 @@ public class FlowFigures implements PublishedTables {
     private final FigureScope scope;
     private final StockProtection stock;
     private final DataCache<Integer, Map<String, Flows>> tables;
+    /** Per year the moves, previous region → new region → clients: of all years in one pass over the indications. */
+    private final DataCache<Boolean, Map<Integer, Map<String, Map<String, Long>>>> moves;
 
     FlowFigures(
             JdbcTemplate jdbc,
@@ -59,6 +61,7 @@ public class FlowFigures implements PublishedTables {
         this.scope = scope;
         this.stock = stock;
         this.tables = new DataCache<>(data, year -> protect(count(year), suppression));
+        this.moves = new DataCache<>(data, all -> movesPerYear());
     }
 
     /**
@@ -162,6 +165,27 @@ public class FlowFigures implements PublishedTables {
         return published;
     }
 
+    /**
+     * A move: a new indication in another region than the client's previous one; once per client and pair of regions
+     * in the year the new indication starts. All years at once: the previous region needs each client's indications in
+     * order, a sort of the whole table that a query per year would repeat.
+     */
+    private Map<Integer, Map<String, Map<String, Long>>> movesPerYear() {
+        Map<Integer, Map<String, Map<String, Long>>> perYear = new HashMap<>();
+        RowCallbackHandler add = rs -> perYear.computeIfAbsent(rs.getInt(1), y -> new HashMap<>())
+                .computeIfAbsent(rs.getString(2), r -> new HashMap<>())
+                .put(rs.getString(3), rs.getLong(4));
+        jdbc.query("""
+                with moves as (select client_id, region_code, previous, extract(year from valid_from)::int as year from (
+                                   select client_id, region_code, valid_from,
+                                          lag(region_code) over (partition by client_id order by valid_from) as previous
+                                   from indication) t
+                               where previous is not null and previous <> region_code)
+                select year, previous, region_code, count(distinct client_id) from moves
+                group by year, previous, region_code""", add);
+        return perYear;
+    }
+
     /** Every region's flows and NL's, counted, still without a pattern. */
     private Map<String, Flows> count(int year) {
         Date start = Date.valueOf(LocalDate.of(year, 1, 1));
@@ -188,21 +212,7 @@ public class FlowFigures implements PublishedTables {
                 union all
                 select coalesce(cared, 'NL'), 'CARED_HERE_INDICATED_ELSEWHERE', count(distinct client_id)
                 from cross_border group by grouping sets ((cared), ())""", add, end, start, end, start);
-        // a move: a new indication in another region than the
-        // client's previous one; once per client and pair of regions
-        Map<String, Map<String, Long>> pairs = new HashMap<>();
-        jdbc.query(
-                """
-                with moves as (select client_id, region_code, previous from (
-                                   select client_id, region_code, valid_from,
-                                          lag(region_code) over (partition by client_id order by valid_from) as previous
-                                   from indication) t
-                               where previous is not null and previous <> region_code and valid_from between ? and ?)
-                select previous, region_code, count(distinct client_id) from moves group by previous, region_code""",
-                (RowCallbackHandler) rs -> pairs.computeIfAbsent(rs.getString(1), r -> new HashMap<>())
-                        .put(rs.getString(2), rs.getLong(3)),
-                start,
-                end);
+        Map<String, Map<String, Long>> pairs = moves.get(true).getOrDefault(year, Map.of());
         Map<String, String> names = new HashMap<>();
         jdbc.query("select code, name from region", (RowCallbackHandler)
                 rs -> names.put(rs.getString(1), rs.getString(2)));
