@@ -253,7 +253,7 @@ final class ImportQueue implements AutoCloseable {
 
     /** The job's upload, copied slice by slice to a file of its own for the import to read. */
     private Path download(long id) throws IOException {
-        Path file = Files.createTempFile("regiomonitor-upload-", ".bin");
+        Path file = Uploads.newCopy();
         try (OutputStream out = Files.newOutputStream(file)) {
             for (int offset = 1; ; offset += SLICE) {
                 byte[] slice = jdbc.queryForObject(

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -55,6 +56,8 @@ public class ImportService {
     private final ImportWatchdog watchdog;
     private final ImportLoader loader;
     private final ImportQueue queue;
+    /** Longer than any import reads its copy of the upload: the watchdog stops it at the maximum duration. */
+    private final Duration uploadsStaleAfter;
 
     public ImportService(
             DataSource dataSource,
@@ -67,6 +70,7 @@ public class ImportService {
             @Value("${regiomonitor.import.max-duration:15m}") Duration maxDuration,
             @Value("${regiomonitor.import.lease:30s}") Duration lease) {
         this.watchdog = new ImportWatchdog(maxDuration);
+        this.uploadsStaleAfter = maxDuration.multipliedBy(2);
         this.runs = new ImportRuns(dataSource, json, audit);
         this.referenceCodes = referenceCodes;
         formats.stream()
@@ -214,13 +218,19 @@ public class ImportService {
     /**
      * At the start of the web application: an import recorded as running that no process is
      * loading any more (the application was killed) is marked aborted, with a line in the audit
-     * trail, and its upload file is removed. Returns how many there were. Queued jobs are left to the
-     * queue, which this instance now starts serving; the command line serves none.
+     * trail, and its upload file is removed. Returns how many there were. Copies of uploads that an instance killed
+     * while importing left in the temporary folder go too, once no import can still read them. Queued jobs are left
+     * to the queue, which this instance now starts serving; the command line serves none.
      */
     @EventListener
     void abortUnfinished(ApplicationReadyEvent event) {
         if (event.getApplicationContext() instanceof WebServerApplicationContext) {
             abortUnfinished();
+            int stale = Uploads.removeStale(
+                    Path.of(System.getProperty("java.io.tmpdir")), Instant.now().minus(uploadsStaleAfter));
+            if (stale > 0) {
+                log.info("{} achtergebleven kopieën van uploads verwijderd", stale);
+            }
             queue.start();
         }
     }
