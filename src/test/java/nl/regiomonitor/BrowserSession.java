@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.deque.html.axecore.args.AxeRunOptions;
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +43,8 @@ public abstract class BrowserSession extends IntegrationTest {
      * up to half a second, about a minute of every run, for pictures nobody looks at in CI.
      */
     protected static final boolean SCREENSHOTS = Boolean.getBoolean("screenshots");
+
+    private static final String AXE_SOURCE = axeSource();
 
     /** The pages axe found clean in this JVM, by size and document. */
     private static final Set<String> CLEAN_PAGES = new HashSet<>();
@@ -85,47 +86,56 @@ public abstract class BrowserSession extends IntegrationTest {
                 "--disable-component-update",
                 "--disable-sync",
                 "--window-size=1280,1024");
-        return new ChromeDriver(
+        ChromeDriver chromium = new ChromeDriver(
                 new ChromeDriverService.Builder()
                         .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
                         .build(),
                 options);
+        // axe-core (the copy in axe-core-maven-html, as its AxeBuilder would inject) in every page as it opens:
+        // AxeBuilder sent its 550 kB to the page again for every check, which cost about half a second each time
+        chromium.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", AXE_SOURCE));
+        return chromium;
     }
 
-    /** Checks the page with axe-core, and keeps a screenshot in target/screenshots to look at (when asked for). */
+    /**
+     * Checks the page with axe-core against WCAG 2.1 AA, and keeps a screenshot in target/screenshots to look at
+     * (when asked for). axe is already in the page ({@link #startChromium()}); only the violations come back, as
+     * "rule: help [elements]".
+     */
     protected void assertAccessible() {
         keepScreenshot(browser.getTitle().replaceAll("[^A-Za-z0-9]+", "-"));
         // axe gives the same answer for the same document at the same size: a page the tests of this JVM already
-        // found clean is not checked again (the CSRF token, random per session, does not count)
-        String page = ((String) ((JavascriptExecutor) browser)
-                        .executeScript("return innerWidth + 'x' + innerHeight + document.documentElement.outerHTML"))
-                .replaceAll("(content|value)=\"[A-Za-z0-9_-]{40,}\"", "");
+        // found clean is not checked again (the CSRF token, random per session, does not count). The page hashes
+        // itself: sending a long page to the test took as long as checking a short one
+        String page = (String) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const text = innerWidth + 'x' + innerHeight + document.documentElement.outerHTML
+                    .replace(/(content|value)="[A-Za-z0-9_-]{40,}"/g, '');
+                crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
+                    .then(hash => done(btoa(String.fromCharCode(...new Uint8Array(hash)))));
+                """);
         if (CLEAN_PAGES.contains(page)) {
             return;
         }
-        // legacy mode runs axe.run in the page itself; the default finishes each run in a new blank tab with axe
-        // injected again, for frames from other origins, which our pages never have: the same rules and results,
-        // about a fifth faster
-        // only the violations in full: passes and the inapplicable come back as one node per rule instead of every
-        // node of the page, which on a long page was most of the answer Chromium sends and Jackson reads
-        AxeRunOptions options = new AxeRunOptions();
-        options.setResultTypes(List.of("violations"));
-        Results results = new AxeBuilder()
-                .setLegacyMode()
-                .withOptions(options)
-                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-                .analyze(browser);
-        List<Rule> violations = results.getViolations();
-        assertThat(violations)
-                .as(() -> violations.stream()
-                        .map(v -> v.getId() + ": " + v.getHelp() + " "
-                                + v.getNodes().stream()
-                                        .map(n -> n.getTarget().toString())
-                                        .toList())
-                        .toList()
-                        .toString())
-                .isEmpty();
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                                   resultTypes: ['violations']})
+                    .then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' '
+                                                        + JSON.stringify(v.nodes.map(n => n.target)))),
+                          e => done(['axe failed: ' + e]));
+                """);
+        assertThat(violations).as(violations::toString).isEmpty();
         CLEAN_PAGES.add(page);
+    }
+
+    private static String axeSource() {
+        try (InputStream in = AxeBuilder.class.getResourceAsStream("/axe.min.js")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Waits for an element the next page brings: a click that submits a form returns before the page is there. */
@@ -139,12 +149,26 @@ public abstract class BrowserSession extends IntegrationTest {
                 .until(ExpectedConditions.textToBe(By.tagName("h1"), heading));
     }
 
+    /**
+     * Puts text at the end of a field as pasting does, with the input event a page listens for. Key by key, as
+     * {@link WebElement#sendKeys} types, costs Chromium about 4 ms a character: seconds per test class. Typing
+     * itself is tested where it matters (a wrong password, a month typed wrongly).
+     */
+    protected static void type(WebElement field, String text) {
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "const f = arguments[0]; f.focus();"
+                                + " try { f.setSelectionRange(f.value.length, f.value.length); } catch (e) {}",
+                        field);
+        ((ChromeDriver) browser).executeCdpCommand("Input.insertText", Map.of("text", text));
+    }
+
     /** Logs in through the login page, after logging out whoever was logged in. */
     protected void logIn(String username) {
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo-wachtwoord");
+        type(browser.findElement(By.id("username")), username);
+        type(browser.findElement(By.id("password")), "demo-wachtwoord");
         browser.findElement(By.cssSelector("main form button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));

@@ -58,7 +58,7 @@ class ClientCommentBrowserTest extends BrowserSession {
                 .isTrue();
         assertAccessible();
 
-        browser.findElement(By.id("reactie-BACKGROUND-text")).sendKeys(COMMENT);
+        type(browser.findElement(By.id("reactie-BACKGROUND-text")), COMMENT);
         submitComment();
         waitForText(By.cssSelector(".outcome"), "Uw reactie is geplaatst.");
         assertThat(browser.findElements(By.cssSelector("#reacties .comment")).stream()

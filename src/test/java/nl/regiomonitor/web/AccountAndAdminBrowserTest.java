@@ -50,7 +50,7 @@ class AccountAndAdminBrowserTest extends BrowserSession {
         assertThat(browser.findElement(By.id("name")).getAttribute("aria-invalid"))
                 .isEqualTo("true");
         assertAccessible();
-        browser.findElement(By.id("name")).sendKeys("Browserscript");
+        type(browser.findElement(By.id("name")), "Browserscript");
         browser.findElement(By.cssSelector("form.panel button")).click();
         String key = waitFor(By.id("new-key")).getText();
         assertThat(key).startsWith("rm_");
@@ -77,8 +77,8 @@ class AccountAndAdminBrowserTest extends BrowserSession {
                         List.of(Grant.national(Role.BEHEERDER))));
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(admin.username());
-        browser.findElement(By.id("password")).sendKeys("browser-wachtwoord-1");
+        type(browser.findElement(By.id("username")), admin.username());
+        type(browser.findElement(By.id("password")), "browser-wachtwoord-1");
         browser.findElement(By.cssSelector("main form button")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
@@ -88,9 +88,9 @@ class AccountAndAdminBrowserTest extends BrowserSession {
                 .contains("browser.beheerder")
                 .contains("Beheerder");
         assertAccessible();
-        browser.findElement(By.id("username")).sendKeys("browser.nieuw");
-        browser.findElement(By.id("displayName")).sendKeys("Nieuw via browser");
-        browser.findElement(By.id("password")).sendKeys("kort");
+        type(browser.findElement(By.id("username")), "browser.nieuw");
+        type(browser.findElement(By.id("displayName")), "Nieuw via browser");
+        type(browser.findElement(By.id("password")), "kort");
         browser.findElement(By.id("grant-AANBIEDER-ZK10")).click();
         browser.findElement(By.cssSelector(".user-form button")).click();
         assertThat(waitFor(By.cssSelector(".problem[role=alert]")).getText()).contains("minstens 12 tekens");

@@ -38,7 +38,7 @@ class RegionalWorkBrowserTest extends BrowserSession {
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].value = '2022-06-15'", browser.findElement(By.id("date")));
         new Select(browser.findElement(By.id("category"))).selectByValue("KWALITEIT_EN_ZORG");
-        browser.findElement(By.id("description")).sendKeys("Klantsignaal voor het regioperspectief");
+        type(browser.findElement(By.id("description")), "Klantsignaal voor het regioperspectief");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         assertThat(waitFor(By.cssSelector(".outcome[role=status]")).getText()).contains("is toegevoegd");
 
@@ -48,8 +48,8 @@ class RegionalWorkBrowserTest extends BrowserSession {
         browser.get("http://localhost:" + port + "/regions/ZK10/regioperspectief/2022");
         waitForHeading("Regioperspectief Haaglanden 2022");
         assertAccessible();
-        browser.findElement(By.id("opgave-nieuw-title")).sendKeys("Passende woonplekken");
-        browser.findElement(By.id("opgave-nieuw-body")).sendKeys("Samen met de gemeenten zoeken we woonplekken.");
+        type(browser.findElement(By.id("opgave-nieuw-title")), "Passende woonplekken");
+        type(browser.findElement(By.id("opgave-nieuw-body")), "Samen met de gemeenten zoeken we woonplekken.");
         browser.findElement(By.cssSelector("#teksten .save-bar button")).click();
         // the next page's status, not the one still on screen before it arrives
         new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -94,11 +94,11 @@ class RegionalWorkBrowserTest extends BrowserSession {
         WebElement introduction = browser.findElement(By.id("tekst-introduction-body"));
         WebElement lookBack = browser.findElement(By.id("tekst-look-back-body"));
         introduction.clear();
-        introduction.sendKeys("Inleiding uit de browsertest.");
+        type(introduction, "Inleiding uit de browsertest.");
         lookBack.clear();
-        lookBack.sendKeys("Terugblik uit de browsertest.");
+        type(lookBack, "Terugblik uit de browsertest.");
         // a new task without a title: refused, and everything typed comes back with a summary that links to the field
-        browser.findElement(By.id("opgave-nieuw-body")).sendKeys("Opgave zonder titel");
+        type(browser.findElement(By.id("opgave-nieuw-body")), "Opgave zonder titel");
         browser.findElement(By.cssSelector("#teksten .save-bar button")).click();
         WebElement summary = waitFor(By.cssSelector(".problem[role=alert]"));
         assertThat(summary.getText()).contains("Geef de regionale opgave een titel.");
@@ -157,7 +157,7 @@ class RegionalWorkBrowserTest extends BrowserSession {
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].value = '2024-11-05'", browser.findElement(By.id("date")));
         new Select(browser.findElement(By.id("category"))).selectByValue("KWALITEIT_EN_ZORG");
-        browser.findElement(By.id("description")).sendKeys("Signaal uit de browsertest");
+        type(browser.findElement(By.id("description")), "Signaal uit de browsertest");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         assertThat(waitFor(By.cssSelector(".outcome[role=status]")).getText())
                 .contains("OCO-signaal van 05-11-2024 is toegevoegd.");
@@ -200,7 +200,7 @@ class RegionalWorkBrowserTest extends BrowserSession {
         waitForHeading("Nieuw plan van aanpak");
         assertThat(browser.findElement(By.id("region-ZK10")).isSelected()).isTrue();
         assertAccessible();
-        browser.findElement(By.id("title")).sendKeys(title);
+        type(browser.findElement(By.id("title")), title);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         waitForHeading("Plan bewerken: " + title);
         String edit = browser.getCurrentUrl().replaceAll("#.*", "");
@@ -209,28 +209,29 @@ class RegionalWorkBrowserTest extends BrowserSession {
         // rows are added by the server, so the form works without JavaScript; what was typed stays
         browser.findElement(By.cssSelector("button[name=add][value=objectives]"))
                 .click();
-        waitFor(By.id("objectives-0-description"))
-                .sendKeys("De maandelijkse instroom GGZ-W van Haaglanden daalt in 2025.");
+        type(
+                waitFor(By.id("objectives-0-description")),
+                "De maandelijkse instroom GGZ-W van Haaglanden daalt in 2025.");
         new Select(browser.findElement(By.id("objectives-0-figure"))).selectByValue("INFLUX_GGZ_W");
         new Select(browser.findElement(By.id("objectives-0-direction"))).selectByValue("DOWN");
         setDate("objectives-0-targetDate", "2025-12-31");
         browser.findElement(By.cssSelector("button[name=add][value=actions]")).click();
-        waitFor(By.id("actions-0-paragraph")).sendKeys("5b. Toegang/bemiddeling/coördinatie");
+        type(waitFor(By.id("actions-0-paragraph")), "5b. Toegang/bemiddeling/coördinatie");
         assertThat(browser.findElement(By.id("objectives-0-description")).getAttribute("value"))
                 .startsWith("De maandelijkse instroom");
-        browser.findElement(By.id("actions-0-description")).sendKeys("Casustafel voor jongvolwassenen inrichten");
+        type(browser.findElement(By.id("actions-0-description")), "Casustafel voor jongvolwassenen inrichten");
         new Select(browser.findElement(By.id("actions-0-owner"))).selectByVisibleText("Gemeente Den Haag");
-        browser.findElement(By.id("actions-0-ownerRole")).sendKeys("coördinator gemeenten");
-        browser.findElement(By.id("actions-0-timeline")).sendKeys("Eind Q2 2025");
+        type(browser.findElement(By.id("actions-0-ownerRole")), "coördinator gemeenten");
+        type(browser.findElement(By.id("actions-0-timeline")), "Eind Q2 2025");
         browser.findElement(By.cssSelector("button[name=add][value=actions]")).click();
-        waitFor(By.id("actions-1-paragraph")).sendKeys("6. Monitoring");
-        browser.findElement(By.id("actions-1-description")).sendKeys("Instroom elk kwartaal bespreken");
+        type(waitFor(By.id("actions-1-paragraph")), "6. Monitoring");
+        type(browser.findElement(By.id("actions-1-description")), "Instroom elk kwartaal bespreken");
         new Select(browser.findElement(By.id("actions-1-owner"))).selectByVisibleText("Zorgkantoor Haaglanden");
-        browser.findElement(By.id("actions-1-timeline")).sendKeys("Continu");
+        type(browser.findElement(By.id("actions-1-timeline")), "Continu");
         browser.findElement(By.cssSelector("button[name=add][value=milestones]"))
                 .click();
-        waitFor(By.id("milestones-0-activity")).sendKeys("Casustafel");
-        browser.findElement(By.id("milestones-0-milestone")).sendKeys("Eerste casustafel gehouden");
+        type(waitFor(By.id("milestones-0-activity")), "Casustafel");
+        type(browser.findElement(By.id("milestones-0-milestone")), "Eerste casustafel gehouden");
         setDate("milestones-0-dueDate", "2025-06-30");
         assertAccessible();
         browser.findElement(By.id("save")).click();
@@ -269,8 +270,9 @@ class RegionalWorkBrowserTest extends BrowserSession {
                 "PROJECT_STRUCTURE",
                 "MONITORING",
                 "EXPERIENCES")) {
-            browser.findElement(By.id("sections-" + section))
-                    .sendKeys("Tekst voor " + section.toLowerCase() + " uit de browsertest.");
+            type(
+                    browser.findElement(By.id("sections-" + section)),
+                    "Tekst voor " + section.toLowerCase() + " uit de browsertest.");
         }
         assertThat(browser.findElement(By.id("sections-BACKGROUND")).getAttribute("aria-describedby"))
                 .contains("sections-BACKGROUND-guidance");
@@ -316,7 +318,7 @@ class RegionalWorkBrowserTest extends BrowserSession {
         browser.findElement(By.xpath("//button[text()='Terugsturen']")).click();
         waitForText(By.cssSelector(".problem[role=alert]"), "Schrijf erbij waarom");
         assertAccessible();
-        browser.findElement(By.id("comment")).sendKeys("Graag de doelgroep concreter maken.");
+        type(browser.findElement(By.id("comment")), "Graag de doelgroep concreter maken.");
         browser.findElement(By.xpath("//button[text()='Terugsturen']")).click();
         waitForText(By.cssSelector("main [role=status]"), "teruggestuurd");
         browser.get(planUrl + "/versies?a=1&b=1");
