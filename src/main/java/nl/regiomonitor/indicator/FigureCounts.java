@@ -213,6 +213,17 @@ final class FigureCounts {
                 when matched and t.delta + d.delta = 0 then delete
                 when matched then update set delta = t.delta + d.delta
                 when not matched then insert values (d.day, d.region_code, d.profile_code, d.delta)""");
+        summarizeNewDays(connection);
+    }
+
+    /**
+     * Brings the block-range index on {@code stock_change.day} up to the pages just written: until then the stock on
+     * an early day would read them all, also in the publication that follows the import.
+     */
+    private static void summarizeNewDays(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("select brin_summarize_new_values('stock_change_day')");
+        }
     }
 
     /**
@@ -252,8 +263,8 @@ final class FigureCounts {
     }
 
     /**
-     * The stock changes as COPY rows: day, region, profile, delta. In order of day, the column the table's index
-     * has: its entries then come at its end, instead of all over it.
+     * The stock changes as COPY rows: day, region, profile, delta. In order of day: the table's block-range index on
+     * day then knows which pages hold which days, and the stock on an early day reads only the first pages.
      */
     private void writeChanges(BinaryCopyWriter out) throws IOException {
         changes.forEachNonZeroInOrder((key, count) -> {
