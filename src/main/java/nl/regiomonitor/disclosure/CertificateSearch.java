@@ -9,6 +9,11 @@ import java.util.stream.IntStream;
  * a step up and a step down (the cell takes three values), or two steps the same way, the second
  * from where the first left the counts. Apart from {@link LinkedCube}, which holds the axes and
  * the moves: one search is one set of marks and counts, and the state of its steps.
+ * <p>
+ * What a move needs of a cell (whether it may touch it, its count, what its label allows) is held per node of the
+ * cube, as one byte and two numbers, instead of looked up through the cell's number in the table's arrays: a search
+ * looks at millions of cells in no order a cache can follow, and each look then costs one or two fetches from
+ * memory instead of four or five.
  */
 final class CertificateSearch {
 
@@ -17,14 +22,29 @@ final class CertificateSearch {
 
     private static final long HARD_LIMIT = 1_000_000;
 
-    /** One step: the cells a move touches, their change, and the cells to hide or relabel for it. */
-    private record Step(int[] cells, int[] changes, int[] hide) {}
+    /** One step: the nodes a move touches, their change, and the cells to hide or relabel for it. */
+    private record Step(int[] nodes, int[] changes, int[] hide) {}
+
+    /** {@link #flags}: no cell at this node (a quarter not yet complete). */
+    private static final byte NO_CELL = 1;
+    /** {@link #flags}: a shown cell, which no move may touch when not hiding. */
+    private static final byte SHOWN = 2;
+    /** {@link #flags}: a shown cell to keep, which no move may touch when hiding either. */
+    private static final byte KEPT = 4;
+    /** {@link #flags}: a {@code <5}, whose hiding costs half. */
+    private static final byte PRIMARY = 8;
 
     private final LinkedCube cube;
     private final CountTable table;
     private final ProtectionPattern.Mark[] marks;
     private final int threshold;
+    /** Per node: what its cell is, as the bits above. */
+    private final byte[] flags;
+    /** Per node: its cell's count as the moves have left it. */
     private final long[] current;
+    /** Per node, side by side: the lowest and highest count its cell's label lets the outsider take it as. */
+    private final long[] range;
+
     private final int[] touched = new int[256];
     private final int[] change = new int[256];
     private int count;
@@ -35,7 +55,49 @@ final class CertificateSearch {
         this.table = cube.table();
         this.marks = marks;
         this.threshold = threshold;
-        this.current = counts.clone();
+        int nodes = cube.nodes();
+        this.flags = new byte[nodes];
+        this.current = new long[nodes];
+        this.range = new long[2 * nodes];
+        for (int node = 0; node < nodes; node++) {
+            int cell = cube.cell(node);
+            if (cell < 0) {
+                flags[node] = NO_CELL;
+            } else {
+                current[node] = counts[cell];
+                label(node, cell);
+            }
+        }
+    }
+
+    /** Makes {@code cell} an {@code x} (hidden, any count from 0), in the marks and in this search. */
+    void hide(int cell) {
+        marks[cell] = ProtectionPattern.Mark.SECONDARY;
+        int node = cube.nodeOf(cell);
+        if (node >= 0) {
+            label(node, cell);
+        }
+    }
+
+    /** Takes over for {@code node} what the mark of its {@code cell} says: whether moves may touch it, and its range. */
+    private void label(int node, int cell) {
+        switch (marks[cell]) {
+            case SHOWN -> {
+                flags[node] = (byte) (SHOWN | (table.rank(cell) == CountTable.KEEP ? KEPT : 0));
+                range[2 * node] = table.value(cell);
+                range[2 * node + 1] = table.value(cell);
+            }
+            case PRIMARY -> {
+                flags[node] = PRIMARY;
+                range[2 * node] = 1;
+                range[2 * node + 1] = threshold - 1;
+            }
+            case SECONDARY -> {
+                flags[node] = 0;
+                range[2 * node] = 0;
+                range[2 * node + 1] = Long.MAX_VALUE;
+            }
+        }
     }
 
     boolean certified(int cell) {
@@ -71,8 +133,8 @@ final class CertificateSearch {
     }
 
     private void apply(Step step, int sign) {
-        for (int i = 0; i < step.cells().length; i++) {
-            current[step.cells()[i]] += (long) sign * step.changes()[i];
+        for (int i = 0; i < step.nodes().length; i++) {
+            current[step.nodes()[i]] += (long) sign * step.changes()[i];
         }
     }
 
@@ -119,14 +181,13 @@ final class CertificateSearch {
                     int changed = 0;
                     boolean fits = true;
                     for (int i = 0; i < count && fits && price < bestCost; i++) {
-                        int touchedCell = touched[i];
-                        long value = current[touchedCell] + (long) sign * change[i];
-                        if (!allowed(touchedCell, value)) {
+                        int node = touched[i];
+                        long value = current[node] + (long) sign * change[i];
+                        if (!allowed(node, value)) {
                             // hiding a shown cell or relabelling a <5 makes it an x: any count from 0
                             fits = hiding && value >= 0;
                             if (fits) {
-                                price += cost.applyAsLong(touchedCell)
-                                        / (marks[touchedCell] == ProtectionPattern.Mark.PRIMARY ? 2 : 1);
+                                price += cost.applyAsLong(cube.cell(node)) / ((flags[node] & PRIMARY) != 0 ? 2 : 1);
                                 changed++;
                             }
                         }
@@ -138,7 +199,7 @@ final class CertificateSearch {
                     int h = 0;
                     for (int i = 0; i < count; i++) {
                         if (!allowed(touched[i], current[touched[i]] + (long) sign * change[i])) {
-                            hide[h++] = touched[i];
+                            hide[h++] = cube.cell(touched[i]);
                         }
                     }
                     bestCost = price;
@@ -152,19 +213,15 @@ final class CertificateSearch {
         return best;
     }
 
-    /** Whether the label of {@code cell} lets the outsider take it as {@code value}: a shown cell only as itself. */
-    private boolean allowed(int cell, long value) {
-        return switch (marks[cell]) {
-            case SHOWN -> value == table.value(cell);
-            case PRIMARY -> value >= 1 && value < threshold;
-            case SECONDARY -> value >= 0;
-        };
+    /** Whether the label of the cell at {@code node} lets the outsider take it as {@code value}. */
+    private boolean allowed(int node, long value) {
+        return value >= range[2 * node] && value <= range[2 * node + 1];
     }
 
     /** Whether a cell at one of {@code scopes} × category {@code c} × period {@code p} rules a move out. */
     private boolean rulesOut(int[] scopes, int c, int p, boolean hiding) {
         for (int scope : scopes) {
-            if (rulesOut(cube.cellAt(scope, c, p), hiding)) {
+            if (rulesOut(cube.node(scope, c, p), hiding)) {
                 return true;
             }
         }
@@ -175,7 +232,7 @@ final class CertificateSearch {
     private boolean rulesOut(int[] scopes, int[] categories, int p, boolean hiding) {
         for (int scope : scopes) {
             for (int category : categories) {
-                if (rulesOut(cube.cellAt(scope, category, p), hiding)) {
+                if (rulesOut(cube.node(scope, category, p), hiding)) {
                     return true;
                 }
             }
@@ -183,15 +240,13 @@ final class CertificateSearch {
         return false;
     }
 
-    /** A cell that is to stay shown (any shown cell when not hiding): no move may touch it. */
-    private boolean rulesOut(int cell, boolean hiding) {
-        return cell >= 0
-                && marks[cell] == ProtectionPattern.Mark.SHOWN
-                && (!hiding || table.rank(cell) == CountTable.KEEP);
+    /** The node of a cell that is to stay shown (any shown cell when not hiding): no move may touch it. */
+    private boolean rulesOut(int node, boolean hiding) {
+        return (flags[node] & (hiding ? KEPT : SHOWN)) != 0;
     }
 
     /**
-     * Gathers the cells the move touches with their change in {@link #touched} and {@link #change}
+     * Gathers the nodes of the cells the move touches with their change in {@link #touched} and {@link #change}
      * ({@link #count} −1 when the move cannot serve: it touches a cell that is to stay shown, or any
      * shown cell when not hiding).
      */
@@ -200,15 +255,15 @@ final class CertificateSearch {
         for (int i = 0; i < a.nodes().length; i++) {
             for (int j = 0; j < b.nodes().length; j++) {
                 for (int k = 0; k < t.nodes().length; k++) {
-                    int cell = cube.cellAt(a.nodes()[i], b.nodes()[j], t.nodes()[k]);
-                    if (cell < 0) {
+                    int node = cube.node(a.nodes()[i], b.nodes()[j], t.nodes()[k]);
+                    if (flags[node] == NO_CELL) {
                         continue;
                     }
-                    if (rulesOut(cell, hiding)) {
+                    if (rulesOut(node, hiding)) {
                         count = -1;
                         return;
                     }
-                    touched[count] = cell;
+                    touched[count] = node;
                     change[count] = a.coefficients()[i] * b.coefficients()[j] * t.coefficients()[k];
                     count++;
                 }

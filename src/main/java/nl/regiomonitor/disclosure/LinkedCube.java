@@ -170,9 +170,9 @@ public final class LinkedCube {
             for (int c = 0; c < categories.size(); c++) {
                 for (int p = 0; p < periods.size(); p++) {
                     int cell = cellAt.cell(s, c, p);
-                    cells[index(s, c, p)] = cell;
+                    cells[node(s, c, p)] = cell;
                     if (cell >= 0) {
-                        node[cell] = index(s, c, p);
+                        node[cell] = node(s, c, p);
                     }
                 }
             }
@@ -197,13 +197,19 @@ public final class LinkedCube {
         return table;
     }
 
-    private int index(int s, int c, int p) {
+    /** The node at scope {@code s}, category {@code c} and period {@code p}. */
+    int node(int s, int c, int p) {
         return (s * axes[1].size() + c) * axes[2].size() + p;
     }
 
-    /** The cell at scope {@code s}, category {@code c} and period {@code p}; −1 where the table has none. */
-    int cellAt(int s, int c, int p) {
-        return cells[index(s, c, p)];
+    /** The cell at {@code node}; −1 where the table has none. */
+    int cell(int node) {
+        return cells[node];
+    }
+
+    /** How many nodes the three axes span. */
+    int nodes() {
+        return cells.length;
     }
 
     /** Where {@code cell} lies, as one node number over the three axes; −1 when it lies on none. */
@@ -269,7 +275,7 @@ public final class LinkedCube {
                 continue;
             }
             for (int c : extra) {
-                marks[c] = ProtectionPattern.Mark.SECONDARY;
+                search.hide(c);
             }
         }
         return unprotected;
