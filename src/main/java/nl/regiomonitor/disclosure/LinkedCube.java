@@ -164,20 +164,20 @@ public final class LinkedCube {
         this.table = table;
         this.axes = new Axis[] {scopes, categories, periods};
         this.cells = new int[scopes.size() * categories.size() * periods.size()];
-        int[] node = new int[table.size()];
-        Arrays.fill(node, -1);
+        int[] nodeOfCell = new int[table.size()];
+        Arrays.fill(nodeOfCell, -1);
         for (int s = 0; s < scopes.size(); s++) {
             for (int c = 0; c < categories.size(); c++) {
                 for (int p = 0; p < periods.size(); p++) {
                     int cell = cellAt.cell(s, c, p);
                     cells[node(s, c, p)] = cell;
                     if (cell >= 0) {
-                        node[cell] = node(s, c, p);
+                        nodeOfCell[cell] = node(s, c, p);
                     }
                 }
             }
         }
-        this.nodeOf = node;
+        this.nodeOf = nodeOfCell;
         for (Axis axis : axes) {
             List<List<Move>> ofAxis = new ArrayList<>();
             for (int n = 0; n < axis.size(); n++) {

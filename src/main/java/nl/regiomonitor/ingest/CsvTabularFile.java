@@ -96,8 +96,8 @@ final class CsvTabularFile implements TabularFile {
 
     /**
      * The first line that is not blank, with the blank lines before it, at most {@link #MAX_HEADER_BYTES} long. Read a
-     * block at a time (a byte at a time, a refused 1 MB line took tens of milliseconds), and never more than the
-     * mark set in {@link #open} allows, so that the stream can go back to the start.
+     * block at a time (a byte at a time cost two synchronised calls per byte), and never more than the mark set in
+     * {@link #open} allows, so that the stream can go back to the start.
      */
     private static String readHeaderLine(BufferedInputStream in) throws IOException, ImportRejected {
         byte[] line = new byte[256];
