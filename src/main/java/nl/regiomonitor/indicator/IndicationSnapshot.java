@@ -25,10 +25,14 @@ class IndicationSnapshot {
     /** Clients whose influx falls in one month, region, profile, origin and age band. */
     record InfluxLine(YearMonth month, String region, String profile, String origin, String ageBand, long clients) {}
 
-    /** One state of the data: the influx lines (all, and per region) and the stock of each date asked for so far. */
+    /**
+     * One state of the data: the influx lines (all, and per region), the first month among them (null without any)
+     * and the stock of each date asked for so far.
+     */
     private record Snapshot(
             List<InfluxLine> influx,
             Map<String, List<InfluxLine>> influxByRegion,
+            YearMonth firstMonth,
             Map<LocalDate, Map<String, Map<String, Long>>> stock) {}
 
     private final JdbcTemplate jdbc;
@@ -44,6 +48,11 @@ class IndicationSnapshot {
     /** All GGZ-W influx, by month × region × profile × origin × age band. */
     List<InfluxLine> influx() {
         return current().influx();
+    }
+
+    /** The first month with any GGZ-W influx, or null when there is none: worked out once per state of the data. */
+    YearMonth firstMonth() {
+        return current().firstMonth();
     }
 
     /** The GGZ-W influx of one region. */
@@ -96,8 +105,13 @@ class IndicationSnapshot {
                         rs.getString(5),
                         rs.getLong(6)));
         Map<String, List<InfluxLine>> byRegion = new HashMap<>();
-        lines.forEach(line ->
-                byRegion.computeIfAbsent(line.region(), r -> new ArrayList<>()).add(line));
-        return new Snapshot(lines, byRegion, new ConcurrentHashMap<>());
+        YearMonth first = null;
+        for (InfluxLine line : lines) {
+            byRegion.computeIfAbsent(line.region(), r -> new ArrayList<>()).add(line);
+            if (first == null || line.month().isBefore(first)) {
+                first = line.month();
+            }
+        }
+        return new Snapshot(lines, byRegion, first, new ConcurrentHashMap<>());
     }
 }

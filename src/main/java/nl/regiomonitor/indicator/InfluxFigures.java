@@ -256,10 +256,7 @@ public class InfluxFigures implements DataThrough {
 
     /** The first month with any influx in the data, or null when there are no data: where a series starts. */
     public YearMonth firstMonth() {
-        return snapshot.influx().stream()
-                .map(IndicationSnapshot.InfluxLine::month)
-                .min(YearMonth::compareTo)
-                .orElse(null);
+        return snapshot.firstMonth();
     }
 
     /** The last year whose reference date (1 October) lies within the data: the year pages and reports show first. */
