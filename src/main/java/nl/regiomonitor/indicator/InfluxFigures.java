@@ -2,6 +2,7 @@ package nl.regiomonitor.indicator;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,21 +112,24 @@ public class InfluxFigures implements DataThrough {
                 .toList();
         YearMonth start = period == Period.ROLLING12 ? from.minusMonths(11) : from;
         List<Category> categories = new ArrayList<>(categories(by));
-        Map<YearMonth, Map<String, Long>> counts = new LinkedHashMap<>();
+        // per month from start, by its distance from start: a map keyed by YearMonth put the twelve months of a
+        // year in one bucket of its table (their hashes differ only in bits the table does not use)
+        List<Map<String, Long>> counts = new ArrayList<>();
         for (YearMonth m = start; !m.isAfter(to); m = m.plusMonths(1)) {
             Map<String, Long> zero = new LinkedHashMap<>();
             categories.forEach(c -> zero.put(c.code(), 0L));
-            counts.put(m, zero);
+            counts.add(zero);
         }
         for (IndicationSnapshot.InfluxLine line :
                 scope.national(region) ? snapshot.influx() : snapshot.influx(region)) {
-            Map<String, Long> row = counts.get(line.month());
-            if (row != null) {
+            long at = start.until(line.month(), ChronoUnit.MONTHS);
+            if (at >= 0 && at < counts.size()) {
+                Map<String, Long> row = counts.get((int) at);
                 String category = categoryOf(line, by);
                 if (!row.containsKey(category)) {
                     // a code outside the reference list, such as an age under 18: shown, not lost
                     categories.add(new Category(category, "Onbekend"));
-                    counts.values().forEach(r -> r.putIfAbsent(category, 0L));
+                    counts.forEach(r -> r.putIfAbsent(category, 0L));
                 }
                 row.merge(category, line.clients(), Long::sum);
             }
@@ -136,7 +140,8 @@ public class InfluxFigures implements DataThrough {
                     categories.forEach(c -> sums.put(
                             c.code(),
                             p.months().stream()
-                                    .mapToLong(m -> counts.get(m).get(c.code()))
+                                    .mapToLong(m -> counts.get((int) start.until(m, ChronoUnit.MONTHS))
+                                            .get(c.code()))
                                     .sum()));
                     ProtectionPattern.Mark totalMark = mark(p, region, Breakdown.NONE, null);
                     Map<String, ProtectionPattern.Mark> marks = new LinkedHashMap<>();
