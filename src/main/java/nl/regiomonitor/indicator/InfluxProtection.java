@@ -146,15 +146,19 @@ class InfluxProtection implements PublishedTables {
         categories.put(Breakdown.PROFILE, new LinkedHashSet<>(reference.profileCodes(InfluxFigures.SERIES)));
         categories.put(Breakdown.ORIGIN, codes(reference.origins()));
         categories.put(Breakdown.AGEBAND, codes(reference.ageBands()));
-        // counts[month][scope][breakdown][category]; NL is the sum of the regions
-        Map<YearMonth, Map<String, Map<Breakdown, Map<String, Long>>>> counts = new LinkedHashMap<>();
+        // counts[month - 1][scope][breakdown][category]; NL is the sum of the regions. By month number, not in a map
+        // keyed by YearMonth: the hashes of one year's months differ only in bits a small table does not use
+        List<Map<String, Map<Breakdown, Map<String, Long>>>> counts = new ArrayList<>();
+        for (int month = 1; month <= 12; month++) {
+            counts.add(new LinkedHashMap<>());
+        }
         for (IndicationSnapshot.InfluxLine line : snapshot.influx()) {
             if (line.month().getYear() == year) {
                 for (Breakdown by : BREAKDOWNS) {
                     String category = InfluxFigures.categoryOf(line, by);
                     categories.get(by).add(category);
                     for (String scope : List.of(line.region(), Area.NATIONAL_CODE)) {
-                        counts.computeIfAbsent(line.month(), m -> new LinkedHashMap<>())
+                        counts.get(line.month().getMonthValue() - 1)
                                 .computeIfAbsent(scope, s -> new LinkedHashMap<>())
                                 .computeIfAbsent(by, b -> new LinkedHashMap<>())
                                 .merge(category, line.clients(), Long::sum);
@@ -172,7 +176,7 @@ class InfluxProtection implements PublishedTables {
             YearMonth m = YearMonth.of(year, month);
             InfluxPeriod period = InfluxPeriod.month(m);
             months.add(period);
-            Map<String, Map<Breakdown, Map<String, Long>>> ofMonth = counts.getOrDefault(m, Map.of());
+            Map<String, Map<Breakdown, Map<String, Long>>> ofMonth = counts.get(month - 1);
             addPeriod(
                     table,
                     period,
