@@ -49,6 +49,21 @@ final class CertificateSearch {
     private final int[] change = new int[256];
     private int count;
 
+    /** The nodes at period 0 of one {@code a} × {@code b} of {@link #step}, with the product of their coefficients. */
+    private final int[] pairBase = new int[256];
+
+    private final int[] pairChange = new int[256];
+    private int pairs;
+    /**
+     * Per period, how many cells of the current {@code a} × {@code b} lie at it, or −1 when one of them rules out
+     * every move with it: worked out when a {@code t} first needs it ({@link #checked} equal to {@link #pairNumber}), as
+     * the {@code t} of one pair share their periods. Without it each {@code t} looked at the pair's cells again.
+     */
+    private final int[] cellsAt;
+
+    private final int[] checked;
+    private int pairNumber;
+
     /** @param counts the counts the moves start from: the true ones, or any others the published cells allow */
     CertificateSearch(LinkedCube cube, ProtectionPattern.Mark[] marks, int threshold, long[] counts) {
         this.cube = cube;
@@ -59,6 +74,8 @@ final class CertificateSearch {
         this.flags = new byte[nodes];
         this.current = new long[nodes];
         this.range = new long[2 * nodes];
+        this.cellsAt = new int[cube.axisSize(2)];
+        this.checked = new int[cube.axisSize(2)];
         for (int node = 0; node < nodes; node++) {
             int cell = cube.cell(node);
             if (cell < 0) {
@@ -168,33 +185,42 @@ final class CertificateSearch {
                 if (rulesOut(a.nodes(), b.nodes(), p, hiding)) {
                     continue;
                 }
+                pair(a, b);
                 for (LinkedCube.Move t : cube.moves(2, p)) {
                     if (budget <= 0 && (best != null || !hiding || budget < -HARD_LIMIT)) {
                         return best;
                     }
-                    collect(a, b, t, hiding);
-                    budget -= count + 1;
-                    if (count < 0) {
+                    int cells = cells(t, hiding);
+                    budget -= cells + 1;
+                    if (cells < 0) {
                         continue;
                     }
+                    // the price as the cells come, given up as soon as the move cannot beat the best so far
                     long price = 0;
                     int changed = 0;
-                    boolean fits = true;
-                    for (int i = 0; i < count && fits && price < bestCost; i++) {
-                        int node = touched[i];
-                        long value = current[node] + (long) sign * change[i];
-                        if (!allowed(node, value)) {
-                            // hiding a shown cell or relabelling a <5 makes it an x: any count from 0
-                            fits = hiding && value >= 0;
-                            if (fits) {
-                                price += cost.applyAsLong(cube.cell(node)) / ((flags[node] & PRIMARY) != 0 ? 2 : 1);
-                                changed++;
+                    int[] periods = t.nodes();
+                    for (int i = 0; i < pairs && price < bestCost; i++) {
+                        for (int k = 0; k < periods.length && price < bestCost; k++) {
+                            int node = pairBase[i] + periods[k];
+                            if (flags[node] == NO_CELL) {
+                                continue;
+                            }
+                            long value = current[node] + (long) sign * pairChange[i] * t.coefficients()[k];
+                            if (!allowed(node, value)) {
+                                // hiding a shown cell or relabelling a <5 makes it an x: any count from 0
+                                if (!hiding || value < 0) {
+                                    price = Long.MAX_VALUE;
+                                } else {
+                                    price += cost.applyAsLong(cube.cell(node)) / ((flags[node] & PRIMARY) != 0 ? 2 : 1);
+                                    changed++;
+                                }
                             }
                         }
                     }
-                    if (!fits || price >= bestCost) {
+                    if (price >= bestCost) {
                         continue;
                     }
+                    collect(t);
                     int[] hide = new int[changed];
                     int h = 0;
                     for (int i = 0; i < count; i++) {
@@ -245,26 +271,66 @@ final class CertificateSearch {
         return (flags[node] & (hiding ? KEPT : SHOWN)) != 0;
     }
 
-    /**
-     * Gathers the nodes of the cells the move touches with their change in {@link #touched} and {@link #change}
-     * ({@link #count} −1 when the move cannot serve: it touches a cell that is to stay shown, or any
-     * shown cell when not hiding).
-     */
-    private void collect(LinkedCube.Move a, LinkedCube.Move b, LinkedCube.Move t, boolean hiding) {
-        count = 0;
+    /** Takes {@code a} × {@code b} as the pair that the next {@link #cells} and {@link #collect} calls combine with their {@code t}. */
+    private void pair(LinkedCube.Move a, LinkedCube.Move b) {
+        pairs = 0;
         for (int i = 0; i < a.nodes().length; i++) {
             for (int j = 0; j < b.nodes().length; j++) {
-                for (int k = 0; k < t.nodes().length; k++) {
-                    int node = cube.node(a.nodes()[i], b.nodes()[j], t.nodes()[k]);
-                    if (flags[node] == NO_CELL) {
-                        continue;
-                    }
-                    if (rulesOut(node, hiding)) {
-                        count = -1;
-                        return;
-                    }
+                pairBase[pairs] = cube.node(a.nodes()[i], b.nodes()[j], 0);
+                pairChange[pairs] = a.coefficients()[i] * b.coefficients()[j];
+                pairs++;
+            }
+        }
+        if (++pairNumber == Integer.MAX_VALUE) {
+            Arrays.fill(checked, 0);
+            pairNumber = 1;
+        }
+    }
+
+    /**
+     * How many cells the move of the current pair and {@code t} touches; −1 when it cannot serve: it touches a cell
+     * that is to stay shown, or any shown cell when not hiding.
+     */
+    private int cells(LinkedCube.Move t, boolean hiding) {
+        int cells = 0;
+        for (int period : t.nodes()) {
+            if (checked[period] != pairNumber) {
+                checked[period] = pairNumber;
+                cellsAt[period] = cellsAt(period, hiding);
+            }
+            if (cellsAt[period] < 0) {
+                return -1;
+            }
+            cells += cellsAt[period];
+        }
+        return cells;
+    }
+
+    /** The cells of the current pair at {@code period}; −1 when one of them rules out every move with it. */
+    private int cellsAt(int period, boolean hiding) {
+        int cells = 0;
+        for (int i = 0; i < pairs; i++) {
+            int node = pairBase[i] + period;
+            if (rulesOut(node, hiding)) {
+                return -1;
+            }
+            if (flags[node] != NO_CELL) {
+                cells++;
+            }
+        }
+        return cells;
+    }
+
+    /** Gathers the nodes of the cells the move of the current pair and {@code t} touches, with their change, in {@link #touched} and {@link #change}. */
+    private void collect(LinkedCube.Move t) {
+        int[] periods = t.nodes();
+        count = 0;
+        for (int i = 0; i < pairs; i++) {
+            for (int k = 0; k < periods.length; k++) {
+                int node = pairBase[i] + periods[k];
+                if (flags[node] != NO_CELL) {
                     touched[count] = node;
-                    change[count] = a.coefficients()[i] * b.coefficients()[j] * t.coefficients()[k];
+                    change[count] = pairChange[i] * t.coefficients()[k];
                     count++;
                 }
             }
