@@ -4,6 +4,7 @@ import static nl.regiomonitor.security.SecurityFixtures.PASSWORD;
 import static nl.regiomonitor.security.SecurityFixtures.trailOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.regiomonitor.IntegrationTest;
@@ -30,22 +32,32 @@ class FailedLoginTest extends IntegrationTest {
     @Autowired
     AuditService audit;
 
+    /** The delay after the free attempts; it doubles with every failure after them. */
+    @Value("${regiomonitor.login.first-delay}")
+    Duration firstDelay;
+
     /**
      * Seven wrong guesses for {@code name} from {@code address}, each counted (the sixth and seventh after the
-     * delay before them): the next attempt is then held back for 4 seconds, long enough for a slow machine.
+     * delay before them): the next attempt is then held back for four first delays (2 seconds in the tests),
+     * long enough for a slow machine.
      */
     private void guessSevenTimes(String name, String address) throws InterruptedException {
         WebSession attacker = WebSession.anonymous(port).from(address);
         for (int attempt = 1; attempt <= 7; attempt++) {
             if (attempt == 6) {
-                Thread.sleep(1100);
+                pause(1);
             } else if (attempt == 7) {
-                Thread.sleep(2100);
+                pause(2);
             }
             assertThat(attacker.login(name, "fout-wachtwoord-" + attempt).location())
                     .as("poging " + attempt)
                     .endsWith("/login?fout");
         }
+    }
+
+    /** Waits out {@code times} first delays, and a little more. */
+    private void pause(int times) throws InterruptedException {
+        Thread.sleep(firstDelay.multipliedBy(times).plusMillis(100).toMillis());
     }
 
     @Test
@@ -64,7 +76,7 @@ class FailedLoginTest extends IntegrationTest {
                         .status())
                 .isEqualTo(401);
         // once the delay has passed the owner gets in: no lock to wait out, however long the guessing went on
-        Thread.sleep(4100);
+        pause(4);
         assertThat(WebSession.anonymous(port)
                         .from("198.51.100.20")
                         .login("slot.test", PASSWORD)

@@ -142,12 +142,13 @@ class PageWidthBrowserTest extends BrowserSession {
         if (phone != null) {
             wideOnPhone.put(who + " " + page, phone);
         }
+        setViewport(LAPTOP, 1024); // once after both widths: every change of the viewport lays the page out anew
         String name = "breedte-" + (who + page).replaceAll("[^A-Za-z0-9]+", "-");
         screenshotWholePage(name + "-" + LAPTOP, LAPTOP);
         screenshotWholePage(name + "-" + PHONE, PHONE);
     }
 
-    /** Null when the page fits the width, else what sticks out. */
+    /** Null when the page fits the width, else what sticks out; the viewport stays at that width. */
     private String overflow(int width) {
         setViewport(width, 900);
         JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -155,11 +156,9 @@ class PageWidthBrowserTest extends BrowserSession {
         // a phone widens its layout to what sticks out, so there the device's width is the measure, not innerWidth
         Number inner = (Number) js.executeScript("return window.innerWidth");
         int limit = width == PHONE ? width : inner.intValue();
-        String result = scroll.intValue() <= limit
+        return scroll.intValue() <= limit
                 ? null
                 : scroll + " px breed, door: " + js.executeScript(WIDEST, Math.min(limit, width));
-        setViewport(LAPTOP, 1024);
-        return result;
     }
 
     private String firstLink(String css, String pathPattern) {
