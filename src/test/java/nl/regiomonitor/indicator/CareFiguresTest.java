@@ -2,6 +2,8 @@ package nl.regiomonitor.indicator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -13,6 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
+import nl.regiomonitor.ingest.ImportService;
+import nl.regiomonitor.ingest.ImportStatus;
+import nl.regiomonitor.publication.PublicationService;
 
 /**
  * The figures of care and of waiting for it on the {@link HandData}: waiting list, costs, delivery forms and the flows
@@ -37,6 +42,12 @@ class CareFiguresTest extends HandDataTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ImportService imports;
+
+    @Autowired
+    PublicationService publications;
 
     @Test
     void theWaitingListOfTheLatestSnapshotOnOrBeforeTheDate() throws Exception {
@@ -96,6 +107,38 @@ class CareFiguresTest extends HandDataTest {
                 .body());
         assertThat(answer.get("rows").get(1).get("display").asText())
                 .isEqualTo("€\u00a0166,67"); // a non-breaking space, as Dutch currency is written
+    }
+
+    /**
+     * The clients in care are counted again after an import of care allocations, and only then: a second file adds
+     * STOCKA1 (GGZ01W, ZK02) in care on 2024-07-01, and the same file corrected takes the care back to 2019, before
+     * any indication of STOCKA1, so the figures are those of {@link HandData} again.
+     */
+    @Test
+    void deliveryFormsFollowEveryImportOfCareAllocations() throws Exception {
+        LocalDate july = LocalDate.of(2024, 7, 1);
+        long before = clientsInCare(july);
+        importCare("STOCKA1;P4;ZK02;VERBLIJF;2024-01-01;\n");
+        assertThat(clientsInCare(july)).isEqualTo(before + 1);
+        importCare("STOCKA1;P4;ZK02;VERBLIJF;2019-01-01;2019-01-31\n");
+        assertThat(clientsInCare(july)).isEqualTo(before);
+    }
+
+    private long clientsInCare(LocalDate date) {
+        return deliveryForms.deliveryForms("NL", date).allProfiles().total();
+    }
+
+    /** Imports {@code rows} as the allocations file extra-zorg.csv, each time replacing the one before. */
+    private void importCare(String rows) throws Exception {
+        Path file = Files.createTempFile("allocations-", ".csv");
+        try {
+            Files.writeString(file, "client_id;provider_code;region_code;delivery_form;start_date;end_date\n" + rows);
+            assertThat(imports.importFile(file, "extra-zorg.csv", "allocations").status())
+                    .isEqualTo(ImportStatus.LOADED);
+        } finally {
+            Files.delete(file);
+        }
+        publications.awaitCurrent();
     }
 
     @Test
