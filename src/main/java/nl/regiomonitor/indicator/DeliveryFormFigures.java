@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,13 +38,8 @@ public class DeliveryFormFigures implements PublishedTables {
     private final StockProtection stock;
     private final DataCache<LocalDate, Map<String, FormTable>> tables;
     private final ReferenceData reference;
-    /** The state of care allocations and indications, once per state of the data ({@link #careState}). */
-    private final DataCache<String, String> careState;
-    /** The clients counted per reference date, and the state of care allocations and indications they were counted in. */
-    private final AtomicReference<Counted> counted = new AtomicReference<>(new Counted("", new ConcurrentHashMap<>()));
-
-    /** Region → profile (or ALL) → form (or TOTAAL) → clients, per reference date counted in state {@code care}. */
-    private record Counted(String care, Map<LocalDate, Map<String, Map<String, Map<String, Long>>>> byDay) {}
+    /** Region → profile (or ALL) → form (or TOTAAL) → clients, per reference date. */
+    private final CareCounts<LocalDate, Map<String, Map<String, Map<String, Long>>>> clients;
 
     DeliveryFormFigures(
             JdbcTemplate jdbc,
@@ -60,7 +53,7 @@ public class DeliveryFormFigures implements PublishedTables {
         this.scope = scope;
         this.stock = stock;
         this.tables = new DataCache<>(data, day -> protect(count(day), suppression));
-        this.careState = new DataCache<>(data, key -> careState());
+        this.clients = new CareCounts<>(jdbc, data, this::clients);
     }
 
     /** Per profile (and {@code ALL}): clients per delivery form, and in total. */
@@ -151,18 +144,9 @@ public class DeliveryFormFigures implements PublishedTables {
 
     /**
      * Region → profile (or ALL) → form (or TOTAAL) → clients in care on {@code date}; NL counts a client once over
-     * all regions. Counted again only when care allocations or indications changed: a build after an import of other
-     * data (waiting lists, costs, population) asked the database the same sixteen questions again, each a pass over
-     * both tables (a fifth of a second each on the demo data).
+     * all regions.
      */
     private Map<String, Map<String, Map<String, Long>>> clients(LocalDate date) {
-        String care = careState.get("care");
-        Counted known =
-                counted.updateAndGet(c -> c.care().equals(care) ? c : new Counted(care, new ConcurrentHashMap<>()));
-        Map<String, Map<String, Map<String, Long>>> cached = known.byDay().get(date);
-        if (cached != null) {
-            return cached;
-        }
         Map<String, Map<String, Map<String, Long>>> counts = new HashMap<>();
         jdbc.query(
                 """
@@ -188,27 +172,12 @@ public class DeliveryFormFigures implements PublishedTables {
                 Date.valueOf(date),
                 Date.valueOf(date),
                 Date.valueOf(date));
-        known.byDay().putIfAbsent(date, counts);
         return counts;
-    }
-
-    /**
-     * How many rows of care allocations and of indications each import holds: rows are written once, by their
-     * import, and only ever removed after, so any change of the two tables changes this (ingest's rule, see
-     * {@code V3__imports.sql}). Read before counting, so counts read after a change are never kept under an older
-     * state. About 30 ms on the demo data.
-     */
-    private String careState() {
-        return jdbc.queryForObject("""
-                select md5((select coalesce(string_agg(import_id || ':' || n, ',' order by import_id), '')
-                            from (select import_id, count(*) as n from care_allocation group by import_id) a)
-                           || ' ' || (select coalesce(string_agg(import_id || ':' || n, ',' order by import_id), '')
-                                      from (select import_id, count(*) as n from indication group by import_id) i))""", String.class);
     }
 
     /** Every region's table and NL's, counted, still without a pattern. */
     private Map<String, FormTable> count(LocalDate date) {
-        Map<String, Map<String, Map<String, Long>>> counts = clients(date);
+        Map<String, Map<String, Map<String, Long>>> counts = clients.get(date);
         List<Category> forms = reference.deliveryForms().stream()
                 .map(e -> new Category(e.code(), e.name()))
                 .toList();

@@ -49,7 +49,9 @@ public class FlowFigures implements PublishedTables {
     private final StockProtection stock;
     private final DataCache<Integer, Map<String, Flows>> tables;
     /** Per year the moves, previous region → new region → clients: of all years in one pass over the indications. */
-    private final DataCache<Boolean, Map<Integer, Map<String, Map<String, Long>>>> moves;
+    private final CareCounts<Boolean, Map<Integer, Map<String, Map<String, Long>>>> moves;
+    /** Per year region (or NL) → flow across the border → clients. */
+    private final CareCounts<Integer, Map<String, Map<Flow, Long>>> crossBorder;
 
     FlowFigures(
             JdbcTemplate jdbc,
@@ -61,7 +63,8 @@ public class FlowFigures implements PublishedTables {
         this.scope = scope;
         this.stock = stock;
         this.tables = new DataCache<>(data, year -> protect(count(year), suppression));
-        this.moves = new DataCache<>(data, all -> movesPerYear());
+        this.moves = new CareCounts<>(jdbc, data, all -> movesPerYear());
+        this.crossBorder = new CareCounts<>(jdbc, data, this::crossBorder);
     }
 
     /**
@@ -186,8 +189,8 @@ public class FlowFigures implements PublishedTables {
         return perYear;
     }
 
-    /** Every region's flows and NL's, counted, still without a pattern. */
-    private Map<String, Flows> count(int year) {
+    /** Per region (or NL) the clients indicated in it and cared for in another, and the other way round, in {@code year}. */
+    private Map<String, Map<Flow, Long>> crossBorder(int year) {
         Date start = Date.valueOf(LocalDate.of(year, 1, 1));
         Date end = Date.valueOf(LocalDate.of(year, 12, 31));
         Map<String, Map<Flow, Long>> counts = new HashMap<>();
@@ -212,6 +215,12 @@ public class FlowFigures implements PublishedTables {
                 union all
                 select coalesce(cared, 'NL'), 'CARED_HERE_INDICATED_ELSEWHERE', count(distinct client_id)
                 from cross_border group by grouping sets ((cared), ())""", add, end, start, end, start);
+        return counts;
+    }
+
+    /** Every region's flows and NL's, counted, still without a pattern. */
+    private Map<String, Flows> count(int year) {
+        Map<String, Map<Flow, Long>> counts = crossBorder.get(year);
         Map<String, Map<String, Long>> pairs = moves.get(true).getOrDefault(year, Map.of());
         Map<String, String> names = new HashMap<>();
         jdbc.query("select code, name from region", (RowCallbackHandler)

@@ -110,18 +110,27 @@ class CareFiguresTest extends HandDataTest {
     }
 
     /**
-     * The clients in care are counted again after an import of care allocations, and only then: a second file adds
-     * STOCKA1 (GGZ01W, ZK02) in care on 2024-07-01, and the same file corrected takes the care back to 2019, before
-     * any indication of STOCKA1, so the figures are those of {@link HandData} again.
+     * The clients in care and the flows across region borders are counted again after an import of care allocations,
+     * and only then: a second file adds STOCKA1 (GGZ02W, indicated in ZK02) in care in ZK10 on 2024-07-01, and the
+     * same file corrected takes the care back to 2019, before any indication of STOCKA1, so the figures are those
+     * of {@link HandData} again.
      */
     @Test
-    void deliveryFormsFollowEveryImportOfCareAllocations() throws Exception {
+    void careFiguresFollowEveryImportOfCareAllocations() throws Exception {
         LocalDate july = LocalDate.of(2024, 7, 1);
-        long before = clientsInCare(july);
-        importCare("STOCKA1;P4;ZK02;VERBLIJF;2024-01-01;\n");
-        assertThat(clientsInCare(july)).isEqualTo(before + 1);
-        importCare("STOCKA1;P4;ZK02;VERBLIJF;2019-01-01;2019-01-31\n");
-        assertThat(clientsInCare(july)).isEqualTo(before);
+        long inCare = clientsInCare(july);
+        long caredElsewhere = caredElsewhere();
+        importCare("STOCKA1;P4;ZK10;VERBLIJF;2024-01-01;\n");
+        assertThat(clientsInCare(july)).isEqualTo(inCare + 1);
+        assertThat(caredElsewhere()).isEqualTo(caredElsewhere + 1);
+        importCare("STOCKA1;P4;ZK10;VERBLIJF;2019-01-01;2019-01-31\n");
+        assertThat(clientsInCare(july)).isEqualTo(inCare);
+        assertThat(caredElsewhere()).isEqualTo(caredElsewhere);
+    }
+
+    /** The clients indicated in ZK02 in 2024 and cared for in another region. */
+    private long caredElsewhere() {
+        return flows.flows("ZK02", 2024).clients().get(FlowFigures.Flow.INDICATED_HERE_CARED_ELSEWHERE);
     }
 
     private long clientsInCare(LocalDate date) {
