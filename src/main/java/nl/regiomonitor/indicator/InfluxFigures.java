@@ -290,10 +290,40 @@ public class InfluxFigures implements DataThrough {
         return series;
     }
 
-    private List<MonthRow> series(String region, YearMonth from, YearMonth to, String profile) {
+    /**
+     * {@link #monthlyCells} of several series of one region at once ({@code null}: the total), from one table per
+     * breakdown instead of one per series: a build publishes the trend of every series of every region.
+     */
+    public Map<String, Map<YearMonth, Cell>> monthlyCellsOf(
+            String region, YearMonth from, YearMonth to, List<String> profiles) {
+        Map<String, Map<YearMonth, Cell>> series = new LinkedHashMap<>();
+        List<MonthRow> total = null;
+        List<MonthRow> byProfile = null;
+        for (String profile : profiles) {
+            List<MonthRow> rows;
+            if (profile == null) {
+                total = total == null ? series(region, from, to, null) : total;
+                rows = total;
+            } else {
+                checkProfile(profile);
+                byProfile = byProfile == null ? series(region, from, to, profile) : byProfile;
+                rows = byProfile;
+            }
+            Map<YearMonth, Cell> cells = new LinkedHashMap<>();
+            rows.forEach(r -> cells.put(r.month(), profile == null ? r.totalCell() : r.cell(profile)));
+            series.put(profile, cells);
+        }
+        return series;
+    }
+
+    private void checkProfile(String profile) {
         if (profile != null && !scope.profiles(SERIES).contains(profile)) {
             throw new InvalidFigureRequest("Onbekend GGZ-W-profiel '" + profile + "'.");
         }
+    }
+
+    private List<MonthRow> series(String region, YearMonth from, YearMonth to, String profile) {
+        checkProfile(profile);
         return influx(region, from, to, profile == null ? Breakdown.NONE : Breakdown.PROFILE)
                 .rows();
     }

@@ -3,6 +3,7 @@ package nl.regiomonitor.monitor;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -154,6 +155,45 @@ public class InfluxTrend {
     public PublishedTrend published(String region, YearMonth from, YearMonth to, String profile) {
         Map<YearMonth, Cell> cells = influx.monthlyCells(region, from, untilData(from, to), profile);
         return PublishedTrend.of(List.copyOf(cells.keySet()), List.copyOf(cells.values()), influx.threshold());
+    }
+
+    /**
+     * {@link #published(String, TrendWindow, String)} of every window for every series of one region ({@code null}:
+     * the total), per series in the order of {@code windows}: the months of a series are the same cells whatever
+     * window holds them, so its cells are read once over all windows and each window takes its months.
+     */
+    public Map<String, List<PublishedTrend>> published(
+            String region, List<TrendWindow> windows, List<String> profiles) {
+        Map<String, List<PublishedTrend>> trends = new LinkedHashMap<>();
+        if (windows.isEmpty()) {
+            profiles.forEach(profile -> trends.put(profile, List.of()));
+            return trends;
+        }
+        YearMonth from = windows.stream()
+                .map(TrendWindow::from)
+                .min(Comparator.naturalOrder())
+                .orElseThrow();
+        YearMonth to = windows.stream()
+                .map(w -> untilData(w.from(), w.to()))
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        influx.monthlyCellsOf(region, from, to, profiles).forEach((profile, cells) -> {
+            List<PublishedTrend> perWindow = new ArrayList<>();
+            for (TrendWindow window : windows) {
+                YearMonth last = untilData(window.from(), window.to());
+                List<YearMonth> months = new ArrayList<>();
+                List<Cell> shown = new ArrayList<>();
+                cells.forEach((month, cell) -> {
+                    if (!month.isBefore(window.from()) && !month.isAfter(last)) {
+                        months.add(month);
+                        shown.add(cell);
+                    }
+                });
+                perWindow.add(PublishedTrend.of(months, shown, influx.threshold()));
+            }
+            trends.put(profile, perWindow);
+        });
+        return trends;
     }
 
     /**

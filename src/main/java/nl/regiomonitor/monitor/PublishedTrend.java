@@ -116,7 +116,7 @@ public final class PublishedTrend {
             for (int i = 0; i < n; i++) {
                 Cell cell = cells.get(i);
                 long value = cell.suppressed() ? 0 : cell.value();
-                PoissonInterval ci = PoissonInterval.garwood(value, 0.95);
+                PoissonInterval ci = PoissonInterval.garwood95(value);
                 chart.add(new TrendPoint(months.get(i), value, ci.low(), ci.high(), 0, 0, 0, false, 0, 0, 0));
             }
             return new PublishedTrend(cells, threshold, null, chart, levelShown);

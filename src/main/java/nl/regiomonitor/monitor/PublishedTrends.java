@@ -70,9 +70,12 @@ class PublishedTrends implements PublishedStatistics {
                 .map(Category::code)
                 .forEach(series::add);
         for (String scope : scopes) {
+            Map<String, List<PublishedTrend>> trends = trend.published(scope, windows, series);
             for (String profile : series) {
-                for (TrendWindow window : windows) {
-                    PublishedTrend t = trend.published(scope, window, profile);
+                List<PublishedTrend> perWindow = trends.get(profile);
+                for (int w = 0; w < windows.size(); w++) {
+                    TrendWindow window = windows.get(w);
+                    PublishedTrend t = perWindow.get(w);
                     statistics.put(
                             "trend " + scope + (profile == null ? "" : " " + profile) + " " + window.key(),
                             write(new Stored(

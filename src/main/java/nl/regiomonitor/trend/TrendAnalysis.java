@@ -4,8 +4,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Judges whether a monthly series of small counts really changed. Pure computation: no database, no web.
@@ -72,9 +70,6 @@ public final class TrendAnalysis {
     public static final int MIN_STABLE_PHASE = 12;
 
     private static final double ALPHA = 0.05;
-    private static final double CONFIDENCE = 0.95;
-    private static final long MEMO_LIMIT = 100_000;
-    private static final Map<Long, PoissonInterval> INTERVALS = new ConcurrentHashMap<>();
     /** d2 for moving ranges of two points: E|x_i − x_{i−1}| = 1,128·σ. */
     private static final double D2 = 1.128;
 
@@ -163,7 +158,7 @@ public final class TrendAnalysis {
 
         List<TrendPoint> points = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            PoissonInterval ci = interval(k[i]);
+            PoissonInterval ci = PoissonInterval.garwood95(k[i]);
             double centre = phaseCentre[phaseOf[i]];
             points.add(new TrendPoint(
                     series.get(i).month(),
@@ -200,13 +195,6 @@ public final class TrendAnalysis {
             return TrendResult.change(points, rules, verdict, series.get(0).month(), phases, laney);
         }
         return TrendResult.noSignal(points, rules, phases, laney);
-    }
-
-    /** Garwood's interval of a count, computed once per count: it takes two iterative quantiles, and pages and audits ask often. */
-    private static PoissonInterval interval(long k) {
-        return k < MEMO_LIMIT
-                ? INTERVALS.computeIfAbsent(k, c -> PoissonInterval.garwood(c, CONFIDENCE))
-                : PoissonInterval.garwood(k, CONFIDENCE);
     }
 
     private static int end(List<Integer> starts, int phase, int n) {

@@ -22,7 +22,7 @@ import nl.regiomonitor.publication.PublicationService;
  */
 public final class PublicationBenchmark {
 
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = Integer.getInteger("rounds", 3);
 
     public static void main(String[] args) throws Exception {
         BenchSupport.workFolder();

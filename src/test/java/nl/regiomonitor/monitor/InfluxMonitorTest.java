@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +25,7 @@ import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.indicator.Breakdown;
+import nl.regiomonitor.indicator.Category;
 import nl.regiomonitor.indicator.Cell;
 import nl.regiomonitor.indicator.FigureTable;
 import nl.regiomonitor.indicator.InfluxFigures;
@@ -136,6 +138,37 @@ class InfluxMonitorTest extends IntegrationTest {
 
     @Autowired
     InfluxFigures influx;
+
+    /**
+     * A build reads every series of a region once for all windows: each window's trend is the one asked alone gives,
+     * for the total and every profile, of NL and of a small region (verdict, sentence, every point).
+     */
+    @Test
+    void theTrendsOfAllWindowsAtOnceAreEachWindowsTrend() {
+        List<TrendWindow> windows = trend.windows();
+        assertThat(windows).hasSizeGreaterThan(2);
+        List<String> series = new ArrayList<>();
+        series.add(null);
+        influx.influx("NL", windows.get(0).to(), windows.get(0).to(), Breakdown.PROFILE).categories().stream()
+                .map(Category::code)
+                .forEach(series::add);
+        assertThat(series).hasSizeGreaterThan(3);
+        for (String region : List.of("NL", "ZK28")) {
+            Map<String, List<PublishedTrend>> all = trend.published(region, windows, series);
+            assertThat(all.keySet()).containsExactlyElementsOf(series);
+            for (String profile : series) {
+                for (int w = 0; w < windows.size(); w++) {
+                    PublishedTrend alone = trend.published(region, windows.get(w), profile);
+                    PublishedTrend together = all.get(profile).get(w);
+                    String what = region + " " + profile + " " + windows.get(w).key();
+                    assertThat(together.points()).as(what).isEqualTo(alone.points());
+                    assertThat(together.sentence()).as(what).isEqualTo(alone.sentence());
+                    assertThat(together.verdict()).as(what).isEqualTo(alone.verdict());
+                    assertThat(together.phases()).as(what).isEqualTo(alone.phases());
+                }
+            }
+        }
+    }
 
     /** A joint plan follows the influx of its regions together: ZK28's small months hide the sum, lest it give them back. */
     @Test
