@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.DisplayName;
@@ -63,25 +68,42 @@ class ImportFuzzTest extends IntegrationTest {
         long started = System.nanoTime();
         int[] xlsx = {0};
         assertTimeoutPreemptively(Duration.ofSeconds(170), () -> {
-            Random random = new Random(SEED);
-            for (int i = 0; i < FILES; i++) {
-                Type type = MalformedFiles.TYPES.get(i % MalformedFiles.TYPES.size());
-                boolean asXlsx = random.nextInt(10) == 0;
-                Malformed file = asXlsx ? MalformedFiles.xlsx(type, random, i) : MalformedFiles.csv(type, random, i);
-                xlsx[0] += asXlsx ? 1 : 0;
-                Path path = folder.resolve("fuzz-" + i + (asXlsx ? ".xlsx" : ".csv"));
-                Files.write(path, file.content());
-                String region = type.regional() && random.nextBoolean() ? "ZK10" : null;
-                String requested = random.nextInt(4) == 0 ? null : type.name();
-                ImportResult result = imports.importFile(path, "fuzz-" + SEED + "-" + i + ".csv", requested, region);
-                check(
-                        result,
-                        "file " + i + " (seed " + SEED + ", " + type.name() + ", " + file.fault()
-                                + (asXlsx ? ", xlsx" : "") + ")");
-                Files.delete(path);
-                if (i % 300 == 299) {
-                    assertThat(counts()).as("data after file " + i).isEqualTo(before);
+            // the files are made one after another from the seed, and imported two at a time, as two users would
+            ExecutorService importers = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<?>> imported = new ArrayList<>();
+                Random random = new Random(SEED);
+                for (int i = 0; i < FILES; i++) {
+                    Type type = MalformedFiles.TYPES.get(i % MalformedFiles.TYPES.size());
+                    boolean asXlsx = random.nextInt(10) == 0;
+                    Malformed file =
+                            asXlsx ? MalformedFiles.xlsx(type, random, i) : MalformedFiles.csv(type, random, i);
+                    xlsx[0] += asXlsx ? 1 : 0;
+                    Path path = folder.resolve("fuzz-" + i + (asXlsx ? ".xlsx" : ".csv"));
+                    String region = type.regional() && random.nextBoolean() ? "ZK10" : null;
+                    String requested = random.nextInt(4) == 0 ? null : type.name();
+                    String source = "fuzz-" + SEED + "-" + i + ".csv";
+                    String what = "file " + i + " (seed " + SEED + ", " + type.name() + ", " + file.fault()
+                            + (asXlsx ? ", xlsx" : "") + ")";
+                    imported.add(importers.submit(() -> {
+                        Files.write(path, file.content());
+                        check(imports.importFile(path, source, requested, region), what);
+                        Files.delete(path);
+                        return null;
+                    }));
+                    if (i % 300 == 299) {
+                        assertThat(counts()).as("data while file %d is made", i).isEqualTo(before);
+                    }
                 }
+                for (Future<?> file : imported) {
+                    try {
+                        file.get();
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof AssertionError failed ? failed : new AssertionError(e.getCause());
+                    }
+                }
+            } finally {
+                importers.shutdownNow();
             }
         });
         assertThat(counts()).isEqualTo(before);
