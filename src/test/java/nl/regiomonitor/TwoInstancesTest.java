@@ -32,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,8 +52,6 @@ import nl.regiomonitor.plan.PlanApi;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ResourceLock(IntegrationTest.OTHER_INSTANCES)
-@Order(IntegrationTest.LAST)
 class TwoInstancesTest extends IntegrationTest {
 
     private static final String USER = "zorgkantoor.amstelland";

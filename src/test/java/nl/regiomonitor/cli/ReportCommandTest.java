@@ -16,10 +16,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -36,8 +34,6 @@ import nl.regiomonitor.report.ReportFiles;
  * {@code report} as an administrator runs it, on the demo data of the test application: one region in a separate
  * JVM, the other runs in this one (the same command line, starting its own application context).
  */
-@ResourceLock(IntegrationTest.OTHER_INSTANCES)
-@Order(IntegrationTest.LAST)
 class ReportCommandTest extends IntegrationTest {
 
     @Autowired

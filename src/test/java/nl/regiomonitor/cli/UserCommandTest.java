@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -28,8 +26,6 @@ import nl.regiomonitor.security.UserService;
  * {@code user} as an administrator runs it, on the database of the running test application, with the password
  * on standard input: the first run in a separate JVM, the others in this one (the same command line and context).
  */
-@ResourceLock(IntegrationTest.OTHER_INSTANCES)
-@Order(IntegrationTest.LAST)
 class UserCommandTest extends IntegrationTest {
 
     @Autowired

@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,8 +21,6 @@ import nl.regiomonitor.ingest.synthetic.GeneratorSettings;
 import nl.regiomonitor.ingest.synthetic.SyntheticDataGenerator;
 
 /** A separate JVM imports a large file and is killed with SIGKILL halfway: nothing of it may remain. */
-@ResourceLock(IntegrationTest.OTHER_INSTANCES)
-@Order(IntegrationTest.LAST)
 class KilledImportTest extends IntegrationTest {
 
     private static final List<String> TABLES =

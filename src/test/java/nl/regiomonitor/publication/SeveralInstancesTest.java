@@ -28,9 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.logging.LoggingSystem;
@@ -51,13 +48,8 @@ import nl.regiomonitor.ingest.ImportStatus;
  * contexts in this JVM, started together on an empty database of their own on the test application's
  * PostgreSQL. They make the demo data once and build one publication at a time; an import on one is
  * published once and shown by both; one that stops (a deploy) hands its running import to the other.
- * <p>
- * It runs beside the other integration classes (its own database and folder): for most of its half minute the test
- * application waits for a browser or the database, and a core would stand idle.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(IntegrationTest.OTHER_INSTANCES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralInstancesTest extends IntegrationTest {
 
@@ -72,9 +64,6 @@ class SeveralInstancesTest extends IntegrationTest {
 
     @TempDir
     Path folder;
-
-    @TempDir
-    static Path instancesFolder;
 
     private ConfigurableApplicationContext first;
     private ConfigurableApplicationContext second;
@@ -111,10 +100,6 @@ class SeveralInstancesTest extends IntegrationTest {
                         "--spring.datasource.password="
                                 + (testDatabase.getPassword() == null ? "" : testDatabase.getPassword()),
                         "--server.port=0",
-                        // a folder of their own: at start an instance removes uploads no job of its database knows
-                        "--REGIOMONITOR_DATA_DIR=" + instancesFolder,
-                        // the test application beside them keeps its 20 of the server's 50 connections
-                        "--spring.datasource.hikari.maximum-pool-size=6",
                         "--spring.main.banner-mode=off",
                         "--REGIOMONITOR_DEMO=true",
                         "--regiomonitor.publication.poll-interval=200ms");
