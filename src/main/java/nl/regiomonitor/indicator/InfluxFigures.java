@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -284,10 +285,8 @@ public class InfluxFigures implements DataThrough {
 
     /** The same series as published: the cells of the influx table, protected as there. */
     public Map<YearMonth, Cell> monthlyCells(String region, YearMonth from, YearMonth to, String profile) {
-        Map<YearMonth, Cell> series = new LinkedHashMap<>();
-        series(region, from, to, profile)
-                .forEach(r -> series.put(r.month(), profile == null ? r.totalCell() : r.cell(profile)));
-        return series;
+        return monthlyCellsOf(region, from, to, Collections.singletonList(profile))
+                .get(profile);
     }
 
     /**
