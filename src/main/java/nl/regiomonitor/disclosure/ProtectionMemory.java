@@ -14,6 +14,13 @@ import nl.regiomonitor.common.Sha256;
  */
 final class ProtectionMemory {
 
+    /**
+     * The protection and audit whose results are remembered: raise it with any change to either, so that nothing
+     * an older method worked out is taken for the new one's (kept in the database before an upgrade, or shipped
+     * with the demo data).
+     */
+    static final int METHOD = 1;
+
     /** All tables of a few publications, with room to spare. */
     private static final int IN_MEMORY = 2_000;
 
@@ -48,7 +55,7 @@ final class ProtectionMemory {
     }
 
     private Optional<String> find(String kind, String longKey) {
-        String key = Sha256.hex(longKey); // of fixed length: an audit's key holds every mark of its table
+        String key = key(longKey);
         String memoryKey = kind + " " + key;
         synchronized (recent) {
             String known = recent.get(memoryKey);
@@ -66,11 +73,16 @@ final class ProtectionMemory {
     }
 
     private void remember(String kind, String longKey, String value) {
-        String key = Sha256.hex(longKey); // of fixed length: an audit's key holds every mark of its table
+        String key = key(longKey);
         synchronized (recent) {
             recent.put(kind + " " + key, value);
         }
         store.remember(kind, key, value);
+    }
+
+    /** Of fixed length (an audit's key holds every mark of its table), and of this {@link #METHOD} only. */
+    private static String key(String longKey) {
+        return Sha256.hex(METHOD + " " + longKey);
     }
 
     private static String text(ProtectionPattern.Mark[] marks) {

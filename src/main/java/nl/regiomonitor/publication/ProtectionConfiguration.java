@@ -17,7 +17,8 @@ import nl.regiomonitor.disclosure.ProtectionStore;
 /**
  * The protection of published tables as the application runs it: the threshold from the settings,
  * and what protection and audit worked out kept in {@code protection_memory}, so a restart does
- * not solve every table again. A failing database only costs that shortcut, never a publication.
+ * not solve every table again; what the demo data need comes with the application ({@link ShippedProtectionMemory}).
+ * A failing database only costs that shortcut, never a publication.
  */
 @Configuration(proxyBeanMethods = false)
 class ProtectionConfiguration {
@@ -25,7 +26,13 @@ class ProtectionConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ProtectionConfiguration.class);
 
     @Bean
-    CellSuppression cellSuppression(@Value("${regiomonitor.disclosure.threshold:5}") int threshold, JdbcTemplate jdbc) {
+    CellSuppression cellSuppression(
+            @Value("${regiomonitor.disclosure.threshold:5}") int threshold,
+            @Value("${regiomonitor.publication.shipped-memory}") boolean shippedMemory,
+            JdbcTemplate jdbc) {
+        if (shippedMemory) {
+            ShippedProtectionMemory.load(jdbc);
+        }
         return new CellSuppression(threshold, new ProtectionStore() {
             @Override
             public Optional<String> find(String kind, String key) {

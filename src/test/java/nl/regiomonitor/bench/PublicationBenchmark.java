@@ -28,7 +28,12 @@ public final class PublicationBenchmark {
         BenchSupport.workFolder();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RegiomonitorApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .properties(
+                        "server.port=0",
+                        "spring.main.banner-mode=off",
+                        "logging.level.root=WARN",
+                        // the first build protects every table, as with data other than the demo's
+                        "regiomonitor.publication.shipped-memory=false")
                 .run()) {
             PublicationService publications = context.getBean(PublicationService.class);
             Publication first = publications.current().orElseThrow();
