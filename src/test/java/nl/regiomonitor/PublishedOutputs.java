@@ -17,6 +17,8 @@ import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -110,6 +112,36 @@ public final class PublishedOutputs {
             }
         }
         return cells;
+    }
+
+    /**
+     * What is wrong with the lists of a tagged PDF, as "L > type" for anything but a list item (or caption) in a list,
+     * and "L without items" for a list whose items were left out of the structure (what the PDF renderer does with
+     * items it cannot tag as such): PDF/UA and a screen reader announcing "list, 17 items" need both right.
+     */
+    public static List<String> pdfListProblems(PDDocument pdf) {
+        List<String> wrong = new ArrayList<>();
+        collectListProblems(pdf.getDocumentCatalog().getStructureTreeRoot(), wrong);
+        return wrong;
+    }
+
+    private static void collectListProblems(PDStructureNode node, List<String> wrong) {
+        boolean list = node instanceof PDStructureElement element && "L".equals(element.getStructureType());
+        int items = 0;
+        for (Object kid : node.getKids()) {
+            if (kid instanceof PDStructureElement element) {
+                String type = element.getStructureType();
+                if (type.equals("LI")) {
+                    items++;
+                } else if (list && !type.equals("Caption")) {
+                    wrong.add("L > " + type);
+                }
+                collectListProblems(element, wrong);
+            }
+        }
+        if (list && items == 0) {
+            wrong.add("L without items");
+        }
     }
 
     /** The printed lines of every page of a PDF, page by page, as {@link #pdfLines} reads them. */

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import nl.regiomonitor.IntegrationTest;
+import nl.regiomonitor.PublishedOutputs;
 import nl.regiomonitor.WebSession;
 import nl.regiomonitor.WebSession.Response;
 
@@ -151,6 +152,9 @@ class PlanExportTest extends IntegrationTest {
                         + plan.get("versionNumber").asInt() + ".pdf");
 
         try (PDDocument pdf = Loader.loadPDF(office.getBytes(path))) {
+            assertThat(PublishedOutputs.pdfListProblems(pdf))
+                    .as("lists of list items (PDF/UA)")
+                    .isEmpty();
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             for (String part : PARTS) {
                 assertThat(text).contains(part);

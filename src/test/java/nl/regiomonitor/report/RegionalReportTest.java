@@ -138,6 +138,9 @@ class RegionalReportTest extends IntegrationTest {
             assertThat(lines).anyMatch(line -> line.startsWith("GGZ03W ") && line.split(" ")[5].equals(nationalGgz03w));
             assertThat(lines).anyMatch(line -> line.startsWith("GGZ05B ") && line.split(" ")[5].equals(regionalGgz05b));
             assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(4);
+            assertThat(PublishedOutputs.pdfListProblems(document))
+                    .as("the look-back tiles and the contents are lists of list items (PDF/UA)")
+                    .isEmpty();
         }
     }
 
