@@ -51,6 +51,17 @@ final class BenchSupport {
         return file;
     }
 
+    /**
+     * The whole application with its web server on a free port, quiet; {@code args} as on the command line
+     * ({@code --name=value}), which, unlike the builder's properties, go before the application's own settings.
+     */
+    static ConfigurableApplicationContext server(String... args) {
+        return new SpringApplicationBuilder(RegiomonitorApplication.class)
+                .web(WebApplicationType.SERVLET)
+                .properties("server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN")
+                .run(args);
+    }
+
     static ConfigurableApplicationContext application() {
         return new SpringApplicationBuilder(RegiomonitorApplication.class)
                 .web(WebApplicationType.NONE)

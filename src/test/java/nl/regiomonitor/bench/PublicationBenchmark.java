@@ -6,12 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.regiomonitor.RegiomonitorApplication;
 import nl.regiomonitor.publication.Publication;
 import nl.regiomonitor.publication.PublicationService;
 
@@ -26,15 +23,9 @@ public final class PublicationBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchSupport.workFolder();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RegiomonitorApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .properties(
-                        "server.port=0",
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN",
-                        // the first build protects every table, as with data other than the demo's
-                        "regiomonitor.publication.shipped-memory=false")
-                .run()) {
+        // the first build protects every table, as with data other than the demo's
+        try (ConfigurableApplicationContext context =
+                BenchSupport.server("--regiomonitor.publication.shipped-memory=false")) {
             PublicationService publications = context.getBean(PublicationService.class);
             Publication first = publications.current().orElseThrow();
             // the same figures give the same digest: a faster protection must leave it as it was

@@ -1,38 +1,30 @@
-package nl.regiomonitor.publication;
+package nl.regiomonitor.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import nl.regiomonitor.DataFolder;
-import nl.regiomonitor.RegiomonitorApplication;
+import nl.regiomonitor.publication.Publication;
+import nl.regiomonitor.publication.PublicationService;
 
 /**
  * tools/demo-protection-memory: starts the application on a fresh database with the demo data and without the
  * shipped memory, so the first publication protects and audits every table anew, and writes what it worked out as
- * the new {@link ShippedProtectionMemory} file (the argument). Run after a change to the demo data, the published
- * tables, or the protection or audit method.
+ * the new file of {@code publication.ShippedProtectionMemory} (the argument). Run after a change to the demo data,
+ * the published tables, or the protection or audit method.
  */
 public final class ShippedProtectionMemoryWriter {
 
     private ShippedProtectionMemoryWriter() {}
 
     public static void main(String[] args) throws Exception {
-        DataFolder.fresh("regiomonitor-memory-");
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(RegiomonitorApplication.class)
-                .web(WebApplicationType.SERVLET)
-                .properties(
-                        "server.port=0",
-                        "spring.main.banner-mode=off",
-                        "logging.level.root=WARN",
-                        "regiomonitor.publication.shipped-memory=false")
-                .run()) {
+        BenchSupport.workFolder();
+        try (ConfigurableApplicationContext context =
+                BenchSupport.server("--regiomonitor.publication.shipped-memory=false")) {
             Publication first =
                     context.getBean(PublicationService.class).current().orElseThrow();
             List<String> rows = context.getBean(JdbcTemplate.class)
