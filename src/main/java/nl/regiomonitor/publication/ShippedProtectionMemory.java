@@ -16,14 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What protection and audit work out for the demo data (seed 42), shipped with the application: on a first start
- * the demo data are then published in about a second instead of protected anew for many. Rows of
+ * the demo data are then published in seconds instead of protected anew for many more. Rows of
  * {@code protection_memory}, keyed by the fingerprint of a table's counts and the method
  * ({@code ProtectionMemory.METHOD}), so they match the demo data's tables only, and nothing once the method changes;
  * any other table is protected as always. Written by {@code tools/demo-protection-memory}.
  */
 final class ShippedProtectionMemory {
 
-    static final String RESOURCE = "demo-protection-memory.tsv";
+    private static final String RESOURCE = "demo-protection-memory.tsv";
     private static final Logger log = LoggerFactory.getLogger(ShippedProtectionMemory.class);
 
     private ShippedProtectionMemory() {}
