@@ -145,7 +145,7 @@ public class ReportCommand implements Callable<Integer> {
         // a bar redrawn in place on a terminal; one line per region in a log, where \r would pile up
         boolean console = System.console() != null;
         try {
-            ReportFiles.writeAll(reports, regions, year, folder, (done, file) -> {
+            ReportFiles.writeAll(reports::build, regions, year, folder, (done, file) -> {
                 String progress =
                         done + "/" + regions.size() + " " + file.region().code();
                 if (console) {

@@ -37,6 +37,11 @@ public final class ReportFiles {
     /** A report written: its region, file name and number of pages. */
     public record Written(Region region, String file, int pages) {}
 
+    /** Makes a region's report of a year: {@link RegionalReport#build}, as the command passes it. */
+    public interface Reports {
+        RegionalReport.Report build(Region region, int year);
+    }
+
     /** Told after each region's file is in place, with how many are done. */
     public interface Progress {
         void written(int done, Written file);
@@ -75,7 +80,7 @@ public final class ReportFiles {
      * processor, as the server would for as many visitors; progress is told in the order of {@code regions}.
      */
     public static List<Written> writeAll(
-            RegionalReport reports, List<Region> regions, int year, Path folder, Progress progress) throws IOException {
+            Reports reports, List<Region> regions, int year, Path folder, Progress progress) throws IOException {
         Files.createDirectories(folder);
         ExecutorService workers =
                 Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());

@@ -20,4 +20,14 @@ public record AuditFilter(String region, String actor, AuditAction action, Local
     public AuditFilter forRegion(String code) {
         return new AuditFilter(code, actor, action, from, to, text);
     }
+
+    /** This filter, narrowed to what one user did. */
+    public AuditFilter byActor(String name) {
+        return new AuditFilter(region, name, action, from, to, text);
+    }
+
+    /** This filter, narrowed to events whose summary or subject holds {@code typed}. */
+    public AuditFilter containing(String typed) {
+        return new AuditFilter(region, actor, action, from, to, typed);
+    }
 }

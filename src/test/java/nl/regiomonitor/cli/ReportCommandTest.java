@@ -123,16 +123,12 @@ class ReportCommandTest extends IntegrationTest {
     void aFailingRegionIsNamedAndLeavesNoHalfFile() throws Exception {
         List<Region> some = regions.regions().subList(0, 4);
         Region failing = some.get(2);
-        RegionalReport failingOnce =
-                new RegionalReport(null, null, null, null, null, null, null, null, null, null, null, null, null) {
-                    @Override
-                    public Report build(Region region, int year) {
-                        if (region.equals(failing)) {
-                            throw new IllegalStateException("kapot");
-                        }
-                        return reports.build(region, year);
-                    }
-                };
+        ReportFiles.Reports failingOnce = (region, year) -> {
+            if (region.equals(failing)) {
+                throw new IllegalStateException("kapot");
+            }
+            return reports.build(region, year);
+        };
         Path out = folder.resolve("fout");
         assertThatThrownBy(() -> ReportFiles.writeAll(failingOnce, some, 2024, out, (done, file) -> {}))
                 .isInstanceOfSatisfying(

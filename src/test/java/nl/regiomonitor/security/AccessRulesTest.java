@@ -36,7 +36,7 @@ class AccessRulesTest {
                 .isTrue();
         assertThat(register.allows(user(new Grant(Role.ZORGKANTOOR, "ZK01")), Set.of("ZK10")))
                 .isFalse();
-        assertThat(register.allows(user(new Grant(Role.LANDELIJK, null)), Set.of("ZK10")))
+        assertThat(register.allows(user(Grant.national(Role.LANDELIJK)), Set.of("ZK10")))
                 .isTrue();
         assertThat(register.allows(null, Set.of("ZK10")))
                 .as("a visitor who is not logged in")
@@ -46,10 +46,10 @@ class AccessRulesTest {
         assertThat(newEntry.allows(user(new Grant(Role.GEMEENTE, "ZK10")), Set.of("ZK10")))
                 .as("kept by the care office")
                 .isFalse();
-        assertThat(newEntry.allows(user(new Grant(Role.LANDELIJK, null)), Set.of("ZK10")))
+        assertThat(newEntry.allows(user(Grant.national(Role.LANDELIJK)), Set.of("ZK10")))
                 .as("read, not kept")
                 .isFalse();
-        assertThat(newEntry.allows(user(new Grant(Role.BEHEERDER, null)), Set.of("ZK10")))
+        assertThat(newEntry.allows(user(Grant.national(Role.BEHEERDER)), Set.of("ZK10")))
                 .isTrue();
     }
 
@@ -60,10 +60,8 @@ class AccessRulesTest {
                 .as("no rule lets a write to a published page through")
                 .isNull();
         AccessRules.Access admin = access("GET", "/admin/users");
-        assertThat(admin.allows(user(new Grant(Role.BEHEERDER, null)), Set.of()))
-                .isTrue();
-        assertThat(admin.allows(user(new Grant(Role.LANDELIJK, null)), Set.of()))
-                .isFalse();
+        assertThat(admin.allows(user(Grant.national(Role.BEHEERDER)), Set.of())).isTrue();
+        assertThat(admin.allows(user(Grant.national(Role.LANDELIJK)), Set.of())).isFalse();
     }
 
     private AccessRules.Access access(String method, String path) {

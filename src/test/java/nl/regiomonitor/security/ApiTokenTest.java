@@ -84,7 +84,8 @@ class ApiTokenTest extends IntegrationTest {
                         .status())
                 .isEqualTo(401);
 
-        assertThat(audit.search(new AuditFilter(null, "zorgkantoor.haaglanden", null, null, null, "API-sleutel"), 10))
+        assertThat(audit.search(
+                        AuditFilter.all().byActor("zorgkantoor.haaglanden").containing("API-sleutel"), 10))
                 .anySatisfy(e ->
                         assertThat(e.summary()).contains("'rapportagescript'").contains("aangemaakt"))
                 .anySatisfy(e ->

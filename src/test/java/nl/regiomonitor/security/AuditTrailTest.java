@@ -53,7 +53,7 @@ class AuditTrailTest extends IntegrationTest {
                 true,
                 List.of(new Grant(Role.AANBIEDER, "ZK10")));
         users.delete(created.id());
-        List<AuditEvent> userEvents = audit.search(new AuditFilter(null, null, null, null, null, "audit.test"), 10);
+        List<AuditEvent> userEvents = audit.search(AuditFilter.all().containing("audit.test"), 10);
         AuditEvent create = userEvents.stream()
                 .filter(e -> e.action() == AuditAction.CREATE)
                 .findFirst()
@@ -100,7 +100,7 @@ class AuditTrailTest extends IntegrationTest {
 
     private AuditEvent awaitEvent(String text) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            List<AuditEvent> found = audit.search(new AuditFilter(null, null, null, null, null, text), 1);
+            List<AuditEvent> found = audit.search(AuditFilter.all().containing(text), 1);
             if (!found.isEmpty()) {
                 return found.get(0);
             }

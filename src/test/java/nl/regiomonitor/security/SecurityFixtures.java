@@ -10,6 +10,6 @@ final class SecurityFixtures {
     private SecurityFixtures() {}
 
     static List<AuditEvent> trailOf(AuditService audit, String actor) {
-        return audit.search(new AuditFilter(null, actor, null, null, null, null), 100);
+        return audit.search(AuditFilter.all().byActor(actor), 100);
     }
 }
