@@ -68,7 +68,9 @@ class AuditTrailPageTest extends IntegrationTest {
             audit.recordAs(
                     "pagina.test",
                     AuditAction.CHANGE,
-                    "registratie",
+                    // a subject of its own: as "registratie", ids 1 to 120 would join the trail of real register
+                    // entries
+                    "paginatest",
                     i,
                     "ZK10",
                     "Paginatest " + i,
@@ -90,7 +92,7 @@ class AuditTrailPageTest extends IntegrationTest {
         audit.recordAs(
                 "datum.test",
                 AuditAction.CREATE,
-                "registratie",
+                "datumtest",
                 1,
                 "ZK10",
                 "Datumtest",
