@@ -45,7 +45,13 @@ final class ImportJob {
             long rows,
             long errorCount,
             List<ImportError> errors,
-            String message) {}
+            String message) {
+
+        /** A failure before the file could be read to the end: no digest, no rows, no row errors. */
+        static Outcome failed(ImportFormat format, String message) {
+            return new Outcome(ImportStatus.FAILED, format, null, 0, 0, List.of(), message);
+        }
+    }
 
     private final long id;
     private final Path file;

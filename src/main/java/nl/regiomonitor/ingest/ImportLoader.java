@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
-import nl.regiomonitor.common.Dutch;
 import nl.regiomonitor.region.ReferenceCodes;
 
 /**
@@ -123,27 +122,12 @@ final class ImportLoader {
                 message = "Het importeren is mislukt door een technische fout; er is niets veranderd. "
                         + "Probeer het later opnieuw of meld het bij de beheerder (import " + id + ").";
             }
-            outcome = new ImportJob.Outcome(
-                    ImportStatus.FAILED, type == null ? null : formats.get(type), null, 0, 0, List.of(), message);
+            outcome = ImportJob.Outcome.failed(type == null ? null : formats.get(type), message);
             try {
                 runs.record(id, outcome, sourceName, region, actor);
             } catch (SQLException | RuntimeException again) {
                 log.error("Ook het vastleggen van import {} is mislukt", id, again);
-                return new ImportResult(
-                        id,
-                        type,
-                        sourceName,
-                        region,
-                        actor,
-                        ImportStatus.FAILED,
-                        1,
-                        0,
-                        0,
-                        List.of(),
-                        outcome.message(),
-                        started,
-                        OffsetDateTime.now(Dutch.ZONE),
-                        null);
+                return ImportResult.failedUnrecorded(id, type, sourceName, region, actor, outcome.message(), started);
             }
         }
         return stored(id);

@@ -5,6 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import nl.regiomonitor.common.Dutch;
+
 /** The state or outcome of one import, as shown on the page, by the API and on the command line. */
 @Schema(description = "Status of uitkomst van een import")
 public record ImportResult(
@@ -50,6 +52,51 @@ public record ImportResult(
 
         @Schema(description = "Nummer van de latere import die deze gegevens heeft vervangen")
         Long replacedBy) {
+
+    /** A running import with how far it is: {@code recorded} as its row says, not finished, nothing replaced. */
+    static ImportResult running(ImportResult recorded, String type, double progress, long rows) {
+        return new ImportResult(
+                recorded.id,
+                type,
+                recorded.source,
+                recorded.region,
+                recorded.importedBy,
+                ImportStatus.RUNNING,
+                progress,
+                rows,
+                0,
+                List.of(),
+                recorded.message,
+                recorded.startedAt,
+                null,
+                null);
+    }
+
+    /** A failed import told to its user as it is, when even recording it failed: finished now, nothing replaced. */
+    static ImportResult failedUnrecorded(
+            long id,
+            String type,
+            String source,
+            String region,
+            String importedBy,
+            String message,
+            OffsetDateTime started) {
+        return new ImportResult(
+                id,
+                type,
+                source,
+                region,
+                importedBy,
+                ImportStatus.FAILED,
+                1,
+                0,
+                0,
+                List.of(),
+                message,
+                started,
+                OffsetDateTime.now(Dutch.ZONE),
+                null);
+    }
 
     /** The status for people: a loaded import whose rows a later one replaced reads "Vervangen". */
     public String statusText() {

@@ -252,21 +252,7 @@ final class ImportRuns {
         }
         String type =
                 rs.getString("progress_type") != null ? rs.getString("progress_type") : rs.getString("requested_type");
-        return new ImportResult(
-                recorded.id(),
-                type,
-                recorded.source(),
-                recorded.region(),
-                recorded.importedBy(),
-                ImportStatus.RUNNING,
-                rs.getDouble("progress_fraction"),
-                rs.getLong("progress_rows"),
-                0,
-                List.of(),
-                recorded.message(),
-                recorded.startedAt(),
-                null,
-                null);
+        return ImportResult.running(recorded, type, rs.getDouble("progress_fraction"), rs.getLong("progress_rows"));
     }
 
     private static ImportResult map(ResultSet rs, List<ImportError> errors) throws SQLException {
