@@ -79,6 +79,11 @@ class ReportEditorController {
             return new TaskField(
                     taskId, storedTitle, "opgave-" + taskId, prefix, title, body, version, delete, null, null);
         }
+
+        /** The slot for a new task, with what was typed in it. */
+        static TaskField blank(String title, String body) {
+            return new TaskField(null, null, "opgave-nieuw", "new", title, body, 0, false, null, null);
+        }
     }
 
     /** A line of the error summary: the message and the field it links to. */
@@ -138,30 +143,19 @@ class ReportEditorController {
             Optional<ReportTexts.Text> text =
                     written.stream().filter(t -> t.kind() == kind).findFirst();
             String fallback = defaults.get(kind);
-            singles.add(new SingleField(
+            singles.add(SingleField.typed(
                     kind,
                     singleId(kind),
                     kind.name() + ".body",
                     text.map(ReportTexts.Text::body).orElse(fallback == null ? "" : fallback),
                     text.map(ReportTexts.Text::version).orElse(NONE),
-                    text.isEmpty() && fallback != null,
-                    null));
+                    text.isEmpty() && fallback != null));
         }
         List<TaskField> tasks = new ArrayList<>();
         written.stream()
                 .filter(t -> t.kind() == TextKind.REGIONAL_TASK)
-                .forEach(t -> tasks.add(new TaskField(
-                        t.id(),
-                        t.title(),
-                        "opgave-" + t.id(),
-                        "task." + t.id(),
-                        t.title(),
-                        t.body(),
-                        t.version(),
-                        false,
-                        null,
-                        null)));
-        tasks.add(newTask("", "", null, null));
+                .forEach(t -> tasks.add(TaskField.typed(t.id(), t.title(), t.title(), t.body(), t.version(), false)));
+        tasks.add(TaskField.blank("", ""));
         return new Typed(singles, tasks);
     }
 
@@ -199,16 +193,8 @@ class ReportEditorController {
                     number(form.getFirst(prefix + ".version"), 0),
                     form.containsKey(prefix + ".delete")));
         }
-        tasks.add(newTask(text(form.getFirst("new.title")), text(form.getFirst("new.body"))));
+        tasks.add(TaskField.blank(text(form.getFirst("new.title")), text(form.getFirst("new.body"))));
         return new Typed(singles, tasks);
-    }
-
-    private static TaskField newTask(String title, String body) {
-        return newTask(title, body, null, null);
-    }
-
-    private static TaskField newTask(String title, String body, String titleError, String bodyError) {
-        return new TaskField(null, null, "opgave-nieuw", "new", title, body, 0, false, titleError, bodyError);
     }
 
     /** The form's fields in the order of {@link #edits}: the single texts, then the tasks, the new one last. */

@@ -68,8 +68,7 @@ class AuditTrailPageTest extends IntegrationTest {
             audit.recordAs(
                     "pagina.test",
                     AuditAction.CHANGE,
-                    // a subject of its own: as "registratie", ids 1 to 120 would join the trail of real register
-                    // entries
+                    // not "registratie": ids 1 to 120 would join the trail of real register entries
                     "paginatest",
                     i,
                     "ZK10",

@@ -60,7 +60,8 @@ class SignalRegisterTest extends IntegrationTest {
 
         List<String> trail = jdbc.queryForList("""
                 select action || '|' || coalesce(before->>'categorie', '-') || '|' || coalesce(after->>'categorie', '-')
-                from audit_event where subject = 'registratie' and subject_id = ? and region_code = ? order by id""", String.class, String.valueOf(created.id()), REGION);
+                from audit_event where subject = 'registratie' and subject_id = ? and region_code = ?
+                order by id""", String.class, String.valueOf(created.id()), REGION);
         assertThat(trail)
                 .containsExactly("CREATE|-|Passende zorg", "CHANGE|Passende zorg|Organisatie", "DELETE|Organisatie|-");
     }
