@@ -29,8 +29,10 @@ class ProtectionConfiguration {
     CellSuppression cellSuppression(
             @Value("${regiomonitor.disclosure.threshold:5}") int threshold,
             @Value("${regiomonitor.publication.shipped-memory}") boolean shippedMemory,
+            @Value("${REGIOMONITOR_DEMO:true}") boolean demo,
             JdbcTemplate jdbc) {
-        if (shippedMemory) {
+        // the shipped rows match the demo data's tables only: without the demo data they would never be used
+        if (shippedMemory && demo) {
             ShippedProtectionMemory.load(jdbc);
         }
         return new CellSuppression(threshold, new ProtectionStore() {
